@@ -1,0 +1,280 @@
+//! A platform's escalation stages turned into dated milestones for one loan.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::ledger::{Ledger, LoanStatus};
+use crate::model::{Loan, Policy, StageKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub kind: StageKind,
+    pub day: Option<u32>,
+    pub day_typical: Option<u32>,
+    /// anchor + day; None when the stage has no day or the loan has no anchor.
+    pub date: Option<NaiveDate>,
+    pub date_typical: Option<NaiveDate>,
+    pub source: String,
+    pub note_zh: String,
+    pub note_en: String,
+    /// The day came from the user's file (their contract), not the articles.
+    pub from_user: bool,
+    /// The overdue count has reached the earliest day.
+    pub reached: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Situation {
+    PaidOff,
+    Current,
+    DueSoon,
+    OverdueEarly,
+    OverdueContacts,
+    OverdueSevere,
+}
+
+impl Situation {
+    pub const ALL: [Situation; 6] = [
+        Situation::PaidOff,
+        Situation::Current,
+        Situation::DueSoon,
+        Situation::OverdueEarly,
+        Situation::OverdueContacts,
+        Situation::OverdueSevere,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Situation::PaidOff => "paid_off",
+            Situation::Current => "current",
+            Situation::DueSoon => "due_soon",
+            Situation::OverdueEarly => "overdue_early",
+            Situation::OverdueContacts => "overdue_contacts",
+            Situation::OverdueSevere => "overdue_severe",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Situation> {
+        Situation::ALL.into_iter().find(|k| k.key() == s)
+    }
+
+    pub fn is_overdue(self) -> bool {
+        matches!(
+            self,
+            Situation::OverdueEarly | Situation::OverdueContacts | Situation::OverdueSevere
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Escalation {
+    /// The most severe stage whose day the overdue count has reached; None when not overdue.
+    pub stage: Option<StageKind>,
+    pub anchor: Option<NaiveDate>,
+    pub milestones: Vec<Milestone>,
+    pub emergency_contact_date: Option<NaiveDate>,
+    /// Negative once passed; None when paid off or the policy has no contact day.
+    pub days_until_emergency_contact: Option<i64>,
+}
+
+fn add_days(d: NaiveDate, days: u32) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::days(i64::from(days)))
+}
+
+impl Escalation {
+    pub fn compute(loan: &Loan, policy: &Policy, ledger: &Ledger, today: NaiveDate) -> Escalation {
+        let anchor = if ledger.status == LoanStatus::PaidOff {
+            None
+        } else {
+            ledger.escalation_anchor()
+        };
+        let mut stages = policy.stages.clone();
+        if let Some(day) = loan.emergency_contact_after_days {
+            match stages
+                .iter_mut()
+                .find(|s| s.kind == StageKind::EmergencyContact)
+            {
+                Some(s) => {
+                    s.day = Some(day);
+                    s.day_typical = None;
+                }
+                None => stages.push(crate::model::Stage {
+                    kind: StageKind::EmergencyContact,
+                    day: Some(day),
+                    day_typical: None,
+                    source: String::new(),
+                    note_zh: String::new(),
+                    note_en: String::new(),
+                }),
+            }
+        }
+        stages.sort_by_key(|s| (s.kind, s.day));
+        let overdue = ledger.status == LoanStatus::Overdue;
+        let days_overdue = ledger.days_overdue;
+        let milestones: Vec<Milestone> = stages
+            .into_iter()
+            .map(|s| {
+                let user_contact = s.kind == StageKind::EmergencyContact
+                    && loan.emergency_contact_after_days.is_some();
+                let reached = overdue && s.day.is_some_and(|d| i64::from(d) <= days_overdue);
+                Milestone {
+                    kind: s.kind,
+                    day: s.day,
+                    day_typical: s.day_typical,
+                    date: anchor.zip(s.day).and_then(|(a, d)| add_days(a, d)),
+                    date_typical: anchor.zip(s.day_typical).and_then(|(a, d)| add_days(a, d)),
+                    source: s.source,
+                    note_zh: s.note_zh,
+                    note_en: s.note_en,
+                    from_user: policy.from_user || user_contact,
+                    reached,
+                }
+            })
+            .collect();
+        let stage = milestones
+            .iter()
+            .filter(|m| m.reached)
+            .map(|m| m.kind)
+            .max();
+        let emergency_contact_date = milestones
+            .iter()
+            .find(|m| m.kind == StageKind::EmergencyContact)
+            .and_then(|m| m.date);
+        Escalation {
+            stage,
+            anchor,
+            milestones,
+            emergency_contact_date,
+            days_until_emergency_contact: emergency_contact_date.map(|d| (d - today).num_days()),
+        }
+    }
+
+    pub fn situation(&self, ledger: &Ledger) -> Situation {
+        match ledger.status {
+            LoanStatus::PaidOff => Situation::PaidOff,
+            LoanStatus::Current => Situation::Current,
+            LoanStatus::DueSoon => Situation::DueSoon,
+            LoanStatus::Overdue => {
+                if self.stage >= Some(StageKind::CreditReport) {
+                    Situation::OverdueSevere
+                } else if self.days_until_emergency_contact.is_some_and(|d| d <= 0) {
+                    Situation::OverdueContacts
+                } else {
+                    Situation::OverdueEarly
+                }
+            }
+        }
+    }
+
+    /// The next milestone not yet reached that has a date.
+    pub fn next_milestone(&self) -> Option<&Milestone> {
+        self.milestones
+            .iter()
+            .filter(|m| !m.reached && m.date.is_some())
+            .min_by_key(|m| m.date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::LoanView;
+    use crate::engine::schedule::tests::loan;
+    use crate::model::{Method, Stage};
+    use rust_decimal_macros::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn stage(kind: StageKind, day: Option<u32>, typical: Option<u32>) -> Stage {
+        Stage {
+            kind,
+            day,
+            day_typical: typical,
+            source: "test".into(),
+            note_zh: String::new(),
+            note_en: String::new(),
+        }
+    }
+
+    fn xingtu() -> Policy {
+        Policy {
+            key: "xingtu".into(),
+            name: "星图金融".into(),
+            aliases: vec![],
+            from_user: false,
+            stages: vec![
+                stage(StageKind::Reminder, Some(1), None),
+                stage(StageKind::EmergencyContact, Some(7), None),
+                stage(StageKind::FrequentContact, Some(14), None),
+                stage(StageKind::CreditReport, Some(31), None),
+                stage(StageKind::Legal, Some(31), None),
+            ],
+        }
+    }
+
+    #[test]
+    fn stages_and_countdown_follow_the_overdue_days() {
+        let l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
+        let p = xingtu();
+        // First installment due 2026-04-15.
+        let v = LoanView::compute(&l, &p, d(2026, 4, 18), 7);
+        assert_eq!(v.escalation.stage, Some(StageKind::Reminder));
+        assert_eq!(v.escalation.emergency_contact_date, Some(d(2026, 4, 22)));
+        assert_eq!(v.escalation.days_until_emergency_contact, Some(4));
+        assert_eq!(v.situation(), Situation::OverdueEarly);
+
+        let v = LoanView::compute(&l, &p, d(2026, 4, 22), 7);
+        assert_eq!(v.escalation.stage, Some(StageKind::EmergencyContact));
+        assert_eq!(v.escalation.days_until_emergency_contact, Some(0));
+        assert_eq!(v.situation(), Situation::OverdueContacts);
+
+        let v = LoanView::compute(&l, &p, d(2026, 5, 16), 7);
+        assert_eq!(v.ledger.days_overdue, 31);
+        assert_eq!(v.escalation.stage, Some(StageKind::Legal));
+        assert_eq!(v.situation(), Situation::OverdueSevere);
+    }
+
+    #[test]
+    fn before_due_the_contact_date_counts_from_the_next_installment() {
+        let l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
+        let p = xingtu();
+        let v = LoanView::compute(&l, &p, d(2026, 4, 1), 7);
+        assert_eq!(v.escalation.stage, None);
+        assert_eq!(v.escalation.emergency_contact_date, Some(d(2026, 4, 22)));
+        assert_eq!(v.escalation.days_until_emergency_contact, Some(21));
+        assert_eq!(v.situation(), Situation::Current);
+    }
+
+    #[test]
+    fn the_loans_own_contact_day_beats_the_platform() {
+        let mut l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
+        l.emergency_contact_after_days = Some(3);
+        let p = xingtu();
+        let v = LoanView::compute(&l, &p, d(2026, 4, 17), 7);
+        assert_eq!(v.escalation.emergency_contact_date, Some(d(2026, 4, 18)));
+        let m = &v.escalation.milestones[1];
+        assert!(m.from_user);
+        assert_eq!(m.day_typical, None);
+    }
+
+    #[test]
+    fn disagreeing_reports_give_a_window() {
+        let l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
+        let p = Policy {
+            stages: vec![
+                stage(StageKind::Reminder, Some(1), None),
+                stage(StageKind::EmergencyContact, Some(15), Some(90)),
+                stage(StageKind::ThirdPartyCollection, None, None),
+            ],
+            ..xingtu()
+        };
+        let v = LoanView::compute(&l, &p, d(2026, 4, 20), 7);
+        let m = &v.escalation.milestones[1];
+        assert_eq!(m.date, Some(d(2026, 4, 30)));
+        assert_eq!(m.date_typical, Some(d(2026, 7, 14)));
+        assert_eq!(v.escalation.milestones[2].date, None);
+    }
+}

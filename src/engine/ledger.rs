@@ -1,0 +1,264 @@
+//! Payments applied to installments, oldest first, and what that leaves on a given day.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::schedule::Installment;
+use crate::model::Loan;
+use crate::money::round2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InstallmentStatus {
+    Paid,
+    Partial,
+    Overdue,
+    Due,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoanStatus {
+    Overdue,
+    DueSoon,
+    Current,
+    PaidOff,
+}
+
+impl LoanStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            LoanStatus::Overdue => "overdue",
+            LoanStatus::DueSoon => "due_soon",
+            LoanStatus::Current => "current",
+            LoanStatus::PaidOff => "paid_off",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstallmentState {
+    pub inst: Installment,
+    pub paid: Decimal,
+    pub status: InstallmentStatus,
+}
+
+impl InstallmentState {
+    pub fn unpaid(&self) -> Decimal {
+        (self.inst.amount - self.paid).max(Decimal::ZERO)
+    }
+
+    /// Unpaid principal: a partial payment covers fee and interest before principal.
+    pub fn unpaid_principal(&self) -> Decimal {
+        self.unpaid().min(self.inst.principal)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ledger {
+    pub installments: Vec<InstallmentState>,
+    pub status: LoanStatus,
+    /// today − due date of the oldest overdue installment; 0 unless overdue.
+    pub days_overdue: i64,
+    pub oldest_overdue_due: Option<NaiveDate>,
+    pub overdue_amount: Decimal,
+    pub overdue_principal: Decimal,
+    /// The next unpaid installment that is not yet overdue.
+    pub next_due_date: Option<NaiveDate>,
+    pub next_due_amount: Decimal,
+    pub days_until_due: Option<i64>,
+    /// Everything still unpaid on the schedule.
+    pub remaining_balance: Decimal,
+    pub total_paid: Decimal,
+    /// Overdue principal × penalty rate per day × days each installment is late: an estimate.
+    pub penalty_estimate: Decimal,
+}
+
+impl Ledger {
+    /// Payments dated after `today` are not counted, so a what-if day in the past shows the past.
+    pub fn compute(
+        loan: &Loan,
+        installments: Vec<Installment>,
+        today: NaiveDate,
+        alert_days: u32,
+    ) -> Ledger {
+        let total_paid: Decimal = loan
+            .payments
+            .iter()
+            .filter(|p| p.date <= today)
+            .map(|p| p.amount)
+            .sum();
+        let mut left = total_paid;
+        let penalty_rate = loan.penalty_percent_per_day() / Decimal::ONE_HUNDRED;
+        let mut states = Vec::with_capacity(installments.len());
+        for inst in installments {
+            let paid = left.min(inst.amount).max(Decimal::ZERO);
+            left -= paid;
+            let status = if paid >= inst.amount {
+                InstallmentStatus::Paid
+            } else if inst.due_date < today {
+                InstallmentStatus::Overdue
+            } else if paid > Decimal::ZERO {
+                InstallmentStatus::Partial
+            } else {
+                InstallmentStatus::Due
+            };
+            states.push(InstallmentState { inst, paid, status });
+        }
+
+        let overdue: Vec<&InstallmentState> = states
+            .iter()
+            .filter(|s| s.status == InstallmentStatus::Overdue)
+            .collect();
+        let oldest_overdue_due = overdue.iter().map(|s| s.inst.due_date).min();
+        let days_overdue = oldest_overdue_due
+            .map(|d| (today - d).num_days())
+            .unwrap_or(0);
+        let overdue_amount: Decimal = overdue.iter().map(|s| s.unpaid()).sum();
+        let overdue_principal: Decimal = overdue.iter().map(|s| s.unpaid_principal()).sum();
+        let penalty_raw: Decimal = overdue
+            .iter()
+            .map(|s| {
+                let days = Decimal::from((today - s.inst.due_date).num_days());
+                s.unpaid_principal() * penalty_rate * days
+            })
+            .sum();
+
+        let next = states
+            .iter()
+            .filter(|s| s.status != InstallmentStatus::Paid && s.inst.due_date >= today)
+            .min_by_key(|s| (s.inst.due_date, s.inst.n));
+        let next_due_date = next.map(|s| s.inst.due_date);
+        let next_due_amount = next.map(|s| s.unpaid()).unwrap_or(Decimal::ZERO);
+        let days_until_due = next_due_date.map(|d| (d - today).num_days());
+        let remaining_balance: Decimal = states.iter().map(|s| s.unpaid()).sum();
+
+        let status = if remaining_balance.is_zero() {
+            LoanStatus::PaidOff
+        } else if !overdue.is_empty() {
+            LoanStatus::Overdue
+        } else if days_until_due.is_some_and(|d| d <= i64::from(alert_days)) {
+            LoanStatus::DueSoon
+        } else {
+            LoanStatus::Current
+        };
+
+        Ledger {
+            installments: states,
+            status,
+            days_overdue,
+            oldest_overdue_due,
+            overdue_amount,
+            overdue_principal,
+            next_due_date,
+            next_due_amount,
+            days_until_due,
+            remaining_balance,
+            total_paid,
+            penalty_estimate: round2(penalty_raw),
+        }
+    }
+
+    /// The date escalation is counted from: the oldest overdue installment's due date, else the
+    /// next unpaid one's.
+    pub fn escalation_anchor(&self) -> Option<NaiveDate> {
+        self.oldest_overdue_due.or(self.next_due_date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::schedule::installments;
+    use crate::model::{Method, Payment};
+    use rust_decimal_macros::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn ledger(loan: &Loan, today: NaiveDate) -> Ledger {
+        Ledger::compute(loan, installments(loan), today, 7)
+    }
+
+    fn pay(loan: &mut Loan, date: NaiveDate, amount: Decimal) {
+        loan.payments.push(Payment { date, amount });
+    }
+
+    fn ctrip() -> Loan {
+        crate::engine::schedule::tests::loan(Method::EqualInstallment, dec!(12000), dec!(18), 12)
+    }
+
+    #[test]
+    fn unpaid_installment_turns_overdue_the_day_after() {
+        let l = ctrip();
+        assert_eq!(ledger(&l, d(2026, 4, 15)).status, LoanStatus::DueSoon);
+        assert_eq!(ledger(&l, d(2026, 4, 15)).days_until_due, Some(0));
+        let late = ledger(&l, d(2026, 4, 20));
+        assert_eq!(late.status, LoanStatus::Overdue);
+        assert_eq!(late.days_overdue, 5);
+        assert_eq!(late.overdue_amount, dec!(1100.16));
+        assert_eq!(late.overdue_principal, dec!(920.16));
+        // 18%/360 × 1.5 = 0.075 % a day on 920.16 for 5 days = 3.4506 → 3.45
+        assert_eq!(late.penalty_estimate, dec!(3.45));
+        assert_eq!(late.next_due_date, Some(d(2026, 5, 15)));
+    }
+
+    #[test]
+    fn partial_payment_counts_against_interest_first() {
+        let mut l = ctrip();
+        pay(&mut l, d(2026, 4, 10), dec!(500));
+        let before = ledger(&l, d(2026, 4, 12));
+        assert_eq!(before.installments[0].status, InstallmentStatus::Partial);
+        assert_eq!(before.status, LoanStatus::DueSoon);
+        let after = ledger(&l, d(2026, 4, 25));
+        assert_eq!(after.installments[0].status, InstallmentStatus::Overdue);
+        assert_eq!(after.overdue_amount, dec!(600.16));
+        assert_eq!(after.overdue_principal, dec!(600.16));
+        assert_eq!(after.days_overdue, 10);
+    }
+
+    #[test]
+    fn prepayment_covers_future_installments() {
+        let mut l = ctrip();
+        pay(&mut l, d(2026, 4, 1), dec!(2500));
+        let lg = ledger(&l, d(2026, 6, 1));
+        assert_eq!(lg.installments[0].status, InstallmentStatus::Paid);
+        assert_eq!(lg.installments[1].status, InstallmentStatus::Paid);
+        assert_eq!(lg.installments[2].status, InstallmentStatus::Partial);
+        assert_eq!(lg.installments[2].paid, dec!(299.68));
+        assert_eq!(lg.status, LoanStatus::Current);
+    }
+
+    #[test]
+    fn future_payments_do_not_count_yet() {
+        let mut l = ctrip();
+        pay(&mut l, d(2026, 4, 30), dec!(1100.16));
+        assert_eq!(ledger(&l, d(2026, 4, 20)).status, LoanStatus::Overdue);
+        assert_eq!(ledger(&l, d(2026, 5, 1)).status, LoanStatus::Current);
+    }
+
+    #[test]
+    fn paying_everything_pays_off() {
+        let mut l = ctrip();
+        let total: Decimal = installments(&l).iter().map(|i| i.amount).sum();
+        pay(&mut l, d(2026, 4, 1), total);
+        let lg = ledger(&l, d(2026, 4, 2));
+        assert_eq!(lg.status, LoanStatus::PaidOff);
+        assert_eq!(lg.remaining_balance, Decimal::ZERO);
+        assert_eq!(lg.next_due_date, None);
+    }
+
+    #[test]
+    fn extension_moves_the_due_date() {
+        let mut l = ctrip();
+        l.extensions.push(crate::model::Extension {
+            installment: 1,
+            due: d(2026, 5, 5),
+        });
+        let lg = ledger(&l, d(2026, 4, 20));
+        assert_eq!(lg.status, LoanStatus::Current);
+        assert_eq!(lg.next_due_date, Some(d(2026, 5, 5)));
+    }
+}

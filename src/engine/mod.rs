@@ -1,0 +1,56 @@
+//! Pure functions over the model: no I/O, no terminal. Everything is computed for a given `today`.
+
+pub mod escalation;
+pub mod ledger;
+pub mod rate;
+pub mod schedule;
+
+pub use escalation::{Escalation, Milestone, Situation};
+pub use ledger::{InstallmentState, InstallmentStatus, Ledger, LoanStatus};
+pub use schedule::Installment;
+
+use chrono::NaiveDate;
+
+use crate::model::{Loan, Policy};
+
+/// Everything the reports and the dashboard need to know about one loan on one day.
+#[derive(Debug, Clone)]
+pub struct LoanView<'a> {
+    pub loan: &'a Loan,
+    pub policy: &'a Policy,
+    pub ledger: Ledger,
+    pub escalation: Escalation,
+}
+
+impl<'a> LoanView<'a> {
+    pub fn compute(loan: &'a Loan, policy: &'a Policy, today: NaiveDate, alert_days: u32) -> Self {
+        let installments = schedule::installments(loan);
+        let ledger = Ledger::compute(loan, installments, today, alert_days);
+        let escalation = Escalation::compute(loan, policy, &ledger, today);
+        LoanView {
+            loan,
+            policy,
+            ledger,
+            escalation,
+        }
+    }
+
+    pub fn situation(&self) -> Situation {
+        self.escalation.situation(&self.ledger)
+    }
+}
+
+/// The order of `check`: overdue by days until emergency contact, then due-soon and current by
+/// days until due, then paid off. Ties keep the file's order.
+pub fn urgency_order(a: &LoanView, b: &LoanView) -> std::cmp::Ordering {
+    fn rank(v: &LoanView) -> (u8, i64) {
+        match v.ledger.status {
+            LoanStatus::Overdue => (0, v.escalation.days_until_emergency_contact.unwrap_or(0)),
+            LoanStatus::DueSoon | LoanStatus::Current => {
+                (1, v.ledger.days_until_due.unwrap_or(i64::MAX))
+            }
+            LoanStatus::PaidOff => (2, 0),
+        }
+    }
+    rank(a).cmp(&rank(b))
+}

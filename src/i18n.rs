@@ -1,0 +1,95 @@
+//! Interface strings in Simplified Chinese and English. The language travels in the caller's state
+//! (an argument, the app model), never in a process-wide global.
+
+use serde::Serialize;
+
+use crate::engine::{InstallmentStatus, LoanStatus};
+use crate::model::StageKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn from_key(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh_cn" | "cn" | "chinese" => Some(Lang::Zh),
+            "en" | "en-us" | "en_us" | "en-gb" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// From a POSIX locale such as `en_US.UTF-8`; None when it names neither language.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let l = locale.to_ascii_lowercase();
+        if l.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if l.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Pick the text for this language.
+    pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    pub fn status(self, s: LoanStatus) -> &'static str {
+        match s {
+            LoanStatus::Overdue => self.t("逾期", "overdue"),
+            LoanStatus::DueSoon => self.t("即将到期", "due soon"),
+            LoanStatus::Current => self.t("正常", "current"),
+            LoanStatus::PaidOff => self.t("已结清", "paid off"),
+        }
+    }
+
+    pub fn installment_status(self, s: InstallmentStatus) -> &'static str {
+        match s {
+            InstallmentStatus::Paid => self.t("已还", "paid"),
+            InstallmentStatus::Partial => self.t("部分已还", "partial"),
+            InstallmentStatus::Overdue => self.t("逾期", "overdue"),
+            InstallmentStatus::Due => self.t("待还", "due"),
+        }
+    }
+
+    pub fn stage(self, s: StageKind) -> &'static str {
+        match s {
+            StageKind::Reminder => self.t("催收提醒", "reminders"),
+            StageKind::EmergencyContact => self.t("联系紧急联系人", "emergency contacts called"),
+            StageKind::FrequentContact => self.t("频繁联系", "frequent contact"),
+            StageKind::ThirdPartyCollection => self.t("第三方催收", "third-party collection"),
+            StageKind::CreditReport => self.t("上报征信", "credit report"),
+            StageKind::Legal => self.t("可能起诉", "legal action"),
+        }
+    }
+
+    /// "in 3 days" / "3 天后", "today" / "今天", "3 days ago" / "3 天前".
+    pub fn days_from_now(self, days: i64) -> String {
+        match (self, days) {
+            (Lang::Zh, 0) => "今天".into(),
+            (Lang::Zh, d) if d > 0 => format!("{d} 天后"),
+            (Lang::Zh, d) => format!("{} 天前", -d),
+            (Lang::En, 0) => "today".into(),
+            (Lang::En, 1) => "tomorrow".into(),
+            (Lang::En, -1) => "yesterday".into(),
+            (Lang::En, d) if d > 0 => format!("in {d} days"),
+            (Lang::En, d) => format!("{} days ago", -d),
+        }
+    }
+}

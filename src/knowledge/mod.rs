@@ -1,0 +1,128 @@
+//! Platform policies (and, later, advice) parsed from `assets/`, plus the user's overrides.
+
+use crate::model::Policy;
+use crate::store::schema;
+
+pub const PLATFORMS_TOML: &str = include_str!("../../assets/platforms.toml");
+
+/// The built-in policies. The asset is part of the program: a broken one fails the tests, and at
+/// run time is reported as an error rather than a panic.
+pub fn builtin_policies() -> Result<Vec<Policy>, String> {
+    schema::parse_platforms(PLATFORMS_TOML, false).map_err(|diags| {
+        let lines: Vec<String> = diags
+            .iter()
+            .map(|d| d.render("assets/platforms.toml"))
+            .collect();
+        format!(
+            "built-in platform policies are broken:\n{}",
+            lines.join("\n")
+        )
+    })
+}
+
+/// Built-in policies with the user's `[platforms.*]` tables laid over them.
+#[derive(Debug, Clone)]
+pub struct Policies {
+    list: Vec<Policy>,
+    fallback: Policy,
+}
+
+impl Policies {
+    pub fn new(builtin: &[Policy], user: &[Policy]) -> Self {
+        let mut list: Vec<Policy> = user.to_vec();
+        list.extend(
+            builtin
+                .iter()
+                .filter(|b| !user.iter().any(|u| u.key == b.key))
+                .cloned(),
+        );
+        Policies {
+            list,
+            fallback: Policy {
+                key: "generic".into(),
+                name: "generic".into(),
+                aliases: vec![],
+                stages: vec![],
+                from_user: false,
+            },
+        }
+    }
+
+    /// The policy for a resolved key; `generic` for anything unknown.
+    pub fn get(&self, key: &str) -> &Policy {
+        self.list
+            .iter()
+            .find(|p| p.key == key)
+            .or_else(|| self.list.iter().find(|p| p.key == "generic"))
+            .unwrap_or(&self.fallback)
+    }
+
+    pub fn all(&self) -> &[Policy] {
+        &self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::StageKind;
+
+    #[test]
+    fn the_asset_parses_and_holds_the_four_policies() {
+        let list = builtin_policies().expect("assets/platforms.toml must parse");
+        let get = |k: &str| list.iter().find(|p| p.key == k).unwrap();
+        let day = |k: &str, s: StageKind| get(k).stage(s).and_then(|s| s.day);
+        assert_eq!(day("ctrip", StageKind::EmergencyContact), Some(1));
+        assert_eq!(day("alipay", StageKind::EmergencyContact), Some(15));
+        assert_eq!(
+            get("alipay")
+                .stage(StageKind::EmergencyContact)
+                .unwrap()
+                .day_typical,
+            Some(90)
+        );
+        assert_eq!(day("alipay", StageKind::ThirdPartyCollection), None);
+        assert!(
+            get("alipay")
+                .stage(StageKind::ThirdPartyCollection)
+                .is_some()
+        );
+        assert_eq!(day("xingtu", StageKind::EmergencyContact), Some(7));
+        assert_eq!(day("xingtu", StageKind::FrequentContact), Some(14));
+        assert_eq!(day("xingtu", StageKind::CreditReport), Some(31));
+        assert_eq!(day("xingtu", StageKind::Legal), Some(31));
+        assert_eq!(day("generic", StageKind::EmergencyContact), Some(8));
+        assert_eq!(
+            get("generic")
+                .stage(StageKind::EmergencyContact)
+                .unwrap()
+                .day_typical,
+            Some(30)
+        );
+        for p in &list {
+            assert!(!p.from_user);
+            for s in &p.stages {
+                assert!(!s.source.is_empty(), "{} {:?} has no source", p.key, s.kind);
+                assert!(!s.note_zh.is_empty() && !s.note_en.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn aliases_resolve() {
+        let list = builtin_policies().unwrap();
+        let find = |name: &str| {
+            list.iter()
+                .find(|p| p.answers_to(name))
+                .map(|p| p.key.as_str())
+        };
+        assert_eq!(find("携程"), Some("ctrip"));
+        assert_eq!(find("借去花"), Some("ctrip"));
+        assert_eq!(find("拿去花"), Some("ctrip"));
+        assert_eq!(find("借呗"), Some("alipay"));
+        assert_eq!(find("花呗"), Some("alipay"));
+        assert_eq!(find("任性贷"), Some("xingtu"));
+        assert_eq!(find("Alipay"), Some("alipay"));
+        assert_eq!(find("某分期"), None);
+    }
+}

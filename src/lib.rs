@@ -1,0 +1,13 @@
+//! repaydash: a terminal dashboard for consumer-credit repayments.
+//!
+//! Data flows one way: file → `store` → `model` → `engine` → `report` | `tui`.
+//! `engine` and `model` know nothing of files or terminals.
+
+pub mod cli;
+pub mod engine;
+pub mod i18n;
+pub mod knowledge;
+pub mod model;
+pub mod money;
+pub mod report;
+pub mod store;

@@ -1,0 +1,212 @@
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    EqualInstallment,
+    EqualPrincipal,
+    InterestFirst,
+    Bullet,
+    FixedFee,
+}
+
+impl Method {
+    pub const ALL: [Method; 5] = [
+        Method::EqualInstallment,
+        Method::EqualPrincipal,
+        Method::InterestFirst,
+        Method::Bullet,
+        Method::FixedFee,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::EqualInstallment => "equal_installment",
+            Method::EqualPrincipal => "equal_principal",
+            Method::InterestFirst => "interest_first",
+            Method::Bullet => "bullet",
+            Method::FixedFee => "fixed_fee",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.key() == s)
+    }
+}
+
+/// A loan's price: percent per year, or percent per day (a year being 360 days).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rate {
+    Annual(Decimal),
+    Daily(Decimal),
+}
+
+impl Rate {
+    /// The periodic (monthly) rate as a fraction: annual/12 or daily×30.
+    pub fn monthly(self) -> Decimal {
+        match self {
+            Rate::Annual(a) => a / Decimal::from(1200),
+            Rate::Daily(d) => d * Decimal::from(30) / Decimal::ONE_HUNDRED,
+        }
+    }
+
+    /// Percent per day.
+    pub fn daily_percent(self) -> Decimal {
+        match self {
+            Rate::Annual(a) => a / Decimal::from(360),
+            Rate::Daily(d) => d,
+        }
+    }
+}
+
+/// One bill of a loan that lists its bills instead of terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bill {
+    pub due: NaiveDate,
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoanTerms {
+    Amortized {
+        principal: Decimal,
+        rate: Rate,
+        method: Method,
+        term: u32,
+        start_date: NaiveDate,
+        due_day: u32,
+        /// fixed_fee only: percent of the original principal per installment.
+        fee_rate: Option<Decimal>,
+    },
+    /// `[[loan.installments]]` or the `amount_due`/`due_date` shorthand.
+    Bills(Vec<Bill>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payment {
+    pub date: NaiveDate,
+    pub amount: Decimal,
+}
+
+/// The lender granted: installment `installment` (1-based) is now due on `due`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extension {
+    pub installment: u32,
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogKind {
+    Negotiation,
+    CollectionCall,
+    Note,
+}
+
+impl LogKind {
+    pub const ALL: [LogKind; 3] = [LogKind::Negotiation, LogKind::CollectionCall, LogKind::Note];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            LogKind::Negotiation => "negotiation",
+            LogKind::CollectionCall => "collection_call",
+            LogKind::Note => "note",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<LogKind> {
+        LogKind::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub date: NaiveDate,
+    pub kind: LogKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    pub name: String,
+    pub relation: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loan {
+    pub id: String,
+    /// As written by the user; None means "platform name + product".
+    pub name: Option<String>,
+    /// The resolved platform key (`ctrip`, `alipay`, … or `generic`).
+    pub platform: String,
+    /// The platform as the user wrote it, for display and warnings.
+    pub platform_written: String,
+    pub product: Option<String>,
+    pub terms: LoanTerms,
+    /// Optional explicit rate for bill-list loans (used for the penalty estimate).
+    pub bill_rate: Option<Rate>,
+    /// Percent per day on overdue principal.
+    pub penalty_rate: Option<Decimal>,
+    pub emergency_contact_after_days: Option<u32>,
+    pub monthly_budget: Option<Decimal>,
+    pub contacts: Vec<Contact>,
+    pub payments: Vec<Payment>,
+    pub extensions: Vec<Extension>,
+    pub log: Vec<LogEntry>,
+}
+
+impl Loan {
+    pub fn rate(&self) -> Option<Rate> {
+        match &self.terms {
+            LoanTerms::Amortized { rate, .. } => Some(*rate),
+            LoanTerms::Bills(_) => self.bill_rate,
+        }
+    }
+
+    pub fn method(&self) -> Option<Method> {
+        match &self.terms {
+            LoanTerms::Amortized { method, .. } => Some(*method),
+            LoanTerms::Bills(_) => None,
+        }
+    }
+
+    /// Percent per day charged on overdue principal: the loan's own, else its daily rate × 1.5.
+    pub fn penalty_percent_per_day(&self) -> Decimal {
+        self.penalty_rate.unwrap_or_else(|| {
+            self.rate()
+                .map(|r| r.daily_percent() * Decimal::new(15, 1))
+                .unwrap_or(Decimal::ZERO)
+        })
+    }
+}
+
+/// Mask a phone number as 138****0000; short or odd numbers keep only their last two digits.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    if chars.len() >= 7 {
+        let head: String = chars[..3].iter().collect();
+        let tail: String = chars[chars.len() - 4..].iter().collect();
+        format!("{head}****{tail}")
+    } else if chars.len() > 2 {
+        let tail: String = chars[chars.len() - 2..].iter().collect();
+        format!("{}{tail}", "*".repeat(chars.len() - 2))
+    } else {
+        "*".repeat(chars.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_phones() {
+        assert_eq!(mask_phone("13800000000"), "138****0000");
+        assert_eq!(mask_phone("13912345678"), "139****5678");
+        assert_eq!(mask_phone("12345"), "***45");
+        assert_eq!(mask_phone("1"), "*");
+    }
+}

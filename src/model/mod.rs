@@ -1,0 +1,42 @@
+//! Plain data read from the loans file. No I/O here: `store` builds these, `engine` reads them.
+
+mod loan;
+mod policy;
+mod settings;
+
+pub use loan::*;
+pub use policy::*;
+pub use settings::*;
+
+/// Everything one loans file holds, after validation.
+#[derive(Debug, Clone, Default)]
+pub struct Portfolio {
+    pub settings: Settings,
+    pub loans: Vec<Loan>,
+    /// Platforms the user defined or overrode in `[platforms.*]`.
+    pub platforms: Vec<Policy>,
+}
+
+impl Portfolio {
+    pub fn loan(&self, id: &str) -> Option<&Loan> {
+        self.loans.iter().find(|l| l.id == id)
+    }
+
+    /// Move every date by `days`: used to keep the embedded demo current whatever today is.
+    pub fn shift_dates(&mut self, days: i64) {
+        let shift = |d: &mut chrono::NaiveDate| {
+            if let Some(n) = d.checked_add_signed(chrono::Duration::days(days)) {
+                *d = n;
+            }
+        };
+        for loan in &mut self.loans {
+            match &mut loan.terms {
+                LoanTerms::Amortized { start_date, .. } => shift(start_date),
+                LoanTerms::Bills(bills) => bills.iter_mut().for_each(|b| shift(&mut b.due)),
+            }
+            loan.payments.iter_mut().for_each(|p| shift(&mut p.date));
+            loan.extensions.iter_mut().for_each(|e| shift(&mut e.due));
+            loan.log.iter_mut().for_each(|e| shift(&mut e.date));
+        }
+    }
+}

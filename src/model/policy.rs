@@ -1,0 +1,75 @@
+use serde::Serialize;
+
+/// Escalation stages, in order of severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageKind {
+    Reminder,
+    EmergencyContact,
+    FrequentContact,
+    ThirdPartyCollection,
+    CreditReport,
+    Legal,
+}
+
+impl StageKind {
+    pub const ALL: [StageKind; 6] = [
+        StageKind::Reminder,
+        StageKind::EmergencyContact,
+        StageKind::FrequentContact,
+        StageKind::ThirdPartyCollection,
+        StageKind::CreditReport,
+        StageKind::Legal,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            StageKind::Reminder => "reminder",
+            StageKind::EmergencyContact => "emergency_contact",
+            StageKind::FrequentContact => "frequent_contact",
+            StageKind::ThirdPartyCollection => "third_party_collection",
+            StageKind::CreditReport => "credit_report",
+            StageKind::Legal => "legal",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<StageKind> {
+        StageKind::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+/// One step of a platform's escalation: "on overdue day `day` or later".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub kind: StageKind,
+    /// Earliest reported day; None when the sources give no day.
+    pub day: Option<u32>,
+    /// A later report, where the sources disagree.
+    pub day_typical: Option<u32>,
+    /// The article title or rule this rests on (or the user's own note).
+    pub source: String,
+    /// Short remark on what the sources say, in Chinese and English.
+    pub note_zh: String,
+    pub note_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    pub key: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub stages: Vec<Stage>,
+    /// Defined or replaced by the user's file: its days come from the user, not the articles.
+    pub from_user: bool,
+}
+
+impl Policy {
+    pub fn stage(&self, kind: StageKind) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.kind == kind)
+    }
+
+    pub fn answers_to(&self, name: &str) -> bool {
+        let n = name.trim();
+        self.key.eq_ignore_ascii_case(n) || self.name == n || self.aliases.iter().any(|a| a == n)
+    }
+}

@@ -1,0 +1,163 @@
+//! `repaydash check`: every loan's status, most urgent first.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::Context;
+use super::table::{Align, render};
+use crate::engine::{LoanStatus, LoanView, Situation};
+use crate::model::StageKind;
+use crate::money::{self, grouped};
+
+#[derive(Debug, Serialize)]
+pub struct CheckRow {
+    pub id: String,
+    pub name: String,
+    pub platform: String,
+    pub status: LoanStatus,
+    pub situation: Situation,
+    pub days_overdue: i64,
+    #[serde(with = "money::as_plain")]
+    pub overdue_amount: Decimal,
+    pub next_due_date: Option<NaiveDate>,
+    #[serde(with = "money::as_plain")]
+    pub next_due_amount: Decimal,
+    pub days_until_due: Option<i64>,
+    /// Stage kind, or "none".
+    pub stage: String,
+    pub emergency_contact_date: Option<NaiveDate>,
+    /// Where the sources disagree: the later reported date.
+    pub emergency_contact_date_typical: Option<NaiveDate>,
+    pub days_until_emergency_contact: Option<i64>,
+    #[serde(with = "money::as_plain")]
+    pub penalty_estimate: Decimal,
+    #[serde(with = "money::as_plain")]
+    pub remaining_balance: Decimal,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub today: NaiveDate,
+    pub loans: Vec<CheckRow>,
+}
+
+pub fn row(ctx: &Context, v: &LoanView) -> CheckRow {
+    let l = &v.ledger;
+    let e = &v.escalation;
+    let contact = e
+        .milestones
+        .iter()
+        .find(|m| m.kind == StageKind::EmergencyContact);
+    CheckRow {
+        id: v.loan.id.clone(),
+        name: ctx.display_name(v.loan),
+        platform: v.loan.platform.clone(),
+        status: l.status,
+        situation: v.situation(),
+        days_overdue: l.days_overdue,
+        overdue_amount: l.overdue_amount,
+        next_due_date: l.next_due_date,
+        next_due_amount: l.next_due_amount,
+        days_until_due: l.days_until_due,
+        stage: e.stage.map(|s| s.key()).unwrap_or("none").to_string(),
+        emergency_contact_date: e.emergency_contact_date,
+        emergency_contact_date_typical: contact.and_then(|m| m.date_typical),
+        days_until_emergency_contact: e.days_until_emergency_contact,
+        penalty_estimate: l.penalty_estimate,
+        remaining_balance: l.remaining_balance,
+    }
+}
+
+pub fn report(ctx: &Context) -> CheckReport {
+    CheckReport {
+        today: ctx.today,
+        loans: ctx.views().iter().map(|v| row(ctx, v)).collect(),
+    }
+}
+
+pub fn json(ctx: &Context) -> String {
+    serde_json::to_string_pretty(&report(ctx)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// A readable table in the chosen language.
+pub fn text(ctx: &Context) -> String {
+    let lang = ctx.lang;
+    let cur = &ctx.portfolio.settings.currency;
+    let views = ctx.views();
+    let mut out = format!("{} {}\n\n", lang.t("今天", "Today"), ctx.today);
+    if views.is_empty() {
+        out.push_str(lang.t("文件里还没有借款。\n", "No loans in the file yet.\n"));
+        return out;
+    }
+    let header = [
+        lang.t("借款", "Loan"),
+        lang.t("状态", "Status"),
+        lang.t("逾期金额", "Overdue"),
+        lang.t("下期应还", "Next due"),
+        lang.t("到期日", "Due date"),
+        lang.t("阶段", "Stage"),
+        lang.t("紧急联系人", "Contacts"),
+        lang.t("罚息(估)", "Penalty (est.)"),
+    ];
+    let rows: Vec<Vec<String>> = views
+        .iter()
+        .map(|v| {
+            let l = &v.ledger;
+            let e = &v.escalation;
+            let status = match l.status {
+                LoanStatus::Overdue => {
+                    format!(
+                        "{} {}{}",
+                        lang.status(l.status),
+                        l.days_overdue,
+                        lang.t("天", "d")
+                    )
+                }
+                s => lang.status(s).to_string(),
+            };
+            let contact = match (l.status, e.days_until_emergency_contact) {
+                (LoanStatus::PaidOff, _) | (_, None) => "—".to_string(),
+                (_, Some(d)) if d <= 0 => lang.t("可能已联系", "may be called now").to_string(),
+                (_, Some(d)) => lang.days_from_now(d),
+            };
+            vec![
+                ctx.display_name(v.loan),
+                status,
+                if l.overdue_amount.is_zero() {
+                    "—".into()
+                } else {
+                    format!("{cur}{}", grouped(l.overdue_amount))
+                },
+                if l.next_due_amount.is_zero() {
+                    "—".into()
+                } else {
+                    format!("{cur}{}", grouped(l.next_due_amount))
+                },
+                l.next_due_date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                e.stage
+                    .map(|s| lang.stage(s).to_string())
+                    .unwrap_or_else(|| "—".into()),
+                contact,
+                if l.penalty_estimate.is_zero() {
+                    "—".into()
+                } else {
+                    format!("≈{cur}{}", grouped(l.penalty_estimate))
+                },
+            ]
+        })
+        .collect();
+    use Align::*;
+    out.push_str(&render(
+        &header,
+        &[Left, Left, Right, Right, Left, Left, Left, Right],
+        &rows,
+    ));
+    out.push_str(lang.t(
+        "\n催收阶段的天数来自网络文章和用户反馈，只是估计；罚息为估算。\n",
+        "\nEscalation days are estimates from articles and user reports; penalties are estimates.\n",
+    ));
+    out
+}

@@ -1,0 +1,108 @@
+//! Problems found in a file, each with the place it was found.
+
+use std::fmt;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based; 0 when the problem has no place in the file (then `key` says where).
+    pub line: usize,
+    /// 1-based, counted in characters; 0 when unknown.
+    pub col: usize,
+    /// The key's dotted path, such as `loan[2].principal`.
+    pub key: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// `path:line:col: message`, or `path: key: message` where no position exists.
+    pub fn render(&self, path: &str) -> String {
+        match (self.line, self.col) {
+            (0, _) if self.key.is_empty() => format!("{path}: {}", self.message),
+            (0, _) => format!("{path}: {}: {}", self.key, self.message),
+            (l, 0) => format!("{path}:{l}: {}", self.message),
+            (l, c) => format!("{path}:{l}:{c}: {}", self.message),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render("<file>"))
+    }
+}
+
+/// Byte offsets to 1-based line and character column.
+pub struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(src: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { src, starts }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.src.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = self
+            .src
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        (line, col + 1)
+    }
+
+    pub fn diagnostic(
+        &self,
+        span: Option<Range<usize>>,
+        key: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, col) = span.map(|s| self.position(s.start)).unwrap_or((0, 0));
+        Diagnostic {
+            line,
+            col,
+            key: key.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let idx = LineIndex::new("a = 1\nname = \"携程\" x\n");
+        assert_eq!(idx.position(0), (1, 1));
+        assert_eq!(idx.position(6), (2, 1));
+        let x = "a = 1\nname = \"携程\" x\n".find('x').unwrap();
+        assert_eq!(idx.position(x), (2, 13));
+    }
+
+    #[test]
+    fn renders_with_and_without_position() {
+        let d = Diagnostic {
+            line: 3,
+            col: 13,
+            key: "loan[1].principal".into(),
+            message: "must be above zero".into(),
+        };
+        assert_eq!(d.render("f.toml"), "f.toml:3:13: must be above zero");
+        let d = Diagnostic {
+            line: 0,
+            col: 0,
+            ..d
+        };
+        assert_eq!(
+            d.render("f.toml"),
+            "f.toml: loan[1].principal: must be above zero"
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! The only module that touches the user's loans file: find it, read it, validate it with
+//! `line:col`, and (in `write`) change it safely.
+
+pub mod diag;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use diag::Diagnostic;
+
+use crate::model::{Policy, Portfolio};
+
+/// The demo portfolio, written as if today were `DEMO_ANCHOR`; shifted to the real today on load.
+pub const DEMO: &str = include_str!("../../data/sample.toml");
+pub const TEMPLATE: &str = include_str!("../../assets/template.toml");
+pub const DEMO_ANCHOR: (i32, u32, u32) = (2026, 11, 23);
+pub const ENV_FILE: &str = "REPAYDASH_FILE";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    File(PathBuf),
+    /// No file anywhere: the embedded demo, read-only.
+    Demo,
+}
+
+impl Source {
+    pub fn label(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Demo => "demo".to_string(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    Io { path: String, message: String },
+    /// The file was read and has problems; every one is listed.
+    Invalid {
+        path: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    pub fn render(&self) -> String {
+        match self {
+            LoadError::Io { path, message } => format!("{path}: {message}"),
+            LoadError::Invalid { path, diagnostics } => diagnostics
+                .iter()
+                .map(|d| d.render(path))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub portfolio: Portfolio,
+    pub source: Source,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// `~/.config/repaydash/loans.toml` on Linux (the platform's config dir elsewhere).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "repaydash").map(|d| d.config_dir().join("loans.toml"))
+}
+
+/// `--file`, else `$REPAYDASH_FILE`, else the default path if a file is there, else the demo.
+pub fn locate(cli_file: Option<&Path>) -> Source {
+    if let Some(p) = cli_file {
+        return Source::File(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os(ENV_FILE).filter(|p| !p.is_empty()) {
+        return Source::File(PathBuf::from(p));
+    }
+    match default_path() {
+        Some(p) if p.exists() => Source::File(p),
+        _ => Source::Demo,
+    }
+}
+
+/// Read a file as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(LoadError::Io {
+            path: shown,
+            message: "is a directory, not a loans file".into(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+        path: shown.clone(),
+        message: match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "no such file (run `repaydash init` to create one, or check --file)".into()
+            }
+            _ => format!("cannot read: {e}"),
+        },
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
+        let (line, col) = diag::LineIndex::new(&text).position(text.len());
+        LoadError::Invalid {
+            path: shown,
+            diagnostics: vec![Diagnostic {
+                line,
+                col,
+                key: String::new(),
+                message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+            }],
+        }
+    })
+}
+
+/// Parse loans-file text; `path` only names the file in messages.
+pub fn parse(text: &str, path: &str, builtin: &[Policy]) -> Result<Loaded, LoadError> {
+    schema::parse_portfolio(text, builtin)
+        .map(|p| Loaded {
+            portfolio: p.portfolio,
+            source: Source::File(PathBuf::from(path)),
+            warnings: p.warnings,
+        })
+        .map_err(|diagnostics| LoadError::Invalid {
+            path: path.to_string(),
+            diagnostics,
+        })
+}
+
+/// Load the portfolio from its source. The demo's dates are moved so that it looks, on `today`,
+/// as it did on the day it was written.
+pub fn load(source: &Source, builtin: &[Policy], today: NaiveDate) -> Result<Loaded, LoadError> {
+    match source {
+        Source::File(path) => {
+            let text = read_text(path)?;
+            parse(&text, &path.display().to_string(), builtin)
+        }
+        Source::Demo => {
+            let mut loaded = parse(DEMO, "demo", builtin)?;
+            let (y, m, d) = DEMO_ANCHOR;
+            if let Some(anchor) = NaiveDate::from_ymd_opt(y, m, d) {
+                loaded.portfolio.shift_dates((today - anchor).num_days());
+            }
+            loaded.source = Source::Demo;
+            Ok(loaded)
+        }
+    }
+}
+
+/// Write the commented template to `path`; never over an existing file.
+pub fn init(path: &Path) -> Result<(), String> {
+    if path.exists() {
+        return Err(format!(
+            "{}: already exists; repaydash never overwrites it (edit it, or remove it first)",
+            path.display()
+        ));
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    std::io::Write::write_all(&mut f, TEMPLATE.as_bytes())
+        .and_then(|_| f.sync_all())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,862 @@
+//! The loans file's schema: a walk over the parsed TOML that builds the model and reports every
+//! problem with its place, instead of stopping at the first as serde would. Pure: no file I/O.
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use toml_edit::{Item, TableLike, Value};
+
+use super::diag::{Diagnostic, LineIndex};
+use crate::i18n::Lang;
+use crate::model::{
+    Bill, Contact, Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy,
+    Portfolio, Rate, Settings, Stage, StageKind,
+};
+
+/// Largest amount accepted: far above any consumer loan, far below where Decimal could overflow.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+pub const MAX_TERM: u32 = 1200;
+const MAX_DAY: i64 = 3650;
+
+pub struct Parsed {
+    pub portfolio: Portfolio,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parse a loans file. `builtin` are the platform policies loans may name.
+pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diagnostic>> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let idx = LineIndex::new(src);
+    let doc = toml_edit::Document::parse(src).map_err(|e| vec![syntax_error(&idx, &e)])?;
+    let mut w = Walker {
+        src,
+        idx: &idx,
+        errors: vec![],
+        warnings: vec![],
+    };
+    let root = doc.as_table();
+    let settings = match root.get("settings") {
+        Some(item) => w.settings(item),
+        None => Settings::default(),
+    };
+    let user_platforms = match root.get("platforms") {
+        Some(item) => w.platforms(item, "platforms"),
+        None => vec![],
+    };
+    let mut policies: Vec<&Policy> = user_platforms.iter().collect();
+    policies.extend(
+        builtin
+            .iter()
+            .filter(|b| !user_platforms.iter().any(|u| u.key == b.key)),
+    );
+    let loans = match root.get("loan") {
+        Some(item) => w.loans(item, &policies),
+        None => vec![],
+    };
+    if w.errors.is_empty() {
+        Ok(Parsed {
+            portfolio: Portfolio {
+                settings,
+                loans,
+                platforms: user_platforms,
+            },
+            warnings: w.warnings,
+        })
+    } else {
+        w.errors.sort_by_key(|d| (d.line == 0, d.line, d.col));
+        Err(w.errors)
+    }
+}
+
+/// Parse a file of `[platforms.KEY]` tables (the built-in asset has this shape).
+pub fn parse_platforms(src: &str, from_user: bool) -> Result<Vec<Policy>, Vec<Diagnostic>> {
+    let idx = LineIndex::new(src);
+    let doc = toml_edit::Document::parse(src).map_err(|e| vec![syntax_error(&idx, &e)])?;
+    let mut w = Walker {
+        src,
+        idx: &idx,
+        errors: vec![],
+        warnings: vec![],
+    };
+    let mut list = match doc.as_table().get("platforms") {
+        Some(item) => w.platforms(item, "platforms"),
+        None => vec![],
+    };
+    list.iter_mut().for_each(|p| p.from_user = from_user);
+    if w.errors.is_empty() {
+        Ok(list)
+    } else {
+        Err(w.errors)
+    }
+}
+
+fn syntax_error(idx: &LineIndex, e: &toml_edit::TomlError) -> Diagnostic {
+    let msg = e.message().trim().replace('\n', " ");
+    idx.diagnostic(e.span(), "", format!("TOML syntax error: {msg}"))
+}
+
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+struct Walker<'a> {
+    src: &'a str,
+    idx: &'a LineIndex<'a>,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// A table or inline table with the span of where it starts, so a missing key can point at it.
+struct Tab<'t> {
+    t: &'t dyn TableLike,
+    span: Option<Range<usize>>,
+    path: String,
+}
+
+fn item_span(item: &Item) -> Option<Range<usize>> {
+    match item {
+        Item::Value(v) => v.span(),
+        Item::Table(t) => t.span(),
+        Item::ArrayOfTables(a) => a.span(),
+        Item::None => None,
+    }
+}
+
+impl<'a> Walker<'a> {
+    fn err(&mut self, span: Option<Range<usize>>, key: &str, msg: impl Into<String>) {
+        let d = self.idx.diagnostic(span, key, msg);
+        self.errors.push(d);
+    }
+
+    fn warn(&mut self, span: Option<Range<usize>>, key: &str, msg: impl Into<String>) {
+        let d = self.idx.diagnostic(span, key, msg);
+        self.warnings.push(d);
+    }
+
+    /// A table's start, pointing at column 1 of its header line.
+    fn header_span(&self, span: Option<Range<usize>>) -> Option<Range<usize>> {
+        span.map(|s| {
+            let start = self.src[..s.start.min(self.src.len())]
+                .rfind('\n')
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            start..start
+        })
+    }
+
+    fn missing(&mut self, tab: &Tab, key: &str, what: &str) {
+        let span = self.header_span(tab.span.clone());
+        self.err(
+            span,
+            &format!("{}.{key}", tab.path),
+            format!("`{key}` is missing: {what}"),
+        );
+    }
+
+    /// The elements of an array of tables, or of an array of inline tables.
+    fn tables<'t>(&mut self, item: &'t Item, path: &str) -> Vec<Tab<'t>> {
+        match item {
+            Item::ArrayOfTables(arr) => arr
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Tab {
+                    t: t as &dyn TableLike,
+                    span: t.span(),
+                    path: format!("{path}[{}]", i + 1),
+                })
+                .collect(),
+            Item::Value(Value::Array(arr)) => {
+                let mut out = vec![];
+                for (i, v) in arr.iter().enumerate() {
+                    match v.as_inline_table() {
+                        Some(t) => out.push(Tab {
+                            t: t as &dyn TableLike,
+                            span: v.span(),
+                            path: format!("{path}[{}]", i + 1),
+                        }),
+                        None => self.err(
+                            v.span(),
+                            path,
+                            format!("`{path}` must hold tables, like {{ date = 2026-04-15, … }}"),
+                        ),
+                    }
+                }
+                out
+            }
+            Item::Table(t) => vec![Tab {
+                t: t as &dyn TableLike,
+                span: t.span(),
+                path: path.to_string(),
+            }],
+            other => {
+                self.err(
+                    item_span(other),
+                    path,
+                    format!("`{path}` must be an array of tables ([[{path}]])"),
+                );
+                vec![]
+            }
+        }
+    }
+
+    fn value<'t>(&mut self, tab: &Tab<'t>, key: &str) -> Option<&'t Value> {
+        match tab.t.get(key)? {
+            Item::Value(v) => Some(v),
+            other => {
+                self.err(
+                    item_span(other),
+                    &format!("{}.{key}", tab.path),
+                    format!("`{key}` must be a value, not a table"),
+                );
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, tab: &Tab, key: &str) -> Option<String> {
+        let v = self.value(tab, key)?;
+        match v.as_str() {
+            Some(s) => Some(s.to_string()),
+            None => {
+                self.err(
+                    v.span(),
+                    &format!("{}.{key}", tab.path),
+                    format!("`{key}` must be a string in quotes"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A number or a decimal string, read from its text so no float ever holds money.
+    fn decimal(&mut self, tab: &Tab, key: &str) -> Option<Decimal> {
+        let v = self.value(tab, key)?;
+        let path = format!("{}.{key}", tab.path);
+        let raw = match v {
+            Value::Integer(_) | Value::Float(_) => v
+                .span()
+                .and_then(|s| self.src.get(s))
+                .map(|s| s.replace('_', ""))
+                .unwrap_or_default(),
+            Value::String(s) => s.value().trim().to_string(),
+            _ => {
+                self.err(v.span(), &path, format!("`{key}` must be a number"));
+                return None;
+            }
+        };
+        let parsed = if raw.contains(['e', 'E']) {
+            Decimal::from_scientific(&raw).ok()
+        } else {
+            Decimal::from_str(raw.trim_start_matches('+')).ok()
+        };
+        match parsed {
+            Some(d) => Some(d),
+            None if raw.chars().all(|c| c.is_ascii_digit() || "+-.".contains(c))
+                && !raw.is_empty() =>
+            {
+                self.err(
+                    v.span(),
+                    &path,
+                    format!(
+                        "`{key}` = {raw} is too large to hold exactly (it does not fit a decimal)"
+                    ),
+                );
+                None
+            }
+            None => {
+                self.err(
+                    v.span(),
+                    &path,
+                    format!("`{key}` must be a number, found {raw:?}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn amount(&mut self, tab: &Tab, key: &str, allow_zero: bool) -> Option<Decimal> {
+        let d = self.decimal(tab, key)?;
+        let span = tab.t.get(key).and_then(item_span);
+        let path = format!("{}.{key}", tab.path);
+        if d < Decimal::ZERO || (!allow_zero && d.is_zero()) {
+            self.err(
+                span,
+                &path,
+                format!("`{key}` must be above zero, found {d}"),
+            );
+            None
+        } else if d > Decimal::from(MAX_AMOUNT) {
+            self.err(
+                span,
+                &path,
+                format!("`{key}` = {d} is absurdly large (at most {MAX_AMOUNT})"),
+            );
+            None
+        } else {
+            Some(d)
+        }
+    }
+
+    /// A percentage within `0..=max`.
+    fn percent(&mut self, tab: &Tab, key: &str, max: i64) -> Option<Decimal> {
+        let d = self.decimal(tab, key)?;
+        let span = tab.t.get(key).and_then(item_span);
+        if d < Decimal::ZERO || d > Decimal::from(max) {
+            self.err(
+                span,
+                &format!("{}.{key}", tab.path),
+                format!("`{key}` must be a percentage from 0 to {max}, found {d}"),
+            );
+            None
+        } else {
+            Some(d)
+        }
+    }
+
+    fn integer(&mut self, tab: &Tab, key: &str, lo: i64, hi: i64) -> Option<u32> {
+        let v = self.value(tab, key)?;
+        let path = format!("{}.{key}", tab.path);
+        match v.as_integer() {
+            Some(i) if (lo..=hi).contains(&i) => u32::try_from(i).ok(),
+            Some(i) => {
+                self.err(
+                    v.span(),
+                    &path,
+                    format!("`{key}` must be from {lo} to {hi}, found {i}"),
+                );
+                None
+            }
+            None => {
+                self.err(v.span(), &path, format!("`{key}` must be a whole number"));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, tab: &Tab, key: &str) -> Option<NaiveDate> {
+        let v = self.value(tab, key)?;
+        let path = format!("{}.{key}", tab.path);
+        let hint = format!("`{key}` must be a date like 2026-03-15 (a TOML date, without quotes)");
+        match v {
+            Value::Datetime(dt) => {
+                let value = dt.value();
+                match (value.date, value.time) {
+                    (Some(d), None) => {
+                        let date = NaiveDate::from_ymd_opt(
+                            i32::from(d.year),
+                            u32::from(d.month),
+                            u32::from(d.day),
+                        );
+                        if date.is_none() {
+                            self.err(v.span(), &path, format!("`{key}` is not a real date"));
+                        }
+                        date
+                    }
+                    _ => {
+                        self.err(v.span(), &path, hint);
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.err(v.span(), &path, hint);
+                None
+            }
+        }
+    }
+
+    fn settings(&mut self, item: &Item) -> Settings {
+        let mut s = Settings::default();
+        let Some(t) = item.as_table_like() else {
+            self.err(item_span(item), "settings", "`settings` must be a table");
+            return s;
+        };
+        let tab = Tab {
+            t,
+            span: item_span(item),
+            path: "settings".into(),
+        };
+        if let Some(l) = self.string(&tab, "lang") {
+            match Lang::from_key(&l) {
+                Some(lang) => s.lang = Some(lang),
+                None => {
+                    let span = t.get("lang").and_then(item_span);
+                    self.err(
+                        span,
+                        "settings.lang",
+                        format!("`lang` must be \"zh\" or \"en\", found {l:?}"),
+                    );
+                }
+            }
+        }
+        if let Some(d) = self.integer(&tab, "alert_days", 0, 365) {
+            s.alert_days = d;
+        }
+        if let Some(c) = self.string(&tab, "currency") {
+            s.currency = c;
+        }
+        s.monthly_budget = self.amount(&tab, "monthly_budget", false);
+        s
+    }
+
+    fn platforms(&mut self, item: &Item, path: &str) -> Vec<Policy> {
+        let Some(t) = item.as_table_like() else {
+            self.err(
+                item_span(item),
+                path,
+                "`platforms` must be a table of platforms",
+            );
+            return vec![];
+        };
+        let mut out = vec![];
+        for (key, item) in t.iter() {
+            let ppath = format!("{path}.{key}");
+            let Some(pt) = item.as_table_like() else {
+                self.err(
+                    item_span(item),
+                    &ppath,
+                    format!("`{ppath}` must be a table"),
+                );
+                continue;
+            };
+            let tab = Tab {
+                t: pt,
+                span: item_span(item),
+                path: ppath.clone(),
+            };
+            let name = self.string(&tab, "name").unwrap_or_else(|| key.to_string());
+            let mut aliases = vec![];
+            if let Some(v) = self.value(&tab, "aliases") {
+                match v.as_array() {
+                    Some(arr) => {
+                        for a in arr.iter() {
+                            match a.as_str() {
+                                Some(s) => aliases.push(s.to_string()),
+                                None => self.err(
+                                    a.span(),
+                                    &format!("{ppath}.aliases"),
+                                    "aliases must be strings",
+                                ),
+                            }
+                        }
+                    }
+                    None => self.err(
+                        v.span(),
+                        &format!("{ppath}.aliases"),
+                        "`aliases` must be a list of strings",
+                    ),
+                }
+            }
+            let mut stages = vec![];
+            if let Some(si) = pt.get("stages") {
+                for st in self.tables(si, &format!("{ppath}.stages")) {
+                    if let Some(stage) = self.stage(&st, &name) {
+                        stages.push(stage);
+                    }
+                }
+            }
+            out.push(Policy {
+                key: key.to_string(),
+                name,
+                aliases,
+                stages,
+                from_user: true,
+            });
+        }
+        out
+    }
+
+    fn stage(&mut self, tab: &Tab, platform: &str) -> Option<Stage> {
+        let kind = match self.string(tab, "kind") {
+            Some(k) => match StageKind::from_key(&k) {
+                Some(kind) => Some(kind),
+                None => {
+                    let span = tab.t.get("kind").and_then(item_span);
+                    let all: Vec<&str> = StageKind::ALL.iter().map(|k| k.key()).collect();
+                    self.err(
+                        span,
+                        &format!("{}.kind", tab.path),
+                        format!(
+                            "unknown stage kind {k:?}; expected one of {}",
+                            all.join(", ")
+                        ),
+                    );
+                    None
+                }
+            },
+            None => {
+                if tab.t.get("kind").is_none() {
+                    self.missing(
+                        tab,
+                        "kind",
+                        "a stage needs a kind, such as \"emergency_contact\"",
+                    );
+                }
+                None
+            }
+        };
+        let day = self.integer(tab, "day", 0, MAX_DAY);
+        let day_typical = self.integer(tab, "day_typical", 0, MAX_DAY);
+        if let (Some(d), Some(t)) = (day, day_typical)
+            && t < d
+        {
+            let span = tab.t.get("day_typical").and_then(item_span);
+            self.err(
+                span,
+                &format!("{}.day_typical", tab.path),
+                format!("`day_typical` ({t}) must not come before `day` ({d})"),
+            );
+        }
+        let source = self
+            .string(tab, "source")
+            .unwrap_or_else(|| format!("{platform} (your file)"));
+        let note_zh = self.string(tab, "note_zh").unwrap_or_default();
+        let note_en = self.string(tab, "note_en").unwrap_or_default();
+        Some(Stage {
+            kind: kind?,
+            day,
+            day_typical,
+            source,
+            note_zh,
+            note_en,
+        })
+    }
+
+    fn loans(&mut self, item: &Item, policies: &[&Policy]) -> Vec<Loan> {
+        let mut out: Vec<Loan> = vec![];
+        let mut seen: Vec<String> = vec![];
+        for tab in self.tables(item, "loan") {
+            let id = match self.string(&tab, "id") {
+                Some(id) => {
+                    let span = tab.t.get("id").and_then(item_span);
+                    if !valid_id(&id) {
+                        self.err(
+                            span,
+                            &format!("{}.id", tab.path),
+                            format!("id {id:?} may hold only letters, digits, '-' and '_'"),
+                        );
+                    } else if seen.contains(&id) {
+                        self.err(
+                            span,
+                            &format!("{}.id", tab.path),
+                            format!("id {id:?} is used by an earlier loan; ids must be unique"),
+                        );
+                    }
+                    seen.push(id.clone());
+                    Some(id)
+                }
+                None => {
+                    if tab.t.get("id").is_none() {
+                        self.missing(
+                            &tab,
+                            "id",
+                            "every loan needs a unique id, like \"ctrip-jqh\"",
+                        );
+                    }
+                    None
+                }
+            };
+            if let Some(loan) = self.loan(&tab, id, policies) {
+                out.push(loan);
+            }
+        }
+        out
+    }
+
+    fn loan(&mut self, tab: &Tab, id: Option<String>, policies: &[&Policy]) -> Option<Loan> {
+        let name = self.string(tab, "name");
+        let product = self.string(tab, "product");
+        let platform_written = self
+            .string(tab, "platform")
+            .unwrap_or_else(|| "generic".to_string());
+        let platform = match policies.iter().find(|p| p.answers_to(&platform_written)) {
+            Some(p) => p.key.clone(),
+            None => {
+                let span = tab.t.get("platform").and_then(item_span);
+                self.warn(
+                    span,
+                    &format!("{}.platform", tab.path),
+                    format!(
+                        "unknown platform {platform_written:?}: using the generic escalation policy"
+                    ),
+                );
+                "generic".to_string()
+            }
+        };
+        let annual = self.percent(tab, "annual_rate", 1000);
+        let daily = self.percent(tab, "daily_rate", 100);
+        let rate = match (annual, daily) {
+            (Some(_), Some(_)) => {
+                let span = tab.t.get("daily_rate").and_then(item_span);
+                self.err(
+                    span,
+                    &format!("{}.daily_rate", tab.path),
+                    "give either `annual_rate` or `daily_rate`, not both",
+                );
+                None
+            }
+            (Some(a), None) => Some(Rate::Annual(a)),
+            (None, Some(d)) => Some(Rate::Daily(d)),
+            (None, None) => None,
+        };
+        let rate_given = tab.t.contains_key("annual_rate") || tab.t.contains_key("daily_rate");
+        let penalty_rate = self.percent(tab, "penalty_rate", 100);
+        let emergency_contact_after_days =
+            self.integer(tab, "emergency_contact_after_days", 0, MAX_DAY);
+        let monthly_budget = self.amount(tab, "monthly_budget", false);
+        let contacts = self.contacts(tab);
+        let payments = self.payments(tab);
+        let log = self.log(tab);
+
+        let terms = if let Some(item) = tab.t.get("installments") {
+            let mut bills = vec![];
+            for b in self.tables(item, &format!("{}.installments", tab.path)) {
+                let due = self.date(&b, "due");
+                let amount = self.amount(&b, "amount", false);
+                if !b.t.contains_key("due") {
+                    self.missing(&b, "due", "each bill needs its due date");
+                }
+                if !b.t.contains_key("amount") {
+                    self.missing(&b, "amount", "each bill needs its amount");
+                }
+                if let (Some(due), Some(amount)) = (due, amount) {
+                    bills.push(Bill { due, amount });
+                }
+            }
+            Some(LoanTerms::Bills(bills))
+        } else if tab.t.contains_key("amount_due") || tab.t.contains_key("due_date") {
+            let amount = self.amount(tab, "amount_due", false);
+            let due = self.date(tab, "due_date");
+            if !tab.t.contains_key("amount_due") {
+                self.missing(tab, "amount_due", "`due_date` goes with `amount_due`");
+            }
+            if !tab.t.contains_key("due_date") {
+                self.missing(tab, "due_date", "`amount_due` goes with `due_date`");
+            }
+            amount
+                .zip(due)
+                .map(|(amount, due)| LoanTerms::Bills(vec![Bill { due, amount }]))
+        } else {
+            self.amortized(tab, rate, rate_given)
+        };
+
+        let count = match &terms {
+            Some(LoanTerms::Bills(b)) => b.len() as u32,
+            Some(LoanTerms::Amortized {
+                method: Method::Bullet,
+                ..
+            }) => 1,
+            Some(LoanTerms::Amortized { term, .. }) => *term,
+            None => u32::MAX,
+        };
+        let extensions = self.extensions(tab, count);
+        let bill_rate = match terms {
+            Some(LoanTerms::Bills(_)) => rate,
+            _ => None,
+        };
+        Some(Loan {
+            id: id?,
+            name,
+            platform,
+            platform_written,
+            product,
+            terms: terms?,
+            bill_rate,
+            penalty_rate,
+            emergency_contact_after_days,
+            monthly_budget,
+            contacts,
+            payments,
+            extensions,
+            log,
+        })
+    }
+
+    fn amortized(&mut self, tab: &Tab, rate: Option<Rate>, rate_given: bool) -> Option<LoanTerms> {
+        let principal = self.amount(tab, "principal", false);
+        let method = match self.string(tab, "method") {
+            Some(m) => match Method::from_key(&m) {
+                Some(m) => Some(m),
+                None => {
+                    let span = tab.t.get("method").and_then(item_span);
+                    let all: Vec<&str> = Method::ALL.iter().map(|m| m.key()).collect();
+                    self.err(
+                        span,
+                        &format!("{}.method", tab.path),
+                        format!("unknown method {m:?}; expected one of {}", all.join(", ")),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let term = self.integer(tab, "term", 1, i64::from(MAX_TERM));
+        let start_date = self.date(tab, "start_date");
+        let due_day = match tab.t.get("due_day") {
+            Some(_) => self.integer(tab, "due_day", 1, 31),
+            None => start_date.map(|d| d.day()),
+        };
+        let fee_rate = self.percent(tab, "fee_rate", 100);
+        let need = "a loan needs principal, method, term, start_date and a rate, or a bill list ([[loan.installments]]), or amount_due with due_date";
+        for key in ["principal", "method", "term", "start_date"] {
+            if !tab.t.contains_key(key) {
+                self.missing(tab, key, need);
+            }
+        }
+        if !rate_given {
+            self.missing(
+                tab,
+                "annual_rate",
+                "give `annual_rate` (percent a year) or `daily_rate` (percent a day); 0 is allowed",
+            );
+        }
+        if method == Some(Method::FixedFee) && !tab.t.contains_key("fee_rate") {
+            self.missing(
+                tab,
+                "fee_rate",
+                "method fixed_fee needs `fee_rate` (percent of the principal per installment)",
+            );
+        }
+        Some(LoanTerms::Amortized {
+            principal: principal?,
+            rate: rate?,
+            method: method?,
+            term: term?,
+            start_date: start_date?,
+            due_day: due_day?,
+            fee_rate,
+        })
+    }
+
+    fn contacts(&mut self, tab: &Tab) -> Vec<Contact> {
+        let Some(item) = tab.t.get("contacts") else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for c in self.tables(item, &format!("{}.contacts", tab.path)) {
+            let name = self.string(&c, "name");
+            if !c.t.contains_key("name") {
+                self.missing(&c, "name", "a contact needs a name");
+            }
+            let relation = self.string(&c, "relation");
+            let phone = match self.value(&c, "phone") {
+                Some(Value::String(s)) => Some(s.value().to_string()),
+                Some(Value::Integer(i)) => Some(i.value().to_string()),
+                Some(v) => {
+                    self.err(
+                        v.span(),
+                        &format!("{}.phone", c.path),
+                        "`phone` must be a string",
+                    );
+                    None
+                }
+                None => None,
+            };
+            if let Some(name) = name {
+                out.push(Contact {
+                    name,
+                    relation,
+                    phone,
+                });
+            }
+        }
+        out
+    }
+
+    fn payments(&mut self, tab: &Tab) -> Vec<Payment> {
+        let Some(item) = tab.t.get("payments") else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for p in self.tables(item, &format!("{}.payments", tab.path)) {
+            let date = self.date(&p, "date");
+            let amount = self.amount(&p, "amount", false);
+            if !p.t.contains_key("date") {
+                self.missing(&p, "date", "a payment needs the date it was made");
+            }
+            if !p.t.contains_key("amount") {
+                self.missing(&p, "amount", "a payment needs its amount");
+            }
+            if let (Some(date), Some(amount)) = (date, amount) {
+                out.push(Payment { date, amount });
+            }
+        }
+        out
+    }
+
+    fn extensions(&mut self, tab: &Tab, count: u32) -> Vec<Extension> {
+        let Some(item) = tab.t.get("extensions") else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for e in self.tables(item, &format!("{}.extensions", tab.path)) {
+            let installment = self.integer(&e, "installment", 1, i64::from(MAX_TERM));
+            let due = self.date(&e, "due");
+            if !e.t.contains_key("installment") {
+                self.missing(
+                    &e,
+                    "installment",
+                    "an extension names the installment it moves",
+                );
+            }
+            if !e.t.contains_key("due") {
+                self.missing(&e, "due", "an extension needs its new due date");
+            }
+            if let Some(n) = installment
+                && n > count
+            {
+                let span = e.t.get("installment").and_then(item_span);
+                self.err(
+                    span,
+                    &format!("{}.installment", e.path),
+                    format!("installment {n} does not exist: this loan has {count}"),
+                );
+                continue;
+            }
+            if let (Some(installment), Some(due)) = (installment, due) {
+                out.push(Extension { installment, due });
+            }
+        }
+        out
+    }
+
+    fn log(&mut self, tab: &Tab) -> Vec<LogEntry> {
+        let Some(item) = tab.t.get("log") else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for e in self.tables(item, &format!("{}.log", tab.path)) {
+            let date = self.date(&e, "date");
+            let kind = match self.string(&e, "kind") {
+                Some(k) => match LogKind::from_key(&k) {
+                    Some(k) => Some(k),
+                    None => {
+                        let span = e.t.get("kind").and_then(item_span);
+                        self.err(
+                            span,
+                            &format!("{}.kind", e.path),
+                            format!(
+                                "unknown log kind {k:?}; expected negotiation, collection_call or note"
+                            ),
+                        );
+                        None
+                    }
+                },
+                None => Some(LogKind::Note),
+            };
+            let text = self.string(&e, "text").unwrap_or_default();
+            if !e.t.contains_key("date") {
+                self.missing(&e, "date", "a log entry needs its date");
+            }
+            if let (Some(date), Some(kind)) = (date, kind) {
+                out.push(LogEntry { date, kind, text });
+            }
+        }
+        out
+    }
+}
