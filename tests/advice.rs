@@ -73,7 +73,8 @@ fn every_item_cites_an_article_or_a_rule() {
             assert!(
                 lib.items
                     .iter()
-                    .any(|it| it.topics.contains(&Topic::Rights) && it.sources.iter().any(|s| s == rule)),
+                    .any(|it| it.topics.contains(&Topic::Rights)
+                        && it.sources.iter().any(|s| s == rule)),
                 "rule {rule:?} is cited by no rights item"
             );
         }
@@ -195,7 +196,10 @@ fn no_advice_text_copies_twenty_characters_from_an_article() {
             let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
             for w in chars.windows(RUN) {
                 let w: String = w.iter().collect();
-                assert!(!windows.contains(&w), "copied from an article: {w:?} in {s:?}");
+                assert!(
+                    !windows.contains(&w),
+                    "copied from an article: {w:?} in {s:?}"
+                );
             }
             checked += 1;
         }
@@ -291,8 +295,13 @@ fn platform_items_show_only_for_their_platform() {
             .iter()
             .filter_map(|i| i.id.as_deref())
             .filter(|id| {
-                ["contacts-ctrip", "contacts-alipay", "contacts-xingtu", "contacts-generic"]
-                    .contains(id)
+                [
+                    "contacts-ctrip",
+                    "contacts-alipay",
+                    "contacts-xingtu",
+                    "contacts-generic",
+                ]
+                .contains(id)
             })
             .collect();
         assert_eq!(ids, vec![expect], "{platform}");
@@ -329,8 +338,15 @@ fn the_call_script_carries_the_loans_own_figures() {
     // 2026-12-18.
     let v = advice_json(SAMPLE, "ctrip-jqh", "zh");
     let t = negotiation_texts(&v);
-    assert_eq!(t[0], "您好，我在携程金融借了借去花，想就逾期的事和您商量一下。");
-    assert!(t[1].contains("逾期5天") && t[1].contains("¥800.16"), "{}", t[1]);
+    assert_eq!(
+        t[0],
+        "您好，我在携程金融借了借去花，想就逾期的事和您商量一下。"
+    );
+    assert!(
+        t[1].contains("逾期5天") && t[1].contains("¥800.16"),
+        "{}",
+        t[1]
+    );
     assert!(t[3].contains("¥1,500.00"), "{}", t[3]);
     assert!(t[4].contains("把第8期延期到2026-12-23"), "{}", t[4]);
     assert!(t[7].contains("2026-12-18"), "{}", t[7]);
@@ -343,26 +359,49 @@ fn the_call_script_carries_the_loans_own_figures() {
         .find(|p| p["topic"] == "negotiation")
         .unwrap()["items"]
         .clone();
-    assert_eq!(items[0]["sources"], serde_json::json!(["逾期打联系人的方法"]));
+    assert_eq!(
+        items[0]["sources"],
+        serde_json::json!(["逾期打联系人的方法"])
+    );
 
     let v = advice_json(SAMPLE, "ctrip-jqh", "en");
     let t = negotiation_texts(&v);
-    assert!(t[1].contains("overdue for 5 day(s)") && t[1].contains("¥800.16"), "{}", t[1]);
+    assert!(
+        t[1].contains("overdue for 5 day(s)") && t[1].contains("¥800.16"),
+        "{}",
+        t[1]
+    );
     assert!(t[3].contains("¥1,500.00"));
-    assert!(t[4].contains("move installment 8 to 2026-12-23"), "{}", t[4]);
+    assert!(
+        t[4].contains("move installment 8 to 2026-12-23"),
+        "{}",
+        t[4]
+    );
 
     // xingtu-rxd: installments 3 (1397.04, 500 paid) and 4 (1397.04) overdue: 897.04 + 1397.04 =
     // 2294.08, 33 days since 2026-10-21; the loan's own budget 800 beats the settings' 1500:
     // ceil(2294.08 / 800) = ceil(2.87) = 3 months.
     let v = advice_json(SAMPLE, "xingtu-rxd", "en");
     let t = negotiation_texts(&v);
-    assert!(t[1].contains("33 day(s)") && t[1].contains("¥2,294.08"), "{}", t[1]);
+    assert!(
+        t[1].contains("33 day(s)") && t[1].contains("¥2,294.08"),
+        "{}",
+        t[1]
+    );
     assert!(t[3].contains("¥800.00"), "{}", t[3]);
-    assert!(t[4].contains("pay off the overdue part over 3 months"), "{}", t[4]);
+    assert!(
+        t[4].contains("pay off the overdue part over 3 months"),
+        "{}",
+        t[4]
+    );
 
     // jiebei-may: interest-only installment 6 (182.50) overdue 6 days.
     let t = negotiation_texts(&advice_json(SAMPLE, "jiebei-may", "zh"));
-    assert!(t[1].contains("逾期6天") && t[1].contains("¥182.50"), "{}", t[1]);
+    assert!(
+        t[1].contains("逾期6天") && t[1].contains("¥182.50"),
+        "{}",
+        t[1]
+    );
     assert!(t[4].contains("把第6期延期到2026-12-23"), "{}", t[4]);
 }
 
@@ -425,11 +464,21 @@ fn advice_json_has_the_designed_shape_in_every_situation() {
                     assert_eq!(keys(i), ["text", "sources"]);
                     assert!(!i["text"].as_str().unwrap().is_empty());
                     assert!(!i["sources"].as_array().unwrap().is_empty());
-                    assert!(i["sources"].as_array().unwrap().iter().all(|s| s.is_string()));
+                    assert!(
+                        i["sources"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .all(|s| s.is_string())
+                    );
                 }
             }
             // The call script leads the negotiation panel only when something is overdue.
-            let script_line = lang_pick(lang, "想就逾期的事和您商量一下", "talk with you about my overdue payment");
+            let script_line = lang_pick(
+                lang,
+                "想就逾期的事和您商量一下",
+                "talk with you about my overdue payment",
+            );
             let has_script = panels.iter().any(|p| {
                 p["items"]
                     .as_array()
@@ -469,7 +518,9 @@ fn text_output_wraps_by_display_width_with_one_disclaimer() {
             let out = bin()
                 .current_dir(manifest())
                 .env("COLUMNS", "60")
-                .args(["--file", SAMPLE, "--today", TODAY, "--lang", lang, "advice", id])
+                .args([
+                    "--file", SAMPLE, "--today", TODAY, "--lang", lang, "advice", id,
+                ])
                 .output()
                 .unwrap();
             assert!(out.status.success());
@@ -477,16 +528,31 @@ fn text_output_wraps_by_display_width_with_one_disclaimer() {
             for line in text.lines() {
                 // Sources quote article titles that have no break opportunity inside a word in
                 // English, so every line, including those, must still fit.
-                assert!(line.width() <= 60, "{lang} {id}: {} > 60: {line}", line.width());
+                assert!(
+                    line.width() <= 60,
+                    "{lang} {id}: {} > 60: {line}",
+                    line.width()
+                );
             }
             let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
             let flat = squeeze(&text);
             assert_eq!(flat.matches(&squeeze(&lib.disclaimer)).count(), 1);
             assert!(flat.ends_with(&squeeze(&lib.disclaimer)));
-            assert!(text.contains(&format!("■ {}", lib.topics.negotiation)) || id == "huabei-phone");
+            assert!(
+                text.contains(&format!("■ {}", lib.topics.negotiation)) || id == "huabei-phone"
+            );
         }
     }
-    let zh_text = run_ok(&["--file", SAMPLE, "--today", TODAY, "--lang", "zh", "advice", "ctrip-jqh"]);
+    let zh_text = run_ok(&[
+        "--file",
+        SAMPLE,
+        "--today",
+        TODAY,
+        "--lang",
+        "zh",
+        "advice",
+        "ctrip-jqh",
+    ]);
     assert!(zh_text.starts_with("携程借去花 · 逾期，已到可能联系紧急联系人的日子\n"));
     assert!(zh_text.contains(" 5. 我的请求是：把第8期延期到2026-12-23。"));
 }
@@ -495,13 +561,24 @@ fn text_output_wraps_by_display_width_with_one_disclaimer() {
 fn an_unknown_id_exits_2() {
     let out = bin()
         .current_dir(manifest())
-        .args(["--file", SAMPLE, "--today", TODAY, "advice", "no-such-loan", "--json"])
+        .args([
+            "--file",
+            SAMPLE,
+            "--today",
+            TODAY,
+            "advice",
+            "no-such-loan",
+            "--json",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no-such-loan") && err.contains("ctrip-jqh"), "{err}");
+    assert!(
+        err.contains("no-such-loan") && err.contains("ctrip-jqh"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -509,7 +586,15 @@ fn a_user_platform_says_its_days_come_from_the_users_file() {
     let file = "tests/fixtures/valid/user_platform_table.toml";
     // bank-by-alias: 2000 due 2026-12-01; on 2026-12-15 it is 14 days late, past the file's day 10.
     let out = run_ok(&[
-        "--file", file, "--today", "2026-12-15", "--lang", "en", "advice", "bank-by-alias", "--json",
+        "--file",
+        file,
+        "--today",
+        "2026-12-15",
+        "--lang",
+        "en",
+        "advice",
+        "bank-by-alias",
+        "--json",
     ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["situation"], "overdue_contacts");
@@ -521,13 +606,24 @@ fn a_user_platform_says_its_days_come_from_the_users_file() {
         .unwrap();
     let first = &contacts["items"][0];
     let text = first["text"].as_str().unwrap();
-    assert!(text.starts_with("Your file says contacts may be called from day 10"), "{text}");
-    assert!(text.contains("day 30") && text.contains("2026-12-11"), "{text}");
+    assert!(
+        text.starts_with("Your file says contacts may be called from day 10"),
+        "{text}"
+    );
+    assert!(
+        text.contains("day 30") && text.contains("2026-12-11"),
+        "{text}"
+    );
     assert!(text.contains("not from the articles"), "{text}");
     assert_eq!(first["sources"], serde_json::json!(["我的合同第8条"]));
     // The articles' days for other platforms are not offered for the user's own platform.
     let [_, en] = libs();
-    let generic = &en.items.iter().find(|i| i.id == "contacts-generic").unwrap().text;
+    let generic = &en
+        .items
+        .iter()
+        .find(|i| i.id == "contacts-generic")
+        .unwrap()
+        .text;
     assert!(!out.contains(generic.as_str()));
 
     // A loan's own emergency_contact_after_days (jiebei-june: 10) is named as coming from the file.
@@ -558,9 +654,17 @@ fn panels_mark_the_script_for_the_dashboard() {
     let kinds: Vec<ItemKind> = neg.items.iter().map(|i| i.kind).collect();
     let lines = advice::library(Lang::En).unwrap().script.lines.len();
     // No next due date on a one-bill loan: the line about it is left out.
-    assert!(kinds[..lines - 1].iter().all(|k| *k == ItemKind::ScriptLine));
+    assert!(
+        kinds[..lines - 1]
+            .iter()
+            .all(|k| *k == ItemKind::ScriptLine)
+    );
     assert_eq!(kinds[lines - 1], ItemKind::Checklist);
     assert!(!neg.items.iter().any(|i| i.text.contains("next payment")));
     // 1000 overdue over a budget of 400: ceil(2.5) = 3 months.
-    assert!(neg.items[4].text.contains("over 3 months"), "{}", neg.items[4].text);
+    assert!(
+        neg.items[4].text.contains("over 3 months"),
+        "{}",
+        neg.items[4].text
+    );
 }

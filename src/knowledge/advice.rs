@@ -119,7 +119,9 @@ impl Topic {
 pub fn topic_order(s: Situation) -> [Topic; 6] {
     use Topic::*;
     match s {
-        Situation::OverdueContacts => [Contacts, Negotiation, Extension, Rights, Credit, Prevention],
+        Situation::OverdueContacts => {
+            [Contacts, Negotiation, Extension, Rights, Credit, Prevention]
+        }
         Situation::OverdueEarly => [Negotiation, Extension, Contacts, Credit, Rights, Prevention],
         Situation::OverdueSevere => [Negotiation, Rights, Credit, Extension, Contacts, Prevention],
         Situation::DueSoon => [Extension, Prevention, Contacts, Credit, Negotiation, Rights],
@@ -226,8 +228,7 @@ fn placeholders(s: &str) -> Vec<&str> {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                {
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                     out.push(name);
                 }
                 rest = &after[close + 1..];
@@ -309,7 +310,12 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
         &["installment", "date"],
         &mut bad,
     );
-    allowed("script.request_plan", &s.request_plan, &["months"], &mut bad);
+    allowed(
+        "script.request_plan",
+        &s.request_plan,
+        &["months"],
+        &mut bad,
+    );
     if !placeholders(&s.request_plan).contains(&"months") {
         bad("script.request_plan must contain {months}".into());
     }
@@ -345,7 +351,9 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
             bad(format!("{at}: no topics"));
         }
         if it.sources.is_empty() || it.sources.iter().any(|s| s.trim().is_empty()) {
-            bad(format!("{at}: every item needs at least one non-empty source"));
+            bad(format!(
+                "{at}: every item needs at least one non-empty source"
+            ));
         }
         if it.text.trim().is_empty() {
             bad(format!("{at}: empty text"));
@@ -708,9 +716,9 @@ fn user_contact_item(view: &LoanView, lang: Lang) -> Option<PanelItem> {
                 (Lang::Zh, Some(typ)) => format!(
                     "你的文件写明：逾期第 {day} 天（较晚的估计：第 {typ} 天）起可能联系紧急联系人（来源：{source}）。"
                 ),
-                (Lang::Zh, None) => format!(
-                    "你的文件写明：逾期第 {day} 天起可能联系紧急联系人（来源：{source}）。"
-                ),
+                (Lang::Zh, None) => {
+                    format!("你的文件写明：逾期第 {day} 天起可能联系紧急联系人（来源：{source}）。")
+                }
                 (Lang::En, Some(typ)) => format!(
                     "Your file says contacts may be called from day {day} overdue (a later estimate: day {typ}) (source: {source})."
                 ),
@@ -775,8 +783,11 @@ mod tests {
         .unwrap_err();
         assert!(e.contains("unknown placeholder {days_late}"), "{e}");
 
-        let e = parse(&ADVICE_ZH.replace("topics = [\"credit\"]", "topics = [\"money\"]"), "x")
-            .unwrap_err();
+        let e = parse(
+            &ADVICE_ZH.replace("topics = [\"credit\"]", "topics = [\"money\"]"),
+            "x",
+        )
+        .unwrap_err();
         assert!(e.contains("money"), "{e}");
 
         let e = parse(

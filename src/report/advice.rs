@@ -146,9 +146,7 @@ fn pieces(text: &str) -> Vec<(String, bool)> {
             prev = None;
             continue;
         }
-        let breakable = prev.is_some_and(|p| {
-            (wide(p) || wide(c)) && !no_start(c) && !no_end(p)
-        });
+        let breakable = prev.is_some_and(|p| (wide(p) || wide(c)) && !no_start(c) && !no_end(p));
         if breakable && !cur.is_empty() {
             out.push((std::mem::take(&mut cur), false));
         }
@@ -226,7 +224,12 @@ mod tests {
         // 10 columns hold 5 CJK characters; "，" may not start a line.
         let l = wrap("一二三四五，六七八", 10, "", "");
         assert_eq!(l, vec!["一二三四", "五，六七八"]);
-        for line in wrap("先主动联系平台，别等催收找上门。如实说明为什么还不上。", 12, "", "") {
+        for line in wrap(
+            "先主动联系平台，别等催收找上门。如实说明为什么还不上。",
+            12,
+            "",
+            "",
+        ) {
             assert!(line.width() <= 12, "{line}");
             assert!(!line.starts_with('，') && !line.starts_with('。'), "{line}");
         }
@@ -245,7 +248,10 @@ mod tests {
             assert!(line.width() <= 16, "{line:?}");
         }
         let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        assert_eq!(squeeze(&l.join("")), squeeze("运行 repaydash plan --cash 看建议"));
+        assert_eq!(
+            squeeze(&l.join("")),
+            squeeze("运行 repaydash plan --cash 看建议")
+        );
         assert_eq!(l[0], "运行 repaydash");
     }
 }
