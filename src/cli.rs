@@ -58,6 +58,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The advice panels for that loan's situation today
+    Advice {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Read the file and report every problem
     Validate,
     /// Write a commented template to the default path (never over an existing file)

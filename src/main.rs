@@ -112,6 +112,19 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 print!("{}", report::schedule::text(&ctx, &view));
             }
         }
+        Some(Command::Advice { id, json }) => {
+            let loan = find_loan(&ctx, id)?;
+            let view = ctx.view(loan);
+            let panels = report::advice::panels(&ctx, &view)?;
+            if *json {
+                println!("{}", report::advice::json(&panels));
+            } else {
+                print!(
+                    "{}",
+                    report::advice::text(&ctx, &view, &panels, terminal_width())
+                );
+            }
+        }
         Some(Command::Validate) => {
             for w in &loaded.warnings {
                 println!("warning: {}", w.render(&path_label));
@@ -125,6 +138,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Init) => {}
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `$COLUMNS` when the shell exports it, else 80: only the dashboard asks the terminal itself.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| (report::advice::MIN_WIDTH..=400).contains(w))
+        .unwrap_or(report::advice::DEFAULT_WIDTH)
 }
 
 fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Loan, Failure> {

@@ -1,5 +1,7 @@
 //! Platform policies (and, later, advice) parsed from `assets/`, plus the user's overrides.
 
+pub mod advice;
+
 use crate::model::Policy;
 use crate::store::schema;
 

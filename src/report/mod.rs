@@ -1,5 +1,6 @@
 //! Non-interactive outputs. Each report is a pure function of the portfolio and the day.
 
+pub mod advice;
 pub mod check;
 pub mod schedule;
 pub mod table;

@@ -1,0 +1,670 @@
+//! The advice library and `repaydash advice`: content checks on both assets, the panels chosen per
+//! situation and platform, the call script's figures, and the JSON shape.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+use repaydash::engine::{LoanView, Situation};
+use repaydash::i18n::Lang;
+use repaydash::knowledge::advice::{
+    self, ADVICE_EN, ADVICE_ZH, ARTICLES, ItemKind, RULES, Topic, topic_order,
+};
+use repaydash::knowledge::{Policies, builtin_policies};
+use repaydash::store;
+
+const SAMPLE: &str = "data/sample.toml";
+const TODAY: &str = "2026-11-23";
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bin() -> Command {
+    Command::cargo_bin("repaydash").unwrap()
+}
+
+fn run_ok(args: &[&str]) -> String {
+    let out = bin().current_dir(manifest()).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn advice_json(file: &str, id: &str, lang: &str) -> Value {
+    let out = run_ok(&[
+        "--file", file, "--today", TODAY, "--lang", lang, "advice", id, "--json",
+    ]);
+    serde_json::from_str(&out).unwrap()
+}
+
+fn libs() -> [&'static advice::Library; 2] {
+    [
+        advice::library(Lang::Zh).unwrap(),
+        advice::library(Lang::En).unwrap(),
+    ]
+}
+
+#[test]
+fn every_item_cites_an_article_or_a_rule() {
+    for lib in libs() {
+        for it in &lib.items {
+            assert!(!it.sources.is_empty(), "{} has no source", it.id);
+            for s in &it.sources {
+                assert!(
+                    ARTICLES.contains(&s.as_str()) || RULES.contains(&s.as_str()),
+                    "{}: {s:?} is neither an article title nor a known rule",
+                    it.id
+                );
+            }
+        }
+        for s in &lib.script.sources {
+            assert!(ARTICLES.contains(&s.as_str()), "script source {s:?}");
+        }
+        // Rules belong to the "your rights" panel: each is cited by at least one rights item.
+        for rule in RULES {
+            assert!(
+                lib.items
+                    .iter()
+                    .any(|it| it.topics.contains(&Topic::Rights)
+                        && it.sources.iter().any(|s| s == rule)),
+                "rule {rule:?} is cited by no rights item"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_article_titles_are_those_of_facts_md() {
+    let facts = manifest().join("../shared/FACTS.md");
+    match std::fs::read_to_string(&facts) {
+        Ok(text) => {
+            for t in ARTICLES {
+                assert!(text.contains(&format!("| {t} |")), "{t} not in FACTS.md");
+            }
+        }
+        Err(_) => println!("skipped: {} not found", facts.display()),
+    }
+}
+
+#[test]
+fn zh_and_en_have_the_same_items_and_tags() {
+    let [zh, en] = libs();
+    assert_eq!(zh.items.len(), en.items.len());
+    for (a, b) in zh.items.iter().zip(&en.items) {
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.topics, b.topics, "{}", a.id);
+        assert_eq!(a.situations, b.situations, "{}", a.id);
+        assert_eq!(a.platforms, b.platforms, "{}", a.id);
+        assert_eq!(a.sources, b.sources, "{}", a.id);
+        assert_ne!(a.text, b.text, "{}: not translated", a.id);
+    }
+    assert_eq!(zh.script.lines.len(), en.script.lines.len());
+    assert_eq!(zh.script.checklist.len(), en.script.checklist.len());
+    assert_eq!(zh.script.sources, en.script.sources);
+    // Both files name the same placeholders, line by line.
+    let names = |s: &str| -> BTreeSet<String> {
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+            .collect()
+    };
+    for (a, b) in zh.script.lines.iter().zip(&en.script.lines) {
+        assert_eq!(names(a), names(b), "{a} / {b}");
+    }
+}
+
+#[test]
+fn platform_tags_name_builtin_platforms() {
+    let builtin = builtin_policies().unwrap();
+    let keys: HashSet<&str> = builtin.iter().map(|p| p.key.as_str()).collect();
+    let [zh, _] = libs();
+    let tagged: BTreeSet<&str> = zh
+        .items
+        .iter()
+        .flat_map(|i| i.platforms.iter().map(|p| p.as_str()))
+        .collect();
+    for p in &tagged {
+        assert!(keys.contains(p), "unknown platform tag {p}");
+    }
+    // The four contact-day items are each tagged with their platform.
+    for (id, p) in [
+        ("contacts-ctrip", "ctrip"),
+        ("contacts-alipay", "alipay"),
+        ("contacts-xingtu", "xingtu"),
+        ("contacts-generic", "generic"),
+        ("extension-alipay-in-app", "alipay"),
+    ] {
+        let it = zh.items.iter().find(|i| i.id == id).unwrap();
+        assert_eq!(it.platforms, vec![p.to_string()], "{id}");
+    }
+}
+
+/// Whitespace-free character windows of `n` from every seed article.
+fn seed_windows(dir: &Path, n: usize) -> Option<HashSet<String>> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    let mut set = HashSet::new();
+    let mut files = 0;
+    for e in entries.flatten() {
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        files += 1;
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        for w in chars.windows(n) {
+            set.insert(w.iter().collect::<String>());
+        }
+    }
+    (files > 0).then_some(set)
+}
+
+/// Every string of an advice file, sources excluded.
+fn texts(v: &toml::Value, key: &str, out: &mut Vec<String>) {
+    match v {
+        toml::Value::String(s) if key != "sources" => out.push(s.clone()),
+        toml::Value::Array(a) if key != "sources" => a.iter().for_each(|x| texts(x, key, out)),
+        toml::Value::Table(t) => t.iter().for_each(|(k, x)| texts(x, k, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn no_advice_text_copies_twenty_characters_from_an_article() {
+    const RUN: usize = 20;
+    let dir = manifest().join("../shared/seeds");
+    let Some(windows) = seed_windows(&dir, RUN) else {
+        println!(
+            "skipped the copy check: no articles in {} (the other checks ran)",
+            dir.display()
+        );
+        return;
+    };
+    assert!(windows.len() > 1000, "the articles were read");
+    let mut checked = 0;
+    for src in [ADVICE_ZH, ADVICE_EN] {
+        let v: toml::Value = toml::from_str(src).unwrap();
+        let mut all = vec![];
+        texts(&v, "", &mut all);
+        for s in all {
+            let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+            for w in chars.windows(RUN) {
+                let w: String = w.iter().collect();
+                assert!(
+                    !windows.contains(&w),
+                    "copied from an article: {w:?} in {s:?}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    // 50 items, the disclaimer, six titles, the script's lines and checklist: in both files.
+    assert!(checked > 2 * 70, "only {checked} strings checked");
+
+    // The check itself catches a copy: a sentence lifted from an article fails it.
+    let seed = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .find_map(|e| std::fs::read_to_string(e.path()).ok())
+        .unwrap();
+    let lifted: String = seed
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .skip(40)
+        .take(RUN)
+        .collect();
+    assert!(windows.contains(&lifted));
+}
+
+/// A loan of `platform`, one bill of 1000 due 2026-11-01, viewed in every overdue situation.
+fn one_bill_portfolio(platform: &str, extra: &str) -> store::Loaded {
+    let text = format!(
+        "{extra}\n[[loan]]\nid = \"x\"\nplatform = \"{platform}\"\nproduct = \"测试\"\namount_due = 1000\ndue_date = 2026-11-01\n"
+    );
+    let builtin = builtin_policies().unwrap();
+    store::parse(&text, "test.toml", &builtin).unwrap_or_else(|e| panic!("{}", e.render()))
+}
+
+#[test]
+fn every_topic_serves_each_overdue_situation_on_every_platform() {
+    let builtin = builtin_policies().unwrap();
+    let user = "[platforms.mybank]\nname = \"某银行\"\n[[platforms.mybank.stages]]\nkind = \"emergency_contact\"\nday = 10\n";
+    for (platform, extra) in [
+        ("ctrip", ""),
+        ("alipay", ""),
+        ("xingtu", ""),
+        ("generic", ""),
+        ("某某贷", ""),
+        ("mybank", user),
+    ] {
+        let loaded = one_bill_portfolio(platform, extra);
+        let policies = Policies::new(&builtin, &loaded.portfolio.platforms);
+        let loan = &loaded.portfolio.loans[0];
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let view = LoanView::compute(loan, policies.get(&loan.platform), today, 7);
+        for s in [
+            Situation::OverdueEarly,
+            Situation::OverdueContacts,
+            Situation::OverdueSevere,
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                let p =
+                    advice::panels_in(&view, s, lang, &loaded.portfolio.settings, today).unwrap();
+                let topics: Vec<Topic> = p.panels.iter().map(|p| p.topic).collect();
+                assert_eq!(topics, topic_order(s).to_vec(), "{platform} {s:?}");
+                for panel in &p.panels {
+                    assert!(!panel.items.is_empty());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn platform_items_show_only_for_their_platform() {
+    let builtin = builtin_policies().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    for (platform, expect) in [
+        ("携程", "contacts-ctrip"),
+        ("借呗", "contacts-alipay"),
+        ("任性贷", "contacts-xingtu"),
+        ("某某贷", "contacts-generic"),
+    ] {
+        let loaded = one_bill_portfolio(platform, "");
+        let policies = Policies::new(&builtin, &loaded.portfolio.platforms);
+        let loan = &loaded.portfolio.loans[0];
+        let view = LoanView::compute(loan, policies.get(&loan.platform), today, 7);
+        let p = advice::panels_in(
+            &view,
+            Situation::OverdueContacts,
+            Lang::Zh,
+            &loaded.portfolio.settings,
+            today,
+        )
+        .unwrap();
+        let ids: Vec<&str> = p
+            .panel(Topic::Contacts)
+            .unwrap()
+            .items
+            .iter()
+            .filter_map(|i| i.id.as_deref())
+            .filter(|id| {
+                [
+                    "contacts-ctrip",
+                    "contacts-alipay",
+                    "contacts-xingtu",
+                    "contacts-generic",
+                ]
+                .contains(id)
+            })
+            .collect();
+        assert_eq!(ids, vec![expect], "{platform}");
+        let alipay_app = p
+            .panel(Topic::Extension)
+            .unwrap()
+            .items
+            .iter()
+            .any(|i| i.id.as_deref() == Some("extension-alipay-in-app"));
+        assert_eq!(alipay_app, expect == "contacts-alipay", "{platform}");
+    }
+}
+
+fn negotiation_texts(v: &Value) -> Vec<String> {
+    let panel = v["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["topic"] == "negotiation")
+        .expect("a negotiation panel");
+    panel["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_call_script_carries_the_loans_own_figures() {
+    // ctrip-jqh on 2026-11-23: installment 8 (1100.16, due 2026-11-18) has 300 paid → 800.16
+    // overdue for 5 days; settings.monthly_budget = 1500 ≥ 800.16 and one installment overdue, so
+    // the script asks to move installment 8 to today + 30 = 2026-12-23; installment 9 is due
+    // 2026-12-18.
+    let v = advice_json(SAMPLE, "ctrip-jqh", "zh");
+    let t = negotiation_texts(&v);
+    assert_eq!(
+        t[0],
+        "您好，我在携程金融借了借去花，想就逾期的事和您商量一下。"
+    );
+    assert!(
+        t[1].contains("逾期5天") && t[1].contains("¥800.16"),
+        "{}",
+        t[1]
+    );
+    assert!(t[3].contains("¥1,500.00"), "{}", t[3]);
+    assert!(t[4].contains("把第8期延期到2026-12-23"), "{}", t[4]);
+    assert!(t[7].contains("2026-12-18"), "{}", t[7]);
+    assert!(t[10].starts_with("打电话前准备好：借款合同、"), "{}", t[10]);
+    assert!(t[10].contains("财产证明"));
+    let items = v["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["topic"] == "negotiation")
+        .unwrap()["items"]
+        .clone();
+    assert_eq!(
+        items[0]["sources"],
+        serde_json::json!(["逾期打联系人的方法"])
+    );
+
+    let v = advice_json(SAMPLE, "ctrip-jqh", "en");
+    let t = negotiation_texts(&v);
+    assert!(
+        t[1].contains("overdue for 5 day(s)") && t[1].contains("¥800.16"),
+        "{}",
+        t[1]
+    );
+    assert!(t[3].contains("¥1,500.00"));
+    assert!(
+        t[4].contains("move installment 8 to 2026-12-23"),
+        "{}",
+        t[4]
+    );
+
+    // xingtu-rxd: installments 3 (1397.04, 500 paid) and 4 (1397.04) overdue: 897.04 + 1397.04 =
+    // 2294.08, 33 days since 2026-10-21; the loan's own budget 800 beats the settings' 1500:
+    // ceil(2294.08 / 800) = ceil(2.87) = 3 months.
+    let v = advice_json(SAMPLE, "xingtu-rxd", "en");
+    let t = negotiation_texts(&v);
+    assert!(
+        t[1].contains("33 day(s)") && t[1].contains("¥2,294.08"),
+        "{}",
+        t[1]
+    );
+    assert!(t[3].contains("¥800.00"), "{}", t[3]);
+    assert!(
+        t[4].contains("pay off the overdue part over 3 months"),
+        "{}",
+        t[4]
+    );
+
+    // jiebei-may: interest-only installment 6 (182.50) overdue 6 days.
+    let t = negotiation_texts(&advice_json(SAMPLE, "jiebei-may", "zh"));
+    assert!(
+        t[1].contains("逾期6天") && t[1].contains("¥182.50"),
+        "{}",
+        t[1]
+    );
+    assert!(t[4].contains("把第6期延期到2026-12-23"), "{}", t[4]);
+}
+
+#[test]
+fn without_a_budget_the_script_shows_the_placeholder_and_plans_by_installments() {
+    let sample = std::fs::read_to_string(manifest().join(SAMPLE)).unwrap();
+    let text = sample
+        .replace("monthly_budget = 1500", "")
+        .replace("monthly_budget = 800", "");
+    assert!(!text.contains("monthly_budget ="));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    std::fs::write(&path, text).unwrap();
+    let file = path.to_str().unwrap();
+
+    let t = negotiation_texts(&advice_json(file, "ctrip-jqh", "zh"));
+    assert!(t[3].contains("【每月能还多少，请填写】"), "{}", t[3]);
+    assert!(t[4].contains("把第8期延期到2026-12-23"), "{}", t[4]);
+    // Two installments overdue and no budget: one month per installment.
+    let t = negotiation_texts(&advice_json(file, "xingtu-rxd", "en"));
+    assert!(t[3].contains("[how much you can pay each month: fill this in]"));
+    assert!(t[4].contains("over 2 months"), "{}", t[4]);
+}
+
+#[test]
+fn advice_json_has_the_designed_shape_in_every_situation() {
+    let cases = [
+        ("nqh-ticket", Situation::PaidOff),
+        ("fenqi-laptop", Situation::Current),
+        ("huabei-phone", Situation::DueSoon),
+        ("jiebei-may", Situation::OverdueEarly),
+        ("ctrip-jqh", Situation::OverdueContacts),
+        ("xingtu-rxd", Situation::OverdueSevere),
+    ];
+    let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    for lang in ["zh", "en"] {
+        for (id, situation) in cases {
+            let v = advice_json(SAMPLE, id, lang);
+            assert_eq!(keys(&v), ["id", "situation", "panels"], "{id}");
+            assert_eq!(v["id"], id);
+            assert_eq!(v["situation"], situation.key(), "{id}");
+            let panels = v["panels"].as_array().unwrap();
+            assert!(panels.len() >= 3, "{id}: {} panels", panels.len());
+            let order: Vec<String> = topic_order(situation)
+                .iter()
+                .map(|t| t.key().to_string())
+                .collect();
+            let got: Vec<String> = panels
+                .iter()
+                .map(|p| p["topic"].as_str().unwrap().to_string())
+                .collect();
+            let expected: Vec<String> = order.iter().filter(|t| got.contains(t)).cloned().collect();
+            assert_eq!(got, expected, "{id}: panels out of order");
+            for p in panels {
+                assert_eq!(keys(p), ["topic", "title", "items"]);
+                assert!(!p["title"].as_str().unwrap().is_empty());
+                let items = p["items"].as_array().unwrap();
+                assert!(!items.is_empty());
+                for i in items {
+                    assert_eq!(keys(i), ["text", "sources"]);
+                    assert!(!i["text"].as_str().unwrap().is_empty());
+                    assert!(!i["sources"].as_array().unwrap().is_empty());
+                    assert!(
+                        i["sources"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .all(|s| s.is_string())
+                    );
+                }
+            }
+            // The call script leads the negotiation panel only when something is overdue.
+            let script_line = lang_pick(
+                lang,
+                "想就逾期的事和您商量一下",
+                "talk with you about my overdue payment",
+            );
+            let has_script = panels.iter().any(|p| {
+                p["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|i| i["text"].as_str().unwrap().contains(script_line))
+            });
+            assert_eq!(has_script, situation.is_overdue(), "{id}");
+        }
+    }
+}
+
+fn lang_pick<'a>(lang: &str, zh: &'a str, en: &'a str) -> &'a str {
+    if lang == "zh" { zh } else { en }
+}
+
+#[test]
+fn a_paid_off_loan_gets_no_overdue_advice() {
+    let v = advice_json(SAMPLE, "nqh-ticket", "en");
+    assert_eq!(v["panels"][0]["topic"], "credit");
+    let all: Vec<String> = v["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["items"].as_array().unwrap().clone())
+        .map(|i| i["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(all.iter().any(|t| t.contains("settlement certificate")));
+    assert!(!all.iter().any(|t| t.contains("overdue for")));
+}
+
+#[test]
+fn text_output_wraps_by_display_width_with_one_disclaimer() {
+    let [zh, en] = libs();
+    for (lang, lib) in [("zh", zh), ("en", en)] {
+        for id in ["ctrip-jqh", "xingtu-rxd", "huabei-phone"] {
+            let out = bin()
+                .current_dir(manifest())
+                .env("COLUMNS", "60")
+                .args([
+                    "--file", SAMPLE, "--today", TODAY, "--lang", lang, "advice", id,
+                ])
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            let text = String::from_utf8(out.stdout).unwrap();
+            for line in text.lines() {
+                // Sources quote article titles that have no break opportunity inside a word in
+                // English, so every line, including those, must still fit.
+                assert!(
+                    line.width() <= 60,
+                    "{lang} {id}: {} > 60: {line}",
+                    line.width()
+                );
+            }
+            let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let flat = squeeze(&text);
+            assert_eq!(flat.matches(&squeeze(&lib.disclaimer)).count(), 1);
+            assert!(flat.ends_with(&squeeze(&lib.disclaimer)));
+            assert!(
+                text.contains(&format!("■ {}", lib.topics.negotiation)) || id == "huabei-phone"
+            );
+        }
+    }
+    let zh_text = run_ok(&[
+        "--file",
+        SAMPLE,
+        "--today",
+        TODAY,
+        "--lang",
+        "zh",
+        "advice",
+        "ctrip-jqh",
+    ]);
+    assert!(zh_text.starts_with("携程借去花 · 逾期，已到可能联系紧急联系人的日子\n"));
+    assert!(zh_text.contains(" 5. 我的请求是：把第8期延期到2026-12-23。"));
+}
+
+#[test]
+fn an_unknown_id_exits_2() {
+    let out = bin()
+        .current_dir(manifest())
+        .args([
+            "--file",
+            SAMPLE,
+            "--today",
+            TODAY,
+            "advice",
+            "no-such-loan",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no-such-loan") && err.contains("ctrip-jqh"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_user_platform_says_its_days_come_from_the_users_file() {
+    let file = "tests/fixtures/valid/user_platform_table.toml";
+    // bank-by-alias: 2000 due 2026-12-01; on 2026-12-15 it is 14 days late, past the file's day 10.
+    let out = run_ok(&[
+        "--file",
+        file,
+        "--today",
+        "2026-12-15",
+        "--lang",
+        "en",
+        "advice",
+        "bank-by-alias",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["situation"], "overdue_contacts");
+    let contacts = v["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["topic"] == "contacts")
+        .unwrap();
+    let first = &contacts["items"][0];
+    let text = first["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Your file says contacts may be called from day 10"),
+        "{text}"
+    );
+    assert!(
+        text.contains("day 30") && text.contains("2026-12-11"),
+        "{text}"
+    );
+    assert!(text.contains("not from the articles"), "{text}");
+    assert_eq!(first["sources"], serde_json::json!(["我的合同第8条"]));
+    // The articles' days for other platforms are not offered for the user's own platform.
+    let [_, en] = libs();
+    let generic = &en
+        .items
+        .iter()
+        .find(|i| i.id == "contacts-generic")
+        .unwrap()
+        .text;
+    assert!(!out.contains(generic.as_str()));
+
+    // A loan's own emergency_contact_after_days (jiebei-june: 10) is named as coming from the file.
+    let v = advice_json(SAMPLE, "jiebei-june", "zh");
+    let contacts = v["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["topic"] == "contacts")
+        .unwrap();
+    let text = contacts["items"][0]["text"].as_str().unwrap();
+    assert!(text.starts_with("你的文件写明：逾期第 10 天起"), "{text}");
+    assert!(text.contains("emergency_contact_after_days"), "{text}");
+}
+
+#[test]
+fn panels_mark_the_script_for_the_dashboard() {
+    let builtin = builtin_policies().unwrap();
+    let loaded = one_bill_portfolio("ctrip", "[settings]\nmonthly_budget = 400\n");
+    let policies = Policies::new(&builtin, &loaded.portfolio.platforms);
+    let loan = &loaded.portfolio.loans[0];
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let view = LoanView::compute(loan, policies.get(&loan.platform), today, 7);
+    let p = advice::panels(&view, Lang::En, &loaded.portfolio.settings, today).unwrap();
+    assert_eq!(p.situation, Situation::OverdueContacts);
+    let neg = p.panel(Topic::Negotiation).unwrap();
+    assert_eq!(neg.script_title.as_deref(), Some("Negotiation call script"));
+    let kinds: Vec<ItemKind> = neg.items.iter().map(|i| i.kind).collect();
+    let lines = advice::library(Lang::En).unwrap().script.lines.len();
+    // No next due date on a one-bill loan: the line about it is left out.
+    assert!(
+        kinds[..lines - 1]
+            .iter()
+            .all(|k| *k == ItemKind::ScriptLine)
+    );
+    assert_eq!(kinds[lines - 1], ItemKind::Checklist);
+    assert!(!neg.items.iter().any(|i| i.text.contains("next payment")));
+    // 1000 overdue over a budget of 400: ceil(2.5) = 3 months.
+    assert!(
+        neg.items[4].text.contains("over 3 months"),
+        "{}",
+        neg.items[4].text
+    );
+}
