@@ -1,7 +1,10 @@
 //! Non-interactive outputs. Each report is a pure function of the portfolio and the day.
 
 pub mod check;
+pub mod ics;
+pub mod plan;
 pub mod schedule;
+pub mod status;
 pub mod table;
 
 use chrono::NaiveDate;
