@@ -86,8 +86,9 @@ pub enum Reason {
 pub struct PlanPayment {
     pub loan_id: String,
     pub amount: Decimal,
-    /// The reason of the first (most important) part of the payment.
-    pub reason: Reason,
+    /// Why, one reason per part of the payment, most important first (a loan saved from the
+    /// contact stage may also get its next installment when the cash allows).
+    pub reasons: Vec<Reason>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -162,7 +163,7 @@ struct Slot<'v, 'a> {
     /// How many of `steps` the plan already pays.
     taken: usize,
     paid: Decimal,
-    reason: Option<Reason>,
+    reasons: Vec<Reason>,
     /// Position of the loan's first payment in the plan.
     order: usize,
 }
@@ -204,11 +205,12 @@ impl Allot<'_, '_> {
             .iter()
             .map(|s| s.unpaid)
             .sum();
-        if slot.reason.is_none() {
-            slot.reason = Some(reason(slot));
+        if slot.reasons.is_empty() {
             slot.order = self.next_order;
             self.next_order += 1;
         }
+        let r = reason(slot);
+        slot.reasons.push(r);
         slot.taken += count;
         slot.paid += amount;
         self.cash_left -= amount;
@@ -249,7 +251,7 @@ pub fn plan(
                 steps: steps(v),
                 taken: 0,
                 paid: Decimal::ZERO,
-                reason: None,
+                reasons: Vec::new(),
                 order: usize::MAX,
             })
             .collect(),
@@ -343,12 +345,10 @@ pub fn plan(
     paid.sort_by_key(|s| s.order);
     let payments = paid
         .into_iter()
-        .filter_map(|s| {
-            s.reason.clone().map(|reason| PlanPayment {
-                loan_id: s.view.loan.id.clone(),
-                amount: s.paid,
-                reason,
-            })
+        .map(|s| PlanPayment {
+            loan_id: s.view.loan.id.clone(),
+            amount: s.paid,
+            reasons: s.reasons.clone(),
         })
         .collect();
     Plan {
@@ -496,7 +496,7 @@ mod tests {
         assert_eq!(p.avoided, vec!["a".to_string()]);
         assert_eq!(p.still_threatened, vec!["b".to_string()]);
         assert_eq!(
-            p.payments[0].reason,
+            p.payments[0].reasons[0],
             Reason::AvoidsContact {
                 was: d(2026, 6, 8),
                 now: Some(d(2026, 8, 8))
@@ -577,7 +577,7 @@ mod tests {
         let p = run(&[a], &policy(7), dec!(150), Strategy::Urgency, today);
         assert_eq!(ids(&p), vec![("a", dec!(100))]);
         assert_eq!(
-            p.payments[0].reason,
+            p.payments[0].reasons[0],
             Reason::ClearsOverdue {
                 installments: 1,
                 penalty_percent_per_day: dec!(0.075),
@@ -611,7 +611,7 @@ mod tests {
         assert_eq!(ids(&av), vec![("hi", dec!(300))]);
         assert_eq!(av.left, dec!(50));
         assert_eq!(
-            av.payments[0].reason,
+            av.payments[0].reasons[0],
             Reason::HighestRate {
                 daily_percent: dec!(0.10)
             }

@@ -28,6 +28,15 @@ fn pct(d: Decimal) -> String {
     r.to_string()
 }
 
+/// The reasons of one payment on one line.
+pub fn reasons_text(lang: Lang, reasons: &[Reason], today: chrono::NaiveDate) -> String {
+    reasons
+        .iter()
+        .map(|r| reason_text(lang, r, today))
+        .collect::<Vec<_>>()
+        .join(lang.t("；另外", "; also "))
+}
+
 /// One line saying why.
 pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
     match (lang, r) {
@@ -38,7 +47,7 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 format!("原本 {was} 可能联系紧急联系人")
             };
             match now {
-                Some(n) => format!("{was_txt}；还上后最早推迟到 {n}，30 天内不会到这一步"),
+                Some(n) => format!("{was_txt}；还上后推迟到 {n}"),
                 None => format!("{was_txt}；这笔还清后整笔结清"),
             }
         }
@@ -49,7 +58,7 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 format!("contacts may be called from {was}")
             };
             match now {
-                Some(n) => format!("{was_txt}; paid, not before {n}: clear for 30 days"),
+                Some(n) => format!("{was_txt}; once paid, not before {n}"),
                 None => format!("{was_txt}; this pays the loan off"),
             }
         }
@@ -138,7 +147,7 @@ pub fn json(ctx: &Context, p: &Plan) -> String {
             .map(|x| JsonPayment {
                 id: x.loan_id.clone(),
                 amount: x.amount,
-                reason: reason_text(ctx.lang, &x.reason, ctx.today),
+                reason: reasons_text(ctx.lang, &x.reasons, ctx.today),
             })
             .collect(),
         left: p.left,
@@ -188,7 +197,7 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
                     (i + 1).to_string(),
                     name(&x.loan_id),
                     format!("{cur}{}", grouped(x.amount)),
-                    reason_text(lang, &x.reason, ctx.today),
+                    reasons_text(lang, &x.reasons, ctx.today),
                 ]
             })
             .collect();
