@@ -135,8 +135,14 @@ pub fn parse_cash(s: &str) -> Result<Decimal, String> {
         .chars()
         .filter(|c| *c != ',' && *c != '_')
         .collect();
-    let d = Decimal::from_str(cleaned.trim())
-        .map_err(|_| format!("expected an amount of money such as 1500 or 1500.50; got {s:?}"))?;
+    let cleaned = cleaned.trim();
+    let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(cleaned);
+    // Plain decimal notation only: Decimal::from_str would also take "1e3".
+    let plain = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let d = Some(cleaned)
+        .filter(|_| plain)
+        .and_then(|c| Decimal::from_str(c).ok())
+        .ok_or_else(|| format!("expected an amount of money such as 1500 or 1500.50; got {s:?}"))?;
     if d.is_sign_negative() && !d.is_zero() {
         return Err(format!("the cash cannot be negative; got {s:?}"));
     }

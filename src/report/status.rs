@@ -33,7 +33,7 @@ pub fn line(ctx: &Context) -> String {
         return String::new();
     }
     let mut parts: Vec<String> = Vec::new();
-    let mut named: Option<(usize, String, String)> = None;
+    let mut named: Option<(usize, String)> = None;
     if !overdue.is_empty() {
         let amount: Decimal = overdue.iter().map(|v| v.ledger.overdue_amount).sum();
         parts.push(match lang {
@@ -48,16 +48,25 @@ pub fn line(ctx: &Context) -> String {
             let when = match (lang, d) {
                 (Lang::Zh, d) if d <= 0 => "紧急联系人:可能已联系".to_string(),
                 (Lang::Zh, d) => format!("紧急联系人:{d}天后"),
-                (Lang::En, d) if d <= 0 => "contacts: may be called now".to_string(),
+                (Lang::En, d) if d <= 0 => "contacts: now".to_string(),
                 (Lang::En, 1) => "contacts: tomorrow".to_string(),
                 (Lang::En, d) => format!("contacts: in {d}d"),
             };
             let name = truncate(&ctx.display_name(v.loan), NAME_WIDTH);
-            named = Some((parts.len(), when.clone(), name.clone()));
+            named = Some((parts.len(), when.clone()));
             parts.push(format!("{when} ({name})"));
         }
     }
+    let mut soon_short: Option<(usize, String)> = None;
     if !soon.is_empty() {
+        let n = soon.len();
+        soon_short = Some((
+            parts.len(),
+            match lang {
+                Lang::Zh => format!("{alert}天内到期{n}笔"),
+                Lang::En => format!("{n} due within {alert}d"),
+            },
+        ));
         let amount: Decimal = soon.iter().map(|v| v.ledger.next_due_amount).sum();
         let nearest = soon
             .iter()
@@ -66,30 +75,33 @@ pub fn line(ctx: &Context) -> String {
             .unwrap_or(0);
         let next = match (lang, nearest) {
             (Lang::Zh, 0) => "今天".to_string(),
+            (Lang::Zh, 1) => "明天".to_string(),
             (Lang::Zh, d) => format!("{d}天后"),
             (Lang::En, 0) => "today".to_string(),
+            (Lang::En, 1) => "tomorrow".to_string(),
             (Lang::En, d) => format!("in {d}d"),
         };
-        parts.push(match lang {
-            Lang::Zh => format!(
-                "{alert}天内到期{}笔 {cur}{}，最近{next}",
-                soon.len(),
-                grouped(amount)
-            ),
-            Lang::En => format!(
-                "{} due within {alert}d {cur}{}, next {next}",
-                soon.len(),
-                grouped(amount)
-            ),
+        parts.push(match (lang, soon.len()) {
+            (Lang::Zh, 1) => format!("{next}到期 {cur}{}", grouped(amount)),
+            (Lang::Zh, n) => format!("{alert}天内到期{n}笔 {cur}{}，最近{next}", grouped(amount)),
+            (Lang::En, 1) => format!("due {next} {cur}{}", grouped(amount)),
+            (Lang::En, n) => format!("{n} due within {alert}d {cur}{}, next {next}", grouped(amount)),
         });
     }
     let joined = parts.join(" | ");
     if joined.width() <= MAX_WIDTH {
         return joined;
     }
-    // Too wide: drop the loan's name first, then cut.
-    if let Some((i, when, _)) = named {
+    // Too wide: drop the loan's name first, then the sum due soon, then cut.
+    if let Some((i, when)) = named {
         parts[i] = when;
+    }
+    let joined = parts.join(" | ");
+    if joined.width() <= MAX_WIDTH {
+        return joined;
+    }
+    if let Some((i, short)) = soon_short {
+        parts[i] = short;
     }
     truncate(&parts.join(" | "), MAX_WIDTH)
 }
