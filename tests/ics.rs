@@ -9,12 +9,23 @@ use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 fn export(today: &str, lang: &str, extra: &[&str]) -> String {
     let out = Command::cargo_bin("repaydash")
         .unwrap()
-        .args(["--file", "data/sample.toml", "--today", today, "--lang", lang])
+        .args([
+            "--file",
+            "data/sample.toml",
+            "--today",
+            today,
+            "--lang",
+            lang,
+        ])
         .args(["export", "ics"])
         .args(extra)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -64,33 +75,105 @@ fn every_unpaid_installment_and_upcoming_milestone_in_90_days() {
     let expected: &[(&str, &str, Option<&str>)] = &[
         // ctrip-jqh: #8 overdue since 11-18 (no alarm), #9..#11 monthly on the 18th.
         ("repaydash-ctrip-jqh-due-8@repaydash", "2026-11-18", None),
-        ("repaydash-ctrip-jqh-due-9@repaydash", "2026-12-18", Some("-PT15H")),
-        ("repaydash-ctrip-jqh-due-10@repaydash", "2027-01-18", Some("-PT15H")),
-        ("repaydash-ctrip-jqh-due-11@repaydash", "2027-02-18", Some("-PT15H")),
+        (
+            "repaydash-ctrip-jqh-due-9@repaydash",
+            "2026-12-18",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-ctrip-jqh-due-10@repaydash",
+            "2027-01-18",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-ctrip-jqh-due-11@repaydash",
+            "2027-02-18",
+            Some("-PT15H"),
+        ),
         // jiebei-may: #6 overdue since 11-17; alipay contacts on day 15 (12-02) and, by the later
         // report, day 90 (2027-02-15); the reminder (day 1, 11-18) is past.
         ("repaydash-jiebei-may-due-6@repaydash", "2026-11-17", None),
-        ("repaydash-jiebei-may-due-7@repaydash", "2026-12-17", Some("-PT15H")),
-        ("repaydash-jiebei-may-due-8@repaydash", "2027-01-17", Some("-PT15H")),
-        ("repaydash-jiebei-may-due-9@repaydash", "2027-02-17", Some("-PT15H")),
-        ("repaydash-jiebei-may-emergency_contact@repaydash", "2026-12-02", Some("PT9H")),
-        ("repaydash-jiebei-may-emergency_contact-typical@repaydash", "2027-02-15", Some("PT9H")),
+        (
+            "repaydash-jiebei-may-due-7@repaydash",
+            "2026-12-17",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-jiebei-may-due-8@repaydash",
+            "2027-01-17",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-jiebei-may-due-9@repaydash",
+            "2027-02-17",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-jiebei-may-emergency_contact@repaydash",
+            "2026-12-02",
+            Some("PT9H"),
+        ),
+        (
+            "repaydash-jiebei-may-emergency_contact-typical@repaydash",
+            "2027-02-15",
+            Some("PT9H"),
+        ),
         // xingtu-rxd: #3 and #4 overdue; every stage (up to day 31) already reached.
         ("repaydash-xingtu-rxd-due-3@repaydash", "2026-10-21", None),
         ("repaydash-xingtu-rxd-due-4@repaydash", "2026-11-21", None),
-        ("repaydash-xingtu-rxd-due-5@repaydash", "2026-12-21", Some("-PT15H")),
-        ("repaydash-xingtu-rxd-due-6@repaydash", "2027-01-21", Some("-PT15H")),
+        (
+            "repaydash-xingtu-rxd-due-5@repaydash",
+            "2026-12-21",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-xingtu-rxd-due-6@repaydash",
+            "2027-01-21",
+            Some("-PT15H"),
+        ),
         // huabei-phone: #3..#5 on the 26th (#6, 2027-02-26, is past the horizon).
-        ("repaydash-huabei-phone-due-3@repaydash", "2026-11-26", Some("-PT15H")),
-        ("repaydash-huabei-phone-due-4@repaydash", "2026-12-26", Some("-PT15H")),
-        ("repaydash-huabei-phone-due-5@repaydash", "2027-01-26", Some("-PT15H")),
+        (
+            "repaydash-huabei-phone-due-3@repaydash",
+            "2026-11-26",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-huabei-phone-due-4@repaydash",
+            "2026-12-26",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-huabei-phone-due-5@repaydash",
+            "2027-01-26",
+            Some("-PT15H"),
+        ),
         // fenqi-laptop: bills 4..6.
-        ("repaydash-fenqi-laptop-due-4@repaydash", "2026-12-15", Some("-PT15H")),
-        ("repaydash-fenqi-laptop-due-5@repaydash", "2027-01-15", Some("-PT15H")),
-        ("repaydash-fenqi-laptop-due-6@repaydash", "2027-02-15", Some("-PT15H")),
+        (
+            "repaydash-fenqi-laptop-due-4@repaydash",
+            "2026-12-15",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-fenqi-laptop-due-5@repaydash",
+            "2027-01-15",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-fenqi-laptop-due-6@repaydash",
+            "2027-02-15",
+            Some("-PT15H"),
+        ),
         // jiebei-june: #5 extended to 12-05, #6 on 12-15. nqh-ticket is paid off: nothing.
-        ("repaydash-jiebei-june-due-5@repaydash", "2026-12-05", Some("-PT15H")),
-        ("repaydash-jiebei-june-due-6@repaydash", "2026-12-15", Some("-PT15H")),
+        (
+            "repaydash-jiebei-june-due-5@repaydash",
+            "2026-12-05",
+            Some("-PT15H"),
+        ),
+        (
+            "repaydash-jiebei-june-due-6@repaydash",
+            "2026-12-15",
+            Some("-PT15H"),
+        ),
     ];
     let got = events(&export("2026-11-23", "zh", &[]));
     let got_keys: Vec<&String> = got.keys().collect();
@@ -100,14 +183,27 @@ fn every_unpaid_installment_and_upcoming_milestone_in_90_days() {
     for (uid, date, trigger) in expected {
         let (start, end, _, t) = &got[*uid];
         assert_eq!(*start, d(date), "{uid}");
-        assert_eq!(*end, d(date).succ_opt().unwrap(), "{uid}: all-day, end exclusive");
+        assert_eq!(
+            *end,
+            d(date).succ_opt().unwrap(),
+            "{uid}: all-day, end exclusive"
+        );
         assert_eq!(t.as_deref(), *trigger, "{uid}");
     }
     // Summaries carry the amount, in the chosen language.
-    assert_eq!(got["repaydash-ctrip-jqh-due-9@repaydash"].2, "还款：携程借去花 第9期 ¥1,100.16");
-    assert_eq!(got["repaydash-ctrip-jqh-due-8@repaydash"].2, "已逾期：携程借去花 第8期 ¥800.16");
+    assert_eq!(
+        got["repaydash-ctrip-jqh-due-9@repaydash"].2,
+        "还款：携程借去花 第9期 ¥1,100.16"
+    );
+    assert_eq!(
+        got["repaydash-ctrip-jqh-due-8@repaydash"].2,
+        "已逾期：携程借去花 第8期 ¥800.16"
+    );
     let en = events(&export("2026-11-23", "en", &[]));
-    assert_eq!(en["repaydash-ctrip-jqh-due-9@repaydash"].2, "Repay 携程借去花 #9: ¥1,100.16");
+    assert_eq!(
+        en["repaydash-ctrip-jqh-due-9@repaydash"].2,
+        "Repay 携程借去花 #9: ¥1,100.16"
+    );
     assert!(
         en["repaydash-jiebei-may-emergency_contact@repaydash"]
             .2

@@ -14,7 +14,11 @@ fn plan(fixture: &str, args: &[&str]) -> Value {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -79,7 +83,10 @@ fn what_does_not_fit_whole_is_not_proposed() {
 #[test]
 fn enough_cash_pays_all_and_reports_what_is_left() {
     let v = plan("two_overdue", &["--cash", "1000"]);
-    assert_eq!(payments(&v), pairs(&[("near", "300.00"), ("far", "200.00")]));
+    assert_eq!(
+        payments(&v),
+        pairs(&[("near", "300.00"), ("far", "200.00")])
+    );
     assert_eq!(v["left"], "500.00");
     // In check's order: near's contact day (06-08) comes first.
     assert_eq!(ids(&v, "avoided"), vec!["near", "far"]);
@@ -90,7 +97,11 @@ fn avalanche_and_snowball_orders() {
     let v = plan("rates", &["--cash", "1000", "--strategy", "avalanche"]);
     assert_eq!(
         payments(&v),
-        pairs(&[("big-hi", "300.00"), ("mid", "200.00"), ("small-lo", "100.00")])
+        pairs(&[
+            ("big-hi", "300.00"),
+            ("mid", "200.00"),
+            ("small-lo", "100.00")
+        ])
     );
     assert_eq!(v["left"], "400.00");
     assert_eq!(v["strategy"], "avalanche");
@@ -104,7 +115,11 @@ fn avalanche_and_snowball_orders() {
     let v = plan("rates", &["--cash", "1000", "--strategy", "snowball"]);
     assert_eq!(
         payments(&v),
-        pairs(&[("small-lo", "100.00"), ("mid", "200.00"), ("big-hi", "300.00")])
+        pairs(&[
+            ("small-lo", "100.00"),
+            ("mid", "200.00"),
+            ("big-hi", "300.00")
+        ])
     );
     assert_eq!(v["left"], "400.00");
     let v = plan("rates", &["--cash", "450", "--strategy", "snowball"]);
@@ -141,7 +156,14 @@ fn the_sample_plan_in_both_languages() {
     for lang in ["zh", "en"] {
         let out = Command::cargo_bin("repaydash")
             .unwrap()
-            .args(["--file", "data/sample.toml", "--today", "2026-11-23", "--lang", lang])
+            .args([
+                "--file",
+                "data/sample.toml",
+                "--today",
+                "2026-11-23",
+                "--lang",
+                lang,
+            ])
             .args(["plan", "--cash", "1000", "--json"])
             .output()
             .unwrap();

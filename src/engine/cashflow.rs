@@ -110,7 +110,11 @@ pub fn weekly(views: &[LoanView], today: NaiveDate, weeks: u32) -> Vec<Bucket> {
     };
     for v in views {
         for item in unpaid_items(v) {
-            let i = if item.overdue { Some(0) } else { index(item.due) };
+            let i = if item.overdue {
+                Some(0)
+            } else {
+                index(item.due)
+            };
             if let Some(i) = i {
                 buckets[i].amount += item.unpaid;
                 buckets[i].items.push(item);

@@ -28,8 +28,8 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::ledger::{InstallmentStatus, LoanStatus};
 use super::LoanView;
+use super::ledger::{InstallmentStatus, LoanStatus};
 use crate::model::{Loan, Payment, Policy};
 
 /// The plan looks this many days ahead.
@@ -169,7 +169,12 @@ struct Slot<'v, 'a> {
 }
 
 impl Slot<'_, '_> {
-    fn contact_after(&self, extra: Decimal, today: NaiveDate, alert_days: u32) -> Option<NaiveDate> {
+    fn contact_after(
+        &self,
+        extra: Decimal,
+        today: NaiveDate,
+        alert_days: u32,
+    ) -> Option<NaiveDate> {
         contact_date_after(
             self.view.loan,
             self.view.policy,
@@ -490,7 +495,13 @@ mod tests {
             &[(d(2026, 6, 5), dec!(200)), (d(2026, 8, 5), dec!(200))],
             dec!(0.05),
         );
-        let p = run(&[b.clone(), a.clone()], &policy(7), dec!(300), Strategy::Urgency, today);
+        let p = run(
+            &[b.clone(), a.clone()],
+            &policy(7),
+            dec!(300),
+            Strategy::Urgency,
+            today,
+        );
         assert_eq!(ids(&p), vec![("a", dec!(300))]);
         assert_eq!(p.left, dec!(0));
         assert_eq!(p.avoided, vec!["a".to_string()]);
@@ -512,7 +523,13 @@ mod tests {
         let today = d(2026, 6, 10);
         let a = bills("a", &[(d(2026, 6, 1), dec!(300))], dec!(0.05));
         let b = bills("b", &[(d(2026, 6, 5), dec!(200))], dec!(0.05));
-        let p = run(&[a.clone(), b.clone()], &policy(7), dec!(450), Strategy::Urgency, today);
+        let p = run(
+            &[a.clone(), b.clone()],
+            &policy(7),
+            dec!(450),
+            Strategy::Urgency,
+            today,
+        );
         assert_eq!(ids(&p), vec![("a", dec!(300))]);
         assert_eq!(p.left, dec!(150));
         // 150 against b's 200 alone: nothing.

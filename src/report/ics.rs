@@ -86,20 +86,17 @@ fn due_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, cal: &mu
             })
             .unwrap_or_default();
         let description = match lang {
-            Lang::Zh => format!("{name} 第{}期，{} 到期，待还 {amount}。{contact}", item.n, item.due),
+            Lang::Zh => format!(
+                "{name} 第{}期，{} 到期，待还 {amount}。{contact}",
+                item.n, item.due
+            ),
             Lang::En => format!(
                 "{name} installment {}, due {}, unpaid {amount}. {contact}",
                 item.n, item.due
             ),
         };
         let uid = due_uid(&v.loan.id, item.n);
-        let mut e = event(
-            &uid,
-            item.due,
-            &summary,
-            description.trim_end(),
-            stamp,
-        );
+        let mut e = event(&uid, item.due, &summary, description.trim_end(), stamp);
         if !item.overdue {
             // 09:00 the day before.
             e.alarm(alarm(&uid, &summary, "-PT15H", stamp));
@@ -124,30 +121,29 @@ fn milestone_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, ca
         let stage = lang.stage(m.kind);
         let summary = match (lang, m.typical) {
             (Lang::Zh, false) => format!("{name}：{stage}（逾期第{day}天，逾期 {overdue}）"),
-            (Lang::Zh, true) => format!("{name}：{stage}（较晚的报道，逾期第{day}天，逾期 {overdue}）"),
+            (Lang::Zh, true) => {
+                format!("{name}：{stage}（较晚的报道，逾期第{day}天，逾期 {overdue}）")
+            }
             (Lang::En, false) => {
                 format!("{name}: {stage} from overdue day {day} ({overdue} overdue)")
             }
-            (Lang::En, true) => format!(
-                "{name}: {stage} from overdue day {day}, later report ({overdue} overdue)"
-            ),
+            (Lang::En, true) => {
+                format!("{name}: {stage} from overdue day {day}, later report ({overdue} overdue)")
+            }
         };
         let note = lang.t(&ms.note_zh, &ms.note_en);
         let description = match lang {
-            Lang::Zh => format!("按文章和用户反馈估计的日子，不是规定。{note} 来源：{}", ms.source),
+            Lang::Zh => format!(
+                "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}",
+                ms.source
+            ),
             Lang::En => format!(
                 "An estimate from articles and user reports, not a rule. {note} Source: {}",
                 ms.source
             ),
         };
         let uid = milestone_uid(&v.loan.id, m.kind, m.typical);
-        let mut e = event(
-            &uid,
-            m.date,
-            &summary,
-            description.trim_end(),
-            stamp,
-        );
+        let mut e = event(&uid, m.date, &summary, description.trim_end(), stamp);
         // 09:00 on the day.
         e.alarm(alarm(&uid, &summary, "PT9H", stamp));
         cal.push(e.done());

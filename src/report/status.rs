@@ -85,7 +85,10 @@ pub fn line(ctx: &Context) -> String {
             (Lang::Zh, 1) => format!("{next}到期 {cur}{}", grouped(amount)),
             (Lang::Zh, n) => format!("{alert}天内到期{n}笔 {cur}{}，最近{next}", grouped(amount)),
             (Lang::En, 1) => format!("due {next} {cur}{}", grouped(amount)),
-            (Lang::En, n) => format!("{n} due within {alert}d {cur}{}, next {next}", grouped(amount)),
+            (Lang::En, n) => format!(
+                "{n} due within {alert}d {cur}{}, next {next}",
+                grouped(amount)
+            ),
         });
     }
     let joined = parts.join(" | ");
