@@ -401,17 +401,26 @@ fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate,
         sum += c;
         k += 1;
     }
+    // The candidates after the current one, as a Fenwick tree over cost rank, answer "the cheapest
+    // m of the rest" in O(log n), so ten thousand loans do not take n² sorts.
+    let mut by_cost: Vec<usize> = (0..cands.len()).collect();
+    by_cost.sort_by_key(|&p| (cands[p].2, p));
+    let mut rank = vec![0; cands.len()];
+    for (r, &p) in by_cost.iter().enumerate() {
+        rank[p] = r;
+    }
+    let mut rest = Fenwick::new(by_cost.iter().map(|&p| cands[p].2).collect());
     let mut chosen: Vec<usize> = Vec::new();
     let mut spent = Decimal::ZERO;
     for (pos, c) in cands.iter().enumerate() {
+        rest.remove(rank[pos]);
         let need = k - chosen.len();
         if need == 0 {
             break;
         }
-        let mut rest: Vec<Decimal> = cands[pos + 1..].iter().map(|c| c.2).collect();
-        rest.sort();
-        let completion: Decimal = rest.iter().take(need - 1).sum();
-        if rest.len() >= need - 1 && spent + c.2 + completion <= budget {
+        if let Some(completion) = rest.cheapest(need - 1)
+            && spent + c.2 + completion <= budget
+        {
             chosen.push(pos);
             spent += c.2;
         }
@@ -420,6 +429,61 @@ fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate,
         let (i, n, cost, was) = cands[pos];
         let now = a.slots[i].contact_after(cost, today, alert_days);
         a.take(i, n, |_| Reason::AvoidsContact { was, now });
+    }
+}
+
+/// Counts and sums of the costs still present, indexed by cost rank (ascending).
+struct Fenwick {
+    costs: Vec<Decimal>,
+    count: Vec<usize>,
+    sum: Vec<Decimal>,
+}
+
+impl Fenwick {
+    fn new(costs: Vec<Decimal>) -> Fenwick {
+        let n = costs.len();
+        let mut f = Fenwick {
+            costs,
+            count: vec![0; n + 1],
+            sum: vec![Decimal::ZERO; n + 1],
+        };
+        for r in 0..n {
+            f.add(r, 1, f.costs[r]);
+        }
+        f
+    }
+
+    fn add(&mut self, rank: usize, count: isize, cost: Decimal) {
+        let mut i = rank + 1;
+        while i < self.count.len() {
+            self.count[i] = self.count[i].saturating_add_signed(count);
+            self.sum[i] += cost;
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    fn remove(&mut self, rank: usize) {
+        let cost = self.costs[rank];
+        self.add(rank, -1, -cost);
+    }
+
+    /// The sum of the `m` cheapest costs present; None when fewer than `m` are.
+    fn cheapest(&self, m: usize) -> Option<Decimal> {
+        let n = self.count.len() - 1;
+        let mut pos = 0;
+        let mut left = m;
+        let mut total = Decimal::ZERO;
+        let mut step = if n == 0 { 0 } else { 1 << n.ilog2() };
+        while step > 0 {
+            let next = pos + step;
+            if next <= n && self.count[next] <= left {
+                pos = next;
+                left -= self.count[next];
+                total += self.sum[next];
+            }
+            step >>= 1;
+        }
+        (left == 0).then_some(total)
     }
 }
 
@@ -639,6 +703,21 @@ mod tests {
         let sb = run(&loans, &policy(30), dec!(400), Strategy::Snowball, today);
         assert_eq!(ids(&sb), vec![("lo", dec!(100)), ("hi", dec!(300))]);
         assert_eq!(sb.left, dec!(0));
+    }
+
+    #[test]
+    fn fenwick_sums_the_cheapest_present() {
+        let mut f = Fenwick::new(vec![dec!(1), dec!(2), dec!(2), dec!(5), dec!(9)]);
+        assert_eq!(f.cheapest(0), Some(dec!(0)));
+        assert_eq!(f.cheapest(3), Some(dec!(5)));
+        assert_eq!(f.cheapest(5), Some(dec!(19)));
+        assert_eq!(f.cheapest(6), None);
+        f.remove(1);
+        f.remove(0);
+        assert_eq!(f.cheapest(2), Some(dec!(7)));
+        assert_eq!(f.cheapest(3), Some(dec!(16)));
+        assert_eq!(f.cheapest(4), None);
+        assert_eq!(Fenwick::new(vec![]).cheapest(0), Some(dec!(0)));
     }
 
     #[test]

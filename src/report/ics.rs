@@ -154,7 +154,7 @@ pub fn render(ctx: &Context, days: u32) -> String {
     let end = ctx
         .today
         .checked_add_signed(Duration::days(i64::from(days)))
-        .unwrap_or(ctx.today);
+        .unwrap_or(NaiveDate::MAX);
     let stamp = format!("{}T000000Z", ctx.today.format("%Y%m%d"));
     let mut cal = Calendar::new();
     cal.name(ctx.lang.t("repaydash 还款日历", "repaydash repayments"));
