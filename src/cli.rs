@@ -2,9 +2,13 @@
 
 use std::path::PathBuf;
 
+use std::str::FromStr;
+
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
 
+use crate::engine::plan::Strategy;
 use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
@@ -51,6 +55,9 @@ pub enum Command {
     Check {
         #[arg(long)]
         json: bool,
+        /// Exit 1 when some loan is in this state (due_soon also counts overdue loans): for cron
+        #[arg(long, value_enum, value_name = "STATE")]
+        fail_on: Option<FailOn>,
     },
     /// One loan's installments with what is paid
     Schedule {
@@ -68,10 +75,106 @@ pub enum Command {
     Validate,
     /// Write a commented template to the default path (never over an existing file)
     Init,
+    /// What to pay first with the cash at hand
+    Plan {
+        /// The cash you can pay now, such as 1500 or 1500.50
+        #[arg(long, value_name = "AMOUNT", value_parser = parse_cash, allow_hyphen_values = true)]
+        cash: Decimal,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_enum, default_value_t = StrategyArg::Urgency)]
+        strategy: StrategyArg,
+    },
+    /// Export due dates and escalation milestones
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+    /// One short line for a shell prompt or tmux status bar (empty when all is well)
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// An iCalendar file on stdout: due dates and escalation milestones, with alarms
+    Ics {
+        /// How many days ahead
+        #[arg(long, default_value_t = 90, value_name = "N")]
+        days: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Overdue,
+    /// due soon or overdue
+    #[value(name = "due_soon", alias = "due-soon")]
+    DueSoon,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StrategyArg {
+    /// fewest loans reaching the emergency-contact stage, then least penalty, then highest rate
+    Urgency,
+    /// highest rate first
+    Avalanche,
+    /// smallest balance first
+    Snowball,
+}
+
+impl From<StrategyArg> for Strategy {
+    fn from(s: StrategyArg) -> Strategy {
+        match s {
+            StrategyArg::Urgency => Strategy::Urgency,
+            StrategyArg::Avalanche => Strategy::Avalanche,
+            StrategyArg::Snowball => Strategy::Snowball,
+        }
+    }
+}
+
+/// A non-negative amount of money; `¥`, `￥` and thousands separators are allowed. Cut (never
+/// rounded up) to cents: the plan must not spend money the user does not have.
+pub fn parse_cash(s: &str) -> Result<Decimal, String> {
+    let cleaned: String = s
+        .trim()
+        .trim_start_matches(['¥', '￥'])
+        .chars()
+        .filter(|c| *c != ',' && *c != '_')
+        .collect();
+    let cleaned = cleaned.trim();
+    let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(cleaned);
+    // Plain decimal notation only: Decimal::from_str would also take "1e3".
+    let plain = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let d = Some(cleaned)
+        .filter(|_| plain)
+        .and_then(|c| Decimal::from_str(c).ok())
+        .ok_or_else(|| format!("expected an amount of money such as 1500 or 1500.50; got {s:?}"))?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(format!("the cash cannot be negative; got {s:?}"));
+    }
+    Ok(d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero))
 }
 
 /// `YYYY-MM-DD`, with a message that says what was expected.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("expected a date as YYYY-MM-DD, such as 2026-11-23; got {s:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn cash_is_parsed_strictly() {
+        assert_eq!(parse_cash("1500"), Ok(dec!(1500)));
+        assert_eq!(parse_cash("¥1,500.509"), Ok(dec!(1500.50)));
+        assert_eq!(parse_cash("0"), Ok(dec!(0)));
+        assert!(parse_cash("-1").is_err());
+        assert!(parse_cash("abc").is_err());
+        assert!(parse_cash("").is_err());
+        assert!(parse_cash("1e5").is_err());
+        assert!(parse_cash("99999999999999999999999999999999").is_err());
+    }
 }

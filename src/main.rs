@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Parser;
 
-use repaydash::cli::{Cli, Command};
+use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
+use repaydash::engine::LoanStatus;
 use repaydash::i18n::Lang;
 use repaydash::knowledge::{self, Policies};
 use repaydash::report::{self, Context};
@@ -101,7 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     };
 
     match &cli.command {
-        None | Some(Command::Check { json: false }) => {
+        None | Some(Command::Check { json: false, .. }) => {
             if source == Source::Demo {
                 eprintln!(
                     "{}",
@@ -113,7 +114,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             print!("{}", report::check::text(&ctx));
         }
-        Some(Command::Check { json: true }) => println!("{}", report::check::json(&ctx)),
+        Some(Command::Check { json: true, .. }) => println!("{}", report::check::json(&ctx)),
         Some(Command::Schedule { id, json }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
@@ -147,6 +148,44 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             );
         }
         Some(Command::Init) => {}
+        Some(Command::Plan {
+            cash,
+            json,
+            strategy,
+        }) => {
+            let plan = report::plan::compute(&ctx, *cash, (*strategy).into());
+            if *json {
+                println!("{}", report::plan::json(&ctx, &plan));
+            } else {
+                print!("{}", report::plan::text(&ctx, &plan));
+            }
+        }
+        Some(Command::Export {
+            what: ExportCommand::Ics { days },
+        }) => print!("{}", report::ics::render(&ctx, *days)),
+        // The demo's fake debts have no place in a real prompt.
+        Some(Command::Status) if source == Source::Demo => {}
+        Some(Command::Status) => {
+            let line = report::status::line(&ctx);
+            if !line.is_empty() {
+                println!("{line}");
+            }
+        }
+    }
+    if let Some(Command::Check {
+        fail_on: Some(state),
+        ..
+    }) = &cli.command
+    {
+        let hit = ctx.views().iter().any(|v| match state {
+            FailOn::Overdue => v.ledger.status == LoanStatus::Overdue,
+            FailOn::DueSoon => {
+                matches!(v.ledger.status, LoanStatus::Overdue | LoanStatus::DueSoon)
+            }
+        });
+        if hit {
+            return Ok(ExitCode::from(1));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

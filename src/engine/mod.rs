@@ -1,7 +1,9 @@
 //! Pure functions over the model: no I/O, no terminal. Everything is computed for a given `today`.
 
+pub mod cashflow;
 pub mod escalation;
 pub mod ledger;
+pub mod plan;
 pub mod rate;
 pub mod schedule;
 

@@ -2,7 +2,10 @@
 
 pub mod advice;
 pub mod check;
+pub mod ics;
+pub mod plan;
 pub mod schedule;
+pub mod status;
 pub mod table;
 
 use chrono::NaiveDate;

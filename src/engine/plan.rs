@@ -1,0 +1,731 @@
+//! Which loans to pay first with the cash at hand, and how much.
+//!
+//! Every figure the plan reports comes from the engine itself: a proposed payment is tried by adding
+//! a hypothetical `Payment` dated today to a clone of the loan and calling `LoanView::compute`, so
+//! the plan obeys the same rules (payments applied oldest first, extensions, the loan's own contact
+//! day) as `check`.
+//!
+//! Only whole installments are ever proposed: in this engine a payment that does not fully clear an
+//! installment moves neither the escalation anchor nor the due date, so it changes nothing the plan
+//! is judged on. (The loans file has no field for a lender's minimum payment, so none is used.)
+//!
+//! The urgency strategy, in order of priority:
+//! 1. Fewest loans in the emergency-contact stage within `HORIZON_DAYS`. A loan is "threatened" when
+//!    its `emergency_contact_date` ≤ today + 30. Its avoidance cost is the smallest run of whole
+//!    installments (in the order payments are applied) after which the recomputed contact date is
+//!    past the horizon, or the loan is paid off. Maximising the number of loans saved with a budget
+//!    is "take the k cheapest"; among the sets of that size the plan picks the loans nearest their
+//!    contact day (a lexicographic greedy, correct because at each step it keeps a cheapest
+//!    completion feasible). Cheapest-first alone would save as many loans but might skip the one
+//!    whose contacts are called tomorrow; nearest-first alone might spend everything on one
+//!    expensive loan and save fewer.
+//! 2. Least penalty: with what is left, whole overdue installments (oldest first) of the loans not
+//!    saved, highest penalty rate first. Each one cleared stops its penalty and moves the escalation
+//!    anchor to the next overdue installment.
+//! 3. Highest rate (avalanche): whole installments due within the horizon, highest daily rate first.
+
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::LoanView;
+use super::ledger::{InstallmentStatus, LoanStatus};
+use crate::model::{Loan, Payment, Policy};
+
+/// The plan looks this many days ahead.
+pub const HORIZON_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    #[default]
+    Urgency,
+    Avalanche,
+    Snowball,
+}
+
+impl Strategy {
+    pub fn key(self) -> &'static str {
+        match self {
+            Strategy::Urgency => "urgency",
+            Strategy::Avalanche => "avalanche",
+            Strategy::Snowball => "snowball",
+        }
+    }
+}
+
+/// Why a payment is proposed; the report turns it into one line of zh or en.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// Keeps the loan out of the emergency-contact stage for the horizon.
+    AvoidsContact {
+        /// The contact date before the payment (may be past: contacts may be called already).
+        was: NaiveDate,
+        /// After the payment; None when the payment pays the loan off.
+        now: Option<NaiveDate>,
+    },
+    /// Clears the oldest overdue installments: their penalty stops and the anchor moves on.
+    ClearsOverdue {
+        installments: u32,
+        penalty_percent_per_day: Decimal,
+        /// The contact date after the payment (still within the horizon, or None when paid off).
+        contact_now: Option<NaiveDate>,
+    },
+    /// Installments due within the horizon, highest rate first.
+    DueSoon {
+        due: NaiveDate,
+        daily_percent: Decimal,
+    },
+    /// Avalanche.
+    HighestRate { daily_percent: Decimal },
+    /// Snowball.
+    SmallestBalance { balance: Decimal },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanPayment {
+    pub loan_id: String,
+    pub amount: Decimal,
+    /// Why, one reason per part of the payment, most important first (a loan saved from the
+    /// contact stage may also get its next installment when the cash allows).
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub cash: Decimal,
+    pub strategy: Strategy,
+    /// One entry per loan, in the order to pay.
+    pub payments: Vec<PlanPayment>,
+    pub left: Decimal,
+    /// Loans threatened with the contact stage before the plan and not after it.
+    pub avoided: Vec<String>,
+    /// Loans still threatened after the plan.
+    pub still_threatened: Vec<String>,
+}
+
+fn horizon(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_signed(Duration::days(HORIZON_DAYS))
+        .unwrap_or(today)
+}
+
+/// The emergency-contact date of `loan` after paying `extra` today (None when paid off or the
+/// policy has no contact day).
+pub fn contact_date_after(
+    loan: &Loan,
+    policy: &Policy,
+    extra: Decimal,
+    today: NaiveDate,
+    alert_days: u32,
+) -> Option<NaiveDate> {
+    let mut clone = loan.clone();
+    if extra > Decimal::ZERO {
+        clone.payments.push(Payment {
+            date: today,
+            amount: extra,
+        });
+    }
+    LoanView::compute(&clone, policy, today, alert_days)
+        .escalation
+        .emergency_contact_date
+}
+
+fn threatened(contact: Option<NaiveDate>, today: NaiveDate) -> bool {
+    contact.is_some_and(|d| d <= horizon(today))
+}
+
+/// One whole unpaid installment, in the order payments are applied.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    unpaid: Decimal,
+    due: NaiveDate,
+    overdue: bool,
+}
+
+fn steps(v: &LoanView) -> Vec<Step> {
+    v.ledger
+        .installments
+        .iter()
+        .filter(|s| s.status != InstallmentStatus::Paid && s.unpaid() > Decimal::ZERO)
+        .map(|s| Step {
+            unpaid: s.unpaid(),
+            due: s.inst.due_date,
+            overdue: s.status == InstallmentStatus::Overdue,
+        })
+        .collect()
+}
+
+/// Per-loan working state while cash is allotted.
+struct Slot<'v, 'a> {
+    view: &'v LoanView<'a>,
+    steps: Vec<Step>,
+    /// How many of `steps` the plan already pays.
+    taken: usize,
+    paid: Decimal,
+    reasons: Vec<Reason>,
+    /// Position of the loan's first payment in the plan.
+    order: usize,
+}
+
+impl Slot<'_, '_> {
+    fn contact_after(
+        &self,
+        extra: Decimal,
+        today: NaiveDate,
+        alert_days: u32,
+    ) -> Option<NaiveDate> {
+        contact_date_after(
+            self.view.loan,
+            self.view.policy,
+            self.paid + extra,
+            today,
+            alert_days,
+        )
+    }
+
+    fn daily_percent(&self) -> Decimal {
+        self.view
+            .loan
+            .rate()
+            .map(|r| r.daily_percent())
+            .unwrap_or(Decimal::ZERO)
+    }
+}
+
+struct Allot<'v, 'a> {
+    slots: Vec<Slot<'v, 'a>>,
+    cash_left: Decimal,
+    next_order: usize,
+}
+
+impl Allot<'_, '_> {
+    /// Pay the slot's next `count` steps.
+    fn take(&mut self, i: usize, count: usize, reason: impl FnOnce(&Slot) -> Reason) {
+        if count == 0 {
+            return;
+        }
+        let slot = &mut self.slots[i];
+        let amount: Decimal = slot.steps[slot.taken..slot.taken + count]
+            .iter()
+            .map(|s| s.unpaid)
+            .sum();
+        if slot.reasons.is_empty() {
+            slot.order = self.next_order;
+            self.next_order += 1;
+        }
+        let r = reason(slot);
+        slot.reasons.push(r);
+        slot.taken += count;
+        slot.paid += amount;
+        self.cash_left -= amount;
+    }
+
+    /// How many of the slot's next steps (each passing `ok`) fit in the cash left, whole.
+    fn fitting(&self, i: usize, ok: impl Fn(&Step) -> bool) -> usize {
+        let slot = &self.slots[i];
+        let mut sum = Decimal::ZERO;
+        let mut count = 0;
+        for s in &slot.steps[slot.taken..] {
+            if !ok(s) || sum + s.unpaid > self.cash_left {
+                break;
+            }
+            sum += s.unpaid;
+            count += 1;
+        }
+        count
+    }
+}
+
+/// The plan for `cash` over `views` (any order; ties keep it).
+pub fn plan(
+    views: &[LoanView],
+    cash: Decimal,
+    strategy: Strategy,
+    today: NaiveDate,
+    alert_days: u32,
+) -> Plan {
+    let cash = cash.max(Decimal::ZERO);
+    let end = horizon(today);
+    let mut a = Allot {
+        slots: views
+            .iter()
+            .filter(|v| v.ledger.status != LoanStatus::PaidOff)
+            .map(|v| Slot {
+                view: v,
+                steps: steps(v),
+                taken: 0,
+                paid: Decimal::ZERO,
+                reasons: Vec::new(),
+                order: usize::MAX,
+            })
+            .collect(),
+        cash_left: cash,
+        next_order: 0,
+    };
+    let threatened_before: Vec<bool> = a
+        .slots
+        .iter()
+        .map(|s| threatened(s.view.escalation.emergency_contact_date, today))
+        .collect();
+    let in_window = move |s: &Step| s.due <= end;
+
+    match strategy {
+        Strategy::Urgency => {
+            urgency_contacts(&mut a, &threatened_before, today, alert_days);
+            // 2. least penalty: whole overdue installments, highest penalty rate first.
+            let mut order: Vec<usize> = (0..a.slots.len()).collect();
+            order.sort_by(|&x, &y| {
+                let (sx, sy) = (&a.slots[x], &a.slots[y]);
+                sy.view
+                    .loan
+                    .penalty_percent_per_day()
+                    .cmp(&sx.view.loan.penalty_percent_per_day())
+                    .then(sy.daily_percent().cmp(&sx.daily_percent()))
+            });
+            for &i in &order {
+                let n = a.fitting(i, |s| s.overdue);
+                if n > 0 {
+                    let extra: Decimal = {
+                        let s = &a.slots[i];
+                        s.steps[s.taken..s.taken + n].iter().map(|s| s.unpaid).sum()
+                    };
+                    let contact_now = a.slots[i].contact_after(extra, today, alert_days);
+                    a.take(i, n, |s| Reason::ClearsOverdue {
+                        installments: n as u32,
+                        penalty_percent_per_day: s.view.loan.penalty_percent_per_day(),
+                        contact_now,
+                    });
+                }
+            }
+            // 3. highest rate: whole installments due within the horizon.
+            let mut order: Vec<usize> = (0..a.slots.len()).collect();
+            order.sort_by(|&x, &y| a.slots[y].daily_percent().cmp(&a.slots[x].daily_percent()));
+            for &i in &order {
+                let n = a.fitting(i, in_window);
+                if n > 0 {
+                    let due = a.slots[i].steps[a.slots[i].taken].due;
+                    a.take(i, n, |s| Reason::DueSoon {
+                        due,
+                        daily_percent: s.daily_percent(),
+                    });
+                }
+            }
+        }
+        Strategy::Avalanche | Strategy::Snowball => {
+            let mut order: Vec<usize> = (0..a.slots.len()).collect();
+            if strategy == Strategy::Avalanche {
+                order.sort_by(|&x, &y| a.slots[y].daily_percent().cmp(&a.slots[x].daily_percent()));
+            } else {
+                order.sort_by_key(|&i| a.slots[i].view.ledger.remaining_balance);
+            }
+            for &i in &order {
+                let n = a.fitting(i, in_window);
+                a.take(i, n, |s| match strategy {
+                    Strategy::Snowball => Reason::SmallestBalance {
+                        balance: s.view.ledger.remaining_balance,
+                    },
+                    _ => Reason::HighestRate {
+                        daily_percent: s.daily_percent(),
+                    },
+                });
+            }
+        }
+    }
+
+    let mut avoided = Vec::new();
+    let mut still_threatened = Vec::new();
+    for (slot, before) in a.slots.iter().zip(&threatened_before) {
+        if !before {
+            continue;
+        }
+        let after = slot.contact_after(Decimal::ZERO, today, alert_days);
+        if threatened(after, today) {
+            still_threatened.push(slot.view.loan.id.clone());
+        } else {
+            avoided.push(slot.view.loan.id.clone());
+        }
+    }
+    let mut paid: Vec<&Slot> = a.slots.iter().filter(|s| s.paid > Decimal::ZERO).collect();
+    paid.sort_by_key(|s| s.order);
+    let payments = paid
+        .into_iter()
+        .map(|s| PlanPayment {
+            loan_id: s.view.loan.id.clone(),
+            amount: s.paid,
+            reasons: s.reasons.clone(),
+        })
+        .collect();
+    Plan {
+        cash,
+        strategy,
+        payments,
+        left: a.cash_left,
+        avoided,
+        still_threatened,
+    }
+}
+
+/// Step 1 of the urgency strategy: save as many threatened loans as the cash allows, nearest
+/// contact day first among the sets of that size.
+fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate, alert_days: u32) {
+    // (slot index, steps needed, cost, contact date before)
+    let mut cands: Vec<(usize, usize, Decimal, NaiveDate)> = Vec::new();
+    for (i, slot) in a.slots.iter().enumerate() {
+        let Some(was) = slot.view.escalation.emergency_contact_date else {
+            continue;
+        };
+        if !threatened_before[i] {
+            continue;
+        }
+        let mut cost = Decimal::ZERO;
+        for (k, s) in slot.steps.iter().enumerate() {
+            cost += s.unpaid;
+            if !threatened(slot.contact_after(cost, today, alert_days), today) {
+                cands.push((i, k + 1, cost, was));
+                break;
+            }
+        }
+    }
+    // Nearest contact day first; the sort is stable, so ties keep the caller's order.
+    cands.sort_by_key(|c| c.3);
+    let budget = a.cash_left;
+    let mut costs: Vec<Decimal> = cands.iter().map(|c| c.2).collect();
+    costs.sort();
+    let mut k = 0;
+    let mut sum = Decimal::ZERO;
+    for c in &costs {
+        if sum + c > budget {
+            break;
+        }
+        sum += c;
+        k += 1;
+    }
+    // The candidates after the current one, as a Fenwick tree over cost rank, answer "the cheapest
+    // m of the rest" in O(log n), so ten thousand loans do not take n² sorts.
+    let mut by_cost: Vec<usize> = (0..cands.len()).collect();
+    by_cost.sort_by_key(|&p| (cands[p].2, p));
+    let mut rank = vec![0; cands.len()];
+    for (r, &p) in by_cost.iter().enumerate() {
+        rank[p] = r;
+    }
+    let mut rest = Fenwick::new(by_cost.iter().map(|&p| cands[p].2).collect());
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut spent = Decimal::ZERO;
+    for (pos, c) in cands.iter().enumerate() {
+        rest.remove(rank[pos]);
+        let need = k - chosen.len();
+        if need == 0 {
+            break;
+        }
+        if let Some(completion) = rest.cheapest(need - 1)
+            && spent + c.2 + completion <= budget
+        {
+            chosen.push(pos);
+            spent += c.2;
+        }
+    }
+    for pos in chosen {
+        let (i, n, cost, was) = cands[pos];
+        let now = a.slots[i].contact_after(cost, today, alert_days);
+        a.take(i, n, |_| Reason::AvoidsContact { was, now });
+    }
+}
+
+/// Counts and sums of the costs still present, indexed by cost rank (ascending).
+struct Fenwick {
+    costs: Vec<Decimal>,
+    count: Vec<usize>,
+    sum: Vec<Decimal>,
+}
+
+impl Fenwick {
+    fn new(costs: Vec<Decimal>) -> Fenwick {
+        let n = costs.len();
+        let mut f = Fenwick {
+            costs,
+            count: vec![0; n + 1],
+            sum: vec![Decimal::ZERO; n + 1],
+        };
+        for r in 0..n {
+            f.add(r, 1, f.costs[r]);
+        }
+        f
+    }
+
+    fn add(&mut self, rank: usize, count: isize, cost: Decimal) {
+        let mut i = rank + 1;
+        while i < self.count.len() {
+            self.count[i] = self.count[i].saturating_add_signed(count);
+            self.sum[i] += cost;
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    fn remove(&mut self, rank: usize) {
+        let cost = self.costs[rank];
+        self.add(rank, -1, -cost);
+    }
+
+    /// The sum of the `m` cheapest costs present; None when fewer than `m` are.
+    fn cheapest(&self, m: usize) -> Option<Decimal> {
+        let n = self.count.len() - 1;
+        let mut pos = 0;
+        let mut left = m;
+        let mut total = Decimal::ZERO;
+        let mut step = if n == 0 { 0 } else { 1 << n.ilog2() };
+        while step > 0 {
+            let next = pos + step;
+            if next <= n && self.count[next] <= left {
+                pos = next;
+                left -= self.count[next];
+                total += self.sum[next];
+            }
+            step >>= 1;
+        }
+        (left == 0).then_some(total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::schedule::tests::loan;
+    use crate::model::{Bill, LoanTerms, Method, Stage, StageKind};
+    use rust_decimal_macros::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn policy(contact_day: u32) -> Policy {
+        Policy {
+            key: "p".into(),
+            name: "p".into(),
+            aliases: vec![],
+            from_user: false,
+            stages: vec![Stage {
+                kind: StageKind::EmergencyContact,
+                day: Some(contact_day),
+                day_typical: None,
+                source: String::new(),
+                note_zh: String::new(),
+                note_en: String::new(),
+            }],
+        }
+    }
+
+    fn bills(id: &str, list: &[(NaiveDate, Decimal)], daily: Decimal) -> Loan {
+        let mut l = loan(Method::EqualInstallment, dec!(1000), dec!(10), 1);
+        l.id = id.into();
+        l.terms = LoanTerms::Bills(
+            list.iter()
+                .map(|&(due, amount)| Bill { due, amount })
+                .collect(),
+        );
+        l.bill_rate = Some(crate::model::Rate::Daily(daily));
+        l
+    }
+
+    fn run(loans: &[Loan], p: &Policy, cash: Decimal, s: Strategy, today: NaiveDate) -> Plan {
+        let views: Vec<LoanView> = loans
+            .iter()
+            .map(|l| LoanView::compute(l, p, today, 7))
+            .collect();
+        plan(&views, cash, s, today, 7)
+    }
+
+    fn ids(p: &Plan) -> Vec<(&str, Decimal)> {
+        p.payments
+            .iter()
+            .map(|x| (x.loan_id.as_str(), x.amount))
+            .collect()
+    }
+
+    // Today 2026-06-10, contact on overdue day 7.
+    // a: 300 due 2026-06-01 → contact 06-08 (already passed); b: 200 due 06-05 → contact 06-12.
+    // Both cost one bill; the next bills (2026-08-01) are due after the horizon (07-10) and push
+    // the contact date to 08-08. With 300 only one fits: a is nearest (06-08) and costs 300.
+    #[test]
+    fn nearest_contact_day_wins_when_only_one_fits() {
+        let today = d(2026, 6, 10);
+        let a = bills(
+            "a",
+            &[(d(2026, 6, 1), dec!(300)), (d(2026, 8, 1), dec!(300))],
+            dec!(0.05),
+        );
+        let b = bills(
+            "b",
+            &[(d(2026, 6, 5), dec!(200)), (d(2026, 8, 5), dec!(200))],
+            dec!(0.05),
+        );
+        let p = run(
+            &[b.clone(), a.clone()],
+            &policy(7),
+            dec!(300),
+            Strategy::Urgency,
+            today,
+        );
+        assert_eq!(ids(&p), vec![("a", dec!(300))]);
+        assert_eq!(p.left, dec!(0));
+        assert_eq!(p.avoided, vec!["a".to_string()]);
+        assert_eq!(p.still_threatened, vec!["b".to_string()]);
+        assert_eq!(
+            p.payments[0].reasons[0],
+            Reason::AvoidsContact {
+                was: d(2026, 6, 8),
+                now: Some(d(2026, 8, 8))
+            }
+        );
+    }
+
+    // Same loans, 450: a (300) + b (200) = 500 does not fit, so one loan only; cheapest-first would
+    // also save one. The nearest (a) is chosen and 150 is left for b's penalty step, which cannot
+    // buy b's whole 200 bill, so nothing more is proposed.
+    #[test]
+    fn a_partial_payment_that_changes_nothing_is_not_proposed() {
+        let today = d(2026, 6, 10);
+        let a = bills("a", &[(d(2026, 6, 1), dec!(300))], dec!(0.05));
+        let b = bills("b", &[(d(2026, 6, 5), dec!(200))], dec!(0.05));
+        let p = run(
+            &[a.clone(), b.clone()],
+            &policy(7),
+            dec!(450),
+            Strategy::Urgency,
+            today,
+        );
+        assert_eq!(ids(&p), vec![("a", dec!(300))]);
+        assert_eq!(p.left, dec!(150));
+        // 150 against b's 200 alone: nothing.
+        let p = run(&[b], &policy(7), dec!(150), Strategy::Urgency, today);
+        assert!(p.payments.is_empty());
+        assert_eq!(p.left, dec!(150));
+    }
+
+    // Saving the most loans beats saving the nearest: a costs 500 (nearest), b 200, c 250.
+    // Cash 450: {b, c} = 450 saves two, {a} saves one.
+    #[test]
+    fn more_loans_saved_beats_nearness() {
+        let today = d(2026, 6, 10);
+        let a = bills("a", &[(d(2026, 6, 1), dec!(500))], dec!(0.05));
+        let b = bills("b", &[(d(2026, 6, 5), dec!(200))], dec!(0.05));
+        let c = bills("c", &[(d(2026, 6, 6), dec!(250))], dec!(0.05));
+        let p = run(&[a, b, c], &policy(7), dec!(450), Strategy::Urgency, today);
+        assert_eq!(ids(&p), vec![("b", dec!(200)), ("c", dec!(250))]);
+        assert_eq!(p.avoided, vec!["b".to_string(), "c".to_string()]);
+        assert_eq!(p.left, dec!(0));
+    }
+
+    // Cash enough for everything within the horizon: every overdue and due-within-30-days bill is
+    // paid and the rest is reported. a: 300 overdue + 300 due 07-01 (in the window; contact day 7
+    // after paying the first bill would be 07-08 ≤ 07-10, so saving a needs both: 600).
+    // b: 200 overdue; its next bill (08-05) is outside the window. Total 800, cash 1000 → left 200.
+    #[test]
+    fn enough_cash_pays_all_and_reports_the_rest() {
+        let today = d(2026, 6, 10);
+        let a = bills(
+            "a",
+            &[(d(2026, 6, 1), dec!(300)), (d(2026, 7, 1), dec!(300))],
+            dec!(0.05),
+        );
+        let b = bills(
+            "b",
+            &[(d(2026, 6, 5), dec!(200)), (d(2026, 8, 5), dec!(200))],
+            dec!(0.05),
+        );
+        let p = run(&[a, b], &policy(7), dec!(1000), Strategy::Urgency, today);
+        assert_eq!(ids(&p), vec![("a", dec!(600)), ("b", dec!(200))]);
+        assert_eq!(p.left, dec!(200));
+        assert_eq!(p.avoided.len(), 2);
+        assert!(p.still_threatened.is_empty());
+    }
+
+    // With too little to save a, whole overdue bills still clear (penalty stops, anchor moves):
+    // a has two overdue bills of 100 (05-20, 06-01) and a 1000 bill on 06-20; saving it costs 1200.
+    // Cash 150 buys the oldest bill only: the contact date moves from 05-27 to 06-08.
+    #[test]
+    fn clearing_the_oldest_overdue_bill_moves_the_anchor() {
+        let today = d(2026, 6, 10);
+        let a = bills(
+            "a",
+            &[
+                (d(2026, 5, 20), dec!(100)),
+                (d(2026, 6, 1), dec!(100)),
+                (d(2026, 6, 20), dec!(1000)),
+            ],
+            dec!(0.05),
+        );
+        let p = run(&[a], &policy(7), dec!(150), Strategy::Urgency, today);
+        assert_eq!(ids(&p), vec![("a", dec!(100))]);
+        assert_eq!(
+            p.payments[0].reasons[0],
+            Reason::ClearsOverdue {
+                installments: 1,
+                penalty_percent_per_day: dec!(0.075),
+                contact_now: Some(d(2026, 6, 8)),
+            }
+        );
+        assert_eq!(p.left, dec!(50));
+        assert_eq!(p.still_threatened, vec!["a".to_string()]);
+    }
+
+    // Avalanche: highest daily rate first; snowball: smallest remaining balance first.
+    // hi: 0.10 %/day, balance 900 (bills 300 ×3, one due in the window); lo: 0.02 %/day, balance 100.
+    // Neither is threatened (contact day 30). With cash 350, avalanche pays hi's one bill in the
+    // window (300); the 50 left cannot buy lo's 100 bill. Snowball pays lo's 100 first; hi's 300
+    // does not fit in the 250 left. With 400, snowball pays both.
+    #[test]
+    fn avalanche_and_snowball_orders() {
+        let today = d(2026, 6, 10);
+        let hi = bills(
+            "hi",
+            &[
+                (d(2026, 6, 20), dec!(300)),
+                (d(2026, 7, 20), dec!(300)),
+                (d(2026, 8, 20), dec!(300)),
+            ],
+            dec!(0.10),
+        );
+        let lo = bills("lo", &[(d(2026, 6, 25), dec!(100))], dec!(0.02));
+        let loans = [lo, hi];
+        let av = run(&loans, &policy(30), dec!(350), Strategy::Avalanche, today);
+        assert_eq!(ids(&av), vec![("hi", dec!(300))]);
+        assert_eq!(av.left, dec!(50));
+        assert_eq!(
+            av.payments[0].reasons[0],
+            Reason::HighestRate {
+                daily_percent: dec!(0.10)
+            }
+        );
+        let sb = run(&loans, &policy(30), dec!(350), Strategy::Snowball, today);
+        assert_eq!(ids(&sb), vec![("lo", dec!(100))]);
+        assert_eq!(sb.left, dec!(250));
+        let sb = run(&loans, &policy(30), dec!(400), Strategy::Snowball, today);
+        assert_eq!(ids(&sb), vec![("lo", dec!(100)), ("hi", dec!(300))]);
+        assert_eq!(sb.left, dec!(0));
+    }
+
+    #[test]
+    fn fenwick_sums_the_cheapest_present() {
+        let mut f = Fenwick::new(vec![dec!(1), dec!(2), dec!(2), dec!(5), dec!(9)]);
+        assert_eq!(f.cheapest(0), Some(dec!(0)));
+        assert_eq!(f.cheapest(3), Some(dec!(5)));
+        assert_eq!(f.cheapest(5), Some(dec!(19)));
+        assert_eq!(f.cheapest(6), None);
+        f.remove(1);
+        f.remove(0);
+        assert_eq!(f.cheapest(2), Some(dec!(7)));
+        assert_eq!(f.cheapest(3), Some(dec!(16)));
+        assert_eq!(f.cheapest(4), None);
+        assert_eq!(Fenwick::new(vec![]).cheapest(0), Some(dec!(0)));
+    }
+
+    #[test]
+    fn no_cash_no_payments() {
+        let today = d(2026, 6, 10);
+        let a = bills("a", &[(d(2026, 6, 1), dec!(300))], dec!(0.05));
+        let p = run(&[a], &policy(7), Decimal::ZERO, Strategy::Urgency, today);
+        assert!(p.payments.is_empty());
+        assert_eq!(p.still_threatened, vec!["a".to_string()]);
+    }
+}

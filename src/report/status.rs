@@ -1,0 +1,110 @@
+//! `repaydash status`: one short line for a shell prompt or a tmux status bar; nothing at all when
+//! nothing needs attention.
+
+use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
+
+use super::Context;
+use super::table::truncate;
+use crate::engine::LoanStatus;
+use crate::i18n::Lang;
+use crate::money::grouped;
+
+/// The widest the line may be, in display columns (CJK counts two).
+pub const MAX_WIDTH: usize = 80;
+/// A loan's name in the line is cut to this many columns.
+const NAME_WIDTH: usize = 12;
+
+/// The line, without a newline; empty when no loan is overdue or due within `alert_days`.
+pub fn line(ctx: &Context) -> String {
+    let lang = ctx.lang;
+    let cur = &ctx.portfolio.settings.currency;
+    let alert = ctx.portfolio.settings.alert_days;
+    let views = ctx.views();
+    let overdue: Vec<_> = views
+        .iter()
+        .filter(|v| v.ledger.status == LoanStatus::Overdue)
+        .collect();
+    let soon: Vec<_> = views
+        .iter()
+        .filter(|v| v.ledger.status == LoanStatus::DueSoon)
+        .collect();
+    if overdue.is_empty() && soon.is_empty() {
+        return String::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut named: Option<(usize, String)> = None;
+    if !overdue.is_empty() {
+        let amount: Decimal = overdue.iter().map(|v| v.ledger.overdue_amount).sum();
+        parts.push(match lang {
+            Lang::Zh => format!("逾期{}笔 {cur}{}", overdue.len(), grouped(amount)),
+            Lang::En => format!("{} overdue {cur}{}", overdue.len(), grouped(amount)),
+        });
+        // `views` is in urgency order: the first overdue loan with a date is the nearest.
+        if let Some((v, d)) = overdue
+            .iter()
+            .find_map(|v| v.escalation.days_until_emergency_contact.map(|d| (v, d)))
+        {
+            let when = match (lang, d) {
+                (Lang::Zh, d) if d <= 0 => "紧急联系人:可能已联系".to_string(),
+                (Lang::Zh, d) => format!("紧急联系人:{d}天后"),
+                (Lang::En, d) if d <= 0 => "contacts: now".to_string(),
+                (Lang::En, 1) => "contacts: tomorrow".to_string(),
+                (Lang::En, d) => format!("contacts: in {d}d"),
+            };
+            let name = truncate(&ctx.display_name(v.loan), NAME_WIDTH);
+            named = Some((parts.len(), when.clone()));
+            parts.push(format!("{when} ({name})"));
+        }
+    }
+    let mut soon_short: Option<(usize, String)> = None;
+    if !soon.is_empty() {
+        let n = soon.len();
+        soon_short = Some((
+            parts.len(),
+            match lang {
+                Lang::Zh => format!("{alert}天内到期{n}笔"),
+                Lang::En => format!("{n} due within {alert}d"),
+            },
+        ));
+        let amount: Decimal = soon.iter().map(|v| v.ledger.next_due_amount).sum();
+        let nearest = soon
+            .iter()
+            .filter_map(|v| v.ledger.days_until_due)
+            .min()
+            .unwrap_or(0);
+        let next = match (lang, nearest) {
+            (Lang::Zh, 0) => "今天".to_string(),
+            (Lang::Zh, 1) => "明天".to_string(),
+            (Lang::Zh, d) => format!("{d}天后"),
+            (Lang::En, 0) => "today".to_string(),
+            (Lang::En, 1) => "tomorrow".to_string(),
+            (Lang::En, d) => format!("in {d}d"),
+        };
+        parts.push(match (lang, soon.len()) {
+            (Lang::Zh, 1) => format!("{next}到期 {cur}{}", grouped(amount)),
+            (Lang::Zh, n) => format!("{alert}天内到期{n}笔 {cur}{}，最近{next}", grouped(amount)),
+            (Lang::En, 1) => format!("due {next} {cur}{}", grouped(amount)),
+            (Lang::En, n) => format!(
+                "{n} due within {alert}d {cur}{}, next {next}",
+                grouped(amount)
+            ),
+        });
+    }
+    let joined = parts.join(" | ");
+    if joined.width() <= MAX_WIDTH {
+        return joined;
+    }
+    // Too wide: drop the loan's name first, then the sum due soon, then cut.
+    if let Some((i, when)) = named {
+        parts[i] = when;
+    }
+    let joined = parts.join(" | ");
+    if joined.width() <= MAX_WIDTH {
+        return joined;
+    }
+    if let Some((i, short)) = soon_short {
+        parts[i] = short;
+    }
+    truncate(&parts.join(" | "), MAX_WIDTH)
+}
