@@ -1,6 +1,7 @@
 //! Non-interactive outputs. Each report is a pure function of the portfolio and the day.
 
 pub mod check;
+pub mod recorded;
 pub mod schedule;
 pub mod table;
 

@@ -19,7 +19,9 @@ use super::atomic::{self, Staged};
 use super::schema::{self, MAX_AMOUNT};
 use super::{Loaded, ReadStamp, Source};
 use crate::engine::{Ledger, LoanStatus, schedule};
-use crate::model::{Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy, Portfolio};
+use crate::model::{
+    Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy, Portfolio,
+};
 
 /// One change to one loan.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,8 +173,13 @@ pub fn backup_path(path: &Path) -> PathBuf {
 pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
     let t = s.trim();
     let plain = !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
-    let d = if plain { Decimal::from_str(t).ok() } else { None };
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
+    let d = if plain {
+        Decimal::from_str(t).ok()
+    } else {
+        None
+    };
     let Some(d) = d else {
         return Err(WriteError::bad(format!(
             "the amount must be a number like 800.16, got {s:?}"
@@ -318,8 +325,8 @@ impl Prepared {
     }
 
     fn commit(self) -> Result<Recorded, Commit> {
-        let now = std::fs::read(&self.real)
-            .map_err(|e| Commit::Failed(WriteError::io(&self.real, e)))?;
+        let now =
+            std::fs::read(&self.real).map_err(|e| Commit::Failed(WriteError::io(&self.real, e)))?;
         if now != self.old {
             return Err(Commit::Changed);
         }
@@ -560,8 +567,7 @@ pub fn edit_text(text: &str, edit: &Edit) -> Result<String, String> {
     let crlf = crlf_count > 0;
     if crlf && crlf_count != lf_count {
         return Err(
-            "the file mixes CRLF and LF line endings; save it with one kind, then try again"
-                .into(),
+            "the file mixes CRLF and LF line endings; save it with one kind, then try again".into(),
         );
     }
     let mut body = if crlf {
@@ -601,10 +607,7 @@ fn has_id(t: &dyn toml_edit::TableLike, id: &str) -> bool {
 
 fn find_loan<'a>(doc: &'a mut DocumentMut, id: &str) -> Option<LoanMut<'a>> {
     match doc.get_mut("loan")? {
-        Item::ArrayOfTables(a) => a
-            .iter_mut()
-            .find(|t| has_id(*t, id))
-            .map(LoanMut::Table),
+        Item::ArrayOfTables(a) => a.iter_mut().find(|t| has_id(*t, id)).map(LoanMut::Table),
         Item::Table(t) if has_id(t, id) => Some(LoanMut::Table(t)),
         Item::Value(Value::Array(arr)) => arr
             .iter_mut()
@@ -776,7 +779,10 @@ mod tests {
 
     #[test]
     fn log_text_stays_on_one_line() {
-        assert_eq!(basic_string("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"");
+        assert_eq!(
+            basic_string("a\"b\\c\nd\u{1}"),
+            "\"a\\\"b\\\\c\\nd\\u0001\""
+        );
         let v = literal(&basic_string("第一行\n\"二\""));
         assert_eq!(v.as_str(), Some("第一行\n\"二\""));
     }
@@ -785,7 +791,11 @@ mod tests {
     fn amounts_are_checked() {
         assert_eq!(parse_amount(" 800.16 ").unwrap().to_string(), "800.16");
         for bad in ["abc", "", "0", "-5", "1.005", "1e3", "NaN", "1,000"] {
-            assert_eq!(parse_amount(bad).unwrap_err().kind, ErrorKind::BadInput, "{bad}");
+            assert_eq!(
+                parse_amount(bad).unwrap_err().kind,
+                ErrorKind::BadInput,
+                "{bad}"
+            );
         }
         assert!(parse_amount("1.500").is_ok());
     }
