@@ -75,6 +75,34 @@ pub enum Command {
     Validate,
     /// Write a commented template to the default path (never over an existing file)
     Init,
+    /// Record a payment in the file (the previous file kept as FILE.bak)
+    Pay {
+        id: String,
+        /// Amount paid, such as 800.16
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+        /// When it was paid (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// Record a call, a negotiation or a note: KIND is negotiation, collection_call or note
+    Log {
+        id: String,
+        kind: String,
+        #[arg(allow_hyphen_values = true)]
+        text: String,
+        /// When it happened (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// Record an extension the lender granted: installment N is now due on DATE
+    Extend {
+        id: String,
+        #[arg(long, value_name = "N")]
+        installment: u32,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: NaiveDate,
+    },
     /// What to pay first with the cash at hand
     Plan {
         /// The cash you can pay now, such as 1500 or 1500.50

@@ -9,7 +9,9 @@ use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
 use repaydash::engine::LoanStatus;
 use repaydash::i18n::Lang;
 use repaydash::knowledge::{self, Policies};
+use repaydash::model::{LogKind, Policy};
 use repaydash::report::{self, Context};
+use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Loaded, Source};
 
 /// A failure that ends the program with exit code 2 and this message on stderr.
@@ -93,6 +95,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             eprintln!("warning: {}", w.render(&path_label));
         }
     }
+    if let Some(edit) = edit_of(&cli, today)? {
+        return record(&cli, &builtin, &loaded, &edit, today);
+    }
     let policies = Policies::new(&builtin, &loaded.portfolio.platforms);
     let ctx = Context {
         portfolio: &loaded.portfolio,
@@ -171,6 +176,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 println!("{line}");
             }
         }
+        Some(Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. }) => {}
     }
     if let Some(Command::Check {
         fail_on: Some(state),
@@ -211,4 +217,101 @@ fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Lo
             }
         ))
     })
+}
+
+/// The edit a recording command asks for; None for the other commands.
+fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
+    Ok(Some(match &cli.command {
+        Some(Command::Pay { id, amount, date }) => Edit::Pay {
+            id: id.clone(),
+            date: date.unwrap_or(today),
+            amount: write::parse_amount(amount)?,
+        },
+        Some(Command::Log {
+            id,
+            kind,
+            text,
+            date,
+        }) => Edit::Log {
+            id: id.clone(),
+            date: date.unwrap_or(today),
+            kind: write::parse_log_kind(kind)?,
+            text: text.clone(),
+        },
+        Some(Command::Extend {
+            id,
+            installment,
+            to,
+        }) => Edit::Extend {
+            id: id.clone(),
+            installment: *installment,
+            due: *to,
+        },
+        _ => return Ok(None),
+    }))
+}
+
+/// `pay`, `log`, `extend`: write the entry, then print the loan's new status.
+fn record(
+    cli: &Cli,
+    builtin: &[Policy],
+    loaded: &Loaded,
+    edit: &Edit,
+    today: NaiveDate,
+) -> Result<ExitCode, Failure> {
+    let lang = lang(cli, Some(loaded));
+    if let Source::File(p) = &loaded.source
+        && let Some(w) = store::perms::warning(p, lang)
+    {
+        eprintln!("{w}");
+    }
+    let done = write::apply(loaded, builtin, edit, today)?;
+    if done.changed_underneath {
+        eprintln!(
+            "{}",
+            lang.t(
+                "注意：文件在读取之后被改动过；这条记录加在了改动之后，两者都保留了。",
+                "note: the file changed after it was read; the entry was added on top of that change and both are kept."
+            )
+        );
+    }
+    let policies = Policies::new(builtin, &done.loaded.portfolio.platforms);
+    let ctx = Context {
+        portfolio: &done.loaded.portfolio,
+        policies: &policies,
+        today,
+        lang,
+    };
+    let loan = find_loan(&ctx, edit.id())?;
+    let what = match edit {
+        Edit::Pay { date, amount, .. } => format!(
+            "{} {}{} ({date})",
+            lang.t("已记录还款", "Recorded a payment of"),
+            ctx.portfolio.settings.currency,
+            repaydash::money::grouped(*amount)
+        ),
+        Edit::Log { date, kind, .. } => format!(
+            "{} {} ({date})",
+            lang.t("已记录", "Recorded a log entry:"),
+            match kind {
+                LogKind::Negotiation => lang.t("协商", "negotiation"),
+                LogKind::CollectionCall => lang.t("催收电话", "collection call"),
+                LogKind::Note => lang.t("备注", "note"),
+            }
+        ),
+        Edit::Extend {
+            installment, due, ..
+        } => format!(
+            "{} {installment} {} {due}",
+            lang.t("已记录延期：第", "Recorded an extension: installment"),
+            lang.t("期改到", "now due on")
+        ),
+    };
+    println!(
+        "{what}; {} {}",
+        lang.t("原文件已备份为", "previous file kept as"),
+        done.backup.display()
+    );
+    println!("{}", report::recorded::line(&ctx, &ctx.view(loan)));
+    Ok(ExitCode::SUCCESS)
 }

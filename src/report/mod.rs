@@ -4,6 +4,7 @@ pub mod advice;
 pub mod check;
 pub mod ics;
 pub mod plan;
+pub mod recorded;
 pub mod schedule;
 pub mod status;
 pub mod table;

@@ -1,8 +1,11 @@
 //! The only module that touches the user's loans file: find it, read it, validate it with
 //! `line:col`, and (in `write`) change it safely.
 
+pub mod atomic;
 pub mod diag;
+pub mod perms;
 pub mod schema;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -71,6 +74,27 @@ pub struct Loaded {
     pub portfolio: Portfolio,
     pub source: Source,
     pub warnings: Vec<Diagnostic>,
+    /// What the file held when it was read, so a write can tell whether it changed since.
+    pub read: Option<ReadStamp>,
+}
+
+/// A fingerprint of the bytes read: their length and a hash (mtimes can be too coarse to trust).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadStamp {
+    pub len: u64,
+    pub hash: u64,
+}
+
+impl ReadStamp {
+    pub fn of(bytes: &[u8]) -> ReadStamp {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        ReadStamp {
+            len: bytes.len() as u64,
+            hash: h.finish(),
+        }
+    }
 }
 
 /// `~/.config/repaydash/loans.toml` on Linux (the platform's config dir elsewhere).
@@ -133,6 +157,7 @@ pub fn parse(text: &str, path: &str, builtin: &[Policy]) -> Result<Loaded, LoadE
             portfolio: p.portfolio,
             source: Source::File(PathBuf::from(path)),
             warnings: p.warnings,
+            read: Some(ReadStamp::of(text.as_bytes())),
         })
         .map_err(|diagnostics| LoadError::Invalid {
             path: path.to_string(),
@@ -155,6 +180,7 @@ pub fn load(source: &Source, builtin: &[Policy], today: NaiveDate) -> Result<Loa
                 loaded.portfolio.shift_dates((today - anchor).num_days());
             }
             loaded.source = Source::Demo;
+            loaded.read = None;
             Ok(loaded)
         }
     }
