@@ -730,6 +730,7 @@ impl<'a> Walker<'a> {
             start_date: start_date?,
             due_day: due_day?,
             fee_rate,
+            shift_days: 0,
         })
     }
 
