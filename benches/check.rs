@@ -204,6 +204,33 @@ fn bench(c: &mut Criterion) {
         peak_check as f64 / peak_toml as f64
     );
 
+    // Where the time goes, one pass each (the criterion figures below are the ones to compare).
+    let t = std::time::Instant::now();
+    let loaded = store::parse(&text, "bench.toml", &builtin).expect("valid");
+    let t_parse = t.elapsed();
+    let policies = Policies::new(&builtin, &loaded.portfolio.platforms);
+    let ctx = Context {
+        portfolio: &loaded.portfolio,
+        policies: &policies,
+        today,
+        lang: Lang::Zh,
+    };
+    let t = std::time::Instant::now();
+    let views = ctx.views();
+    let t_views = t.elapsed();
+    drop(views);
+    let t = std::time::Instant::now();
+    let json = report::check::json(&ctx);
+    let t_json = t.elapsed();
+    let t = std::time::Instant::now();
+    let doc = toml_edit::Document::parse(text.as_str()).expect("valid");
+    let t_doc = t.elapsed();
+    println!(
+        "one pass: store::parse {t_parse:?} (of which toml_edit::Document::parse {t_doc:?}), \
+         views {t_views:?}, views + json {t_json:?}"
+    );
+    drop((doc, json));
+
     let mut g = c.benchmark_group("10k_loans");
     g.sample_size(10);
     g.bench_function("check_json", |b| {
