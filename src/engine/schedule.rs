@@ -1,7 +1,7 @@
 //! Installments from a loan's terms (DESIGN.md "Methods"); every figure is rounded to cents as it
 //! is computed, and the last installment absorbs what rounding left so principal parts sum to P.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::model::{Loan, LoanTerms, Method};
@@ -89,13 +89,17 @@ pub fn installments(loan: &Loan) -> Vec<Installment> {
             start_date,
             due_day,
             fee_rate,
+            shift_days,
         } => amortize(
             *principal,
             rate.monthly(),
             *method,
             *term,
-            *start_date,
-            *due_day,
+            Calendar {
+                start: *start_date,
+                due_day: *due_day,
+                shift_days: *shift_days,
+            },
             fee_rate.unwrap_or(Decimal::ZERO),
         ),
     };
@@ -107,13 +111,30 @@ pub fn installments(loan: &Loan) -> Vec<Installment> {
     list
 }
 
+/// Where the due dates fall: `due_day` of each month after `start`, then moved by `shift_days`
+/// (months are counted from the unshifted start, so every date moves by exactly the shift).
+struct Calendar {
+    start: NaiveDate,
+    due_day: u32,
+    shift_days: i64,
+}
+
+impl Calendar {
+    fn due(&self, k: u32) -> NaiveDate {
+        let days = Duration::days(self.shift_days);
+        let base = self.start.checked_sub_signed(days).unwrap_or(self.start);
+        due_date(base, k, self.due_day)
+            .and_then(|d| d.checked_add_signed(days))
+            .unwrap_or(self.start)
+    }
+}
+
 fn amortize(
     principal: Decimal,
     r: Decimal,
     method: Method,
     term: u32,
-    start: NaiveDate,
-    due_day: u32,
+    cal: Calendar,
     fee_rate: Decimal,
 ) -> Vec<Installment> {
     let p = round2(principal);
@@ -172,7 +193,7 @@ fn amortize(
             }
         };
         balance -= principal_part;
-        let due = due_date(start, k, due_day).unwrap_or(start);
+        let due = cal.due(k);
         out.push(Installment {
             n: if method == Method::Bullet { 1 } else { k },
             due_date: due,
@@ -207,6 +228,7 @@ pub(crate) mod tests {
                 start_date: NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
                 due_day: 15,
                 fee_rate: Some(dec!(0.6)),
+                shift_days: 0,
             },
             bill_rate: None,
             penalty_rate: None,
@@ -321,6 +343,37 @@ pub(crate) mod tests {
         assert_eq!(s[0].amount, dec!(268.00));
         assert_eq!(s[11].fee, dec!(18.00));
         assert_eq!(s.iter().map(|i| i.principal).sum::<Decimal>(), dec!(3000));
+    }
+
+    // The demo is shifted by whole days (2026-11-23 → 2031-05-01 is 1620 days); every due date,
+    // extended or not, must move by exactly that, whatever the months' lengths.
+    #[test]
+    fn shifting_moves_every_due_date_by_exactly_the_shift() {
+        let mut l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
+        l.extensions.push(crate::model::Extension {
+            installment: 3,
+            due: d(2026, 7, 1),
+        });
+        let before = installments(&l);
+        let mut p = crate::model::Portfolio {
+            loans: vec![l],
+            ..Default::default()
+        };
+        let days = (d(2031, 5, 1) - d(2026, 11, 23)).num_days();
+        assert_eq!(days, 1620);
+        p.shift_dates(days);
+        let after = installments(&p.loans[0]);
+        assert_eq!(before.len(), after.len());
+        for (b, a) in before.iter().zip(&after) {
+            assert_eq!(
+                (a.due_date - b.due_date).num_days(),
+                1620,
+                "installment {}",
+                b.n
+            );
+            assert_eq!(a.amount, b.amount);
+        }
+        assert_eq!(after[2].due_date, d(2030, 12, 7));
     }
 
     #[test]

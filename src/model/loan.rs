@@ -79,6 +79,10 @@ pub enum LoanTerms {
         due_day: u32,
         /// fixed_fee only: percent of the original principal per installment.
         fee_rate: Option<Decimal>,
+        /// Days every due date is moved by: 0 for a user's file; the embedded demo is shifted so it
+        /// looks on any day as on the day it was written, and a due date counted from a shifted
+        /// start by months would drift with the months' lengths.
+        shift_days: i64,
     },
     /// `[[loan.installments]]` or the `amount_due`/`due_date` shorthand.
     Bills(Vec<Bill>),

@@ -31,7 +31,14 @@ impl Portfolio {
         };
         for loan in &mut self.loans {
             match &mut loan.terms {
-                LoanTerms::Amortized { start_date, .. } => shift(start_date),
+                LoanTerms::Amortized {
+                    start_date,
+                    shift_days,
+                    ..
+                } => {
+                    shift(start_date);
+                    *shift_days += days;
+                }
                 LoanTerms::Bills(bills) => bills.iter_mut().for_each(|b| shift(&mut b.due)),
             }
             loan.payments.iter_mut().for_each(|p| shift(&mut p.date));

@@ -97,6 +97,10 @@ fn syntax_error(idx: &LineIndex, e: &toml_edit::TomlError) -> Diagnostic {
     idx.diagnostic(e.span(), "", format!("TOML syntax error: {msg}"))
 }
 
+fn date_hint(key: &str) -> String {
+    format!("`{key}` must be a date like 2026-03-15 (a TOML date, without quotes)")
+}
+
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -236,7 +240,6 @@ impl<'a> Walker<'a> {
     /// A number or a decimal string, read from its text so no float ever holds money.
     fn decimal(&mut self, tab: &Tab, key: &str) -> Option<Decimal> {
         let v = self.value(tab, key)?;
-        let path = format!("{}.{key}", tab.path);
         let raw = match v {
             Value::Integer(_) | Value::Float(_) => v
                 .span()
@@ -245,7 +248,11 @@ impl<'a> Walker<'a> {
                 .unwrap_or_default(),
             Value::String(s) => s.value().trim().to_string(),
             _ => {
-                self.err(v.span(), &path, format!("`{key}` must be a number"));
+                self.err(
+                    v.span(),
+                    &format!("{}.{key}", tab.path),
+                    format!("`{key}` must be a number"),
+                );
                 return None;
             }
         };
@@ -261,7 +268,7 @@ impl<'a> Walker<'a> {
             {
                 self.err(
                     v.span(),
-                    &path,
+                    &format!("{}.{key}", tab.path),
                     format!(
                         "`{key}` = {raw} is too large to hold exactly (it does not fit a decimal)"
                     ),
@@ -271,7 +278,7 @@ impl<'a> Walker<'a> {
             None => {
                 self.err(
                     v.span(),
-                    &path,
+                    &format!("{}.{key}", tab.path),
                     format!("`{key}` must be a number, found {raw:?}"),
                 );
                 None
@@ -282,18 +289,17 @@ impl<'a> Walker<'a> {
     fn amount(&mut self, tab: &Tab, key: &str, allow_zero: bool) -> Option<Decimal> {
         let d = self.decimal(tab, key)?;
         let span = tab.t.get(key).and_then(item_span);
-        let path = format!("{}.{key}", tab.path);
         if d < Decimal::ZERO || (!allow_zero && d.is_zero()) {
             self.err(
                 span,
-                &path,
+                &format!("{}.{key}", tab.path),
                 format!("`{key}` must be above zero, found {d}"),
             );
             None
         } else if d > Decimal::from(MAX_AMOUNT) {
             self.err(
                 span,
-                &path,
+                &format!("{}.{key}", tab.path),
                 format!("`{key}` = {d} is absurdly large (at most {MAX_AMOUNT})"),
             );
             None
@@ -320,19 +326,22 @@ impl<'a> Walker<'a> {
 
     fn integer(&mut self, tab: &Tab, key: &str, lo: i64, hi: i64) -> Option<u32> {
         let v = self.value(tab, key)?;
-        let path = format!("{}.{key}", tab.path);
         match v.as_integer() {
             Some(i) if (lo..=hi).contains(&i) => u32::try_from(i).ok(),
             Some(i) => {
                 self.err(
                     v.span(),
-                    &path,
+                    &format!("{}.{key}", tab.path),
                     format!("`{key}` must be from {lo} to {hi}, found {i}"),
                 );
                 None
             }
             None => {
-                self.err(v.span(), &path, format!("`{key}` must be a whole number"));
+                self.err(
+                    v.span(),
+                    &format!("{}.{key}", tab.path),
+                    format!("`{key}` must be a whole number"),
+                );
                 None
             }
         }
@@ -340,8 +349,6 @@ impl<'a> Walker<'a> {
 
     fn date(&mut self, tab: &Tab, key: &str) -> Option<NaiveDate> {
         let v = self.value(tab, key)?;
-        let path = format!("{}.{key}", tab.path);
-        let hint = format!("`{key}` must be a date like 2026-03-15 (a TOML date, without quotes)");
         match v {
             Value::Datetime(dt) => {
                 let value = dt.value();
@@ -353,18 +360,22 @@ impl<'a> Walker<'a> {
                             u32::from(d.day),
                         );
                         if date.is_none() {
-                            self.err(v.span(), &path, format!("`{key}` is not a real date"));
+                            self.err(
+                                v.span(),
+                                &format!("{}.{key}", tab.path),
+                                format!("`{key}` is not a real date"),
+                            );
                         }
                         date
                     }
                     _ => {
-                        self.err(v.span(), &path, hint);
+                        self.err(v.span(), &format!("{}.{key}", tab.path), date_hint(key));
                         None
                     }
                 }
             }
             _ => {
-                self.err(v.span(), &path, hint);
+                self.err(v.span(), &format!("{}.{key}", tab.path), date_hint(key));
                 None
             }
         }
@@ -529,7 +540,8 @@ impl<'a> Walker<'a> {
 
     fn loans(&mut self, item: &Item, policies: &[&Policy]) -> Vec<Loan> {
         let mut out: Vec<Loan> = vec![];
-        let mut seen: Vec<String> = vec![];
+        // A set: a linear search made 10,000 loans quadratic.
+        let mut seen: std::collections::HashSet<String> = Default::default();
         for tab in self.tables(item, "loan") {
             let id = match self.string(&tab, "id") {
                 Some(id) => {
@@ -547,7 +559,7 @@ impl<'a> Walker<'a> {
                             format!("id {id:?} is used by an earlier loan; ids must be unique"),
                         );
                     }
-                    seen.push(id.clone());
+                    seen.insert(id.clone());
                     Some(id)
                 }
                 None => {
@@ -730,6 +742,7 @@ impl<'a> Walker<'a> {
             start_date: start_date?,
             due_day: due_day?,
             fee_rate,
+            shift_days: 0,
         })
     }
 
