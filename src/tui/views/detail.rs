@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, money, panel};
+use super::{Theme, flow, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::Lang;
 use crate::model::mask_phone;
@@ -101,7 +101,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             let date = match (m.date, m.date_typical) {
                 (Some(d), Some(t)) => format!("{d}~{}", t.format("%m-%d")),
                 (Some(d), None) => d.to_string(),
-                _ => lang.t("未给出天数", "no day given").to_string(),
+                _ => String::new(),
             };
             let (mark, style) = if m.reached {
                 ("✓", theme.dim().add_modifier(Modifier::CROSSED_OUT))
@@ -118,6 +118,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 Span::styled(format!("{date} "), style),
                 Span::styled(lang.stage(m.kind), style),
             ];
+            if m.date.is_none() {
+                spans.push(Span::styled(
+                    lang.t("（未给出天数）", " (no day given)"),
+                    theme.dim(),
+                ));
+            }
             if m.from_user {
                 spans.push(Span::styled("*", theme.accent()));
             }
@@ -232,30 +238,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             lines.push(Line::from(Span::styled(format!("《{s}》"), theme.dim())));
         }
     }
-    Paragraph::new(lines).render(inner, buf);
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .render(inner, buf);
 }
 
-/// Lay chunks out left to right, two spaces apart, starting a new line when one would not fit.
-fn flow(chunks: Vec<Vec<Span<'_>>>, width: usize) -> Vec<Line<'_>> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines = Vec::new();
-    let mut cur: Vec<Span> = Vec::new();
-    let mut used = 0;
-    for chunk in chunks {
-        let w: usize = chunk.iter().map(|s| s.content.width()).sum();
-        if used > 0 && used + 2 + w > width {
-            lines.push(Line::from(std::mem::take(&mut cur)));
-            used = 0;
-        }
-        if used > 0 {
-            cur.push(Span::raw("  "));
-            used += 2;
-        }
-        cur.extend(chunk);
-        used += w;
-    }
-    if !cur.is_empty() {
-        lines.push(Line::from(cur));
-    }
-    lines
-}

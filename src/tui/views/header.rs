@@ -31,24 +31,38 @@ fn weekday(lang: Lang, d: chrono::NaiveDate) -> &'static str {
 }
 
 /// "emergency contacts may be called in 3 days" / "3 天后可能联系紧急联系人", about one loan.
-pub fn contact_sentence(lang: Lang, e: &Entry) -> Option<String> {
+pub fn contact_sentence(lang: Lang, e: &Entry, with_date: bool) -> Option<String> {
     let d = e.escalation.days_until_emergency_contact?;
     let date = e.escalation.emergency_contact_date?;
     let name = &e.name;
-    Some(match (lang, d) {
-        (Lang::Zh, d) if d > 0 => format!("{name}：{d} 天后可能联系紧急联系人（{date}）"),
+    let s = match (lang, d) {
+        (Lang::Zh, d) if d > 0 => format!("{name}：{d} 天后可能联系紧急联系人"),
         (Lang::Zh, 0) => format!("{name}：今天起可能联系紧急联系人"),
-        (Lang::Zh, d) => format!("{name}：从 {date} 起可能已在联系紧急联系人（已 {} 天）", -d),
-        (Lang::En, 1) => format!("{name}: emergency contacts may be called tomorrow ({date})"),
-        (Lang::En, d) if d > 0 => {
-            format!("{name}: emergency contacts may be called in {d} days ({date})")
-        }
+        (Lang::Zh, d) => format!("{name}：可能已在联系紧急联系人（已 {} 天）", -d),
+        (Lang::En, 1) => format!("{name}: emergency contacts may be called tomorrow"),
+        (Lang::En, d) if d > 0 => format!("{name}: emergency contacts may be called in {d} days"),
         (Lang::En, 0) => format!("{name}: emergency contacts may be called from today"),
-        (Lang::En, d) => format!(
-            "{name}: emergency contacts may have been called since {date} ({} days)",
-            -d
-        ),
+        (Lang::En, d) => format!("{name}: emergency contacts may already be called, for {} days", -d),
+    };
+    Some(if with_date {
+        match lang {
+            Lang::Zh => format!("{s}  {}：{date}", if d > 0 { "日期" } else { "始于" }),
+            Lang::En => format!("{s}  {} {date}", if d > 0 { "on" } else { "since" }),
+        }
+    } else {
+        s
     })
+}
+
+/// The sentence with its date when it fits in `width` columns, else without.
+fn fitted(lang: Lang, e: &Entry, width: usize) -> Option<String> {
+    use unicode_width::UnicodeWidthStr;
+    let full = contact_sentence(lang, e, true)?;
+    if full.width() <= width {
+        Some(full)
+    } else {
+        contact_sentence(lang, e, false)
+    }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -66,21 +80,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ),
     ];
     if app.offset != 0 {
+        let shift = if app.offset > 0 {
+            format!("+{}", app.offset)
+        } else {
+            app.offset.to_string()
+        };
         first.push(Span::styled(
-            format!(
-                " {} {} ({} {}) ",
-                lang.t("模拟日期", "simulated day"),
-                lang.days_from_now(app.offset),
-                lang.t("真实", "real"),
-                app.base_today
-            ),
+            match lang {
+                Lang::Zh => format!(" 模拟日期 {shift} 天（真实 {}，t 复原） ", app.base_today),
+                Lang::En => format!(" simulated {shift}d (real {}; t resets) ", app.base_today),
+            },
             theme
                 .fg(Color::Magenta)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),
-        ));
-        first.push(Span::styled(
-            format!(" t {}", lang.t("回到今天", "back to today")),
-            theme.dim(),
         ));
     }
     lines.push(Line::from(first));
@@ -114,7 +126,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     ]));
 
     let urgent = t.most_urgent.map(|i| &app.entries[i]);
-    match urgent.and_then(|e| contact_sentence(lang, e).map(|s| (e, s))) {
+    let room = (area.width as usize).saturating_sub(12);
+    match urgent.and_then(|e| fitted(lang, e, room + 9).map(|s| (e, s))) {
         Some((e, s)) => {
             let style = theme
                 .status(e.ledger.status)
@@ -133,7 +146,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ))),
     }
     if let Some(e) = t.next_upcoming.map(|i| &app.entries[i])
-        && let Some(s) = contact_sentence(lang, e)
+        && let Some(s) = fitted(lang, e, room)
     {
         lines.push(Line::from(vec![
             Span::styled(format!("   {}", lang.t("下一个 ", "next: ")), theme.dim()),

@@ -140,7 +140,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         if (y + 1) < inner.bottom() {
             let words = contact_words(lang, e);
             // One width for every row, so the bars line up.
-            let words_w = 22.min(w / 2);
+            let words_w = 22.min(w * 11 / 20);
             let bar_w = w.saturating_sub(4 + words_w + 1);
             let mut spans = vec![Span::raw("   ")];
             match &e.timeline {

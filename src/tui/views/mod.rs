@@ -199,3 +199,28 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .render(Rect::new(area.x, y, area.width, h), buf);
 }
+
+/// Lay chunks out left to right, two spaces apart, starting a new line when one would not fit.
+pub fn flow(chunks: Vec<Vec<Span<'_>>>, width: usize) -> Vec<Line<'_>> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    let mut cur: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for chunk in chunks {
+        let w: usize = chunk.iter().map(|s| s.content.width()).sum();
+        if used > 0 && used + 2 + w > width {
+            lines.push(Line::from(std::mem::take(&mut cur)));
+            used = 0;
+        }
+        if used > 0 {
+            cur.push(Span::raw("  "));
+            used += 2;
+        }
+        cur.extend(chunk);
+        used += w;
+    }
+    if !cur.is_empty() {
+        lines.push(Line::from(cur));
+    }
+    lines
+}

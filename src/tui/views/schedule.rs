@@ -32,7 +32,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
     let insts = &e.ledger.installments;
     let interest: rust_decimal::Decimal = insts.iter().map(|s| s.inst.interest).sum();
     let fee: rust_decimal::Decimal = insts.iter().map(|s| s.inst.fee).sum();
-    let mut facts = Vec::new();
+    let mut facts: Vec<String> = Vec::new();
     if let Some(p) = app.detail.principal {
         facts.push(format!("{} {}", lang.t("本金", "principal"), money(cur, p)));
     }
@@ -48,7 +48,9 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         lang.t("已还", "paid"),
         money(cur, e.ledger.total_paid)
     ));
-    Line::from(format!(" {}", facts.join("  ·  "))).render(summary, buf);
+    let chunks = facts.into_iter().map(|f| vec![Span::raw(f)]).collect();
+    ratatui::widgets::Paragraph::new(super::flow(chunks, summary.width as usize))
+        .render(summary, buf);
 
     // One row for the header; the rest scroll.
     let visible = (table_area.height as usize).saturating_sub(1).max(1);
