@@ -82,7 +82,10 @@ fn snapshots() {
         ("detail", &[KeyCode::Char('j'), KeyCode::Char('j')]),
         ("schedule", &[KeyCode::Char('j'), KeyCode::Enter]),
         ("help", &[KeyCode::Char('?')]),
-        ("whatif", &[KeyCode::Char('j'), KeyCode::Char(']'), KeyCode::Char(']')]),
+        (
+            "whatif",
+            &[KeyCode::Char('j'), KeyCode::Char(']'), KeyCode::Char(']')],
+        ),
     ];
     for lang in [Lang::Zh, Lang::En] {
         for (w, h) in [(80, 24), (120, 40)] {
@@ -134,7 +137,10 @@ fn keys_move_the_selection() {
     press(&mut app, KeyCode::Char('g'));
     assert_eq!(app.selected, 0);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.selected, 6, "a page of 10 from the top clamps to the last loan");
+    assert_eq!(
+        app.selected, 6,
+        "a page of 10 from the top clamps to the last loan"
+    );
     press(&mut app, KeyCode::Up);
     assert_eq!(app.selected, 5);
 }
@@ -239,7 +245,10 @@ fn phones_are_masked_until_v() {
     let mut app = sample(Lang::En);
     press(&mut app, KeyCode::Char('j'));
     let s = screen(&app, 120, 40);
-    assert!(s.contains("138****0001") && !s.contains("13800000001"), "{s}");
+    assert!(
+        s.contains("138****0001") && !s.contains("13800000001"),
+        "{s}"
+    );
     press(&mut app, KeyCode::Char('v'));
     assert!(screen(&app, 120, 40).contains("13800000001"));
 }
@@ -248,10 +257,9 @@ fn phones_are_masked_until_v() {
 fn reload_keeps_the_selection_and_survives_a_broken_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("loans.toml");
-    let text = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample.toml"),
-    )
-    .unwrap();
+    let text =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample.toml"))
+            .unwrap();
     std::fs::write(&path, &text).unwrap();
     let mut app = app_from(path.clone(), Lang::En);
     for _ in 0..3 {

@@ -20,7 +20,9 @@ use crate::store::{self, Loaded, Source};
 pub enum Mode {
     Main,
     /// The selected loan's full schedule, scrolled by `scroll` rows.
-    Schedule { scroll: usize },
+    Schedule {
+        scroll: usize,
+    },
     Help,
 }
 
@@ -272,7 +274,8 @@ impl App {
 
     /// Select the loan with this id, else keep the position (clamped).
     pub fn select_id(&mut self, id: Option<&str>) {
-        if let Some(pos) = id.and_then(|id| self.order.iter().position(|&i| self.entries[i].id == id))
+        if let Some(pos) =
+            id.and_then(|id| self.order.iter().position(|&i| self.entries[i].id == id))
         {
             self.selected = pos;
         }
@@ -315,7 +318,10 @@ impl App {
                 let first = e.render().lines().next().unwrap_or_default().to_string();
                 self.status = Some(format!(
                     "{} {first}",
-                    self.lang.t("重新读取失败，仍显示旧数据：", "reload failed, showing the old data:")
+                    self.lang.t(
+                        "重新读取失败，仍显示旧数据：",
+                        "reload failed, showing the old data:"
+                    )
                 ));
             }
         }
@@ -331,7 +337,12 @@ impl App {
             LoanTerms::Amortized {
                 principal, term, ..
             } => {
-                let insts: Vec<_> = e.ledger.installments.iter().map(|s| s.inst.clone()).collect();
+                let insts: Vec<_> = e
+                    .ledger
+                    .installments
+                    .iter()
+                    .map(|s| s.inst.clone())
+                    .collect();
                 (rate::apr(*principal, &insts, *term), Some(*principal))
             }
             LoanTerms::Bills(_) => (None, None),
@@ -453,7 +464,10 @@ fn totals(entries: &[Entry], today: NaiveDate, alert_days: u32) -> Totals {
     // `entries` is in urgency order, so the first open loan with a contact date is the most urgent;
     // a second line is only worth showing when that one has already passed.
     if let Some(m) = t.most_urgent
-        && entries[m].escalation.days_until_emergency_contact.is_some_and(|d| d > 0)
+        && entries[m]
+            .escalation
+            .days_until_emergency_contact
+            .is_some_and(|d| d > 0)
     {
         t.next_upcoming = None;
     }

@@ -78,11 +78,7 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::PageDown => app.select(app.selected + app.list_page.get().max(1)),
             Msg::Top => app.select(0),
             Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
-            Msg::Open => {
-                if app.selected_entry().is_some() {
-                    app.mode = Mode::Schedule { scroll: 0 };
-                }
-            }
+            Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
             Msg::Back => app.quit = true,
             Msg::NextTopic => {
                 let n = app.detail.advice.len();

@@ -126,7 +126,9 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
         hook(info);
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = run(&mut terminal, &mut app, &rx, &|| chrono::Local::now().naive_local());
+    let result = run(&mut terminal, &mut app, &rx, &|| {
+        chrono::Local::now().naive_local()
+    });
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result

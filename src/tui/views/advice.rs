@@ -36,7 +36,10 @@ pub fn render(
     let Some(topic) = topics.get(current) else {
         return;
     };
-    let mut lines = vec![Line::from(Span::styled(topic.title.clone(), theme.accent()))];
+    let mut lines = vec![Line::from(Span::styled(
+        topic.title.clone(),
+        theme.accent(),
+    ))];
     for item in &topic.items {
         if !item.text.is_empty() {
             lines.push(Line::from(format!("• {}", item.text)));

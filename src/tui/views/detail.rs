@@ -73,7 +73,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
 
     // Stages as dated milestones.
     if !e.escalation.milestones.is_empty() && l.status != LoanStatus::PaidOff {
-        lines.push(section(lang.t("催收阶段（估计）", "Stages (estimates)"), theme));
+        lines.push(section(
+            lang.t("催收阶段（估计）", "Stages (estimates)"),
+            theme,
+        ));
         let next = e.escalation.next_milestone().map(|m| (m.kind, m.date));
         if compact {
             let past: Vec<Vec<Span>> = e
@@ -82,7 +85,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 .iter()
                 .filter(|m| m.reached)
                 .map(|m| {
-                    let date = m.date.map(|d| d.format("%m-%d").to_string()).unwrap_or_default();
+                    let date = m
+                        .date
+                        .map(|d| d.format("%m-%d").to_string())
+                        .unwrap_or_default();
                     vec![Span::styled(
                         format!("✓{date} {}", lang.stage(m.kind)),
                         theme.dim().add_modifier(Modifier::CROSSED_OUT),
@@ -106,10 +112,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             let (mark, style) = if m.reached {
                 ("✓", theme.dim().add_modifier(Modifier::CROSSED_OUT))
             } else if is_next {
-                (
-                    "▶",
-                    theme.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-                )
+                ("▶", theme.fg(Color::Yellow).add_modifier(Modifier::BOLD))
             } else {
                 (" ", ratatui::style::Style::new())
             };
@@ -242,4 +245,3 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(inner, buf);
 }
-

@@ -42,7 +42,10 @@ pub fn contact_sentence(lang: Lang, e: &Entry, with_date: bool) -> Option<String
         (Lang::En, 1) => format!("{name}: emergency contacts may be called tomorrow"),
         (Lang::En, d) if d > 0 => format!("{name}: emergency contacts may be called in {d} days"),
         (Lang::En, 0) => format!("{name}: emergency contacts may be called from today"),
-        (Lang::En, d) => format!("{name}: emergency contacts may already be called, for {} days", -d),
+        (Lang::En, d) => format!(
+            "{name}: emergency contacts may already be called, for {} days",
+            -d
+        ),
     };
     Some(if with_date {
         match lang {
@@ -129,9 +132,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let room = (area.width as usize).saturating_sub(12);
     match urgent.and_then(|e| fitted(lang, e, room + 9).map(|s| (e, s))) {
         Some((e, s)) => {
-            let style = theme
-                .status(e.ledger.status)
-                .add_modifier(Modifier::BOLD);
+            let style = theme.status(e.ledger.status).add_modifier(Modifier::BOLD);
             lines.push(Line::from(vec![Span::raw(" ⚠ "), Span::styled(s, style)]));
         }
         None => lines.push(Line::from(Span::styled(

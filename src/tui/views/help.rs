@@ -15,11 +15,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ("PgUp PgDn", lang.t("翻页", "page up / down")),
         ("g  G", lang.t("第一笔 / 最后一笔", "first / last loan")),
         ("Enter", lang.t("打开还款计划", "open the loan's schedule")),
-        ("Esc", lang.t("关闭窗口；主界面上退出", "close; quit from the main screen")),
+        (
+            "Esc",
+            lang.t("关闭窗口；主界面上退出", "close; quit from the main screen"),
+        ),
         ("Tab", lang.t("切换说明主题", "next topic")),
-        ("s", lang.t("排序：紧急程度/金额/到期日", "sort: urgency / amount / due date")),
-        ("v", lang.t("显示/隐藏联系人号码", "show / hide contact phones")),
-        ("[  ]", lang.t("假设今天往前/往后一天", "what-if: a day back / forward")),
+        (
+            "s",
+            lang.t(
+                "排序：紧急程度/金额/到期日",
+                "sort: urgency / amount / due date",
+            ),
+        ),
+        (
+            "v",
+            lang.t("显示/隐藏联系人号码", "show / hide contact phones"),
+        ),
+        (
+            "[  ]",
+            lang.t("假设今天往前/往后一天", "what-if: a day back / forward"),
+        ),
         ("t", lang.t("回到真实的今天", "back to the real today")),
         ("r", lang.t("重新读取文件", "reload the file")),
         ("?", lang.t("显示/关闭帮助", "this help")),
@@ -27,11 +42,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     ];
     let legend: Vec<(char, &str)> = vec![
         (timeline::TODAY, lang.t("今天", "today")),
-        (timeline::DUE, lang.t("最早未还一期的到期日", "due date of the oldest unpaid installment")),
-        (timeline::CONTACT, lang.t("可能联系紧急联系人", "emergency contacts may be called")),
-        (timeline::WINDOW, lang.t("说法不一的区间（最早~较晚）", "where reports disagree (earliest ~ later)")),
-        (timeline::SEVERE, lang.t("上报征信 / 起诉", "credit report / legal action")),
-        (timeline::OTHER, lang.t("频繁联系 / 第三方催收", "frequent contact / third-party collection")),
+        (
+            timeline::DUE,
+            lang.t(
+                "最早未还一期的到期日",
+                "due date of the oldest unpaid installment",
+            ),
+        ),
+        (
+            timeline::CONTACT,
+            lang.t("可能联系紧急联系人", "emergency contacts may be called"),
+        ),
+        (
+            timeline::WINDOW,
+            lang.t(
+                "说法不一的区间（最早~较晚）",
+                "where reports disagree (earliest ~ later)",
+            ),
+        ),
+        (
+            timeline::SEVERE,
+            lang.t("上报征信 / 起诉", "credit report / legal action"),
+        ),
+        (
+            timeline::OTHER,
+            lang.t(
+                "频繁联系 / 第三方催收",
+                "frequent contact / third-party collection",
+            ),
+        ),
     ];
     let mut lines: Vec<Line> = keys
         .iter()

@@ -101,7 +101,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         } else {
             String::new()
         };
-        let used = name.width() + if platform.is_empty() { 0 } else { 1 + platform.width() };
+        let used = name.width()
+            + if platform.is_empty() {
+                0
+            } else {
+                1 + platform.width()
+            };
         let fill = left_w.saturating_sub(used) + 1;
         let name_style = if e.ledger.status == LoanStatus::PaidOff {
             theme.dim()

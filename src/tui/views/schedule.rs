@@ -39,9 +39,17 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
     if let Some(a) = app.detail.apr {
         facts.push(format!("{} {a}%", lang.t("年化(IRR)", "APR (IRR)")));
     }
-    facts.push(format!("{} {}", lang.t("利息合计", "interest"), money(cur, interest)));
+    facts.push(format!(
+        "{} {}",
+        lang.t("利息合计", "interest"),
+        money(cur, interest)
+    ));
     if !fee.is_zero() {
-        facts.push(format!("{} {}", lang.t("手续费合计", "fees"), money(cur, fee)));
+        facts.push(format!(
+            "{} {}",
+            lang.t("手续费合计", "fees"),
+            money(cur, fee)
+        ));
     }
     facts.push(format!(
         "{} {}",

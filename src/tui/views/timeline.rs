@@ -34,7 +34,8 @@ pub fn bar(tl: &Timeline, width: usize, status: LoanStatus, theme: Theme) -> Vec
     }
     let span = (tl.end - tl.start).max(1);
     let last = width as i64 - 1;
-    let col = |d: i64| -> usize { (((d - tl.start) * last + span / 2) / span).clamp(0, last) as usize };
+    let col =
+        |d: i64| -> usize { (((d - tl.start) * last + span / 2) / span).clamp(0, last) as usize };
     let elapsed = theme.status(status);
     let mut cells: Vec<(char, Style)> = (0..width)
         .map(|c| {
