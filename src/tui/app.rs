@@ -473,24 +473,3 @@ fn totals(entries: &[Entry], today: NaiveDate, alert_days: u32) -> Totals {
     }
     t
 }
-
-impl App {
-    /// Build an app from a portfolio held in memory (tests, benchmarks).
-    pub fn from_portfolio(
-        portfolio: Portfolio,
-        builtin: Vec<Policy>,
-        today: NaiveDate,
-        lang: Lang,
-    ) -> App {
-        App::new(
-            Loaded {
-                portfolio,
-                source: Source::Demo,
-                warnings: Vec::new(),
-            },
-            builtin,
-            today,
-            lang,
-        )
-    }
-}
