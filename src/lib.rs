@@ -11,3 +11,4 @@ pub mod model;
 pub mod money;
 pub mod report;
 pub mod store;
+pub mod tui;

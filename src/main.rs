@@ -1,5 +1,6 @@
 //! CLI entry: parse arguments, pick the command, map errors to exit codes (0 ok, 2 bad input).
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -97,6 +98,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
     if let Some(edit) = edit_of(&cli, today)? {
         return record(&cli, &builtin, &loaded, &edit, today);
+    }
+    if cli.command.is_none() && std::io::stdout().is_terminal() {
+        return dashboard(&cli, loaded, builtin, today, &source);
     }
     let policies = Policies::new(&builtin, &loaded.portfolio.platforms);
     let ctx = Context {
@@ -203,6 +207,26 @@ fn terminal_width() -> usize {
         .and_then(|c| c.trim().parse::<usize>().ok())
         .filter(|w| (report::advice::MIN_WIDTH..=400).contains(w))
         .unwrap_or(report::advice::DEFAULT_WIDTH)
+}
+
+/// The interactive dashboard; when stdout is not a terminal, `run` prints `check` instead.
+fn dashboard(
+    cli: &Cli,
+    loaded: Loaded,
+    builtin: Vec<repaydash::model::Policy>,
+    today: NaiveDate,
+    source: &Source,
+) -> Result<ExitCode, Failure> {
+    let lang = lang(cli, Some(&loaded));
+    let first_warning = loaded.warnings.first().map(|w| w.render(&source.label()));
+    let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
+    app.status = first_warning;
+    let file = match source {
+        Source::File(p) => Some(p.as_path()),
+        Source::Demo => None,
+    };
+    repaydash::tui::run::run_terminal(app, file)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Loan, Failure> {

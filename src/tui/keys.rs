@@ -1,0 +1,53 @@
+//! Keys and mouse to messages.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+};
+
+use super::msg::Msg;
+
+pub fn key(k: KeyEvent) -> Option<Msg> {
+    if k.kind == KeyEventKind::Release {
+        return None;
+    }
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        return match k.code {
+            KeyCode::Char('c') => Some(Msg::Quit),
+            KeyCode::Char('l') => Some(Msg::Resize),
+            _ => None,
+        };
+    }
+    Some(match k.code {
+        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
+        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Msg::Top,
+        KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
+        KeyCode::Enter => Msg::Open,
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Char('q') => Msg::Quit,
+        KeyCode::Tab => Msg::NextTopic,
+        KeyCode::Char('s') => Msg::CycleSort,
+        KeyCode::Char('v') => Msg::TogglePhones,
+        KeyCode::Char('?') => Msg::ToggleHelp,
+        KeyCode::Char('[') => Msg::ShiftDay(-1),
+        KeyCode::Char(']') => Msg::ShiftDay(1),
+        KeyCode::Char('t') => Msg::RealToday,
+        KeyCode::Char('r') => Msg::Reload,
+        _ => return None,
+    })
+}
+
+pub fn event(e: &Event) -> Option<Msg> {
+    match e {
+        Event::Key(k) => key(*k),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollUp => Some(Msg::Up),
+            MouseEventKind::ScrollDown => Some(Msg::Down),
+            _ => None,
+        },
+        Event::Resize(..) => Some(Msg::Resize),
+        _ => None,
+    }
+}

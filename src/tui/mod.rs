@@ -1,0 +1,11 @@
+//! The interactive dashboard, in the Elm style: `app` (the model), `msg` (Msg and update),
+//! `keys` (key → Msg), `run` (the event loop), `views` (one file a panel).
+
+pub mod app;
+pub mod keys;
+pub mod msg;
+pub mod run;
+pub mod views;
+
+pub use app::App;
+pub use msg::{Msg, update};

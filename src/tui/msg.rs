@@ -1,0 +1,97 @@
+//! Everything that can happen to the dashboard, and how the model changes when it does.
+
+use super::app::{App, Mode};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open the selected loan's schedule.
+    Open,
+    /// Close the overlay, or quit from the main screen.
+    Back,
+    Quit,
+    NextTopic,
+    CycleSort,
+    TogglePhones,
+    ToggleHelp,
+    /// What-if: move "today" by this many days.
+    ShiftDay(i64),
+    RealToday,
+    Reload,
+    /// The file changed on disk.
+    FileChanged,
+    /// Midnight passed this many times: the day moves on while the dashboard stays open (a
+    /// `--today` moves with it, so a what-if started yesterday is still one tomorrow).
+    DaysPassed(i64),
+    Resize,
+}
+
+pub fn update(app: &mut App, msg: Msg) {
+    match (app.mode, msg) {
+        (_, Msg::Quit) => app.quit = true,
+        (_, Msg::Reload | Msg::FileChanged) => app.reload(),
+        (_, Msg::DaysPassed(days)) => {
+            if days != 0
+                && let Some(d) = app
+                    .base_today
+                    .checked_add_signed(chrono::Duration::days(days))
+            {
+                app.base_today = d;
+                app.recompute();
+            }
+        }
+        (_, Msg::Resize) => {}
+        (Mode::Help, Msg::ToggleHelp | Msg::Back) => app.mode = Mode::Main,
+        (Mode::Help, _) => {}
+        (Mode::Schedule { .. }, Msg::Back) => app.mode = Mode::Main,
+        (Mode::Schedule { scroll }, m) => {
+            let rows = app
+                .selected_entry()
+                .map(|e| e.ledger.installments.len())
+                .unwrap_or(0);
+            let page = app.list_page.get().max(1);
+            let last = rows.saturating_sub(1);
+            let scroll = match m {
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::Down => (scroll + 1).min(last),
+                Msg::PageUp => scroll.saturating_sub(page),
+                Msg::PageDown => (scroll + page).min(last),
+                Msg::Top => 0,
+                Msg::Bottom => last,
+                Msg::ToggleHelp => {
+                    app.mode = Mode::Help;
+                    return;
+                }
+                _ => scroll,
+            };
+            app.mode = Mode::Schedule { scroll };
+        }
+        (Mode::Main, m) => match m {
+            Msg::Up => app.select(app.selected.saturating_sub(1)),
+            Msg::Down => app.select(app.selected + 1),
+            Msg::PageUp => app.select(app.selected.saturating_sub(app.list_page.get().max(1))),
+            Msg::PageDown => app.select(app.selected + app.list_page.get().max(1)),
+            Msg::Top => app.select(0),
+            Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
+            Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
+            Msg::Back => app.quit = true,
+            Msg::NextTopic => {
+                let n = app.detail.advice.len();
+                if n > 0 {
+                    app.advice_topic = (app.advice_topic + 1) % n;
+                }
+            }
+            Msg::CycleSort => app.set_sort(app.sort.next()),
+            Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,
+            Msg::ToggleHelp => app.mode = Mode::Help,
+            Msg::ShiftDay(d) => app.set_offset(app.offset + d),
+            Msg::RealToday => app.set_offset(0),
+            _ => {}
+        },
+    }
+}

@@ -1,0 +1,135 @@
+//! The event loop, generic over ratatui's Backend so tests drive it on a TestBackend, and the
+//! terminal set-up for the real thing: one channel fed by a thread blocked on terminal input and
+//! by a file watcher, waited on until the next local midnight. Idle, nothing runs.
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+use super::app::App;
+use super::keys;
+use super::msg::{Msg, update};
+
+#[derive(Debug)]
+pub enum Event {
+    Term(event::Event),
+    FileChanged,
+}
+
+fn handle(app: &mut App, ev: Event) {
+    let msg = match ev {
+        Event::Term(e) => keys::event(&e),
+        Event::FileChanged => Some(Msg::FileChanged),
+    };
+    if let Some(m) = msg {
+        update(app, m);
+    }
+}
+
+/// Time from `now` to the next local midnight (plus a moment, so the date has surely turned).
+pub fn until_midnight(now: NaiveDateTime) -> Duration {
+    let next = now
+        .date()
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 1))
+        .unwrap_or(now + chrono::Duration::hours(24));
+    (next - now).to_std().unwrap_or(Duration::from_secs(60))
+}
+
+/// Draw, then wait for an event or midnight; until the app quits or every sender is gone.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Event>,
+    clock: &dyn Fn() -> NaiveDateTime,
+) -> Result<(), B::Error> {
+    let mut seen: NaiveDate = clock().date();
+    loop {
+        terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+        if app.quit {
+            return Ok(());
+        }
+        match rx.recv_timeout(until_midnight(clock())) {
+            Ok(ev) => {
+                // Take everything already waiting (a burst of file events, a held key) before
+                // drawing again.
+                handle(app, ev);
+                while !app.quit
+                    && let Ok(ev) = rx.try_recv()
+                {
+                    handle(app, ev);
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+        let now = clock().date();
+        if now != seen {
+            update(app, Msg::DaysPassed((now - seen).num_days()));
+            seen = now;
+        }
+    }
+}
+
+/// Watch the directory that holds `file` (editors often replace a file rather than write it in
+/// place) and report changes to that file.
+fn watch(file: &Path, tx: Sender<Event>) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let dir = file
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| ".".into());
+    let name = file.file_name().map(|n| n.to_os_string());
+    let mut w = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(ev) = res
+            && matches!(
+                ev.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+            )
+            && ev.paths.iter().any(|p| p.file_name() == name.as_deref())
+        {
+            let _ = tx.send(Event::FileChanged);
+        }
+    })?;
+    w.watch(&dir, RecursiveMode::NonRecursive)?;
+    Ok(w)
+}
+
+/// Run the dashboard in the real terminal. The terminal is restored on quit, on error, and (by
+/// ratatui's panic hook, which restores before printing) on panic.
+pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
+    let (tx, rx) = channel();
+    let input_tx = tx.clone();
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if input_tx.send(Event::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+    // Without a watcher the dashboard still works; `r` reloads by hand.
+    let _watcher = file.and_then(|f| watch(f, tx.clone()).ok());
+    drop(tx);
+
+    let mut terminal = ratatui::try_init()?;
+    // Mouse capture is switched off again by the panic hook below and after the loop.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        hook(info);
+    }));
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let result = run(&mut terminal, &mut app, &rx, &|| {
+        chrono::Local::now().naive_local()
+    });
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}

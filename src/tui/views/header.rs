@@ -1,0 +1,183 @@
+//! Today's date, the totals, and the most urgent countdown in words.
+
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Theme, money};
+use crate::i18n::Lang;
+use crate::tui::app::{App, Entry};
+
+pub fn height(app: &App) -> u16 {
+    let mut h = 3;
+    if app.is_demo() {
+        h += 1;
+    }
+    if app.totals.next_upcoming.is_some() {
+        h += 1;
+    }
+    h
+}
+
+fn weekday(lang: Lang, d: chrono::NaiveDate) -> &'static str {
+    let i = d.weekday().num_days_from_monday() as usize;
+    match lang {
+        Lang::Zh => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][i],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
+    }
+}
+
+/// "emergency contacts may be called in 3 days" / "3 天后可能联系紧急联系人", about one loan.
+pub fn contact_sentence(lang: Lang, e: &Entry, with_date: bool) -> Option<String> {
+    let d = e.escalation.days_until_emergency_contact?;
+    let date = e.escalation.emergency_contact_date?;
+    let name = &e.name;
+    let s = match (lang, d) {
+        (Lang::Zh, d) if d > 0 => format!("{name}：{d} 天后可能联系紧急联系人"),
+        (Lang::Zh, 0) => format!("{name}：今天起可能联系紧急联系人"),
+        (Lang::Zh, d) => format!("{name}：可能已在联系紧急联系人（已 {} 天）", -d),
+        (Lang::En, 1) => format!("{name}: emergency contacts may be called tomorrow"),
+        (Lang::En, d) if d > 0 => format!("{name}: emergency contacts may be called in {d} days"),
+        (Lang::En, 0) => format!("{name}: emergency contacts may be called from today"),
+        (Lang::En, d) => format!(
+            "{name}: emergency contacts may already be called, for {} days",
+            -d
+        ),
+    };
+    Some(if with_date {
+        match lang {
+            Lang::Zh => format!("{s}  {}：{date}", if d > 0 { "日期" } else { "始于" }),
+            Lang::En => format!("{s}  {} {date}", if d > 0 { "on" } else { "since" }),
+        }
+    } else {
+        s
+    })
+}
+
+/// The sentence with its date when it fits in `width` columns, else without.
+fn fitted(lang: Lang, e: &Entry, width: usize) -> Option<String> {
+    use unicode_width::UnicodeWidthStr;
+    let full = contact_sentence(lang, e, true)?;
+    if full.width() <= width {
+        Some(full)
+    } else {
+        contact_sentence(lang, e, false)
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let lang = app.lang;
+    let today = app.today();
+    let cur = &app.portfolio.settings.currency;
+    let t = &app.totals;
+    let mut lines = Vec::new();
+
+    let mut first = vec![
+        Span::styled(" repaydash ", theme.accent()),
+        Span::styled(
+            format!(" {} {} ", today, weekday(lang, today)),
+            theme.bold(),
+        ),
+    ];
+    if app.offset != 0 {
+        let shift = if app.offset > 0 {
+            format!("+{}", app.offset)
+        } else {
+            app.offset.to_string()
+        };
+        first.push(Span::styled(
+            match lang {
+                Lang::Zh => format!(" 模拟日期 {shift} 天（真实 {}，t 复原） ", app.base_today),
+                Lang::En => format!(" simulated {shift}d (real {}; t resets) ", app.base_today),
+            },
+            theme
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        ));
+    }
+    lines.push(Line::from(first));
+
+    let overdue_style = if t.overdue.is_zero() {
+        theme.dim()
+    } else {
+        theme.fg(Color::Red).add_modifier(Modifier::BOLD)
+    };
+    let soon_style = if t.due_soon.is_zero() {
+        theme.dim()
+    } else {
+        theme.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    };
+    let alert = app.portfolio.settings.alert_days;
+    lines.push(Line::from(vec![
+        Span::raw(" "),
+        Span::raw(lang.t("逾期 ", "overdue ")),
+        Span::styled(money(cur, t.overdue), overdue_style),
+        Span::styled("  ·  ", theme.dim()),
+        Span::raw(match lang {
+            Lang::Zh => format!("{alert} 天内到期 "),
+            Lang::En => format!("due within {alert} days "),
+        }),
+        Span::styled(money(cur, t.due_soon), soon_style),
+        Span::styled("  ·  ", theme.dim()),
+        Span::raw(match lang {
+            Lang::Zh => format!("未结清 {} 笔", t.open),
+            Lang::En => format!("{} loans open", t.open),
+        }),
+    ]));
+
+    let urgent = t.most_urgent.map(|i| &app.entries[i]);
+    let room = (area.width as usize).saturating_sub(12);
+    match urgent.and_then(|e| fitted(lang, e, room + 9).map(|s| (e, s))) {
+        Some((e, s)) => {
+            let style = theme.status(e.ledger.status).add_modifier(Modifier::BOLD);
+            lines.push(Line::from(vec![Span::raw(" ⚠ "), Span::styled(s, style)]));
+        }
+        None => lines.push(Line::from(Span::styled(
+            format!(
+                " {}",
+                lang.t(
+                    "没有逾期，也没有临近联系紧急联系人的借款",
+                    "nothing overdue, no contact date near"
+                )
+            ),
+            theme.fg(Color::Green),
+        ))),
+    }
+    if let Some(e) = t.next_upcoming.map(|i| &app.entries[i])
+        && let Some(s) = fitted(lang, e, room)
+    {
+        lines.push(Line::from(vec![
+            Span::styled(format!("   {}", lang.t("下一个 ", "next: ")), theme.dim()),
+            Span::styled(s, theme.status(e.ledger.status)),
+        ]));
+    }
+    if app.is_demo() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                " {}",
+                lang.t(
+                    "演示数据（只读）。运行 repaydash init 创建你自己的账本文件。",
+                    "Demo data (read-only). Run `repaydash init` to start your own file."
+                )
+            ),
+            theme
+                .fg(Color::Black)
+                .bg_if(theme.color, Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+        )));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
+trait BgIf {
+    fn bg_if(self, on: bool, c: Color) -> Self;
+}
+
+impl BgIf for ratatui::style::Style {
+    fn bg_if(self, on: bool, c: Color) -> Self {
+        if on { self.bg(c) } else { self }
+    }
+}

@@ -1,0 +1,112 @@
+//! The help overlay: every key, and what the timeline's marks mean.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use super::{Theme, panel, timeline};
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let lang = app.lang;
+    let keys: Vec<(&str, &str)> = vec![
+        ("↑ ↓  j k", lang.t("上下选择借款", "move the selection")),
+        ("PgUp PgDn", lang.t("翻页", "page up / down")),
+        ("g  G", lang.t("第一笔 / 最后一笔", "first / last loan")),
+        ("Enter", lang.t("打开还款计划", "open the loan's schedule")),
+        (
+            "Esc",
+            lang.t("关闭窗口；主界面上退出", "close; quit from the main screen"),
+        ),
+        ("Tab", lang.t("切换说明主题", "next topic")),
+        (
+            "s",
+            lang.t(
+                "排序：紧急程度/金额/到期日",
+                "sort: urgency / amount / due date",
+            ),
+        ),
+        (
+            "v",
+            lang.t("显示/隐藏联系人号码", "show / hide contact phones"),
+        ),
+        (
+            "[  ]",
+            lang.t("假设今天往前/往后一天", "what-if: a day back / forward"),
+        ),
+        ("t", lang.t("回到真实的今天", "back to the real today")),
+        ("r", lang.t("重新读取文件", "reload the file")),
+        ("?", lang.t("显示/关闭帮助", "this help")),
+        ("q", lang.t("退出", "quit")),
+    ];
+    let legend: Vec<(char, &str)> = vec![
+        (timeline::TODAY, lang.t("今天", "today")),
+        (
+            timeline::DUE,
+            lang.t(
+                "最早未还一期的到期日",
+                "due date of the oldest unpaid installment",
+            ),
+        ),
+        (
+            timeline::CONTACT,
+            lang.t("可能联系紧急联系人", "emergency contacts may be called"),
+        ),
+        (
+            timeline::WINDOW,
+            lang.t(
+                "说法不一的区间（最早~较晚）",
+                "where reports disagree (earliest ~ later)",
+            ),
+        ),
+        (
+            timeline::SEVERE,
+            lang.t("上报征信 / 起诉", "credit report / legal action"),
+        ),
+        (
+            timeline::OTHER,
+            lang.t(
+                "频繁联系 / 第三方催收",
+                "frequent contact / third-party collection",
+            ),
+        ),
+    ];
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(k, v)| {
+            Line::from(vec![
+                Span::styled(format!(" {k:<10}"), theme.accent()),
+                Span::raw(*v),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        lang.t(" 时间线", " Timeline"),
+        theme.bold(),
+    )));
+    for (c, v) in legend {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {c}  "), theme.accent()),
+            Span::raw(v),
+        ]));
+    }
+    let w = area.width.min(64);
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let block = panel(
+        Line::from(Span::styled(
+            format!(" {} (? / Esc) ", lang.t("按键", "Keys")),
+            theme.bold(),
+        )),
+        theme,
+    );
+    Paragraph::new(lines).block(block).render(popup, buf);
+}

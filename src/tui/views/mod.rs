@@ -1,0 +1,226 @@
+//! One file a panel. Views read the model and draw; they compute nothing the engine should.
+
+pub mod advice;
+pub mod detail;
+pub mod header;
+pub mod help;
+pub mod list;
+pub mod schedule;
+pub mod timeline;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use rust_decimal::Decimal;
+
+use super::app::{App, Mode};
+use crate::engine::LoanStatus;
+use crate::money::grouped;
+
+/// Below this the dashboard says the terminal is too small instead of drawing.
+pub const MIN_WIDTH: u16 = 70;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Styles that respect NO_COLOR: without colour, modifiers and markers still carry the meaning.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn fg(self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn dim(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn bold(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn accent(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn status(self, s: LoanStatus) -> Style {
+        match s {
+            LoanStatus::Overdue => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            LoanStatus::DueSoon => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            LoanStatus::Current => self.fg(Color::Green),
+            LoanStatus::PaidOff => self.dim(),
+        }
+    }
+
+    pub fn selected(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Rgb(40, 44, 52))
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn border(self) -> Style {
+        self.dim()
+    }
+}
+
+/// A marker that keeps the status readable without colour.
+pub fn status_mark(s: LoanStatus) -> &'static str {
+    match s {
+        LoanStatus::Overdue => "!",
+        LoanStatus::DueSoon => "*",
+        LoanStatus::Current => "·",
+        LoanStatus::PaidOff => "✓",
+    }
+}
+
+pub fn money(cur: &str, d: Decimal) -> String {
+    format!("{cur}{}", grouped(d))
+}
+
+pub fn panel<'a>(title: impl Into<Line<'a>>, theme: Theme) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border())
+        .title(title)
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = Theme { color: self.color };
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(self, area, buf);
+            return;
+        }
+        let header_h = header::height(self);
+        let [head, body, foot] = Layout::vertical([
+            Constraint::Length(header_h),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        header::render(self, head, buf, theme);
+        match self.mode {
+            Mode::Schedule { scroll } => schedule::render(self, scroll, body, buf, theme),
+            Mode::Main | Mode::Help => main_body(self, body, buf, theme),
+        }
+        footer(self, foot, buf, theme);
+        if self.mode == Mode::Help {
+            help::render(self, area, buf, theme);
+        }
+    }
+}
+
+fn main_body(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let list_w = (u32::from(area.width) * 11 / 20) as u16;
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
+    list::render(app, left, buf, theme);
+    let advice_h = (right.height / 3).max(6);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(advice_h)]).areas(right);
+    detail::render(app, top, buf, theme);
+    let title = app.lang.t("催收阶段说明", "What the sources say");
+    advice::render(
+        title,
+        &app.detail.advice,
+        app.advice_topic,
+        app.lang,
+        bottom,
+        buf,
+        theme,
+    );
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let lang = app.lang;
+    let line = if let Some(s) = &app.status {
+        Line::from(Span::styled(
+            format!(" {s}"),
+            theme.fg(Color::Red).add_modifier(Modifier::BOLD),
+        ))
+    } else {
+        let keys: &[(&str, &str)] = match app.mode {
+            Mode::Schedule { .. } => &[
+                ("↑↓", lang.t("滚动", "scroll")),
+                ("Esc", lang.t("返回", "back")),
+                ("?", lang.t("帮助", "help")),
+                ("q", lang.t("退出", "quit")),
+            ],
+            _ => &[
+                ("↑↓", lang.t("选择", "select")),
+                ("Enter", lang.t("还款计划", "schedule")),
+                ("Tab", lang.t("说明", "topics")),
+                ("s", lang.t("排序", "sort")),
+                ("[ ]", lang.t("改日期", "what-if day")),
+                ("?", lang.t("帮助", "help")),
+                ("q", lang.t("退出", "quit")),
+            ],
+        };
+        let mut spans = vec![Span::raw(" ")];
+        for (k, v) in keys {
+            spans.push(Span::styled(*k, theme.accent()));
+            spans.push(Span::styled(format!(" {v}  "), theme.dim()));
+        }
+        Line::from(spans)
+    };
+    line.render(area, buf);
+}
+
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let text = vec![
+        Line::from(lang.t("终端太小", "terminal too small")).style(Style::new().bold()),
+        Line::from(format!(
+            "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
+            lang.t("至少需要", "needs at least"),
+            lang.t("现在", "now"),
+            area.width,
+            area.height
+        )),
+        Line::from(lang.t("q 退出", "q to quit")),
+    ];
+    let h = (text.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    Paragraph::new(text)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(Rect::new(area.x, y, area.width, h), buf);
+}
+
+/// Lay chunks out left to right, two spaces apart, starting a new line when one would not fit.
+pub fn flow(chunks: Vec<Vec<Span<'_>>>, width: usize) -> Vec<Line<'_>> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    let mut cur: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for chunk in chunks {
+        let w: usize = chunk.iter().map(|s| s.content.width()).sum();
+        if used > 0 && used + 2 + w > width {
+            lines.push(Line::from(std::mem::take(&mut cur)));
+            used = 0;
+        }
+        if used > 0 {
+            cur.push(Span::raw("  "));
+            used += 2;
+        }
+        cur.extend(chunk);
+        used += w;
+    }
+    if !cur.is_empty() {
+        lines.push(Line::from(cur));
+    }
+    lines
+}
