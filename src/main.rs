@@ -221,6 +221,7 @@ fn dashboard(
     let first_warning = loaded.warnings.first().map(|w| w.render(&source.label()));
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
     app.status = first_warning;
+    app.watch_perms();
     let file = match source {
         Source::File(p) => Some(p.as_path()),
         Source::Demo => None,

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::knowledge::Policies;
 use crate::model::{LoanTerms, Policy, Portfolio, StageKind};
 use crate::report::display_name;
-use crate::store::{self, Loaded, Source};
+use crate::store::{self, Loaded, ReadStamp, Source};
 
 /// What covers the main screen, if anything. New overlays (forms, plans) are added here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub enum Mode {
         scroll: usize,
     },
     Help,
+    /// A form that records a payment, a log entry or an extension (`App::form`).
+    Form,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +160,20 @@ pub struct App {
     /// Rows the list showed in the last frame: the page size for PgUp/PgDn, and its scroll offset.
     pub list_page: Cell<usize>,
     pub list_offset: Cell<usize>,
+    /// The open form, while `mode` is `Mode::Form`.
+    pub form: Option<crate::tui::form::Form>,
+    /// What the file held when the shown data was read, so a form's write can tell a change
+    /// made underneath it; refreshed on every reload and write.
+    pub read: Option<ReadStamp>,
+    /// A good outcome for the status line (a form's write); cleared by the next key.
+    pub notice: Option<String>,
+    /// Check the file's permissions (on start, reload and write) and warn in the header. Off by
+    /// default so that a model built in a test does not depend on the checkout's file modes.
+    pub check_perms: bool,
+    /// The permission warning while the file is readable by other users.
+    pub privacy: Option<String>,
+    /// The last reload failed: the data shown is older than the file.
+    pub reload_failed: bool,
 }
 
 impl App {
@@ -185,6 +201,12 @@ impl App {
             quit: false,
             list_page: Cell::new(10),
             list_offset: Cell::new(0),
+            form: None,
+            read: loaded.read,
+            notice: None,
+            check_perms: false,
+            privacy: None,
+            reload_failed: false,
         };
         app.recompute();
         app
@@ -305,16 +327,53 @@ impl App {
         self.recompute();
     }
 
+    /// Show this data (after a reload or a write), keeping the selected loan.
+    pub fn install(&mut self, loaded: Loaded) {
+        self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
+        self.portfolio = loaded.portfolio;
+        self.read = loaded.read;
+        self.recompute();
+        self.refresh_privacy();
+    }
+
+    /// Turn the permission check on (the real dashboard does) and run it.
+    pub fn watch_perms(&mut self) {
+        self.check_perms = true;
+        self.refresh_privacy();
+    }
+
+    fn refresh_privacy(&mut self) {
+        // Shorter than `perms::warning`, to fit the header: the fix first, then why.
+        self.privacy = match (&self.source, self.check_perms) {
+            (Source::File(p), true) => store::perms::exposed_mode(p).map(|mode| match self.lang {
+                Lang::Zh => format!(
+                    "其他用户能读取你的账本（权限 {mode:o}，含欠款和联系人电话）：chmod 600 {}",
+                    p.display()
+                ),
+                Lang::En => format!(
+                    "other users can read your loans file (mode {mode:o}; debts, contacts' phones): chmod 600 {}",
+                    p.display()
+                ),
+            }),
+            _ => None,
+        };
+    }
+
     /// Read the file again; on failure keep the old data and say why in the status line.
     pub fn reload(&mut self) {
         match store::load(&self.source, &self.builtin, self.base_today) {
+            // The bytes shown already (the form's own write, seen again by the watcher): keep
+            // the status line as it is, only look at the permissions again (a chmod).
+            Ok(loaded) if loaded.read.is_some() && loaded.read == self.read && !self.reload_failed => {
+                self.refresh_privacy();
+            }
             Ok(loaded) => {
-                self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
-                self.portfolio = loaded.portfolio;
+                self.reload_failed = false;
                 self.status = None;
-                self.recompute();
+                self.install(loaded);
             }
             Err(e) => {
+                self.reload_failed = true;
                 let first = e.render().lines().next().unwrap_or_default().to_string();
                 self.status = Some(format!(
                     "{} {first}",

@@ -4,6 +4,8 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 
+use super::app::Mode;
+use super::form::FormMsg;
 use super::msg::Msg;
 
 pub fn key(k: KeyEvent) -> Option<Msg> {
@@ -35,8 +37,48 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char(']') => Msg::ShiftDay(1),
         KeyCode::Char('t') => Msg::RealToday,
         KeyCode::Char('r') => Msg::Reload,
+        KeyCode::Char('p') => Msg::RecordPayment,
+        KeyCode::Char('n') => Msg::AddLog,
+        KeyCode::Char('e') => Msg::RecordExtension,
         _ => return None,
     })
+}
+
+/// Keys inside a form: letters are text there, so only Ctrl-C quits.
+pub fn form_key(k: KeyEvent) -> Option<Msg> {
+    if k.kind == KeyEventKind::Release {
+        return None;
+    }
+    if k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        return match k.code {
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Quit),
+            KeyCode::Char('l') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Resize),
+            _ => None,
+        };
+    }
+    Some(Msg::Form(match k.code {
+        KeyCode::Char(c) => FormMsg::Input(c),
+        KeyCode::Backspace => FormMsg::Backspace,
+        KeyCode::Delete => FormMsg::Delete,
+        KeyCode::Left => FormMsg::Left,
+        KeyCode::Right => FormMsg::Right,
+        KeyCode::Home => FormMsg::Home,
+        KeyCode::End => FormMsg::End,
+        KeyCode::Tab | KeyCode::Down => FormMsg::Next,
+        KeyCode::BackTab | KeyCode::Up => FormMsg::Prev,
+        KeyCode::Enter => FormMsg::Submit,
+        KeyCode::Esc => return Some(Msg::Back),
+        _ => return None,
+    }))
+}
+
+/// What a terminal event means in this mode.
+pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
+    match (mode, e) {
+        (Mode::Form, Event::Key(k)) => form_key(*k),
+        (Mode::Form, Event::Mouse(_)) => None,
+        _ => event(e),
+    }
 }
 
 pub fn event(e: &Event) -> Option<Msg> {

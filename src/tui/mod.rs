@@ -2,6 +2,7 @@
 //! `keys` (key → Msg), `run` (the event loop), `views` (one file a panel).
 
 pub mod app;
+pub mod form;
 pub mod keys;
 pub mod msg;
 pub mod run;

@@ -1,6 +1,7 @@
 //! Everything that can happen to the dashboard, and how the model changes when it does.
 
 use super::app::{App, Mode};
+use super::form::{self, FormKind, FormMsg};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
@@ -29,9 +30,19 @@ pub enum Msg {
     /// `--today` moves with it, so a what-if started yesterday is still one tomorrow).
     DaysPassed(i64),
     Resize,
+    /// Open the form that records a payment (`p`), a log entry (`n`) or an extension (`e`).
+    RecordPayment,
+    AddLog,
+    RecordExtension,
+    /// A key inside the open form.
+    Form(FormMsg),
 }
 
 pub fn update(app: &mut App, msg: Msg) {
+    // A form's outcome stays in the status line until the user does something else.
+    if !matches!(msg, Msg::FileChanged | Msg::Resize | Msg::DaysPassed(_)) {
+        app.notice = None;
+    }
     match (app.mode, msg) {
         (_, Msg::Quit) => app.quit = true,
         (_, Msg::Reload | Msg::FileChanged) => app.reload(),
@@ -48,6 +59,9 @@ pub fn update(app: &mut App, msg: Msg) {
         (_, Msg::Resize) => {}
         (Mode::Help, Msg::ToggleHelp | Msg::Back) => app.mode = Mode::Main,
         (Mode::Help, _) => {}
+        (Mode::Form, Msg::Back) => form::cancel(app),
+        (Mode::Form, Msg::Form(m)) => form::update(app, m),
+        (Mode::Form, _) => {}
         (Mode::Schedule { .. }, Msg::Back) => app.mode = Mode::Main,
         (Mode::Schedule { scroll }, m) => {
             let rows = app
@@ -91,6 +105,9 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::ToggleHelp => app.mode = Mode::Help,
             Msg::ShiftDay(d) => app.set_offset(app.offset + d),
             Msg::RealToday => app.set_offset(0),
+            Msg::RecordPayment => form::open(app, FormKind::Pay),
+            Msg::AddLog => form::open(app, FormKind::Log),
+            Msg::RecordExtension => form::open(app, FormKind::Extend),
             _ => {}
         },
     }

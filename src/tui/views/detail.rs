@@ -225,6 +225,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ));
     }
     lines.push(Line::from(pay));
+    lines.extend(log_section(loan, today, lang, theme, compact, inner.width as usize));
 
     // Sources of the stages.
     let mut sources: Vec<&str> = e
@@ -244,4 +245,56 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// The user's own record of calls and negotiations, newest first; a few entries, then a count.
+fn log_section<'a>(
+    loan: &crate::model::Loan,
+    today: chrono::NaiveDate,
+    lang: Lang,
+    theme: Theme,
+    compact: bool,
+    width: usize,
+) -> Vec<Line<'a>> {
+    use chrono::Datelike;
+    use unicode_width::UnicodeWidthStr;
+    if loan.log.is_empty() {
+        return Vec::new();
+    }
+    // Later in the file counts as newer on the same day: it was written after.
+    let mut entries: Vec<(usize, &crate::model::LogEntry)> = loan.log.iter().enumerate().collect();
+    entries.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
+    let shown = if compact { 2 } else { 4 };
+    let mut lines = vec![section(
+        &match lang {
+            Lang::Zh => format!("沟通记录 {} 条（n 添加）", loan.log.len()),
+            Lang::En => format!("Log ({}; n adds)", loan.log.len()),
+        },
+        theme,
+    )];
+    for (_, e) in entries.iter().take(shown) {
+        let date = if e.date.year() == today.year() {
+            e.date.format("%m-%d").to_string()
+        } else {
+            e.date.to_string()
+        };
+        let kind = format!("{} ", crate::tui::form::log_kind_label(lang, e.kind));
+        // One line an entry: the full text is in the file.
+        let room = width.saturating_sub(date.width() + 1 + kind.width());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{date} "), theme.dim()),
+            Span::styled(kind, theme.accent()),
+            Span::raw(crate::report::table::truncate(&e.text, room)),
+        ]));
+    }
+    if entries.len() > shown {
+        lines.push(Line::from(Span::styled(
+            match lang {
+                Lang::Zh => format!("…另有 {} 条较早的记录", entries.len() - shown),
+                Lang::En => format!("… {} older", entries.len() - shown),
+            },
+            theme.dim(),
+        )));
+    }
+    lines
 }

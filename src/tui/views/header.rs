@@ -16,6 +16,9 @@ pub fn height(app: &App) -> u16 {
     if app.is_demo() {
         h += 1;
     }
+    if app.privacy.is_some() {
+        h += 1;
+    }
     if app.totals.next_upcoming.is_some() {
         h += 1;
     }
@@ -167,6 +170,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 .fg(Color::Black)
                 .bg_if(theme.color, Color::Yellow)
                 .add_modifier(Modifier::BOLD),
+        )));
+    }
+    if let Some(w) = &app.privacy {
+        // Until the file is fixed (the watcher sees a chmod and the check runs again).
+        lines.push(Line::from(Span::styled(
+            format!(" ⚠ {w}"),
+            theme
+                .fg(Color::Red)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
         )));
     }
     Paragraph::new(lines).render(area, buf);

@@ -37,6 +37,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ),
         ("t", lang.t("回到真实的今天", "back to the real today")),
         ("r", lang.t("重新读取文件", "reload the file")),
+        (
+            "p  n  e",
+            lang.t(
+                "记录还款 / 沟通记录 / 延期",
+                "record a payment / log entry / extension",
+            ),
+        ),
         ("?", lang.t("显示/关闭帮助", "this help")),
         ("q", lang.t("退出", "quit")),
     ];

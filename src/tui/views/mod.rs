@@ -2,6 +2,7 @@
 
 pub mod advice;
 pub mod detail;
+pub mod form;
 pub mod header;
 pub mod help;
 pub mod list;
@@ -114,11 +115,14 @@ impl Widget for &App {
         header::render(self, head, buf, theme);
         match self.mode {
             Mode::Schedule { scroll } => schedule::render(self, scroll, body, buf, theme),
-            Mode::Main | Mode::Help => main_body(self, body, buf, theme),
+            Mode::Main | Mode::Help | Mode::Form => main_body(self, body, buf, theme),
         }
         footer(self, foot, buf, theme);
         if self.mode == Mode::Help {
             help::render(self, area, buf, theme);
+        }
+        if self.mode == Mode::Form {
+            form::render(self, area, buf, theme);
         }
     }
 }
@@ -146,13 +150,24 @@ fn main_body(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
-    let line = if let Some(s) = &app.status {
+    let line = if let Some(n) = app.notice.as_ref().filter(|_| app.mode != Mode::Form) {
+        Line::from(Span::styled(
+            format!(" {n}"),
+            theme.fg(Color::Green).add_modifier(Modifier::BOLD),
+        ))
+    } else if let Some(s) = &app.status {
         Line::from(Span::styled(
             format!(" {s}"),
             theme.fg(Color::Red).add_modifier(Modifier::BOLD),
         ))
     } else {
         let keys: &[(&str, &str)] = match app.mode {
+            Mode::Form => &[
+                ("Enter", lang.t("保存", "save")),
+                ("Tab ↑↓", lang.t("换一项", "field")),
+                ("← →", lang.t("移动/选择", "move / choose")),
+                ("Esc", lang.t("取消", "cancel")),
+            ],
             Mode::Schedule { .. } => &[
                 ("↑↓", lang.t("滚动", "scroll")),
                 ("Esc", lang.t("返回", "back")),

@@ -1,0 +1,584 @@
+//! The small forms that record what happened (`p` a payment, `n` a log entry, `e` an extension):
+//! their fields, editing by character (so Chinese text is typed and deleted one character at a
+//! time), validation in place, and the write through `store::write`.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::app::{App, Mode};
+use crate::engine::{InstallmentStatus, LoanStatus};
+use crate::i18n::Lang;
+use crate::model::LogKind;
+use crate::money::{grouped, plain};
+use crate::store::Loaded;
+use crate::store::write::{self, Edit, ErrorKind, WriteError};
+use crate::tui::views::list::status_words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Pay,
+    Log,
+    Extend,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Amount,
+    Date,
+    /// A log entry's kind: chosen with ←/→, not typed.
+    LogKind,
+    Text,
+    Installment,
+    /// An extension's new due date (may be in the future, unlike the others).
+    Due,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub kind: FieldKind,
+    pub value: String,
+    /// Position in characters (not bytes, not columns).
+    pub cursor: usize,
+    /// Shown under the field, dim, when there is no error.
+    pub hint: String,
+    pub error: Option<String>,
+}
+
+impl Field {
+    fn new(kind: FieldKind, value: String, hint: String) -> Field {
+        Field {
+            kind,
+            cursor: value.chars().count(),
+            value,
+            hint,
+            error: None,
+        }
+    }
+
+    fn byte_at(&self, cursor: usize) -> usize {
+        self.value
+            .char_indices()
+            .nth(cursor)
+            .map(|(i, _)| i)
+            .unwrap_or(self.value.len())
+    }
+
+    fn len(&self) -> usize {
+        self.value.chars().count()
+    }
+
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match self.kind {
+            FieldKind::Amount => lang.t("金额", "Amount"),
+            FieldKind::Date => lang.t("日期", "Date"),
+            FieldKind::LogKind => lang.t("类型", "Kind"),
+            FieldKind::Text => lang.t("内容", "What"),
+            FieldKind::Installment => lang.t("第几期", "Installment"),
+            FieldKind::Due => lang.t("新到期日", "New due date"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub loan_id: String,
+    pub loan_name: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub log_kind: LogKind,
+    /// Why nothing can be or was written (the demo, a store refusal); shown above the keys.
+    pub refusal: Option<String>,
+}
+
+impl Form {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        match self.kind {
+            FormKind::Pay => lang.t("记录还款", "Record a payment"),
+            FormKind::Log => lang.t("记录沟通", "Add a log entry"),
+            FormKind::Extend => lang.t("记录延期", "Record an extension"),
+        }
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    fn field(&self, kind: FieldKind) -> Option<&Field> {
+        self.fields.iter().find(|f| f.kind == kind)
+    }
+
+    fn field_mut(&mut self, kind: FieldKind) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.kind == kind)
+    }
+}
+
+/// What a key does inside a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormMsg {
+    Input(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Next,
+    Prev,
+    Submit,
+}
+
+pub fn log_kind_label(lang: Lang, k: LogKind) -> &'static str {
+    match k {
+        LogKind::Negotiation => lang.t("协商", "negotiation"),
+        LogKind::CollectionCall => lang.t("催收电话", "collection call"),
+        LogKind::Note => lang.t("备注", "note"),
+    }
+}
+
+fn demo_message(lang: Lang) -> String {
+    lang.t(
+        "这是只读的演示数据，不能写入。运行 repaydash init 创建你自己的账本文件，填上你的借款后再来记录。",
+        "This is the read-only demo: nothing can be written to it. Run `repaydash init` to create your own loans file, fill in your loans, then record them here.",
+    )
+    .to_string()
+}
+
+/// Open a form for the selected loan. The date is prefilled with the app's day (the what-if day
+/// when one is set); the store refuses a payment or log dated after the real today.
+pub fn open(app: &mut App, kind: FormKind) {
+    let lang = app.lang;
+    let today = app.today();
+    let cur = app.portfolio.settings.currency.clone();
+    let Some(e) = app.selected_entry() else {
+        return;
+    };
+    let date_hint = match lang {
+        Lang::Zh => "YYYY-MM-DD，不能晚于今天".to_string(),
+        Lang::En => "YYYY-MM-DD, not after today".to_string(),
+    };
+    let l = &e.ledger;
+    let mut log_kind = LogKind::Negotiation;
+    let fields = match kind {
+        FormKind::Pay => {
+            let (amount, hint) = match l.status {
+                LoanStatus::Overdue => (
+                    l.overdue_amount,
+                    format!(
+                        "{} {cur}{}",
+                        lang.t("逾期金额", "overdue"),
+                        grouped(l.overdue_amount)
+                    ),
+                ),
+                LoanStatus::PaidOff => (Decimal::ZERO, lang.status(l.status).to_string()),
+                _ => (
+                    l.next_due_amount,
+                    match l.next_due_date {
+                        Some(d) => format!(
+                            "{} {cur}{} {} {d}",
+                            lang.t("下期", "next"),
+                            grouped(l.next_due_amount),
+                            lang.t("于", "on")
+                        ),
+                        None => String::new(),
+                    },
+                ),
+            };
+            let amount = if amount.is_zero() {
+                String::new()
+            } else {
+                plain(amount)
+            };
+            vec![
+                Field::new(FieldKind::Amount, amount, hint),
+                Field::new(FieldKind::Date, today.to_string(), date_hint),
+            ]
+        }
+        FormKind::Log => {
+            // Someone still in arrears most often logs a call from the lender.
+            if l.status == LoanStatus::Overdue {
+                log_kind = LogKind::CollectionCall;
+            }
+            vec![
+                Field::new(
+                    FieldKind::LogKind,
+                    String::new(),
+                    lang.t("←/→ 选择", "←/→ to choose").to_string(),
+                ),
+                Field::new(
+                    FieldKind::Text,
+                    String::new(),
+                    lang.t("发生了什么、谁说的、答应了什么", "what happened, who said what")
+                        .to_string(),
+                ),
+                Field::new(FieldKind::Date, today.to_string(), date_hint),
+            ]
+        }
+        FormKind::Extend => {
+            let oldest = l
+                .installments
+                .iter()
+                .find(|s| s.status != InstallmentStatus::Paid);
+            let (n, due) = oldest
+                .map(|s| (s.inst.n.to_string(), s.inst.due_date.to_string()))
+                .unwrap_or_default();
+            vec![
+                Field::new(
+                    FieldKind::Installment,
+                    n,
+                    match lang {
+                        Lang::Zh => format!("共 {} 期；预填最早未还的一期", l.installments.len()),
+                        Lang::En => format!(
+                            "of {}; prefilled with the oldest unpaid",
+                            l.installments.len()
+                        ),
+                    },
+                ),
+                Field::new(
+                    FieldKind::Due,
+                    due,
+                    lang.t(
+                        "平台同意的新到期日 YYYY-MM-DD",
+                        "the date the lender agreed, YYYY-MM-DD",
+                    )
+                    .to_string(),
+                ),
+            ]
+        }
+    };
+    let refusal = if app.is_demo() {
+        Some(demo_message(lang))
+    } else if kind == FormKind::Pay && l.status == LoanStatus::PaidOff {
+        Some(paid_off_message(lang))
+    } else {
+        None
+    };
+    let form = Form {
+        kind,
+        loan_id: e.id.clone(),
+        loan_name: e.name.clone(),
+        fields,
+        focus: 0,
+        log_kind,
+        refusal,
+    };
+    // The kind is chosen first; the text is what the user came to type.
+    let focus = if kind == FormKind::Log { 1 } else { 0 };
+    app.form = Some(Form { focus, ..form });
+    app.mode = Mode::Form;
+}
+
+fn paid_off_message(lang: Lang) -> String {
+    lang.t(
+        "这笔借款已经还清，没有要还的了。",
+        "This loan is paid off; nothing is left to pay.",
+    )
+    .to_string()
+}
+
+pub fn cancel(app: &mut App) {
+    app.form = None;
+    app.mode = Mode::Main;
+}
+
+pub fn update(app: &mut App, msg: FormMsg) {
+    if msg == FormMsg::Submit {
+        submit(app);
+        return;
+    }
+    let Some(form) = app.form.as_mut() else {
+        app.mode = Mode::Main;
+        return;
+    };
+    let n = form.fields.len();
+    let log_kind = form.log_kind;
+    let Some(f) = form.fields.get_mut(form.focus) else {
+        return;
+    };
+    let choice = f.kind == FieldKind::LogKind;
+    match msg {
+        FormMsg::Next => form.focus = (form.focus + 1) % n,
+        FormMsg::Prev => form.focus = (form.focus + n - 1) % n,
+        FormMsg::Left | FormMsg::Right if choice => {
+            let all = LogKind::ALL;
+            let i = all.iter().position(|k| *k == log_kind).unwrap_or(0);
+            let j = if msg == FormMsg::Right {
+                (i + 1) % all.len()
+            } else {
+                (i + all.len() - 1) % all.len()
+            };
+            form.log_kind = all[j];
+        }
+        FormMsg::Input(' ') if choice => {
+            let all = LogKind::ALL;
+            let i = all.iter().position(|k| *k == log_kind).unwrap_or(0);
+            form.log_kind = all[(i + 1) % all.len()];
+        }
+        _ if choice => {}
+        FormMsg::Input(c) => {
+            // One line of plain text: no control characters (a pasted newline or tab).
+            if !c.is_control() {
+                let at = f.byte_at(f.cursor);
+                f.value.insert(at, c);
+                f.cursor += 1;
+                f.error = None;
+            }
+        }
+        FormMsg::Backspace => {
+            if f.cursor > 0 {
+                f.cursor -= 1;
+                let at = f.byte_at(f.cursor);
+                f.value.remove(at);
+                f.error = None;
+            }
+        }
+        FormMsg::Delete => {
+            if f.cursor < f.len() {
+                let at = f.byte_at(f.cursor);
+                f.value.remove(at);
+                f.error = None;
+            }
+        }
+        FormMsg::Left => f.cursor = f.cursor.saturating_sub(1),
+        FormMsg::Right => f.cursor = (f.cursor + 1).min(f.len()),
+        FormMsg::Home => f.cursor = 0,
+        FormMsg::End => f.cursor = f.len(),
+        FormMsg::Submit => {}
+    }
+}
+
+fn bad_date(lang: Lang) -> String {
+    lang.t(
+        "日期应写成 YYYY-MM-DD，例如 2026-11-23",
+        "expected a date as YYYY-MM-DD, such as 2026-11-23",
+    )
+    .to_string()
+}
+
+/// The same rules as `store::write::parse_amount`, said in the user's language; the store's own
+/// check stays the authority.
+fn amount_error(lang: Lang, s: &str) -> Option<String> {
+    use std::str::FromStr;
+    let e = write::parse_amount(s).err()?;
+    let t = s.trim();
+    let plain = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+    let d = Some(t).filter(|_| plain).and_then(|t| Decimal::from_str(t).ok());
+    Some(match d {
+        None => lang
+            .t("金额应是数字，例如 800.16", "the amount must be a number like 800.16")
+            .to_string(),
+        Some(d) if d <= Decimal::ZERO => lang
+            .t("金额必须大于 0", "the amount must be above zero")
+            .to_string(),
+        Some(d) if d.normalize().scale() > 2 => lang
+            .t("最多两位小数（分）", "at most two decimals (cents)")
+            .to_string(),
+        Some(_) => e.message,
+    })
+}
+
+fn date_error(lang: Lang, s: &str, not_after: Option<NaiveDate>) -> Result<NaiveDate, String> {
+    let d = crate::cli::parse_date(s).map_err(|_| bad_date(lang))?;
+    match not_after {
+        Some(t) if d > t => Err(match lang {
+            Lang::Zh => format!("不能晚于今天（{t}）：发生之后再记录"),
+            Lang::En => format!("cannot be after today ({t}); record it once it has happened"),
+        }),
+        _ => Ok(d),
+    }
+}
+
+/// Check every field, mark the ones that are wrong, and build the edit when none is.
+fn validate(app: &App, form: &mut Form) -> Option<Edit> {
+    let lang = app.lang;
+    // The store compares with the real day the program was given, not a what-if day.
+    let real = app.base_today;
+    let entry = app.entries.iter().find(|e| e.id == form.loan_id);
+    let count = entry.map(|e| e.ledger.installments.len()).unwrap_or(0);
+    let mut ok = true;
+    let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), String>| {
+        if let Some(f) = form.field_mut(kind) {
+            f.error = r.err();
+            ok &= f.error.is_none();
+        }
+    };
+    let value = |form: &Form, kind| {
+        form.field(kind)
+            .map(|f| f.value.clone())
+            .unwrap_or_default()
+    };
+    let id = form.loan_id.clone();
+    let edit = match form.kind {
+        FormKind::Pay => {
+            let a = value(form, FieldKind::Amount);
+            check(form, FieldKind::Amount, amount_error(lang, &a).map_or(Ok(()), Err));
+            let d = date_error(lang, &value(form, FieldKind::Date), Some(real));
+            check(form, FieldKind::Date, d.clone().map(|_| ()));
+            match (write::parse_amount(&a), d) {
+                (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
+                _ => None,
+            }
+        }
+        FormKind::Log => {
+            let text = value(form, FieldKind::Text).trim().to_string();
+            check(
+                form,
+                FieldKind::Text,
+                if text.is_empty() {
+                    Err(lang
+                        .t("写下发生了什么", "say what happened")
+                        .to_string())
+                } else {
+                    Ok(())
+                },
+            );
+            let d = date_error(lang, &value(form, FieldKind::Date), Some(real));
+            check(form, FieldKind::Date, d.clone().map(|_| ()));
+            d.ok().filter(|_| !text.is_empty()).map(|date| Edit::Log {
+                id,
+                date,
+                kind: form.log_kind,
+                text,
+            })
+        }
+        FormKind::Extend => {
+            let raw = value(form, FieldKind::Installment);
+            let n = match raw.trim().parse::<u32>() {
+                Ok(n) if n >= 1 && (n as usize) <= count => Ok(n),
+                Ok(n) if n >= 1 => Err(match lang {
+                    Lang::Zh => format!("这笔借款只有 {count} 期，没有第 {n} 期"),
+                    Lang::En => format!(
+                        "this loan has {count} installment{}; there is no installment {n}",
+                        if count == 1 { "" } else { "s" }
+                    ),
+                }),
+                _ => Err(lang
+                    .t("期数是从 1 开始的整数", "a whole number from 1")
+                    .to_string()),
+            };
+            check(form, FieldKind::Installment, n.clone().map(|_| ()));
+            let mut d = date_error(lang, &value(form, FieldKind::Due), None);
+            if let (Ok(n), Ok(due)) = (&n, &d) {
+                let now = entry
+                    .and_then(|e| e.ledger.installments.get(*n as usize - 1))
+                    .map(|s| s.inst.due_date);
+                if now == Some(*due) {
+                    d = Err(match lang {
+                        Lang::Zh => format!("第 {n} 期现在就是 {due} 到期；填平台同意的新日期"),
+                        Lang::En => format!(
+                            "installment {n} is already due on {due}; enter the new date"
+                        ),
+                    });
+                }
+            }
+            check(form, FieldKind::Due, d.clone().map(|_| ()));
+            match (n, d) {
+                (Ok(installment), Ok(due)) => Some(Edit::Extend {
+                    id,
+                    installment,
+                    due,
+                }),
+                _ => None,
+            }
+        }
+    };
+    // Put the cursor on the first field that needs fixing.
+    if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
+        form.focus = i;
+    }
+    edit.filter(|_| ok)
+}
+
+fn refusal(lang: Lang, e: &WriteError) -> String {
+    match e.kind {
+        ErrorKind::Demo => demo_message(lang),
+        _ => format!(
+            "{}{}",
+            lang.t("没有写入：", "Nothing was written: "),
+            e.message
+        ),
+    }
+}
+
+/// Validate, write through the store, and on success reload the app from what was written.
+fn submit(app: &mut App) {
+    let Some(mut form) = app.form.take() else {
+        app.mode = Mode::Main;
+        return;
+    };
+    let lang = app.lang;
+    let edit = validate(app, &mut form);
+    let Some(edit) = edit else {
+        app.form = Some(form);
+        return;
+    };
+    let loaded = Loaded {
+        portfolio: app.portfolio.clone(),
+        source: app.source.clone(),
+        warnings: Vec::new(),
+        read: app.read,
+    };
+    match write::apply(&loaded, &app.builtin, &edit, app.base_today) {
+        Ok(rec) => {
+            app.install(rec.loaded);
+            app.mode = Mode::Main;
+            app.notice = Some(outcome(app, &form, &edit, rec.changed_underneath));
+        }
+        Err(e) => {
+            form.refusal = Some(refusal(lang, &e));
+            app.form = Some(form);
+        }
+    }
+}
+
+/// `✓ 已记录还款 ¥800.16 · 携程借去花：正常 · 下期 ¥1,100.16 于 2026-12-18`
+fn outcome(app: &App, form: &Form, edit: &Edit, changed: bool) -> String {
+    let lang = app.lang;
+    let cur = &app.portfolio.settings.currency;
+    let what = match edit {
+        Edit::Pay { amount, .. } => format!(
+            "{} {cur}{}",
+            lang.t("已记录还款", "recorded a payment of"),
+            grouped(*amount)
+        ),
+        Edit::Log { kind, .. } => format!(
+            "{}{}",
+            lang.t("已记录：", "logged: "),
+            log_kind_label(lang, *kind)
+        ),
+        Edit::Extend {
+            installment, due, ..
+        } => match lang {
+            Lang::Zh => format!("已记录第 {installment} 期延期到 {due}"),
+            Lang::En => format!("recorded installment {installment} moved to {due}"),
+        },
+    };
+    let mut s = format!("✓ {what} · {}", form.loan_name);
+    if let Some(e) = app.entries.iter().find(|e| e.id == form.loan_id) {
+        let l = &e.ledger;
+        s.push_str(lang.t("：", ": "));
+        s.push_str(&status_words(lang, e));
+        if !matches!(l.status, LoanStatus::Overdue | LoanStatus::PaidOff)
+            && let Some(d) = l.next_due_date
+        {
+            s.push_str(&format!(
+                " · {} {cur}{} {} {d}",
+                lang.t("下期", "next"),
+                grouped(l.next_due_amount),
+                lang.t("于", "on")
+            ));
+        }
+        if l.status == LoanStatus::Overdue {
+            s.push_str(&format!(" {cur}{}", grouped(l.overdue_amount)));
+        }
+    }
+    if changed {
+        s.push_str(lang.t(
+            "（文件刚被改动过，记录加在改动之后）",
+            " (the file had changed; added on top of that change)",
+        ));
+    }
+    s
+}

@@ -1,0 +1,193 @@
+//! A form as a centered overlay: one row a field (label, value box with the cursor), the field's
+//! error (or a hint) under it, the store's refusal, and the keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::{Theme, panel};
+use crate::i18n::Lang;
+use crate::model::LogKind;
+use crate::report::table::{Align, pad};
+use crate::tui::app::App;
+use crate::tui::form::{Field, FieldKind, Form, log_kind_label};
+
+/// Cut `s` into lines of at most `width` columns, by character (Chinese has no spaces to break at).
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            out.push(std::mem::take(&mut cur));
+            used = 0;
+        }
+        cur.push(c);
+        used += w;
+    }
+    if !cur.is_empty() || out.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The part of the value shown in a box `width` columns wide, scrolled so the cursor is inside;
+/// the cursor's cell is reversed (a space after the last character when it is at the end).
+fn value_spans(f: &Field, width: usize, focused: bool) -> Vec<Span<'static>> {
+    let chars: Vec<char> = f.value.chars().collect();
+    let cw = |c: &char| c.width().unwrap_or(0);
+    let mut start = 0;
+    if focused {
+        // Room for the cursor cell itself.
+        while start < f.cursor && chars[start..f.cursor].iter().map(cw).sum::<usize>() + 1 > width
+        {
+            start += 1;
+        }
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let mut before = String::new();
+    let mut i = start;
+    while i < chars.len() && used + cw(&chars[i]) <= width {
+        if focused && i == f.cursor {
+            spans.push(Span::raw(std::mem::take(&mut before)));
+            spans.push(Span::styled(
+                chars[i].to_string(),
+                Style::new().add_modifier(Modifier::REVERSED),
+            ));
+        } else {
+            before.push(chars[i]);
+        }
+        used += cw(&chars[i]);
+        i += 1;
+    }
+    spans.push(Span::raw(before));
+    if focused && f.cursor >= chars.len() && used < width {
+        spans.push(Span::styled(
+            " ",
+            Style::new().add_modifier(Modifier::REVERSED),
+        ));
+        used += 1;
+    }
+    spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+    spans
+}
+
+fn choice_spans(lang: Lang, chosen: LogKind, theme: Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, k) in LogKind::ALL.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        let label = log_kind_label(lang, k);
+        if k == chosen {
+            spans.push(Span::styled(format!("[{label}]"), theme.accent()));
+        } else {
+            spans.push(Span::styled(format!(" {label} "), theme.dim()));
+        }
+    }
+    spans
+}
+
+fn lines<'a>(app: &App, form: &'a Form, inner_w: usize, theme: Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| f.label(lang).width())
+        .max()
+        .unwrap_or(0);
+    // "› " + label + " " + "[" value "]"
+    let box_w = inner_w.saturating_sub(label_w + 5).max(4);
+    let indent = " ".repeat(label_w + 4);
+    let mut out = vec![Line::from("")];
+    for (i, f) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let mark = if focused { "›" } else { " " };
+        let label_style = if focused {
+            theme.bold()
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![
+            Span::styled(format!("{mark} "), theme.accent()),
+            Span::styled(pad(f.label(lang), label_w, Align::Left), label_style),
+            Span::raw(" "),
+        ];
+        if f.kind == FieldKind::LogKind {
+            spans.push(Span::raw(" "));
+            spans.extend(choice_spans(lang, form.log_kind, theme));
+        } else {
+            spans.push(Span::styled("[", theme.dim()));
+            spans.extend(value_spans(f, box_w, focused));
+            spans.push(Span::styled("]", theme.dim()));
+        }
+        out.push(Line::from(spans));
+        let (text, style) = match &f.error {
+            Some(e) => (
+                format!("✗ {e}"),
+                theme.fg(Color::Red).add_modifier(Modifier::BOLD),
+            ),
+            None => (f.hint.clone(), theme.dim()),
+        };
+        for l in wrap(&text, box_w + 1) {
+            out.push(Line::from(vec![
+                Span::raw(indent.clone()),
+                Span::styled(l, style),
+            ]));
+        }
+    }
+    out.push(Line::from(""));
+    if let Some(r) = &form.refusal {
+        for l in wrap(r, inner_w.saturating_sub(2)) {
+            out.push(Line::from(Span::styled(
+                format!(" {l}"),
+                theme.fg(Color::Red).add_modifier(Modifier::BOLD),
+            )));
+        }
+        out.push(Line::from(""));
+    }
+    let keys = [
+        ("Enter", lang.t("保存", "save")),
+        ("Tab/↓", lang.t("下一项", "next field")),
+        ("Esc", lang.t("取消", "cancel")),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (k, v) in keys {
+        spans.push(Span::styled(k, theme.accent()));
+        spans.push(Span::styled(format!(" {v}  "), theme.dim()));
+    }
+    out.push(Line::from(spans));
+    out
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let Some(form) = &app.form else {
+        return;
+    };
+    let w = area.width.saturating_sub(4).min(66);
+    if w < 10 || area.height < 5 {
+        return;
+    }
+    let body = lines(app, form, usize::from(w - 2), theme);
+    let h = (body.len() as u16 + 2).min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", form.title(app.lang)), theme.bold()),
+        Span::styled(format!("· {} ", form.loan_name), theme.dim()),
+    ]);
+    Paragraph::new(body)
+        .block(panel(title, theme))
+        .render(popup, buf);
+}
