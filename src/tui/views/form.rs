@@ -15,20 +15,44 @@ use crate::report::table::{Align, pad};
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form, log_kind_label};
 
-/// Cut `s` into lines of at most `width` columns, by character (Chinese has no spaces to break at).
+/// Cut `s` into lines of at most `width` columns: between words for Latin text, between any
+/// two characters for Chinese (which has no spaces), inside a word only when it is too long.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let width = width.max(2);
+    // Tokens: a run of ASCII letters/digits/punctuation, a single space, or a single other char.
+    let mut tokens: Vec<String> = Vec::new();
+    for c in s.chars() {
+        let word = c.is_ascii() && !c.is_ascii_whitespace();
+        match tokens.last_mut() {
+            Some(t) if word && t.chars().all(|x| x.is_ascii() && !x.is_ascii_whitespace()) => {
+                t.push(c)
+            }
+            _ => tokens.push(c.to_string()),
+        }
+    }
     let mut out = Vec::new();
     let mut cur = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            out.push(std::mem::take(&mut cur));
-            used = 0;
+    for t in tokens {
+        let w = t.width();
+        if cur.width() + w > width {
+            if t == " " {
+                out.push(std::mem::take(&mut cur));
+                continue;
+            }
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur).trim_end().to_string());
+            }
+            if w > width {
+                for c in t.chars() {
+                    if cur.width() + c.width().unwrap_or(0) > width {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    cur.push(c);
+                }
+                continue;
+            }
         }
-        cur.push(c);
-        used += w;
+        cur.push_str(&t);
     }
     if !cur.is_empty() || out.is_empty() {
         out.push(cur);
@@ -182,6 +206,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         w,
         h,
     );
+    // A wide character just left of the overlay would spill its second half over the border.
+    if popup.x > area.x {
+        for y in popup.y..popup.y + popup.height {
+            let cell = &mut buf[(popup.x - 1, y)];
+            if cell.symbol().width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     Clear.render(popup, buf);
     let title = Line::from(vec![
         Span::styled(format!(" {} ", form.title(app.lang)), theme.bold()),
@@ -190,4 +223,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     Paragraph::new(body)
         .block(panel(title, theme))
         .render(popup, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_between_words_and_between_chinese_characters() {
+        assert_eq!(
+            wrap("run `repaydash init` to create", 14),
+            ["run `repaydash", "init` to", "create"]
+        );
+        assert_eq!(wrap("这是只读的演示数据", 8), ["这是只读", "的演示数", "据"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+    }
 }

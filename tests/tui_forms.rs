@@ -1,0 +1,531 @@
+//! The dashboard's forms (`p` pay, `n` log, `e` extend) driven by key events on a temp copy of
+//! data/sample.toml (written for today = 2026-11-23): what reaches the file, what is refused in
+//! place, and what the screen shows.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use repaydash::engine::{InstallmentStatus, LoanStatus};
+use repaydash::i18n::Lang;
+use repaydash::knowledge::builtin_policies;
+use repaydash::store::{self, ReadStamp, Source};
+use repaydash::tui::app::Mode;
+use repaydash::tui::form::{FieldKind, FormKind};
+use repaydash::tui::{App, Msg, keys, update};
+
+const SAMPLE: &str = include_str!("../data/sample.toml");
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    std::fs::write(&path, SAMPLE).unwrap();
+    (dir, path)
+}
+
+fn app_on(source: Source, lang: Lang) -> App {
+    let builtin = builtin_policies().unwrap();
+    let loaded = store::load(&source, &builtin, today()).unwrap();
+    let mut app = App::new(loaded, builtin, today(), lang);
+    app.color = false;
+    app
+}
+
+fn app_at(path: &Path, lang: Lang) -> App {
+    app_on(Source::File(path.to_path_buf()), lang)
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    if let Some(m) = keys::event_in(app.mode, &Event::Key(KeyEvent::new(code, mods))) {
+        update(app, m);
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    key(app, code, KeyModifiers::NONE);
+}
+
+fn typ(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Empty the focused field.
+fn clear(app: &mut App) {
+    press(app, KeyCode::End);
+    for _ in 0..40 {
+        press(app, KeyCode::Backspace);
+    }
+}
+
+fn field(app: &App, kind: FieldKind) -> (String, Option<String>) {
+    let f = app
+        .form
+        .as_ref()
+        .expect("a form is open")
+        .fields
+        .iter()
+        .find(|f| f.kind == kind)
+        .expect("the field exists");
+    (f.value.clone(), f.error.clone())
+}
+
+/// The urgency order puts ctrip-jqh second.
+fn select_ctrip(app: &mut App) {
+    press(app, KeyCode::Char('j'));
+    assert_eq!(app.selected_id().as_deref(), Some("ctrip-jqh"));
+}
+
+fn entry<'a>(app: &'a App, id: &str) -> &'a repaydash::tui::app::Entry {
+    app.entries.iter().find(|e| e.id == id).unwrap()
+}
+
+/// `new` is `old` with `added` inserted at one place, every other byte as it was.
+fn assert_only_added(old: &str, new: &str, added: &str) {
+    let ok = new
+        .match_indices(added)
+        .any(|(i, _)| format!("{}{}", &new[..i], &new[i + added.len()..]) == old);
+    assert!(ok, "expected only {added:?} added:\n{new}");
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn p_prefills_the_overdue_amount_and_enter_records_it() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    assert_eq!(entry(&app, "ctrip-jqh").ledger.status, LoanStatus::Overdue);
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.mode, Mode::Form);
+    // Installment 8 (1,100.16) less the 300.00 paid on 11-21.
+    assert_eq!(field(&app, FieldKind::Amount).0, "800.16");
+    assert_eq!(field(&app, FieldKind::Date).0, "2026-11-23");
+    press(&mut app, KeyCode::Enter);
+
+    assert_eq!(app.mode, Mode::Main);
+    assert!(app.form.is_none());
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        now,
+        SAMPLE.replace(
+            "amount = 300.00\n\n[[loan.log]]",
+            "amount = 300.00\n\n[[loan.payments]]\ndate = 2026-11-23\namount = 800.16\n\n[[loan.log]]",
+        )
+    );
+    assert_only_added(
+        SAMPLE,
+        &now,
+        "[[loan.payments]]\ndate = 2026-11-23\namount = 800.16\n\n",
+    );
+    assert_eq!(
+        std::fs::read_to_string(path.with_file_name("loans.toml.bak")).unwrap(),
+        SAMPLE
+    );
+    // The app shows what was written: installment 8 paid, the next one 12-18, 25 days away.
+    let e = entry(&app, "ctrip-jqh");
+    assert_eq!(e.ledger.status, LoanStatus::Current);
+    assert_eq!(app.selected_id().as_deref(), Some("ctrip-jqh"));
+    assert_eq!(app.read, Some(ReadStamp::of(now.as_bytes())));
+    let notice = app.notice.clone().unwrap();
+    assert_eq!(
+        notice,
+        "✓ recorded a payment of ¥800.16 · 携程借去花: current · next ¥1,100.16 on 2026-12-18"
+    );
+    assert!(screen(&app, 100, 30).contains(&notice));
+
+    // The watcher then reports the write itself: same bytes, so the message stays.
+    update(&mut app, Msg::FileChanged);
+    assert_eq!(app.notice.as_deref(), Some(notice.as_str()));
+    assert_eq!(app.status, None);
+    // Any key clears it.
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.notice, None);
+}
+
+#[test]
+fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    for (typed, message) in [
+        ("abc", "the amount must be a number like 800.16"),
+        ("0", "the amount must be above zero"),
+        ("-5", "the amount must be above zero"),
+        ("1.234", "at most two decimals (cents)"),
+        ("", "the amount must be a number like 800.16"),
+    ] {
+        press(&mut app, KeyCode::Char('p'));
+        clear(&mut app);
+        typ(&mut app, typed);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.mode, Mode::Form, "{typed:?} keeps the form open");
+        assert_eq!(
+            field(&app, FieldKind::Amount),
+            (typed.to_string(), Some(message.to_string()))
+        );
+        assert!(screen(&app, 80, 24).contains(&format!("✗ {message}")));
+        // Typing again clears the message.
+        typ(&mut app, "9");
+        assert_eq!(field(&app, FieldKind::Amount).1, None);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.mode, Mode::Main);
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
+    assert!(!path.with_file_name("loans.toml.bak").exists());
+}
+
+#[test]
+fn esc_cancels_without_writing() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::Zh);
+    select_ctrip(&mut app);
+    press(&mut app, KeyCode::Char('p'));
+    typ(&mut app, "5");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Main);
+    assert!(app.form.is_none() && !app.quit);
+    assert_eq!(std::fs::read(&path).unwrap(), SAMPLE.as_bytes());
+    // Letters typed in a form are text, not commands: `q` did not quit, `j` did not move.
+    press(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "qj");
+    assert!(!app.quit);
+    assert_eq!(field(&app, FieldKind::Text).0, "qj");
+    assert_eq!(app.selected_id().as_deref(), Some("ctrip-jqh"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(std::fs::read(&path).unwrap(), SAMPLE.as_bytes());
+}
+
+#[test]
+fn a_future_date_is_refused_in_place() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    // A what-if day prefills the form; the real day (2026-11-23) still bounds what happened.
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(field(&app, FieldKind::Date).0, "2026-11-24");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        field(&app, FieldKind::Date).1.as_deref(),
+        Some("cannot be after today (2026-11-23); record it once it has happened")
+    );
+    // The focus went to the field to fix.
+    assert_eq!(app.form.as_ref().unwrap().focus, 1);
+    clear(&mut app);
+    typ(&mut app, "2026-11-31");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        field(&app, FieldKind::Date).1.as_deref(),
+        Some("expected a date as YYYY-MM-DD, such as 2026-11-23")
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
+}
+
+#[test]
+fn n_records_a_log_entry_typed_in_chinese() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::Zh);
+    select_ctrip(&mut app);
+    press(&mut app, KeyCode::Char('n'));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, FormKind::Log);
+    // Overdue: a collection call is the likely kind; the text field has the focus.
+    assert_eq!(form.log_kind.key(), "collection_call");
+    assert_eq!(form.focus, 1);
+    // Kind: back to negotiation with ←/→ on the kind field (shift-Tab goes up to it).
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.form.as_ref().unwrap().log_kind.key(), "negotiation");
+    press(&mut app, KeyCode::Tab);
+    // Edit by character: 错 is deleted as one character, 日 inserted before the cursor.
+    typ(&mut app, "客服同意延期到12月5错");
+    press(&mut app, KeyCode::Backspace);
+    typ(&mut app, "X");
+    press(&mut app, KeyCode::Left);
+    typ(&mut app, "日");
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(field(&app, FieldKind::Text).0, "客服同意延期到12月5日");
+    // An empty text is refused first.
+    let mut empty = app_at(&path, Lang::Zh);
+    press(&mut empty, KeyCode::Char('n'));
+    press(&mut empty, KeyCode::Enter);
+    assert_eq!(
+        field(&empty, FieldKind::Text).1.as_deref(),
+        Some("写下发生了什么")
+    );
+
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Main);
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert_only_added(
+        SAMPLE,
+        &now,
+        "\n[[loan.log]]\ndate = 2026-11-23\nkind = \"negotiation\"\ntext = \"客服同意延期到12月5日\"\n",
+    );
+    let loan = app.portfolio.loan("ctrip-jqh").unwrap();
+    assert_eq!(loan.log.len(), 3);
+    assert!(app.notice.as_deref().unwrap().starts_with("✓ 已记录：协商 · 携程借去花：逾期5天"));
+    // The detail shows it first: newest first.
+    let s = screen(&app, 120, 40);
+    let new = s.find("11-23 协商 客服同意延期到12月5日").expect(&s);
+    let older = s.find("11-21 备注 先还了300元").expect(&s);
+    assert!(new < older, "{s}");
+    assert!(s.contains("─ 沟通记录 3 条（n 添加）"), "{s}");
+}
+
+#[test]
+fn e_records_an_extension_and_the_due_date_moves() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    press(&mut app, KeyCode::Char('e'));
+    // Installment 8 (due 11-18, 800.16 unpaid) is the oldest unpaid one.
+    assert_eq!(
+        field(&app, FieldKind::Installment),
+        ("8".to_string(), None)
+    );
+    assert_eq!(field(&app, FieldKind::Due).0, "2026-11-18");
+    // Unchanged, the date is refused: it is the current due date.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        field(&app, FieldKind::Due).1.as_deref(),
+        Some("installment 8 is already due on 2026-11-18; enter the new date")
+    );
+    clear(&mut app);
+    typ(&mut app, "2026-12-05");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Main);
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert_only_added(
+        SAMPLE,
+        &now,
+        "\n[[loan.extensions]]\ninstallment = 8\ndue = 2026-12-05\n",
+    );
+    let e = entry(&app, "ctrip-jqh");
+    let inst = &e.ledger.installments[7];
+    assert_eq!(inst.inst.due_date, NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    // 300.00 of it is paid and it is not due yet: partial; the loan is 12 days from a due date.
+    assert_eq!(inst.status, InstallmentStatus::Partial);
+    assert_eq!(e.ledger.status, LoanStatus::Current);
+    assert_eq!(e.ledger.overdue_amount, rust_decimal::Decimal::ZERO);
+}
+
+#[test]
+fn e_with_an_installment_the_loan_does_not_have_is_refused() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    press(&mut app, KeyCode::Char('e'));
+    clear(&mut app);
+    typ(&mut app, "99");
+    press(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    typ(&mut app, "2026-12-05");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(
+        field(&app, FieldKind::Installment).1.as_deref(),
+        Some("this loan has 12 installments; there is no installment 99")
+    );
+    assert_eq!(app.form.as_ref().unwrap().focus, 0);
+    clear(&mut app);
+    typ(&mut app, "0");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        field(&app, FieldKind::Installment).1.as_deref(),
+        Some("a whole number from 1")
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
+}
+
+#[test]
+fn a_store_refusal_is_shown_in_the_form() {
+    // The loan was removed from the file since it was read: the edit no longer fits.
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    press(&mut app, KeyCode::Char('p'));
+    let changed = SAMPLE.replace("id = \"ctrip-jqh\"", "id = \"ctrip-old\"");
+    std::fs::write(&path, &changed).unwrap();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Form);
+    let refusal = app.form.as_ref().unwrap().refusal.clone().unwrap();
+    assert!(
+        refusal.starts_with("Nothing was written: ") && refusal.contains("changed since it was read"),
+        "{refusal}"
+    );
+    assert!(screen(&app, 80, 24).contains("Nothing was written"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), changed);
+
+    // A paid-off loan says so when the form opens, and the store refuses it.
+    let (_d2, path2) = copy();
+    let mut app = app_at(&path2, Lang::En);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.selected_id().as_deref(), Some("nqh-ticket"));
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(field(&app, FieldKind::Amount).0, "");
+    assert_eq!(
+        app.form.as_ref().unwrap().refusal.as_deref(),
+        Some("This loan is paid off; nothing is left to pay.")
+    );
+    typ(&mut app, "10");
+    press(&mut app, KeyCode::Enter);
+    let refusal = app.form.as_ref().unwrap().refusal.clone().unwrap();
+    assert!(refusal.contains("already paid off"), "{refusal}");
+    assert_eq!(std::fs::read_to_string(&path2).unwrap(), SAMPLE);
+}
+
+#[test]
+fn the_demo_says_it_cannot_be_written() {
+    let mut app = app_on(Source::Demo, Lang::En);
+    press(&mut app, KeyCode::Char('p'));
+    let demo = "This is the read-only demo: nothing can be written to it. Run `repaydash init` to create your own loans file, fill in your loans, then record them here.";
+    assert_eq!(app.form.as_ref().unwrap().refusal.as_deref(), Some(demo));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.form.as_ref().unwrap().refusal.as_deref(), Some(demo));
+    assert!(screen(&app, 80, 24).contains("repaydash init"));
+}
+
+#[test]
+fn an_external_change_refreshes_the_read_stamp() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    // Another window appends a note to the last loan.
+    let edited = format!("{SAMPLE}\n[[loan.log]]\ndate = 2026-11-22\ntext = \"外部修改\"\n");
+    std::fs::write(&path, &edited).unwrap();
+    update(&mut app, Msg::FileChanged);
+    assert_eq!(app.read, Some(ReadStamp::of(edited.as_bytes())));
+    assert_eq!(app.portfolio.loan("jiebei-june").unwrap().log.len(), 2);
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Enter);
+    let notice = app.notice.clone().unwrap();
+    assert!(!notice.contains("had changed"), "{notice}");
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.ends_with("text = \"外部修改\"\n") && now.contains("amount = 800.16"));
+
+    // Without the watcher's message the write still goes in, on top of the change, and says so.
+    let (_d2, path2) = copy();
+    let mut app = app_at(&path2, Lang::En);
+    select_ctrip(&mut app);
+    std::fs::write(&path2, &edited).unwrap();
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Enter);
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.ends_with("(the file had changed; added on top of that change)"), "{notice}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_others_can_read_is_flagged_in_the_header_until_fixed() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_d, path) = copy();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut app = app_at(&path, Lang::En);
+    assert_eq!(app.privacy, None, "off unless the dashboard asks");
+    app.watch_perms();
+    let s = screen(&app, 200, 30);
+    assert!(
+        s.contains(&format!(
+            "⚠ other users can read your loans file (mode 644; debts, contacts' phones): chmod 600 {}",
+            path.display()
+        )),
+        "{s}"
+    );
+    // Keys do not hide it; fixing the file does (the watcher reports the chmod).
+    press(&mut app, KeyCode::Char('j'));
+    assert!(app.privacy.is_some());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    update(&mut app, Msg::FileChanged);
+    assert_eq!(app.privacy, None);
+    assert!(!screen(&app, 200, 30).contains("chmod 600"));
+}
+
+#[test]
+fn phones_stay_masked_in_the_form_screens() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    press(&mut app, KeyCode::Char('p'));
+    let s = screen(&app, 120, 40);
+    assert!(!s.contains("13800000001"), "{s}");
+}
+
+/// Each form at 80×24 in both languages, and one with a message in place.
+#[test]
+fn snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (name, k) in [("pay", 'p'), ("log", 'n'), ("extend", 'e')] {
+            let (_d, path) = copy();
+            let mut app = app_at(&path, lang);
+            select_ctrip(&mut app);
+            press(&mut app, KeyCode::Char(k));
+            if name == "log" {
+                typ(&mut app, "客服说可以申请延期");
+            }
+            insta::assert_snapshot!(
+                format!("form_{name}_{}_80x24", lang.key()),
+                screen(&app, 80, 24)
+            );
+        }
+        let (_d, path) = copy();
+        let mut app = app_at(&path, lang);
+        select_ctrip(&mut app);
+        press(&mut app, KeyCode::Char('p'));
+        clear(&mut app);
+        typ(&mut app, "abc");
+        press(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(
+            format!("form_pay_invalid_{}_80x24", lang.key()),
+            screen(&app, 80, 24)
+        );
+        let mut demo = app_on(Source::Demo, lang);
+        press(&mut demo, KeyCode::Char('p'));
+        insta::assert_snapshot!(
+            format!("form_pay_demo_{}_80x24", lang.key()),
+            screen(&demo, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn nothing_panics_when_a_form_is_drawn_small() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::Zh);
+    press(&mut app, KeyCode::Char('n'));
+    typ(&mut app, &"很长的中文内容".repeat(20));
+    for w in 0..=90 {
+        for h in [0, 1, 5, 19, 20, 21, 24] {
+            screen(&app, w, h);
+        }
+    }
+}
