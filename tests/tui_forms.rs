@@ -292,7 +292,12 @@ fn n_records_a_log_entry_typed_in_chinese() {
     );
     let loan = app.portfolio.loan("ctrip-jqh").unwrap();
     assert_eq!(loan.log.len(), 3);
-    assert!(app.notice.as_deref().unwrap().starts_with("✓ 已记录：协商 · 携程借去花：逾期5天"));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("✓ 已记录：协商 · 携程借去花：逾期5天")
+    );
     // The detail shows it first: newest first.
     let s = screen(&app, 120, 40);
     let new = s.find("11-23 协商 客服同意延期到12月5日").expect(&s);
@@ -308,10 +313,7 @@ fn e_records_an_extension_and_the_due_date_moves() {
     select_ctrip(&mut app);
     press(&mut app, KeyCode::Char('e'));
     // Installment 8 (due 11-18, 800.16 unpaid) is the oldest unpaid one.
-    assert_eq!(
-        field(&app, FieldKind::Installment),
-        ("8".to_string(), None)
-    );
+    assert_eq!(field(&app, FieldKind::Installment), ("8".to_string(), None));
     assert_eq!(field(&app, FieldKind::Due).0, "2026-11-18");
     // Unchanged, the date is refused: it is the current due date.
     press(&mut app, KeyCode::Enter);
@@ -331,7 +333,10 @@ fn e_records_an_extension_and_the_due_date_moves() {
     );
     let e = entry(&app, "ctrip-jqh");
     let inst = &e.ledger.installments[7];
-    assert_eq!(inst.inst.due_date, NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+    assert_eq!(
+        inst.inst.due_date,
+        NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
+    );
     // 300.00 of it is paid and it is not due yet: partial; the loan is 12 days from a due date.
     assert_eq!(inst.status, InstallmentStatus::Partial);
     assert_eq!(e.ledger.status, LoanStatus::Current);
@@ -379,7 +384,8 @@ fn a_store_refusal_is_shown_in_the_form() {
     assert_eq!(app.mode, Mode::Form);
     let refusal = app.form.as_ref().unwrap().refusal.clone().unwrap();
     assert!(
-        refusal.starts_with("Nothing was written: ") && refusal.contains("changed since it was read"),
+        refusal.starts_with("Nothing was written: ")
+            && refusal.contains("changed since it was read"),
         "{refusal}"
     );
     assert!(screen(&app, 80, 24).contains("Nothing was written"));
@@ -441,7 +447,10 @@ fn an_external_change_refreshes_the_read_stamp() {
     press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Enter);
     let notice = app.notice.clone().unwrap();
-    assert!(notice.ends_with("(the file had changed; added on top of that change)"), "{notice}");
+    assert!(
+        notice.ends_with("(the file had changed; added on top of that change)"),
+        "{notice}"
+    );
 }
 
 #[cfg(unix)]

@@ -364,7 +364,9 @@ impl App {
         match store::load(&self.source, &self.builtin, self.base_today) {
             // The bytes shown already (the form's own write, seen again by the watcher): keep
             // the status line as it is, only look at the permissions again (a chmod).
-            Ok(loaded) if loaded.read.is_some() && loaded.read == self.read && !self.reload_failed => {
+            Ok(loaded)
+                if loaded.read.is_some() && loaded.read == self.read && !self.reload_failed =>
+            {
                 self.refresh_privacy();
             }
             Ok(loaded) => {

@@ -208,8 +208,11 @@ pub fn open(app: &mut App, kind: FormKind) {
                 Field::new(
                     FieldKind::Text,
                     String::new(),
-                    lang.t("发生了什么、谁说的、答应了什么", "what happened, who said what")
-                        .to_string(),
+                    lang.t(
+                        "发生了什么、谁说的、答应了什么",
+                        "what happened, who said what",
+                    )
+                    .to_string(),
                 ),
                 Field::new(FieldKind::Date, today.to_string(), date_hint),
             ]
@@ -364,10 +367,15 @@ fn amount_error(lang: Lang, s: &str) -> Option<String> {
     let plain = !t.is_empty()
         && t.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
-    let d = Some(t).filter(|_| plain).and_then(|t| Decimal::from_str(t).ok());
+    let d = Some(t)
+        .filter(|_| plain)
+        .and_then(|t| Decimal::from_str(t).ok());
     Some(match d {
         None => lang
-            .t("金额应是数字，例如 800.16", "the amount must be a number like 800.16")
+            .t(
+                "金额应是数字，例如 800.16",
+                "the amount must be a number like 800.16",
+            )
             .to_string(),
         Some(d) if d <= Decimal::ZERO => lang
             .t("金额必须大于 0", "the amount must be above zero")
@@ -413,7 +421,11 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let edit = match form.kind {
         FormKind::Pay => {
             let a = value(form, FieldKind::Amount);
-            check(form, FieldKind::Amount, amount_error(lang, &a).map_or(Ok(()), Err));
+            check(
+                form,
+                FieldKind::Amount,
+                amount_error(lang, &a).map_or(Ok(()), Err),
+            );
             let d = date_error(lang, &value(form, FieldKind::Date), Some(real));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             match (write::parse_amount(&a), d) {
@@ -427,9 +439,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                 form,
                 FieldKind::Text,
                 if text.is_empty() {
-                    Err(lang
-                        .t("写下发生了什么", "say what happened")
-                        .to_string())
+                    Err(lang.t("写下发生了什么", "say what happened").to_string())
                 } else {
                     Ok(())
                 },
@@ -467,9 +477,9 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                 if now == Some(*due) {
                     d = Err(match lang {
                         Lang::Zh => format!("第 {n} 期现在就是 {due} 到期；填平台同意的新日期"),
-                        Lang::En => format!(
-                            "installment {n} is already due on {due}; enter the new date"
-                        ),
+                        Lang::En => {
+                            format!("installment {n} is already due on {due}; enter the new date")
+                        }
                     });
                 }
             }

@@ -49,7 +49,9 @@ pub fn form_key(k: KeyEvent) -> Option<Msg> {
     if k.kind == KeyEventKind::Release {
         return None;
     }
-    if k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+    if k.modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
         return match k.code {
             KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Quit),
             KeyCode::Char('l') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Resize),

@@ -225,7 +225,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ));
     }
     lines.push(Line::from(pay));
-    lines.extend(log_section(loan, today, lang, theme, compact, inner.width as usize));
+    lines.extend(log_section(
+        loan,
+        today,
+        lang,
+        theme,
+        compact,
+        inner.width as usize,
+    ));
 
     // Sources of the stages.
     let mut sources: Vec<&str> = e

@@ -68,8 +68,7 @@ fn value_spans(f: &Field, width: usize, focused: bool) -> Vec<Span<'static>> {
     let mut start = 0;
     if focused {
         // Room for the cursor cell itself.
-        while start < f.cursor && chars[start..f.cursor].iter().map(cw).sum::<usize>() + 1 > width
-        {
+        while start < f.cursor && chars[start..f.cursor].iter().map(cw).sum::<usize>() + 1 > width {
             start += 1;
         }
     }
@@ -133,11 +132,7 @@ fn lines<'a>(app: &App, form: &'a Form, inner_w: usize, theme: Theme) -> Vec<Lin
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let mark = if focused { "›" } else { " " };
-        let label_style = if focused {
-            theme.bold()
-        } else {
-            Style::new()
-        };
+        let label_style = if focused { theme.bold() } else { Style::new() };
         let mut spans = vec![
             Span::styled(format!("{mark} "), theme.accent()),
             Span::styled(pad(f.label(lang), label_w, Align::Left), label_style),
@@ -235,7 +230,10 @@ mod tests {
             wrap("run `repaydash init` to create", 14),
             ["run `repaydash", "init` to", "create"]
         );
-        assert_eq!(wrap("这是只读的演示数据", 8), ["这是只读", "的演示数", "据"]);
+        assert_eq!(
+            wrap("这是只读的演示数据", 8),
+            ["这是只读", "的演示数", "据"]
+        );
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), [""]);
     }
