@@ -14,6 +14,8 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         return match k.code {
             KeyCode::Char('c') => Some(Msg::Quit),
             KeyCode::Char('l') => Some(Msg::Resize),
+            KeyCode::Char('d') => Some(Msg::AdvicePage(1)),
+            KeyCode::Char('u') => Some(Msg::AdvicePage(-1)),
             _ => None,
         };
     }
@@ -35,6 +37,9 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char(']') => Msg::ShiftDay(1),
         KeyCode::Char('t') => Msg::RealToday,
         KeyCode::Char('r') => Msg::Reload,
+        KeyCode::BackTab => Msg::PrevTopic,
+        KeyCode::Char('J') => Msg::ScrollAdvice(1),
+        KeyCode::Char('K') => Msg::ScrollAdvice(-1),
         _ => return None,
     })
 }

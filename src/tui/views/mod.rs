@@ -128,20 +128,16 @@ fn main_body(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
     list::render(app, left, buf, theme);
-    let advice_h = (right.height / 3).max(6);
+    // The detail takes what it needs; the advice area gets the rest, at least a third.
+    let wanted = detail::wanted_height(app, right.width);
+    let advice_h = (right.height / 3)
+        .max(6)
+        .max(right.height.saturating_sub(wanted))
+        .min(right.height);
     let [top, bottom] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(advice_h)]).areas(right);
     detail::render(app, top, buf, theme);
-    let title = app.lang.t("催收阶段说明", "What the sources say");
-    advice::render(
-        title,
-        &app.detail.advice,
-        app.advice_topic,
-        app.lang,
-        bottom,
-        buf,
-        theme,
-    );
+    advice::render(app, bottom, buf, theme);
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
