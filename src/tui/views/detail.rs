@@ -43,14 +43,22 @@ fn rows(lines: &[Line], width: usize) -> usize {
         .sum()
 }
 
-/// Rows the panel would like, borders included: its fullest level at this width.
-pub fn wanted_height(app: &App, width: u16) -> u16 {
+/// Rows the panel takes within `max` rows, borders included: the fullest level that fits, so
+/// whatever it leaves goes to the advice area.
+pub fn fitted_height(app: &App, width: u16, max: u16) -> u16 {
     let Some(e) = app.selected_entry() else {
-        return 2;
+        return 2.min(max);
     };
     let w = width.saturating_sub(2) as usize;
+    let room = max.saturating_sub(2) as usize;
     let theme = Theme { color: false };
-    (rows(&lines(app, e, w, FULL, theme), w) + 2).min(u16::MAX as usize) as u16
+    for level in FULL..=TIGHTEST {
+        let n = rows(&lines(app, e, w, level, theme), w);
+        if n <= room {
+            return (n + 2) as u16;
+        }
+    }
+    max
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {

@@ -128,12 +128,11 @@ fn main_body(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
     list::render(app, left, buf, theme);
-    // The detail takes what it needs; the advice area gets the rest, at least a third.
-    let wanted = detail::wanted_height(app, right.width);
-    let advice_h = (right.height / 3)
-        .max(6)
-        .max(right.height.saturating_sub(wanted))
-        .min(right.height);
+    // The advice area gets at least a third; the detail takes what it needs of the rest (at its
+    // fullest level that fits), and the advice area whatever the detail leaves.
+    let least = (right.height / 3).max(6).min(right.height);
+    let detail_h = detail::fitted_height(app, right.width, right.height - least);
+    let advice_h = right.height - detail_h;
     let [top, bottom] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(advice_h)]).areas(right);
     detail::render(app, top, buf, theme);
