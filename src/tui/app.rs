@@ -170,7 +170,8 @@ pub struct App {
     pub list_offset: Cell<usize>,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
-    /// The advice area's last frame: the furthest it can scroll, and its height (the page size).
+    /// The advice area's last frame: the furthest it can scroll (0 before the first frame), and
+    /// its height (the page size).
     pub advice_max_scroll: Cell<usize>,
     pub advice_page: Cell<usize>,
 }
@@ -201,7 +202,7 @@ impl App {
             list_page: Cell::new(10),
             list_offset: Cell::new(0),
             advice_scroll: 0,
-            advice_max_scroll: Cell::new(usize::MAX),
+            advice_max_scroll: Cell::new(0),
             advice_page: Cell::new(4),
         };
         app.recompute();
@@ -450,8 +451,9 @@ impl App {
 
     /// Scroll the advice by `rows`, within what the last frame showed.
     pub fn scroll_advice(&mut self, rows: i64) {
-        let max = self.advice_max_scroll.get() as i64;
-        self.advice_scroll = (self.advice_scroll as i64 + rows).clamp(0, max.max(0)) as usize;
+        let max = i64::try_from(self.advice_max_scroll.get()).unwrap_or(i64::MAX);
+        let now = i64::try_from(self.advice_scroll).unwrap_or(i64::MAX);
+        self.advice_scroll = usize::try_from(now.saturating_add(rows).clamp(0, max)).unwrap_or(0);
     }
 }
 
