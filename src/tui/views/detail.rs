@@ -43,25 +43,50 @@ fn rows(lines: &[Line], width: usize) -> usize {
         .sum()
 }
 
-/// Rows the panel takes within `max` rows, borders included: the fullest level that fits, so
-/// whatever it leaves goes to the advice area.
-pub fn fitted_height(app: &App, width: u16, max: u16) -> u16 {
+/// The panel's lines at the fullest level that fits `max` rows (borders included), and the rows
+/// it takes, so whatever it leaves goes to the advice area.
+pub struct Fitted<'a> {
+    pub height: u16,
+    lines: Vec<Line<'a>>,
+}
+
+pub fn fit(app: &App, width: u16, max: u16, theme: Theme) -> Fitted<'_> {
     let Some(e) = app.selected_entry() else {
-        return 2.min(max);
+        return Fitted {
+            height: 2.min(max),
+            lines: vec![],
+        };
     };
     let w = width.saturating_sub(2) as usize;
     let room = max.saturating_sub(2) as usize;
-    let theme = Theme { color: false };
+    let mut shown = Vec::new();
     for level in FULL..=TIGHTEST {
-        let n = rows(&lines(app, e, w, level, theme), w);
+        shown = lines(app, e, w, level, theme);
+        let n = rows(&shown, w);
         if n <= room {
-            return (n + 2) as u16;
+            return Fitted {
+                height: (n + 2) as u16,
+                lines: shown,
+            };
         }
     }
-    max
+    Fitted {
+        height: max,
+        lines: shown,
+    }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    draw(
+        app,
+        fit(app, area.width, area.height, theme),
+        area,
+        buf,
+        theme,
+    );
+}
+
+pub fn draw(app: &App, fitted: Fitted, area: Rect, buf: &mut Buffer, theme: Theme) {
     let Some(e) = app.selected_entry() else {
         panel(Line::from(""), theme).render(area, buf);
         return;
@@ -73,15 +98,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let block = panel(title, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    let width = inner.width as usize;
-    let mut shown = Vec::new();
-    for level in FULL..=TIGHTEST {
-        shown = lines(app, e, width, level, theme);
-        if rows(&shown, width) <= inner.height as usize {
-            break;
-        }
-    }
-    Paragraph::new(shown)
+    Paragraph::new(fitted.lines)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(inner, buf);
 }

@@ -131,11 +131,11 @@ fn main_body(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     // The advice area gets at least a third; the detail takes what it needs of the rest (at its
     // fullest level that fits), and the advice area whatever the detail leaves.
     let least = (right.height / 3).max(6).min(right.height);
-    let detail_h = detail::fitted_height(app, right.width, right.height - least);
-    let advice_h = right.height - detail_h;
+    let fitted = detail::fit(app, right.width, right.height - least, theme);
+    let advice_h = right.height - fitted.height;
     let [top, bottom] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(advice_h)]).areas(right);
-    detail::render(app, top, buf, theme);
+    detail::draw(app, fitted, top, buf, theme);
     advice::render(app, bottom, buf, theme);
 }
 
