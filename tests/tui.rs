@@ -469,8 +469,8 @@ fn advice_follows_the_selection_and_the_what_if_day() {
         press(&mut app, KeyCode::Tab);
     }
     assert!(screen(&app, 120, 40).contains("overdue for 15 day(s)"));
-    // Another loan: its own panels, from the first topic. 花呗 is due in 9 days... no: 3 days on
-    // 11-23, overdue by now (due 11-26); go back to the real today for a due-soon loan.
+    // Another loan: its own panels, from the first topic. 花呗 installment 3 falls due 11-26, so
+    // back on 11-23 it is due soon (on 12-02 it would be overdue).
     press(&mut app, KeyCode::Char('t'));
     select(&mut app, "huabei-phone");
     assert_eq!(app.detail.situation, Some(Situation::DueSoon));
