@@ -33,6 +33,16 @@ fn sample(lang: Lang) -> App {
     )
 }
 
+/// The user's own `[platforms.mybank]`: contacts from day 10 (their contract, art. 8), credit
+/// report day 60. bank-by-key's first installment fell due 2026-10-01, unpaid: 53 days overdue.
+fn user_platform(lang: Lang) -> App {
+    app_from(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/valid/user_platform_table.toml"),
+        lang,
+    )
+}
+
 fn press(app: &mut App, c: KeyCode) {
     if let Some(m) = keys::key(KeyEvent::new(c, KeyModifiers::NONE)) {
         update(app, m);
@@ -102,6 +112,44 @@ fn snapshots() {
         }
         let app = sample(lang);
         insta::assert_snapshot!(format!("too_small_{}", lang.key()), screen(&app, 60, 15));
+        // ctrip-jqh, 5 days overdue and past ctrip's contact day (day 1): overdue_contacts.
+        let advice: [(&str, &[KeyCode]); 4] = [
+            ("advice_contacts", &[KeyCode::Char('j')]),
+            ("advice_script", &[KeyCode::Char('j'), KeyCode::Tab]),
+            (
+                "advice_script_scrolled",
+                &[
+                    KeyCode::Char('j'),
+                    KeyCode::Tab,
+                    KeyCode::Char('J'),
+                    KeyCode::Char('J'),
+                    KeyCode::Char('J'),
+                ],
+            ),
+            (
+                "advice_next_topic",
+                &[KeyCode::Char('j'), KeyCode::Tab, KeyCode::Tab],
+            ),
+        ];
+        for (w, h) in [(80, 24), (120, 40)] {
+            for (name, keys) in advice {
+                let mut app = sample(lang);
+                // Scrolling is bounded by the last frame, as on a terminal.
+                draw(&app, w, h);
+                for k in keys {
+                    press(&mut app, *k);
+                }
+                insta::assert_snapshot!(
+                    format!("{name}_{}_{w}x{h}", lang.key()),
+                    screen(&app, w, h)
+                );
+            }
+            let app = user_platform(lang);
+            insta::assert_snapshot!(
+                format!("user_platform_{}_{w}x{h}", lang.key()),
+                screen(&app, w, h)
+            );
+        }
     }
 }
 
@@ -298,4 +346,248 @@ fn nothing_panics_at_any_small_size() {
             }
         }
     }
+}
+
+fn select(app: &mut App, id: &str) {
+    press(app, KeyCode::Char('g'));
+    while app.selected_id().as_deref() != Some(id) {
+        let before = app.selected;
+        press(app, KeyCode::Char('j'));
+        assert_ne!(app.selected, before, "{id} not in the list");
+    }
+}
+
+fn topic_titles(app: &App) -> Vec<String> {
+    app.detail.advice.iter().map(|t| t.title.clone()).collect()
+}
+
+fn current_title(app: &App) -> String {
+    app.detail.advice[app.advice_topic].title.clone()
+}
+
+/// The panels the advice module gives for `id` on the app's day, computed independently.
+fn expected_panels(app: &App, id: &str) -> repaydash::knowledge::advice::AdvicePanels {
+    let loan = app.portfolio.loans.iter().find(|l| l.id == id).unwrap();
+    let view = repaydash::engine::LoanView::compute(
+        loan,
+        app.policies.get(&loan.platform),
+        app.today(),
+        app.portfolio.settings.alert_days,
+    );
+    repaydash::knowledge::advice::panels(&view, app.lang, &app.portfolio.settings, app.today())
+        .unwrap()
+}
+
+#[test]
+fn tab_cycles_through_exactly_the_panels_topics_and_wraps() {
+    use repaydash::engine::Situation;
+    use repaydash::knowledge::advice::Topic;
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = sample(lang);
+        select(&mut app, "ctrip-jqh");
+        let want = expected_panels(&app, "ctrip-jqh");
+        assert_eq!(want.situation, Situation::OverdueContacts);
+        assert_eq!(app.detail.situation, Some(Situation::OverdueContacts));
+        let titles: Vec<String> = want.panels.iter().map(|p| p.title.clone()).collect();
+        assert_eq!(topic_titles(&app), titles);
+        // overdue_contacts: contacts first, then negotiation (with the call script).
+        assert_eq!(want.panels[0].topic, Topic::Contacts);
+        assert_eq!(want.panels[1].topic, Topic::Negotiation);
+        let mut seen = vec![current_title(&app)];
+        for _ in 1..titles.len() {
+            press(&mut app, KeyCode::Tab);
+            seen.push(current_title(&app));
+        }
+        assert_eq!(seen, titles);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(
+            app.advice_topic, 0,
+            "Tab after the last topic wraps to the first"
+        );
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(
+            app.advice_topic,
+            titles.len() - 1,
+            "shift-Tab wraps backwards"
+        );
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(app.advice_topic, titles.len() - 2);
+    }
+}
+
+#[test]
+fn the_call_script_carries_the_loans_own_figures() {
+    let mut app = sample(Lang::En);
+    select(&mut app, "ctrip-jqh");
+    press(&mut app, KeyCode::Tab);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Negotiating repayment 2/6 Tab"), "{s}");
+    assert!(s.contains("Negotiation call script"), "{s}");
+    // Installment 8 (1,100.16) fell due 11-18 and 300.00 was paid: 800.16 overdue, 5 days.
+    assert!(s.contains("overdue for 5 day(s)"), "{s}");
+    assert!(s.contains("¥800.16"), "{s}");
+    assert!(s.contains("I have a 借去花 loan with 携程金融"), "{s}");
+}
+
+#[test]
+fn advice_follows_the_selection_and_the_what_if_day() {
+    use repaydash::engine::Situation;
+    let mut app = sample(Lang::En);
+    select(&mut app, "jiebei-may");
+    // 6 days overdue; alipay's contact day is 15 (2026-12-02): not yet.
+    assert_eq!(app.detail.situation, Some(Situation::OverdueEarly));
+    let early = topic_titles(&app);
+    assert_eq!(early[0], "Negotiating repayment");
+    assert!(screen(&app, 120, 40).contains("overdue, before contacts may be called"));
+    // Stay on a topic across a day change.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(current_title(&app), early[1]);
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    assert_eq!(app.detail.situation, Some(Situation::OverdueEarly));
+    assert_eq!(current_title(&app), early[1]);
+    // 2026-12-02, day 15: contacts may be called now, and the panels follow.
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.today(), NaiveDate::from_ymd_opt(2026, 12, 2).unwrap());
+    assert_eq!(app.detail.situation, Some(Situation::OverdueContacts));
+    let now = topic_titles(&app);
+    assert_eq!(now[0], "Emergency contacts");
+    assert_eq!(
+        now,
+        expected_panels(&app, "jiebei-may")
+            .panels
+            .iter()
+            .map(|p| p.title.clone())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(current_title(&app), early[1], "the topic is kept");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("overdue, contacts may be called now"), "{s}");
+    // The script's figures move with the day: 15 days overdue now.
+    while current_title(&app) != "Negotiating repayment" {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert!(screen(&app, 120, 40).contains("overdue for 15 day(s)"));
+    // Another loan: its own panels, from the first topic. 花呗 installment 3 falls due 11-26, so
+    // back on 11-23 it is due soon (on 12-02 it would be overdue).
+    press(&mut app, KeyCode::Char('t'));
+    select(&mut app, "huabei-phone");
+    assert_eq!(app.detail.situation, Some(Situation::DueSoon));
+    assert_eq!(app.advice_topic, 0);
+    assert_eq!(current_title(&app), "Extension / deferral / installments");
+}
+
+#[test]
+fn the_advice_scrolls_within_the_topic() {
+    let mut app = sample(Lang::Zh);
+    select(&mut app, "ctrip-jqh");
+    press(&mut app, KeyCode::Tab);
+    draw(&app, 80, 24);
+    let max = app.advice_max_scroll.get();
+    assert!(max > 5, "the script does not fit in 5 rows: {max}");
+    assert!(screen(&app, 80, 24).contains("J↓"));
+    press(&mut app, KeyCode::Char('K'));
+    assert_eq!(app.advice_scroll, 0);
+    press(&mut app, KeyCode::Char('J'));
+    press(&mut app, KeyCode::Char('J'));
+    assert_eq!(app.advice_scroll, 2);
+    // ctrl-d: a page. Of the 19 body rows the detail takes 12 (10 lines and borders), the
+    // advice area the other 7: 5 inside its borders.
+    assert_eq!(app.advice_page.get(), 5);
+    update(
+        &mut app,
+        keys::key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)).unwrap(),
+    );
+    assert_eq!(app.advice_scroll, 7);
+    update(
+        &mut app,
+        keys::key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)).unwrap(),
+    );
+    assert_eq!(app.advice_scroll, 2);
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Char('J'));
+    }
+    assert_eq!(app.advice_scroll, max);
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("K↑") && !s.contains("J↓"), "{s}");
+    // At the end of a small area: the disclaimer, once.
+    assert!(s.contains("请以你自己的借款合同为准"), "{s}");
+    // A new topic starts from its top.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.advice_scroll, 0);
+}
+
+#[test]
+fn sources_are_muted_and_marked_and_the_disclaimer_is_shown_once() {
+    use ratatui::style::{Color, Modifier};
+    for color in [true, false] {
+        let mut app = sample(Lang::En);
+        app.color = color;
+        select(&mut app, "ctrip-jqh");
+        let t = draw(&app, 120, 40);
+        let buf = t.backend().buffer();
+        let s = screen(&app, 120, 40);
+        assert_eq!(s.matches("not legal advice").count(), 1, "{s}");
+        let row = s
+            .lines()
+            .position(|l| l.contains("— source: "))
+            .expect("a source line");
+        let col = s.lines().nth(row).unwrap().find("— source").unwrap();
+        // Column of the dash in cells: the row's text before it, by display width.
+        let x = unicode_width::UnicodeWidthStr::width(&s.lines().nth(row).unwrap()[..col]) as u16;
+        let cell = &buf[(x + 3, row as u16)];
+        if color {
+            assert_eq!(cell.fg, Color::DarkGray);
+        } else {
+            assert!(cell.modifier.contains(Modifier::DIM));
+        }
+    }
+}
+
+#[test]
+fn the_detail_keeps_what_matters_at_80x24() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = sample(lang);
+        for pos in 0..app.order.len() {
+            app.select(pos);
+            let e = app.selected_entry().unwrap().clone();
+            let loan = app.portfolio.loans[e.idx].clone();
+            let s = screen(&app, 80, 24);
+            let status = repaydash::tui::views::list::status_words(lang, &e);
+            assert!(s.contains(&status), "{} {status}\n{s}", e.id);
+            if let Some(next) = e.escalation.next_milestone() {
+                assert!(
+                    s.contains(&format!("▶ {}", next.date.unwrap().format("%m-%d"))),
+                    "{}\n{s}",
+                    e.id
+                );
+            }
+            if e.ledger.status != LoanStatus::PaidOff {
+                assert!(s.contains(lang.t("─ 待还", "─ To pay")), "{}\n{s}", e.id);
+            }
+            for c in &loan.contacts {
+                let phone = repaydash::model::mask_phone(c.phone.as_deref().unwrap());
+                assert!(s.contains(&c.name) && s.contains(&phone), "{}\n{s}", e.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_users_own_platform_days_are_marked_as_theirs() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let app = user_platform(Lang::En);
+        assert_eq!(app.selected_id().as_deref(), Some("bank-by-key"));
+        let s = screen(&app, w, h);
+        // Detail: the stages carry the mark, and the note says where the days come from.
+        assert!(s.contains("credit report*"), "{s}");
+        assert!(s.contains("* the days come from your"), "{s}");
+        // Advice: the contacts topic opens with the file's own day 10 (2026-10-01 + 10).
+        assert!(s.contains("Emergency contacts 1/6"), "{s}");
+        assert!(s.contains("* Your file says contacts may be"), "{s}");
+        assert!(s.contains("from day 10"), "{s}");
+    }
+    let app = user_platform(Lang::En);
+    assert!(screen(&app, 120, 40).contains("By that count, that is 2026-10-11."));
 }

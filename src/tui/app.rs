@@ -11,6 +11,7 @@ use crate::engine::{
 };
 use crate::i18n::Lang;
 use crate::knowledge::Policies;
+use crate::knowledge::advice::{self, ItemKind, Topic};
 use crate::model::{LoanTerms, Policy, Portfolio, StageKind};
 use crate::report::display_name;
 use crate::store::{self, Loaded, ReadStamp, Source};
@@ -110,18 +111,22 @@ pub struct Totals {
     pub next_upcoming: Option<usize>,
 }
 
-/// An advice topic as the advice area shows it. The advice content is fed in later; until then
-/// the area shows the selected loan's stages in this form.
+/// An advice topic as the advice area shows it: one of the selected loan's advice panels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdviceTopic {
     pub title: String,
     pub items: Vec<AdviceItem>,
+    /// None for a topic that is not one of the library's (the error shown when the asset is broken).
+    pub topic: Option<Topic>,
+    /// The call script's title, when the topic opens with the script.
+    pub script_title: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdviceItem {
     pub text: String,
     pub sources: Vec<String>,
+    pub kind: ItemKind,
 }
 
 /// What the detail panel needs beyond the entry, computed when the selection or data changes.
@@ -130,6 +135,11 @@ pub struct Detail {
     pub apr: Option<Decimal>,
     pub principal: Option<Decimal>,
     pub advice: Vec<AdviceTopic>,
+    /// The loan these are for, so a change of day keeps the topic and a change of loan does not.
+    pub loan_id: String,
+    pub situation: Option<Situation>,
+    /// Shown once under the advice, not per item.
+    pub disclaimer: String,
 }
 
 pub struct App {
@@ -174,6 +184,12 @@ pub struct App {
     pub privacy: Option<String>,
     /// The last reload failed: the data shown is older than the file.
     pub reload_failed: bool,
+    /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
+    pub advice_scroll: usize,
+    /// The advice area's last frame: the furthest it can scroll (0 before the first frame), and
+    /// its height (the page size).
+    pub advice_max_scroll: Cell<usize>,
+    pub advice_page: Cell<usize>,
 }
 
 impl App {
@@ -207,6 +223,9 @@ impl App {
             check_perms: false,
             privacy: None,
             reload_failed: false,
+            advice_scroll: 0,
+            advice_max_scroll: Cell::new(0),
+            advice_page: Cell::new(4),
         };
         app.recompute();
         app
@@ -310,6 +329,7 @@ impl App {
         if pos != self.selected {
             self.selected = pos;
             self.advice_topic = 0;
+            self.advice_scroll = 0;
             self.refresh_detail();
         }
     }
@@ -408,54 +428,93 @@ impl App {
             }
             LoanTerms::Bills(_) => (None, None),
         };
-        let advice = stage_topics(e, self.lang);
+        let id = e.id.clone();
+        // The advice panels for the selected loan only, on the app's (what-if) day: computed here,
+        // when the selection, the data or the day changes, never per frame.
+        let today = self.today();
+        let policy = self.policies.get(&loan.platform);
+        let view = LoanView::compute(loan, policy, today, self.portfolio.settings.alert_days);
+        let (advice, situation, disclaimer) =
+            match advice::panels(&view, self.lang, &self.portfolio.settings, today) {
+                Ok(p) => (
+                    p.panels
+                        .into_iter()
+                        .map(|panel| AdviceTopic {
+                            title: panel.title,
+                            topic: Some(panel.topic),
+                            script_title: panel.script_title,
+                            items: panel
+                                .items
+                                .into_iter()
+                                .map(|i| AdviceItem {
+                                    text: i.text,
+                                    sources: i.sources,
+                                    kind: i.kind,
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                    Some(p.situation),
+                    p.disclaimer,
+                ),
+                // A broken asset fails the tests; should one ship anyway, say so where the advice goes.
+                Err(msg) => (
+                    vec![AdviceTopic {
+                        title: self.lang.t("建议不可用", "advice unavailable").to_string(),
+                        items: vec![AdviceItem {
+                            text: msg,
+                            sources: vec![],
+                            kind: ItemKind::Advice,
+                        }],
+                        topic: None,
+                        script_title: None,
+                    }],
+                    None,
+                    String::new(),
+                ),
+            };
+        // Same loan (a new day or reloaded data): stay on the same topic if it is still offered.
+        let same_loan = self.detail.loan_id == id;
+        let prev_topic = self
+            .detail
+            .advice
+            .get(self.advice_topic)
+            .and_then(|t| t.topic);
+        let topic = if same_loan {
+            advice
+                .iter()
+                .position(|t| t.topic.is_some() && t.topic == prev_topic)
+        } else {
+            None
+        };
+        if topic != Some(self.advice_topic) || !same_loan {
+            self.advice_scroll = 0;
+        }
+        self.advice_topic = topic.unwrap_or(0);
         self.detail = Detail {
             apr,
             principal,
             advice,
+            loan_id: id,
+            situation,
+            disclaimer,
         };
-        if self.advice_topic >= self.detail.advice.len() {
-            self.advice_topic = 0;
+    }
+
+    /// Show topic `i` (wrapping around both ends), from its top.
+    pub fn set_topic(&mut self, i: isize) {
+        let n = self.detail.advice.len() as isize;
+        if n > 0 {
+            self.advice_topic = i.rem_euclid(n) as usize;
+            self.advice_scroll = 0;
         }
     }
-}
 
-/// Until the advice content is merged, the advice area shows each stage with what its sources say.
-fn stage_topics(e: &Entry, lang: Lang) -> Vec<AdviceTopic> {
-    e.escalation
-        .milestones
-        .iter()
-        .map(|m| {
-            let mut sources = Vec::new();
-            if m.from_user {
-                sources.push(
-                    lang.t("天数来自你的账本文件", "the days come from your loans file")
-                        .to_string(),
-                );
-            }
-            if !m.source.is_empty() {
-                sources.push(m.source.clone());
-            }
-            let when = match (m.day, m.day_typical) {
-                (Some(d), Some(t)) => lang_days(lang, &format!("{d}–{t}")),
-                (Some(d), None) => lang_days(lang, &d.to_string()),
-                _ => lang.t("文章未给出天数", "no day given").to_string(),
-            };
-            AdviceTopic {
-                title: format!("{} · {when}", lang.stage(m.kind)),
-                items: vec![AdviceItem {
-                    text: lang.t(&m.note_zh, &m.note_en).to_string(),
-                    sources,
-                }],
-            }
-        })
-        .collect()
-}
-
-fn lang_days(lang: Lang, days: &str) -> String {
-    match lang {
-        Lang::Zh => format!("逾期第 {days} 天"),
-        Lang::En => format!("overdue day {days}"),
+    /// Scroll the advice by `rows`, within what the last frame showed.
+    pub fn scroll_advice(&mut self, rows: i64) {
+        let max = i64::try_from(self.advice_max_scroll.get()).unwrap_or(i64::MAX);
+        let now = i64::try_from(self.advice_scroll).unwrap_or(i64::MAX);
+        self.advice_scroll = usize::try_from(now.saturating_add(rows).clamp(0, max)).unwrap_or(0);
     }
 }
 

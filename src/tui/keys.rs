@@ -16,6 +16,8 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         return match k.code {
             KeyCode::Char('c') => Some(Msg::Quit),
             KeyCode::Char('l') => Some(Msg::Resize),
+            KeyCode::Char('d') => Some(Msg::AdvicePage(1)),
+            KeyCode::Char('u') => Some(Msg::AdvicePage(-1)),
             _ => None,
         };
     }
@@ -40,6 +42,9 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('p') => Msg::RecordPayment,
         KeyCode::Char('n') => Msg::AddLog,
         KeyCode::Char('e') => Msg::RecordExtension,
+        KeyCode::BackTab => Msg::PrevTopic,
+        KeyCode::Char('J') => Msg::ScrollAdvice(1),
+        KeyCode::Char('K') => Msg::ScrollAdvice(-1),
         _ => return None,
     })
 }

@@ -36,6 +36,12 @@ pub enum Msg {
     RecordExtension,
     /// A key inside the open form.
     Form(FormMsg),
+    /// The previous advice topic (shift-Tab).
+    PrevTopic,
+    /// Scroll the advice area by this many rows (`J` / `K`).
+    ScrollAdvice(i64),
+    /// Scroll the advice area by this many pages (ctrl-d / ctrl-u).
+    AdvicePage(i64),
 }
 
 pub fn update(app: &mut App, msg: Msg) {
@@ -94,11 +100,11 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
             Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
             Msg::Back => app.quit = true,
-            Msg::NextTopic => {
-                let n = app.detail.advice.len();
-                if n > 0 {
-                    app.advice_topic = (app.advice_topic + 1) % n;
-                }
+            Msg::NextTopic => app.set_topic(app.advice_topic as isize + 1),
+            Msg::PrevTopic => app.set_topic(app.advice_topic as isize - 1),
+            Msg::ScrollAdvice(rows) => app.scroll_advice(rows),
+            Msg::AdvicePage(pages) => {
+                app.scroll_advice(pages * app.advice_page.get().max(1) as i64)
             }
             Msg::CycleSort => app.set_sort(app.sort.next()),
             Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,

@@ -1,57 +1,192 @@
-//! The advice area: topics (a title and items, each with its text and sources), one shown at a
-//! time, Tab to the next. It takes the topics as data so the advice content can feed it.
+//! The advice area: the selected loan's advice panels, one topic at a time (Tab / shift-Tab), each
+//! item with its sources in a muted line, the call script numbered with the loan's own figures, and
+//! the disclaimer once under them. Text is wrapped here by display width (CJK rules from the
+//! `advice` report), so the rows are known and the area can scroll (`J`/`K`, ctrl-d/ctrl-u).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, panel};
 use crate::i18n::Lang;
-use crate::tui::app::AdviceTopic;
+use crate::knowledge::advice::ItemKind;
+use crate::report::advice::{situation_label, wrap};
+use crate::report::table::truncate;
+use crate::tui::app::{AdviceTopic, App};
 
-pub fn render(
-    title: &str,
-    topics: &[AdviceTopic],
-    current: usize,
+/// Marks a line as a source even without colour or dim (NO_COLOR, a plain copy of the screen).
+pub const SOURCE_MARK: &str = "— ";
+
+/// `text` wrapped to `width`, the first row starting with `first` in `mark` style and the rest
+/// indented by `rest`, in `style`.
+fn wrapped(
+    text: &str,
+    width: usize,
+    first: &str,
+    rest: &str,
+    mark: Style,
+    style: Style,
+) -> Vec<Line<'static>> {
+    wrap(text, width, first, rest)
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let row = row.trim_end().to_string();
+            match row.strip_prefix(first).filter(|_| i == 0) {
+                Some(tail) => Line::from(vec![
+                    Span::styled(first.to_string(), mark),
+                    Span::styled(tail.to_string(), style),
+                ]),
+                None => Line::from(Span::styled(row, style)),
+            }
+        })
+        .collect()
+}
+
+/// The rows of one topic at `width` columns. Consecutive items resting on the same sources (the
+/// call script's lines) show them once, after the last of them.
+pub fn topic_rows(
+    topic: &AdviceTopic,
     lang: Lang,
-    area: Rect,
-    buf: &mut Buffer,
+    width: usize,
     theme: Theme,
-) {
-    let counter = if topics.len() > 1 {
+) -> Vec<Line<'static>> {
+    let mut rows = Vec::new();
+    if let Some(t) = &topic.script_title {
+        rows.extend(wrapped(t, width, "", "", theme.bold(), theme.bold()));
+    }
+    let label = lang.t("来源：", "source: ");
+    let sep = lang.t("；", "; ");
+    let mut script_n = 0;
+    for (i, item) in topic.items.iter().enumerate() {
+        let plain = Style::new();
+        let (first, rest, mark) = match item.kind {
+            ItemKind::ScriptLine => {
+                script_n += 1;
+                (format!("{script_n:>2}. "), "    ", theme.accent())
+            }
+            // The same mark as the detail's stages whose days come from the user's file.
+            ItemKind::FromUserFile => ("* ".to_string(), "  ", theme.accent()),
+            ItemKind::Checklist | ItemKind::Advice => ("• ".to_string(), "  ", theme.dim()),
+        };
+        rows.extend(wrapped(&item.text, width, &first, rest, mark, plain));
+        let last_of_group = topic
+            .items
+            .get(i + 1)
+            .is_none_or(|next| next.sources != item.sources);
+        if last_of_group && !item.sources.is_empty() {
+            let text = format!("{label}{}", item.sources.join(sep));
+            let indent = format!("{rest}{SOURCE_MARK}");
+            let cont = " ".repeat(indent.width() + label.width());
+            rows.extend(wrapped(
+                &text,
+                width,
+                &indent,
+                &cont,
+                theme.dim(),
+                theme.dim(),
+            ));
+        }
+    }
+    rows
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let lang = app.lang;
+    let topics = &app.detail.advice;
+    let current = app.advice_topic.min(topics.len().saturating_sub(1));
+    let topic = topics.get(current);
+    let inner = panel("", theme).inner(area);
+    let width = inner.width as usize;
+
+    // Title: the topic, where it is among the topics, and the key to the next one — shortened
+    // rather than cut when the area is narrow.
+    let room = (area.width as usize).saturating_sub(4);
+    let name = topic.map(|t| t.title.as_str()).unwrap_or_default();
+    let mut counter = if topics.len() > 1 {
         format!("{}/{} Tab ", current + 1, topics.len())
     } else {
         String::new()
     };
-    let block = panel(
-        Line::from(vec![
-            Span::styled(format!(" {title} "), theme.bold()),
-            Span::styled(counter, theme.dim()),
-        ]),
-        theme,
-    );
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let Some(topic) = topics.get(current) else {
-        return;
+    if name.width() + 2 + counter.width() > room && topics.len() > 1 {
+        counter = format!("{}/{} ", current + 1, topics.len());
+    }
+    let name = truncate(name, room.saturating_sub(2 + counter.width()));
+    let title = Line::from(vec![
+        Span::styled(format!(" {name} "), theme.accent()),
+        Span::styled(counter, theme.dim()),
+    ]);
+
+    let mut body = topic
+        .map(|t| topic_rows(t, lang, width, theme))
+        .unwrap_or_default();
+    let disclaimer: Vec<Line> = if app.detail.disclaimer.is_empty() || width == 0 {
+        vec![]
+    } else {
+        wrapped(
+            &app.detail.disclaimer,
+            width,
+            "",
+            "",
+            theme.dim(),
+            theme.dim(),
+        )
     };
-    let mut lines = vec![Line::from(Span::styled(
-        topic.title.clone(),
-        theme.accent(),
-    ))];
-    for item in &topic.items {
-        if !item.text.is_empty() {
-            lines.push(Line::from(format!("• {}", item.text)));
-        }
-        for s in &item.sources {
-            lines.push(Line::from(Span::styled(
-                format!("  {}{s}", lang.t("来源：", "source: ")),
-                theme.dim(),
-            )));
+    let height = inner.height as usize;
+    // The disclaimer stays at the bottom when that leaves room for the advice; in a small area it
+    // ends the topic instead, reached by scrolling.
+    let pinned = !disclaimer.is_empty() && height >= disclaimer.len() + 4;
+    let mut disclaimer = disclaimer;
+    if pinned {
+        // A rule, so the note does not read as the end of the last item.
+        disclaimer.insert(0, Line::from(Span::styled("┄".repeat(width), theme.dim())));
+    }
+    if !pinned && !disclaimer.is_empty() {
+        body.push(Line::from(""));
+        body.extend(disclaimer.iter().cloned());
+    }
+    let body_h = if pinned {
+        height - disclaimer.len()
+    } else {
+        height
+    };
+    let max_scroll = body.len().saturating_sub(body_h);
+    let scroll = app.advice_scroll.min(max_scroll);
+    app.advice_max_scroll.set(max_scroll);
+    app.advice_page.set(body_h.max(1));
+
+    let mut block = panel(title, theme);
+    let mut hint = String::new();
+    if scroll < max_scroll {
+        hint.push_str(" J↓");
+    }
+    if scroll > 0 {
+        hint.push_str(" K↑");
+    }
+    if !hint.is_empty() {
+        hint.push(' ');
+        block = block
+            .title_bottom(Line::from(Span::styled(hint.clone(), theme.accent())).right_aligned());
+    }
+    // Why these topics, in this order: the loan's situation, when there is room for it.
+    if let Some(s) = app.detail.situation {
+        let text = format!(" {} ", situation_label(lang, s));
+        if text.width() + hint.width() + 4 <= area.width as usize {
+            block = block.title_bottom(Line::from(Span::styled(text, theme.dim())));
         }
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    block.render(area, buf);
+
+    let visible: Vec<Line> = body.into_iter().skip(scroll).take(body_h).collect();
+    Paragraph::new(visible).render(Rect::new(inner.x, inner.y, inner.width, body_h as u16), buf);
+    if pinned {
+        let h = disclaimer.len() as u16;
+        Paragraph::new(disclaimer).render(
+            Rect::new(inner.x, inner.y + inner.height - h, inner.width, h),
+            buf,
+        );
+    }
 }

@@ -1,9 +1,13 @@
 //! The selected loan: its stages as dated milestones, next installments, payments, APR, the
 //! penalty estimate, contacts (masked unless revealed), and where each stage's days come from.
+//!
+//! The panel is built at the fullest level of detail that fits its height; a short panel first
+//! folds the passed stages, then keeps only the next stage with the rest counted, then drops the
+//! sources and the payments so far. Status, the next stage, what to pay and the contacts stay.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -11,24 +15,82 @@ use super::{Theme, flow, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::Lang;
 use crate::model::mask_phone;
-use crate::tui::app::App;
+use crate::report::advice::wrap;
+use crate::report::table::truncate;
+use crate::tui::app::{App, Entry};
 use crate::tui::views::list::status_words;
+
+/// Levels of detail, fullest first.
+const FULL: u8 = 0;
+/// Passed stages share lines; two installments.
+const FOLD_PASSED: u8 = 1;
+/// Passed stages in one line, the next stage, the later ones counted; no sources.
+const NEXT_ONLY: u8 = 2;
+/// No payments so far.
+const NO_PAID: u8 = 3;
+/// One installment; contacts share lines; no APR, penalty or later stages.
+const TIGHTEST: u8 = 4;
 
 fn section<'a>(title: &str, theme: Theme) -> Line<'a> {
     Line::from(Span::styled(format!("─ {title} "), theme.accent()))
 }
 
+/// Rows `lines` take at `width` columns when wrapped.
+fn rows(lines: &[Line], width: usize) -> usize {
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(width.max(1)).max(1))
+        .sum()
+}
+
+/// The panel's lines at the fullest level that fits `max` rows (borders included), and the rows
+/// it takes, so whatever it leaves goes to the advice area.
+pub struct Fitted<'a> {
+    pub height: u16,
+    lines: Vec<Line<'a>>,
+}
+
+pub fn fit(app: &App, width: u16, max: u16, theme: Theme) -> Fitted<'_> {
+    let Some(e) = app.selected_entry() else {
+        return Fitted {
+            height: 2.min(max),
+            lines: vec![],
+        };
+    };
+    let w = width.saturating_sub(2) as usize;
+    let room = max.saturating_sub(2) as usize;
+    let mut shown = Vec::new();
+    for level in FULL..=TIGHTEST {
+        shown = lines(app, e, w, level, theme);
+        let n = rows(&shown, w);
+        if n <= room {
+            return Fitted {
+                height: (n + 2) as u16,
+                lines: shown,
+            };
+        }
+    }
+    Fitted {
+        height: max,
+        lines: shown,
+    }
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let lang = app.lang;
+    draw(
+        app,
+        fit(app, area.width, area.height, theme),
+        area,
+        buf,
+        theme,
+    );
+}
+
+pub fn draw(app: &App, fitted: Fitted, area: Rect, buf: &mut Buffer, theme: Theme) {
     let Some(e) = app.selected_entry() else {
         panel(Line::from(""), theme).render(area, buf);
         return;
     };
-    let loan = &app.portfolio.loans[e.idx];
-    let cur = &app.portfolio.settings.currency;
-    let today = app.today();
-    let l = &e.ledger;
-    let st = theme.status(l.status);
     let title = Line::from(vec![
         Span::styled(format!(" {} ", e.name), theme.bold()),
         Span::styled(format!("· {} ", e.platform), theme.dim()),
@@ -36,6 +98,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let block = panel(title, theme);
     let inner = block.inner(area);
     block.render(area, buf);
+    Paragraph::new(fitted.lines)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .render(inner, buf);
+}
+
+fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let loan = &app.portfolio.loans[e.idx];
+    let cur = &app.portfolio.settings.currency;
+    let today = app.today();
+    let l = &e.ledger;
+    let st = theme.status(l.status);
 
     let mut lines: Vec<Line> = Vec::new();
     // Status and money at a glance, flowed over as many lines as the width needs.
@@ -52,13 +126,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             Span::styled(money(cur, l.remaining_balance), theme.bold()),
         ]);
     }
-    if let Some(apr) = app.detail.apr {
+    if let Some(apr) = app.detail.apr.filter(|_| level < TIGHTEST) {
         chunks.push(vec![Span::raw(format!(
             "{} {apr}%",
             lang.t("年化(IRR)", "APR (IRR)")
         ))]);
     }
-    if !l.penalty_estimate.is_zero() {
+    if !l.penalty_estimate.is_zero() && level < TIGHTEST {
         chunks.push(vec![
             Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
             Span::styled(
@@ -67,85 +141,144 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             ),
         ]);
     }
-    lines.extend(flow(chunks, inner.width as usize));
-    // When the panel is short, past stages share one line.
-    let compact = inner.height < 20;
+    lines.extend(flow(chunks, width));
 
     // Stages as dated milestones.
-    if !e.escalation.milestones.is_empty() && l.status != LoanStatus::PaidOff {
+    let milestones = &e.escalation.milestones;
+    if !milestones.is_empty() && l.status != LoanStatus::PaidOff {
         lines.push(section(
             lang.t("催收阶段（估计）", "Stages (estimates)"),
             theme,
         ));
         let next = e.escalation.next_milestone().map(|m| (m.kind, m.date));
-        if compact {
-            let past: Vec<Vec<Span>> = e
-                .escalation
-                .milestones
+        let passed_style = theme.dim().add_modifier(Modifier::CROSSED_OUT);
+        let passed: Vec<_> = milestones.iter().filter(|m| m.reached).collect();
+        let user = |m: &crate::engine::Milestone| if m.from_user { "*" } else { "" };
+        if level >= NEXT_ONLY {
+            if let Some(last) = passed.last() {
+                let date = last
+                    .date
+                    .map(|d| d.format("%m-%d").to_string())
+                    .unwrap_or_default();
+                let any_user = if passed.iter().any(|m| m.from_user) {
+                    "*"
+                } else {
+                    ""
+                };
+                let text = match lang {
+                    Lang::Zh => format!(
+                        "✓ 已过 {} 个 · {date} {}",
+                        passed.len(),
+                        lang.stage(last.kind)
+                    ),
+                    Lang::En => format!(
+                        "✓ {} passed · {date} {}",
+                        passed.len(),
+                        lang.stage(last.kind)
+                    ),
+                };
+                // The mark of days from the user's file survives the cut.
+                let text = format!(
+                    "{}{any_user}",
+                    truncate(&text, width.saturating_sub(any_user.len()))
+                );
+                lines.push(Line::from(Span::styled(text, theme.dim())));
+            }
+        } else if level >= FOLD_PASSED {
+            let chunks: Vec<Vec<Span>> = passed
                 .iter()
-                .filter(|m| m.reached)
                 .map(|m| {
                     let date = m
                         .date
                         .map(|d| d.format("%m-%d").to_string())
                         .unwrap_or_default();
                     vec![Span::styled(
-                        format!("✓{date} {}", lang.stage(m.kind)),
-                        theme.dim().add_modifier(Modifier::CROSSED_OUT),
+                        format!("✓{date} {}{}", lang.stage(m.kind), user(m)),
+                        passed_style,
                     )]
                 })
                 .collect();
-            lines.extend(flow(past, inner.width as usize));
+            lines.extend(flow(chunks, width));
         }
-        for m in e
-            .escalation
-            .milestones
+        let ahead: Vec<_> = milestones
             .iter()
-            .filter(|m| !(compact && m.reached))
-        {
+            .filter(|m| level == FULL || !m.reached)
+            .collect();
+        let mut later = Vec::new();
+        for m in ahead {
             let is_next = next == Some((m.kind, m.date));
+            if level >= NEXT_ONLY && !is_next {
+                later.push(m);
+                continue;
+            }
+            // A short panel drops the year: the next stage is weeks away, not years.
+            let fmt = |d: chrono::NaiveDate| {
+                if level >= NEXT_ONLY {
+                    d.format("%m-%d").to_string()
+                } else {
+                    d.to_string()
+                }
+            };
             let date = match (m.date, m.date_typical) {
-                (Some(d), Some(t)) => format!("{d}~{}", t.format("%m-%d")),
-                (Some(d), None) => d.to_string(),
+                (Some(d), Some(t)) => format!("{}~{}", fmt(d), t.format("%m-%d")),
+                (Some(d), None) => fmt(d),
                 _ => String::new(),
             };
             let (mark, style) = if m.reached {
-                ("✓", theme.dim().add_modifier(Modifier::CROSSED_OUT))
+                ("✓", passed_style)
             } else if is_next {
                 ("▶", theme.fg(Color::Yellow).add_modifier(Modifier::BOLD))
             } else {
-                (" ", ratatui::style::Style::new())
+                (" ", Style::new())
             };
-            let mut spans = vec![
-                Span::styled(format!("{mark} "), style),
-                Span::styled(format!("{date} "), style),
-                Span::styled(lang.stage(m.kind), style),
-            ];
+            // When, how soon, then what: the date and countdown stay together on a narrow panel.
+            let mut when = vec![Span::styled(format!("{mark} {date}"), style)];
+            if let Some(d) = m.date.filter(|_| !m.reached) {
+                when.push(Span::styled(
+                    format!(" {}", lang.days_from_now((d - today).num_days())),
+                    if is_next { style } else { theme.dim() },
+                ));
+            }
+            let mut what = vec![Span::styled(lang.stage(m.kind), style)];
             if m.date.is_none() {
-                spans.push(Span::styled(
+                what.push(Span::styled(
                     lang.t("（未给出天数）", " (no day given)"),
                     theme.dim(),
                 ));
             }
             if m.from_user {
-                spans.push(Span::styled("*", theme.accent()));
+                what.push(Span::styled("*", theme.accent()));
             }
-            if let Some(d) = m.date.filter(|_| !m.reached) {
-                spans.push(Span::styled(
-                    format!(" {}", lang.days_from_now((d - today).num_days())),
-                    if is_next { style } else { theme.dim() },
-                ));
-            }
-            lines.push(Line::from(spans));
+            let chunks = if date.is_empty() {
+                what.insert(0, Span::styled(format!("{mark} "), style));
+                vec![what]
+            } else {
+                vec![when, what]
+            };
+            lines.extend(flow(chunks, width));
         }
-        if e.escalation.milestones.iter().any(|m| m.from_user) {
+        if !later.is_empty() && level < TIGHTEST {
+            let names: Vec<String> = later
+                .iter()
+                .map(|m| format!("{}{}", lang.stage(m.kind), user(m)))
+                .collect();
+            let text = match lang {
+                Lang::Zh => format!("  之后还有 {} 个：{}", later.len(), names.join("、")),
+                Lang::En => format!("  {} later: {}", later.len(), names.join(", ")),
+            };
             lines.push(Line::from(Span::styled(
-                lang.t(
-                    "* 天数来自你的账本文件",
-                    "* the days come from your loans file",
-                ),
+                truncate(&text, width),
                 theme.dim(),
             )));
+        }
+        if milestones.iter().any(|m| m.from_user) {
+            let note = lang.t(
+                "* 天数来自你的账本文件",
+                "* the days come from your loans file",
+            );
+            for row in wrap(note, width, "", "  ") {
+                lines.push(Line::from(Span::styled(row, theme.dim())));
+            }
         }
     }
 
@@ -154,21 +287,40 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         .installments
         .iter()
         .filter(|s| s.status != InstallmentStatus::Paid)
-        .take(if compact { 2 } else { 3 })
         .collect();
+    let take = match level {
+        FULL => 3,
+        TIGHTEST => 1,
+        _ => 2,
+    };
     if !unpaid.is_empty() {
-        lines.push(section(lang.t("待还", "To pay"), theme));
-        for s in unpaid {
+        let more = unpaid.len().saturating_sub(take);
+        let title = lang.t("待还", "To pay");
+        lines.push(if level >= TIGHTEST && more > 0 {
+            let more = match lang {
+                Lang::Zh => format!("（另 {more} 期）"),
+                Lang::En => format!(" (+{more} more)"),
+            };
+            section(&format!("{title}{more}"), theme)
+        } else {
+            section(title, theme)
+        });
+        for s in unpaid.into_iter().take(take) {
             let style = match s.status {
                 InstallmentStatus::Overdue => theme.status(LoanStatus::Overdue),
-                _ => ratatui::style::Style::new(),
+                _ => Style::new(),
             };
-            lines.push(Line::from(vec![
-                Span::styled(format!("#{:<3}", s.inst.n), theme.dim()),
-                Span::raw(format!("{} ", s.inst.due_date)),
-                Span::styled(format!("{:>11}", money(cur, s.unpaid())), style),
-                Span::styled(format!(" {}", lang.installment_status(s.status)), style),
-            ]));
+            lines.extend(flow(
+                vec![
+                    vec![
+                        Span::styled(format!("#{:<3}", s.inst.n), theme.dim()),
+                        Span::raw(format!("{} ", s.inst.due_date)),
+                        Span::styled(format!("{:>10}", money(cur, s.unpaid())), style),
+                    ],
+                    vec![Span::styled(lang.installment_status(s.status), style)],
+                ],
+                width,
+            ));
         }
     }
 
@@ -182,76 +334,105 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             },
             theme,
         ));
-        for c in &loan.contacts {
-            let phone = c
-                .phone
-                .as_deref()
-                .map(|p| {
-                    if app.reveal_phones {
-                        p.to_string()
-                    } else {
-                        mask_phone(p)
-                    }
-                })
-                .unwrap_or_default();
-            let rel = c
-                .relation
-                .as_deref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default();
-            lines.push(Line::from(vec![
-                Span::raw(format!("{}{rel} ", c.name)),
-                Span::styled(phone, theme.dim()),
-            ]));
+        let people: Vec<Vec<Span>> = loan
+            .contacts
+            .iter()
+            .map(|c| {
+                let phone = c
+                    .phone
+                    .as_deref()
+                    .map(|p| {
+                        if app.reveal_phones {
+                            p.to_string()
+                        } else {
+                            mask_phone(p)
+                        }
+                    })
+                    .unwrap_or_default();
+                let rel = c
+                    .relation
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default();
+                vec![
+                    Span::raw(format!("{}{rel} ", c.name)),
+                    Span::styled(phone, theme.dim()),
+                ]
+            })
+            .collect();
+        if level >= TIGHTEST {
+            lines.extend(flow(people, width));
+        } else {
+            for p in people {
+                lines.extend(flow(vec![p], width));
+            }
         }
     }
 
     // Payments so far.
-    let paid: Vec<_> = loan.payments.iter().filter(|p| p.date <= today).collect();
-    lines.push(section(lang.t("已还", "Paid"), theme));
-    let mut pay = vec![Span::raw(match lang {
-        Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, l.total_paid)),
-        Lang::En => format!("{} payments, {}", paid.len(), money(cur, l.total_paid)),
-    })];
-    if let Some(last) = paid.iter().max_by_key(|p| p.date) {
-        pay.push(Span::styled(
-            format!(
-                "  {} {} {}",
-                lang.t("最近", "last"),
-                last.date,
-                money(cur, last.amount)
-            ),
-            theme.dim(),
+    if level < NO_PAID {
+        let paid: Vec<_> = loan.payments.iter().filter(|p| p.date <= today).collect();
+        lines.push(section(lang.t("已还", "Paid"), theme));
+        let mut pay = vec![vec![Span::raw(match lang {
+            Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, l.total_paid)),
+            Lang::En => format!("{} payments, {}", paid.len(), money(cur, l.total_paid)),
+        })]];
+        if let Some(last) = paid.iter().max_by_key(|p| p.date) {
+            pay.push(vec![Span::styled(
+                format!(
+                    "{} {} {}",
+                    lang.t("最近", "last"),
+                    last.date,
+                    money(cur, last.amount)
+                ),
+                theme.dim(),
+            )]);
+        }
+        lines.extend(flow(pay, width));
+    }
+    // The user's own log, skipped where even payments no longer fit.
+    if level < NO_PAID {
+        lines.extend(log_section(
+            loan,
+            today,
+            lang,
+            theme,
+            level >= FOLD_PASSED,
+            width,
         ));
     }
-    lines.push(Line::from(pay));
-    lines.extend(log_section(
-        loan,
-        today,
-        lang,
-        theme,
-        compact,
-        inner.width as usize,
-    ));
 
     // Sources of the stages.
-    let mut sources: Vec<&str> = e
-        .escalation
-        .milestones
+    let mut sources: Vec<&str> = milestones
         .iter()
         .map(|m| m.source.as_str())
         .filter(|s| !s.is_empty())
         .collect();
-    sources.dedup();
-    if !sources.is_empty() {
+    let mut seen = std::collections::HashSet::new();
+    sources.retain(|s| seen.insert(*s));
+    if !sources.is_empty() && level < NEXT_ONLY {
         lines.push(section(lang.t("来源", "Sources"), theme));
         for s in sources {
-            lines.push(Line::from(Span::styled(format!("《{s}》"), theme.dim())));
+            for row in wrap(&format!("《{s}》"), width, "", " ") {
+                lines.push(Line::from(Span::styled(row, theme.dim())));
+            }
         }
     }
-    Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: false })
-        .render(inner, buf);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn rows_count_wrapped_lines() {
+        let lines = vec![Line::from("abcdef"), Line::from(""), Line::from("一二三")];
+        // 6 columns in 4: 2 rows; an empty line still takes a row; 6 columns of CJK in 4: 2 rows.
+        assert_eq!(rows(&lines, 4), 5);
+        assert_eq!("一二三".width(), 6);
+    }
 }
 
 /// The user's own record of calls and negotiations, newest first; a few entries, then a count.

@@ -19,7 +19,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             "Esc",
             lang.t("关闭窗口；主界面上退出", "close; quit from the main screen"),
         ),
-        ("Tab", lang.t("切换说明主题", "next topic")),
+        (
+            "Tab S-Tab",
+            lang.t("下一个/上一个建议主题", "next / previous advice topic"),
+        ),
+        (
+            "J K ^d ^u",
+            lang.t("滚动建议：一行/半屏", "scroll the advice: a row / a page"),
+        ),
         (
             "s",
             lang.t(

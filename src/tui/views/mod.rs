@@ -132,20 +132,15 @@ fn main_body(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
     list::render(app, left, buf, theme);
-    let advice_h = (right.height / 3).max(6);
+    // The advice area gets at least a third; the detail takes what it needs of the rest (at its
+    // fullest level that fits), and the advice area whatever the detail leaves.
+    let least = (right.height / 3).max(6).min(right.height);
+    let fitted = detail::fit(app, right.width, right.height - least, theme);
+    let advice_h = right.height - fitted.height;
     let [top, bottom] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(advice_h)]).areas(right);
-    detail::render(app, top, buf, theme);
-    let title = app.lang.t("催收阶段说明", "What the sources say");
-    advice::render(
-        title,
-        &app.detail.advice,
-        app.advice_topic,
-        app.lang,
-        bottom,
-        buf,
-        theme,
-    );
+    detail::draw(app, fitted, top, buf, theme);
+    advice::render(app, bottom, buf, theme);
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
