@@ -421,20 +421,6 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use unicode_width::UnicodeWidthStr;
-
-    #[test]
-    fn rows_count_wrapped_lines() {
-        let lines = vec![Line::from("abcdef"), Line::from(""), Line::from("一二三")];
-        // 6 columns in 4: 2 rows; an empty line still takes a row; 6 columns of CJK in 4: 2 rows.
-        assert_eq!(rows(&lines, 4), 5);
-        assert_eq!("一二三".width(), 6);
-    }
-}
-
 /// The user's own record of calls and negotiations, newest first; a few entries, then a count.
 fn log_section<'a>(
     loan: &crate::model::Loan,
@@ -485,4 +471,18 @@ fn log_section<'a>(
         )));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn rows_count_wrapped_lines() {
+        let lines = vec![Line::from("abcdef"), Line::from(""), Line::from("一二三")];
+        // 6 columns in 4: 2 rows; an empty line still takes a row; 6 columns of CJK in 4: 2 rows.
+        assert_eq!(rows(&lines, 4), 5);
+        assert_eq!("一二三".width(), 6);
+    }
 }
