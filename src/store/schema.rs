@@ -580,11 +580,12 @@ impl<'a> Walker<'a> {
                 format!("`day_typical` ({t}) must not come before `day` ({d})"),
             );
         }
-        let source = self
-            .string(tab, "source")
-            .unwrap_or_else(|| format!("{platform} (your file)"));
-        let note_zh = self.string(tab, "note_zh").unwrap_or_default();
-        let note_en = self.string(tab, "note_en").unwrap_or_default();
+        let source = match self.str(tab, "source") {
+            Some(s) => s.into(),
+            None => format!("{platform} (your file)").into(),
+        };
+        let note_zh = self.str(tab, "note_zh").unwrap_or_default().into();
+        let note_en = self.str(tab, "note_en").unwrap_or_default().into();
         Some(Stage {
             kind: kind?,
             day,

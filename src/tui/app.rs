@@ -373,7 +373,7 @@ fn stage_topics(e: &Entry, lang: Lang) -> Vec<AdviceTopic> {
                 );
             }
             if !m.source.is_empty() {
-                sources.push(m.source.clone());
+                sources.push(m.source.to_string());
             }
             let when = match (m.day, m.day_typical) {
                 (Some(d), Some(t)) => lang_days(lang, &format!("{d}–{t}")),

@@ -231,7 +231,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         .escalation
         .milestones
         .iter()
-        .map(|m| m.source.as_str())
+        .map(|m| &*m.source)
         .filter(|s| !s.is_empty())
         .collect();
     sources.dedup();
