@@ -448,7 +448,7 @@ impl<'a> Walker<'a> {
             path: KeyPath::root("settings"),
         };
         if let Some(l) = self.str(&tab, "lang") {
-            match Lang::from_key(&l) {
+            match Lang::from_key(l) {
                 Some(lang) => s.lang = Some(lang),
                 None => {
                     let span = t.get("lang").and_then(item_span);
@@ -541,7 +541,7 @@ impl<'a> Walker<'a> {
 
     fn stage(&mut self, tab: &Tab, platform: &str) -> Option<Stage> {
         let kind = match self.str(tab, "kind") {
-            Some(k) => match StageKind::from_key(&k) {
+            Some(k) => match StageKind::from_key(k) {
                 Some(kind) => Some(kind),
                 None => {
                     let span = tab.t.get("kind").and_then(item_span);
@@ -755,7 +755,7 @@ impl<'a> Walker<'a> {
     fn amortized(&mut self, tab: &Tab, rate: Option<Rate>, rate_given: bool) -> Option<LoanTerms> {
         let principal = self.amount(tab, "principal", false);
         let method = match self.str(tab, "method") {
-            Some(m) => match Method::from_key(&m) {
+            Some(m) => match Method::from_key(m) {
                 Some(m) => Some(m),
                 None => {
                     let span = tab.t.get("method").and_then(item_span);
@@ -913,7 +913,7 @@ impl<'a> Walker<'a> {
         for e in self.tables(item, &base) {
             let date = self.date(&e, "date");
             let kind = match self.str(&e, "kind") {
-                Some(k) => match LogKind::from_key(&k) {
+                Some(k) => match LogKind::from_key(k) {
                     Some(k) => Some(k),
                     None => {
                         let span = e.t.get("kind").and_then(item_span);
