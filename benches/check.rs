@@ -225,11 +225,21 @@ fn bench(c: &mut Criterion) {
     let t = std::time::Instant::now();
     let doc = toml_edit::Document::parse(text.as_str()).expect("valid");
     let t_doc = t.elapsed();
+    let t = std::time::Instant::now();
+    drop(doc);
+    let t_doc_drop = t.elapsed();
+    let t = std::time::Instant::now();
+    let de = toml::de::DeTable::parse(text.as_str()).expect("valid");
+    let t_de = t.elapsed();
+    let t = std::time::Instant::now();
+    drop(de);
+    let t_de_drop = t.elapsed();
     println!(
-        "one pass: store::parse {t_parse:?} (of which toml_edit::Document::parse {t_doc:?}), \
-         views {t_views:?}, views + json {t_json:?}"
+        "one pass: store::parse {t_parse:?} (of which toml_edit::Document::parse {t_doc:?}, \
+         its drop {t_doc_drop:?}), views {t_views:?}, views + json {t_json:?}; \
+         toml::de::DeTable::parse {t_de:?}, its drop {t_de_drop:?}"
     );
-    drop((doc, json));
+    drop(json);
 
     let mut g = c.benchmark_group("10k_loans");
     g.sample_size(10);

@@ -145,9 +145,9 @@ mod tests {
             kind,
             day,
             day_typical: typical,
-            source: String::new(),
-            note_zh: String::new(),
-            note_en: String::new(),
+            source: "".into(),
+            note_zh: "".into(),
+            note_en: "".into(),
         };
         Policy {
             key: "alipay".into(),

@@ -1,5 +1,7 @@
 //! A platform's escalation stages turned into dated milestones for one loan.
 
+use std::sync::Arc;
+
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -14,9 +16,9 @@ pub struct Milestone {
     /// anchor + day; None when the stage has no day or the loan has no anchor.
     pub date: Option<NaiveDate>,
     pub date_typical: Option<NaiveDate>,
-    pub source: String,
-    pub note_zh: String,
-    pub note_en: String,
+    pub source: Arc<str>,
+    pub note_zh: Arc<str>,
+    pub note_en: Arc<str>,
     /// The day came from the user's file (their contract), not the articles.
     pub from_user: bool,
     /// The overdue count has reached the earliest day.
@@ -103,9 +105,9 @@ impl Escalation {
                     kind: StageKind::EmergencyContact,
                     day: Some(day),
                     day_typical: None,
-                    source: String::new(),
-                    note_zh: String::new(),
-                    note_en: String::new(),
+                    source: "".into(),
+                    note_zh: "".into(),
+                    note_en: "".into(),
                 }),
             }
         }
@@ -194,8 +196,8 @@ mod tests {
             day,
             day_typical: typical,
             source: "test".into(),
-            note_zh: String::new(),
-            note_en: String::new(),
+            note_zh: "".into(),
+            note_en: "".into(),
         }
     }
 

@@ -508,9 +508,9 @@ mod tests {
                 kind: StageKind::EmergencyContact,
                 day: Some(contact_day),
                 day_typical: None,
-                source: String::new(),
-                note_zh: String::new(),
-                note_en: String::new(),
+                source: "".into(),
+                note_zh: "".into(),
+                note_en: "".into(),
             }],
         }
     }

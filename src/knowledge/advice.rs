@@ -702,7 +702,7 @@ fn user_contact_item(view: &LoanView, lang: Lang) -> Option<PanelItem> {
         )
     } else {
         match m {
-            Some(m) if !m.source.trim().is_empty() => m.source.clone(),
+            Some(m) if !m.source.trim().is_empty() => m.source.to_string(),
             _ => format!(
                 "{} [platforms.{}]",
                 lang.t("你的文件", "your file"),

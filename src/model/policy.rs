@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// Escalation stages, in order of severity.
@@ -46,11 +48,12 @@ pub struct Stage {
     pub day: Option<u32>,
     /// A later report, where the sources disagree.
     pub day_typical: Option<u32>,
-    /// The article title or rule this rests on (or the user's own note).
-    pub source: String,
+    /// The article title or rule this rests on (or the user's own note). Shared, not copied,
+    /// with every loan's milestones: a copy per loan showed at 10,000 loans.
+    pub source: Arc<str>,
     /// Short remark on what the sources say, in Chinese and English.
-    pub note_zh: String,
-    pub note_en: String,
+    pub note_zh: Arc<str>,
+    pub note_en: Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

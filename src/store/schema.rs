@@ -1,6 +1,8 @@
 //! The loans file's schema: a walk over the parsed TOML that builds the model and reports every
 //! problem with its place, instead of stopping at the first as serde would. Pure: no file I/O.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
@@ -115,11 +117,52 @@ struct Walker<'a> {
     warnings: Vec<Diagnostic>,
 }
 
+/// A key's dotted path, such as `loan[2].payments[1]`, kept as borrowed pieces and rendered only
+/// when a problem is reported: building it for every table cost 10,000-loan files dearly.
+#[derive(Clone, Copy)]
+struct KeyPath<'p> {
+    parent: Option<&'p KeyPath<'p>>,
+    key: &'p str,
+    /// 1-based position in an array of tables.
+    index: Option<usize>,
+}
+
+impl<'p> KeyPath<'p> {
+    fn root(key: &'p str) -> Self {
+        KeyPath {
+            parent: None,
+            key,
+            index: None,
+        }
+    }
+
+    fn child(&'p self, key: &'p str) -> Self {
+        KeyPath {
+            parent: Some(self),
+            key,
+            index: None,
+        }
+    }
+}
+
+impl fmt::Display for KeyPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = self.parent {
+            write!(f, "{p}.")?;
+        }
+        f.write_str(self.key)?;
+        match self.index {
+            Some(i) => write!(f, "[{i}]"),
+            None => Ok(()),
+        }
+    }
+}
+
 /// A table or inline table with the span of where it starts, so a missing key can point at it.
-struct Tab<'t> {
+struct Tab<'t, 'p> {
     t: &'t dyn TableLike,
     span: Option<Range<usize>>,
-    path: String,
+    path: KeyPath<'p>,
 }
 
 fn item_span(item: &Item) -> Option<Range<usize>> {
@@ -163,7 +206,7 @@ impl<'a> Walker<'a> {
     }
 
     /// The elements of an array of tables, or of an array of inline tables.
-    fn tables<'t>(&mut self, item: &'t Item, path: &str) -> Vec<Tab<'t>> {
+    fn tables<'t, 'p>(&mut self, item: &'t Item, path: &'p KeyPath<'p>) -> Vec<Tab<'t, 'p>> {
         match item {
             Item::ArrayOfTables(arr) => arr
                 .iter()
@@ -171,7 +214,10 @@ impl<'a> Walker<'a> {
                 .map(|(i, t)| Tab {
                     t: t as &dyn TableLike,
                     span: t.span(),
-                    path: format!("{path}[{}]", i + 1),
+                    path: KeyPath {
+                        index: Some(i + 1),
+                        ..*path
+                    },
                 })
                 .collect(),
             Item::Value(Value::Array(arr)) => {
@@ -181,11 +227,14 @@ impl<'a> Walker<'a> {
                         Some(t) => out.push(Tab {
                             t: t as &dyn TableLike,
                             span: v.span(),
-                            path: format!("{path}[{}]", i + 1),
+                            path: KeyPath {
+                                index: Some(i + 1),
+                                ..*path
+                            },
                         }),
                         None => self.err(
                             v.span(),
-                            path,
+                            &path.to_string(),
                             format!("`{path}` must hold tables, like {{ date = 2026-04-15, … }}"),
                         ),
                     }
@@ -195,12 +244,12 @@ impl<'a> Walker<'a> {
             Item::Table(t) => vec![Tab {
                 t: t as &dyn TableLike,
                 span: t.span(),
-                path: path.to_string(),
+                path: *path,
             }],
             other => {
                 self.err(
                     item_span(other),
-                    path,
+                    &path.to_string(),
                     format!("`{path}` must be an array of tables ([[{path}]])"),
                 );
                 vec![]
@@ -208,7 +257,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn value<'t>(&mut self, tab: &Tab<'t>, key: &str) -> Option<&'t Value> {
+    fn value<'t>(&mut self, tab: &Tab<'t, '_>, key: &str) -> Option<&'t Value> {
         match tab.t.get(key)? {
             Item::Value(v) => Some(v),
             other => {
@@ -223,9 +272,14 @@ impl<'a> Walker<'a> {
     }
 
     fn string(&mut self, tab: &Tab, key: &str) -> Option<String> {
+        self.str(tab, key).map(str::to_string)
+    }
+
+    /// A string value, borrowed from the document: keys that are only matched need no copy.
+    fn str<'t>(&mut self, tab: &Tab<'t, '_>, key: &str) -> Option<&'t str> {
         let v = self.value(tab, key)?;
         match v.as_str() {
-            Some(s) => Some(s.to_string()),
+            Some(s) => Some(s),
             None => {
                 self.err(
                     v.span(),
@@ -240,13 +294,13 @@ impl<'a> Walker<'a> {
     /// A number or a decimal string, read from its text so no float ever holds money.
     fn decimal(&mut self, tab: &Tab, key: &str) -> Option<Decimal> {
         let v = self.value(tab, key)?;
-        let raw = match v {
-            Value::Integer(_) | Value::Float(_) => v
-                .span()
-                .and_then(|s| self.src.get(s))
-                .map(|s| s.replace('_', ""))
-                .unwrap_or_default(),
-            Value::String(s) => s.value().trim().to_string(),
+        let raw: Cow<str> = match v {
+            Value::Integer(_) | Value::Float(_) => match v.span().and_then(|s| self.src.get(s)) {
+                Some(s) if s.contains('_') => Cow::Owned(s.replace('_', "")),
+                Some(s) => Cow::Borrowed(s),
+                None => Cow::Borrowed(""),
+            },
+            Value::String(s) => Cow::Borrowed(s.value().trim()),
             _ => {
                 self.err(
                     v.span(),
@@ -288,17 +342,18 @@ impl<'a> Walker<'a> {
 
     fn amount(&mut self, tab: &Tab, key: &str, allow_zero: bool) -> Option<Decimal> {
         let d = self.decimal(tab, key)?;
-        let span = tab.t.get(key).and_then(item_span);
+        // Looked up again only to report: the happy path needs no span.
+        let span = || tab.t.get(key).and_then(item_span);
         if d < Decimal::ZERO || (!allow_zero && d.is_zero()) {
             self.err(
-                span,
+                span(),
                 &format!("{}.{key}", tab.path),
                 format!("`{key}` must be above zero, found {d}"),
             );
             None
         } else if d > Decimal::from(MAX_AMOUNT) {
             self.err(
-                span,
+                span(),
                 &format!("{}.{key}", tab.path),
                 format!("`{key}` = {d} is absurdly large (at most {MAX_AMOUNT})"),
             );
@@ -311,10 +366,10 @@ impl<'a> Walker<'a> {
     /// A percentage within `0..=max`.
     fn percent(&mut self, tab: &Tab, key: &str, max: i64) -> Option<Decimal> {
         let d = self.decimal(tab, key)?;
-        let span = tab.t.get(key).and_then(item_span);
+        let span = || tab.t.get(key).and_then(item_span);
         if d < Decimal::ZERO || d > Decimal::from(max) {
             self.err(
-                span,
+                span(),
                 &format!("{}.{key}", tab.path),
                 format!("`{key}` must be a percentage from 0 to {max}, found {d}"),
             );
@@ -390,10 +445,10 @@ impl<'a> Walker<'a> {
         let tab = Tab {
             t,
             span: item_span(item),
-            path: "settings".into(),
+            path: KeyPath::root("settings"),
         };
-        if let Some(l) = self.string(&tab, "lang") {
-            match Lang::from_key(&l) {
+        if let Some(l) = self.str(&tab, "lang") {
+            match Lang::from_key(l) {
                 Some(lang) => s.lang = Some(lang),
                 None => {
                     let span = t.get("lang").and_then(item_span);
@@ -438,7 +493,7 @@ impl<'a> Walker<'a> {
             let tab = Tab {
                 t: pt,
                 span: item_span(item),
-                path: ppath.clone(),
+                path: KeyPath::root(&ppath),
             };
             let name = self.string(&tab, "name").unwrap_or_else(|| key.to_string());
             let mut aliases = vec![];
@@ -465,7 +520,9 @@ impl<'a> Walker<'a> {
             }
             let mut stages = vec![];
             if let Some(si) = pt.get("stages") {
-                for st in self.tables(si, &format!("{ppath}.stages")) {
+                let base = KeyPath::root(&ppath);
+                let base = base.child("stages");
+                for st in self.tables(si, &base) {
                     if let Some(stage) = self.stage(&st, &name) {
                         stages.push(stage);
                     }
@@ -483,8 +540,8 @@ impl<'a> Walker<'a> {
     }
 
     fn stage(&mut self, tab: &Tab, platform: &str) -> Option<Stage> {
-        let kind = match self.string(tab, "kind") {
-            Some(k) => match StageKind::from_key(&k) {
+        let kind = match self.str(tab, "kind") {
+            Some(k) => match StageKind::from_key(k) {
                 Some(kind) => Some(kind),
                 None => {
                     let span = tab.t.get("kind").and_then(item_span);
@@ -523,11 +580,12 @@ impl<'a> Walker<'a> {
                 format!("`day_typical` ({t}) must not come before `day` ({d})"),
             );
         }
-        let source = self
-            .string(tab, "source")
-            .unwrap_or_else(|| format!("{platform} (your file)"));
-        let note_zh = self.string(tab, "note_zh").unwrap_or_default();
-        let note_en = self.string(tab, "note_en").unwrap_or_default();
+        let source = match self.str(tab, "source") {
+            Some(s) => s.into(),
+            None => format!("{platform} (your file)").into(),
+        };
+        let note_zh = self.str(tab, "note_zh").unwrap_or_default().into();
+        let note_en = self.str(tab, "note_en").unwrap_or_default().into();
         Some(Stage {
             kind: kind?,
             day,
@@ -541,26 +599,30 @@ impl<'a> Walker<'a> {
     fn loans(&mut self, item: &Item, policies: &[&Policy]) -> Vec<Loan> {
         let mut out: Vec<Loan> = vec![];
         // A set: a linear search made 10,000 loans quadratic.
-        let mut seen: std::collections::HashSet<String> = Default::default();
-        for tab in self.tables(item, "loan") {
-            let id = match self.string(&tab, "id") {
+        // Borrowed from the document, and sized once: copying and rehashing showed at 10,000 loans.
+        let mut seen: std::collections::HashSet<&str> = Default::default();
+        let base = KeyPath::root("loan");
+        let tabs = self.tables(item, &base);
+        seen.reserve(tabs.len());
+        for tab in tabs {
+            let id = match self.str(&tab, "id") {
                 Some(id) => {
-                    let span = tab.t.get("id").and_then(item_span);
-                    if !valid_id(&id) {
+                    if !valid_id(id) {
+                        let span = tab.t.get("id").and_then(item_span);
                         self.err(
                             span,
                             &format!("{}.id", tab.path),
                             format!("id {id:?} may hold only letters, digits, '-' and '_'"),
                         );
-                    } else if seen.contains(&id) {
+                    } else if !seen.insert(id) {
+                        let span = tab.t.get("id").and_then(item_span);
                         self.err(
                             span,
                             &format!("{}.id", tab.path),
                             format!("id {id:?} is used by an earlier loan; ids must be unique"),
                         );
                     }
-                    seen.insert(id.clone());
-                    Some(id)
+                    Some(id.to_string())
                 }
                 None => {
                     if tab.t.get("id").is_none() {
@@ -626,8 +688,9 @@ impl<'a> Walker<'a> {
         let log = self.log(tab);
 
         let terms = if let Some(item) = tab.t.get("installments") {
+            let base = tab.path.child("installments");
             let mut bills = vec![];
-            for b in self.tables(item, &format!("{}.installments", tab.path)) {
+            for b in self.tables(item, &base) {
                 let due = self.date(&b, "due");
                 let amount = self.amount(&b, "amount", false);
                 if !b.t.contains_key("due") {
@@ -691,8 +754,8 @@ impl<'a> Walker<'a> {
 
     fn amortized(&mut self, tab: &Tab, rate: Option<Rate>, rate_given: bool) -> Option<LoanTerms> {
         let principal = self.amount(tab, "principal", false);
-        let method = match self.string(tab, "method") {
-            Some(m) => match Method::from_key(&m) {
+        let method = match self.str(tab, "method") {
+            Some(m) => match Method::from_key(m) {
                 Some(m) => Some(m),
                 None => {
                     let span = tab.t.get("method").and_then(item_span);
@@ -750,8 +813,9 @@ impl<'a> Walker<'a> {
         let Some(item) = tab.t.get("contacts") else {
             return vec![];
         };
+        let base = tab.path.child("contacts");
         let mut out = vec![];
-        for c in self.tables(item, &format!("{}.contacts", tab.path)) {
+        for c in self.tables(item, &base) {
             let name = self.string(&c, "name");
             if !c.t.contains_key("name") {
                 self.missing(&c, "name", "a contact needs a name");
@@ -785,8 +849,9 @@ impl<'a> Walker<'a> {
         let Some(item) = tab.t.get("payments") else {
             return vec![];
         };
+        let base = tab.path.child("payments");
         let mut out = vec![];
-        for p in self.tables(item, &format!("{}.payments", tab.path)) {
+        for p in self.tables(item, &base) {
             let date = self.date(&p, "date");
             let amount = self.amount(&p, "amount", false);
             if !p.t.contains_key("date") {
@@ -806,8 +871,9 @@ impl<'a> Walker<'a> {
         let Some(item) = tab.t.get("extensions") else {
             return vec![];
         };
+        let base = tab.path.child("extensions");
         let mut out = vec![];
-        for e in self.tables(item, &format!("{}.extensions", tab.path)) {
+        for e in self.tables(item, &base) {
             let installment = self.integer(&e, "installment", 1, i64::from(MAX_TERM));
             let due = self.date(&e, "due");
             if !e.t.contains_key("installment") {
@@ -842,11 +908,12 @@ impl<'a> Walker<'a> {
         let Some(item) = tab.t.get("log") else {
             return vec![];
         };
+        let base = tab.path.child("log");
         let mut out = vec![];
-        for e in self.tables(item, &format!("{}.log", tab.path)) {
+        for e in self.tables(item, &base) {
             let date = self.date(&e, "date");
-            let kind = match self.string(&e, "kind") {
-                Some(k) => match LogKind::from_key(&k) {
+            let kind = match self.str(&e, "kind") {
+                Some(k) => match LogKind::from_key(k) {
                     Some(k) => Some(k),
                     None => {
                         let span = e.t.get("kind").and_then(item_span);

@@ -405,7 +405,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     // Sources of the stages.
     let mut sources: Vec<&str> = milestones
         .iter()
-        .map(|m| m.source.as_str())
+        .map(|m| &*m.source)
         .filter(|s| !s.is_empty())
         .collect();
     let mut seen = std::collections::HashSet::new();
