@@ -24,6 +24,16 @@ pub enum Mode {
         scroll: usize,
     },
     Help,
+    /// The one-line prompt for the cash at hand (`P`); its text is `App::cash_input`.
+    CashPrompt,
+    /// The payment plan beside the loans, scrolled by `scroll` rows.
+    Plan {
+        scroll: usize,
+    },
+    /// What falls due week by week.
+    Cashflow {
+        scroll: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +168,9 @@ pub struct App {
     /// Rows the list showed in the last frame: the page size for PgUp/PgDn, and its scroll offset.
     pub list_page: Cell<usize>,
     pub list_offset: Cell<usize>,
+    /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
+    /// the current data and day (recomputed with them, see `tui::planning`).
+    pub planning: super::planning::Planning,
 }
 
 impl App {
@@ -185,6 +198,7 @@ impl App {
             quit: false,
             list_page: Cell::new(10),
             list_offset: Cell::new(0),
+            planning: Default::default(),
         };
         app.recompute();
         app
@@ -248,6 +262,7 @@ impl App {
         self.totals = totals(&self.entries, today, alert);
         self.sort_entries();
         self.select_id(keep.as_deref());
+        self.refresh_planning();
     }
 
     fn sort_entries(&mut self) {

@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 
+use super::app::Mode;
 use super::msg::Msg;
 
 pub fn key(k: KeyEvent) -> Option<Msg> {
@@ -35,6 +36,8 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char(']') => Msg::ShiftDay(1),
         KeyCode::Char('t') => Msg::RealToday,
         KeyCode::Char('r') => Msg::Reload,
+        KeyCode::Char('P') => Msg::OpenPlan,
+        KeyCode::Char('c') => Msg::OpenCashflow,
         _ => return None,
     })
 }
@@ -49,5 +52,30 @@ pub fn event(e: &Event) -> Option<Msg> {
         },
         Event::Resize(..) => Some(Msg::Resize),
         _ => None,
+    }
+}
+
+/// A key in a given mode: a one-line input takes the characters; the plan takes `s` for its
+/// strategy; everything else as `key`.
+pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
+    if k.kind == KeyEventKind::Release || k.modifiers.contains(KeyModifiers::CONTROL) {
+        return key(k);
+    }
+    match (mode, k.code) {
+        (Mode::CashPrompt, KeyCode::Char(c)) => Some(Msg::Input(c)),
+        (Mode::CashPrompt, KeyCode::Backspace) => Some(Msg::Backspace),
+        (Mode::CashPrompt, KeyCode::Enter) => Some(Msg::Open),
+        (Mode::CashPrompt, KeyCode::Esc) => Some(Msg::Back),
+        (Mode::CashPrompt, _) => None,
+        (Mode::Plan { .. }, KeyCode::Char('s')) => Some(Msg::CycleStrategy),
+        _ => key(k),
+    }
+}
+
+/// `event` in a given mode (see `key_in`).
+pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
+    match e {
+        Event::Key(k) => key_in(mode, *k),
+        _ => event(e),
     }
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod keys;
 pub mod msg;
+pub mod planning;
 pub mod run;
 pub mod views;
 

@@ -29,6 +29,15 @@ pub enum Msg {
     /// `--today` moves with it, so a what-if started yesterday is still one tomorrow).
     DaysPassed(i64),
     Resize,
+    /// `P`: ask for the cash at hand, then show the plan.
+    OpenPlan,
+    /// `c`: the weekly cash-flow view.
+    OpenCashflow,
+    /// A character typed into a one-line input.
+    Input(char),
+    Backspace,
+    /// Next plan strategy (urgency → avalanche → snowball).
+    CycleStrategy,
 }
 
 pub fn update(app: &mut App, msg: Msg) {
@@ -71,6 +80,9 @@ pub fn update(app: &mut App, msg: Msg) {
             };
             app.mode = Mode::Schedule { scroll };
         }
+        (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
+            super::planning::update(app, m)
+        }
         (Mode::Main, m) => match m {
             Msg::Up => app.select(app.selected.saturating_sub(1)),
             Msg::Down => app.select(app.selected + 1),
@@ -91,6 +103,8 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::ToggleHelp => app.mode = Mode::Help,
             Msg::ShiftDay(d) => app.set_offset(app.offset + d),
             Msg::RealToday => app.set_offset(0),
+            Msg::OpenPlan => app.open_cash_prompt(),
+            Msg::OpenCashflow => app.open_cashflow(),
             _ => {}
         },
     }

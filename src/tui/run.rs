@@ -24,7 +24,7 @@ pub enum Event {
 
 fn handle(app: &mut App, ev: Event) {
     let msg = match ev {
-        Event::Term(e) => keys::event(&e),
+        Event::Term(e) => keys::event_in(app.mode, &e),
         Event::FileChanged => Some(Msg::FileChanged),
     };
     if let Some(m) = msg {

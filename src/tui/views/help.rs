@@ -37,6 +37,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ),
         ("t", lang.t("回到真实的今天", "back to the real today")),
         ("r", lang.t("重新读取文件", "reload the file")),
+        (
+            "P  c",
+            lang.t(
+                "按手头现金给还款建议 / 每周现金流",
+                "plan for the cash at hand / weekly cash flow",
+            ),
+        ),
         ("?", lang.t("显示/关闭帮助", "this help")),
         ("q", lang.t("退出", "quit")),
     ];
