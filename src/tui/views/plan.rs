@@ -274,7 +274,11 @@ pub fn prompt(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         w,
         h,
     );
-    Clear.render(popup, buf);
+    // A column of margin each side: a wide character cut by the popup's edge would otherwise
+    // leave half of itself on screen and hide the border next to it.
+    let left = popup.x.saturating_sub(1).max(area.x);
+    let right = (popup.right() + 1).min(area.right());
+    Clear.render(Rect::new(left, popup.y, right - left, popup.height), buf);
     let block = panel(
         Span::styled(
             format!(
