@@ -355,9 +355,54 @@ fn planning_screens_fit_when_small_and_never_panic() {
     assert_eq!(scroll, app.planning.max_scroll.get());
     let s = screen(&app, 80, 24);
     assert!(s.contains("6. 某分期平台（笔记本电脑）"), "{s}");
+    // The longest amount the prompt takes, and a text longer than that.
+    let mut app = plan_for(Lang::En, &"9".repeat(40));
+    assert_eq!(app.planning.input.len(), 24);
+    let p = app.planning.plan.as_ref().unwrap();
+    assert_eq!(
+        p.cash,
+        "999999999999999999999999".parse::<Decimal>().unwrap()
+    );
+    assert_eq!(p.payments.len(), 6);
+    for (w, h) in [(70, 20), (80, 24), (120, 40)] {
+        screen(&app, w, h);
+    }
+    press(&mut app, KeyCode::Char('P'));
+    screen(&app, 70, 20);
     let mut app = sample(Lang::En);
     press(&mut app, KeyCode::Char('c'));
     for (w, h) in [(70, 20), (20, 5), (1, 1)] {
         screen(&app, w, h);
     }
+}
+
+/// Through the event loop, as the terminal delivers keys: the prompt's characters reach the
+/// prompt (a `q` typed there is text, not quit), and `q` in the plan quits.
+#[test]
+fn the_event_loop_routes_keys_by_mode() {
+    use ratatui::crossterm::event::Event as TermEvent;
+    use repaydash::tui::run::{Event, run};
+    let mut app = sample(Lang::En);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let key = |c: KeyCode| Event::Term(TermEvent::Key(KeyEvent::new(c, KeyModifiers::NONE)));
+    tx.send(key(KeyCode::Char('P'))).unwrap();
+    for c in "q1000".chars() {
+        tx.send(key(KeyCode::Char(c))).unwrap();
+    }
+    // "q1000" is refused (the prompt stays); delete it and type 1000.
+    tx.send(key(KeyCode::Enter)).unwrap();
+    for _ in 0..5 {
+        tx.send(key(KeyCode::Backspace)).unwrap();
+    }
+    for c in "1000".chars() {
+        tx.send(key(KeyCode::Char(c))).unwrap();
+    }
+    tx.send(key(KeyCode::Enter)).unwrap();
+    tx.send(key(KeyCode::Char('q'))).unwrap();
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let clock = || today().and_hms_opt(9, 0, 0).unwrap();
+    run(&mut t, &mut app, &rx, &clock).unwrap();
+    assert!(app.quit);
+    assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+    assert_eq!(app.planning.plan.as_ref().unwrap().cash, dec!(1000));
 }

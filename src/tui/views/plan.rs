@@ -190,8 +190,14 @@ fn plan_lines<'a>(app: &App, plan: &Plan, w: usize, theme: Theme) -> Vec<Line<'a
             Span::raw(" "),
             Span::styled(amount, theme.bold()),
         ]));
-        for r in &p.reasons {
-            for l in wrap(&reason_text(lang, r, today), w, "   ", "   ") {
+        for (k, r) in p.reasons.iter().enumerate() {
+            let also = if k > 0 {
+                lang.t("另外，", "also: ")
+            } else {
+                ""
+            };
+            let text = format!("{also}{}", reason_text(lang, r, today));
+            for l in wrap(&text, w, "   ", "   ") {
                 lines.push(Line::from(l));
             }
         }
