@@ -7,6 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use std::collections::{HashMap, HashSet};
+
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use unicode_width::UnicodeWidthStr;
@@ -80,23 +82,23 @@ fn bar(amount: Decimal, max: Decimal, width: usize) -> String {
     format!("{}{}", "█".repeat(eighths / 8), PARTS[eighths % 8])
 }
 
-fn loan_names(app: &App, b: &Bucket) -> String {
-    let mut ids: Vec<&str> = Vec::new();
+/// The names of the loans due in the week, as many as fill `width` columns.
+fn loan_names(app: &App, names: &HashMap<&str, &str>, b: &Bucket, width: usize) -> String {
+    let sep = app.lang.t("、", ", ");
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = String::new();
     for i in &b.items {
-        if !ids.contains(&i.loan_id.as_str()) {
-            ids.push(&i.loan_id);
+        if out.width() > width {
+            break;
+        }
+        if seen.insert(&i.loan_id) {
+            if !out.is_empty() {
+                out.push_str(sep);
+            }
+            out.push_str(names.get(i.loan_id.as_str()).copied().unwrap_or(&i.loan_id));
         }
     }
-    ids.iter()
-        .map(|id| {
-            app.entries
-                .iter()
-                .find(|e| e.id == *id)
-                .map(|e| e.name.clone())
-                .unwrap_or_else(|| id.to_string())
-        })
-        .collect::<Vec<_>>()
-        .join(app.lang.t("、", ", "))
+    out
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -119,6 +121,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         return;
     };
     let w = inner.width as usize;
+    let names = super::plan::names(app);
 
     let total: Decimal = buckets.iter().map(|b| b.amount).sum();
     let overdue = buckets.first().map(|b| b.amount).unwrap_or_default();
@@ -211,7 +214,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
             if names_w > 0 {
                 spans.push(Span::raw(" ".repeat(MARKS_W - mw + 1)));
                 spans.push(Span::styled(
-                    truncate(&loan_names(app, b), names_w),
+                    truncate(&loan_names(app, &names, b, names_w), names_w),
                     theme.dim(),
                 ));
             }
@@ -220,12 +223,13 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         .collect();
     Paragraph::new(lines).render(bars_area, buf);
 
-    milestones(app, buckets, scroll, list_area, buf, theme);
+    milestones(app, &names, buckets, scroll, list_area, buf, theme);
 }
 
 /// The legend, then every milestone in the weeks shown, by date; scrolled by `scroll`.
 fn milestones(
     app: &App,
+    names: &HashMap<&str, &str>,
     buckets: &[Bucket],
     scroll: usize,
     area: Rect,
@@ -261,50 +265,47 @@ fn milestones(
             theme.dim(),
         )));
     }
-    let whens: Vec<String> = items
-        .iter()
-        .map(|m| lang.days_from_now((m.date - today).num_days()))
-        .collect();
-    let when_w = whens.iter().map(|w| w.width()).max().unwrap_or(0);
-    let rows: Vec<Line> = items
-        .iter()
-        .zip(&whens)
-        .map(|(m, when)| {
-            let c = mark(m);
-            let name = app
-                .entries
-                .iter()
-                .find(|e| e.id == m.loan_id)
-                .map(|e| e.name.clone())
-                .unwrap_or_else(|| m.loan_id.clone());
-            let when = format!("{} {}", m.date, pad(when, when_w, Align::Left));
-            // These dates are ahead: the stage may begin then, not has begun.
-            let stage = match m.kind {
-                StageKind::EmergencyContact => {
-                    lang.t("可能联系紧急联系人", "emergency contacts may be called")
-                }
-                k => lang.stage(k),
-            };
-            let what = if m.typical {
-                format!("{stage}{}", lang.t("（较晚的说法）", " (later report)"))
-            } else {
-                stage.to_string()
-            };
-            let text = format!("{when} {name}  {what}");
-            Line::from(vec![
-                Span::styled(format!("{c} "), mark_style(c, theme)),
-                Span::raw(truncate(&text, w.saturating_sub(2))),
-            ])
-        })
-        .collect();
-    // The legend stays; the rows under it scroll.
+    // The legend stays; the rows under it scroll. Only the rows on screen are built.
     let room = (area.height as usize).saturating_sub(lines.len());
-    let last = rows.len().saturating_sub(room);
+    let last = items.len().saturating_sub(room);
     app.planning.max_scroll.set(last);
     app.planning.page.set(room.max(1));
     let scroll = scroll.min(last);
-    let more = rows.len() > scroll + room;
-    lines.extend(rows.into_iter().skip(scroll).take(room));
+    let more = items.len() > scroll + room;
+    let visible = &items[scroll..(scroll + room).min(items.len())];
+    let when = |m: &MilestoneItem| lang.days_from_now((m.date - today).num_days());
+    // Dates are in order and none is past, so the last one has the widest "in N days".
+    let when_w = visible
+        .iter()
+        .chain(items.last())
+        .map(|m| when(m).width())
+        .max()
+        .unwrap_or(0);
+    for m in visible {
+        let c = mark(m);
+        let name = names.get(m.loan_id.as_str()).copied().unwrap_or(&m.loan_id);
+        // These dates are ahead: the stage may begin then, not has begun.
+        let stage = match m.kind {
+            StageKind::EmergencyContact => {
+                lang.t("可能联系紧急联系人", "emergency contacts may be called")
+            }
+            k => lang.stage(k),
+        };
+        let what = if m.typical {
+            format!("{stage}{}", lang.t("（较晚的说法）", " (later report)"))
+        } else {
+            stage.to_string()
+        };
+        let text = format!(
+            "{} {} {name}  {what}",
+            m.date,
+            pad(&when(m), when_w, Align::Left)
+        );
+        lines.push(Line::from(vec![
+            Span::styled(format!("{c} "), mark_style(c, theme)),
+            Span::raw(truncate(&text, w.saturating_sub(2))),
+        ]));
+    }
     Paragraph::new(lines).render(area, buf);
     // On the panel's bottom border, under the list (the list's area ends at the border).
     if more {

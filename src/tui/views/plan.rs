@@ -7,6 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
+use std::collections::{HashMap, HashSet};
+
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
@@ -27,21 +29,33 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
     let left_w = (u32::from(area.width) * 2 / 5) as u16;
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(area);
-    loans(app, plan, left, buf, theme);
-    payments(app, plan, scroll, right, buf, theme);
+    let names = names(app);
+    loans(app, plan, &names, left, buf, theme);
+    payments(app, plan, &names, scroll, right, buf, theme);
 }
 
-fn name_of(app: &App, id: &str) -> String {
+/// Loan names by id, built once a frame so that a large file costs one pass, not one per row.
+pub fn names(app: &App) -> HashMap<&str, &str> {
     app.entries
         .iter()
-        .find(|e| e.id == id)
-        .map(|e| e.name.clone())
-        .unwrap_or_else(|| id.to_string())
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect()
+}
+
+fn name_of<'a>(names: &HashMap<&str, &'a str>, id: &'a str) -> &'a str {
+    names.get(id).copied().unwrap_or(id)
 }
 
 /// The loans in urgency order, in three groups: kept out of the contact stage by the plan, still
 /// threatened within the horizon, and not threatened; each with what the plan pays on it.
-fn loans(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer, theme: Theme) {
+fn loans(
+    app: &App,
+    plan: &Plan,
+    names: &HashMap<&str, &str>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let lang = app.lang;
     let cur = &app.portfolio.settings.currency;
     let block = panel(
@@ -51,12 +65,18 @@ fn loans(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer, theme: Theme) {
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width as usize;
-    let paid = |id: &str| {
-        plan.payments
-            .iter()
-            .find(|p| p.loan_id == id)
-            .map(|p| p.amount)
-    };
+    let amounts: HashMap<&str, Decimal> = plan
+        .payments
+        .iter()
+        .map(|p| (p.loan_id.as_str(), p.amount))
+        .collect();
+    let paid = |id: &str| amounts.get(id).copied();
+    let grouped: HashSet<&str> = plan
+        .avoided
+        .iter()
+        .chain(&plan.still_threatened)
+        .map(String::as_str)
+        .collect();
     let open: Vec<&str> = app
         .entries
         .iter()
@@ -66,9 +86,7 @@ fn loans(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer, theme: Theme) {
     let others: Vec<&str> = open
         .iter()
         .copied()
-        .filter(|id| {
-            !plan.avoided.iter().any(|a| a == id) && !plan.still_threatened.iter().any(|a| a == id)
-        })
+        .filter(|id| !grouped.contains(id))
         .collect();
     let avoided: Vec<&str> = plan.avoided.iter().map(String::as_str).collect();
     let threatened: Vec<&str> = plan.still_threatened.iter().map(String::as_str).collect();
@@ -97,12 +115,13 @@ fn loans(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer, theme: Theme) {
         ),
     ];
     let mut lines: Vec<Line> = Vec::new();
+    let room = inner.height as usize;
     for (title, ids, mark, style) in groups {
-        if ids.is_empty() {
+        if ids.is_empty() || lines.len() >= room {
             continue;
         }
         lines.push(Line::from(Span::styled(truncate(&title, w), theme.bold())));
-        for id in ids {
+        for id in ids.into_iter().take(room.saturating_sub(lines.len())) {
             let amount = paid(id)
                 .map(|a| money(cur, a))
                 .unwrap_or_else(|| "—".into());
@@ -111,7 +130,7 @@ fn loans(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer, theme: Theme) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{mark} "), style),
                 Span::raw(pad(
-                    &truncate(&name_of(app, id), name_w),
+                    &truncate(name_of(names, id), name_w),
                     name_w,
                     Align::Left,
                 )),
@@ -134,7 +153,13 @@ fn loans(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 /// Everything the plan panel shows, as lines `w` columns wide.
-fn plan_lines<'a>(app: &App, plan: &Plan, w: usize, theme: Theme) -> Vec<Line<'a>> {
+fn plan_lines<'a>(
+    app: &App,
+    plan: &Plan,
+    names: &HashMap<&str, &str>,
+    w: usize,
+    theme: Theme,
+) -> Vec<Line<'a>> {
     let lang = app.lang;
     let cur = &app.portfolio.settings.currency;
     let today = app.today();
@@ -181,7 +206,7 @@ fn plan_lines<'a>(app: &App, plan: &Plan, w: usize, theme: Theme) -> Vec<Line<'a
             Span::styled(num, theme.accent()),
             Span::styled(
                 pad(
-                    &truncate(&name_of(app, &p.loan_id), name_w),
+                    &truncate(name_of(names, &p.loan_id), name_w),
                     name_w,
                     Align::Left,
                 ),
@@ -205,7 +230,15 @@ fn plan_lines<'a>(app: &App, plan: &Plan, w: usize, theme: Theme) -> Vec<Line<'a
     lines
 }
 
-fn payments(app: &App, plan: &Plan, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+fn payments(
+    app: &App,
+    plan: &Plan,
+    names: &HashMap<&str, &str>,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let lang = app.lang;
     let title = Line::from(vec![
         Span::styled(format!(" {} ", lang.t("还款建议", "Plan")), theme.bold()),
@@ -217,7 +250,7 @@ fn payments(app: &App, plan: &Plan, scroll: usize, area: Rect, buf: &mut Buffer,
     let block = panel(title, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    let lines = plan_lines(app, plan, inner.width as usize, theme);
+    let lines = plan_lines(app, plan, names, inner.width as usize, theme);
     let h = inner.height as usize;
     let last = lines.len().saturating_sub(h);
     app.planning.max_scroll.set(last);
