@@ -45,5 +45,41 @@ fn render(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, render);
+/// The planning views at 10,000 loans: computing the plan and the weekly series (on `P` + Enter,
+/// `c`, and each what-if day), then drawing them (per frame, from what was computed).
+fn planning(c: &mut Criterion) {
+    use repaydash::tui::{Msg, update};
+    let n = 10_000;
+    let mut app = app(n);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function(&format!("compute plan (cash 100000), {n} loans"), |b| {
+        b.iter(|| {
+            update(&mut app, Msg::OpenPlan);
+            for ch in "100000".chars() {
+                update(&mut app, Msg::Input(ch));
+            }
+            update(&mut app, Msg::Open);
+            app.planning.input.clear();
+        })
+    });
+    c.bench_function(&format!("render plan 120x40, {n} loans"), |b| {
+        b.iter(|| {
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        })
+    });
+    update(&mut app, Msg::Back);
+    c.bench_function(&format!("compute cash flow, {n} loans"), |b| {
+        b.iter(|| {
+            update(&mut app, Msg::Back);
+            update(&mut app, Msg::OpenCashflow);
+        })
+    });
+    c.bench_function(&format!("render cash flow 120x40, {n} loans"), |b| {
+        b.iter(|| {
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, render, planning);
 criterion_main!(benches);

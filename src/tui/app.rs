@@ -27,6 +27,16 @@ pub enum Mode {
     Help,
     /// A form that records a payment, a log entry or an extension (`App::form`).
     Form,
+    /// The one-line prompt for the cash at hand (`P`); its text is `App::cash_input`.
+    CashPrompt,
+    /// The payment plan beside the loans, scrolled by `scroll` rows.
+    Plan {
+        scroll: usize,
+    },
+    /// What falls due week by week.
+    Cashflow {
+        scroll: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +200,9 @@ pub struct App {
     /// its height (the page size).
     pub advice_max_scroll: Cell<usize>,
     pub advice_page: Cell<usize>,
+    /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
+    /// the current data and day (recomputed with them, see `tui::planning`).
+    pub planning: super::planning::Planning,
 }
 
 impl App {
@@ -226,6 +239,7 @@ impl App {
             advice_scroll: 0,
             advice_max_scroll: Cell::new(0),
             advice_page: Cell::new(4),
+            planning: Default::default(),
         };
         app.recompute();
         app
@@ -289,6 +303,7 @@ impl App {
         self.totals = totals(&self.entries, today, alert);
         self.sort_entries();
         self.select_id(keep.as_deref());
+        self.refresh_planning();
     }
 
     fn sort_entries(&mut self) {

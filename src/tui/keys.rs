@@ -45,6 +45,8 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::BackTab => Msg::PrevTopic,
         KeyCode::Char('J') => Msg::ScrollAdvice(1),
         KeyCode::Char('K') => Msg::ScrollAdvice(-1),
+        KeyCode::Char('P') => Msg::OpenPlan,
+        KeyCode::Char('c') => Msg::OpenCashflow,
         _ => return None,
     })
 }
@@ -79,15 +81,6 @@ pub fn form_key(k: KeyEvent) -> Option<Msg> {
     }))
 }
 
-/// What a terminal event means in this mode.
-pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
-    match (mode, e) {
-        (Mode::Form, Event::Key(k)) => form_key(*k),
-        (Mode::Form, Event::Mouse(_)) => None,
-        _ => event(e),
-    }
-}
-
 pub fn event(e: &Event) -> Option<Msg> {
     match e {
         Event::Key(k) => key(*k),
@@ -98,5 +91,33 @@ pub fn event(e: &Event) -> Option<Msg> {
         },
         Event::Resize(..) => Some(Msg::Resize),
         _ => None,
+    }
+}
+
+/// A key in a given mode: a one-line input takes the characters; the plan takes `s` for its
+/// strategy; everything else as `key`.
+pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
+    if k.kind == KeyEventKind::Release || k.modifiers.contains(KeyModifiers::CONTROL) {
+        return key(k);
+    }
+    match (mode, k.code) {
+        (Mode::CashPrompt, KeyCode::Char(c)) => Some(Msg::Input(c)),
+        (Mode::CashPrompt, KeyCode::Backspace) => Some(Msg::Backspace),
+        (Mode::CashPrompt, KeyCode::Enter) => Some(Msg::Open),
+        (Mode::CashPrompt, KeyCode::Esc) => Some(Msg::Back),
+        (Mode::CashPrompt, _) => None,
+        (Mode::Plan { .. }, KeyCode::Char('s')) => Some(Msg::CycleStrategy),
+        _ => key(k),
+    }
+}
+
+/// What a terminal event means in this mode: a form or a one-line input takes the characters
+/// (see `form_key` and `key_in`).
+pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
+    match (mode, e) {
+        (Mode::Form, Event::Key(k)) => form_key(*k),
+        (Mode::Form, Event::Mouse(_)) => None,
+        (_, Event::Key(k)) => key_in(mode, *k),
+        _ => event(e),
     }
 }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod form;
 pub mod keys;
 pub mod msg;
+pub mod planning;
 pub mod run;
 pub mod views;
 

@@ -42,6 +42,15 @@ pub enum Msg {
     ScrollAdvice(i64),
     /// Scroll the advice area by this many pages (ctrl-d / ctrl-u).
     AdvicePage(i64),
+    /// `P`: ask for the cash at hand, then show the plan.
+    OpenPlan,
+    /// `c`: the weekly cash-flow view.
+    OpenCashflow,
+    /// A character typed into a one-line input.
+    Input(char),
+    Backspace,
+    /// Next plan strategy (urgency → avalanche → snowball).
+    CycleStrategy,
 }
 
 pub fn update(app: &mut App, msg: Msg) {
@@ -91,6 +100,9 @@ pub fn update(app: &mut App, msg: Msg) {
             };
             app.mode = Mode::Schedule { scroll };
         }
+        (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
+            super::planning::update(app, m)
+        }
         (Mode::Main, m) => match m {
             Msg::Up => app.select(app.selected.saturating_sub(1)),
             Msg::Down => app.select(app.selected + 1),
@@ -114,6 +126,8 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::RecordPayment => form::open(app, FormKind::Pay),
             Msg::AddLog => form::open(app, FormKind::Log),
             Msg::RecordExtension => form::open(app, FormKind::Extend),
+            Msg::OpenPlan => app.open_cash_prompt(),
+            Msg::OpenCashflow => app.open_cashflow(),
             _ => {}
         },
     }

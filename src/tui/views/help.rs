@@ -51,6 +51,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 "record a payment / log entry / extension",
             ),
         ),
+        (
+            "P  c",
+            lang.t(
+                "按手头现金给还款建议 / 每周现金流",
+                "plan for the cash at hand / weekly cash flow",
+            ),
+        ),
         ("?", lang.t("显示/关闭帮助", "this help")),
         ("q", lang.t("退出", "quit")),
     ];
@@ -95,16 +102,41 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             ])
         })
         .collect();
-    lines.push(Line::from(""));
+    // The full legend takes a line a mark; where that does not fit (80×24), short labels three
+    // to a line keep every key and every mark on screen.
+    let full = lines.len() + 2 + legend.len() + 2 <= usize::from(area.height);
+    if full {
+        lines.push(Line::from(""));
+    }
     lines.push(Line::from(Span::styled(
         lang.t(" 时间线", " Timeline"),
         theme.bold(),
     )));
-    for (c, v) in legend {
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {c}  "), theme.accent()),
-            Span::raw(v),
-        ]));
+    if full {
+        for (c, v) in legend {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {c}  "), theme.accent()),
+                Span::raw(v),
+            ]));
+        }
+    } else {
+        let short = [
+            lang.t("今天", "today"),
+            lang.t("到期日", "due date"),
+            lang.t("联系紧急联系人", "contacts"),
+            lang.t("说法不一", "reports disagree"),
+            lang.t("征信/起诉", "credit/legal"),
+            lang.t("其他阶段", "other stages"),
+        ];
+        let marks: Vec<char> = legend.iter().map(|(c, _)| *c).collect();
+        for row in marks.iter().zip(short).collect::<Vec<_>>().chunks(3) {
+            let mut spans = vec![];
+            for (c, label) in row {
+                spans.push(Span::styled(format!(" {c} "), theme.accent()));
+                spans.push(Span::raw(format!("{label}  ")));
+            }
+            lines.push(Line::from(spans));
+        }
     }
     let w = area.width.min(64);
     let h = (lines.len() as u16 + 2).min(area.height);

@@ -1,11 +1,13 @@
 //! One file a panel. Views read the model and draw; they compute nothing the engine should.
 
 pub mod advice;
+pub mod cashflow;
 pub mod detail;
 pub mod form;
 pub mod header;
 pub mod help;
 pub mod list;
+pub mod plan;
 pub mod schedule;
 pub mod timeline;
 
@@ -116,6 +118,16 @@ impl Widget for &App {
         match self.mode {
             Mode::Schedule { scroll } => schedule::render(self, scroll, body, buf, theme),
             Mode::Main | Mode::Help | Mode::Form => main_body(self, body, buf, theme),
+            Mode::Plan { scroll } => plan::render(self, scroll, body, buf, theme),
+            Mode::Cashflow { scroll } => cashflow::render(self, scroll, body, buf, theme),
+            Mode::CashPrompt => {
+                if self.planning.plan.is_some() {
+                    plan::render(self, 0, body, buf, theme);
+                } else {
+                    main_body(self, body, buf, theme);
+                }
+                plan::prompt(self, body, buf, theme);
+            }
         }
         footer(self, foot, buf, theme);
         if self.mode == Mode::Help {
@@ -169,10 +181,28 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("?", lang.t("帮助", "help")),
                 ("q", lang.t("退出", "quit")),
             ],
+            Mode::CashPrompt => &[
+                ("Enter", lang.t("生成还款建议", "make the plan")),
+                ("Esc", lang.t("取消", "cancel")),
+            ],
+            Mode::Plan { .. } => &[
+                ("s", lang.t("换策略", "strategy")),
+                ("P", lang.t("改金额", "cash")),
+                ("[ ]", lang.t("改日期", "what-if day")),
+                ("↑↓", lang.t("滚动", "scroll")),
+                ("Esc", lang.t("返回", "back")),
+            ],
+            Mode::Cashflow { .. } => &[
+                ("[ ]", lang.t("改日期", "what-if day")),
+                ("t", lang.t("今天", "today")),
+                ("↑↓", lang.t("滚动", "scroll")),
+                ("P", lang.t("还款建议", "plan")),
+                ("Esc", lang.t("返回", "back")),
+            ],
             _ => &[
                 ("↑↓", lang.t("选择", "select")),
                 ("Enter", lang.t("还款计划", "schedule")),
-                ("Tab", lang.t("说明", "topics")),
+                ("Tab", lang.t("建议", "advice")),
                 ("s", lang.t("排序", "sort")),
                 ("[ ]", lang.t("改日期", "what-if day")),
                 ("?", lang.t("帮助", "help")),

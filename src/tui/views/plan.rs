@@ -1,0 +1,332 @@
+//! The payment plan (`P`): the loans on the left, grouped by what the plan does for their
+//! emergency-contact stage; the payments in order with their reasons on the right. And the
+//! one-line prompt that asks for the cash.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, flow, money, panel};
+use crate::engine::LoanStatus;
+use crate::engine::plan::{HORIZON_DAYS, Plan};
+use crate::i18n::Lang;
+use crate::report::advice::wrap;
+use crate::report::plan::reason_text;
+use crate::report::table::{Align, pad, truncate};
+use crate::tui::app::App;
+use crate::tui::planning::strategy_label;
+
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let Some(plan) = &app.planning.plan else {
+        return;
+    };
+    let left_w = (u32::from(area.width) * 2 / 5) as u16;
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(area);
+    let names = names(app);
+    loans(app, plan, &names, left, buf, theme);
+    payments(app, plan, &names, scroll, right, buf, theme);
+}
+
+/// Loan names by id, built once a frame so that a large file costs one pass, not one per row.
+pub fn names(app: &App) -> HashMap<&str, &str> {
+    app.entries
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect()
+}
+
+fn name_of<'a>(names: &HashMap<&str, &'a str>, id: &'a str) -> &'a str {
+    names.get(id).copied().unwrap_or(id)
+}
+
+/// The loans in urgency order, in three groups: kept out of the contact stage by the plan, still
+/// threatened within the horizon, and not threatened; each with what the plan pays on it.
+fn loans(
+    app: &App,
+    plan: &Plan,
+    names: &HashMap<&str, &str>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let lang = app.lang;
+    let cur = &app.portfolio.settings.currency;
+    let block = panel(
+        Span::styled(format!(" {} ", lang.t("借款", "Loans")), theme.bold()),
+        theme,
+    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width as usize;
+    let amounts: HashMap<&str, Decimal> = plan
+        .payments
+        .iter()
+        .map(|p| (p.loan_id.as_str(), p.amount))
+        .collect();
+    let paid = |id: &str| amounts.get(id).copied();
+    let grouped: HashSet<&str> = plan
+        .avoided
+        .iter()
+        .chain(&plan.still_threatened)
+        .map(String::as_str)
+        .collect();
+    let open: Vec<&str> = app
+        .entries
+        .iter()
+        .filter(|e| e.ledger.status != LoanStatus::PaidOff)
+        .map(|e| e.id.as_str())
+        .collect();
+    let others: Vec<&str> = open
+        .iter()
+        .copied()
+        .filter(|id| !grouped.contains(id))
+        .collect();
+    let avoided: Vec<&str> = plan.avoided.iter().map(String::as_str).collect();
+    let threatened: Vec<&str> = plan.still_threatened.iter().map(String::as_str).collect();
+    let days = HORIZON_DAYS;
+    let avoided_title = match lang {
+        Lang::Zh => format!("{days} 天内不会联系紧急联系人"),
+        Lang::En => format!("Contacts avoided for {days} days"),
+    };
+    let threatened_title = match lang {
+        Lang::Zh => format!("{days} 天内仍可能联系紧急联系人"),
+        Lang::En => "Contacts may still be called".to_string(),
+    };
+    let groups = [
+        (avoided_title, avoided, "✓", theme.fg(Color::Green)),
+        (
+            threatened_title,
+            threatened,
+            "!",
+            theme.fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        (
+            lang.t("暂无风险", "Not threatened").to_string(),
+            others,
+            "·",
+            theme.dim(),
+        ),
+    ];
+    let mut lines: Vec<Line> = Vec::new();
+    let room = inner.height as usize;
+    for (title, ids, mark, style) in groups {
+        if ids.is_empty() || lines.len() >= room {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(truncate(&title, w), theme.bold())));
+        for id in ids.into_iter().take(room.saturating_sub(lines.len())) {
+            let amount = paid(id)
+                .map(|a| money(cur, a))
+                .unwrap_or_else(|| "—".into());
+            let aw = amount.width();
+            let name_w = w.saturating_sub(aw + 3);
+            lines.push(Line::from(vec![
+                Span::styled(format!("{mark} "), style),
+                Span::raw(pad(
+                    &truncate(name_of(names, id), name_w),
+                    name_w,
+                    Align::Left,
+                )),
+                Span::raw(" "),
+                Span::styled(
+                    amount,
+                    if paid(id).is_some() {
+                        theme.bold()
+                    } else {
+                        theme.dim()
+                    },
+                ),
+            ]));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(lang.t("没有未结清的借款。", "No open loans.")));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// Everything the plan panel shows, as lines `w` columns wide.
+fn plan_lines<'a>(
+    app: &App,
+    plan: &Plan,
+    names: &HashMap<&str, &str>,
+    w: usize,
+    theme: Theme,
+) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let cur = &app.portfolio.settings.currency;
+    let today = app.today();
+    let spent: Decimal = plan.payments.iter().map(|p| p.amount).sum();
+    let facts = vec![
+        vec![
+            Span::raw(format!("{} ", lang.t("手头现金", "cash"))),
+            Span::styled(money(cur, plan.cash), theme.bold()),
+        ],
+        vec![
+            Span::raw(format!("{} ", lang.t("建议还", "to pay"))),
+            Span::styled(money(cur, spent), theme.bold()),
+        ],
+        vec![
+            Span::raw(format!("{} ", lang.t("剩余", "left"))),
+            Span::styled(money(cur, plan.left), theme.bold()),
+        ],
+    ];
+    let mut lines: Vec<Line> = flow(facts, w);
+    let note = match lang {
+        Lang::Zh => format!("只建议还整期（部分还款不改变催收进度），看未来 {HORIZON_DAYS} 天。"),
+        Lang::En => format!(
+            "Whole installments only (a part payment moves no escalation step); {HORIZON_DAYS} days ahead."
+        ),
+    };
+    for l in wrap(&note, w, "", "") {
+        lines.push(Line::from(Span::styled(l, theme.dim())));
+    }
+    lines.push(Line::from(""));
+    if plan.payments.is_empty() {
+        let msg = lang.t(
+            "没有建议的还款：这笔钱不够还清任何一整期。",
+            "No payment proposed: the cash clears no whole installment.",
+        );
+        for l in wrap(msg, w, "", "") {
+            lines.push(Line::from(l));
+        }
+    }
+    for (i, p) in plan.payments.iter().enumerate() {
+        let num = format!("{}. ", i + 1);
+        let amount = money(cur, p.amount);
+        let name_w = w.saturating_sub(num.width() + amount.width() + 1);
+        lines.push(Line::from(vec![
+            Span::styled(num, theme.accent()),
+            Span::styled(
+                pad(
+                    &truncate(name_of(names, &p.loan_id), name_w),
+                    name_w,
+                    Align::Left,
+                ),
+                theme.bold(),
+            ),
+            Span::raw(" "),
+            Span::styled(amount, theme.bold()),
+        ]));
+        for (k, r) in p.reasons.iter().enumerate() {
+            let also = if k > 0 {
+                lang.t("另外，", "also: ")
+            } else {
+                ""
+            };
+            let text = format!("{also}{}", reason_text(lang, r, today));
+            for l in wrap(&text, w, "   ", "   ") {
+                lines.push(Line::from(l));
+            }
+        }
+    }
+    lines
+}
+
+fn payments(
+    app: &App,
+    plan: &Plan,
+    names: &HashMap<&str, &str>,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let lang = app.lang;
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", lang.t("还款建议", "Plan")), theme.bold()),
+        Span::styled(
+            format!("· {} (s) ", strategy_label(lang, plan.strategy)),
+            theme.dim(),
+        ),
+    ]);
+    let block = panel(title, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let lines = plan_lines(app, plan, names, inner.width as usize, theme);
+    let h = inner.height as usize;
+    let last = lines.len().saturating_sub(h);
+    app.planning.max_scroll.set(last);
+    app.planning.page.set(h.saturating_sub(1).max(1));
+    let scroll = scroll.min(last);
+    let more = lines.len() > scroll + h;
+    Paragraph::new(lines.into_iter().skip(scroll).take(h).collect::<Vec<_>>()).render(inner, buf);
+    if more && inner.height > 0 {
+        let tag = lang.t(" ↓ 还有 ", " ↓ more ");
+        let x = area.right().saturating_sub(tag.width() as u16 + 2);
+        buf.set_string(x, area.bottom() - 1, tag, theme.accent());
+    }
+}
+
+/// The cash prompt, centred over `area`.
+pub fn prompt(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let lang = app.lang;
+    let cur = &app.portfolio.settings.currency;
+    let w = area.width.saturating_sub(4).min(60);
+    let inner_w = w.saturating_sub(2) as usize;
+    let input = &app.planning.input;
+    // Keep the end of a long text in view, where the cursor is.
+    let shown = {
+        let room = inner_w.saturating_sub(cur.width() + 3);
+        let mut s: String = input.clone();
+        while s.width() > room {
+            s.remove(0);
+        }
+        s
+    };
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(vec![
+            Span::raw(format!(" {cur} ")),
+            Span::styled(shown, theme.bold()),
+            Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+        ]),
+        Line::from(""),
+    ];
+    if let Some(e) = &app.planning.error {
+        for l in wrap(e, inner_w, " ", " ") {
+            lines.push(Line::from(Span::styled(
+                l,
+                theme.fg(Color::Red).add_modifier(Modifier::BOLD),
+            )));
+        }
+        lines.push(Line::from(""));
+    }
+    let hint = lang.t(
+        "输入数字（可带小数点），Enter 生成还款建议，Esc 取消",
+        "Type the amount (digits and '.'); Enter makes the plan, Esc cancels",
+    );
+    for l in wrap(hint, inner_w, " ", " ") {
+        lines.push(Line::from(Span::styled(l, theme.dim())));
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    // A column of margin each side: a wide character cut by the popup's edge would otherwise
+    // leave half of itself on screen and hide the border next to it.
+    let left = popup.x.saturating_sub(1).max(area.x);
+    let right = (popup.right() + 1).min(area.right());
+    Clear.render(Rect::new(left, popup.y, right - left, popup.height), buf);
+    let block = panel(
+        Span::styled(
+            format!(
+                " {} ",
+                lang.t("手头有多少现金可以还款？", "How much cash do you have?")
+            ),
+            theme.bold(),
+        ),
+        theme,
+    );
+    Paragraph::new(lines).block(block).render(popup, buf);
+}

@@ -1,0 +1,408 @@
+//! Planning on the dashboard: the cash prompt (`P`), the plan beside the loans, and the weekly
+//! cash-flow view (`c`), driven by keys on ratatui's TestBackend against data/sample.toml with
+//! today 2026-11-23. Screens are insta snapshots in zh and en at 80×24 and 120×40.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use repaydash::i18n::Lang;
+use repaydash::knowledge::builtin_policies;
+use repaydash::report::plan::reasons_text;
+use repaydash::store::{self, Source};
+use repaydash::tui::app::Mode;
+use repaydash::tui::{App, keys, update};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn sample_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample.toml")
+}
+
+fn sample(lang: Lang) -> App {
+    let builtin = builtin_policies().unwrap();
+    let loaded = store::load(&Source::File(sample_path()), &builtin, today()).unwrap();
+    let mut app = App::new(loaded, builtin, today(), lang);
+    app.color = false;
+    app
+}
+
+/// A key as the event loop delivers it: mapped for the app's current mode.
+fn press(app: &mut App, c: KeyCode) {
+    if let Some(m) = keys::key_in(app.mode, KeyEvent::new(c, KeyModifiers::NONE)) {
+        update(app, m);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// The screen as text, one line a row; a wide character's second cell is not repeated.
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn plan_for(lang: Lang, cash: &str) -> App {
+    let mut app = sample(lang);
+    press(&mut app, KeyCode::Char('P'));
+    typed(&mut app, cash);
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+/// The CLI's plan for the same file and day: (id, amount, reason in English) in order.
+fn cli_plan(day: &str, cash: &str, strategy: &str) -> Vec<(String, Decimal, String)> {
+    let out = Command::new(env!("CARGO_BIN_EXE_repaydash"))
+        .args(["--file"])
+        .arg(sample_path())
+        .args([
+            "--lang", "en", "--today", day, "plan", "--cash", cash, "--json",
+        ])
+        .args(["--strategy", strategy])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["amount"].as_str().unwrap().parse().unwrap(),
+                p["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn app_plan(app: &App) -> Vec<(String, Decimal, String)> {
+    app.planning
+        .plan
+        .as_ref()
+        .expect("a plan on show")
+        .payments
+        .iter()
+        .map(|p| {
+            (
+                p.loan_id.clone(),
+                p.amount,
+                reasons_text(Lang::En, &p.reasons, app.today()),
+            )
+        })
+        .collect()
+}
+
+fn ids_amounts(plan: &[(String, Decimal, String)]) -> Vec<(&str, Decimal)> {
+    plan.iter().map(|p| (p.0.as_str(), p.1)).collect()
+}
+
+#[test]
+fn snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let size = format!("{}_{w}x{h}", lang.key());
+            let mut app = sample(lang);
+            press(&mut app, KeyCode::Char('P'));
+            typed(&mut app, "1000");
+            insta::assert_snapshot!(format!("prompt_{size}"), screen(&app, w, h));
+            press(&mut app, KeyCode::Enter);
+            insta::assert_snapshot!(format!("plan_1000_{size}"), screen(&app, w, h));
+            let app = plan_for(lang, "100000");
+            insta::assert_snapshot!(format!("plan_100000_{size}"), screen(&app, w, h));
+            let mut app = sample(lang);
+            press(&mut app, KeyCode::Char('c'));
+            insta::assert_snapshot!(format!("cashflow_{size}"), screen(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
+    let app = plan_for(Lang::En, "1000");
+    assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+    let plan = app_plan(&app);
+    assert_eq!(plan, cli_plan("2026-11-23", "1000", "urgency"));
+    // 星图 and 携程 are already past their contact day and cost 3,691.12 and 1,900.32 to push it
+    // past the 30-day horizon: more than 1000. 借呗 (May) is the nearest one 1000 can save
+    // (2026-12-02): its overdue 11-17 interest 182.50 and the 12-17 one, 2 × 182.50 = 365.00.
+    // Then 花呗 (contact 2026-12-11 if its 11-26 bill is missed): 627.00. Left 1000 − 992 = 8.
+    assert_eq!(
+        ids_amounts(&plan),
+        vec![("jiebei-may", dec!(365.00)), ("huabei-phone", dec!(627.00))]
+    );
+    assert_eq!(app.planning.plan.as_ref().unwrap().left, dec!(8.00));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("1. 借呗（5月借款）"), "{s}");
+    assert!(
+        s.contains("contacts may be called from 2026-12-02; once paid, not before"),
+        "{s}"
+    );
+    assert!(s.contains("left ¥8.00"), "{s}");
+    // Beside the plan, the loans it keeps out of the contact stage and those still threatened.
+    let avoided = s.find("Contacts avoided for 30 days").unwrap();
+    let still = s.find("Contacts may still be called").unwrap();
+    let xingtu = s.find("! 星图金融任性贷").unwrap();
+    assert!(avoided < still && still < xingtu, "{s}");
+}
+
+#[test]
+fn the_plan_for_100000_pays_every_open_loan_in_the_clis_order() {
+    let app = plan_for(Lang::Zh, "100000");
+    let plan = app_plan(&app);
+    assert_eq!(plan, cli_plan("2026-11-23", "100000", "urgency"));
+    assert_eq!(plan.len(), 6);
+    assert_eq!(ids_amounts(&plan)[0], ("xingtu-rxd", dec!(3691.12)));
+    let p = app.planning.plan.as_ref().unwrap();
+    assert!(p.still_threatened.is_empty());
+    // 100,000 − (3,691.12 + 1,900.32 + 365.00 + 627.00 + 3,054.00 + 458.30) = 89,904.26.
+    assert_eq!(p.left, dec!(89904.26));
+}
+
+#[test]
+fn the_strategy_key_cycles_and_matches_the_cli() {
+    let mut app = plan_for(Lang::En, "5000");
+    for strategy in ["avalanche", "snowball", "urgency"] {
+        press(&mut app, KeyCode::Char('s'));
+        assert_eq!(app.planning.plan.as_ref().unwrap().strategy.key(), strategy);
+        assert_eq!(
+            app_plan(&app),
+            cli_plan("2026-11-23", "5000", strategy),
+            "{strategy}"
+        );
+    }
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("Plan · urgency first (s)"), "{s}");
+}
+
+#[test]
+fn bad_cash_shows_the_message_in_place_and_no_plan() {
+    for (lang, message) in [
+        (Lang::En, "expected an amount of money such as 1500"),
+        (Lang::Zh, "请输入金额，比如 1500 或 1500.50"),
+    ] {
+        let mut app = sample(lang);
+        press(&mut app, KeyCode::Char('P'));
+        typed(&mut app, "abc");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.mode, Mode::CashPrompt);
+        assert!(app.planning.plan.is_none());
+        let s = screen(&app, 80, 24);
+        assert!(s.contains(message), "{s}");
+        assert!(s.contains("¥ abc"), "{s}");
+        // Editing clears the message; the CLI's rules then take the amount.
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        assert!(app.planning.error.is_none());
+        typed(&mut app, "1,000");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+        assert_eq!(app.planning.plan.as_ref().unwrap().cash, dec!(1000));
+    }
+    // Like `--cash`: no exponent, no negative amount.
+    for bad in ["1e3", "-5", ""] {
+        let mut app = sample(Lang::En);
+        press(&mut app, KeyCode::Char('P'));
+        typed(&mut app, bad);
+        press(&mut app, KeyCode::Enter);
+        assert!(app.planning.error.is_some(), "{bad:?}");
+        assert!(app.planning.plan.is_none(), "{bad:?}");
+    }
+}
+
+#[test]
+fn the_prompt_takes_every_key_as_text_and_esc_returns() {
+    let mut app = sample(Lang::En);
+    press(&mut app, KeyCode::Char('P'));
+    // Keys that mean something on the main screen are text here.
+    typed(&mut app, "q[jc");
+    assert!(!app.quit);
+    assert_eq!(app.offset, 0);
+    assert_eq!(app.planning.input, "q[jc");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Main);
+    assert!(!app.quit);
+    // From the plan, Esc goes back to the main screen; P in the plan asks again, Esc keeps it.
+    let mut app = plan_for(Lang::En, "1000");
+    press(&mut app, KeyCode::Char('P'));
+    assert_eq!(app.mode, Mode::CashPrompt);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Main);
+    assert!(app.planning.plan.is_none());
+}
+
+#[test]
+fn the_plan_follows_the_what_if_day() {
+    let mut app = plan_for(Lang::En, "1000");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    assert_eq!(app.today(), NaiveDate::from_ymd_opt(2026, 12, 3).unwrap());
+    let moved = app_plan(&app);
+    assert_eq!(moved, cli_plan("2026-12-03", "1000", "urgency"));
+    assert_ne!(moved, cli_plan("2026-11-23", "1000", "urgency"));
+    // 借呗 (May)'s contact day, 12-02, has passed; paying both overdue interests (11-17, 12-17)
+    // moves the anchor to 2027-01-17, and + 15 days is 2027-02-01.
+    assert_eq!(
+        moved[0].2,
+        "contacts may be called already (since 2026-12-02); once paid, not before 2027-02-01"
+    );
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("contacts may be called already (since 2026-12-02)"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app_plan(&app), cli_plan("2026-11-23", "1000", "urgency"));
+    assert!(matches!(app.mode, Mode::Plan { .. }));
+}
+
+#[test]
+fn the_cashflow_weeks_move_with_the_what_if_day() {
+    let mut app = sample(Lang::En);
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.mode, Mode::Cashflow { scroll: 0 });
+    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    {
+        let b = app.planning.cashflow.as_ref().unwrap();
+        assert_eq!(b.len(), 13);
+        // Overdue on 11-23: 星图 897.04 + 1,397.04, 携程 800.16, 借呗 182.50 = 3,276.74.
+        assert_eq!(b[0].amount, dec!(3276.74));
+        assert_eq!(b[1].week, Some((d(11, 23), d(11, 29))));
+        // 花呗's third bill, 11-26.
+        assert_eq!(b[1].amount, dec!(627.00));
+        // 借呗 (May) fell due 11-17; alipay's contact day 15 → 12-02, in the week from 11-30.
+        assert_eq!(b[2].milestones.len(), 1);
+        assert_eq!(b[2].milestones[0].date, d(12, 2));
+    }
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("overdue     "), "{s}");
+    assert!(s.contains("¥3,276.74"), "{s}");
+    assert!(s.contains("! 2026-12-02 in 9 days"), "{s}");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    {
+        let b = app.planning.cashflow.as_ref().unwrap();
+        assert_eq!(b[1].week, Some((d(12, 3), d(12, 9))));
+        // 花呗's 11-26 bill is overdue now: 3,276.74 + 627.00.
+        assert_eq!(b[0].amount, dec!(3903.74));
+        // Its contact day: 11-26 + 15 = 12-11, in the week from 12-10.
+        assert!(
+            b[2].milestones
+                .iter()
+                .any(|m| m.loan_id == "huabei-phone" && m.date == d(12, 11))
+        );
+    }
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("12-03~12-09"), "{s}");
+    assert!(!s.contains("11-23~11-29"), "{s}");
+    assert!(s.contains("¥3,903.74"), "{s}");
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        app.planning.cashflow.as_ref().unwrap()[0].amount,
+        dec!(3276.74)
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Main);
+    assert!(app.planning.cashflow.is_none());
+}
+
+#[test]
+fn planning_screens_fit_when_small_and_never_panic() {
+    let mut app = plan_for(Lang::Zh, "100000");
+    for (w, h) in [(70, 20), (80, 24), (20, 5), (1, 1)] {
+        screen(&app, w, h);
+    }
+    for _ in 0..50 {
+        press(&mut app, KeyCode::Down);
+    }
+    let Mode::Plan { scroll } = app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    // Scrolling stops at the last page the 80×24 screen (drawn last) can show.
+    assert_eq!(scroll, app.planning.max_scroll.get());
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("6. 某分期平台（笔记本电脑）"), "{s}");
+    // The longest amount the prompt takes, and a text longer than that.
+    let mut app = plan_for(Lang::En, &"9".repeat(40));
+    assert_eq!(app.planning.input.len(), 24);
+    let p = app.planning.plan.as_ref().unwrap();
+    assert_eq!(
+        p.cash,
+        "999999999999999999999999".parse::<Decimal>().unwrap()
+    );
+    assert_eq!(p.payments.len(), 6);
+    for (w, h) in [(70, 20), (80, 24), (120, 40)] {
+        screen(&app, w, h);
+    }
+    press(&mut app, KeyCode::Char('P'));
+    screen(&app, 70, 20);
+    let mut app = sample(Lang::En);
+    press(&mut app, KeyCode::Char('c'));
+    for (w, h) in [(70, 20), (20, 5), (1, 1)] {
+        screen(&app, w, h);
+    }
+}
+
+/// Through the event loop, as the terminal delivers keys: the prompt's characters reach the
+/// prompt (a `q` typed there is text, not quit), and `q` in the plan quits.
+#[test]
+fn the_event_loop_routes_keys_by_mode() {
+    use ratatui::crossterm::event::Event as TermEvent;
+    use repaydash::tui::run::{Event, run};
+    let mut app = sample(Lang::En);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let key = |c: KeyCode| Event::Term(TermEvent::Key(KeyEvent::new(c, KeyModifiers::NONE)));
+    tx.send(key(KeyCode::Char('P'))).unwrap();
+    for c in "q1000".chars() {
+        tx.send(key(KeyCode::Char(c))).unwrap();
+    }
+    // "q1000" is refused (the prompt stays); delete it and type 1000.
+    tx.send(key(KeyCode::Enter)).unwrap();
+    for _ in 0..5 {
+        tx.send(key(KeyCode::Backspace)).unwrap();
+    }
+    for c in "1000".chars() {
+        tx.send(key(KeyCode::Char(c))).unwrap();
+    }
+    tx.send(key(KeyCode::Enter)).unwrap();
+    tx.send(key(KeyCode::Char('q'))).unwrap();
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let clock = || today().and_hms_opt(9, 0, 0).unwrap();
+    run(&mut t, &mut app, &rx, &clock).unwrap();
+    assert!(app.quit);
+    assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+    assert_eq!(app.planning.plan.as_ref().unwrap().cash, dec!(1000));
+}
