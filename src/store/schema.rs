@@ -8,7 +8,8 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use toml_edit::{Item, TableLike, Value};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::diag::{Diagnostic, LineIndex};
 use crate::i18n::Lang;
@@ -31,14 +32,14 @@ pub struct Parsed {
 pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diagnostic>> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let idx = LineIndex::new(src);
-    let doc = toml_edit::Document::parse(src).map_err(|e| vec![syntax_error(&idx, &e)])?;
+    let doc = parse_toml(src, &idx)?;
     let mut w = Walker {
         src,
         idx: &idx,
         errors: vec![],
         warnings: vec![],
     };
-    let root = doc.as_table();
+    let root = doc.get_ref();
     let settings = match root.get("settings") {
         Some(item) => w.settings(item),
         None => Settings::default(),
@@ -75,14 +76,14 @@ pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diag
 /// Parse a file of `[platforms.KEY]` tables (the built-in asset has this shape).
 pub fn parse_platforms(src: &str, from_user: bool) -> Result<Vec<Policy>, Vec<Diagnostic>> {
     let idx = LineIndex::new(src);
-    let doc = toml_edit::Document::parse(src).map_err(|e| vec![syntax_error(&idx, &e)])?;
+    let doc = parse_toml(src, &idx)?;
     let mut w = Walker {
         src,
         idx: &idx,
         errors: vec![],
         warnings: vec![],
     };
-    let mut list = match doc.as_table().get("platforms") {
+    let mut list = match doc.get_ref().get("platforms") {
         Some(item) => w.platforms(item, "platforms"),
         None => vec![],
     };
@@ -91,6 +92,48 @@ pub fn parse_platforms(src: &str, from_user: bool) -> Result<Vec<Policy>, Vec<Di
         Ok(list)
     } else {
         Err(w.errors)
+    }
+}
+
+/// A parsed value with where it sits in the source.
+type Node<'i> = Spanned<DeValue<'i>>;
+
+/// Parse with `toml`'s borrowing parser, much faster than `toml_edit`'s document. Its errors and
+/// its number checks differ from `toml_edit`'s, so any failure is reported by re-parsing with
+/// `toml_edit`, keeping every syntax message and position as users have seen them.
+fn parse_toml<'i>(src: &'i str, idx: &LineIndex) -> Result<Spanned<DeTable<'i>>, Vec<Diagnostic>> {
+    let fallback = || match toml_edit::Document::parse(src) {
+        Err(e) => vec![syntax_error(idx, &e)],
+        // Not reached for any input known: both parsers share toml_parser's grammar.
+        Ok(_) => vec![idx.diagnostic(None, "", "TOML syntax error")],
+    };
+    match DeTable::parse(src) {
+        Ok(doc) if doc.get_ref().values().all(numbers_fit) => Ok(doc),
+        _ => Err(fallback()),
+    }
+}
+
+/// `toml_edit` rejects integers beyond i64 and finite-looking floats that overflow; the borrowing
+/// parser keeps their text, so they are looked for here.
+fn numbers_fit(v: &Node) -> bool {
+    match v.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).is_ok(),
+        DeValue::Float(f) => {
+            let t = f.as_str();
+            match t.parse::<f64>() {
+                Ok(x) => {
+                    !x.is_infinite()
+                        || t.strip_prefix(['+', '-'])
+                            .unwrap_or(t)
+                            .chars()
+                            .all(|c| c.is_ascii_alphabetic())
+                }
+                Err(_) => false,
+            }
+        }
+        DeValue::Array(a) => a.iter().all(numbers_fit),
+        DeValue::Table(t) => t.values().all(numbers_fit),
+        _ => true,
     }
 }
 
@@ -160,18 +203,13 @@ impl fmt::Display for KeyPath<'_> {
 
 /// A table or inline table with the span of where it starts, so a missing key can point at it.
 struct Tab<'t, 'p> {
-    t: &'t dyn TableLike,
+    t: &'t DeTable<'t>,
     span: Option<Range<usize>>,
     path: KeyPath<'p>,
 }
 
-fn item_span(item: &Item) -> Option<Range<usize>> {
-    match item {
-        Item::Value(v) => v.span(),
-        Item::Table(t) => t.span(),
-        Item::ArrayOfTables(a) => a.span(),
-        Item::None => None,
-    }
+fn item_span(item: &Node) -> Option<Range<usize>> {
+    Some(item.span())
 }
 
 impl<'a> Walker<'a> {
@@ -205,35 +243,53 @@ impl<'a> Walker<'a> {
         );
     }
 
+    /// Whether a value was written as `[table]`/`[[table]]` or through dotted keys, rather than
+    /// inline after `key =`: the parser keeps no such flag, but the source tells. A header opens
+    /// its line; an inline table starts with `{`; an implicit table's span is its key's.
+    fn is_written_table(&self, v: &Node) -> bool {
+        let span = v.span();
+        match v.get_ref() {
+            DeValue::Table(_) => self.src.as_bytes().get(span.start) != Some(&b'{'),
+            DeValue::Array(_) => {
+                let before = &self.src[..span.start.min(self.src.len())];
+                let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+                line.trim().is_empty()
+            }
+            _ => false,
+        }
+    }
+
     /// The elements of an array of tables, or of an array of inline tables.
-    fn tables<'t, 'p>(&mut self, item: &'t Item, path: &'p KeyPath<'p>) -> Vec<Tab<'t, 'p>> {
-        match item {
-            Item::ArrayOfTables(arr) => arr
+    fn tables<'t, 'p>(&mut self, item: &'t Node<'t>, path: &'p KeyPath<'p>) -> Vec<Tab<'t, 'p>> {
+        match item.get_ref() {
+            DeValue::Array(arr) if self.is_written_table(item) => arr
                 .iter()
                 .enumerate()
-                .map(|(i, t)| Tab {
-                    t: t as &dyn TableLike,
-                    span: t.span(),
-                    path: KeyPath {
-                        index: Some(i + 1),
-                        ..*path
-                    },
+                .filter_map(|(i, t)| {
+                    t.get_ref().as_table().map(|tt| Tab {
+                        t: tt,
+                        span: Some(t.span()),
+                        path: KeyPath {
+                            index: Some(i + 1),
+                            ..*path
+                        },
+                    })
                 })
                 .collect(),
-            Item::Value(Value::Array(arr)) => {
+            DeValue::Array(arr) => {
                 let mut out = vec![];
                 for (i, v) in arr.iter().enumerate() {
-                    match v.as_inline_table() {
-                        Some(t) => out.push(Tab {
-                            t: t as &dyn TableLike,
-                            span: v.span(),
+                    match v.get_ref() {
+                        DeValue::Table(t) if !self.is_written_table(v) => out.push(Tab {
+                            t,
+                            span: Some(v.span()),
                             path: KeyPath {
                                 index: Some(i + 1),
                                 ..*path
                             },
                         }),
-                        None => self.err(
-                            v.span(),
+                        _ => self.err(
+                            Some(v.span()),
                             &path.to_string(),
                             format!("`{path}` must hold tables, like {{ date = 2026-04-15, … }}"),
                         ),
@@ -241,14 +297,14 @@ impl<'a> Walker<'a> {
                 }
                 out
             }
-            Item::Table(t) => vec![Tab {
-                t: t as &dyn TableLike,
-                span: t.span(),
+            DeValue::Table(t) if self.is_written_table(item) => vec![Tab {
+                t,
+                span: Some(item.span()),
                 path: *path,
             }],
-            other => {
+            _ => {
                 self.err(
-                    item_span(other),
+                    Some(item.span()),
                     &path.to_string(),
                     format!("`{path}` must be an array of tables ([[{path}]])"),
                 );
@@ -257,17 +313,17 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn value<'t>(&mut self, tab: &Tab<'t, '_>, key: &str) -> Option<&'t Value> {
-        match tab.t.get(key)? {
-            Item::Value(v) => Some(v),
-            other => {
-                self.err(
-                    item_span(other),
-                    &format!("{}.{key}", tab.path),
-                    format!("`{key}` must be a value, not a table"),
-                );
-                None
-            }
+    fn value<'t>(&mut self, tab: &Tab<'t, '_>, key: &str) -> Option<&'t Node<'t>> {
+        let v = tab.t.get(key)?;
+        if self.is_written_table(v) {
+            self.err(
+                Some(v.span()),
+                &format!("{}.{key}", tab.path),
+                format!("`{key}` must be a value, not a table"),
+            );
+            None
+        } else {
+            Some(v)
         }
     }
 
@@ -278,11 +334,11 @@ impl<'a> Walker<'a> {
     /// A string value, borrowed from the document: keys that are only matched need no copy.
     fn str<'t>(&mut self, tab: &Tab<'t, '_>, key: &str) -> Option<&'t str> {
         let v = self.value(tab, key)?;
-        match v.as_str() {
+        match v.get_ref().as_str() {
             Some(s) => Some(s),
             None => {
                 self.err(
-                    v.span(),
+                    item_span(v),
                     &format!("{}.{key}", tab.path),
                     format!("`{key}` must be a string in quotes"),
                 );
@@ -294,16 +350,16 @@ impl<'a> Walker<'a> {
     /// A number or a decimal string, read from its text so no float ever holds money.
     fn decimal(&mut self, tab: &Tab, key: &str) -> Option<Decimal> {
         let v = self.value(tab, key)?;
-        let raw: Cow<str> = match v {
-            Value::Integer(_) | Value::Float(_) => match v.span().and_then(|s| self.src.get(s)) {
+        let raw: Cow<str> = match v.get_ref() {
+            DeValue::Integer(_) | DeValue::Float(_) => match self.src.get(v.span()) {
                 Some(s) if s.contains('_') => Cow::Owned(s.replace('_', "")),
                 Some(s) => Cow::Borrowed(s),
                 None => Cow::Borrowed(""),
             },
-            Value::String(s) => Cow::Borrowed(s.value().trim()),
+            DeValue::String(s) => Cow::Borrowed(s.trim()),
             _ => {
                 self.err(
-                    v.span(),
+                    item_span(v),
                     &format!("{}.{key}", tab.path),
                     format!("`{key}` must be a number"),
                 );
@@ -321,7 +377,7 @@ impl<'a> Walker<'a> {
                 && !raw.is_empty() =>
             {
                 self.err(
-                    v.span(),
+                    item_span(v),
                     &format!("{}.{key}", tab.path),
                     format!(
                         "`{key}` = {raw} is too large to hold exactly (it does not fit a decimal)"
@@ -331,7 +387,7 @@ impl<'a> Walker<'a> {
             }
             None => {
                 self.err(
-                    v.span(),
+                    item_span(v),
                     &format!("{}.{key}", tab.path),
                     format!("`{key}` must be a number, found {raw:?}"),
                 );
@@ -381,11 +437,15 @@ impl<'a> Walker<'a> {
 
     fn integer(&mut self, tab: &Tab, key: &str, lo: i64, hi: i64) -> Option<u32> {
         let v = self.value(tab, key)?;
-        match v.as_integer() {
+        let int = v
+            .get_ref()
+            .as_integer()
+            .and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok());
+        match int {
             Some(i) if (lo..=hi).contains(&i) => u32::try_from(i).ok(),
             Some(i) => {
                 self.err(
-                    v.span(),
+                    item_span(v),
                     &format!("{}.{key}", tab.path),
                     format!("`{key}` must be from {lo} to {hi}, found {i}"),
                 );
@@ -393,7 +453,7 @@ impl<'a> Walker<'a> {
             }
             None => {
                 self.err(
-                    v.span(),
+                    item_span(v),
                     &format!("{}.{key}", tab.path),
                     format!("`{key}` must be a whole number"),
                 );
@@ -404,41 +464,38 @@ impl<'a> Walker<'a> {
 
     fn date(&mut self, tab: &Tab, key: &str) -> Option<NaiveDate> {
         let v = self.value(tab, key)?;
-        match v {
-            Value::Datetime(dt) => {
-                let value = dt.value();
-                match (value.date, value.time) {
-                    (Some(d), None) => {
-                        let date = NaiveDate::from_ymd_opt(
-                            i32::from(d.year),
-                            u32::from(d.month),
-                            u32::from(d.day),
+        match v.get_ref() {
+            DeValue::Datetime(value) => match (value.date, value.time) {
+                (Some(d), None) => {
+                    let date = NaiveDate::from_ymd_opt(
+                        i32::from(d.year),
+                        u32::from(d.month),
+                        u32::from(d.day),
+                    );
+                    if date.is_none() {
+                        self.err(
+                            item_span(v),
+                            &format!("{}.{key}", tab.path),
+                            format!("`{key}` is not a real date"),
                         );
-                        if date.is_none() {
-                            self.err(
-                                v.span(),
-                                &format!("{}.{key}", tab.path),
-                                format!("`{key}` is not a real date"),
-                            );
-                        }
-                        date
                     }
-                    _ => {
-                        self.err(v.span(), &format!("{}.{key}", tab.path), date_hint(key));
-                        None
-                    }
+                    date
                 }
-            }
+                _ => {
+                    self.err(item_span(v), &format!("{}.{key}", tab.path), date_hint(key));
+                    None
+                }
+            },
             _ => {
-                self.err(v.span(), &format!("{}.{key}", tab.path), date_hint(key));
+                self.err(item_span(v), &format!("{}.{key}", tab.path), date_hint(key));
                 None
             }
         }
     }
 
-    fn settings(&mut self, item: &Item) -> Settings {
+    fn settings(&mut self, item: &Node) -> Settings {
         let mut s = Settings::default();
-        let Some(t) = item.as_table_like() else {
+        let Some(t) = item.get_ref().as_table() else {
             self.err(item_span(item), "settings", "`settings` must be a table");
             return s;
         };
@@ -470,8 +527,8 @@ impl<'a> Walker<'a> {
         s
     }
 
-    fn platforms(&mut self, item: &Item, path: &str) -> Vec<Policy> {
-        let Some(t) = item.as_table_like() else {
+    fn platforms(&mut self, item: &Node, path: &str) -> Vec<Policy> {
+        let Some(t) = item.get_ref().as_table() else {
             self.err(
                 item_span(item),
                 path,
@@ -480,9 +537,13 @@ impl<'a> Walker<'a> {
             return vec![];
         };
         let mut out = vec![];
-        for (key, item) in t.iter() {
+        // The parser's map is sorted by key; the user's platforms keep the order they were written.
+        let mut entries: Vec<_> = t.iter().collect();
+        entries.sort_by_key(|(key, _)| key.span().start);
+        for (key, item) in entries {
+            let key: &str = key.get_ref();
             let ppath = format!("{path}.{key}");
-            let Some(pt) = item.as_table_like() else {
+            let Some(pt) = item.get_ref().as_table() else {
                 self.err(
                     item_span(item),
                     &ppath,
@@ -498,13 +559,13 @@ impl<'a> Walker<'a> {
             let name = self.string(&tab, "name").unwrap_or_else(|| key.to_string());
             let mut aliases = vec![];
             if let Some(v) = self.value(&tab, "aliases") {
-                match v.as_array() {
+                match v.get_ref().as_array() {
                     Some(arr) => {
                         for a in arr.iter() {
-                            match a.as_str() {
+                            match a.get_ref().as_str() {
                                 Some(s) => aliases.push(s.to_string()),
                                 None => self.err(
-                                    a.span(),
+                                    item_span(a),
                                     &format!("{ppath}.aliases"),
                                     "aliases must be strings",
                                 ),
@@ -512,7 +573,7 @@ impl<'a> Walker<'a> {
                         }
                     }
                     None => self.err(
-                        v.span(),
+                        item_span(v),
                         &format!("{ppath}.aliases"),
                         "`aliases` must be a list of strings",
                     ),
@@ -596,7 +657,7 @@ impl<'a> Walker<'a> {
         })
     }
 
-    fn loans(&mut self, item: &Item, policies: &[&Policy]) -> Vec<Loan> {
+    fn loans(&mut self, item: &Node, policies: &[&Policy]) -> Vec<Loan> {
         let mut out: Vec<Loan> = vec![];
         // A set: a linear search made 10,000 loans quadratic.
         // Borrowed from the document, and sized once: copying and rehashing showed at 10,000 loans.
@@ -821,12 +882,14 @@ impl<'a> Walker<'a> {
                 self.missing(&c, "name", "a contact needs a name");
             }
             let relation = self.string(&c, "relation");
-            let phone = match self.value(&c, "phone") {
-                Some(Value::String(s)) => Some(s.value().to_string()),
-                Some(Value::Integer(i)) => Some(i.value().to_string()),
-                Some(v) => {
+            let phone = match self.value(&c, "phone").map(|v| (v, v.get_ref())) {
+                Some((_, DeValue::String(s))) => Some(s.to_string()),
+                Some((_, DeValue::Integer(i))) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .map(|i| i.to_string()),
+                Some((v, _)) => {
                     self.err(
-                        v.span(),
+                        item_span(v),
                         &format!("{}.phone", c.path),
                         "`phone` must be a string",
                     );
