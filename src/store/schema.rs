@@ -643,7 +643,8 @@ impl<'a> Walker<'a> {
         }
         let source = match self.str(tab, "source") {
             Some(s) => s.into(),
-            None => format!("{platform} (your file)").into(),
+            // The file has no language yet at parse time: name the origin in both.
+            None => format!("{platform}（你的账本文件 / your loans file）").into(),
         };
         let note_zh = self.str(tab, "note_zh").unwrap_or_default().into();
         let note_en = self.str(tab, "note_en").unwrap_or_default().into();
