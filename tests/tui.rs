@@ -1,6 +1,8 @@
 //! The dashboard driven by messages and keys on ratatui's TestBackend: screens as insta
 //! snapshots (zh and en, 80×24 and 120×40), and the update function's behaviour.
 
+mod common;
+use common::screen;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -53,27 +55,6 @@ fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| f.render_widget(app, f.area())).unwrap();
     t
-}
-
-/// The screen as text, one line a row; a wide character's second cell is not repeated.
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let t = draw(app, w, h);
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn ids(app: &App) -> Vec<&str> {

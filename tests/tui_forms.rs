@@ -2,11 +2,11 @@
 //! data/sample.toml (written for today = 2026-11-23): what reaches the file, what is refused in
 //! place, and what the screen shows.
 
+mod common;
+use common::screen;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use repaydash::engine::{InstallmentStatus, LoanStatus};
 use repaydash::i18n::Lang;
@@ -93,27 +93,6 @@ fn assert_only_added(old: &str, new: &str, added: &str) {
         .match_indices(added)
         .any(|(i, _)| format!("{}{}", &new[..i], &new[i + added.len()..]) == old);
     assert!(ok, "expected only {added:?} added:\n{new}");
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

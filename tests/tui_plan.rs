@@ -2,6 +2,8 @@
 //! cash-flow view (`c`), driven by keys on ratatui's TestBackend against data/sample.toml with
 //! today 2026-11-23. Screens are insta snapshots in zh and en at 80×24 and 120×40.
 
+mod common;
+use common::screen;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -45,28 +47,6 @@ fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
-}
-
-/// The screen as text, one line a row; a wide character's second cell is not repeated.
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn plan_for(lang: Lang, cash: &str) -> App {

@@ -1,0 +1,29 @@
+//! Helpers shared by the dashboard tests.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use repaydash::tui::App;
+
+/// The screen as text, one line a row; a wide character's second cell is not repeated, so CJK
+/// rows read as they look.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| f.render_widget(app, f.area()))
+        .expect("drawing on a test backend");
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
