@@ -1,32 +1,26 @@
 //! `repaydash export ics`, parsed back with icalendar's own parser.
 
+mod common;
+
 use std::collections::BTreeMap;
 
-use assert_cmd::Command;
+use common::stdout_of;
+
 use chrono::NaiveDate;
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 
 fn export(today: &str, lang: &str, extra: &[&str]) -> String {
-    let out = Command::cargo_bin("repaydash")
-        .unwrap()
-        .args([
-            "--file",
-            "data/sample.toml",
-            "--today",
-            today,
-            "--lang",
-            lang,
-        ])
-        .args(["export", "ics"])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let mut args = vec![
+        "--file",
+        "data/sample.toml",
+        "--today",
+        today,
+        "--lang",
+        lang,
+    ];
+    args.extend(["export", "ics"]);
+    args.extend(extra);
+    stdout_of(&args)
 }
 
 fn d(s: &str) -> NaiveDate {

@@ -1,25 +1,21 @@
 //! `repaydash plan` on hand-worked fixtures (tests/fixtures/plan/*.toml explain every figure), and
 //! the cash-flow series against the engine's own unpaid amounts.
 
+mod common;
+
 use assert_cmd::Command;
+use common::stdout_of;
 use serde_json::Value;
 
 const TODAY: &str = "2026-06-10";
 
 fn plan(fixture: &str, args: &[&str]) -> Value {
-    let out = Command::cargo_bin("repaydash")
-        .unwrap()
-        .args(["--file", &format!("tests/fixtures/plan/{fixture}.toml")])
-        .args(["--today", TODAY, "--lang", "en", "plan", "--json"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let file = format!("tests/fixtures/plan/{fixture}.toml");
+    let mut all = vec![
+        "--file", &file, "--today", TODAY, "--lang", "en", "plan", "--json",
+    ];
+    all.extend(args);
+    serde_json::from_str(&stdout_of(&all)).expect("plan --json prints JSON")
 }
 
 /// (id, amount) pairs in plan order.

@@ -1,4 +1,5 @@
-//! Helpers shared by the dashboard tests.
+//! Helpers shared by the integration tests. Each test crate uses only some of them.
+#![allow(dead_code)]
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,4 +27,20 @@ pub fn screen(app: &App, w: u16, h: u16) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Run repaydash with `args`, insist that it succeeded (showing its stderr if not), and return
+/// what it printed.
+pub fn stdout_of(args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("repaydash")
+        .expect("the repaydash binary")
+        .args(args)
+        .output()
+        .expect("running repaydash");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
 }
