@@ -171,7 +171,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Export {
             what: ExportCommand::Ics { days },
-        }) => print!("{}", report::ics::render(&ctx, *days)),
+        }) => {
+            // Streamed: the calendar of a large file is never held in memory whole.
+            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            report::ics::write(&ctx, *days, out).map_err(|e| {
+                Failure(format!(
+                    "{}: {e}",
+                    ctx.lang.t("写出日历失败", "writing the calendar failed")
+                ))
+            })?;
+        }
         // The demo's fake debts have no place in a real prompt.
         Some(Command::Status) if source == Source::Demo => {}
         Some(Command::Status) => {

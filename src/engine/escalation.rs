@@ -152,6 +152,16 @@ impl Escalation {
         }
     }
 
+    /// The emergency-contact date `compute` would give for another `anchor` (same loan, same
+    /// policy): the first contact stage's day counted from it.
+    pub fn contact_date_from(&self, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
+        let m = self
+            .milestones
+            .iter()
+            .find(|m| m.kind == StageKind::EmergencyContact)?;
+        anchor.zip(m.day).and_then(|(a, d)| add_days(a, d))
+    }
+
     pub fn situation(&self, ledger: &Ledger) -> Situation {
         match ledger.status {
             LoanStatus::PaidOff => Situation::PaidOff,

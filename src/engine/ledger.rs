@@ -165,6 +165,37 @@ impl Ledger {
     pub fn escalation_anchor(&self) -> Option<NaiveDate> {
         self.oldest_overdue_due.or(self.next_due_date)
     }
+
+    /// The escalation anchor `compute` would find with a payment of `extra` more dated `today`
+    /// (None once that pays the loan off), without rebuilding the schedule or the ledger: the
+    /// payments are spread over the installments exactly as `compute` spreads them. The payment
+    /// planner asks this many times per loan (`engine::plan`).
+    pub fn anchor_after_paying(&self, extra: Decimal, today: NaiveDate) -> Option<NaiveDate> {
+        let mut left = self.total_paid + extra;
+        let mut oldest_overdue: Option<NaiveDate> = None;
+        let mut next: Option<(NaiveDate, u32)> = None;
+        let mut owed = false;
+        for s in &self.installments {
+            let inst = &s.inst;
+            let paid = left.min(inst.amount).max(Decimal::ZERO);
+            left -= paid;
+            if paid >= inst.amount {
+                continue;
+            }
+            // Not paid in full, so something is still owed: the loan is not paid off.
+            owed = true;
+            if inst.due_date < today {
+                oldest_overdue =
+                    Some(oldest_overdue.map_or(inst.due_date, |d| d.min(inst.due_date)));
+            } else if next.is_none_or(|n| (inst.due_date, inst.n) < n) {
+                next = Some((inst.due_date, inst.n));
+            }
+        }
+        if !owed {
+            return None;
+        }
+        oldest_overdue.or(next.map(|n| n.0))
+    }
 }
 
 #[cfg(test)]

@@ -24,13 +24,14 @@
 //!    anchor to the next overdue installment.
 //! 3. Highest rate (avalanche): whole installments due within the horizon, highest daily rate first.
 
+use std::cmp::Reverse;
+
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::LoanView;
 use super::ledger::{InstallmentStatus, LoanStatus};
-use crate::model::{Loan, Payment, Policy};
 
 /// The plan looks this many days ahead.
 pub const HORIZON_DAYS: i64 = 30;
@@ -110,25 +111,14 @@ fn horizon(today: NaiveDate) -> NaiveDate {
         .unwrap_or(today)
 }
 
-/// The emergency-contact date of `loan` after paying `extra` today (None when paid off or the
-/// policy has no contact day).
-pub fn contact_date_after(
-    loan: &Loan,
-    policy: &Policy,
-    extra: Decimal,
-    today: NaiveDate,
-    alert_days: u32,
-) -> Option<NaiveDate> {
-    let mut clone = loan.clone();
-    if extra > Decimal::ZERO {
-        clone.payments.push(Payment {
-            date: today,
-            amount: extra,
-        });
-    }
-    LoanView::compute(&clone, policy, today, alert_days)
-        .escalation
-        .emergency_contact_date
+/// The emergency-contact date of the loan of `view` (a view of `today`) after paying `extra` more
+/// today (None when that pays it off or the policy has no contact day): what `LoanView::compute`
+/// would say with that payment added, found from the view's ledger alone. The plan asks this for
+/// every step of every threatened loan, so it must not rebuild the schedule each time (a test
+/// holds it to the full recomputation).
+pub fn contact_date_after(view: &LoanView, extra: Decimal, today: NaiveDate) -> Option<NaiveDate> {
+    view.escalation
+        .contact_date_from(view.ledger.anchor_after_paying(extra, today))
 }
 
 fn threatened(contact: Option<NaiveDate>, today: NaiveDate) -> bool {
@@ -166,30 +156,15 @@ struct Slot<'v, 'a> {
     reasons: Vec<Reason>,
     /// Position of the loan's first payment in the plan.
     order: usize,
+    /// The loan's rate and penalty rate in percent per day, worked out once: the sorts below
+    /// compare them n log n times.
+    daily: Decimal,
+    penalty: Decimal,
 }
 
 impl Slot<'_, '_> {
-    fn contact_after(
-        &self,
-        extra: Decimal,
-        today: NaiveDate,
-        alert_days: u32,
-    ) -> Option<NaiveDate> {
-        contact_date_after(
-            self.view.loan,
-            self.view.policy,
-            self.paid + extra,
-            today,
-            alert_days,
-        )
-    }
-
-    fn daily_percent(&self) -> Decimal {
-        self.view
-            .loan
-            .rate()
-            .map(|r| r.daily_percent())
-            .unwrap_or(Decimal::ZERO)
+    fn contact_after(&self, extra: Decimal, today: NaiveDate) -> Option<NaiveDate> {
+        contact_date_after(self.view, self.paid + extra, today)
     }
 }
 
@@ -237,14 +212,8 @@ impl Allot<'_, '_> {
     }
 }
 
-/// The plan for `cash` over `views` (any order; ties keep it).
-pub fn plan(
-    views: &[LoanView],
-    cash: Decimal,
-    strategy: Strategy,
-    today: NaiveDate,
-    alert_days: u32,
-) -> Plan {
+/// The plan for `cash` over `views` of `today` (any order; ties keep it).
+pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveDate) -> Plan {
     let cash = cash.max(Decimal::ZERO);
     let end = horizon(today);
     let mut a = Allot {
@@ -258,6 +227,12 @@ pub fn plan(
                 paid: Decimal::ZERO,
                 reasons: Vec::new(),
                 order: usize::MAX,
+                daily: v
+                    .loan
+                    .rate()
+                    .map(|r| r.daily_percent())
+                    .unwrap_or(Decimal::ZERO),
+                penalty: v.loan.penalty_percent_per_day(),
             })
             .collect(),
         cash_left: cash,
@@ -272,17 +247,10 @@ pub fn plan(
 
     match strategy {
         Strategy::Urgency => {
-            urgency_contacts(&mut a, &threatened_before, today, alert_days);
+            urgency_contacts(&mut a, &threatened_before, today);
             // 2. least penalty: whole overdue installments, highest penalty rate first.
             let mut order: Vec<usize> = (0..a.slots.len()).collect();
-            order.sort_by(|&x, &y| {
-                let (sx, sy) = (&a.slots[x], &a.slots[y]);
-                sy.view
-                    .loan
-                    .penalty_percent_per_day()
-                    .cmp(&sx.view.loan.penalty_percent_per_day())
-                    .then(sy.daily_percent().cmp(&sx.daily_percent()))
-            });
+            order.sort_by_key(|&i| (Reverse(a.slots[i].penalty), Reverse(a.slots[i].daily)));
             for &i in &order {
                 let n = a.fitting(i, |s| s.overdue);
                 if n > 0 {
@@ -290,24 +258,24 @@ pub fn plan(
                         let s = &a.slots[i];
                         s.steps[s.taken..s.taken + n].iter().map(|s| s.unpaid).sum()
                     };
-                    let contact_now = a.slots[i].contact_after(extra, today, alert_days);
+                    let contact_now = a.slots[i].contact_after(extra, today);
                     a.take(i, n, |s| Reason::ClearsOverdue {
                         installments: n as u32,
-                        penalty_percent_per_day: s.view.loan.penalty_percent_per_day(),
+                        penalty_percent_per_day: s.penalty,
                         contact_now,
                     });
                 }
             }
             // 3. highest rate: whole installments due within the horizon.
             let mut order: Vec<usize> = (0..a.slots.len()).collect();
-            order.sort_by(|&x, &y| a.slots[y].daily_percent().cmp(&a.slots[x].daily_percent()));
+            order.sort_by_key(|&i| Reverse(a.slots[i].daily));
             for &i in &order {
                 let n = a.fitting(i, in_window);
                 if n > 0 {
                     let due = a.slots[i].steps[a.slots[i].taken].due;
                     a.take(i, n, |s| Reason::DueSoon {
                         due,
-                        daily_percent: s.daily_percent(),
+                        daily_percent: s.daily,
                     });
                 }
             }
@@ -315,7 +283,7 @@ pub fn plan(
         Strategy::Avalanche | Strategy::Snowball => {
             let mut order: Vec<usize> = (0..a.slots.len()).collect();
             if strategy == Strategy::Avalanche {
-                order.sort_by(|&x, &y| a.slots[y].daily_percent().cmp(&a.slots[x].daily_percent()));
+                order.sort_by_key(|&i| Reverse(a.slots[i].daily));
             } else {
                 order.sort_by_key(|&i| a.slots[i].view.ledger.remaining_balance);
             }
@@ -326,7 +294,7 @@ pub fn plan(
                         balance: s.view.ledger.remaining_balance,
                     },
                     _ => Reason::HighestRate {
-                        daily_percent: s.daily_percent(),
+                        daily_percent: s.daily,
                     },
                 });
             }
@@ -339,7 +307,7 @@ pub fn plan(
         if !before {
             continue;
         }
-        let after = slot.contact_after(Decimal::ZERO, today, alert_days);
+        let after = slot.contact_after(Decimal::ZERO, today);
         if threatened(after, today) {
             still_threatened.push(slot.view.loan.id.clone());
         } else {
@@ -368,7 +336,7 @@ pub fn plan(
 
 /// Step 1 of the urgency strategy: save as many threatened loans as the cash allows, nearest
 /// contact day first among the sets of that size.
-fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate, alert_days: u32) {
+fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate) {
     // (slot index, steps needed, cost, contact date before)
     let mut cands: Vec<(usize, usize, Decimal, NaiveDate)> = Vec::new();
     for (i, slot) in a.slots.iter().enumerate() {
@@ -381,7 +349,7 @@ fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate,
         let mut cost = Decimal::ZERO;
         for (k, s) in slot.steps.iter().enumerate() {
             cost += s.unpaid;
-            if !threatened(slot.contact_after(cost, today, alert_days), today) {
+            if !threatened(slot.contact_after(cost, today), today) {
                 cands.push((i, k + 1, cost, was));
                 break;
             }
@@ -427,7 +395,7 @@ fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate,
     }
     for pos in chosen {
         let (i, n, cost, was) = cands[pos];
-        let now = a.slots[i].contact_after(cost, today, alert_days);
+        let now = a.slots[i].contact_after(cost, today);
         a.take(i, n, |_| Reason::AvoidsContact { was, now });
     }
 }
@@ -491,7 +459,7 @@ impl Fenwick {
 mod tests {
     use super::*;
     use crate::engine::schedule::tests::loan;
-    use crate::model::{Bill, LoanTerms, Method, Stage, StageKind};
+    use crate::model::{Bill, Loan, LoanTerms, Method, Payment, Policy, Stage, StageKind};
     use rust_decimal_macros::dec;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -532,7 +500,7 @@ mod tests {
             .iter()
             .map(|l| LoanView::compute(l, p, today, 7))
             .collect();
-        plan(&views, cash, s, today, 7)
+        plan(&views, cash, s, today)
     }
 
     fn ids(p: &Plan) -> Vec<(&str, Decimal)> {
@@ -703,6 +671,65 @@ mod tests {
         let sb = run(&loans, &policy(30), dec!(400), Strategy::Snowball, today);
         assert_eq!(ids(&sb), vec![("lo", dec!(100)), ("hi", dec!(300))]);
         assert_eq!(sb.left, dec!(0));
+    }
+
+    /// The contact date after a payment, the slow way: add the payment to a copy of the loan and
+    /// recompute everything.
+    fn recomputed(v: &LoanView, extra: Decimal, today: NaiveDate, alert: u32) -> Option<NaiveDate> {
+        let mut clone = v.loan.clone();
+        if extra > Decimal::ZERO {
+            clone.payments.push(Payment {
+                date: today,
+                amount: extra,
+            });
+        }
+        LoanView::compute(&clone, v.policy, today, alert)
+            .escalation
+            .emergency_contact_date
+    }
+
+    // The shortcut the plan uses agrees with a full recomputation for every loan of the demo and
+    // of the fixtures with bill lists, extensions, partial and early payments, on days before,
+    // during and after their bills, for no payment, a cent, each whole step, a cent short of it,
+    // and more than everything owed.
+    #[test]
+    fn contact_date_after_agrees_with_recomputing() {
+        let builtin = crate::knowledge::builtin_policies().unwrap();
+        let files = [
+            include_str!("../../data/sample.toml"),
+            include_str!("../../tests/fixtures/valid/all_methods.toml"),
+            include_str!("../../tests/fixtures/valid/bill_list.toml"),
+            include_str!("../../tests/fixtures/valid/extensions.toml"),
+            include_str!("../../tests/fixtures/valid/partial_and_prepayment.toml"),
+            include_str!("../../tests/fixtures/valid/month_end_due_day.toml"),
+            include_str!("../../tests/fixtures/plan/two_overdue.toml"),
+        ];
+        let mut checked = 0;
+        for text in files {
+            let loaded = crate::store::parse(text, "t.toml", &builtin).unwrap();
+            let policies = crate::knowledge::Policies::new(&builtin, &loaded.portfolio.platforms);
+            for today in [d(2026, 1, 15), d(2026, 11, 23), d(2027, 6, 30)] {
+                for loan in &loaded.portfolio.loans {
+                    let v = LoanView::compute(loan, policies.get(&loan.platform), today, 7);
+                    let mut extras = vec![Decimal::ZERO, dec!(0.01), dec!(1000000)];
+                    let mut sum = Decimal::ZERO;
+                    for s in steps(&v) {
+                        sum += s.unpaid;
+                        extras.extend([sum - dec!(0.01), sum]);
+                    }
+                    for extra in extras {
+                        assert_eq!(
+                            contact_date_after(&v, extra, today),
+                            recomputed(&v, extra, today, 7),
+                            "{} on {today}, paying {extra}",
+                            loan.id
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 300, "{checked}");
     }
 
     #[test]

@@ -8,9 +8,15 @@
 //! - UIDs name the loan, the installment or the stage, and the kind, never the date: importing a
 //!   newer export updates the same events (a milestone moves when the overdue anchor moves).
 //! - DTSTAMP is `today` at midnight UTC, so two runs on the same day give the same bytes.
+//!
+//! The calendar is streamed: each event is written as soon as it is made, one loan at a time, so
+//! memory does not grow with the number of events (README "Performance"). The few content-line
+//! rules this needs (RFC 5545 §3.1 folding, §3.3.11 TEXT escaping) are in `Ics`; the output is
+//! byte for byte what the `icalendar` crate wrote before (a unit test holds the two together).
+
+use std::io::{self, Write};
 
 use chrono::{Duration, NaiveDate};
-use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
 use super::Context;
 use crate::engine::LoanView;
@@ -34,43 +40,161 @@ fn day_after(d: NaiveDate) -> NaiveDate {
     d.succ_opt().unwrap_or(d)
 }
 
-/// The crate would stamp an alarm with the clock and a random UID; both are fixed here so that
-/// two exports of the same day are identical.
-fn alarm(uid: &str, description: &str, trigger: &str, stamp: &str) -> Alarm {
-    let mut a = Alarm::display(description, Duration::zero());
-    // RFC 5545 duration text, rather than chrono's own form.
-    a.append_property(Property::new("TRIGGER", trigger))
-        .add_property("UID", format!("{uid}-alarm"))
-        .add_property("DTSTAMP", stamp);
-    a.done()
+/// Append `value` escaped as an iCalendar TEXT value (RFC 5545 §3.3.11).
+pub fn escape_text_into(line: &mut String, value: &str) {
+    for c in value.chars() {
+        match c {
+            '\\' => line.push_str("\\\\"),
+            ',' => line.push_str("\\,"),
+            ';' => line.push_str("\\;"),
+            '\n' => line.push_str("\\n"),
+            c => line.push(c),
+        }
+    }
 }
 
-fn event(uid: &str, date: NaiveDate, summary: &str, description: &str, stamp: &str) -> Event {
-    let mut e = Event::new();
-    e.uid(uid)
-        .summary(summary)
-        .description(description)
-        .starts(date)
-        .ends(day_after(date))
-        .add_property("DTSTAMP", stamp)
-        .add_property("TRANSP", "TRANSPARENT");
-    e
+/// Content lines longer than this many octets are folded (RFC 5545 §3.1).
+const FOLD: usize = 75;
+
+/// Write `line` folded, then CRLF. Folds where the `icalendar` crate (0.17) folds, quirks included
+/// (it looks for whitespace by character index), so the output stays byte-identical to earlier
+/// exports and calendar apps see no change.
+fn write_folded(out: &mut impl Write, line: &str) -> io::Result<()> {
+    let len = line.len();
+    let mut remaining = len;
+    let mut pos = 0;
+    let mut next = FOLD;
+    let whitespace_at = |i: usize| line.chars().nth(i).is_some_and(char::is_whitespace);
+    while remaining > FOLD {
+        if whitespace_at(next) {
+            next -= 1;
+        }
+        while !line.is_char_boundary(next) {
+            next -= 1;
+            if whitespace_at(next) {
+                next -= 1;
+            }
+        }
+        out.write_all(&line.as_bytes()[pos..next])?;
+        out.write_all(b"\r\n ")?;
+        remaining -= next - pos;
+        pos = next;
+        next += FOLD - 1;
+    }
+    out.write_all(&line.as_bytes()[len - remaining..])?;
+    out.write_all(b"\r\n")
 }
 
-fn due_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, cal: &mut Calendar) {
+/// A streaming iCalendar writer. One line buffer is reused for every content line.
+pub struct Ics<W: Write> {
+    out: W,
+    line: String,
+}
+
+impl<W: Write> Ics<W> {
+    pub fn new(out: W) -> Ics<W> {
+        Ics {
+            out,
+            line: String::with_capacity(256),
+        }
+    }
+
+    /// `BEGIN:…`, `END:…` and other lines that need neither escaping nor folding.
+    pub fn raw(&mut self, line: &str) -> io::Result<()> {
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\r\n")
+    }
+
+    /// A property whose value is written as given (dates, durations): `name` may carry
+    /// parameters (`DTSTART;VALUE=DATE`).
+    pub fn value(&mut self, name: &str, value: &str) -> io::Result<()> {
+        self.line.clear();
+        self.line.push_str(name);
+        self.line.push(':');
+        self.line.push_str(value);
+        write_folded(&mut self.out, &self.line)
+    }
+
+    /// A TEXT property: the value is escaped.
+    pub fn text(&mut self, name: &str, value: &str) -> io::Result<()> {
+        self.line.clear();
+        self.line.push_str(name);
+        self.line.push(':');
+        escape_text_into(&mut self.line, value);
+        write_folded(&mut self.out, &self.line)
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+/// `YYYYMMDD`, as a DATE value.
+fn ics_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y%m%d").to_string()
+    }
+}
+
+/// One all-day event, and its display alarm when `trigger` is given (an RFC 5545 duration
+/// relative to the start). Properties in the order earlier exports had them (by name).
+struct EventOut<'a> {
+    uid: &'a str,
+    date: NaiveDate,
+    summary: &'a str,
+    description: &'a str,
+    trigger: Option<&'a str>,
+}
+
+fn write_event<W: Write>(ics: &mut Ics<W>, e: &EventOut, stamp: &str) -> io::Result<()> {
+    ics.raw("BEGIN:VEVENT")?;
+    ics.text("DESCRIPTION", e.description)?;
+    ics.value("DTEND;VALUE=DATE", &ics_date(day_after(e.date)))?;
+    ics.value("DTSTAMP", stamp)?;
+    ics.value("DTSTART;VALUE=DATE", &ics_date(e.date))?;
+    ics.text("SUMMARY", e.summary)?;
+    ics.text("TRANSP", "TRANSPARENT")?;
+    ics.text("UID", e.uid)?;
+    if let Some(trigger) = e.trigger {
+        ics.raw("BEGIN:VALARM")?;
+        ics.text("ACTION", "DISPLAY")?;
+        ics.text("DESCRIPTION", e.summary)?;
+        ics.value("DTSTAMP", stamp)?;
+        ics.value("TRIGGER", trigger)?;
+        ics.line.clear();
+        ics.line.push_str("UID:");
+        escape_text_into(&mut ics.line, e.uid);
+        ics.line.push_str("-alarm");
+        write_folded(&mut ics.out, &ics.line)?;
+        ics.raw("END:VALARM")?;
+    }
+    ics.raw("END:VEVENT")
+}
+
+fn due_events<W: Write>(
+    ctx: &Context,
+    v: &LoanView,
+    end: NaiveDate,
+    stamp: &str,
+    ics: &mut Ics<W>,
+) -> io::Result<()> {
     let lang = ctx.lang;
     let cur = &ctx.portfolio.settings.currency;
-    let name = ctx.display_name(v.loan);
     let contact_day = v
         .escalation
         .milestones
         .iter()
         .find(|m| m.kind == StageKind::EmergencyContact)
         .and_then(|m| m.day);
+    let mut name = None;
     for item in unpaid_items(v) {
         if !item.overdue && (item.due < ctx.today || item.due > end) {
             continue;
         }
+        let name: &str = name.get_or_insert_with(|| ctx.display_name(v.loan));
         let amount = format!("{cur}{}", grouped(item.unpaid));
         let summary = match (lang, item.overdue) {
             (Lang::Zh, false) => format!("还款：{name} 第{}期 {amount}", item.n),
@@ -96,20 +220,29 @@ fn due_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, cal: &mu
             ),
         };
         let uid = due_uid(&v.loan.id, item.n);
-        let mut e = event(&uid, item.due, &summary, description.trim_end(), stamp);
-        if !item.overdue {
+        let event = EventOut {
+            uid: &uid,
+            date: item.due,
+            summary: &summary,
+            description: description.trim_end(),
             // 09:00 the day before.
-            e.alarm(alarm(&uid, &summary, "-PT15H", stamp));
-        }
-        cal.push(e.done());
+            trigger: (!item.overdue).then_some("-PT15H"),
+        };
+        write_event(ics, &event, stamp)?;
     }
+    Ok(())
 }
 
-fn milestone_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, cal: &mut Calendar) {
+fn milestone_events<W: Write>(
+    ctx: &Context,
+    v: &LoanView,
+    end: NaiveDate,
+    stamp: &str,
+    ics: &mut Ics<W>,
+) -> io::Result<()> {
     let lang = ctx.lang;
     let cur = &ctx.portfolio.settings.currency;
-    let name = ctx.display_name(v.loan);
-    let overdue = format!("{cur}{}", grouped(v.ledger.overdue_amount));
+    let mut head = None;
     for m in upcoming_milestones(v, ctx.today) {
         if m.date > end {
             continue;
@@ -117,6 +250,12 @@ fn milestone_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, ca
         let Some(ms) = v.escalation.milestones.iter().find(|x| x.kind == m.kind) else {
             continue;
         };
+        let (name, overdue): &(String, String) = head.get_or_insert_with(|| {
+            (
+                ctx.display_name(v.loan),
+                format!("{cur}{}", grouped(v.ledger.overdue_amount)),
+            )
+        });
         let day = if m.typical { ms.day_typical } else { ms.day }.unwrap_or(0);
         let stage = lang.stage(m.kind);
         let summary = match (lang, m.typical) {
@@ -143,26 +282,165 @@ fn milestone_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, ca
             ),
         };
         let uid = milestone_uid(&v.loan.id, m.kind, m.typical);
-        let mut e = event(&uid, m.date, &summary, description.trim_end(), stamp);
-        // 09:00 on the day.
-        e.alarm(alarm(&uid, &summary, "PT9H", stamp));
-        cal.push(e.done());
+        let event = EventOut {
+            uid: &uid,
+            date: m.date,
+            summary: &summary,
+            description: description.trim_end(),
+            // 09:00 on the day.
+            trigger: Some("PT9H"),
+        };
+        write_event(ics, &event, stamp)?;
     }
+    Ok(())
 }
 
-pub fn render(ctx: &Context, days: u32) -> String {
+/// Write the calendar to `out`, one loan at a time in the file's order (so the output is stable
+/// for a given file). Nothing is kept once written; `out` should be buffered.
+pub fn write(ctx: &Context, days: u32, out: impl Write) -> io::Result<()> {
     let end = ctx
         .today
         .checked_add_signed(Duration::days(i64::from(days)))
         .unwrap_or(NaiveDate::MAX);
-    let stamp = format!("{}T000000Z", ctx.today.format("%Y%m%d"));
-    let mut cal = Calendar::new();
-    cal.name(ctx.lang.t("repaydash 还款日历", "repaydash repayments"));
-    // The file order, so the output is stable for a given file.
+    let stamp = format!("{}T000000Z", ics_date(ctx.today));
+    let mut ics = Ics::new(out);
+    ics.raw("BEGIN:VCALENDAR")?;
+    ics.text("VERSION", "2.0")?;
+    ics.text("PRODID", "ICALENDAR-RS")?;
+    ics.text("CALSCALE", "GREGORIAN")?;
+    let name = ctx.lang.t("repaydash 还款日历", "repaydash repayments");
+    ics.text("NAME", name)?;
+    ics.text("X-WR-CALNAME", name)?;
     for loan in &ctx.portfolio.loans {
         let v = ctx.view(loan);
-        due_events(ctx, &v, end, &stamp, &mut cal);
-        milestone_events(ctx, &v, end, &stamp, &mut cal);
+        due_events(ctx, &v, end, &stamp, &mut ics)?;
+        milestone_events(ctx, &v, end, &stamp, &mut ics)?;
     }
-    cal.done().to_string()
+    ics.raw("END:VCALENDAR")?;
+    ics.into_inner().flush()
+}
+
+#[cfg(test)]
+mod tests {
+    //! The writer against the `icalendar` crate that wrote every export before it (a test-only
+    //! dependency now): same bytes for the same events, folding and escaping included.
+    use super::*;
+    use crate::knowledge::{Policies, builtin_policies};
+    use crate::model::Portfolio;
+    use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The event as the crate built it (the code this writer replaced).
+    fn by_crate(e: &EventOut, stamp: &str) -> String {
+        let mut ev = Event::new();
+        ev.uid(e.uid)
+            .summary(e.summary)
+            .description(e.description)
+            .starts(e.date)
+            .ends(day_after(e.date))
+            .add_property("DTSTAMP", stamp)
+            .add_property("TRANSP", "TRANSPARENT");
+        if let Some(trigger) = e.trigger {
+            let mut a = Alarm::display(e.summary, chrono::Duration::zero());
+            a.append_property(Property::new("TRIGGER", trigger))
+                .add_property("UID", format!("{}-alarm", e.uid))
+                .add_property("DTSTAMP", stamp);
+            ev.alarm(a.done());
+        }
+        ev.done().to_string()
+    }
+
+    fn by_writer(e: &EventOut, stamp: &str) -> String {
+        let mut ics = Ics::new(Vec::new());
+        write_event(&mut ics, e, stamp).unwrap();
+        String::from_utf8(ics.into_inner()).unwrap()
+    }
+
+    fn same(summary: &str, description: &str, uid: &str, trigger: Option<&str>) {
+        let e = EventOut {
+            uid,
+            date: d(2026, 12, 31),
+            summary,
+            description,
+            trigger,
+        };
+        assert_eq!(
+            by_writer(&e, "20261123T000000Z"),
+            by_crate(&e, "20261123T000000Z")
+        );
+    }
+
+    #[test]
+    fn events_match_the_crate_on_hand_picked_text() {
+        // Escapes, a fold that lands on a space, on the middle of a CJK character, at exactly 75
+        // octets, long runs of spaces, and a year end (DTEND in the next year).
+        let long = "x".repeat(64);
+        let cases = [
+            (
+                "Repay a #1: ¥1,100.16",
+                "a; b, c\\d\ne",
+                "repaydash-a-due-1@repaydash",
+            ),
+            (
+                &*format!("{long} spaces   and more spaces after it"),
+                "",
+                "u",
+            ),
+            (
+                &*format!("{long}老虎老虎老虎老虎老虎老虎老虎老虎老虎老虎"),
+                "老 虎 老  虎",
+                "u;2",
+            ),
+            (&*"y".repeat(66), &*"z".repeat(150), "u,3"),
+            (&*"老虎 ".repeat(40), &*" ".repeat(200), "u\\4"),
+        ];
+        for (s, desc, uid) in cases {
+            same(s, desc, uid, None);
+            same(s, desc, uid, Some("-PT15H"));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn events_match_the_crate(
+            s in "[a 老,;\\\\\n#¥0-9]{0,120}",
+            desc in "[b 虎,;\\\\\n。]{0,200}",
+            uid in "[a-z0-9,;-]{1,40}",
+            alarm in any::<bool>(),
+        ) {
+            let e = EventOut {
+                uid: &uid,
+                date: d(2026, 11, 23),
+                summary: &s,
+                description: &desc,
+                trigger: alarm.then_some("PT9H"),
+            };
+            prop_assert_eq!(by_writer(&e, "20261123T000000Z"), by_crate(&e, "20261123T000000Z"));
+        }
+    }
+
+    #[test]
+    fn an_empty_calendar_matches_the_crate() {
+        let builtin = builtin_policies().unwrap();
+        let portfolio = Portfolio::default();
+        let policies = Policies::new(&builtin, &portfolio.platforms);
+        for lang in [Lang::Zh, Lang::En] {
+            let ctx = Context {
+                portfolio: &portfolio,
+                policies: &policies,
+                today: d(2026, 11, 23),
+                lang,
+            };
+            let mut out = Vec::new();
+            write(&ctx, DEFAULT_DAYS, &mut out).unwrap();
+            let mut cal = Calendar::new();
+            cal.name(lang.t("repaydash 还款日历", "repaydash repayments"));
+            assert_eq!(String::from_utf8(out).unwrap(), cal.done().to_string());
+        }
+    }
 }

@@ -11,13 +11,7 @@ use crate::money::{self, grouped};
 
 pub fn compute(ctx: &Context, cash: Decimal, strategy: Strategy) -> Plan {
     let views = ctx.views();
-    plan::plan(
-        &views,
-        cash,
-        strategy,
-        ctx.today,
-        ctx.portfolio.settings.alert_days,
-    )
+    plan::plan(&views, cash, strategy, ctx.today)
 }
 
 fn pct(d: Decimal) -> String {
