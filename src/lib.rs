@@ -6,7 +6,9 @@
 pub mod cli;
 pub mod engine;
 pub mod i18n;
+pub mod input;
 pub mod knowledge;
+pub mod lang;
 pub mod model;
 pub mod money;
 pub mod report;

@@ -591,7 +591,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
             &["pay", "no-such-loan", "100"],
             "no loan with id \"no-such-loan\"",
         ),
-        (&["pay", "ctrip-jqh", "abc"], "must be a number"),
+        (&["pay", "ctrip-jqh", "abc"], "is not an amount"),
         (&["pay", "ctrip-jqh", "0"], "above zero"),
         (&["pay", "ctrip-jqh", "-5"], "above zero"),
         (&["pay", "ctrip-jqh", "1.005"], "more than two decimals"),
@@ -608,7 +608,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
         (&["log", "ctrip-jqh", "note", "  "], "empty"),
         (
             &["log", "ctrip-jqh", "note", "x", "--date", "2026-02-30"],
-            "YYYY-MM-DD",
+            "--date: 2026-02-30: no such day",
         ),
         (
             &[
@@ -651,6 +651,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
     for (args, msg) in cases {
         let (d, path) = file_with("loans.toml", SAMPLE);
         cli(&path)
+            .args(["--lang", "en"])
             .args(*args)
             .assert()
             .code(2)
