@@ -224,6 +224,7 @@ mod tests {
     /// - 11-20: one call to 李芳 who was told of the debt (told_third_party) at 23:10:00 → 1, 1 night;
     /// - 11-20: an SMS (a contact, not a call), a note (not a contact), and a call on 11-25,
     ///   after `to`, left out.
+    ///
     /// Totals: 7 calls, 3 night calls, 1 day over 3, 0 over 6.
     #[test]
     fn hand_worked_fixture_log() {
