@@ -78,12 +78,78 @@ pub fn no_such_day(input: &str, year: i32, month: u32, days: u32) -> Text {
     }
 }
 
-pub fn unknown_log_kind(kind: &str) -> Text {
-    t(
-        format!(
-            "未知的记录类型“{kind}”：应为 negotiation（协商）、collection_call（催收电话）或 note（备注）"
+/// The log kinds a file or a command may name.
+pub const LOG_KINDS: &[&str] = &["negotiation", "collection_call", "note", "contact_notified"];
+pub const CHANNELS: &[&str] = &["call", "sms", "visit", "other"];
+pub const FLAGS: &[&str] = &[
+    "threat",
+    "insult",
+    "told_third_party",
+    "fake_legal",
+    "night",
+];
+
+/// `a, b, c or d` and `a、b、c 或 d`.
+fn either(words: &[&str]) -> (String, String) {
+    match words.split_last() {
+        Some((last, [])) => (last.to_string(), last.to_string()),
+        Some((last, rest)) => (
+            format!("{} 或 {last}", rest.join("、")),
+            format!("{} or {last}", rest.join(", ")),
         ),
-        format!("unknown log kind {kind:?}; expected negotiation, collection_call or note"),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// A key whose value must be one of a few words (`kind`, `channel`, a flag).
+pub fn unknown_word(key: &str, value: &str, expected: &[&str]) -> Text {
+    let (zh, en) = either(expected);
+    t(
+        format!("未知的 {key} {value:?}；应为 {zh}"),
+        format!("unknown {key} {value:?}; expected {en}"),
+    )
+}
+
+pub fn from_after_to(from: impl Display, to: impl Display) -> Text {
+    t(
+        format!("--from {from} 在 --to {to} 之后；起始日要早于结束日"),
+        format!("--from {from} is after --to {to}; the range must start first"),
+    )
+}
+
+pub fn unknown_log_kind(kind: &str) -> Text {
+    unknown_word("log kind", kind, LOG_KINDS)
+}
+
+pub fn flags_must_be_list() -> Text {
+    let (zh, en) = either(FLAGS);
+    t(
+        format!("`flags` 应是列表，例如 [\"night\", \"threat\"]；可用的标记：{zh}"),
+        format!("`flags` must be a list such as [\"night\", \"threat\"]; known flags: {en}"),
+    )
+}
+
+pub fn flag_must_be_string() -> Text {
+    let (zh, en) = either(FLAGS);
+    t(
+        format!("每个标记都应是加引号的字符串，为 {zh} 之一"),
+        format!("each flag must be a string in quotes, one of {en}"),
+    )
+}
+
+pub fn must_be_time(key: &str) -> Text {
+    t(
+        format!("`{key}` 应是 22:40:00 这样的时间（TOML 本地时间，不加引号，不带日期）"),
+        format!(
+            "`{key}` must be a time like 22:40:00 (a TOML local time, without quotes or a date)"
+        ),
+    )
+}
+
+pub fn contact_notified_needs_who() -> Text {
+    Text::new(
+        "contact_notified（已告知联系人）记录要写明告知了哪位联系人（--who 名字）",
+        "a contact_notified entry names the contact who was told (--who NAME)",
     )
 }
 

@@ -21,7 +21,8 @@ use crate::engine::{Ledger, LoanStatus, schedule};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::input::{self, InputError};
 use crate::model::{
-    Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy, Portfolio,
+    Channel, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method, Payment, Policy,
+    Portfolio,
 };
 
 /// One change to one loan.
@@ -34,9 +35,7 @@ pub enum Edit {
     },
     Log {
         id: String,
-        date: NaiveDate,
-        kind: LogKind,
-        text: String,
+        entry: LogEntry,
     },
     Extend {
         id: String,
@@ -68,13 +67,28 @@ impl Edit {
                 ("date", date_value(*date)),
                 ("amount", literal(&amount.to_string())),
             ],
-            Edit::Log {
-                date, kind, text, ..
-            } => vec![
-                ("date", date_value(*date)),
-                ("kind", literal(&basic_string(kind.key()))),
-                ("text", literal(&basic_string(text))),
-            ],
+            Edit::Log { entry: e, .. } => {
+                let mut out = vec![("date", date_value(e.date))];
+                if let Some(t) = e.time {
+                    out.push(("time", literal(&t.format("%H:%M:%S").to_string())));
+                }
+                out.push(("kind", literal(&basic_string(e.kind.key()))));
+                if let Some(w) = &e.who {
+                    out.push(("who", literal(&basic_string(w))));
+                }
+                if let Some(c) = e.channel {
+                    out.push(("channel", literal(&basic_string(c.key()))));
+                }
+                if let Some(c) = &e.caller {
+                    out.push(("caller", literal(&basic_string(c))));
+                }
+                if !e.flags.is_empty() {
+                    let list: Vec<String> = e.flags.iter().map(|f| basic_string(f.key())).collect();
+                    out.push(("flags", literal(&format!("[{}]", list.join(", ")))));
+                }
+                out.push(("text", literal(&basic_string(&e.text))));
+                out
+            }
             Edit::Extend {
                 installment, due, ..
             } => vec![
@@ -91,13 +105,7 @@ impl Edit {
                 date: *date,
                 amount: *amount,
             }),
-            Edit::Log {
-                date, kind, text, ..
-            } => loan.log.push(LogEntry {
-                date: *date,
-                kind: *kind,
-                text: text.clone(),
-            }),
+            Edit::Log { entry, .. } => loan.log.push(entry.clone()),
             Edit::Extend {
                 installment, due, ..
             } => loan.extensions.push(Extension {
@@ -184,9 +192,32 @@ fn check_amount(d: Decimal) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// `negotiation`, `collection_call` or `note`.
+/// `negotiation`, `collection_call`, `note` or `contact_notified`.
 pub fn parse_log_kind(s: &str) -> Result<LogKind, WriteError> {
     LogKind::from_key(s.trim()).ok_or_else(|| WriteError::bad(ph::unknown_log_kind(s.trim())))
+}
+
+/// `call`, `sms`, `visit` or `other`.
+pub fn parse_channel(s: &str) -> Result<Channel, WriteError> {
+    Channel::from_key(s.trim())
+        .ok_or_else(|| WriteError::bad(ph::unknown_word("channel", s.trim(), ph::CHANNELS)))
+}
+
+/// Flags as typed: separated by commas or spaces, each one of the known flags.
+pub fn parse_flags(s: &str) -> Result<Vec<LogFlag>, WriteError> {
+    let mut out = vec![];
+    for word in s
+        .split([',', ' ', '，'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        let flag = LogFlag::from_key(word)
+            .ok_or_else(|| WriteError::bad(ph::unknown_word("flag", word, ph::FLAGS)))?;
+        if !out.contains(&flag) {
+            out.push(flag);
+        }
+    }
+    Ok(out)
 }
 
 /// Make one edit: `prepare` then `Prepared::commit`, again on the new text if the file changes
@@ -384,11 +415,14 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
             check_amount(*amount)?;
             not_future(*date, today, ph::Entry::Payment)
         }
-        Edit::Log { date, text, .. } => {
-            if text.trim().is_empty() {
+        Edit::Log { entry, .. } => {
+            if entry.text.trim().is_empty() {
                 return Err(WriteError::bad(ph::log_text_empty()));
             }
-            not_future(*date, today, ph::Entry::Log)
+            if entry.kind == LogKind::ContactNotified && entry.contact().is_none() {
+                return Err(WriteError::bad(ph::contact_notified_needs_who()));
+            }
+            not_future(entry.date, today, ph::Entry::Log)
         }
         Edit::Extend { installment, .. } => {
             if *installment == 0 {
