@@ -4,6 +4,7 @@ pub mod cashflow;
 pub mod escalation;
 pub mod ledger;
 pub mod plan;
+pub mod proposal;
 pub mod rate;
 pub mod schedule;
 
