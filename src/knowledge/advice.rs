@@ -485,11 +485,16 @@ pub struct ScriptFacts {
     pub today: NaiveDate,
 }
 
+/// The platform as the user knows it, in `lang`: see [`platform_and_product`].
+pub fn platform_label(view: &LoanView, lang: Lang) -> String {
+    platform_and_product(view, lang).0
+}
+
 /// The platform as the user knows it, in `lang`, and the product: the policy's name, or what the
 /// user wrote for an unknown one; a loan of the plain generic platform is named from its own name,
 /// else its product, else its id (never "another platform"), and the product then says only
 /// "a loan".
-fn platform_and_product(view: &LoanView, lang: Lang) -> (String, String) {
+pub fn platform_and_product(view: &LoanView, lang: Lang) -> (String, String) {
     let p = view.policy;
     let loan = view.loan;
     let a_loan = || lang.t("一笔钱", "consumer").to_string();

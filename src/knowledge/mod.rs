@@ -1,6 +1,8 @@
 //! Platform policies (and, later, advice) parsed from `assets/`, plus the user's overrides.
 
 pub mod advice;
+pub mod complaint;
+pub mod notice;
 pub mod spoken;
 
 use crate::model::Policy;
