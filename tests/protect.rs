@@ -138,7 +138,7 @@ fn complaint_text_summarises_then_drafts_in_both_languages() {
     ]);
     assert!(en.contains("7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 days"));
     assert!(en.contains("李芳: 1 calls · told of the debt"));
-    assert!(en.contains("To 携程金融 (customer service / complaints):"));
+    assert!(en.contains("To Ctrip Finance (customer service / complaints):"));
     assert!(en.contains("recommended standard is not a law"));
 }
 
