@@ -546,6 +546,7 @@ impl<'a> Walker<'a> {
                 path: KeyPath::root(&ppath),
             };
             let name = self.string(&tab, "name").unwrap_or_else(|| key.to_string());
+            let name_en = self.string(&tab, "name_en");
             let mut aliases = vec![];
             if let Some(v) = self.value(&tab, "aliases") {
                 match v.get_ref().as_array() {
@@ -581,6 +582,7 @@ impl<'a> Walker<'a> {
             out.push(Policy {
                 key: key.to_string(),
                 name,
+                name_en,
                 aliases,
                 stages,
                 from_user: true,
