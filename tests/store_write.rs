@@ -10,7 +10,7 @@ use predicates::prelude::*;
 use rust_decimal_macros::dec;
 
 use repaydash::knowledge::builtin_policies;
-use repaydash::model::{LogKind, Policy};
+use repaydash::model::{LogEntry, LogKind, Policy};
 use repaydash::store::write::{self, Edit, ErrorKind};
 use repaydash::store::{self, Loaded, Source};
 
@@ -94,9 +94,12 @@ fn a_loan_without_entries_gets_its_first_array_of_tables_entry() {
     let (_d, path) = file_with("loans.toml", COMMENTED);
     let edit = Edit::Log {
         id: "other".into(),
-        date: day("2026-11-22"),
-        kind: LogKind::CollectionCall,
-        text: "催收说要\"上门\"\n第二行".into(),
+        entry: LogEntry {
+            date: day("2026-11-22"),
+            kind: LogKind::CollectionCall,
+            text: "催收说要\"上门\"\n第二行".into(),
+            ..LogEntry::default()
+        },
     };
     let r = apply(&path, &edit);
     let expected = format!(
@@ -591,7 +594,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
             &["pay", "no-such-loan", "100"],
             "no loan with id \"no-such-loan\"",
         ),
-        (&["pay", "ctrip-jqh", "abc"], "must be a number"),
+        (&["pay", "ctrip-jqh", "abc"], "is not an amount"),
         (&["pay", "ctrip-jqh", "0"], "above zero"),
         (&["pay", "ctrip-jqh", "-5"], "above zero"),
         (&["pay", "ctrip-jqh", "1.005"], "more than two decimals"),
@@ -608,7 +611,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
         (&["log", "ctrip-jqh", "note", "  "], "empty"),
         (
             &["log", "ctrip-jqh", "note", "x", "--date", "2026-02-30"],
-            "YYYY-MM-DD",
+            "--date: 2026-02-30: no such day",
         ),
         (
             &[
@@ -651,6 +654,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
     for (args, msg) in cases {
         let (d, path) = file_with("loans.toml", SAMPLE);
         cli(&path)
+            .args(["--lang", "en"])
             .args(*args)
             .assert()
             .code(2)
