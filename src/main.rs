@@ -247,11 +247,10 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         }) => {
             // Streamed: the calendar of a large file is never held in memory whole.
             let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            report::ics::write(&ctx, *days, out).map_err(|e| {
-                Failure(format!(
-                    "{}: {e}",
-                    ctx.lang.t("写出日历失败", "writing the calendar failed")
-                ))
+            // Not the user's input at fault: exit 1, as for a failing disk.
+            report::ics::write(&ctx, *days, out).map_err(|e| Failure {
+                message: ph::output_failed(e),
+                code: 1,
             })?;
         }
         // The demo's fake debts have no place in a real prompt.

@@ -640,6 +640,14 @@ pub fn io_error(path: &str, e: impl Display) -> Text {
     t(format!("{path}：{e}"), format!("{path}: {e}"))
 }
 
+/// Standard output refused what a report wrote (a full disk under a redirect, a closed file).
+pub fn output_failed(e: impl Display) -> Text {
+    t(
+        format!("写出结果失败：{e}"),
+        format!("writing the output failed: {e}"),
+    )
+}
+
 /// Another repaydash (or another program through it) is writing the file right now.
 pub fn lock_busy(path: &str) -> Text {
     t(
