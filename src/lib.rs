@@ -13,6 +13,7 @@ pub mod lang;
 pub mod launch;
 pub mod model;
 pub mod money;
+pub mod present;
 pub mod report;
 pub mod store;
 pub mod tui;

@@ -60,7 +60,7 @@ fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
 fn ids(app: &App) -> Vec<&str> {
     app.order
         .iter()
-        .map(|&i| app.entries[i].id.as_str())
+        .map(|&i| app.snap.loans[i].id.as_str())
         .collect()
 }
 
@@ -230,7 +230,8 @@ fn sort_cycles_and_keeps_the_selection() {
 fn a_what_if_day_changes_a_loans_status() {
     let mut app = sample(Lang::En);
     let huabei = |app: &App| {
-        app.entries
+        app.snap
+            .loans
             .iter()
             .find(|e| e.id == "huabei-phone")
             .unwrap()
@@ -564,7 +565,7 @@ fn the_detail_keeps_what_matters_at_80x24() {
             let e = app.selected_entry().unwrap().clone();
             let loan = app.portfolio.loans[e.idx].clone();
             let s = screen(&app, 80, 24);
-            let status = repaydash::tui::views::list::status_words(lang, &e);
+            let status = e.status_words(lang);
             assert!(s.contains(&status), "{} {status}\n{s}", e.id);
             if let Some(next) = e.escalation.next_milestone() {
                 assert!(

@@ -84,7 +84,7 @@ fn select_ctrip(app: &mut App) {
 }
 
 fn entry<'a>(app: &'a App, id: &str) -> &'a repaydash::tui::app::Entry {
-    app.entries.iter().find(|e| e.id == id).unwrap()
+    app.snap.loans.iter().find(|e| e.id == id).unwrap()
 }
 
 /// `new` is `old` with `added` inserted at one place, every other byte as it was.
@@ -135,9 +135,10 @@ fn p_prefills_the_overdue_amount_and_enter_records_it() {
     let notice = app.notice.clone().unwrap();
     assert_eq!(
         notice,
-        "✓ recorded a payment of ¥800.16 · 携程借去花: current · next ¥1,100.16 on 2026-12-18"
+        "✓ Recorded a payment of ¥800.16 (2026-11-23) · 携程借去花: current · next ¥1,100.16 on 2026-12-18 (in 25 days) · left ¥4,400.67"
     );
-    assert!(screen(&app, 100, 30).contains(&notice));
+    // The same words as `repaydash pay` prints (present::recorded), whole on a wide screen.
+    assert!(screen(&app, 160, 30).contains(&notice));
 
     // The watcher then reports the write itself: same bytes, so the message stays.
     update(&mut app, Msg::FileChanged);
@@ -288,7 +289,7 @@ fn n_records_a_log_entry_typed_in_chinese() {
         app.notice
             .as_deref()
             .unwrap()
-            .starts_with("✓ 已记录：协商 · 携程借去花：逾期5天")
+            .starts_with("✓ 已记录：协商（2026-11-23） · 携程借去花：逾期5天 · 逾期金额 ¥800.16")
     );
     // The detail shows it first: newest first.
     let s = screen(&app, 120, 40);

@@ -147,7 +147,7 @@ fn a_what_if_day_before_a_loan_starts_shows_it_as_not_yet_drawn() {
     let mut app = sample(Lang::En);
     // 2026-03-01: 携程借去花 starts on 2026-03-18.
     app.set_offset(-267);
-    let e = app.entries.iter().find(|e| e.id == "ctrip-jqh").unwrap();
+    let e = app.snap.loans.iter().find(|e| e.id == "ctrip-jqh").unwrap();
     assert_eq!(e.starts, NaiveDate::from_ymd_opt(2026, 3, 18));
     assert!(e.amount_now().is_zero());
     let s = screen(&app, 120, 40);

@@ -7,15 +7,13 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::scale::Scale;
-use crate::engine::proposal::{self, Proposal};
-use crate::engine::{
-    Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
-};
+use crate::engine::{LoanStatus, LoanView, Situation};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::{self, ItemKind, Topic};
-use crate::model::{LoanTerms, Policy, Portfolio, StageKind};
-use crate::report::display_name;
+use crate::model::{Policy, Portfolio};
+use crate::present::{self, Snapshot};
+pub use crate::present::{LoanFacts as Entry, Timeline, Totals};
 use crate::store::{self, Loaded, ReadStamp, Source};
 
 /// What covers the main screen, if anything. New overlays (forms, plans) are added here.
@@ -66,82 +64,6 @@ impl SortKey {
     }
 }
 
-/// One loan's timeline in days counted from the day shown (negative = before it): the due date
-/// of its oldest unpaid installment, where each stage begins, and the emergency-contact window.
-/// Every bar in the list is drawn on one shared `Scale`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timeline {
-    pub due: i64,
-    pub marks: Vec<(i64, StageKind)>,
-    /// From the earliest to the later reported emergency-contact day, where the articles disagree.
-    pub window: Option<(i64, i64)>,
-}
-
-impl Timeline {
-    /// The (earliest) emergency-contact day.
-    pub fn contact(&self) -> Option<i64> {
-        self.marks
-            .iter()
-            .find(|m| m.1 == StageKind::EmergencyContact)
-            .map(|m| m.0)
-    }
-}
-
-/// One loan as the dashboard shows it, derived from the engine's view on the app's day.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    /// Index into `portfolio.loans`.
-    pub idx: usize,
-    pub id: String,
-    pub name: String,
-    /// What the list and the detail title call the loan beside its platform: its own name, else
-    /// its product, else its id (never the platform again, as `name` would be).
-    pub label: String,
-    pub platform: String,
-    /// The loan starts after the day shown (a what-if into the past): not yet drawn.
-    pub starts: Option<NaiveDate>,
-    pub ledger: Ledger,
-    pub escalation: Escalation,
-    pub situation: Situation,
-    /// Position in `check`'s order.
-    pub urgency: usize,
-    pub timeline: Option<Timeline>,
-    /// What the call script may promise this loan's lender (its share of the monthly budget).
-    pub proposal: Proposal,
-}
-
-impl Entry {
-    /// The amount that matters now: what is overdue, else the next installment's unpaid part
-    /// (nothing for a loan not yet drawn on the day shown).
-    pub fn amount_now(&self) -> Decimal {
-        if self.starts.is_some() {
-            return Decimal::ZERO;
-        }
-        match self.ledger.status {
-            LoanStatus::Overdue => self.ledger.overdue_amount,
-            LoanStatus::PaidOff => Decimal::ZERO,
-            _ => self.ledger.next_due_amount,
-        }
-    }
-
-    /// Due date of the oldest unpaid installment.
-    pub fn oldest_unpaid_due(&self) -> Option<NaiveDate> {
-        self.escalation.anchor
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Totals {
-    pub overdue: Decimal,
-    /// Unpaid amounts falling due from today to today + alert_days.
-    pub due_soon: Decimal,
-    pub open: usize,
-    /// Index into `entries` of the loan with the nearest (or already passed) contact date.
-    pub most_urgent: Option<usize>,
-    /// The nearest contact date still ahead, when the most urgent one has passed.
-    pub next_upcoming: Option<usize>,
-}
-
 /// An advice topic as the advice area shows it: one of the selected loan's advice panels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdviceTopic {
@@ -184,10 +106,10 @@ pub struct App {
     pub base_today: NaiveDate,
     /// What-if shift of `base_today` in days (`[` and `]`).
     pub offset: i64,
-    pub entries: Vec<Entry>,
-    /// Indices into `entries` in display order.
+    /// Every loan and the totals on the app's day: what the views draw.
+    pub snap: Snapshot,
+    /// Indices into `snap.loans` in display order.
     pub order: Vec<usize>,
-    pub totals: Totals,
     pub sort: SortKey,
     /// The one time scale of every timeline bar in the list.
     pub scale: Scale,
@@ -243,9 +165,8 @@ impl App {
             policies,
             base_today: today,
             offset: 0,
-            entries: Vec::new(),
+            snap: Snapshot::default(),
             order: Vec::new(),
-            totals: Totals::default(),
             sort: SortKey::Urgency,
             scale: Scale::default(),
             selected: 0,
@@ -284,79 +205,20 @@ impl App {
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {
-        self.order.get(self.selected).map(|&i| &self.entries[i])
+        self.order.get(self.selected).map(|&i| &self.snap.loans[i])
     }
 
     pub fn selected_id(&self) -> Option<String> {
         self.selected_entry().map(|e| e.id.clone())
     }
 
-    /// Recompute every entry for the current data and day, keeping the selected loan.
+    /// Recompute the snapshot for the current data and day, keeping the selected loan.
     pub fn recompute(&mut self) {
         let keep = self.selected_id();
-        let today = self.today();
-        let alert = self.portfolio.settings.alert_days;
-        let mut views: Vec<(usize, LoanView)> = self
-            .portfolio
-            .loans
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                (
-                    i,
-                    LoanView::compute(l, self.policies.get(&l.platform), today, alert),
-                )
-            })
-            .collect();
-        views.sort_by(|a, b| urgency_order(&a.1, &b.1));
-        let (idxs, views): (Vec<usize>, Vec<LoanView>) = views.into_iter().unzip();
-        let proposals = proposal::proposals(&views, self.portfolio.settings.monthly_budget);
-        self.entries = idxs
-            .into_iter()
-            .zip(views)
-            .zip(proposals)
-            .enumerate()
-            .map(|(urgency, ((idx, v), proposal))| {
-                let situation = v.situation();
-                let starts = match &v.loan.terms {
-                    LoanTerms::Amortized {
-                        start_date,
-                        shift_days,
-                        ..
-                    } => start_date
-                        .checked_add_signed(Duration::days(*shift_days))
-                        .filter(|s| *s > today),
-                    LoanTerms::Bills(_) => None,
-                };
-                let timeline = if starts.is_some() {
-                    None
-                } else {
-                    timeline(&v.escalation, today)
-                };
-                Entry {
-                    idx,
-                    id: v.loan.id.clone(),
-                    name: display_name(v.loan, &self.policies, self.lang),
-                    label: v
-                        .loan
-                        .name
-                        .clone()
-                        .or_else(|| v.loan.product.clone())
-                        .unwrap_or_else(|| v.loan.id.clone()),
-                    platform: v.policy.display_name(self.lang).to_string(),
-                    starts,
-                    ledger: v.ledger,
-                    escalation: v.escalation,
-                    situation,
-                    urgency,
-                    timeline,
-                    proposal,
-                }
-            })
-            .collect();
-        self.totals = totals(&self.entries, today, alert);
+        self.snap = Snapshot::build(&self.portfolio, &self.policies, self.today(), self.lang);
         self.scale = Scale::of(
-            self.entries
+            self.snap
+                .loans
                 .iter()
                 .filter(|e| e.ledger.status != LoanStatus::PaidOff)
                 .filter_map(|e| e.timeline.as_ref()),
@@ -367,8 +229,8 @@ impl App {
     }
 
     fn sort_entries(&mut self) {
-        let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        let e = &self.entries;
+        let mut order: Vec<usize> = (0..self.snap.loans.len()).collect();
+        let e = &self.snap.loans;
         match self.sort {
             // `entries` is already in urgency order.
             SortKey::Urgency => {}
@@ -391,7 +253,7 @@ impl App {
     /// Select the loan with this id, else keep the position (clamped).
     pub fn select_id(&mut self, id: Option<&str>) {
         if let Some(pos) =
-            id.and_then(|id| self.order.iter().position(|&i| self.entries[i].id == id))
+            id.and_then(|id| self.order.iter().position(|&i| self.snap.loans[i].id == id))
         {
             self.selected = pos;
         }
@@ -486,20 +348,7 @@ impl App {
             return;
         };
         let loan = &self.portfolio.loans[e.idx];
-        let (apr, principal) = match &loan.terms {
-            LoanTerms::Amortized {
-                principal, term, ..
-            } => {
-                let insts: Vec<_> = e
-                    .ledger
-                    .installments
-                    .iter()
-                    .map(|s| s.inst.clone())
-                    .collect();
-                (rate::apr(*principal, &insts, *term), Some(*principal))
-            }
-            LoanTerms::Bills(_) => (None, None),
-        };
+        let (apr, principal) = present::apr(loan, &e.ledger);
         let id = e.id.clone();
         let proposal = e.proposal.clone();
         // The advice panels for the selected loan only, on the app's (what-if) day: computed here,
@@ -589,64 +438,4 @@ impl App {
         let now = i64::try_from(self.advice_scroll).unwrap_or(i64::MAX);
         self.advice_scroll = usize::try_from(now.saturating_add(rows).clamp(0, max)).unwrap_or(0);
     }
-}
-
-fn timeline(e: &Escalation, today: NaiveDate) -> Option<Timeline> {
-    let due = (e.anchor? - today).num_days();
-    let marks: Vec<(i64, StageKind)> = e
-        .milestones
-        .iter()
-        .filter_map(|m| m.day.map(|d| (due + i64::from(d), m.kind)))
-        .collect();
-    let window = e
-        .milestones
-        .iter()
-        .find(|m| m.kind == StageKind::EmergencyContact)
-        .and_then(|m| Some((due + i64::from(m.day?), due + i64::from(m.day_typical?))));
-    Some(Timeline { due, marks, window })
-}
-
-fn totals(entries: &[Entry], today: NaiveDate, alert_days: u32) -> Totals {
-    let horizon = today + Duration::days(i64::from(alert_days));
-    let mut t = Totals::default();
-    for (i, e) in entries.iter().enumerate() {
-        t.overdue += e.ledger.overdue_amount;
-        t.due_soon += e
-            .ledger
-            .installments
-            .iter()
-            .filter(|s| {
-                s.status != InstallmentStatus::Paid
-                    && s.status != InstallmentStatus::Overdue
-                    && s.inst.due_date >= today
-                    && s.inst.due_date <= horizon
-            })
-            .map(|s| s.unpaid())
-            .sum::<Decimal>();
-        if e.ledger.status != LoanStatus::PaidOff && e.starts.is_none() {
-            t.open += 1;
-            if let Some(d) = e.escalation.days_until_emergency_contact {
-                let nearest = |j: Option<usize>| {
-                    j.and_then(|j: usize| entries[j].escalation.days_until_emergency_contact)
-                };
-                if t.most_urgent.is_none() {
-                    t.most_urgent = Some(i);
-                }
-                if d > 0 && nearest(t.next_upcoming).is_none_or(|n| d < n) {
-                    t.next_upcoming = Some(i);
-                }
-            }
-        }
-    }
-    // `entries` is in urgency order, so the first open loan with a contact date is the most urgent;
-    // a second line is only worth showing when that one has already passed.
-    if let Some(m) = t.most_urgent
-        && entries[m]
-            .escalation
-            .days_until_emergency_contact
-            .is_some_and(|d| d > 0)
-    {
-        t.next_upcoming = None;
-    }
-    t
 }

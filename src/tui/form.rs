@@ -11,9 +11,9 @@ use crate::i18n::{Lang, phrases as ph};
 use crate::input;
 use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
+use crate::present::recorded;
 use crate::store::Loaded;
 use crate::store::write::{self, Edit, ErrorKind, WriteError};
-use crate::tui::views::list::status_words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -127,15 +127,6 @@ pub enum FormMsg {
     Next,
     Prev,
     Submit,
-}
-
-pub fn log_kind_label(lang: Lang, k: LogKind) -> &'static str {
-    match k {
-        LogKind::Negotiation => lang.t("协商", "negotiation"),
-        LogKind::CollectionCall => lang.t("催收电话", "collection call"),
-        LogKind::Note => lang.t("备注", "note"),
-        LogKind::ContactNotified => lang.t("已告知联系人", "contact told"),
-    }
 }
 
 fn demo_message(lang: Lang) -> String {
@@ -377,7 +368,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let lang = app.lang;
     // The store compares with the real day the program was given, not a what-if day.
     let real = app.base_today;
-    let entry = app.entries.iter().find(|e| e.id == form.loan_id);
+    let entry = app.snap.loans.iter().find(|e| e.id == form.loan_id);
     let count = entry.map(|e| e.ledger.installments.len()).unwrap_or(0);
     let count_u32 = u32::try_from(count).unwrap_or(u32::MAX);
     let mut ok = true;
@@ -501,7 +492,7 @@ fn submit(app: &mut App) {
         Ok(rec) => {
             app.install(rec.loaded);
             app.mode = Mode::Main;
-            app.notice = Some(outcome(app, &form, &edit, rec.changed_underneath));
+            app.notice = Some(outcome(app, &edit, rec.changed_underneath));
         }
         Err(e) => {
             form.refusal = Some(refusal(lang, &e));
@@ -510,46 +501,15 @@ fn submit(app: &mut App) {
     }
 }
 
-/// `✓ 已记录还款 ¥800.16 · 携程借去花：正常 · 下期 ¥1,100.16 于 2026-12-18`
-fn outcome(app: &App, form: &Form, edit: &Edit, changed: bool) -> String {
+/// `✓ 已记录还款 ¥800.16（2026-11-23） · 携程借去花：正常 · 下期 …`: the same words as the
+/// command line prints after a write (`present::recorded`).
+fn outcome(app: &App, edit: &Edit, changed: bool) -> String {
     let lang = app.lang;
     let cur = &app.portfolio.settings.currency;
-    let what = match edit {
-        Edit::Pay { amount, .. } => format!(
-            "{} {cur}{}",
-            lang.t("已记录还款", "recorded a payment of"),
-            grouped(*amount)
-        ),
-        Edit::Log { entry, .. } => format!(
-            "{}{}",
-            lang.t("已记录：", "logged: "),
-            log_kind_label(lang, entry.kind)
-        ),
-        Edit::Extend {
-            installment, due, ..
-        } => match lang {
-            Lang::Zh => format!("已记录第 {installment} 期延期到 {due}"),
-            Lang::En => format!("recorded installment {installment} moved to {due}"),
-        },
-    };
-    let mut s = format!("✓ {what} · {}", form.loan_name);
-    if let Some(e) = app.entries.iter().find(|e| e.id == form.loan_id) {
-        let l = &e.ledger;
-        s.push_str(lang.t("：", ": "));
-        s.push_str(&status_words(lang, e));
-        if !matches!(l.status, LoanStatus::Overdue | LoanStatus::PaidOff)
-            && let Some(d) = l.next_due_date
-        {
-            s.push_str(&format!(
-                " · {} {cur}{} {} {d}",
-                lang.t("下期", "next"),
-                grouped(l.next_due_amount),
-                lang.t("于", "on")
-            ));
-        }
-        if l.status == LoanStatus::Overdue {
-            s.push_str(&format!(" {cur}{}", grouped(l.overdue_amount)));
-        }
+    let mut s = format!("✓ {}", recorded::what(lang, edit, cur));
+    if let Some(f) = app.snap.loan(edit.id()) {
+        s.push_str(" · ");
+        s.push_str(&recorded::after(lang, f, cur, app.today()));
     }
     if changed {
         s.push_str(lang.t(

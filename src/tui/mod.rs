@@ -2,7 +2,6 @@
 //! `keys` (key → Msg), `run` (the event loop), `views` (one file a panel).
 
 pub mod app;
-pub mod countdown;
 pub mod form;
 pub mod keys;
 pub mod msg;

@@ -18,7 +18,6 @@ use crate::model::mask_phone;
 use crate::report::advice::wrap;
 use crate::report::table::truncate;
 use crate::tui::app::{App, Entry};
-use crate::tui::views::list::status_words;
 
 /// Levels of detail, fullest first.
 const FULL: u8 = 0;
@@ -113,7 +112,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
 
     let mut lines: Vec<Line> = Vec::new();
     // Status and money at a glance, flowed over as many lines as the width needs.
-    let mut chunks: Vec<Vec<Span>> = vec![vec![Span::styled(status_words(lang, e), st)]];
+    let mut chunks: Vec<Vec<Span>> = vec![vec![Span::styled(e.status_words(lang), st)]];
     if l.status == LoanStatus::Overdue {
         chunks.push(vec![
             Span::raw(lang.t("逾期 ", "overdue ")),
@@ -452,7 +451,7 @@ fn log_section<'a>(
         } else {
             e.date.to_string()
         };
-        let kind = format!("{} ", crate::tui::form::log_kind_label(lang, e.kind));
+        let kind = format!("{} ", lang.log_kind(e.kind));
         // One line an entry: the full text is in the file.
         let room = width.saturating_sub(date.width() + 1 + kind.width());
         lines.push(Line::from(vec![

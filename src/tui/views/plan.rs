@@ -36,7 +36,8 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
 
 /// Loan names by id, built once a frame so that a large file costs one pass, not one per row.
 pub fn names(app: &App) -> HashMap<&str, &str> {
-    app.entries
+    app.snap
+        .loans
         .iter()
         .map(|e| (e.id.as_str(), e.name.as_str()))
         .collect()
@@ -78,7 +79,8 @@ fn loans(
         .map(String::as_str)
         .collect();
     let open: Vec<&str> = app
-        .entries
+        .snap
+        .loans
         .iter()
         .filter(|e| e.ledger.status != LoanStatus::PaidOff)
         .map(|e| e.id.as_str())
