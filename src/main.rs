@@ -329,7 +329,7 @@ fn dashboard(
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
     app.status = first_warning;
     app.init_command = repaydash::launch::command("init");
-    app.watch_perms();
+    repaydash::tui::effects::watch_perms(&mut app);
     let file = match source {
         Source::File(p) => Some(p.as_path()),
         Source::Demo => None,

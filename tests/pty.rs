@@ -38,8 +38,7 @@ fn dashboard_runs_in_a_terminal_and_restores_it() {
     let dir = tempfile::tempdir().unwrap();
     let sample = dir.path().join("loans.toml");
     std::fs::write(&sample, include_str!("../data/sample.toml")).unwrap();
-    std::fs::set_permissions(&sample, std::os::unix::fs::PermissionsExt::from_mode(0o600))
-        .unwrap();
+    std::fs::set_permissions(&sample, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_repaydash"));
     cmd.arg("--file");
     cmd.arg(&sample);

@@ -14,7 +14,7 @@ use repaydash::i18n::Lang;
 use repaydash::knowledge::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::{Mode, SortKey};
-use repaydash::tui::{App, Msg, keys, update};
+use repaydash::tui::{App, Msg, dispatch, keys};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -47,7 +47,7 @@ fn user_platform(lang: Lang) -> App {
 
 fn press(app: &mut App, c: KeyCode) {
     if let Some(m) = keys::key(KeyEvent::new(c, KeyModifiers::NONE)) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
@@ -252,7 +252,7 @@ fn a_what_if_day_changes_a_loans_status() {
     assert_eq!(app.today(), today());
     assert_eq!(huabei(&app).status, LoanStatus::DueSoon);
     // Midnight moves the day on, and the countdowns with it.
-    update(&mut app, Msg::DaysPassed(1));
+    dispatch(&mut app, Msg::DaysPassed(1));
     assert_eq!(huabei(&app).days_until_due, Some(2));
 }
 
@@ -307,7 +307,7 @@ fn reload_keeps_the_selection_and_survives_a_broken_file() {
     // A new loan, a year overdue, goes to the top; the selection follows huabei-phone down.
     let more = "\n[[loan]]\nid = \"old-debt\"\nplatform = \"generic\"\namount_due = 100\ndue_date = 2025-11-01\n";
     std::fs::write(&path, format!("{text}{more}")).unwrap();
-    update(&mut app, Msg::FileChanged);
+    dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.order.len(), 8);
     assert_eq!(ids(&app)[0], "old-debt");
     assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
@@ -315,7 +315,7 @@ fn reload_keeps_the_selection_and_survives_a_broken_file() {
     assert_eq!(app.status, None);
 
     std::fs::write(&path, "[[loan]]\nid = 3\n").unwrap();
-    update(&mut app, Msg::Reload);
+    dispatch(&mut app, Msg::Reload);
     assert_eq!(app.order.len(), 8, "the old data stays");
     assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
     let status = app.status.clone().unwrap();
@@ -506,12 +506,12 @@ fn the_advice_scrolls_within_the_topic() {
     // ctrl-d: a page. Of the 19 body rows the detail takes 12 (10 lines and borders), the
     // advice area the other 7: 5 inside its borders.
     assert_eq!(app.advice_page.get(), 5);
-    update(
+    dispatch(
         &mut app,
         keys::key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)).unwrap(),
     );
     assert_eq!(app.advice_scroll, 7);
-    update(
+    dispatch(
         &mut app,
         keys::key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)).unwrap(),
     );

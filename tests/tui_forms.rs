@@ -14,7 +14,7 @@ use repaydash::knowledge::builtin_policies;
 use repaydash::store::{self, ReadStamp, Source};
 use repaydash::tui::app::Mode;
 use repaydash::tui::form::{FieldKind, FormKind};
-use repaydash::tui::{App, Msg, keys, update};
+use repaydash::tui::{App, Msg, dispatch, keys};
 
 const SAMPLE: &str = include_str!("../data/sample.toml");
 
@@ -43,7 +43,7 @@ fn app_at(path: &Path, lang: Lang) -> App {
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     if let Some(m) = keys::event_in(app.mode, &Event::Key(KeyEvent::new(code, mods))) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
@@ -141,7 +141,7 @@ fn p_prefills_the_overdue_amount_and_enter_records_it() {
     assert!(screen(&app, 160, 30).contains(&notice));
 
     // The watcher then reports the write itself: same bytes, so the message stays.
-    update(&mut app, Msg::FileChanged);
+    dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.notice.as_deref(), Some(notice.as_str()));
     assert_eq!(app.status, None);
     // Any key clears it.
@@ -422,7 +422,7 @@ fn an_external_change_refreshes_the_read_stamp() {
     // Another window appends a note to the last loan.
     let edited = format!("{SAMPLE}\n[[loan.log]]\ndate = 2026-11-22\ntext = \"外部修改\"\n");
     std::fs::write(&path, &edited).unwrap();
-    update(&mut app, Msg::FileChanged);
+    dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.read, Some(ReadStamp::of(edited.as_bytes())));
     assert_eq!(app.portfolio.loan("jiebei-june").unwrap().log.len(), 2);
     press(&mut app, KeyCode::Char('p'));
@@ -454,7 +454,7 @@ fn a_file_others_can_read_is_flagged_in_the_header_until_fixed() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     let mut app = app_at(&path, Lang::En);
     assert_eq!(app.privacy, None, "off unless the dashboard asks");
-    app.watch_perms();
+    repaydash::tui::effects::watch_perms(&mut app);
     let s = screen(&app, 200, 30);
     assert!(
         s.contains(&format!(
@@ -467,7 +467,7 @@ fn a_file_others_can_read_is_flagged_in_the_header_until_fixed() {
     press(&mut app, KeyCode::Char('j'));
     assert!(app.privacy.is_some());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-    update(&mut app, Msg::FileChanged);
+    dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.privacy, None);
     assert!(!screen(&app, 200, 30).contains("chmod 600"));
 }
@@ -530,4 +530,37 @@ fn nothing_panics_when_a_form_is_drawn_small() {
             screen(&app, w, h);
         }
     }
+}
+
+/// `update` is pure: Enter in a valid form asks for a write and touches nothing; the event loop's
+/// `perform` writes, then the model shows the file as written.
+#[test]
+fn update_returns_the_write_and_perform_does_it() {
+    use repaydash::store::write::Edit;
+    use repaydash::tui::{Effect, effects, update};
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    dispatch(&mut app, Msg::RecordPayment);
+    let effects = update(&mut app, Msg::Form(repaydash::tui::form::FormMsg::Submit));
+    assert_eq!(
+        effects,
+        vec![Effect::Write(Edit::Pay {
+            id: "ctrip-jqh".into(),
+            date: today(),
+            amount: "800.16".parse().unwrap(),
+        })]
+    );
+    // Nothing written yet, the form still open.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
+    assert_eq!(app.mode, Mode::Form);
+    effects::perform(&mut app, effects);
+    assert_eq!(app.mode, Mode::Main);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("amount = 800.16\n")
+    );
+    // A reload is asked for, not done.
+    assert_eq!(update(&mut app, Msg::Reload), vec![Effect::Reload]);
 }

@@ -15,7 +15,7 @@ use repaydash::i18n::Lang;
 use repaydash::knowledge::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::views::overlay;
-use repaydash::tui::{App, keys, update};
+use repaydash::tui::{App, dispatch, keys};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -50,7 +50,7 @@ fn press(app: &mut App, code: KeyCode) {
         app.mode,
         &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
     ) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 

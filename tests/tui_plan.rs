@@ -16,7 +16,7 @@ use repaydash::knowledge::builtin_policies;
 use repaydash::report::plan::reasons_text;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::Mode;
-use repaydash::tui::{App, keys, update};
+use repaydash::tui::{App, dispatch, keys};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -39,7 +39,7 @@ fn sample(lang: Lang) -> App {
 /// A key as the event loop delivers it: mapped for the app's current mode.
 fn press(app: &mut App, c: KeyCode) {
     if let Some(m) = keys::key_in(app.mode, KeyEvent::new(c, KeyModifiers::NONE)) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 

@@ -284,25 +284,21 @@ impl App {
         self.recompute();
     }
 
-    /// Show this data (after a reload or a write), keeping the selected loan.
-    pub fn install(&mut self, loaded: Loaded) {
+    /// Show this data (after a reload or a write), keeping the selected loan. `exposed` is the
+    /// file's mode when other users can read it (the event loop looks; see `effects`).
+    pub fn install(&mut self, loaded: Loaded, exposed: Option<u32>) {
         self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
         self.portfolio = loaded.portfolio;
         self.read = loaded.read;
         self.recompute();
-        self.refresh_privacy();
+        self.set_exposed(exposed);
     }
 
-    /// Turn the permission check on (the real dashboard does) and run it.
-    pub fn watch_perms(&mut self) {
-        self.check_perms = true;
-        self.refresh_privacy();
-    }
-
-    fn refresh_privacy(&mut self) {
-        // Shorter than `perms::warning`, to fit the header: the fix first, then why.
-        self.privacy = match (&self.source, self.check_perms) {
-            (Source::File(p), true) => store::perms::exposed_mode(p).map(|mode| match self.lang {
+    /// The header's permission warning while the file is readable by other users. Shorter than
+    /// `perms::warning`, to fit the header: the fix first, then why.
+    pub fn set_exposed(&mut self, mode: Option<u32>) {
+        self.privacy = match (&self.source, mode) {
+            (Source::File(p), Some(mode)) => Some(match self.lang {
                 Lang::Zh => format!(
                     "其他用户能读取你的账本（权限 {mode:o}，含欠款和联系人电话）：chmod 600 {}",
                     p.display()
@@ -316,20 +312,20 @@ impl App {
         };
     }
 
-    /// Read the file again; on failure keep the old data and say why in the status line.
-    pub fn reload(&mut self) {
-        match store::load(&self.source, &self.builtin, self.base_today) {
+    /// The file as read again: on failure keep the old data and say why in the status line.
+    pub fn loaded(&mut self, result: Result<Loaded, store::LoadError>, exposed: Option<u32>) {
+        match result {
             // The bytes shown already (the form's own write, seen again by the watcher): keep
             // the status line as it is, only look at the permissions again (a chmod).
             Ok(loaded)
                 if loaded.read.is_some() && loaded.read == self.read && !self.reload_failed =>
             {
-                self.refresh_privacy();
+                self.set_exposed(exposed);
             }
             Ok(loaded) => {
                 self.reload_failed = false;
                 self.status = None;
-                self.install(loaded);
+                self.install(loaded, exposed);
             }
             Err(e) => {
                 self.reload_failed = true;

@@ -6,14 +6,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::app::{App, Mode};
+use super::effects::Effect;
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::{Lang, phrases as ph};
 use crate::input;
 use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
 use crate::present::recorded;
-use crate::store::Loaded;
-use crate::store::write::{self, Edit, ErrorKind, WriteError};
+use crate::store::write::{Edit, ErrorKind, Recorded, WriteError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -277,19 +277,19 @@ pub fn cancel(app: &mut App) {
     app.mode = Mode::Main;
 }
 
-pub fn update(app: &mut App, msg: FormMsg) {
+/// A key in the open form; Enter with valid values asks the event loop to write the entry.
+pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     if msg == FormMsg::Submit {
-        submit(app);
-        return;
+        return submit(app).into_iter().collect();
     }
     let Some(form) = app.form.as_mut() else {
         app.mode = Mode::Main;
-        return;
+        return Vec::new();
     };
     let n = form.fields.len();
     let log_kind = form.log_kind;
     let Some(f) = form.fields.get_mut(form.focus) else {
-        return;
+        return Vec::new();
     };
     let choice = f.kind == FieldKind::LogKind;
     match msg {
@@ -341,6 +341,7 @@ pub fn update(app: &mut App, msg: FormMsg) {
         FormMsg::End => f.cursor = f.len(),
         FormMsg::Submit => {}
     }
+    Vec::new()
 }
 
 /// The amount field by the one input parser, said in the user's language.
@@ -470,33 +471,36 @@ fn refusal(lang: Lang, e: &WriteError) -> String {
     }
 }
 
-/// Validate, write through the store, and on success reload the app from what was written.
-fn submit(app: &mut App) {
-    let Some(mut form) = app.form.take() else {
-        app.mode = Mode::Main;
-        return;
-    };
-    let lang = app.lang;
+/// Validate; when every field is right, the write to ask for (the form stays open until the
+/// event loop reports what came of it, see `written`).
+fn submit(app: &mut App) -> Option<Effect> {
+    let mut form = app.form.take()?;
     let edit = validate(app, &mut form);
-    let Some(edit) = edit else {
-        app.form = Some(form);
-        return;
-    };
-    let loaded = Loaded {
-        portfolio: app.portfolio.clone(),
-        source: app.source.clone(),
-        warnings: Vec::new(),
-        read: app.read,
-    };
-    match write::apply(&loaded, &app.builtin, &edit, app.base_today) {
+    form.refusal = None;
+    app.form = Some(form);
+    edit.map(Effect::Write)
+}
+
+/// What came of the write: show the file as it is now and say what was recorded, or keep the
+/// form open with the store's reason.
+pub fn written(
+    app: &mut App,
+    edit: Edit,
+    result: Result<Recorded, WriteError>,
+    exposed: Option<u32>,
+) {
+    match result {
         Ok(rec) => {
-            app.install(rec.loaded);
+            app.install(rec.loaded, exposed);
+            app.form = None;
             app.mode = Mode::Main;
             app.notice = Some(outcome(app, &edit, rec.changed_underneath));
         }
         Err(e) => {
-            form.refusal = Some(refusal(lang, &e));
-            app.form = Some(form);
+            let lang = app.lang;
+            if let Some(form) = app.form.as_mut() {
+                form.refusal = Some(refusal(lang, &e));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 //! `keys` (key → Msg), `run` (the event loop), `views` (one file a panel).
 
 pub mod app;
+pub mod effects;
 pub mod form;
 pub mod keys;
 pub mod msg;
@@ -11,4 +12,5 @@ pub mod scale;
 pub mod views;
 
 pub use app::App;
+pub use effects::{Effect, dispatch};
 pub use msg::{Msg, update};

@@ -1,9 +1,12 @@
 //! Everything that can happen to the dashboard, and how the model changes when it does.
 
 use super::app::{App, Mode};
+use super::effects::Effect;
 use super::form::{self, FormKind, FormMsg};
+use crate::store::write::{Edit, Recorded, WriteError};
+use crate::store::{LoadError, Loaded};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Msg {
     Up,
     Down,
@@ -51,16 +54,30 @@ pub enum Msg {
     Backspace,
     /// Next plan strategy (urgency → avalanche → snowball).
     CycleStrategy,
+    /// The file as read again (`Effect::Reload`), and its mode when other users can read it.
+    Loaded(Box<Result<Loaded, LoadError>>, Option<u32>),
+    /// What came of `Effect::Write`, and the file's mode when other users can read it.
+    Written(Box<(Edit, Result<Recorded, WriteError>)>, Option<u32>),
 }
 
-pub fn update(app: &mut App, msg: Msg) {
+/// Change the model for `msg`; what must touch the file comes back as effects for the event loop
+/// (see `effects`). No I/O here.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     // A form's outcome stays in the status line until the user does something else.
-    if !matches!(msg, Msg::FileChanged | Msg::Resize | Msg::DaysPassed(_)) {
+    if !matches!(
+        msg,
+        Msg::FileChanged | Msg::Resize | Msg::DaysPassed(_) | Msg::Loaded(..) | Msg::Written(..)
+    ) {
         app.notice = None;
     }
     match (app.mode, msg) {
         (_, Msg::Quit) => app.quit = true,
-        (_, Msg::Reload | Msg::FileChanged) => app.reload(),
+        (_, Msg::Reload | Msg::FileChanged) => return vec![Effect::Reload],
+        (_, Msg::Loaded(result, exposed)) => app.loaded(*result, exposed),
+        (_, Msg::Written(done, exposed)) => {
+            let (edit, result) = *done;
+            form::written(app, edit, result, exposed);
+        }
         (_, Msg::DaysPassed(days)) => {
             if days != 0
                 && let Some(d) = app
@@ -75,7 +92,7 @@ pub fn update(app: &mut App, msg: Msg) {
         (Mode::Help, Msg::ToggleHelp | Msg::Back) => app.mode = Mode::Main,
         (Mode::Help, _) => {}
         (Mode::Form, Msg::Back) => form::cancel(app),
-        (Mode::Form, Msg::Form(m)) => form::update(app, m),
+        (Mode::Form, Msg::Form(m)) => return form::update(app, m),
         (Mode::Form, _) => {}
         (Mode::Schedule { .. }, Msg::Back) => app.mode = Mode::Main,
         (Mode::Schedule { scroll }, m) => {
@@ -94,7 +111,7 @@ pub fn update(app: &mut App, msg: Msg) {
                 Msg::Bottom => last,
                 Msg::ToggleHelp => {
                     app.mode = Mode::Help;
-                    return;
+                    return Vec::new();
                 }
                 _ => scroll,
             };
@@ -132,4 +149,5 @@ pub fn update(app: &mut App, msg: Msg) {
             _ => {}
         },
     }
+    Vec::new()
 }

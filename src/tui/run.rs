@@ -13,8 +13,9 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 use super::app::App;
+use super::effects::dispatch;
 use super::keys;
-use super::msg::{Msg, update};
+use super::msg::Msg;
 
 #[derive(Debug)]
 pub enum Event {
@@ -28,7 +29,7 @@ fn handle(app: &mut App, ev: Event) {
         Event::FileChanged => Some(Msg::FileChanged),
     };
     if let Some(m) = msg {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
@@ -71,7 +72,7 @@ pub fn run<B: Backend>(
         }
         let now = clock().date();
         if now != seen {
-            update(app, Msg::DaysPassed((now - seen).num_days()));
+            dispatch(app, Msg::DaysPassed((now - seen).num_days()));
             seen = now;
         }
     }
