@@ -4,17 +4,11 @@
 //! alone and look at the effects, or `dispatch` to run them as the event loop does.
 
 use super::app::App;
-use super::msg::{Msg, update};
-use crate::store::write::{self, Edit};
+pub use super::msg::Effect;
+use super::msg::Msg;
+use super::update::update;
+use crate::store::write;
 use crate::store::{self, Loaded, Source};
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Read the file again (`r`, or the watcher saw a change).
-    Reload,
-    /// Record this entry in the file (a form was submitted and its values are valid).
-    Write(Edit),
-}
 
 /// The file's mode when other users can read it (only when the app checks permissions).
 fn exposed(app: &App) -> Option<u32> {

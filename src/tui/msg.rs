@@ -1,8 +1,8 @@
-//! Everything that can happen to the dashboard, and how the model changes when it does.
+//! Everything that can happen to the dashboard (`Msg`), and what it can ask the world to do
+//! (`Effect`). How the model changes is in `update`.
 
-use super::app::{App, Mode};
-use super::effects::Effect;
-use super::form::{self, FormKind, FormMsg};
+use super::app::Mode;
+use super::form::FormMsg;
 use crate::store::write::{Edit, Recorded, WriteError};
 use crate::store::{LoadError, Loaded};
 
@@ -54,100 +54,19 @@ pub enum Msg {
     Backspace,
     /// Next plan strategy (urgency → avalanche → snowball).
     CycleStrategy,
+    /// Open a view that needs no behaviour of its own beyond drawing: Esc closes it.
+    Show(Mode),
     /// The file as read again (`Effect::Reload`), and its mode when other users can read it.
     Loaded(Box<Result<Loaded, LoadError>>, Option<u32>),
     /// What came of `Effect::Write`, and the file's mode when other users can read it.
     Written(Box<(Edit, Result<Recorded, WriteError>)>, Option<u32>),
 }
 
-/// Change the model for `msg`; what must touch the file comes back as effects for the event loop
-/// (see `effects`). No I/O here.
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    // A form's outcome stays in the status line until the user does something else.
-    if !matches!(
-        msg,
-        Msg::FileChanged | Msg::Resize | Msg::DaysPassed(_) | Msg::Loaded(..) | Msg::Written(..)
-    ) {
-        app.notice = None;
-    }
-    match (app.mode, msg) {
-        (_, Msg::Quit) => app.quit = true,
-        (_, Msg::Reload | Msg::FileChanged) => return vec![Effect::Reload],
-        (_, Msg::Loaded(result, exposed)) => app.loaded(*result, exposed),
-        (_, Msg::Written(done, exposed)) => {
-            let (edit, result) = *done;
-            form::written(app, edit, result, exposed);
-        }
-        (_, Msg::DaysPassed(days)) => {
-            if days != 0
-                && let Some(d) = app
-                    .base_today
-                    .checked_add_signed(chrono::Duration::days(days))
-            {
-                app.base_today = d;
-                app.recompute();
-            }
-        }
-        (_, Msg::Resize) => {}
-        (Mode::Help, Msg::ToggleHelp | Msg::Back) => app.mode = Mode::Main,
-        (Mode::Help, _) => {}
-        (Mode::Form, Msg::Back) => form::cancel(app),
-        (Mode::Form, Msg::Form(m)) => return form::update(app, m),
-        (Mode::Form, _) => {}
-        (Mode::Schedule { .. }, Msg::Back) => app.mode = Mode::Main,
-        (Mode::Schedule { scroll }, m) => {
-            let rows = app
-                .selected_entry()
-                .map(|e| e.ledger.installments.len())
-                .unwrap_or(0);
-            let page = app.list_page.get().max(1);
-            let last = rows.saturating_sub(1);
-            let scroll = match m {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => (scroll + 1).min(last),
-                Msg::PageUp => scroll.saturating_sub(page),
-                Msg::PageDown => (scroll + page).min(last),
-                Msg::Top => 0,
-                Msg::Bottom => last,
-                Msg::ToggleHelp => {
-                    app.mode = Mode::Help;
-                    return Vec::new();
-                }
-                _ => scroll,
-            };
-            app.mode = Mode::Schedule { scroll };
-        }
-        (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
-            super::planning::update(app, m)
-        }
-        (Mode::Main, m) => match m {
-            Msg::Up => app.select(app.selected.saturating_sub(1)),
-            Msg::Down => app.select(app.selected + 1),
-            Msg::PageUp => app.select(app.selected.saturating_sub(app.list_page.get().max(1))),
-            Msg::PageDown => app.select(app.selected + app.list_page.get().max(1)),
-            Msg::Top => app.select(0),
-            Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
-            Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
-            // Esc closes what is open and never quits the main screen: only q and ctrl-c do.
-            Msg::Back => {}
-            Msg::NextTopic => app.set_topic(app.advice_topic as isize + 1),
-            Msg::PrevTopic => app.set_topic(app.advice_topic as isize - 1),
-            Msg::ScrollAdvice(rows) => app.scroll_advice(rows),
-            Msg::AdvicePage(pages) => {
-                app.scroll_advice(pages * app.advice_page.get().max(1) as i64)
-            }
-            Msg::CycleSort => app.set_sort(app.sort.next()),
-            Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,
-            Msg::ToggleHelp => app.mode = Mode::Help,
-            Msg::ShiftDay(d) => app.set_offset(app.offset + d),
-            Msg::RealToday => app.set_offset(0),
-            Msg::RecordPayment => form::open(app, FormKind::Pay),
-            Msg::AddLog => form::open(app, FormKind::Log),
-            Msg::RecordExtension => form::open(app, FormKind::Extend),
-            Msg::OpenPlan => app.open_cash_prompt(),
-            Msg::OpenCashflow => app.open_cashflow(),
-            _ => {}
-        },
-    }
-    Vec::new()
+/// What `update` asks the event loop to do (see `effects`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Read the file again (`r`, or the watcher saw a change).
+    Reload,
+    /// Record this entry in the file (a form was submitted and its values are valid).
+    Write(Edit),
 }
