@@ -143,7 +143,7 @@ fn a_click_selects_a_loan_and_the_wheel_scrolls_the_advice() {
     // on rows 6 and 7, then two rows a loan: the third loan (借呗（5月借款）) on rows 12 and 13.
     send(b"\x1b[<0;11;12M\x1b[<0;11;12m");
     let s = wait_for(&parser, "▶! 借呗（5月借款）");
-    assert!(s.contains("借呗（5月借款） · 支付宝"), "{s}");
+    assert!(s.contains("借呗（5月借款） · Alipay"), "{s}");
     assert!(!s.contains("K↑"), "{s}");
 
     // The wheel, two notches down over the advice (column 61, row 21): the advice scrolls (its

@@ -3,13 +3,11 @@
 
 use super::app::{App, Entry, Mode};
 
-/// Does this loan match the filter text?
+/// Does this loan match the filter text? (Its name, product, platform in either language,
+/// platform key or id contains it, in any case.)
 pub fn matches(e: &Entry, needle: &str) -> bool {
     let needle = needle.trim().to_lowercase();
-    needle.is_empty()
-        || [&e.name, &e.label, &e.platform, &e.id]
-            .iter()
-            .any(|s| s.to_lowercase().contains(&needle))
+    needle.is_empty() || e.search.contains(&needle)
 }
 
 impl App {

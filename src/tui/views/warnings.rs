@@ -33,7 +33,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
     for (i, d) in app.warnings.iter().enumerate().skip(scroll) {
         // Text from the file never reaches the terminal with control characters.
         let text: String = d
-            .render(&label)
+            .render_in(&label, lang)
             .chars()
             .map(|c| if c.is_control() { '?' } else { c })
             .collect();
