@@ -562,5 +562,8 @@ fn update_returns_the_write_and_perform_does_it() {
             .contains("amount = 800.16\n")
     );
     // A reload is asked for, not done.
-    assert_eq!(update(&mut app, Msg::Reload), vec![Effect::Reload]);
+    assert_eq!(
+        update(&mut app, Msg::Reload),
+        vec![Effect::Reload { by_hand: true }]
+    );
 }

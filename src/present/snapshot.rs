@@ -154,6 +154,19 @@ impl LoanFacts {
                 .or_else(|| v.loan.product.clone())
                 .unwrap_or_else(|| v.loan.id.clone()),
             platform: v.policy.display_name(lang).to_string(),
+            // What `/` matches: the names in both languages, the product, the platform's key and
+            // the id, lowercased once here rather than on every key.
+            search: [
+                v.loan.name.as_deref().unwrap_or_default(),
+                v.loan.product.as_deref().unwrap_or_default(),
+                &v.policy.name,
+                v.policy.name_en.as_deref().unwrap_or_default(),
+                &v.policy.key,
+                &v.loan.platform_written,
+                &v.loan.id,
+            ]
+            .join("\n")
+            .to_lowercase(),
             starts,
             ledger: v.ledger,
             escalation: v.escalation,
@@ -230,6 +243,8 @@ pub struct LoanFacts {
     /// its product, else its id (never the platform again, as `name` would be).
     pub label: String,
     pub platform: String,
+    /// Lowercased text the dashboard's list filter matches (see `tui::filter`).
+    pub search: String,
     /// The loan starts after the day shown (a what-if into the past): not yet drawn.
     pub starts: Option<NaiveDate>,
     pub ledger: Ledger,

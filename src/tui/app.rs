@@ -25,6 +25,12 @@ pub enum Mode {
         scroll: usize,
     },
     Help,
+    /// Typing the list's filter (`/`); its text is `App::filter`.
+    Filter,
+    /// Every warning from reading the file (`!`), scrolled by `scroll` rows.
+    Warnings {
+        scroll: usize,
+    },
     /// A form that records a payment, a log entry or an extension (`App::form`).
     Form,
     /// The one-line prompt for the cash at hand (`P`); its text is `App::cash_input`.
@@ -37,6 +43,15 @@ pub enum Mode {
     Cashflow {
         scroll: usize,
     },
+}
+
+/// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
+/// (scrolling it). A click on a pane gives it the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    List,
+    Advice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,8 +123,10 @@ pub struct App {
     pub offset: i64,
     /// Every loan and the totals on the app's day: what the views draw.
     pub snap: Snapshot,
-    /// Indices into `snap.loans` in display order.
+    /// Indices into `snap.loans` in display order: the loans that match the filter, sorted.
     pub order: Vec<usize>,
+    /// The list's filter (`/`), while one is in force.
+    pub filter: Option<String>,
     pub sort: SortKey,
     /// The one time scale of every timeline bar in the list.
     pub scale: Scale,
@@ -132,11 +149,15 @@ pub struct App {
     pub read: Option<ReadStamp>,
     /// A good outcome for the status line (a form's write); cleared by the next key.
     pub notice: Option<String>,
+    /// The notice only lasts a few seconds (`r`'s "reloaded"); the event loop clears it.
+    pub notice_fades: bool,
     /// Check the file's permissions (on start, reload and write) and warn in the header. Off by
     /// default so that a model built in a test does not depend on the checkout's file modes.
     pub check_perms: bool,
     /// The permission warning while the file is readable by other users.
     pub privacy: Option<String>,
+    /// The file's mode when the event loop last found it readable by other users.
+    pub exposed_mode: Option<u32>,
     /// The last reload failed: the data shown is older than the file.
     pub reload_failed: bool,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
@@ -151,6 +172,13 @@ pub struct App {
     /// What the demo banner tells the user to run for their own file: the command that works
     /// from where they started the dashboard (see `crate::launch`).
     pub init_command: String,
+    /// What reading the file warned about (unknown keys and the like), all of them: counted in
+    /// the footer, listed behind `!`.
+    pub warnings: Vec<crate::store::Diagnostic>,
+    /// The pane with the focus (see `Pane`).
+    pub focus: Pane,
+    /// The last frame's size, so a mouse position can be matched to what it points at.
+    pub screen: ratatui::layout::Rect,
 }
 
 impl App {
@@ -167,6 +195,7 @@ impl App {
             offset: 0,
             snap: Snapshot::default(),
             order: Vec::new(),
+            filter: None,
             sort: SortKey::Urgency,
             scale: Scale::default(),
             selected: 0,
@@ -181,14 +210,19 @@ impl App {
             form: None,
             read: loaded.read,
             notice: None,
+            notice_fades: false,
             check_perms: false,
             privacy: None,
+            exposed_mode: None,
             reload_failed: false,
             advice_scroll: 0,
             advice_max_scroll: Cell::new(0),
             advice_page: Cell::new(4),
             planning: Default::default(),
             init_command: "repaydash init".into(),
+            warnings: loaded.warnings,
+            focus: Pane::List,
+            screen: ratatui::layout::Rect::new(0, 0, 80, 24),
         };
         app.recompute();
         app
@@ -228,8 +262,11 @@ impl App {
         self.refresh_planning();
     }
 
-    fn sort_entries(&mut self) {
-        let mut order: Vec<usize> = (0..self.snap.loans.len()).collect();
+    pub(super) fn sort_entries(&mut self) {
+        let needle = self.filter.as_deref().unwrap_or_default();
+        let mut order: Vec<usize> = (0..self.snap.loans.len())
+            .filter(|&i| super::filter::matches(&self.snap.loans[i], needle))
+            .collect();
         let e = &self.snap.loans;
         match self.sort {
             // `entries` is already in urgency order.
@@ -290,6 +327,7 @@ impl App {
         self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
         self.portfolio = loaded.portfolio;
         self.read = loaded.read;
+        self.warnings = loaded.warnings;
         self.recompute();
         self.set_exposed(exposed);
     }
@@ -297,6 +335,7 @@ impl App {
     /// The header's permission warning while the file is readable by other users. Shorter than
     /// `perms::warning`, to fit the header: the fix first, then why.
     pub fn set_exposed(&mut self, mode: Option<u32>) {
+        self.exposed_mode = mode;
         self.privacy = match (&self.source, mode) {
             (Source::File(p), Some(mode)) => Some(match self.lang {
                 Lang::Zh => format!(
@@ -310,6 +349,37 @@ impl App {
             }),
             _ => None,
         };
+    }
+
+    /// After `r`: say in the footer that the file was read again (unless that failed: the
+    /// status line says why).
+    pub fn say_reloaded(&mut self) {
+        if !self.reload_failed {
+            let name = match &self.source {
+                Source::File(p) => p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                Source::Demo => self.lang.t("演示数据", "the demo").to_string(),
+            };
+            self.notice = Some(match self.lang {
+                Lang::Zh => format!("✓ 已重新读取 {name}"),
+                Lang::En => format!("✓ reloaded {name}"),
+            });
+            self.notice_fades = true;
+        }
+    }
+
+    /// `l`: switch between Chinese and English for this session (the file is not touched).
+    pub fn toggle_lang(&mut self) {
+        self.lang = match self.lang {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        // The advice and the privacy line are built in the language; the rest is drawn in it.
+        self.detail.loan_id.clear();
+        self.recompute();
+        self.set_exposed(self.exposed_mode);
     }
 
     /// The file as read again: on failure keep the old data and say why in the status line.

@@ -25,9 +25,9 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
         let mut next = Vec::new();
         for effect in queue {
             let msg = match effect {
-                Effect::Reload => {
+                Effect::Reload { by_hand } => {
                     let result = store::load(&app.source, &app.builtin, app.base_today);
-                    Msg::Loaded(Box::new(result), exposed(app))
+                    Msg::Loaded(Box::new(result), exposed(app), by_hand)
                 }
                 Effect::Write(edit) => {
                     let loaded = Loaded {

@@ -105,7 +105,7 @@ impl Form {
 }
 
 /// What a key does inside a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormMsg {
     Input(char),
     Backspace,
@@ -117,4 +117,7 @@ pub enum FormMsg {
     Next,
     Prev,
     Submit,
+    /// Pasted text, inserted whole at the cursor: a line break or tab becomes a space, so a
+    /// pasted note never submits the form half-typed.
+    Paste(String),
 }

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod effects;
+pub mod filter;
 pub mod form;
 pub mod keys;
 pub mod msg;

@@ -54,10 +54,30 @@ pub enum Msg {
     Backspace,
     /// Next plan strategy (urgency → avalanche → snowball).
     CycleStrategy,
+    /// `!`: list every warning from reading the file.
+    ShowWarnings,
+    /// `l`: Chinese ↔ English, for this session only.
+    ToggleLang,
+    /// `/`: type a filter for the list.
+    OpenFilter,
+    /// A left click at this column and row of the screen.
+    Click {
+        x: u16,
+        y: u16,
+    },
+    /// The wheel turned over this cell: rows down (positive) or up.
+    Wheel {
+        x: u16,
+        y: u16,
+        rows: i64,
+    },
+    /// Text pasted (bracketed paste): arrives whole, into the input that has the focus.
+    Paste(String),
     /// Open a view that needs no behaviour of its own beyond drawing: Esc closes it.
     Show(Mode),
-    /// The file as read again (`Effect::Reload`), and its mode when other users can read it.
-    Loaded(Box<Result<Loaded, LoadError>>, Option<u32>),
+    /// The file as read again (`Effect::Reload`), its mode when other users can read it, and
+    /// whether the user asked (`r`: the footer then says so).
+    Loaded(Box<Result<Loaded, LoadError>>, Option<u32>, bool),
     /// What came of `Effect::Write`, and the file's mode when other users can read it.
     Written(Box<(Edit, Result<Recorded, WriteError>)>, Option<u32>),
 }
@@ -65,8 +85,8 @@ pub enum Msg {
 /// What `update` asks the event loop to do (see `effects`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Read the file again (`r`, or the watcher saw a change).
-    Reload,
+    /// Read the file again: the user asked (`r`), or the watcher saw a change.
+    Reload { by_hand: bool },
     /// Record this entry in the file (a form was submitted and its values are valid).
     Write(Edit),
 }

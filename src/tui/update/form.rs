@@ -197,6 +197,18 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
             form.log_kind = all[(i + 1) % all.len()];
         }
         _ if choice => {}
+        FormMsg::Paste(text) => {
+            let text: String = text
+                .chars()
+                .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+                .filter(|c| !c.is_control())
+                .collect();
+            let text = text.trim_end();
+            let at = f.byte_at(f.cursor);
+            f.value.insert_str(at, text);
+            f.cursor += text.chars().count();
+            f.error = None;
+        }
         FormMsg::Input(c) => {
             // One line of plain text: no control characters (a pasted newline or tab).
             if !c.is_control() {

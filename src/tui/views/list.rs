@@ -11,7 +11,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, money, panel, ruler, status_mark, timeline};
 use crate::engine::LoanStatus;
-use crate::i18n::Lang;
 use crate::present::countdown;
 use crate::report::table::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
@@ -23,13 +22,14 @@ pub const HEAD_H: usize = 2;
 /// The list's title: how many loans (of how many, when filtered) and the sort with its direction.
 fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
     let lang = app.lang;
-    let count = if app.order.len() == app.snap.loans.len() {
-        format!(" {} {} ", lang.t("借款", "Loans"), app.order.len())
-    } else {
-        match lang {
-            Lang::Zh => format!(" 借款 {}/{} ", app.order.len(), app.snap.loans.len()),
-            Lang::En => format!(" Loans {} of {} ", app.order.len(), app.snap.loans.len()),
-        }
+    let count = match &app.filter {
+        None => format!(" {} {} ", lang.t("借款", "Loans"), app.order.len()),
+        Some(f) => format!(
+            " {} {} · “{}” ",
+            lang.t("借款", "Loans"),
+            super::filter::count(app),
+            truncate(f, 16)
+        ),
     };
     let sort = format!("· {} ", app.sort.label(lang));
     let key = "(s) ";
