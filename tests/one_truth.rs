@@ -89,7 +89,7 @@ fn the_cli_and_the_dashboard_show_one_snapshot() {
                 .sum();
             assert_eq!(sum.to_string(), *due_soon, "{what}");
 
-            let app = app(&file, today, lang);
+            let mut app = app(&file, today, lang);
             let cur = app.portfolio.settings.currency.clone();
             let alert = app.portfolio.settings.alert_days;
             let totals_line = app.snap.totals.line(lang, &cur, alert);
@@ -104,7 +104,7 @@ fn the_cli_and_the_dashboard_show_one_snapshot() {
             );
 
             // The dashboard's header and `check`'s line under the date: the same words, figures.
-            let screen = screen(&app, 120, 40);
+            let screen = screen(&mut app, 120, 40);
             assert!(
                 screen.contains(&totals_line),
                 "{what}: {totals_line}\n{screen}"

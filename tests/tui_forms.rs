@@ -138,7 +138,7 @@ fn p_prefills_the_overdue_amount_and_enter_records_it() {
         "✓ Recorded a payment of ¥800.16 (2026-11-23) · 携程借去花: current · next ¥1,100.16 on 2026-12-18 (in 25 days) · left ¥4,400.67"
     );
     // The same words as `repaydash pay` prints (present::recorded), whole on a wide screen.
-    assert!(screen(&app, 160, 30).contains(&notice));
+    assert!(screen(&mut app, 160, 30).contains(&notice));
 
     // The watcher then reports the write itself: same bytes, so the message stays.
     dispatch(&mut app, Msg::FileChanged);
@@ -179,7 +179,7 @@ fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
         // Long messages wrap under the field: the first words stand after the mark.
         let head: String = message.chars().take(16).collect();
         assert!(
-            screen(&app, 80, 24).contains(&format!("✗ {head}")),
+            screen(&mut app, 80, 24).contains(&format!("✗ {head}")),
             "{message}"
         );
         // Typing again clears the message.
@@ -292,7 +292,7 @@ fn n_records_a_log_entry_typed_in_chinese() {
             .starts_with("✓ 已记录：协商（2026-11-23） · 携程借去花：逾期5天 · 逾期金额 ¥800.16")
     );
     // The detail shows it first: newest first.
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     let new = s.find("11-23 协商 客服同意延期到12月5日").expect(&s);
     let older = s.find("11-21 备注 先还了300元").expect(&s);
     assert!(new < older, "{s}");
@@ -381,7 +381,7 @@ fn a_store_refusal_is_shown_in_the_form() {
             && refusal.contains("changed since it was read"),
         "{refusal}"
     );
-    assert!(screen(&app, 80, 24).contains("Nothing was written"));
+    assert!(screen(&mut app, 80, 24).contains("Nothing was written"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), changed);
 
     // A paid-off loan says so when the form opens, and the store refuses it.
@@ -411,7 +411,7 @@ fn the_demo_says_it_cannot_be_written() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Form);
     assert_eq!(app.form.as_ref().unwrap().refusal.as_deref(), Some(demo));
-    assert!(screen(&app, 80, 24).contains("repaydash init"));
+    assert!(screen(&mut app, 80, 24).contains("repaydash init"));
 }
 
 #[test]
@@ -455,7 +455,7 @@ fn a_file_others_can_read_is_flagged_in_the_header_until_fixed() {
     let mut app = app_at(&path, Lang::En);
     assert_eq!(app.privacy, None, "off unless the dashboard asks");
     repaydash::tui::effects::watch_perms(&mut app);
-    let s = screen(&app, 200, 30);
+    let s = screen(&mut app, 200, 30);
     assert!(
         s.contains(&format!(
             "⚠ other users can read your loans file (mode 644; debts, contacts' phones): chmod 600 {}",
@@ -469,7 +469,7 @@ fn a_file_others_can_read_is_flagged_in_the_header_until_fixed() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.privacy, None);
-    assert!(!screen(&app, 200, 30).contains("chmod 600"));
+    assert!(!screen(&mut app, 200, 30).contains("chmod 600"));
 }
 
 #[test]
@@ -478,7 +478,7 @@ fn phones_stay_masked_in_the_form_screens() {
     let mut app = app_at(&path, Lang::En);
     select_ctrip(&mut app);
     press(&mut app, KeyCode::Char('p'));
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(!s.contains("13800000001"), "{s}");
 }
 
@@ -496,7 +496,7 @@ fn snapshots() {
             }
             insta::assert_snapshot!(
                 format!("form_{name}_{}_80x24", lang.key()),
-                screen(&app, 80, 24)
+                screen(&mut app, 80, 24)
             );
         }
         let (_d, path) = copy();
@@ -508,13 +508,13 @@ fn snapshots() {
         press(&mut app, KeyCode::Enter);
         insta::assert_snapshot!(
             format!("form_pay_invalid_{}_80x24", lang.key()),
-            screen(&app, 80, 24)
+            screen(&mut app, 80, 24)
         );
         let mut demo = app_on(Source::Demo, lang);
         press(&mut demo, KeyCode::Char('p'));
         insta::assert_snapshot!(
             format!("form_pay_demo_{}_80x24", lang.key()),
-            screen(&demo, 80, 24)
+            screen(&mut demo, 80, 24)
         );
     }
 }
@@ -527,7 +527,7 @@ fn nothing_panics_when_a_form_is_drawn_small() {
     typ(&mut app, &"很长的中文内容".repeat(20));
     for w in 0..=90 {
         for h in [0, 1, 5, 19, 20, 21, 24] {
-            screen(&app, w, h);
+            screen(&mut app, w, h);
         }
     }
 }

@@ -1,8 +1,6 @@
 //! The dashboard's model: the loaded portfolio, the day it is looked at, and everything derived
 //! from them, computed once per change (data, day, sort) rather than once per frame.
 
-use std::cell::Cell;
-
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -79,6 +77,35 @@ impl SortKey {
     }
 }
 
+/// What the last frame measured, for `update` to page and scroll by: the views write it as
+/// `StatefulWidget` state (see `views::draw`), never the model itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measured {
+    /// Rows the list (or the schedule) showed: the page for PgUp/PgDn.
+    pub list_page: usize,
+    /// The list's scroll offset.
+    pub list_offset: usize,
+    /// The furthest the current advice topic can scroll, and its height (the page).
+    pub advice_max_scroll: usize,
+    pub advice_page: usize,
+    /// The plan's or cash flow's furthest scroll and page of rows.
+    pub plan_max_scroll: usize,
+    pub plan_page: usize,
+}
+
+impl Default for Measured {
+    fn default() -> Self {
+        Measured {
+            list_page: 10,
+            list_offset: 0,
+            advice_max_scroll: 0,
+            advice_page: 4,
+            plan_max_scroll: 0,
+            plan_page: 0,
+        }
+    }
+}
+
 /// An advice topic as the advice area shows it: one of the selected loan's advice panels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdviceTopic {
@@ -140,8 +167,6 @@ pub struct App {
     pub status: Option<String>,
     pub quit: bool,
     /// Rows the list showed in the last frame: the page size for PgUp/PgDn, and its scroll offset.
-    pub list_page: Cell<usize>,
-    pub list_offset: Cell<usize>,
     /// The open form, while `mode` is `Mode::Form`.
     pub form: Option<crate::tui::form::Form>,
     /// What the file held when the shown data was read, so a form's write can tell a change
@@ -162,10 +187,9 @@ pub struct App {
     pub reload_failed: bool,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
-    /// The advice area's last frame: the furthest it can scroll (0 before the first frame), and
-    /// its height (the page size).
-    pub advice_max_scroll: Cell<usize>,
-    pub advice_page: Cell<usize>,
+    /// What the last frame measured (page sizes, how far a pane can scroll): written by the
+    /// views through ratatui's `StatefulWidget` state, read by `update`.
+    pub measured: Measured,
     /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
     /// the current data and day (recomputed with them, see `tui::planning`).
     pub planning: super::planning::Planning,
@@ -205,8 +229,6 @@ impl App {
             reveal_phones: false,
             status: None,
             quit: false,
-            list_page: Cell::new(10),
-            list_offset: Cell::new(0),
             form: None,
             read: loaded.read,
             notice: None,
@@ -216,8 +238,7 @@ impl App {
             exposed_mode: None,
             reload_failed: false,
             advice_scroll: 0,
-            advice_max_scroll: Cell::new(0),
-            advice_page: Cell::new(4),
+            measured: Measured::default(),
             planning: Default::default(),
             init_command: "repaydash init".into(),
             warnings: loaded.warnings,
@@ -500,7 +521,7 @@ impl App {
 
     /// Scroll the advice by `rows`, within what the last frame showed.
     pub fn scroll_advice(&mut self, rows: i64) {
-        let max = i64::try_from(self.advice_max_scroll.get()).unwrap_or(i64::MAX);
+        let max = i64::try_from(self.measured.advice_max_scroll).unwrap_or(i64::MAX);
         let now = i64::try_from(self.advice_scroll).unwrap_or(i64::MAX);
         self.advice_scroll = usize::try_from(now.saturating_add(rows).clamp(0, max)).unwrap_or(0);
     }

@@ -2,8 +2,6 @@
 //! weekly cash-flow view (`c`). The plan and the series are computed when their inputs change (the
 //! cash, the strategy, the data, the what-if day), never per frame.
 
-use std::cell::Cell;
-
 use rust_decimal::Decimal;
 
 use crate::engine::cashflow::Bucket;
@@ -26,9 +24,6 @@ pub struct Planning {
     pub plan: Option<Plan>,
     /// The weekly series on show (overdue first, then `WEEKS` weeks from today).
     pub cashflow: Option<Vec<Bucket>>,
-    /// Set by the view drawn last: the furthest the view can scroll, and its page of rows.
-    pub max_scroll: Cell<usize>,
-    pub page: Cell<usize>,
 }
 
 pub fn next_strategy(s: Strategy) -> Strategy {

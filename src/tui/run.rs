@@ -60,7 +60,7 @@ pub fn run<B: Backend>(
     // while such a notice is on screen, so idle the loop still sleeps.
     let mut fading: Option<(String, Instant)> = None;
     loop {
-        let area = terminal.draw(|f| f.render_widget(&*app, f.area()))?.area;
+        let area = terminal.draw(|f| super::views::draw(f, app))?.area;
         // Mouse positions are matched against this frame's layout.
         app.screen = area;
         if app.quit {

@@ -71,7 +71,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 .selected_entry()
                 .map(|e| e.ledger.installments.len())
                 .unwrap_or(0);
-            let page = app.list_page.get().max(1);
+            let page = app.measured.list_page.max(1);
             let last = rows.saturating_sub(1);
             let scroll = match m {
                 Msg::Up => scroll.saturating_sub(1),
@@ -110,17 +110,17 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
         (Mode::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
         (Mode::Main, Msg::PageUp) if app.focus == Pane::Advice => {
-            app.scroll_advice(-(app.advice_page.get().max(1) as i64))
+            app.scroll_advice(-(app.measured.advice_page.max(1) as i64))
         }
         (Mode::Main, Msg::PageDown) if app.focus == Pane::Advice => {
-            app.scroll_advice(app.advice_page.get().max(1) as i64)
+            app.scroll_advice(app.measured.advice_page.max(1) as i64)
         }
         (Mode::Main, Msg::Back) if app.focus == Pane::Advice => app.focus = Pane::List,
         (Mode::Main, m) => match m {
             Msg::Up => app.select(app.selected.saturating_sub(1)),
             Msg::Down => app.select(app.selected + 1),
-            Msg::PageUp => app.select(app.selected.saturating_sub(app.list_page.get().max(1))),
-            Msg::PageDown => app.select(app.selected + app.list_page.get().max(1)),
+            Msg::PageUp => app.select(app.selected.saturating_sub(app.measured.list_page.max(1))),
+            Msg::PageDown => app.select(app.selected + app.measured.list_page.max(1)),
             Msg::Top => app.select(0),
             Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
             Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
@@ -133,7 +133,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::PrevTopic => app.set_topic(app.advice_topic as isize - 1),
             Msg::ScrollAdvice(rows) => app.scroll_advice(rows),
             Msg::AdvicePage(pages) => {
-                app.scroll_advice(pages * app.advice_page.get().max(1) as i64)
+                app.scroll_advice(pages * app.measured.advice_page.max(1) as i64)
             }
             Msg::CycleSort => app.set_sort(app.sort.next()),
             Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,

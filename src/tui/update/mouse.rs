@@ -27,7 +27,7 @@ pub fn update(app: &mut App, msg: Msg) {
                 // Below the borders and the column headers and ruler, two rows a loan.
                 let top = p.list.y + 1 + list::HEAD_H as u16;
                 if y >= top && y + 1 < p.list.bottom() {
-                    let pos = app.list_offset.get() + usize::from(y - top) / 2;
+                    let pos = app.measured.list_offset + usize::from(y - top) / 2;
                     if pos < app.order.len() {
                         app.select(pos);
                     }

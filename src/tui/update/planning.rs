@@ -129,8 +129,8 @@ pub fn update(app: &mut App, msg: Msg) {
 
 /// The scroll offset after `m`, within what the view showed last.
 fn scrolled(app: &App, scroll: usize, m: Msg) -> usize {
-    let page = app.planning.page.get().max(1);
-    let last = app.planning.max_scroll.get();
+    let page = app.measured.plan_page.max(1);
+    let last = app.measured.plan_max_scroll;
     let s = match m {
         Msg::Up => scroll.saturating_sub(1),
         Msg::Down => scroll.saturating_add(1),

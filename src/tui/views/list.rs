@@ -13,7 +13,7 @@ use super::{Theme, money, panel, ruler, status_mark, timeline};
 use crate::engine::LoanStatus;
 use crate::present::countdown;
 use crate::report::table::{Align, pad, truncate};
-use crate::tui::app::{App, Entry};
+use crate::tui::app::{App, Entry, Measured};
 
 const ROW_H: usize = 2;
 /// Rows above the loans: the column headers and the ruler.
@@ -43,7 +43,7 @@ fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
     let block = panel(title(app, area.width as usize, theme), theme);
     let inner = block.inner(area);
@@ -60,16 +60,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let bar_w = w.saturating_sub(4 + words_w + 1);
     let rows_h = (inner.height as usize).saturating_sub(HEAD_H);
     let visible = (rows_h / ROW_H).max(1);
-    app.list_page.set(visible);
+    m.list_page = visible;
     // Keep the selection in view, moving the window as little as possible.
-    let mut offset = app.list_offset.get();
+    let mut offset = m.list_offset;
     if app.selected < offset {
         offset = app.selected;
     } else if app.selected >= offset + visible {
         offset = app.selected + 1 - visible;
     }
     offset = offset.min(app.order.len().saturating_sub(visible));
-    app.list_offset.set(offset);
+    m.list_offset = offset;
     let shown: Vec<&Entry> = (offset..app.order.len())
         .take(visible)
         .map(|pos| &app.snap.loans[app.order[pos]])
