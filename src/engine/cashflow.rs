@@ -143,6 +143,7 @@ mod tests {
     fn alipay() -> Policy {
         let stage = |kind, day, typical| Stage {
             kind,
+            basis: crate::model::Basis::Article,
             day,
             day_typical: typical,
             source: "".into(),

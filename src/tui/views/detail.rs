@@ -132,14 +132,19 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             lang.t("年化(IRR)", "APR (IRR)")
         ))]);
     }
-    if !l.penalty_estimate.is_zero() && level < TIGHTEST {
-        chunks.push(vec![
-            Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
-            Span::styled(
-                format!("≈{}", money(cur, l.penalty_estimate)),
-                theme.fg(Color::Red),
-            ),
-        ]);
+    if level < TIGHTEST && l.status == LoanStatus::Overdue {
+        match l.penalty_estimate {
+            Some(p) if !p.is_zero() => chunks.push(vec![
+                Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
+                Span::styled(format!("≈{}", money(cur, p)), theme.fg(Color::Red)),
+            ]),
+            Some(_) => {}
+            // Overdue with no rate to estimate from: say so instead of showing nothing.
+            None => chunks.push(vec![
+                Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
+                Span::styled(lang.penalty_unknown(), theme.dim()),
+            ]),
+        }
     }
     lines.extend(flow(chunks, width));
 
