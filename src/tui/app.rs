@@ -11,7 +11,7 @@ use crate::engine::proposal::{self, Proposal};
 use crate::engine::{
     Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::{self, ItemKind, Topic};
 use crate::model::{LoanTerms, Policy, Portfolio, StageKind};
@@ -471,14 +471,11 @@ impl App {
             }
             Err(e) => {
                 self.reload_failed = true;
-                let first = e.render().lines().next().unwrap_or_default().to_string();
-                self.status = Some(format!(
-                    "{} {first}",
-                    self.lang.t(
-                        "重新读取失败，仍显示旧数据：",
-                        "reload failed, showing the old data:"
-                    )
-                ));
+                // The first problem only: the status line has one row.
+                let all = e.text();
+                let first = |s: &str| s.lines().next().unwrap_or_default().to_string();
+                let why = Text::new(first(&all.zh), first(&all.en));
+                self.status = Some(ph::reload_failed(&why).get(self.lang).to_string());
             }
         }
     }
