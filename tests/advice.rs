@@ -558,7 +558,14 @@ fn advice_json_has_the_designed_shape_in_every_situation() {
                 let items = p["items"].as_array().unwrap();
                 assert!(!items.is_empty());
                 for i in items {
-                    assert_eq!(keys(i), ["text", "sources"]);
+                    // Items about one of the loan's stages also say where its day comes from.
+                    match i.get("basis") {
+                        Some(b) => {
+                            assert_eq!(keys(i), ["text", "sources", "basis"]);
+                            assert!(["article", "estimate", "user"].contains(&b.as_str().unwrap()));
+                        }
+                        None => assert_eq!(keys(i), ["text", "sources"]),
+                    }
                     assert!(!i["text"].as_str().unwrap().is_empty());
                     assert!(!i["sources"].as_array().unwrap().is_empty());
                     assert!(
@@ -776,4 +783,99 @@ fn panels_mark_the_script_for_the_dashboard() {
         "{}",
         neg.items[4].text
     );
+}
+
+/// Issue 11's "done means": an Alipay loan 120 days overdue is seriously overdue, its credit panel
+/// says a record may already have been made on an estimated day, the court-papers item is there,
+/// and every JSON that lists stages gives their basis.
+#[test]
+fn an_alipay_loan_120_days_overdue_is_severe_with_an_estimated_credit_day() {
+    // One bill due 2026-07-26; 2026-11-23 is 31 + 31 + 30 + 28 = 120 days later. Alipay's own
+    // article gives no credit-report day: xingtu's day 31 is used as an estimate → 2026-08-26.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    std::fs::write(
+        &path,
+        "[[loan]]\nid = \"jb\"\nplatform = \"借呗\"\nproduct = \"借呗\"\namount_due = 1000\ndue_date = 2026-07-26\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for lang in ["zh", "en"] {
+        let v = advice_json(file, "jb", lang);
+        assert_eq!(v["situation"], "overdue_severe", "{lang}");
+        let panel = |topic: &str| {
+            v["panels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["topic"] == topic)
+                .unwrap_or_else(|| panic!("no {topic} panel"))
+                .clone()
+        };
+        let credit = panel("credit");
+        let first = &credit["items"][0];
+        assert_eq!(first["basis"], "estimate", "{first}");
+        assert_eq!(
+            first["sources"][0],
+            "星图金融任性贷逾期多久会联系紧急联系人"
+        );
+        let text = first["text"].as_str().unwrap();
+        let (already, day) = if lang == "zh" {
+            ("可能已经留下", "8月26日")
+        } else {
+            ("may already have been made", "26 August")
+        };
+        assert!(text.contains(already) && text.contains(day), "{text}");
+        // The court-papers item (rights-lawsuit).
+        let court = if lang == "zh" { "传票" } else { "summons" };
+        assert!(
+            panel("rights")["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|i| i["text"].as_str().unwrap().contains(court)),
+            "{lang}"
+        );
+        // No item promises a report "by day 30" any more.
+        assert!(!v.to_string().contains("30天就会"));
+    }
+
+    let check: Value = serde_json::from_str(&run_ok(&[
+        "--file", file, "--today", TODAY, "check", "--json",
+    ]))
+    .unwrap();
+    let row = &check["loans"][0];
+    assert_eq!(row["situation"], "overdue_severe");
+    assert_eq!(row["stage"], "legal");
+    assert_eq!(row["stage_basis"], "estimate");
+    assert_eq!(row["emergency_contact_basis"], "article");
+    assert_eq!(row["credit_report_date"], "2026-08-26");
+    assert_eq!(row["credit_report_basis"], "estimate");
+    // A bill with no rate: no penalty figure, and why.
+    assert_eq!(row["penalty_estimate"], Value::Null);
+    assert_eq!(row["penalty_basis"], "unknown");
+
+    let schedule: Value = serde_json::from_str(&run_ok(&[
+        "--file", file, "--today", TODAY, "schedule", "jb", "--json",
+    ]))
+    .unwrap();
+    let stages = schedule["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 5);
+    for s in stages {
+        assert!(
+            ["article", "estimate"].contains(&s["basis"].as_str().unwrap()),
+            "{s}"
+        );
+    }
+    let third = stages
+        .iter()
+        .find(|s| s["kind"] == "third_party_collection")
+        .unwrap();
+    assert_eq!(third["day"], 90);
+    assert_eq!(third["date"], "2026-10-24");
+    assert_eq!(third["basis"], "estimate");
+
+    let text = run_ok(&["--file", file, "--today", TODAY, "--lang", "en", "check"]);
+    assert!(text.contains("may go to court (estimate)"), "{text}");
+    assert!(text.contains("unknown — set penalty_rate"), "{text}");
 }

@@ -286,12 +286,8 @@ mod tests {
     fn an_overdue_interest_only_installment_has_a_penalty() {
         // interest_first: installment 1 is 12,000 × 18 %/12 = 180.00 of interest, no principal.
         // 0.075 % a day × 180 × 5 days = 0.675 → 0.68.
-        let l = crate::engine::schedule::tests::loan(
-            Method::InterestFirst,
-            dec!(12000),
-            dec!(18),
-            12,
-        );
+        let l =
+            crate::engine::schedule::tests::loan(Method::InterestFirst, dec!(12000), dec!(18), 12);
         let late = ledger(&l, d(2026, 4, 20));
         assert_eq!(late.overdue_amount, dec!(180.00));
         assert_eq!(late.overdue_principal, dec!(0));
@@ -328,7 +324,10 @@ mod tests {
         assert_eq!(late.penalty_basis, PenaltyBasis::Unknown);
         // With a rate: 36 %/360 × 1.5 = 0.15 % a day × 500 × 5 = 3.75.
         l.bill_rate = Some(crate::model::Rate::Annual(dec!(36)));
-        assert_eq!(ledger(&l, d(2026, 4, 20)).penalty_estimate, Some(dec!(3.75)));
+        assert_eq!(
+            ledger(&l, d(2026, 4, 20)).penalty_estimate,
+            Some(dec!(3.75))
+        );
     }
 
     #[test]

@@ -282,7 +282,8 @@ pub fn plan(
             let mut order: Vec<usize> = (0..a.slots.len()).collect();
             order.sort_by(|&x, &y| {
                 let (sx, sy) = (&a.slots[x], &a.slots[y]);
-                penalty_pct(sy.view).cmp(&penalty_pct(sx.view))
+                penalty_pct(sy.view)
+                    .cmp(&penalty_pct(sx.view))
                     .then(sy.daily_percent().cmp(&sx.daily_percent()))
             });
             for &i in &order {

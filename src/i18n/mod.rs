@@ -35,9 +35,7 @@ impl Lang {
     pub fn stage(self, s: StageKind) -> &'static str {
         match s {
             StageKind::Reminder => self.t("催收提醒", "reminders"),
-            StageKind::EmergencyContact => {
-                self.t("可能联系紧急联系人", "contacts may be called")
-            }
+            StageKind::EmergencyContact => self.t("可能联系紧急联系人", "contacts may be called"),
             StageKind::FrequentContact => self.t("可能频繁联系", "contact may get frequent"),
             StageKind::ThirdPartyCollection => {
                 self.t("可能转第三方催收", "may go to a collection agency")
@@ -53,6 +51,24 @@ impl Lang {
             Basis::Article => self.t("文章", "article"),
             Basis::Estimate => self.t("估计", "estimate"),
             Basis::User => self.t("你的文件", "your file"),
+        }
+    }
+
+    /// A stage's basis as a sentence (the ICS description's last line).
+    pub fn basis_line(self, b: Basis) -> &'static str {
+        match b {
+            Basis::Article => self.t(
+                "依据：文章（这个平台自己的文章给出的天数）",
+                "Basis: article (the day this platform's own article gives)",
+            ),
+            Basis::Estimate => self.t(
+                "依据：估计（借用其他平台文章报道的天数）",
+                "Basis: estimate (another platform's reported day, used as an estimate)",
+            ),
+            Basis::User => self.t(
+                "依据：你的文件（你自己写下的天数）",
+                "Basis: your file (the day you wrote down)",
+            ),
         }
     }
 

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::proposal::{Offer, Proposal};
 use crate::engine::{InstallmentStatus, LoanView, Situation};
 use crate::i18n::Lang;
-use crate::model::{Settings, StageKind};
+use crate::model::{Basis, Settings, StageKind};
 use crate::money::grouped;
 
 use super::spoken;
@@ -575,6 +575,10 @@ pub enum ItemKind {
 pub struct PanelItem {
     pub text: String,
     pub sources: Vec<String>,
+    /// For an item about one of the loan's stages: where its day comes from (article, estimate,
+    /// user). Absent for the library's items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
     #[serde(skip)]
     pub kind: ItemKind,
     /// The library item's id; None for script lines and generated items.
@@ -648,6 +652,9 @@ pub fn panels_in(
         if topic == Topic::Contacts && situation != Situation::PaidOff {
             items.extend(user_contact_item(view, lang));
         }
+        if topic == Topic::Credit && (situation.is_overdue() || situation == Situation::DueSoon) {
+            items.extend(credit_stage_item(view, lang, today));
+        }
         items.extend(
             lib.items
                 .iter()
@@ -659,6 +666,7 @@ pub fn panels_in(
                 .map(|it| PanelItem {
                     text: it.text.clone(),
                     sources: it.sources.clone(),
+                    basis: None,
                     kind: ItemKind::Advice,
                     id: Some(it.id.clone()),
                 }),
@@ -787,6 +795,7 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
         .map(|l| PanelItem {
             text: fill(l, &values),
             sources: script.sources.clone(),
+            basis: None,
             kind: ItemKind::ScriptLine,
             id: None,
         })
@@ -802,6 +811,7 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
                 script.checklist.join(sep)
             ),
             sources: script.sources.clone(),
+            basis: None,
             kind: ItemKind::Checklist,
             id: None,
         });
@@ -810,6 +820,7 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
         out.push(PanelItem {
             text: script.budget_hint.clone(),
             sources: vec![general_guidance(lang).to_string()],
+            basis: None,
             kind: ItemKind::FromUserFile,
             id: None,
         });
@@ -824,6 +835,66 @@ pub fn general_guidance(lang: Lang) -> &'static str {
 
 pub const GENERAL_GUIDANCE_ZH: &str = "一般建议（不出自文章或规定）";
 pub const GENERAL_GUIDANCE_EN: &str = "general guidance (not from an article or rule)";
+
+/// The loan's own credit-report stage: when a record may be made, on what basis, and, once that
+/// day has passed, that it may already have been made. None when the policy gives no day.
+fn credit_stage_item(view: &LoanView, lang: Lang, today: NaiveDate) -> Option<PanelItem> {
+    let m = view.escalation.milestone(StageKind::CreditReport)?;
+    let day = m.day?;
+    let date = m.date?;
+    let when = spoken::date(lang, date, today);
+    let basis = match (lang, m.basis) {
+        (Lang::Zh, Basis::Article) => "这个平台的文章报道的天数".to_string(),
+        (Lang::Zh, Basis::Estimate) => format!(
+            "这是借用《{}》报道的天数做的估计，不是这个平台自己的",
+            m.source
+        ),
+        (Lang::Zh, Basis::User) => "这是你文件里写的天数".to_string(),
+        (Lang::En, Basis::Article) => "the day this platform's article reports".to_string(),
+        (Lang::En, Basis::Estimate) => format!(
+            "an estimate borrowed from the day reported in 《{}》, not this platform's own",
+            m.source
+        ),
+        (Lang::En, Basis::User) => "the day written in your file".to_string(),
+    };
+    let overdue = view.ledger.status == crate::engine::LoanStatus::Overdue;
+    let text = match (lang, m.reached, overdue) {
+        (Lang::Zh, true, _) => format!(
+            "这笔借款已逾期超过 {day} 天（{when}起）：征信上可能已经留下不良记录（{basis}）。可以查一次自己的征信报告核实；记录有错可以提出异议；还清后不良记录一般保留五年。"
+        ),
+        (Lang::En, true, _) => format!(
+            "This loan is past overdue day {day} (since {when}): a negative credit record may already have been made ({basis}). Check your credit report to see; dispute an entry that is wrong; once repaid, a negative record is generally kept five years."
+        ),
+        (Lang::Zh, false, true) => format!(
+            "逾期到第 {day} 天左右（{when}）起，征信上可能留下不良记录（{basis}）。在那之前还上逾期部分，或者先和平台谈好方案。"
+        ),
+        (Lang::En, false, true) => format!(
+            "From about overdue day {day} ({when}), a negative credit record may be made ({basis}). Pay the overdue part, or agree a plan with the lender, before then."
+        ),
+        (Lang::Zh, false, false) => format!(
+            "如果这一期没还上，逾期到第 {day} 天左右（{when}）起，征信上可能留下不良记录（{basis}）。"
+        ),
+        (Lang::En, false, false) => format!(
+            "If this installment goes unpaid, a negative credit record may be made from about overdue day {day} ({when}) ({basis})."
+        ),
+    };
+    let mut sources = vec![m.source.to_string()];
+    if m.reached {
+        sources.push("征信业管理条例 第16条".to_string());
+        sources.push("征信业管理条例 第25条".to_string());
+    }
+    Some(PanelItem {
+        text,
+        sources,
+        basis: Some(m.basis),
+        kind: if m.basis == Basis::User {
+            ItemKind::FromUserFile
+        } else {
+            ItemKind::Advice
+        },
+        id: None,
+    })
+}
 
 /// When the contact day comes from the user's file (a `[platforms.*]` table or the loan's own
 /// `emergency_contact_after_days`), say so, with the day and the source the file gives.
@@ -895,6 +966,7 @@ fn user_contact_item(view: &LoanView, lang: Lang) -> Option<PanelItem> {
     Some(PanelItem {
         text,
         sources: vec![source],
+        basis: Some(Basis::User),
         kind: ItemKind::FromUserFile,
         id: None,
     })
@@ -908,7 +980,7 @@ mod tests {
     fn both_assets_parse() {
         for lang in [Lang::Zh, Lang::En] {
             let lib = library(lang).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(lib.items.len(), 50);
+            assert_eq!(lib.items.len(), 49);
         }
     }
 

@@ -106,7 +106,13 @@ mod tests {
             for s in &p.stages {
                 assert!(!s.source.is_empty(), "{} {:?} has no source", p.key, s.kind);
                 assert!(!s.note_zh.is_empty() && !s.note_en.is_empty());
-                assert_ne!(s.basis, Basis::User, "{} {:?}: the asset is no user", p.key, s.kind);
+                assert_ne!(
+                    s.basis,
+                    Basis::User,
+                    "{} {:?}: the asset is no user",
+                    p.key,
+                    s.kind
+                );
             }
             // Every platform reaches the later stages, each with a day and a basis.
             for kind in [

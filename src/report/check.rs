@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::Context;
 use super::table::{Align, render};
-use crate::engine::{LoanStatus, LoanView, Situation};
 use crate::engine::ledger::PenaltyBasis;
+use crate::engine::{LoanStatus, LoanView, Situation};
 use crate::model::{Basis, StageKind};
 use crate::money::{self, grouped};
 

@@ -649,11 +649,7 @@ impl<'a> Walker<'a> {
                 Some(b) => b,
                 None => {
                     let span = tab.t.get("basis").and_then(item_span);
-                    self.err(
-                        span,
-                        &format!("{}.basis", tab.path),
-                        ph::unknown_basis(b),
-                    );
+                    self.err(span, &format!("{}.basis", tab.path), ph::unknown_basis(b));
                     Basis::User
                 }
             },

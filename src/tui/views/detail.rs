@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Theme, flow, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::Lang;
-use crate::model::mask_phone;
+use crate::model::{Basis, mask_phone};
 use crate::report::advice::wrap;
 use crate::report::table::truncate;
 use crate::tui::app::{App, Entry};
@@ -159,11 +159,19 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let passed_style = theme.dim().add_modifier(Modifier::CROSSED_OUT);
         let passed: Vec<_> = milestones.iter().filter(|m| m.reached).collect();
         let user = |m: &crate::engine::Milestone| if m.from_user { "*" } else { "" };
+        // Another platform's day used as an estimate: marked ≈ and muted.
+        let approx = |m: &crate::engine::Milestone| {
+            if m.basis == Basis::Estimate {
+                "≈"
+            } else {
+                ""
+            }
+        };
         if level >= NEXT_ONLY {
             if let Some(last) = passed.last() {
                 let date = last
                     .date
-                    .map(|d| d.format("%m-%d").to_string())
+                    .map(|d| format!("{}{}", approx(last), d.format("%m-%d")))
                     .unwrap_or_default();
                 let any_user = if passed.iter().any(|m| m.from_user) {
                     "*"
@@ -198,7 +206,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                         .map(|d| d.format("%m-%d").to_string())
                         .unwrap_or_default();
                     vec![Span::styled(
-                        format!("✓{date} {}{}", lang.stage(m.kind), user(m)),
+                        format!("✓{}{date} {}{}", approx(m), lang.stage(m.kind), user(m)),
                         passed_style,
                     )]
                 })
@@ -229,12 +237,20 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 (Some(d), None) => fmt(d),
                 _ => String::new(),
             };
+            let estimate = m.basis == Basis::Estimate;
             let (mark, style) = if m.reached {
                 ("✓", passed_style)
             } else if is_next {
                 ("▶", theme.fg(Color::Yellow).add_modifier(Modifier::BOLD))
+            } else if estimate {
+                (" ", theme.dim())
             } else {
                 (" ", Style::new())
+            };
+            let date = if date.is_empty() {
+                date
+            } else {
+                format!("{}{date}", approx(m))
             };
             // When, how soon, then what: the date and countdown stay together on a narrow panel.
             let mut when = vec![Span::styled(format!("{mark} {date}"), style)];
@@ -280,6 +296,15 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             let note = lang.t(
                 "* 天数来自你的账本文件",
                 "* the days come from your loans file",
+            );
+            for row in wrap(note, width, "", "  ") {
+                lines.push(Line::from(Span::styled(row, theme.dim())));
+            }
+        }
+        if level < NEXT_ONLY && milestones.iter().any(|m| m.basis == Basis::Estimate) {
+            let note = lang.t(
+                "≈ 借用其他平台文章的天数估计",
+                "≈ another platform's reported day, used as an estimate",
             );
             for row in wrap(note, width, "", "  ") {
                 lines.push(Line::from(Span::styled(row, theme.dim())));
