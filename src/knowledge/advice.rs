@@ -210,6 +210,9 @@ struct RawItem {
     #[serde(default)]
     platforms: Vec<String>,
     sources: Vec<String>,
+    /// No article or rule says it: general guidance, shown as such.
+    #[serde(default)]
+    general: bool,
     text: String,
 }
 
@@ -230,7 +233,11 @@ pub struct Item {
     pub situations: Vec<Situation>,
     /// Resolved platform keys this item is about; empty: every platform.
     pub platforms: Vec<String>,
+    /// Article titles and rule names ([`ARTICLES`], [`RULES`]) that say what the item says.
     pub sources: Vec<String>,
+    /// What the item adds beyond its sources is general guidance: the panels name it as such
+    /// ([`general_guidance`]) after the sources.
+    pub general: bool,
     pub text: String,
 }
 
@@ -401,9 +408,10 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
         if it.topics.is_empty() {
             bad(format!("{at}: no topics"));
         }
-        if it.sources.is_empty() || it.sources.iter().any(|s| s.trim().is_empty()) {
+        if (it.sources.is_empty() && !it.general) || it.sources.iter().any(|s| s.trim().is_empty())
+        {
             bad(format!(
-                "{at}: every item needs at least one non-empty source"
+                "{at}: every item needs a non-empty source, or `general = true`"
             ));
         }
         if it.text.trim().is_empty() {
@@ -428,6 +436,7 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
             situations,
             platforms: it.platforms,
             sources: it.sources,
+            general: it.general,
             text: it.text,
         });
     }
@@ -665,7 +674,12 @@ pub fn panels_in(
                 })
                 .map(|it| PanelItem {
                     text: it.text.clone(),
-                    sources: it.sources.clone(),
+                    sources: it
+                        .sources
+                        .iter()
+                        .cloned()
+                        .chain(it.general.then(|| general_guidance(lang).to_string()))
+                        .collect(),
                     basis: None,
                     kind: ItemKind::Advice,
                     id: Some(it.id.clone()),
