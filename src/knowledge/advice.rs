@@ -857,19 +857,16 @@ fn credit_stage_item(view: &LoanView, lang: Lang, today: NaiveDate) -> Option<Pa
     let day = m.day?;
     let date = m.date?;
     let when = spoken::date(lang, date, today);
+    // The source line names the article; the text says whose day it is.
     let basis = match (lang, m.basis) {
-        (Lang::Zh, Basis::Article) => "这个平台的文章报道的天数".to_string(),
-        (Lang::Zh, Basis::Estimate) => format!(
-            "这是借用《{}》报道的天数做的估计，不是这个平台自己的",
-            m.source
-        ),
-        (Lang::Zh, Basis::User) => "这是你文件里写的天数".to_string(),
-        (Lang::En, Basis::Article) => "the day this platform's article reports".to_string(),
-        (Lang::En, Basis::Estimate) => format!(
-            "an estimate borrowed from the day reported in 《{}》, not this platform's own",
-            m.source
-        ),
-        (Lang::En, Basis::User) => "the day written in your file".to_string(),
+        (Lang::Zh, Basis::Article) => "这个平台的文章报道的天数",
+        (Lang::Zh, Basis::Estimate) => "估计：借用其他平台文章报道的天数，不是这个平台自己的",
+        (Lang::Zh, Basis::User) => "这是你文件里写的天数",
+        (Lang::En, Basis::Article) => "the day this platform's article reports",
+        (Lang::En, Basis::Estimate) => {
+            "an estimate: another platform's reported day, not this platform's own"
+        }
+        (Lang::En, Basis::User) => "the day written in your file",
     };
     let overdue = view.ledger.status == crate::engine::LoanStatus::Overdue;
     let text = match (lang, m.reached, overdue) {
