@@ -513,7 +513,12 @@ pub fn platform_and_product(view: &LoanView, lang: Lang) -> (String, String) {
         return (p.display_name(lang).to_string(), product());
     }
     if !written.is_empty() && !p.answers_to(written) {
-        return (written.to_string(), product());
+        // "某某分期" as both platform and product is said once.
+        let prod = match &loan.product {
+            Some(prod) if prod.trim() == written => a_loan(),
+            _ => product(),
+        };
+        return (written.to_string(), prod);
     }
     match (&loan.name, &loan.product) {
         (Some(n), _) => (n.clone(), product()),
