@@ -276,7 +276,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         if !later.is_empty() && level < TIGHTEST {
             let names: Vec<String> = later
                 .iter()
-                .map(|m| format!("{}{}", lang.stage(m.kind), user(m)))
+                .map(|m| format!("{}{}{}", approx(m), lang.stage(m.kind), user(m)))
                 .collect();
             let text = match lang {
                 Lang::Zh => format!("  之后还有 {} 个：{}", later.len(), names.join("、")),
