@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Parser;
 
+use repaydash::clean::clean;
 use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
 use repaydash::engine::LoanStatus;
 use repaydash::i18n::Lang;
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(Failure(msg)) => {
-            eprintln!("repaydash: {msg}");
+            eprintln!("repaydash: {}", clean(&msg));
             ExitCode::from(2)
         }
     }
@@ -89,15 +90,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
 
-    let loaded = store::load(&source, &builtin, today)?;
+    // A write reads the file itself, under the file's lock: loading it here first would parse it
+    // once more for nothing.
+    if let Some(edit) = edit_of(&cli, today)? {
+        return record(&cli, &builtin, &source, &edit, today);
+    }
+    if let Some(Command::Undo) = &cli.command {
+        return undo(&cli, &builtin, &source, today);
+    }
+
+    let loaded = store::load(&source, &builtin, today)
+        .map_err(|e| Failure(e.render_in(lang(&cli, None))))?;
     let path_label = source.label();
     if !matches!(cli.command, Some(Command::Validate)) {
         for w in &loaded.warnings {
-            eprintln!("warning: {}", w.render(&path_label));
+            eprintln!("warning: {}", clean(&w.render(&path_label)));
         }
-    }
-    if let Some(edit) = edit_of(&cli, today)? {
-        return record(&cli, &builtin, &loaded, &edit, today);
     }
     if cli.command.is_none() && std::io::stdout().is_terminal() {
         return dashboard(&cli, loaded, builtin, today, &source);
@@ -121,7 +129,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     )
                 );
             }
-            print!("{}", report::check::text(&ctx));
+            out(&report::check::text(&ctx));
         }
         Some(Command::Check { json: true, .. }) => println!("{}", report::check::json(&ctx)),
         Some(Command::Schedule { id, json }) => {
@@ -130,7 +138,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if *json {
                 println!("{}", report::schedule::json(&view));
             } else {
-                print!("{}", report::schedule::text(&ctx, &view));
+                out(&report::schedule::text(&ctx, &view));
             }
         }
         Some(Command::Advice { id, json }) => {
@@ -140,21 +148,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if *json {
                 println!("{}", report::advice::json(&panels));
             } else {
-                print!(
-                    "{}",
-                    report::advice::text(&ctx, &view, &panels, terminal_width())
-                );
+                out(&report::advice::text(
+                    &ctx,
+                    &view,
+                    &panels,
+                    terminal_width(),
+                ));
             }
         }
         Some(Command::Validate) => {
             for w in &loaded.warnings {
-                println!("warning: {}", w.render(&path_label));
+                out(&format!("warning: {}\n", w.render(&path_label)));
             }
-            println!(
-                "{path_label}: ok, {} {}",
+            out(&format!(
+                "{path_label}: ok, {} {}\n",
                 loaded.portfolio.loans.len(),
                 ctx.lang.t("笔借款", "loans")
-            );
+            ));
         }
         Some(Command::Init) => {}
         Some(Command::Plan {
@@ -166,7 +176,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if *json {
                 println!("{}", report::plan::json(&ctx, &plan));
             } else {
-                print!("{}", report::plan::text(&ctx, &plan));
+                out(&report::plan::text(&ctx, &plan));
             }
         }
         Some(Command::Export {
@@ -177,10 +187,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Status) => {
             let line = report::status::line(&ctx);
             if !line.is_empty() {
-                println!("{line}");
+                out(&format!("{line}\n"));
             }
         }
-        Some(Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. }) => {}
+        Some(
+            Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
+        ) => {}
     }
     if let Some(Command::Check {
         fail_on: Some(state),
@@ -198,6 +210,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every non-JSON output goes through here: text from the file never reaches the terminal with
+/// control characters in it.
+fn out(text: &str) {
+    print!("{}", clean(text));
 }
 
 /// `$COLUMNS` when the shell exports it, else 80: only the dashboard asks the terminal itself.
@@ -280,25 +298,20 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
 fn record(
     cli: &Cli,
     builtin: &[Policy],
-    loaded: &Loaded,
+    source: &Source,
     edit: &Edit,
     today: NaiveDate,
 ) -> Result<ExitCode, Failure> {
-    let lang = lang(cli, Some(loaded));
-    if let Source::File(p) = &loaded.source
+    let done = write::apply_at(source, None, builtin, edit, today)
+        .map_err(|e| Failure(e.text(lang(cli, None)).to_string()))?;
+    let lang = lang(cli, Some(&done.loaded));
+    for w in &done.loaded.warnings {
+        eprintln!("warning: {}", clean(&w.render(&source.label())));
+    }
+    if let Source::File(p) = source
         && let Some(w) = store::perms::warning(p, lang)
     {
-        eprintln!("{w}");
-    }
-    let done = write::apply(loaded, builtin, edit, today)?;
-    if done.changed_underneath {
-        eprintln!(
-            "{}",
-            lang.t(
-                "注意：文件在读取之后被改动过；这条记录加在了改动之后，两者都保留了。",
-                "note: the file changed after it was read; the entry was added on top of that change and both are kept."
-            )
-        );
+        eprintln!("{}", clean(&w));
     }
     let policies = Policies::new(builtin, &done.loaded.portfolio.platforms);
     let ctx = Context {
@@ -332,11 +345,50 @@ fn record(
             lang.t("期改到", "now due on")
         ),
     };
-    println!(
-        "{what}; {} {}",
+    out(&format!(
+        "{what}; {} {} ({})\n",
         lang.t("原文件已备份为", "previous file kept as"),
-        done.backup.display()
+        done.backup.display(),
+        lang.t("`repaydash undo` 可撤销", "`repaydash undo` undoes it")
+    ));
+    out(&format!(
+        "{}\n",
+        report::recorded::line(&ctx, &ctx.view(loan))
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `undo`: put FILE.bak back and say what that took out (or put back).
+fn undo(
+    cli: &Cli,
+    builtin: &[Policy],
+    source: &Source,
+    today: NaiveDate,
+) -> Result<ExitCode, Failure> {
+    let done = store::undo::undo(source, builtin, today)
+        .map_err(|e| Failure(e.text(lang(cli, None)).to_string()))?;
+    let lang = lang(cli, Some(&done.loaded));
+    let mut text = format!(
+        "{} {}\n",
+        lang.t("已撤销上一次写入：", "Undid the last write to"),
+        source.label()
     );
-    println!("{}", report::recorded::line(&ctx, &ctx.view(loan)));
+    for l in done.describe(lang) {
+        text.push_str(&l);
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "{} {} ({})\n",
+        lang.t(
+            "撤销前的文件已备份为",
+            "the file as it was before the undo is kept as"
+        ),
+        done.backup.display(),
+        lang.t(
+            "再运行一次 `repaydash undo` 可以恢复",
+            "run `repaydash undo` again to redo"
+        )
+    ));
+    out(&text);
     Ok(ExitCode::SUCCESS)
 }

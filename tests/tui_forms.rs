@@ -154,11 +154,18 @@ fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
     let mut app = app_at(&path, Lang::En);
     select_ctrip(&mut app);
     for (typed, message) in [
-        ("abc", "the amount must be a number like 800.16"),
-        ("0", "the amount must be above zero"),
-        ("-5", "the amount must be above zero"),
-        ("1.234", "at most two decimals (cents)"),
-        ("", "the amount must be a number like 800.16"),
+        // The store's own words, as `repaydash pay` says them.
+        (
+            "abc",
+            "the amount must be a number like 800.16, got \"abc\"",
+        ),
+        ("0", "the amount must be above zero, got 0"),
+        ("-5", "the amount must be above zero, got -5"),
+        (
+            "1.234",
+            "the amount 1.234 has more than two decimals (cents are the smallest unit)",
+        ),
+        ("", "the amount must be a number like 800.16, got \"\""),
     ] {
         press(&mut app, KeyCode::Char('p'));
         clear(&mut app);
@@ -169,7 +176,8 @@ fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
             field(&app, FieldKind::Amount),
             (typed.to_string(), Some(message.to_string()))
         );
-        assert!(screen(&app, 80, 24).contains(&format!("✗ {message}")));
+        // Wrapped to the form's width: its first words stand after the mark.
+        assert!(screen(&app, 80, 24).contains(&format!("✗ {}", &message[..20])));
         // Typing again clears the message.
         typ(&mut app, "9");
         assert_eq!(field(&app, FieldKind::Amount).1, None);
@@ -213,7 +221,9 @@ fn a_future_date_is_refused_in_place() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         field(&app, FieldKind::Date).1.as_deref(),
-        Some("cannot be after today (2026-11-23); record it once it has happened")
+        Some(
+            "a payment cannot be dated 2026-11-24, after today (2026-11-23); record it once it has happened"
+        )
     );
     // The focus went to the field to fix.
     assert_eq!(app.form.as_ref().unwrap().focus, 1);
@@ -258,7 +268,7 @@ fn n_records_a_log_entry_typed_in_chinese() {
     press(&mut empty, KeyCode::Enter);
     assert_eq!(
         field(&empty, FieldKind::Text).1.as_deref(),
-        Some("写下发生了什么")
+        Some("记录内容是空的；写下发生了什么")
     );
 
     press(&mut app, KeyCode::Enter);
@@ -294,11 +304,13 @@ fn e_records_an_extension_and_the_due_date_moves() {
     // Installment 8 (due 11-18, 800.16 unpaid) is the oldest unpaid one.
     assert_eq!(field(&app, FieldKind::Installment), ("8".to_string(), None));
     assert_eq!(field(&app, FieldKind::Due).0, "2026-11-18");
-    // Unchanged, the date is refused: it is the current due date.
+    // Unchanged, the date is refused: it is the current due date, and already past.
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         field(&app, FieldKind::Due).1.as_deref(),
-        Some("installment 8 is already due on 2026-11-18; enter the new date")
+        Some(
+            "the new due date 2026-11-18 is in the past (today is 2026-11-23); an extension moves a bill to today or later"
+        )
     );
     clear(&mut app);
     typ(&mut app, "2026-12-05");
@@ -337,7 +349,7 @@ fn e_with_an_installment_the_loan_does_not_have_is_refused() {
     assert_eq!(app.mode, Mode::Form);
     assert_eq!(
         field(&app, FieldKind::Installment).1.as_deref(),
-        Some("this loan has 12 installments; there is no installment 99")
+        Some("loan \"ctrip-jqh\" has 12 installments; there is no installment 99")
     );
     assert_eq!(app.form.as_ref().unwrap().focus, 0);
     clear(&mut app);
@@ -345,7 +357,7 @@ fn e_with_an_installment_the_loan_does_not_have_is_refused() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         field(&app, FieldKind::Installment).1.as_deref(),
-        Some("a whole number from 1")
+        Some("installments are numbered from 1; there is no installment 0")
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
 }

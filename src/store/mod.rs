@@ -3,8 +3,10 @@
 
 pub mod atomic;
 pub mod diag;
+pub mod lock;
 pub mod perms;
 pub mod schema;
+pub mod undo;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -39,8 +41,13 @@ impl Source {
 
 #[derive(Debug)]
 pub enum LoadError {
-    /// The file could not be read at all.
-    Io { path: String, message: String },
+    /// The file could not be read at all. `zh` says the same as `message` in Chinese (empty when
+    /// there is no translation yet).
+    Io {
+        path: String,
+        message: String,
+        zh: String,
+    },
     /// The file was read and has problems; every one is listed.
     Invalid {
         path: String,
@@ -50,8 +57,16 @@ pub enum LoadError {
 
 impl LoadError {
     pub fn render(&self) -> String {
+        self.render_in(crate::i18n::Lang::En)
+    }
+
+    /// The message in `lang` where a translation exists.
+    pub fn render_in(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            LoadError::Io { path, message } => format!("{path}: {message}"),
+            LoadError::Io { path, zh, .. } if lang == crate::i18n::Lang::Zh && !zh.is_empty() => {
+                format!("{path}：{zh}")
+            }
+            LoadError::Io { path, message, .. } => format!("{path}: {message}"),
             LoadError::Invalid { path, diagnostics } => diagnostics
                 .iter()
                 .map(|d| d.render(path))
@@ -116,30 +131,87 @@ pub fn locate(cli_file: Option<&Path>) -> Source {
     }
 }
 
-/// Read a file as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let shown = path.display().to_string();
-    if path.is_dir() {
-        return Err(LoadError::Io {
-            path: shown,
-            message: "is a directory, not a loans file".into(),
-        });
+/// The largest loans file read: far beyond any real portfolio (100,000 loans take about 40 MB),
+/// small enough that a wrong path never eats the machine's memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+fn io_error(shown: &str, zh: &str, en: &str) -> LoadError {
+    LoadError::Io {
+        path: shown.to_string(),
+        message: en.to_string(),
+        zh: zh.to_string(),
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: shown.clone(),
-        message: match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                "no such file (run `repaydash init` to create one, or check --file)".into()
-            }
-            _ => format!("cannot read: {e}"),
+}
+
+/// The bytes of a regular file of at most `MAX_FILE_BYTES`. A FIFO or a device is refused before
+/// it is opened (opening a FIFO would wait for a writer; /dev/zero never ends).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => io_error(
+            &shown,
+            "没有这个文件（运行 `repaydash init` 创建一个，或检查 --file）",
+            "no such file (run `repaydash init` to create one, or check --file)",
+        ),
+        _ => LoadError::Io {
+            path: shown.clone(),
+            message: format!("cannot read: {e}"),
+            zh: format!("无法读取：{e}"),
         },
     })?;
+    if meta.is_dir() {
+        return Err(io_error(
+            &shown,
+            "这是一个文件夹，不是账本文件",
+            "is a directory, not a loans file",
+        ));
+    }
+    if !meta.is_file() {
+        return Err(io_error(
+            &shown,
+            "不是普通文件（是管道、设备或套接字）；账本必须是普通的文本文件",
+            "is not a regular file (a FIFO, a device or a socket); the loans file must be a plain text file",
+        ));
+    }
+    let too_big = || {
+        io_error(
+            &shown,
+            "文件超过 64 MiB，不像是账本文件；没有读取",
+            "is larger than 64 MiB, too large for a loans file; not read",
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| LoadError::Io {
+        path: shown.clone(),
+        message: format!("cannot read: {e}"),
+        zh: format!("无法读取：{e}"),
+    })?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The cap holds even when the file grows between the check above and the read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io {
+            path: shown.clone(),
+            message: format!("cannot read: {e}"),
+            zh: format!("无法读取：{e}"),
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Bytes as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
+pub fn utf8(bytes: Vec<u8>, shown: &str) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         let (line, col) = diag::LineIndex::new(&text).position(text.len());
         LoadError::Invalid {
-            path: shown,
+            path: shown.to_string(),
             diagnostics: vec![Diagnostic {
                 line,
                 col,
@@ -148,6 +220,11 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             }],
         }
     })
+}
+
+/// Read a file as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    utf8(read_bytes(path)?, &path.display().to_string())
 }
 
 /// Parse loans-file text; `path` only names the file in messages.

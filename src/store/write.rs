@@ -15,10 +15,14 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
+use std::time::Duration;
+
 use super::atomic::{self, Staged};
+use super::lock::{self, FileLock, LockError};
 use super::schema::{self, MAX_AMOUNT};
-use super::{Loaded, ReadStamp, Source};
+use super::{LoadError, Loaded, ReadStamp, Source, undo};
 use crate::engine::{Ledger, LoanStatus, schedule};
+use crate::i18n::Lang;
 use crate::model::{
     Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy, Portfolio,
 };
@@ -83,6 +87,42 @@ impl Edit {
         }
     }
 
+    /// Take this edit's entry off the end of the loan's list; false when the last entry there is
+    /// not exactly this one.
+    fn take_from(&self, loan: &mut Loan) -> bool {
+        fn pop_if<T: PartialEq>(list: &mut Vec<T>, entry: &T) -> bool {
+            list.last() == Some(entry) && list.pop().is_some()
+        }
+        match self {
+            Edit::Pay { date, amount, .. } => pop_if(
+                &mut loan.payments,
+                &Payment {
+                    date: *date,
+                    amount: *amount,
+                },
+            ),
+            Edit::Log {
+                date, kind, text, ..
+            } => pop_if(
+                &mut loan.log,
+                &LogEntry {
+                    date: *date,
+                    kind: *kind,
+                    text: text.clone(),
+                },
+            ),
+            Edit::Extend {
+                installment, due, ..
+            } => pop_if(
+                &mut loan.extensions,
+                &Extension {
+                    installment: *installment,
+                    due: *due,
+                },
+            ),
+        }
+    }
+
     /// The same change made on the model, to check the file says exactly this after the edit.
     fn apply_to(&self, loan: &mut Loan) {
         match self {
@@ -117,15 +157,32 @@ pub enum ErrorKind {
     Conflict,
     /// The edit cannot be made without changing what the file already says.
     Unsafe,
+    /// Another writer held the file's lock for the whole wait.
+    Busy,
     /// Reading or writing failed.
     Io,
+}
+
+/// The form field an entry rule is about, so the dashboard can mark it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Amount,
+    Date,
+    Text,
+    Installment,
+    Due,
 }
 
 /// Why nothing was written. In every case the file is untouched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteError {
     pub kind: ErrorKind,
+    /// In English.
     pub message: String,
+    /// The same in Chinese; empty where no translation exists yet.
+    pub zh: String,
+    /// The entry's field the refusal is about, when it is about one.
+    pub field: Option<Field>,
 }
 
 impl WriteError {
@@ -133,13 +190,73 @@ impl WriteError {
         WriteError {
             kind,
             message: message.into(),
+            zh: String::new(),
+            field: None,
         }
     }
-    fn bad(message: impl Into<String>) -> Self {
-        Self::new(ErrorKind::BadInput, message)
+    pub(crate) fn both(kind: ErrorKind, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        WriteError {
+            kind,
+            message: en.into(),
+            zh: zh.into(),
+            field: None,
+        }
+    }
+    /// An entry the rules refuse, said in both languages, about `field`.
+    fn rule(field: Field, zh: String, en: String) -> Self {
+        WriteError {
+            field: Some(field),
+            ..Self::both(ErrorKind::BadInput, zh, en)
+        }
     }
     fn io(path: &Path, e: impl fmt::Display) -> Self {
         Self::new(ErrorKind::Io, format!("{}: {e}", path.display()))
+    }
+    pub(crate) fn io_at(path: &Path, e: impl fmt::Display) -> Self {
+        Self::both(
+            ErrorKind::Io,
+            format!("{}：{e}", path.display()),
+            format!("{}: {e}", path.display()),
+        )
+    }
+    fn load(e: LoadError) -> Self {
+        let kind = match &e {
+            LoadError::Io { .. } => ErrorKind::Io,
+            LoadError::Invalid { .. } => ErrorKind::BadInput,
+        };
+        Self::both(kind, e.render_in(Lang::Zh), e.render_in(Lang::En))
+    }
+    fn lock(e: LockError, shown: &str) -> Self {
+        match e {
+            LockError::Busy { waited, .. } => {
+                let s = waited.as_secs_f64().round();
+                Self::both(
+                    ErrorKind::Busy,
+                    format!(
+                        "另一个 repaydash 正在写入 {shown}，等了 {s} 秒仍未结束；这次什么都没有写入，请稍后再试"
+                    ),
+                    format!(
+                        "another repaydash is writing {shown}; waited {s} s for it to finish; nothing was written, try again in a moment"
+                    ),
+                )
+            }
+            LockError::Io { lock, error } => Self::both(
+                ErrorKind::Io,
+                format!("无法锁定 {}：{error}；什么都没有写入", lock.display()),
+                format!(
+                    "cannot lock {}: {error}; nothing was written",
+                    lock.display()
+                ),
+            ),
+        }
+    }
+
+    /// The message in `lang` (English where no translation exists yet).
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.zh.is_empty() => &self.zh,
+            _ => &self.message,
+        }
     }
 }
 
@@ -181,9 +298,11 @@ pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
         None
     };
     let Some(d) = d else {
-        return Err(WriteError::bad(format!(
-            "the amount must be a number like 800.16, got {s:?}"
-        )));
+        return Err(WriteError::rule(
+            Field::Amount,
+            format!("金额应是数字，例如 800.16，收到的是 {s:?}"),
+            format!("the amount must be a number like 800.16, got {s:?}"),
+        ));
     };
     check_amount(d)?;
     Ok(d)
@@ -191,19 +310,25 @@ pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
 
 fn check_amount(d: Decimal) -> Result<(), WriteError> {
     if d <= Decimal::ZERO {
-        return Err(WriteError::bad(format!(
-            "the amount must be above zero, got {d}"
-        )));
+        return Err(WriteError::rule(
+            Field::Amount,
+            format!("金额必须大于 0，收到的是 {d}"),
+            format!("the amount must be above zero, got {d}"),
+        ));
     }
     if d.normalize().scale() > 2 {
-        return Err(WriteError::bad(format!(
-            "the amount {d} has more than two decimals (cents are the smallest unit)"
-        )));
+        return Err(WriteError::rule(
+            Field::Amount,
+            format!("金额 {d} 超过两位小数（最小单位是分）"),
+            format!("the amount {d} has more than two decimals (cents are the smallest unit)"),
+        ));
     }
     if d > Decimal::from(MAX_AMOUNT) {
-        return Err(WriteError::bad(format!(
-            "the amount {d} is absurdly large (at most {MAX_AMOUNT})"
-        )));
+        return Err(WriteError::rule(
+            Field::Amount,
+            format!("金额 {d} 大得不合理（最多 {MAX_AMOUNT}）"),
+            format!("the amount {d} is absurdly large (at most {MAX_AMOUNT})"),
+        ));
     }
     Ok(())
 }
@@ -211,9 +336,11 @@ fn check_amount(d: Decimal) -> Result<(), WriteError> {
 /// `negotiation`, `collection_call` or `note`.
 pub fn parse_log_kind(s: &str) -> Result<LogKind, WriteError> {
     LogKind::from_key(s.trim()).ok_or_else(|| {
-        WriteError::bad(format!(
-            "unknown log kind {s:?}; expected negotiation, collection_call or note"
-        ))
+        WriteError::both(
+            ErrorKind::BadInput,
+            format!("不认识的记录类型 {s:?}；应为 negotiation、collection_call 或 note"),
+            format!("unknown log kind {s:?}; expected negotiation, collection_call or note"),
+        )
     })
 }
 
@@ -270,22 +397,35 @@ pub fn extend(
     apply(loaded, builtin, &edit, today)
 }
 
-/// Make one edit: `prepare` then `Prepared::commit`, again on the new text if the file changes
-/// between the two.
+/// Make one edit on the file the caller read (`loaded.read` tells whether it changed since).
 pub fn apply(
     loaded: &Loaded,
     builtin: &[Policy],
     edit: &Edit,
     today: NaiveDate,
 ) -> Result<Recorded, WriteError> {
+    apply_at(&loaded.source, loaded.read, builtin, edit, today)
+}
+
+/// Make one edit: take the lock, read, edit, check, back up, rename, let go. When the file is
+/// changed by something that does not take the lock (an editor) between the read and the
+/// rename, start again on the new text.
+pub fn apply_at(
+    source: &Source,
+    read: Option<ReadStamp>,
+    builtin: &[Policy],
+    edit: &Edit,
+    today: NaiveDate,
+) -> Result<Recorded, WriteError> {
     let mut tries = 0;
     loop {
-        let prepared = prepare(loaded, builtin, edit, today)?;
+        let prepared = prepare_at(source, read, builtin, edit, today, lock::WAIT)?;
         match prepared.commit() {
             Err(Commit::Changed) if tries < 3 => tries += 1,
             Err(Commit::Changed) => {
-                return Err(WriteError::new(
+                return Err(WriteError::both(
                     ErrorKind::Conflict,
+                    "repaydash 写入时文件一直在被改动；什么都没有写入（请再试一次）",
                     "the file keeps changing while repaydash writes it; nothing was written (try again)",
                 ));
             }
@@ -295,22 +435,35 @@ pub fn apply(
     }
 }
 
-/// An edit checked and written to a temporary file, not yet in place.
+/// An edit checked and written to a temporary file, not yet in place. It holds the file's lock
+/// until it is finished or dropped.
 #[derive(Debug)]
 pub struct Prepared {
     real: PathBuf,
     old: Vec<u8>,
     staged: Staged,
     perms: Option<std::fs::Permissions>,
+    owner: Option<(u32, u32)>,
     backup: PathBuf,
     loaded: Loaded,
     changed_underneath: bool,
+    /// SHA-256 of the new text, kept with the backup so `undo` knows the file is still ours.
+    new_hash: String,
+    _lock: FileLock,
 }
 
 enum Commit {
     /// The file changed after `prepare` read it.
     Changed,
     Failed(WriteError),
+}
+
+fn changed_while_writing() -> WriteError {
+    WriteError::both(
+        ErrorKind::Conflict,
+        "repaydash 写入时文件被改动了；什么都没有写入（请再试一次）",
+        "the file changed while repaydash was writing it; nothing was written (try again)",
+    )
 }
 
 impl Prepared {
@@ -325,16 +478,19 @@ impl Prepared {
     }
 
     fn commit(self) -> Result<Recorded, Commit> {
-        let now =
-            std::fs::read(&self.real).map_err(|e| Commit::Failed(WriteError::io(&self.real, e)))?;
+        let fail = |p: &Path, e: std::io::Error| Commit::Failed(WriteError::io(p, e));
+        let staged_bak = atomic::stage(&self.backup, &self.old, self.perms.clone())
+            .map_err(|e| fail(&self.backup, e))?;
+        keep_owner(staged_bak.temp_path(), self.owner).map_err(Commit::Failed)?;
+        staged_bak.commit().map_err(|e| fail(&self.backup, e))?;
+        undo::remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
+            .map_err(Commit::Failed)?;
+        // The last moment before the rename: an editor's save since our read must not be lost.
+        let now = std::fs::read(&self.real).map_err(|e| fail(&self.real, e))?;
         if now != self.old {
             return Err(Commit::Changed);
         }
-        atomic::replace(&self.backup, &self.old, self.perms.clone())
-            .map_err(|e| Commit::Failed(WriteError::io(&self.backup, e)))?;
-        self.staged
-            .commit()
-            .map_err(|e| Commit::Failed(WriteError::io(&self.real, e)))?;
+        self.staged.commit().map_err(|e| fail(&self.real, e))?;
         Ok(Recorded {
             loaded: self.loaded,
             changed_underneath: self.changed_underneath,
@@ -345,114 +501,230 @@ impl Prepared {
     /// Put the prepared edit in place (keeping the previous bytes as `FILE.bak`).
     pub fn finish(self) -> Result<Recorded, WriteError> {
         self.commit().map_err(|c| match c {
-            Commit::Changed => WriteError::new(
-                ErrorKind::Conflict,
-                "the file changed while repaydash was writing it; nothing was written (try again)",
-            ),
+            Commit::Changed => changed_while_writing(),
             Commit::Failed(e) => e,
         })
     }
 }
 
-/// Check the edit, make it on the file's current text, check the result, and write it to a
-/// temporary file next to the loans file. Nothing visible changes until `finish`.
+/// The loans file a source names; the demo cannot be written.
+pub(crate) fn file_of(source: &Source) -> Result<PathBuf, WriteError> {
+    match source {
+        Source::File(p) => Ok(p.clone()),
+        Source::Demo => Err(WriteError::both(
+            ErrorKind::Demo,
+            "还没有账本文件，只有只读的演示数据：先运行 `repaydash init` 创建自己的文件，再在里面记录还款",
+            "there is no loans file yet, only the read-only demo: run `repaydash init` to create your own file, then record payments in it",
+        )),
+    }
+}
+
+/// The file a path names, through a symlink, so the link stays a link when the file is replaced.
+pub(crate) fn real_path(path: &Path) -> Result<PathBuf, WriteError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(|e| WriteError::io(path, e))
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Take the lock for the file `real`, waiting at most `wait`.
+pub(crate) fn take_lock(real: &Path, shown: &str, wait: Duration) -> Result<FileLock, WriteError> {
+    FileLock::acquire(real, wait).map_err(|e| WriteError::lock(e, shown))
+}
+
+/// The owner and group of `real` (unix).
+pub(crate) fn owner_of(real: &Path) -> Option<(u32, u32)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(real).ok().map(|m| (m.uid(), m.gid()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = real;
+        None
+    }
+}
+
+/// Give a new file the owner and group the replaced one had (root writing another user's file
+/// would otherwise hand it to root); refuse when that is not possible.
+pub(crate) fn keep_owner(tmp: &Path, owner: Option<(u32, u32)>) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    if let Some((uid, gid)) = owner {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(tmp).map_err(|e| WriteError::io(tmp, e))?;
+        if (m.uid(), m.gid()) != (uid, gid) {
+            std::os::unix::fs::chown(tmp, Some(uid), Some(gid)).map_err(|e| {
+                WriteError::both(
+                    ErrorKind::Io,
+                    format!(
+                        "无法让新文件保持原来的所有者（用户 {uid}、组 {gid}）：{e}；什么都没有写入。请以文件所有者的身份运行"
+                    ),
+                    format!(
+                        "cannot give the new file its owner back (user {uid}, group {gid}): {e}; nothing was written. Run repaydash as the file's owner"
+                    ),
+                )
+            })?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (tmp, owner);
+    Ok(())
+}
+
+/// Check the edit, take the file's lock, make the edit on the file's current text, check the
+/// result, and write it to a temporary file next to the loans file. Nothing visible changes
+/// until `finish`; the lock is held until then.
 pub fn prepare(
     loaded: &Loaded,
     builtin: &[Policy],
     edit: &Edit,
     today: NaiveDate,
 ) -> Result<Prepared, WriteError> {
-    let path = match &loaded.source {
-        Source::File(p) => p.clone(),
-        Source::Demo => {
-            return Err(WriteError::new(
-                ErrorKind::Demo,
-                "there is no loans file yet, only the read-only demo: run `repaydash init` to create your own file, then record payments in it",
-            ));
-        }
-    };
+    prepare_at(
+        &loaded.source,
+        loaded.read,
+        builtin,
+        edit,
+        today,
+        lock::WAIT,
+    )
+}
+
+/// `prepare`, waiting at most `wait` for the lock.
+pub fn prepare_waiting(
+    loaded: &Loaded,
+    builtin: &[Policy],
+    edit: &Edit,
+    today: NaiveDate,
+    wait: Duration,
+) -> Result<Prepared, WriteError> {
+    prepare_at(&loaded.source, loaded.read, builtin, edit, today, wait)
+}
+
+fn invalid(
+    shown: &str,
+    diags: &[super::Diagnostic],
+    zh_head: &str,
+    en_head: &str,
+) -> (String, String) {
+    let listed: Vec<String> = diags.iter().map(|d| d.render(shown)).collect();
+    let listed = listed.join("\n");
+    (
+        format!("{zh_head}：\n{listed}"),
+        format!("{en_head}:\n{listed}"),
+    )
+}
+
+fn prepare_at(
+    source: &Source,
+    read: Option<ReadStamp>,
+    builtin: &[Policy],
+    edit: &Edit,
+    today: NaiveDate,
+    wait: Duration,
+) -> Result<Prepared, WriteError> {
+    let path = file_of(source)?;
     check_input(edit, today)?;
-    // Write through a symlink to the file it names, so the link stays a link.
-    let real = match std::fs::symlink_metadata(&path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            std::fs::canonicalize(&path).map_err(|e| WriteError::io(&path, e))?
-        }
-        _ => path.clone(),
-    };
-    let old = std::fs::read(&real).map_err(|e| WriteError::io(&path, e))?;
-    let changed = loaded.read.is_some_and(|r| r != ReadStamp::of(&old));
     let shown = path.display().to_string();
+    let real = real_path(&path)?;
+    let lock = take_lock(&real, &shown, wait)?;
+    let old = super::read_bytes(&real).map_err(WriteError::load)?;
+    let changed = read.is_some_and(|r| r != ReadStamp::of(&old));
+    let conflict_or = |kind| if changed { ErrorKind::Conflict } else { kind };
     let text = std::str::from_utf8(&old).map_err(|_| {
-        WriteError::new(
-            if changed {
-                ErrorKind::Conflict
-            } else {
-                ErrorKind::BadInput
-            },
+        WriteError::both(
+            conflict_or(ErrorKind::BadInput),
+            format!("{shown}：文件不是 UTF-8 文本（运行 `repaydash validate` 查看）"),
             format!("{shown}: the file is not UTF-8 text (run `repaydash validate`)"),
         )
     })?;
-    let base = schema::parse_portfolio(text, builtin).map_err(|diags| {
-        let listed: Vec<String> = diags.iter().map(|d| d.render(&shown)).collect();
-        let head = if changed {
-            "the file changed since it was read and now has problems; fix them first"
-        } else {
-            "the file has problems; fix them first"
+    // Why the edit cannot be made, found the slow way (a parse of the old text) only when the
+    // fast way failed: the file's own problems first, then the entry's rules.
+    let explain = |fallback: WriteError| -> WriteError {
+        let base = match schema::parse_portfolio(text, builtin) {
+            Ok(b) => b,
+            Err(diags) => {
+                let (zh, en) = if changed {
+                    invalid(
+                        &shown,
+                        &diags,
+                        "文件在读取之后被改动过，现在有问题；请先改正",
+                        "the file changed since it was read and now has problems; fix them first",
+                    )
+                } else {
+                    invalid(
+                        &shown,
+                        &diags,
+                        "文件有问题；请先改正",
+                        "the file has problems; fix them first",
+                    )
+                };
+                return WriteError::both(conflict_or(ErrorKind::BadInput), zh, en);
+            }
         };
-        WriteError::new(
-            if changed {
-                ErrorKind::Conflict
-            } else {
-                ErrorKind::BadInput
-            },
-            format!("{head}:\n{}", listed.join("\n")),
-        )
-    })?;
-    check_against(&base.portfolio, edit, today).map_err(|e| {
-        if changed {
-            WriteError::new(
-                ErrorKind::Conflict,
-                format!(
-                    "{shown} changed since it was read, and the change no longer fits: {}; nothing was written",
-                    e.message
-                ),
-            )
-        } else {
-            e
+        match check_against(&base.portfolio, edit, today) {
+            Err(e) => refit(e, changed, &shown),
+            Ok(()) => fallback,
         }
-    })?;
-    let new_text = edit_text(text, edit).map_err(|m| WriteError::new(ErrorKind::Unsafe, m))?;
-    let parsed = schema::parse_portfolio(&new_text, builtin).map_err(|diags| {
-        let listed: Vec<String> = diags.iter().map(|d| d.render(&shown)).collect();
-        WriteError::new(
-            ErrorKind::Unsafe,
-            format!(
-                "the edit would make the file invalid, so nothing was written:\n{}",
-                listed.join("\n")
-            ),
-        )
-    })?;
-    let mut expected = base.portfolio.clone();
-    if let Some(loan) = expected.loans.iter_mut().find(|l| l.id == edit.id()) {
+    };
+    // Parse once to edit (toml_edit) and once to check the result (the schema).
+    let new_text = match edit_text(text, edit) {
+        Ok(t) => t,
+        Err(m) => return Err(explain(WriteError::new(ErrorKind::Unsafe, m))),
+    };
+    if !only_added(text, &new_text) {
+        return Err(explain(unsafe_edit(&shown)));
+    }
+    let mut parsed = match schema::parse_portfolio(&new_text, builtin) {
+        Ok(p) => p,
+        Err(diags) => {
+            let (zh, en) = invalid(
+                &shown,
+                &diags,
+                "这次修改会让文件失效，所以什么都没有写入",
+                "the edit would make the file invalid, so nothing was written",
+            );
+            return Err(explain(WriteError::both(ErrorKind::Unsafe, zh, en)));
+        }
+    };
+    // The new file must say what the old one said plus exactly this entry, last in its list.
+    // The old file's portfolio is the new one with that entry taken off again.
+    let Some(loan) = parsed
+        .portfolio
+        .loans
+        .iter_mut()
+        .find(|l| l.id == edit.id())
+    else {
+        return Err(explain(unsafe_edit(&shown)));
+    };
+    if !edit.take_from(loan) {
+        return Err(explain(unsafe_edit(&shown)));
+    }
+    let rules = check_against(&parsed.portfolio, edit, today);
+    if let Some(loan) = parsed
+        .portfolio
+        .loans
+        .iter_mut()
+        .find(|l| l.id == edit.id())
+    {
         edit.apply_to(loan);
     }
-    if !same(&expected, &parsed.portfolio) {
-        return Err(WriteError::new(
-            ErrorKind::Unsafe,
-            format!(
-                "{shown}: the edited file would not say exactly what it said before plus the new entry, so nothing was written; please add it by hand"
-            ),
-        ));
-    }
+    rules.map_err(|e| refit(e, changed, &shown))?;
     let perms = std::fs::metadata(&real).ok().map(|m| m.permissions());
+    let owner = owner_of(&real);
     let staged = atomic::stage(&real, new_text.as_bytes(), perms.clone())
         .map_err(|e| WriteError::io(&real, e))?;
+    keep_owner(staged.temp_path(), owner)?;
     Ok(Prepared {
         backup: backup_path(&path),
         real,
         old,
         staged,
         perms,
+        owner,
         loaded: Loaded {
             read: Some(ReadStamp::of(new_text.as_bytes())),
             portfolio: parsed.portfolio,
@@ -460,11 +732,62 @@ pub fn prepare(
             warnings: parsed.warnings,
         },
         changed_underneath: changed,
+        new_hash: undo::sha256_hex(new_text.as_bytes()),
+        _lock: lock,
     })
 }
 
-fn same(a: &Portfolio, b: &Portfolio) -> bool {
-    a.loans == b.loans && a.settings == b.settings && a.platforms == b.platforms
+fn unsafe_edit(shown: &str) -> WriteError {
+    WriteError::both(
+        ErrorKind::Unsafe,
+        format!(
+            "{shown}：改动后的文件不会恰好等于原来的内容加上这一条新记录，所以什么都没有写入；请手动添加"
+        ),
+        format!(
+            "{shown}: the edited file would not say exactly what it said before plus the new entry, so nothing was written; please add it by hand"
+        ),
+    )
+}
+
+/// A rule's refusal; when the file changed since it was read, said as a conflict.
+fn refit(e: WriteError, changed: bool, shown: &str) -> WriteError {
+    if !changed {
+        return e;
+    }
+    WriteError {
+        kind: ErrorKind::Conflict,
+        zh: format!(
+            "{shown} 在读取之后被改动过，改动后这条记录不再成立：{}；什么都没有写入",
+            e.text(Lang::Zh)
+        ),
+        message: format!(
+            "{shown} changed since it was read, and the change no longer fits: {}; nothing was written",
+            e.message
+        ),
+        field: e.field,
+    }
+}
+
+/// `new` is `old` with text inserted in one place and nothing else changed.
+fn only_added(old: &str, new: &str) -> bool {
+    if new.len() < old.len() {
+        return false;
+    }
+    let prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let rest = old.len() - prefix;
+    old.as_bytes()[prefix..] == new.as_bytes()[new.len() - rest..]
+}
+
+/// The rules every entry must meet, whoever records it (the CLI, the dashboard's forms): the
+/// values alone, then against the loan as the file has it. Messages in both languages, with the
+/// field they are about.
+pub fn check_entry(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
+    check_input(edit, today)?;
+    check_against(p, edit, today)
 }
 
 /// What can be said about the values without the file.
@@ -472,18 +795,37 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
     match edit {
         Edit::Pay { date, amount, .. } => {
             check_amount(*amount)?;
-            not_future(*date, today, "a payment")
+            not_future(*date, today, Field::Date, "还款", "a payment")
         }
         Edit::Log { date, text, .. } => {
             if text.trim().is_empty() {
-                return Err(WriteError::bad("the log text is empty; say what happened"));
+                return Err(WriteError::rule(
+                    Field::Text,
+                    "记录内容是空的；写下发生了什么".into(),
+                    "the log text is empty; say what happened".into(),
+                ));
             }
-            not_future(*date, today, "a log entry")
+            not_future(*date, today, Field::Date, "记录", "a log entry")
         }
-        Edit::Extend { installment, .. } => {
+        Edit::Extend {
+            installment, due, ..
+        } => {
             if *installment == 0 {
-                return Err(WriteError::bad(
-                    "installments are numbered from 1; there is no installment 0",
+                return Err(WriteError::rule(
+                    Field::Installment,
+                    "期数从 1 开始；没有第 0 期".into(),
+                    "installments are numbered from 1; there is no installment 0".into(),
+                ));
+            }
+            if *due < today {
+                return Err(WriteError::rule(
+                    Field::Due,
+                    format!(
+                        "新的还款日 {due} 已经过去了（今天是 {today}）；延期只能改到今天或以后"
+                    ),
+                    format!(
+                        "the new due date {due} is in the past (today is {today}); an extension moves a bill to today or later"
+                    ),
                 ));
             }
             Ok(())
@@ -491,32 +833,56 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
     }
 }
 
-fn not_future(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), WriteError> {
+fn not_future(
+    date: NaiveDate,
+    today: NaiveDate,
+    field: Field,
+    zh_what: &str,
+    what: &str,
+) -> Result<(), WriteError> {
     if date > today {
-        Err(WriteError::bad(format!(
-            "{what} cannot be dated {date}, after today ({today}); record it once it has happened"
-        )))
+        Err(WriteError::rule(
+            field,
+            format!("{zh_what}日期 {date} 晚于今天（{today}）；发生之后再记录"),
+            format!(
+                "{what} cannot be dated {date}, after today ({today}); record it once it has happened"
+            ),
+        ))
     } else {
         Ok(())
     }
 }
 
-/// What needs the loan: it exists, it is not paid off, the installment exists.
+/// What needs the loan: it exists, it is not paid off, the payment fits what is owed, the
+/// installment exists and moves later.
 fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
     let id = edit.id();
     let Some(loan) = p.loan(id) else {
         let ids: Vec<&str> = p.loans.iter().map(|l| l.id.as_str()).collect();
-        return Err(WriteError::bad(format!(
-            "no loan with id {id:?}; expected one of: {}",
-            if ids.is_empty() {
-                "(none)".to_string()
-            } else {
-                ids.join(", ")
-            }
-        )));
+        let ids = if ids.is_empty() {
+            "(none)".to_string()
+        } else {
+            ids.join(", ")
+        };
+        return Err(WriteError::both(
+            ErrorKind::BadInput,
+            format!("没有 id 为 {id:?} 的借款；应为其中之一：{ids}"),
+            format!("no loan with id {id:?}; expected one of: {ids}"),
+        ));
     };
     match edit {
-        Edit::Pay { .. } => {
+        Edit::Pay { date, amount, .. } => {
+            if let LoanTerms::Amortized { start_date, .. } = &loan.terms
+                && date < start_date
+            {
+                return Err(WriteError::rule(
+                    Field::Date,
+                    format!("还款日期 {date} 早于这笔借款的放款日 {start_date}"),
+                    format!(
+                        "a payment cannot be dated {date}, before the loan started ({start_date})"
+                    ),
+                ));
+            }
             let ledger = Ledger::compute(
                 loan,
                 schedule::installments(loan),
@@ -524,18 +890,64 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
                 p.settings.alert_days,
             );
             if ledger.status == LoanStatus::PaidOff {
-                return Err(WriteError::bad(format!(
-                    "loan {id:?} is already paid off; nothing is left to pay"
-                )));
+                return Err(WriteError::both(
+                    ErrorKind::BadInput,
+                    format!("借款 {id:?} 已经还清；没有要还的了"),
+                    format!("loan {id:?} is already paid off; nothing is left to pay"),
+                ));
+            }
+            // Everything still owed: every unpaid installment, and the estimated penalty on
+            // those already late (a lender may charge it; paying it is not an overpayment).
+            let owed = ledger.remaining_balance + ledger.penalty_estimate;
+            if *amount > owed {
+                let cur = &p.settings.currency;
+                let (o, r, pen) = (
+                    crate::money::grouped(owed),
+                    crate::money::grouped(ledger.remaining_balance),
+                    crate::money::grouped(ledger.penalty_estimate),
+                );
+                let a = crate::money::grouped(*amount);
+                return Err(WriteError::rule(
+                    Field::Amount,
+                    format!(
+                        "{cur}{a} 超过了这笔借款还欠的全部金额 {cur}{o}（未还各期 {cur}{r} + 估算罚息 {cur}{pen}）；请记录实际付出的金额"
+                    ),
+                    format!(
+                        "{cur}{a} is more than everything still owed on this loan, {cur}{o} (unpaid installments {cur}{r} + estimated penalty {cur}{pen}); record what was actually paid"
+                    ),
+                ));
             }
         }
-        Edit::Extend { installment, .. } => {
+        Edit::Extend {
+            installment, due, ..
+        } => {
             let count = installment_count(loan);
             if *installment > count {
-                return Err(WriteError::bad(format!(
-                    "loan {id:?} has {count} installment{}; there is no installment {installment}",
-                    if count == 1 { "" } else { "s" }
-                )));
+                return Err(WriteError::rule(
+                    Field::Installment,
+                    format!("这笔借款只有 {count} 期，没有第 {installment} 期"),
+                    format!(
+                        "loan {id:?} has {count} installment{}; there is no installment {installment}",
+                        if count == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+            let current = schedule::installments(loan)
+                .into_iter()
+                .find(|i| i.n == *installment)
+                .map(|i| i.due_date);
+            if let Some(now) = current
+                && *due <= now
+            {
+                return Err(WriteError::rule(
+                    Field::Due,
+                    format!(
+                        "第 {installment} 期现在是 {now} 到期；延期后的日期必须晚于它，收到的是 {due}"
+                    ),
+                    format!(
+                        "installment {installment} is now due on {now}; an extension must move it later, got {due}"
+                    ),
+                ));
             }
         }
         Edit::Log { .. } => {}

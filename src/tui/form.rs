@@ -358,53 +358,27 @@ fn bad_date(lang: Lang) -> String {
     .to_string()
 }
 
-/// The same rules as `store::write::parse_amount`, said in the user's language; the store's own
-/// check stays the authority.
-fn amount_error(lang: Lang, s: &str) -> Option<String> {
-    use std::str::FromStr;
-    let e = write::parse_amount(s).err()?;
-    let t = s.trim();
-    let plain = !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
-    let d = Some(t)
-        .filter(|_| plain)
-        .and_then(|t| Decimal::from_str(t).ok());
-    Some(match d {
-        None => lang
-            .t(
-                "金额应是数字，例如 800.16",
-                "the amount must be a number like 800.16",
-            )
-            .to_string(),
-        Some(d) if d <= Decimal::ZERO => lang
-            .t("金额必须大于 0", "the amount must be above zero")
-            .to_string(),
-        Some(d) if d.normalize().scale() > 2 => lang
-            .t("最多两位小数（分）", "at most two decimals (cents)")
-            .to_string(),
-        Some(_) => e.message,
-    })
+fn parsed_date(lang: Lang, s: &str) -> Result<NaiveDate, String> {
+    crate::cli::parse_date(s).map_err(|_| bad_date(lang))
 }
 
-fn date_error(lang: Lang, s: &str, not_after: Option<NaiveDate>) -> Result<NaiveDate, String> {
-    let d = crate::cli::parse_date(s).map_err(|_| bad_date(lang))?;
-    match not_after {
-        Some(t) if d > t => Err(match lang {
-            Lang::Zh => format!("不能晚于今天（{t}）：发生之后再记录"),
-            Lang::En => format!("cannot be after today ({t}); record it once it has happened"),
-        }),
-        _ => Ok(d),
+fn field_of(f: write::Field) -> FieldKind {
+    match f {
+        write::Field::Amount => FieldKind::Amount,
+        write::Field::Date => FieldKind::Date,
+        write::Field::Text => FieldKind::Text,
+        write::Field::Installment => FieldKind::Installment,
+        write::Field::Due => FieldKind::Due,
     }
 }
 
-/// Check every field, mark the ones that are wrong, and build the edit when none is.
+/// Check every field, mark the ones that are wrong, and build the edit when none is. The rules
+/// are the store's own (`write::parse_amount`, `write::check_entry`), with the same messages the
+/// CLI prints; only what a form adds (a date typed badly) is said here.
 fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let lang = app.lang;
     // The store compares with the real day the program was given, not a what-if day.
     let real = app.base_today;
-    let entry = app.entries.iter().find(|e| e.id == form.loan_id);
-    let count = entry.map(|e| e.ledger.installments.len()).unwrap_or(0);
     let mut ok = true;
     let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), String>| {
         if let Some(f) = form.field_mut(kind) {
@@ -420,33 +394,22 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let id = form.loan_id.clone();
     let edit = match form.kind {
         FormKind::Pay => {
-            let a = value(form, FieldKind::Amount);
-            check(
-                form,
-                FieldKind::Amount,
-                amount_error(lang, &a).map_or(Ok(()), Err),
-            );
-            let d = date_error(lang, &value(form, FieldKind::Date), Some(real));
+            let a = write::parse_amount(&value(form, FieldKind::Amount))
+                .map_err(|e| e.text(lang).to_string());
+            check(form, FieldKind::Amount, a.clone().map(|_| ()));
+            let d = parsed_date(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
-            match (write::parse_amount(&a), d) {
+            match (a, d) {
                 (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
                 _ => None,
             }
         }
         FormKind::Log => {
             let text = value(form, FieldKind::Text).trim().to_string();
-            check(
-                form,
-                FieldKind::Text,
-                if text.is_empty() {
-                    Err(lang.t("写下发生了什么", "say what happened").to_string())
-                } else {
-                    Ok(())
-                },
-            );
-            let d = date_error(lang, &value(form, FieldKind::Date), Some(real));
+            check(form, FieldKind::Text, Ok(()));
+            let d = parsed_date(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
-            d.ok().filter(|_| !text.is_empty()).map(|date| Edit::Log {
+            d.ok().map(|date| Edit::Log {
                 id,
                 date,
                 kind: form.log_kind,
@@ -455,34 +418,12 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         }
         FormKind::Extend => {
             let raw = value(form, FieldKind::Installment);
-            let n = match raw.trim().parse::<u32>() {
-                Ok(n) if n >= 1 && (n as usize) <= count => Ok(n),
-                Ok(n) if n >= 1 => Err(match lang {
-                    Lang::Zh => format!("这笔借款只有 {count} 期，没有第 {n} 期"),
-                    Lang::En => format!(
-                        "this loan has {count} installment{}; there is no installment {n}",
-                        if count == 1 { "" } else { "s" }
-                    ),
-                }),
-                _ => Err(lang
-                    .t("期数是从 1 开始的整数", "a whole number from 1")
-                    .to_string()),
-            };
+            let n = raw.trim().parse::<u32>().map_err(|_| {
+                lang.t("期数是从 1 开始的整数", "a whole number from 1")
+                    .to_string()
+            });
             check(form, FieldKind::Installment, n.clone().map(|_| ()));
-            let mut d = date_error(lang, &value(form, FieldKind::Due), None);
-            if let (Ok(n), Ok(due)) = (&n, &d) {
-                let now = entry
-                    .and_then(|e| e.ledger.installments.get(*n as usize - 1))
-                    .map(|s| s.inst.due_date);
-                if now == Some(*due) {
-                    d = Err(match lang {
-                        Lang::Zh => format!("第 {n} 期现在就是 {due} 到期；填平台同意的新日期"),
-                        Lang::En => {
-                            format!("installment {n} is already due on {due}; enter the new date")
-                        }
-                    });
-                }
-            }
+            let d = parsed_date(lang, &value(form, FieldKind::Due));
             check(form, FieldKind::Due, d.clone().map(|_| ()));
             match (n, d) {
                 (Ok(installment), Ok(due)) => Some(Edit::Extend {
@@ -494,6 +435,17 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             }
         }
     };
+    let edit = edit.filter(|_| ok);
+    if let Some(e) = &edit
+        && let Err(refused) = write::check_entry(&app.portfolio, e, real)
+    {
+        let kind = refused.field.map(field_of);
+        match kind.and_then(|k| form.field_mut(k)) {
+            Some(f) => f.error = Some(refused.text(lang).to_string()),
+            None => form.refusal = Some(refusal(lang, &refused)),
+        }
+        ok = false;
+    }
     // Put the cursor on the first field that needs fixing.
     if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
         form.focus = i;
@@ -507,7 +459,7 @@ fn refusal(lang: Lang, e: &WriteError) -> String {
         _ => format!(
             "{}{}",
             lang.t("没有写入：", "Nothing was written: "),
-            e.message
+            e.text(lang)
         ),
     }
 }

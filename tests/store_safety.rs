@@ -1,0 +1,410 @@
+//! Issue 9: writers never lose each other's entries (the lock), `undo`, and the entries that are
+//! never written. Every figure here is worked by hand in the comment next to it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use predicates::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use repaydash::knowledge::builtin_policies;
+use repaydash::model::Policy;
+use repaydash::store::write::{self, Edit, ErrorKind, Field};
+use repaydash::store::{self, Loaded, Source};
+
+const SAMPLE: &str = include_str!("../data/sample.toml");
+const TODAY: &str = "2026-11-23";
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn builtin() -> Vec<Policy> {
+    builtin_policies().unwrap()
+}
+
+fn file_with(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn load(path: &Path) -> Loaded {
+    store::load(&Source::File(path.to_path_buf()), &builtin(), day(TODAY)).unwrap()
+}
+
+fn pay(id: &str, date: &str, amount: Decimal) -> Edit {
+    Edit::Pay {
+        id: id.into(),
+        date: day(date),
+        amount,
+    }
+}
+
+fn cli(path: &Path) -> Command {
+    let mut c = Command::cargo_bin("repaydash").unwrap();
+    c.arg("--file").arg(path).args(["--today", TODAY]);
+    c.env_remove("REPAYDASH_FILE");
+    c
+}
+
+fn payments(path: &Path, id: &str) -> Vec<(NaiveDate, Decimal)> {
+    load(path)
+        .portfolio
+        .loan(id)
+        .unwrap()
+        .payments
+        .iter()
+        .map(|p| (p.date, p.amount))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lock.
+
+#[test]
+fn twenty_concurrent_pay_processes_lose_no_payment() {
+    let (_d, path) = file_with(SAMPLE);
+    let before = payments(&path, "ctrip-jqh").len();
+    let bin = assert_cmd::cargo::cargo_bin("repaydash");
+    // Amounts 1..=20 yuan, each one a different process, all started before any is waited for.
+    let children: Vec<_> = (1..=20)
+        .map(|n| {
+            std::process::Command::new(&bin)
+                .arg("--file")
+                .arg(&path)
+                .args(["--today", TODAY, "--lang", "en", "pay", "ctrip-jqh"])
+                .arg(n.to_string())
+                .env_remove("REPAYDASH_FILE")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut written = Vec::new();
+    for (n, child) in (1..=20).zip(children) {
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        match out.status.code() {
+            Some(0) => written.push(Decimal::from(n)),
+            Some(2) => assert!(err.contains("another repaydash is writing"), "{n}: {err}"),
+            other => panic!("payment {n}: exit {other:?}: {err}"),
+        }
+    }
+    let after = payments(&path, "ctrip-jqh");
+    let mut ours: Vec<Decimal> = after[before..].iter().map(|p| p.1).collect();
+    ours.sort();
+    written.sort();
+    assert_eq!(
+        ours, written,
+        "every payment that exited 0 is in the file, no other"
+    );
+    assert!(!written.is_empty());
+    assert!(after[before..].iter().all(|p| p.0 == day(TODAY)));
+}
+
+#[test]
+fn a_second_writer_waits_for_the_first_and_both_entries_are_kept() {
+    let (_d, path) = file_with(SAMPLE);
+    let loaded = load(&path);
+    // The first writer has read the file and staged its edit: it holds the lock.
+    let first = write::prepare(
+        &loaded,
+        &builtin(),
+        &pay("ctrip-jqh", TODAY, dec!(1)),
+        day(TODAY),
+    )
+    .unwrap();
+    let p2 = path.clone();
+    let second = std::thread::spawn(move || {
+        write::apply(
+            &load(&p2),
+            &builtin(),
+            &pay("jiebei-may", TODAY, dec!(2)),
+            day(TODAY),
+        )
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    // Without the lock the second writer would have renamed its file by now, and this one would
+    // be refused (or, before the check, overwrite it).
+    first.finish().unwrap();
+    let r = second.join().unwrap().unwrap();
+    assert!(
+        r.changed_underneath,
+        "it waited, then wrote on top of the first"
+    );
+    assert_eq!(
+        payments(&path, "ctrip-jqh").last(),
+        Some(&(day(TODAY), dec!(1)))
+    );
+    assert_eq!(
+        payments(&path, "jiebei-may").last(),
+        Some(&(day(TODAY), dec!(2)))
+    );
+}
+
+#[test]
+fn a_writer_that_cannot_get_the_lock_writes_nothing_and_says_why() {
+    let (d, path) = file_with(SAMPLE);
+    let loaded = load(&path);
+    let held = write::prepare(
+        &loaded,
+        &builtin(),
+        &pay("ctrip-jqh", TODAY, dec!(1)),
+        day(TODAY),
+    )
+    .unwrap();
+    let e = write::prepare_waiting(
+        &loaded,
+        &builtin(),
+        &pay("ctrip-jqh", TODAY, dec!(2)),
+        day(TODAY),
+        Duration::from_millis(100),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Busy);
+    assert!(e.message.contains("another repaydash is writing"), "{e}");
+    assert!(e.zh.contains("另一个 repaydash 正在写入"), "{}", e.zh);
+    drop(held);
+    assert_eq!(fs::read_to_string(&path).unwrap(), SAMPLE);
+    let names: Vec<String> = fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "the file and its lock file only: {names:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries that are never written: the same rule, the same words, in the CLI and the forms.
+
+/// One bill of 500 due 2026-12-01, 100 paid: 400 still owed, nothing late.
+/// One bill of 1,000 due 2026-11-13, late 10 days on 2026-11-23 at 0.05 % a day:
+/// penalty 1,000 × 0.0005 × 10 = 5.00, so 1,005.00 owed in all.
+/// One loan by its terms, started 2026-10-05: installment 1 due 2026-11-05, 2 due 2026-12-05.
+const RULES: &str = "\
+[settings]
+lang = \"en\"
+
+[[loan]]
+id = \"bill\"
+platform = \"generic\"
+amount_due = 500
+due_date = 2026-12-01
+
+[[loan.payments]]
+date = 2026-11-01
+amount = 100
+
+[[loan]]
+id = \"late\"
+platform = \"generic\"
+amount_due = 1000
+due_date = 2026-11-13
+penalty_rate = 0.05
+
+[[loan]]
+id = \"terms\"
+platform = \"generic\"
+principal = 1200
+annual_rate = 0
+method = \"equal_principal\"
+term = 3
+start_date = 2026-10-05
+";
+
+fn refused(path: &Path, edit: &Edit) -> write::WriteError {
+    write::apply(&load(path), &builtin(), edit, day(TODAY)).unwrap_err()
+}
+
+#[test]
+fn a_payment_beyond_everything_owed_is_refused_with_the_amount_owed() {
+    let (_d, path) = file_with(RULES);
+    let e = refused(&path, &pay("bill", TODAY, dec!(400.01)));
+    assert_eq!(
+        (e.kind, e.field),
+        (ErrorKind::BadInput, Some(Field::Amount))
+    );
+    assert!(
+        e.message
+            .contains("everything still owed on this loan, ¥400.00"),
+        "{e}"
+    );
+    assert!(e.zh.contains("还欠的全部金额 ¥400.00"), "{}", e.zh);
+    let e = refused(&path, &pay("late", TODAY, dec!(1005.01)));
+    assert!(
+        e.message
+            .contains("¥1,005.00 (unpaid installments ¥1,000.00 + estimated penalty ¥5.00)"),
+        "{e}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), RULES);
+    // Paying all of it (a prepayment) is fine.
+    write::apply(
+        &load(&path),
+        &builtin(),
+        &pay("bill", TODAY, dec!(400)),
+        day(TODAY),
+    )
+    .unwrap();
+    write::apply(
+        &load(&path),
+        &builtin(),
+        &pay("late", TODAY, dec!(1005)),
+        day(TODAY),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_payment_before_the_loan_started_or_after_today_is_refused() {
+    let (_d, path) = file_with(RULES);
+    let e = refused(&path, &pay("terms", "2026-10-04", dec!(10)));
+    assert_eq!(e.field, Some(Field::Date));
+    assert!(
+        e.message.contains("before the loan started (2026-10-05)"),
+        "{e}"
+    );
+    let e = refused(&path, &pay("terms", "2026-11-24", dec!(10)));
+    assert!(e.message.contains("after today (2026-11-23)"), "{e}");
+    write::apply(
+        &load(&path),
+        &builtin(),
+        &pay("terms", "2026-10-05", dec!(10)),
+        day(TODAY),
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_extension_must_move_the_bill_later_and_not_into_the_past() {
+    let (_d, path) = file_with(RULES);
+    let ext = |n: u32, due: &str| Edit::Extend {
+        id: "terms".into(),
+        installment: n,
+        due: day(due),
+    };
+    // Installment 2 is due 2026-12-05: the same day or earlier is not an extension.
+    for due in ["2026-12-05", "2026-12-01"] {
+        let e = refused(&path, &ext(2, due));
+        assert_eq!(e.field, Some(Field::Due));
+        assert!(
+            e.message.contains("installment 2 is now due on 2026-12-05"),
+            "{e}"
+        );
+    }
+    // Installment 1 was due 2026-11-05: moving it to 2026-11-20 is later, but already past.
+    let e = refused(&path, &ext(1, "2026-11-20"));
+    assert!(
+        e.message.contains("is in the past (today is 2026-11-23)"),
+        "{e}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), RULES);
+    write::apply(&load(&path), &builtin(), &ext(1, TODAY), day(TODAY)).unwrap();
+    // Now due today: a second extension must go beyond that.
+    let e = refused(&path, &ext(1, TODAY));
+    assert!(
+        e.message.contains("installment 1 is now due on 2026-11-23"),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_cli_says_the_same_in_both_languages() {
+    let (_d, path) = file_with(RULES);
+    cli(&path)
+        .args(["--lang", "zh", "pay", "bill", "400.01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("还欠的全部金额 ¥400.00"));
+    cli(&path)
+        .args([
+            "--lang",
+            "en",
+            "extend",
+            "terms",
+            "--installment",
+            "2",
+            "--to",
+            "2026-12-05",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "installment 2 is now due on 2026-12-05; an extension must move it later",
+        ));
+    assert_eq!(fs::read_to_string(&path).unwrap(), RULES);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo.
+
+#[test]
+fn undo_takes_the_last_entry_out_and_can_itself_be_undone() {
+    let (_d, path) = file_with(RULES);
+    cli(&path)
+        .args(["pay", "bill", "12.50", "--date", "2026-11-20"])
+        .assert()
+        .success();
+    let paid = fs::read_to_string(&path).unwrap();
+    assert!(paid.contains("date = 2026-11-20\namount = 12.50\n"));
+    cli(&path)
+        .args(["--lang", "en", "undo"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "took out:\n  - [[loan.payments]]\n  - date = 2026-11-20\n  - amount = 12.50\n",
+        ))
+        .stdout(predicate::str::contains(
+            "run `repaydash undo` again to redo",
+        ));
+    assert_eq!(fs::read_to_string(&path).unwrap(), RULES);
+    assert_eq!(
+        fs::read_to_string(path.with_file_name("loans.toml.bak")).unwrap(),
+        paid
+    );
+    // Undo the undo: the payment is back.
+    cli(&path)
+        .args(["--lang", "zh", "undo"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("放回了：\n  + [[loan.payments]]"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), paid);
+}
+
+#[test]
+fn undo_refuses_when_the_file_changed_since_the_last_write_or_was_never_written() {
+    let (_d, path) = file_with(RULES);
+    cli(&path)
+        .args(["--lang", "en", "undo"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing to undo"));
+    cli(&path).args(["pay", "bill", "1"]).assert().success();
+    let edited = format!(
+        "{}# a note typed in an editor\n",
+        fs::read_to_string(&path).unwrap()
+    );
+    fs::write(&path, &edited).unwrap();
+    cli(&path)
+        .args(["--lang", "en", "undo"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "was changed after repaydash last wrote it (in an editor?); undoing would lose that change, so nothing was undone",
+        ));
+    cli(&path)
+        .args(["--lang", "zh", "undo"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("撤销会丢掉这些改动，所以没有撤销"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    assert_eq!(
+        fs::read_to_string(path.with_file_name("loans.toml.bak")).unwrap(),
+        RULES
+    );
+}
