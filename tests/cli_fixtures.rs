@@ -514,7 +514,7 @@ fn penalty_rate_from_the_file_is_used_per_installment() {
 fn missing_file_and_directory_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope.toml");
-    let o = run_file(&missing, &["check"]);
+    let o = run_file(&missing, &["--lang", "en", "check"]);
     assert_eq!(o.status.code(), Some(2));
     assert_no_panic(&o, "missing");
     let err = stderr(&o);
@@ -522,8 +522,14 @@ fn missing_file_and_directory_are_refused() {
         err.contains("nope.toml") && err.contains("no such file"),
         "{err}"
     );
+    let o = run_file(&missing, &["--lang", "zh", "check"]);
+    assert!(
+        stderr(&o).contains("nope.toml：没有这个文件"),
+        "{}",
+        stderr(&o)
+    );
 
-    let o = run_file(dir.path(), &["validate"]);
+    let o = run_file(dir.path(), &["--lang", "en", "validate"]);
     assert_eq!(o.status.code(), Some(2));
     assert_no_panic(&o, "directory");
     assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));

@@ -675,7 +675,15 @@ fn prepare_at(
         Ok(t) => t,
         Err(m) => return Err(explain(WriteError::new(ErrorKind::Unsafe, m))),
     };
-    if !only_added(text, &new_text) {
+    // A last line without its ending gains one (`edit_text` says why); nothing else may change.
+    let ended = if text.is_empty() || text.ends_with('\n') {
+        std::borrow::Cow::Borrowed(text)
+    } else if text.contains("\r\n") {
+        std::borrow::Cow::Owned(format!("{text}\r\n"))
+    } else {
+        std::borrow::Cow::Owned(format!("{text}\n"))
+    };
+    if !only_added(&ended, &new_text) {
         return Err(explain(unsafe_edit(&shown)));
     }
     let mut parsed = match schema::parse_portfolio(&new_text, builtin) {
