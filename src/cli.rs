@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use clap::{Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
@@ -85,7 +85,8 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
-    /// Record a call, a negotiation or a note: KIND is negotiation, collection_call or note
+    /// Record a call, a negotiation, a note or a contact told: KIND is negotiation,
+    /// collection_call, note or contact_notified
     Log {
         id: String,
         kind: String,
@@ -94,6 +95,21 @@ pub enum Command {
         /// When it happened (default: today)
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
+        /// The time of day, such as 22:40 or 22:40:00, or `now` (the clock's time, and today)
+        #[arg(long, value_name = "HH:MM[:SS]|now", value_parser = parse_time_arg)]
+        time: Option<TimeArg>,
+        /// Who was called or told: `me` or a contact's name
+        #[arg(long, value_name = "me|NAME")]
+        who: Option<String>,
+        /// call, sms, visit or other
+        #[arg(long, value_name = "CHANNEL")]
+        channel: Option<String>,
+        /// The caller's number or company, as you want it recorded
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        caller: Option<String>,
+        /// Any of threat, insult, told_third_party, fake_legal, night, separated by commas
+        #[arg(long, value_name = "FLAG,...")]
+        flags: Option<String>,
     },
     /// Record an extension the lender granted: installment N is now due on DATE
     Extend {
@@ -114,6 +130,32 @@ pub enum Command {
         json: bool,
         #[arg(long, value_enum, default_value_t = StrategyArg::Urgency)]
         strategy: StrategyArg,
+    },
+    /// A heads-up message for the loan's emergency contacts (never with a phone number)
+    Notice {
+        id: String,
+        /// Only the contact with this name
+        #[arg(long, value_name = "NAME")]
+        contact: Option<String>,
+    },
+    /// The collection contacts in the log summarised against the rules, and a complaint draft
+    Complaint {
+        id: String,
+        /// First day counted (default: the first collection call in the log)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Last day counted (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A repayment-negotiation letter (协商还款申请书) with a proposal within your budget
+    Letter {
+        id: String,
+        /// Why you cannot pay as agreed (else the loan's `hardship` key)
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        reason: Option<String>,
     },
     /// Export due dates and escalation milestones
     Export {
@@ -185,6 +227,27 @@ pub fn parse_cash(s: &str) -> Result<Decimal, String> {
     Ok(d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero))
 }
 
+/// `--time`: a time of day, or the clock's time when the entry is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeArg {
+    Now,
+    At(NaiveTime),
+}
+
+/// `HH:MM`, `HH:MM:SS` or `now`.
+pub fn parse_time_arg(s: &str) -> Result<TimeArg, String> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("now") {
+        return Ok(TimeArg::Now);
+    }
+    NaiveTime::parse_from_str(t, "%H:%M:%S")
+        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M"))
+        .map(TimeArg::At)
+        .map_err(|_| {
+            format!("expected a time as HH:MM or HH:MM:SS, such as 22:40, or `now`; got {s:?}")
+        })
+}
+
 /// `YYYY-MM-DD`, with a message that says what was expected.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
@@ -206,5 +269,16 @@ mod tests {
         assert!(parse_cash("").is_err());
         assert!(parse_cash("1e5").is_err());
         assert!(parse_cash("99999999999999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn times_are_parsed_with_or_without_seconds() {
+        let at = |h, m, s| Ok(TimeArg::At(NaiveTime::from_hms_opt(h, m, s).unwrap()));
+        assert_eq!(parse_time_arg("22:40"), at(22, 40, 0));
+        assert_eq!(parse_time_arg("07:59:59"), at(7, 59, 59));
+        assert_eq!(parse_time_arg(" NOW "), Ok(TimeArg::Now));
+        assert!(parse_time_arg("24:00").is_err());
+        assert!(parse_time_arg("10pm").is_err());
+        assert!(parse_time_arg("").is_err());
     }
 }

@@ -3,15 +3,15 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Timelike};
 use clap::Parser;
 
 use repaydash::clean::clean;
-use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
-use repaydash::engine::LoanStatus;
+use repaydash::cli::{Cli, Command, ExportCommand, FailOn, TimeArg};
+use repaydash::engine::{self, LoanStatus};
 use repaydash::i18n::Lang;
 use repaydash::knowledge::{self, Policies};
-use repaydash::model::{LogKind, Policy};
+use repaydash::model::{LogEntry, LogKind, Policy};
 use repaydash::report::{self, Context};
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Loaded, Source};
@@ -190,6 +190,32 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 out(&format!("{line}\n"));
             }
         }
+        Some(Command::Notice { id, contact }) => {
+            let loan = find_loan(&ctx, id)?;
+            let view = ctx.view(loan);
+            out(&report::notice::text(&ctx, &view, contact.as_deref()).map_err(Failure)?);
+        }
+        Some(Command::Complaint { id, from, to, json }) => {
+            let loan = find_loan(&ctx, id)?;
+            let view = ctx.view(loan);
+            let to = to.unwrap_or(today);
+            let from = from.unwrap_or_else(|| engine::complaint::default_from(loan, to));
+            if from > to {
+                return Err(Failure(match ctx.lang {
+                    Lang::Zh => format!("--from {from} 在 --to {to} 之后；起始日要早于结束日"),
+                    Lang::En => {
+                        format!("--from {from} is after --to {to}; the range must start first")
+                    }
+                }));
+            }
+            let summary = engine::complaint::summarize(loan, from, to);
+            if *json {
+                println!("{}", report::complaint::json(&summary));
+            } else {
+                out(&report::complaint::text(&ctx, &view, &summary));
+            }
+        }
+        Some(Command::Letter { .. }) => {}
         Some(
             Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
         ) => {}
@@ -275,11 +301,30 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
             kind,
             text,
             date,
+            time,
+            who,
+            channel,
+            caller,
+            flags,
         }) => Edit::Log {
             id: id.clone(),
-            date: date.unwrap_or(today),
-            kind: write::parse_log_kind(kind)?,
-            text: text.clone(),
+            entry: LogEntry {
+                date: date.unwrap_or(today),
+                time: time.map(|t| match t {
+                    TimeArg::At(t) => t,
+                    TimeArg::Now => now_to_the_second(),
+                }),
+                kind: write::parse_log_kind(kind)?,
+                who: who.clone().filter(|w| !w.trim().is_empty()),
+                channel: channel.as_deref().map(write::parse_channel).transpose()?,
+                caller: caller.clone().filter(|c| !c.trim().is_empty()),
+                flags: flags
+                    .as_deref()
+                    .map(write::parse_flags)
+                    .transpose()?
+                    .unwrap_or_default(),
+                text: text.clone(),
+            },
         },
         Some(Command::Extend {
             id,
@@ -292,6 +337,12 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
         },
         _ => return Ok(None),
     }))
+}
+
+/// The clock's time of day, without the fraction a TOML time would carry.
+fn now_to_the_second() -> chrono::NaiveTime {
+    let t = chrono::Local::now().time();
+    chrono::NaiveTime::from_hms_opt(t.hour(), t.minute(), t.second()).unwrap_or(t)
 }
 
 /// `pay`, `log`, `extend`: write the entry, then print the loan's new status.
@@ -328,14 +379,20 @@ fn record(
             ctx.portfolio.settings.currency,
             repaydash::money::grouped(*amount)
         ),
-        Edit::Log { date, kind, .. } => format!(
-            "{} {} ({date})",
+        Edit::Log { entry, .. } => format!(
+            "{} {} ({}{})",
             lang.t("已记录", "Recorded a log entry:"),
-            match kind {
+            match entry.kind {
                 LogKind::Negotiation => lang.t("协商", "negotiation"),
                 LogKind::CollectionCall => lang.t("催收电话", "collection call"),
                 LogKind::Note => lang.t("备注", "note"),
-            }
+                LogKind::ContactNotified => lang.t("已告知联系人", "contact told"),
+            },
+            entry.date,
+            entry
+                .time
+                .map(|t| format!(" {}", t.format("%H:%M:%S")))
+                .unwrap_or_default()
         ),
         Edit::Extend {
             installment, due, ..

@@ -79,6 +79,7 @@ fn amortized(
         penalty_rate: None,
         emergency_contact_after_days: None,
         monthly_budget: None,
+        hardship: None,
         contacts: vec![],
         payments: vec![],
         extensions: vec![],

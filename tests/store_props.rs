@@ -307,9 +307,12 @@ fn to_edit(d: &DocSpec, e: &EditSpec) -> Edit {
         },
         EditSpec::Log(l, date, k, t) => Edit::Log {
             id: format!("loan-{}", l % n),
-            date: day(date),
-            kind: LogKind::ALL[k],
-            text: TEXTS[t].to_string(),
+            entry: LogEntry {
+                date: day(date),
+                kind: LogKind::WRITTEN[k],
+                text: TEXTS[t].to_string(),
+                ..LogEntry::default()
+            },
         },
         EditSpec::Extend(l, k, due) => Edit::Extend {
             id: format!("loan-{}", l % n),
@@ -381,16 +384,9 @@ fn check(doc: &DocSpec, edits: &[EditSpec]) -> Result<(), TestCaseError> {
                     })
                 );
             }
-            Edit::Log {
-                date, kind, text, ..
-            } => {
+            Edit::Log { entry, .. } => {
                 prop_assert_eq!(new.log.len(), old.log.len() + 1);
-                let e = LogEntry {
-                    date: *date,
-                    kind: *kind,
-                    text: text.clone(),
-                };
-                prop_assert_eq!(new.log.last(), Some(&e));
+                prop_assert_eq!(new.log.last(), Some(entry));
             }
             Edit::Extend {
                 installment, due, ..

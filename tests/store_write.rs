@@ -10,7 +10,7 @@ use predicates::prelude::*;
 use rust_decimal_macros::dec;
 
 use repaydash::knowledge::builtin_policies;
-use repaydash::model::{LogKind, Policy};
+use repaydash::model::{LogEntry, LogKind, Policy};
 use repaydash::store::write::{self, Edit, ErrorKind};
 use repaydash::store::{self, Loaded, Source};
 
@@ -109,9 +109,12 @@ fn a_loan_without_entries_gets_its_first_array_of_tables_entry() {
     let (_d, path) = file_with("loans.toml", COMMENTED);
     let edit = Edit::Log {
         id: "other".into(),
-        date: day("2026-11-22"),
-        kind: LogKind::CollectionCall,
-        text: "催收说要\"上门\"\n第二行".into(),
+        entry: LogEntry {
+            date: day("2026-11-22"),
+            kind: LogKind::CollectionCall,
+            text: "催收说要\"上门\"\n第二行".into(),
+            ..LogEntry::default()
+        },
     };
     let r = apply(&path, &edit);
     let expected = format!(

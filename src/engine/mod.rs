@@ -1,6 +1,7 @@
 //! Pure functions over the model: no I/O, no terminal. Everything is computed for a given `today`.
 
 pub mod cashflow;
+pub mod complaint;
 pub mod escalation;
 pub mod ledger;
 pub mod plan;

@@ -234,6 +234,7 @@ pub(crate) mod tests {
             penalty_rate: None,
             emergency_contact_after_days: None,
             monthly_budget: None,
+            hardship: None,
             contacts: vec![],
             payments: vec![],
             extensions: vec![],

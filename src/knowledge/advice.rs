@@ -432,7 +432,7 @@ pub struct ScriptFacts {
 
 /// The platform as the user knows it: the policy's name, or what the user wrote for an unknown one;
 /// for a plain `generic`, the loan's own name.
-fn platform_label(view: &LoanView) -> String {
+pub fn platform_label(view: &LoanView) -> String {
     let p = view.policy;
     let written = view.loan.platform_written.trim();
     if p.key == "generic" {

@@ -1,6 +1,8 @@
 //! Platform policies (and, later, advice) parsed from `assets/`, plus the user's overrides.
 
 pub mod advice;
+pub mod complaint;
+pub mod notice;
 
 use crate::model::Policy;
 use crate::store::schema;

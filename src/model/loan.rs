@@ -1,4 +1,4 @@
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -101,22 +101,35 @@ pub struct Extension {
     pub due: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LogKind {
     Negotiation,
     CollectionCall,
+    #[default]
     Note,
+    /// The borrower told an emergency contact (named in `who`) about the debt before the lender did.
+    ContactNotified,
 }
 
 impl LogKind {
-    pub const ALL: [LogKind; 3] = [LogKind::Negotiation, LogKind::CollectionCall, LogKind::Note];
+    pub const ALL: [LogKind; 4] = [
+        LogKind::Negotiation,
+        LogKind::CollectionCall,
+        LogKind::Note,
+        LogKind::ContactNotified,
+    ];
+
+    /// The kinds a person writes free text for; `contact_notified` is recorded by "mark as told".
+    pub const WRITTEN: [LogKind; 3] =
+        [LogKind::Negotiation, LogKind::CollectionCall, LogKind::Note];
 
     pub fn key(self) -> &'static str {
         match self {
             LogKind::Negotiation => "negotiation",
             LogKind::CollectionCall => "collection_call",
             LogKind::Note => "note",
+            LogKind::ContactNotified => "contact_notified",
         }
     }
 
@@ -125,11 +138,94 @@ impl LogKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// How the collector reached someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Call,
+    Sms,
+    Visit,
+    Other,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [Channel::Call, Channel::Sms, Channel::Visit, Channel::Other];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::Call => "call",
+            Channel::Sms => "sms",
+            Channel::Visit => "visit",
+            Channel::Other => "other",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+/// What the user marked as out of line in a collection contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFlag {
+    Threat,
+    Insult,
+    ToldThirdParty,
+    FakeLegal,
+    Night,
+}
+
+impl LogFlag {
+    pub const ALL: [LogFlag; 5] = [
+        LogFlag::Threat,
+        LogFlag::Insult,
+        LogFlag::ToldThirdParty,
+        LogFlag::FakeLegal,
+        LogFlag::Night,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            LogFlag::Threat => "threat",
+            LogFlag::Insult => "insult",
+            LogFlag::ToldThirdParty => "told_third_party",
+            LogFlag::FakeLegal => "fake_legal",
+            LogFlag::Night => "night",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<LogFlag> {
+        LogFlag::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+/// `who` naming the borrower rather than a contact.
+pub const WHO_ME: &str = "me";
+
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct LogEntry {
     pub date: NaiveDate,
+    /// A TOML local time, when the user noted it.
+    pub time: Option<NaiveTime>,
     pub kind: LogKind,
+    /// `me`, or the name of the contact who was called (or told, for `contact_notified`).
+    pub who: Option<String>,
+    pub channel: Option<Channel>,
+    /// The caller's number or company, as the user wrote it.
+    pub caller: Option<String>,
+    pub flags: Vec<LogFlag>,
     pub text: String,
+}
+
+impl LogEntry {
+    /// The contact this entry is about; None when it is about the borrower.
+    pub fn contact(&self) -> Option<&str> {
+        self.who
+            .as_deref()
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && *w != WHO_ME)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -156,6 +252,8 @@ pub struct Loan {
     pub penalty_rate: Option<Decimal>,
     pub emergency_contact_after_days: Option<u32>,
     pub monthly_budget: Option<Decimal>,
+    /// Why the borrower cannot pay as agreed, in their own words (for the negotiation letter).
+    pub hardship: Option<String>,
     pub contacts: Vec<Contact>,
     pub payments: Vec<Payment>,
     pub extensions: Vec<Extension>,

@@ -2,7 +2,9 @@
 
 pub mod advice;
 pub mod check;
+pub mod complaint;
 pub mod ics;
+pub mod notice;
 pub mod plan;
 pub mod recorded;
 pub mod schedule;

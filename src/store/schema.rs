@@ -6,7 +6,7 @@ use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -14,8 +14,8 @@ use toml::de::{DeTable, DeValue};
 use super::diag::{Diagnostic, LineIndex};
 use crate::i18n::Lang;
 use crate::model::{
-    Bill, Contact, Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy,
-    Portfolio, Rate, Settings, Stage, StageKind,
+    Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method,
+    Payment, Policy, Portfolio, Rate, Settings, Stage, StageKind,
 };
 
 /// Largest amount accepted: far above any consumer loan, far below where Decimal could overflow.
@@ -745,6 +745,7 @@ impl<'a> Walker<'a> {
         let emergency_contact_after_days =
             self.integer(tab, "emergency_contact_after_days", 0, MAX_DAY);
         let monthly_budget = self.amount(tab, "monthly_budget", false);
+        let hardship = self.string(tab, "hardship");
         let contacts = self.contacts(tab);
         let payments = self.payments(tab);
         let log = self.log(tab);
@@ -807,6 +808,7 @@ impl<'a> Walker<'a> {
             penalty_rate,
             emergency_contact_after_days,
             monthly_budget,
+            hardship,
             contacts,
             payments,
             extensions,
@@ -976,31 +978,132 @@ impl<'a> Walker<'a> {
         let mut out = vec![];
         for e in self.tables(item, &base) {
             let date = self.date(&e, "date");
+            let time = self.time(&e, "time");
             let kind = match self.str(&e, "kind") {
-                Some(k) => match LogKind::from_key(k) {
-                    Some(k) => Some(k),
-                    None => {
-                        let span = e.t.get("kind").and_then(item_span);
-                        self.err(
-                            span,
-                            &format!("{}.kind", e.path),
-                            format!(
-                                "unknown log kind {k:?}; expected negotiation, collection_call or note"
-                            ),
-                        );
-                        None
-                    }
-                },
+                Some(k) => self.one_of(&e, "kind", k, LogKind::from_key, LOG_KINDS),
                 None => Some(LogKind::Note),
             };
             let text = self.string(&e, "text").unwrap_or_default();
+            let who = self.string(&e, "who");
+            let channel = match self.str(&e, "channel") {
+                Some(c) => self.one_of(&e, "channel", c, Channel::from_key, CHANNELS),
+                None => None,
+            };
+            let caller = self.string(&e, "caller");
+            let flags = self.flags(&e);
             if !e.t.contains_key("date") {
                 self.missing(&e, "date", "a log entry needs its date");
             }
             if let (Some(date), Some(kind)) = (date, kind) {
-                out.push(LogEntry { date, kind, text });
+                out.push(LogEntry {
+                    date,
+                    time,
+                    kind,
+                    who,
+                    channel,
+                    caller,
+                    flags,
+                    text,
+                });
             }
         }
         out
     }
+
+    /// A key whose string value must be one of a few words.
+    fn one_of<T>(
+        &mut self,
+        tab: &Tab,
+        key: &str,
+        value: &str,
+        parse: fn(&str) -> Option<T>,
+        expected: &str,
+    ) -> Option<T> {
+        let found = parse(value);
+        if found.is_none() {
+            let span = tab.t.get(key).and_then(item_span);
+            self.err(
+                span,
+                &format!("{}.{key}", tab.path),
+                format!("unknown {key} {value:?}; expected {expected}"),
+            );
+        }
+        found
+    }
+
+    /// `flags = ["night", "threat"]`: each one of the known flags, each once.
+    fn flags(&mut self, tab: &Tab) -> Vec<LogFlag> {
+        let Some(v) = self.value(tab, "flags") else {
+            return vec![];
+        };
+        let path = format!("{}.flags", tab.path);
+        let DeValue::Array(arr) = v.get_ref() else {
+            self.err(
+                item_span(v),
+                &path,
+                format!(
+                    "`flags` must be a list such as [\"night\", \"threat\"]; known flags: {FLAGS}"
+                ),
+            );
+            return vec![];
+        };
+        let mut out = vec![];
+        for f in arr.iter() {
+            match f.get_ref().as_str().map(|s| (s, LogFlag::from_key(s))) {
+                Some((_, Some(flag))) => {
+                    if !out.contains(&flag) {
+                        out.push(flag);
+                    }
+                }
+                Some((s, None)) => self.err(
+                    item_span(f),
+                    &path,
+                    format!("unknown flag {s:?}; expected {FLAGS}"),
+                ),
+                None => self.err(
+                    item_span(f),
+                    &path,
+                    format!("each flag must be a string in quotes, one of {FLAGS}"),
+                ),
+            }
+        }
+        out
+    }
+
+    /// A TOML local time such as `22:40:00` (seconds may be left out).
+    fn time(&mut self, tab: &Tab, key: &str) -> Option<NaiveTime> {
+        let v = self.value(tab, key)?;
+        let hint = || {
+            format!(
+                "`{key}` must be a time like 22:40:00 (a TOML local time, without quotes or a date)"
+            )
+        };
+        match v.get_ref() {
+            DeValue::Datetime(value) => match (value.date, value.time, value.offset) {
+                (None, Some(t), None) => {
+                    let time = NaiveTime::from_hms_opt(
+                        u32::from(t.hour),
+                        u32::from(t.minute),
+                        u32::from(t.second.unwrap_or(0)),
+                    );
+                    if time.is_none() {
+                        self.err(item_span(v), &format!("{}.{key}", tab.path), hint());
+                    }
+                    time
+                }
+                _ => {
+                    self.err(item_span(v), &format!("{}.{key}", tab.path), hint());
+                    None
+                }
+            },
+            _ => {
+                self.err(item_span(v), &format!("{}.{key}", tab.path), hint());
+                None
+            }
+        }
+    }
 }
+
+const LOG_KINDS: &str = "negotiation, collection_call, note or contact_notified";
+const CHANNELS: &str = "call, sms, visit or other";
+const FLAGS: &str = "threat, insult, told_third_party, fake_legal, night";

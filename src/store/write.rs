@@ -24,7 +24,8 @@ use super::{LoadError, Loaded, ReadStamp, Source, undo};
 use crate::engine::{Ledger, LoanStatus, schedule};
 use crate::i18n::Lang;
 use crate::model::{
-    Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy, Portfolio,
+    Channel, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method, Payment, Policy,
+    Portfolio,
 };
 
 /// One change to one loan.
@@ -37,9 +38,7 @@ pub enum Edit {
     },
     Log {
         id: String,
-        date: NaiveDate,
-        kind: LogKind,
-        text: String,
+        entry: LogEntry,
     },
     Extend {
         id: String,
@@ -71,13 +70,28 @@ impl Edit {
                 ("date", date_value(*date)),
                 ("amount", literal(&amount.to_string())),
             ],
-            Edit::Log {
-                date, kind, text, ..
-            } => vec![
-                ("date", date_value(*date)),
-                ("kind", literal(&basic_string(kind.key()))),
-                ("text", literal(&basic_string(text))),
-            ],
+            Edit::Log { entry: e, .. } => {
+                let mut out = vec![("date", date_value(e.date))];
+                if let Some(t) = e.time {
+                    out.push(("time", literal(&t.format("%H:%M:%S").to_string())));
+                }
+                out.push(("kind", literal(&basic_string(e.kind.key()))));
+                if let Some(w) = &e.who {
+                    out.push(("who", literal(&basic_string(w))));
+                }
+                if let Some(c) = e.channel {
+                    out.push(("channel", literal(&basic_string(c.key()))));
+                }
+                if let Some(c) = &e.caller {
+                    out.push(("caller", literal(&basic_string(c))));
+                }
+                if !e.flags.is_empty() {
+                    let list: Vec<String> = e.flags.iter().map(|f| basic_string(f.key())).collect();
+                    out.push(("flags", literal(&format!("[{}]", list.join(", ")))));
+                }
+                out.push(("text", literal(&basic_string(&e.text))));
+                out
+            }
             Edit::Extend {
                 installment, due, ..
             } => vec![
@@ -101,16 +115,7 @@ impl Edit {
                     amount: *amount,
                 },
             ),
-            Edit::Log {
-                date, kind, text, ..
-            } => pop_if(
-                &mut loan.log,
-                &LogEntry {
-                    date: *date,
-                    kind: *kind,
-                    text: text.clone(),
-                },
-            ),
+            Edit::Log { entry, .. } => pop_if(&mut loan.log, entry),
             Edit::Extend {
                 installment, due, ..
             } => pop_if(
@@ -130,13 +135,7 @@ impl Edit {
                 date: *date,
                 amount: *amount,
             }),
-            Edit::Log {
-                date, kind, text, ..
-            } => loan.log.push(LogEntry {
-                date: *date,
-                kind: *kind,
-                text: text.clone(),
-            }),
+            Edit::Log { entry, .. } => loan.log.push(entry.clone()),
             Edit::Extend {
                 installment, due, ..
             } => loan.extensions.push(Extension {
@@ -333,15 +332,56 @@ fn check_amount(d: Decimal) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// `negotiation`, `collection_call` or `note`.
+/// `negotiation`, `collection_call`, `note` or `contact_notified`.
 pub fn parse_log_kind(s: &str) -> Result<LogKind, WriteError> {
     LogKind::from_key(s.trim()).ok_or_else(|| {
         WriteError::both(
             ErrorKind::BadInput,
-            format!("不认识的记录类型 {s:?}；应为 negotiation、collection_call 或 note"),
-            format!("unknown log kind {s:?}; expected negotiation, collection_call or note"),
+            format!(
+                "不认识的记录类型 {s:?}；应为 negotiation、collection_call、note 或 contact_notified"
+            ),
+            format!(
+                "unknown log kind {s:?}; expected negotiation, collection_call, note or contact_notified"
+            ),
         )
     })
+}
+
+/// `call`, `sms`, `visit` or `other`.
+pub fn parse_channel(s: &str) -> Result<Channel, WriteError> {
+    Channel::from_key(s.trim()).ok_or_else(|| {
+        WriteError::both(
+            ErrorKind::BadInput,
+            format!("不认识的渠道 {s:?}；应为 call、sms、visit 或 other"),
+            format!("unknown channel {s:?}; expected call, sms, visit or other"),
+        )
+    })
+}
+
+/// Flags as typed: separated by commas or spaces, each one of the known flags.
+pub fn parse_flags(s: &str) -> Result<Vec<LogFlag>, WriteError> {
+    let mut out = vec![];
+    for word in s
+        .split([',', ' ', '，'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        let flag = LogFlag::from_key(word).ok_or_else(|| {
+            WriteError::both(
+                ErrorKind::BadInput,
+                format!(
+                    "不认识的标记 {word:?}；应为 threat、insult、told_third_party、fake_legal 或 night"
+                ),
+                format!(
+                    "unknown flag {word:?}; expected threat, insult, told_third_party, fake_legal or night"
+                ),
+            )
+        })?;
+        if !out.contains(&flag) {
+            out.push(flag);
+        }
+    }
+    Ok(out)
 }
 
 /// Record a payment of `amount` made on `date`.
@@ -361,21 +401,17 @@ pub fn pay(
     apply(loaded, builtin, &edit, today)
 }
 
-/// Record a call, a negotiation or a note.
+/// Record a call, a negotiation, a note or a contact told.
 pub fn log(
     loaded: &Loaded,
     builtin: &[Policy],
     id: &str,
-    date: NaiveDate,
-    kind: LogKind,
-    text: &str,
+    entry: LogEntry,
     today: NaiveDate,
 ) -> Result<Recorded, WriteError> {
     let edit = Edit::Log {
         id: id.to_string(),
-        date,
-        kind,
-        text: text.to_string(),
+        entry,
     };
     apply(loaded, builtin, &edit, today)
 }
@@ -805,15 +841,22 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
             check_amount(*amount)?;
             not_future(*date, today, Field::Date, "还款", "a payment")
         }
-        Edit::Log { date, text, .. } => {
-            if text.trim().is_empty() {
+        Edit::Log { entry, .. } => {
+            if entry.text.trim().is_empty() {
                 return Err(WriteError::rule(
                     Field::Text,
                     "记录内容是空的；写下发生了什么".into(),
                     "the log text is empty; say what happened".into(),
                 ));
             }
-            not_future(*date, today, Field::Date, "记录", "a log entry")
+            if entry.kind == LogKind::ContactNotified && entry.contact().is_none() {
+                return Err(WriteError::both(
+                    ErrorKind::BadInput,
+                    "contact_notified 记录要写明被告知的是哪位联系人（--who 姓名）",
+                    "a contact_notified entry names the contact who was told (--who NAME)",
+                ));
+            }
+            not_future(entry.date, today, Field::Date, "记录", "a log entry")
         }
         Edit::Extend {
             installment, due, ..

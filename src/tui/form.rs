@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::app::{App, Mode};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::Lang;
-use crate::model::LogKind;
+use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
 use crate::store::Loaded;
 use crate::store::write::{self, Edit, ErrorKind, WriteError};
@@ -133,6 +133,7 @@ pub fn log_kind_label(lang: Lang, k: LogKind) -> &'static str {
         LogKind::Negotiation => lang.t("协商", "negotiation"),
         LogKind::CollectionCall => lang.t("催收电话", "collection call"),
         LogKind::Note => lang.t("备注", "note"),
+        LogKind::ContactNotified => lang.t("已告知联系人", "contact told"),
     }
 }
 
@@ -303,7 +304,7 @@ pub fn update(app: &mut App, msg: FormMsg) {
         FormMsg::Next => form.focus = (form.focus + 1) % n,
         FormMsg::Prev => form.focus = (form.focus + n - 1) % n,
         FormMsg::Left | FormMsg::Right if choice => {
-            let all = LogKind::ALL;
+            let all = LogKind::WRITTEN;
             let i = all.iter().position(|k| *k == log_kind).unwrap_or(0);
             let j = if msg == FormMsg::Right {
                 (i + 1) % all.len()
@@ -313,7 +314,7 @@ pub fn update(app: &mut App, msg: FormMsg) {
             form.log_kind = all[j];
         }
         FormMsg::Input(' ') if choice => {
-            let all = LogKind::ALL;
+            let all = LogKind::WRITTEN;
             let i = all.iter().position(|k| *k == log_kind).unwrap_or(0);
             form.log_kind = all[(i + 1) % all.len()];
         }
@@ -411,9 +412,12 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             d.ok().map(|date| Edit::Log {
                 id,
-                date,
-                kind: form.log_kind,
-                text,
+                entry: LogEntry {
+                    date,
+                    kind: form.log_kind,
+                    text,
+                    ..LogEntry::default()
+                },
             })
         }
         FormKind::Extend => {
@@ -505,10 +509,10 @@ fn outcome(app: &App, form: &Form, edit: &Edit, changed: bool) -> String {
             lang.t("已记录还款", "recorded a payment of"),
             grouped(*amount)
         ),
-        Edit::Log { kind, .. } => format!(
+        Edit::Log { entry, .. } => format!(
             "{}{}",
             lang.t("已记录：", "logged: "),
-            log_kind_label(lang, *kind)
+            log_kind_label(lang, entry.kind)
         ),
         Edit::Extend {
             installment, due, ..

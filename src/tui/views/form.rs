@@ -103,7 +103,7 @@ fn value_spans(f: &Field, width: usize, focused: bool) -> Vec<Span<'static>> {
 
 fn choice_spans(lang: Lang, chosen: LogKind, theme: Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (i, k) in LogKind::ALL.into_iter().enumerate() {
+    for (i, k) in LogKind::WRITTEN.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
         }

@@ -1,0 +1,183 @@
+//! The rules a collection log is held against, and the complaint draft built on its summary. The
+//! rules are stated as reported (a recommended standard is not a law; a guideline is not a right).
+
+use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY, Summary};
+use crate::i18n::Lang;
+use crate::model::LogFlag;
+
+/// The rules, one line each, with where the report comes from.
+pub fn rules(lang: Lang) -> Vec<String> {
+    match lang {
+        Lang::Zh => vec![
+            format!(
+                "国家标准 GB/T 45251—2025《互联网金融 个人网络消费信贷 贷后催收风控指引》（推荐性标准，2025-02-28 起实施；据新京报 2025 年报道）：只向借款人本人催收；联系不上本人时才可联系紧急联系人，且不得向其透露债务；未经约定，22:00 至次日 08:00 不催收；每天有效通话不超过 {EFFECTIVE_CALLS_PER_DAY} 次。"
+            ),
+            format!(
+                "中国银行业协会 2026-01-30 发布的消费贷催收指引（据新闻报道）：未经同意，22:00 至次日 08:00 不催收；对同一号码每天拨打不超过 {DIAL_ATTEMPTS_PER_DAY} 次；不向无关第三方催收。"
+            ),
+        ],
+        Lang::En => vec![
+            format!(
+                "National standard GB/T 45251—2025 (internet finance, personal online consumer credit, post-loan collection risk control; a recommended standard, in force since 2025-02-28; as reported by 新京报 in 2025): collect from the borrower only; call emergency contacts only when the borrower cannot be reached, and do not tell them of the debt; no collection from 22:00 to 08:00 unless agreed; at most {EFFECTIVE_CALLS_PER_DAY} effective calls a day."
+            ),
+            format!(
+                "China Banking Association guideline on consumer-loan collection of 2026-01-30 (as reported in the news): no collection from 22:00 to 08:00 without consent; at most {DIAL_ATTEMPTS_PER_DAY} dial attempts a day to one number; no collecting from unrelated third parties."
+            ),
+        ],
+    }
+}
+
+pub fn flag_label(lang: Lang, f: LogFlag) -> &'static str {
+    match f {
+        LogFlag::Threat => lang.t("威胁", "threat"),
+        LogFlag::Insult => lang.t("辱骂", "insult"),
+        LogFlag::ToldThirdParty => lang.t("向他人透露债务", "told a third party"),
+        LogFlag::FakeLegal => lang.t("冒充法律程序", "fake legal threat"),
+        LogFlag::Night => lang.t("夜间", "at night"),
+    }
+}
+
+/// What the draft is addressed about, all already printable.
+pub struct DraftFacts<'a> {
+    pub lender: &'a str,
+    pub loan: &'a str,
+    pub summary: &'a Summary,
+}
+
+/// The complaint draft: first to the lender's own complaint channel, then where to go next.
+pub fn draft(f: &DraftFacts, lang: Lang) -> String {
+    let s = f.summary;
+    let threat = s.flagged.iter().any(|e| e.flags.contains(&LogFlag::Threat));
+    let told: Vec<&str> = s
+        .contacts_called
+        .iter()
+        .filter(|c| c.told_debt)
+        .map(|c| c.name.as_str())
+        .collect();
+    let called: Vec<&str> = s.contacts_called.iter().map(|c| c.name.as_str()).collect();
+    let mut out = vec![];
+    match lang {
+        Lang::Zh => {
+            out.push(format!("致{}（客服 / 投诉渠道）：", f.lender));
+            out.push(format!(
+                "本人是贵方借款（{}）的借款人。{} 至 {}，我记录到贵方或受托催收方的催收电话 {} 次。",
+                f.loan, s.from, s.to, s.calls
+            ));
+            let mut facts = vec![];
+            if s.night_calls > 0 {
+                facts.push(format!(
+                    "其中 {} 次在 22:00 至次日 08:00 之间",
+                    s.night_calls
+                ));
+            }
+            if s.days_over_3 > 0 {
+                facts.push(format!(
+                    "有 {} 天每天超过 {EFFECTIVE_CALLS_PER_DAY} 次",
+                    s.days_over_3
+                ));
+            }
+            if s.days_over_6 > 0 {
+                facts.push(format!(
+                    "有 {} 天每天超过 {DIAL_ATTEMPTS_PER_DAY} 次",
+                    s.days_over_6
+                ));
+            }
+            if !called.is_empty() {
+                facts.push(format!("联系了我的联系人 {}", called.join("、")));
+            }
+            if !told.is_empty() {
+                facts.push(format!("并向 {} 透露了我的债务", told.join("、")));
+            }
+            if !s.flagged.is_empty() {
+                facts.push(format!(
+                    "有 {} 条记录涉及威胁、辱骂等情况（见下方记录）",
+                    s.flagged.len()
+                ));
+            }
+            if !facts.is_empty() {
+                out.push(format!("{}。", facts.join("；")));
+                out.push(
+                    "据报道，上述做法不符合国家推荐性标准 GB/T 45251—2025 和中国银行业协会 2026-01-30 的催收指引（见上方“依据”）。"
+                        .to_string(),
+                );
+            }
+            out.push("我愿意沟通还款。请贵方：核查上述催收行为并予以纠正；只与我本人联系，停止联系我的联系人；在合理时间内以书面形式答复。".to_string());
+            out.push("证据：我本人的催收记录（日期、时间、来电方、内容，见上方明细），以及我保存的通话记录、短信截图和录音（如有）。".to_string());
+            out.push("借款人：__________    日期：__________".to_string());
+            out.push(String::new());
+            out.push("如果平台没有处理：可以拨打 12378（国家金融监督管理总局消费者投诉热线）投诉；骚扰电话和短信可以向 12321 举报。".to_string());
+            out.push(if threat {
+                "记录里有威胁：人身安全受到威胁时，请直接报警（110）。".to_string()
+            } else {
+                "如果受到威胁或恐吓，请直接报警（110）。".to_string()
+            });
+            out.push(
+                "以上是一般性信息，不是法律意见；标准和指引的内容来自报道，推荐性标准不是法律。"
+                    .to_string(),
+            );
+        }
+        Lang::En => {
+            out.push(format!("To {} (customer service / complaints):", f.lender));
+            out.push(format!(
+                "I am the borrower of your loan ({}). From {} to {} I logged {} collection call{} from you or your collection agent.",
+                f.loan,
+                s.from,
+                s.to,
+                s.calls,
+                if s.calls == 1 { "" } else { "s" }
+            ));
+            let mut facts = vec![];
+            if s.night_calls > 0 {
+                facts.push(format!("{} between 22:00 and 08:00", s.night_calls));
+            }
+            if s.days_over_3 > 0 {
+                facts.push(format!(
+                    "more than {EFFECTIVE_CALLS_PER_DAY} a day on {} day{}",
+                    s.days_over_3,
+                    if s.days_over_3 == 1 { "" } else { "s" }
+                ));
+            }
+            if s.days_over_6 > 0 {
+                facts.push(format!(
+                    "more than {DIAL_ATTEMPTS_PER_DAY} a day on {} day{}",
+                    s.days_over_6,
+                    if s.days_over_6 == 1 { "" } else { "s" }
+                ));
+            }
+            if !called.is_empty() {
+                facts.push(format!("my contacts were called ({})", called.join(", ")));
+            }
+            if !told.is_empty() {
+                facts.push(format!(
+                    "{} {} told of my debt",
+                    told.join(", "),
+                    if told.len() == 1 { "was" } else { "were" }
+                ));
+            }
+            if !s.flagged.is_empty() {
+                facts.push(format!(
+                    "{} entr{} record threats, insults or the like (see the log above)",
+                    s.flagged.len(),
+                    if s.flagged.len() == 1 { "y" } else { "ies" }
+                ));
+            }
+            if !facts.is_empty() {
+                out.push(format!("Of these: {}.", facts.join("; ")));
+                out.push("As reported, this does not meet the recommended national standard GB/T 45251—2025 or the China Banking Association's collection guideline of 2026-01-30 (see \"Rules\" above).".to_string());
+            }
+            out.push("I am willing to talk about repayment. I ask you to look into and correct this collection; to contact me only, and stop calling my contacts; and to answer in writing within a reasonable time.".to_string());
+            out.push("Evidence: my own log of the calls (date, time, caller, what was said; listed above), and the call records, SMS screenshots and recordings I kept (if any).".to_string());
+            out.push("Borrower: __________    Date: __________".to_string());
+            out.push(String::new());
+            out.push("If the lender does not act: complain to 12378 (the National Financial Regulatory Administration's consumer line); report harassing calls and SMS to 12321.".to_string());
+            out.push(if threat {
+                "Your log records a threat: if your safety is threatened, call the police (110)."
+                    .to_string()
+            } else {
+                "If you are threatened or intimidated, call the police (110).".to_string()
+            });
+            out.push("This is general information, not legal advice; the standard and the guideline are as reported, and a recommended standard is not a law.".to_string());
+        }
+    }
+    out.join("\n")
+}

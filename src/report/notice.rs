@@ -1,0 +1,189 @@
+//! `notice`: the heads-up message for each emergency contact of a loan, with the loan's own contact
+//! date and its basis. The dashboard's `m` shows the same text.
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::Context;
+use crate::engine::LoanView;
+use crate::i18n::Lang;
+use crate::knowledge::advice::{self, Request};
+use crate::knowledge::notice::{self, NoticeFacts, Plan, Relation};
+use crate::model::{Contact, LogKind, Settings, StageKind};
+use crate::money::grouped;
+
+/// Text from the user's file without control characters, so it cannot steer the terminal.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// Where the emergency-contact day comes from, said in the borrower's voice.
+pub fn contact_basis(view: &LoanView, lang: Lang) -> String {
+    let m = view
+        .escalation
+        .milestones
+        .iter()
+        .find(|m| m.kind == StageKind::EmergencyContact);
+    let Some(m) = m else {
+        return lang
+            .t(
+                "这个平台的催收天数没有可靠的报道",
+                "no reliable report gives this platform's day",
+            )
+            .to_string();
+    };
+    let Some(day) = m.day else {
+        return lang
+            .t("报道没有给出具体天数", "the reports give no day")
+            .to_string();
+    };
+    if m.from_user {
+        return match lang {
+            Lang::Zh => format!("我按自己的合同记下的天数：逾期第 {day} 天"),
+            Lang::En => format!("the day I noted from my own contract: overdue day {day}"),
+        };
+    }
+    let source = printable(&m.source);
+    match (lang, m.day_typical) {
+        (Lang::Zh, Some(t)) => format!(
+            "《{source}》中的报道，逾期第 {day} 天起，也有人说第 {t} 天；这是估计，不是规定"
+        ),
+        (Lang::Zh, None) => {
+            format!("《{source}》中的报道，逾期第 {day} 天起；这是估计，不是规定")
+        }
+        (Lang::En, Some(t)) => format!(
+            "reports in 《{source}》: from overdue day {day}, others say day {t}; an estimate, not a rule"
+        ),
+        (Lang::En, None) => {
+            format!("reports in 《{source}》: from overdue day {day}; an estimate, not a rule")
+        }
+    }
+}
+
+/// What the borrower says they are doing: the call script's request, in figures.
+pub fn plan(view: &LoanView, lang: Lang, settings: &Settings, today: NaiveDate) -> Plan {
+    let Some(f) = advice::script_facts(view, lang, settings, today) else {
+        return Plan::OnTime;
+    };
+    match f.request {
+        Request::Extension { date, .. } => Plan::Extension { date },
+        Request::Plan { months } if months > 0 => {
+            let monthly = (f.overdue_amount / Decimal::from(months))
+                .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero);
+            Plan::Monthly {
+                monthly: format!("{}{}", f.currency, grouped(monthly)),
+                months,
+            }
+        }
+        Request::Plan { .. } => Plan::Negotiating,
+    }
+}
+
+/// The day a contact was marked as told, if ever (the latest such entry).
+pub fn told_on(view: &LoanView, contact: &str) -> Option<NaiveDate> {
+    view.loan
+        .log
+        .iter()
+        .filter(|e| e.kind == LogKind::ContactNotified && e.contact() == Some(contact.trim()))
+        .map(|e| e.date)
+        .max()
+}
+
+pub fn facts(ctx: &Context, view: &LoanView, contact: &Contact) -> NoticeFacts {
+    let date = view.escalation.emergency_contact_date;
+    NoticeFacts {
+        contact: printable(&contact.name),
+        relation: Relation::classify(contact.relation.as_deref()),
+        lender: printable(&advice::platform_label(view)),
+        loan: printable(&ctx.display_name(view.loan)),
+        overdue: view.ledger.status == crate::engine::LoanStatus::Overdue,
+        contact_date: date,
+        basis: contact_basis(view, ctx.lang),
+        date_reached: date.is_some_and(|d| d <= ctx.today),
+        plan: plan(view, ctx.lang, &ctx.portfolio.settings, ctx.today),
+    }
+}
+
+/// The message for one contact.
+pub fn message(ctx: &Context, view: &LoanView, contact: &Contact) -> String {
+    notice::message(&facts(ctx, view, contact), ctx.lang)
+}
+
+/// `notice ID [--contact NAME]`: every contact's message under a header, or the one named.
+/// Err: the named contact is not on the loan (the message lists those that are).
+pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String, String> {
+    let lang = ctx.lang;
+    let contacts: Vec<&Contact> = view
+        .loan
+        .contacts
+        .iter()
+        .filter(|c| only.is_none_or(|n| c.name.trim() == n.trim()))
+        .collect();
+    if contacts.is_empty() {
+        if let Some(n) = only {
+            let names: Vec<String> = view
+                .loan
+                .contacts
+                .iter()
+                .map(|c| printable(&c.name))
+                .collect();
+            return Err(match lang {
+                Lang::Zh => format!(
+                    "借款 {} 没有名为 {n:?} 的联系人；有：{}",
+                    view.loan.id,
+                    if names.is_empty() {
+                        "（无）".to_string()
+                    } else {
+                        names.join("、")
+                    }
+                ),
+                Lang::En => format!(
+                    "loan {} has no contact named {n:?}; it has: {}",
+                    view.loan.id,
+                    if names.is_empty() {
+                        "(none)".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+            });
+        }
+        return Ok(format!(
+            "{}\n",
+            lang.t(
+                "这笔借款没有列出紧急联系人（在借款里加上 contacts = [{ name = \"…\", relation = \"…\" }]）。",
+                "This loan lists no emergency contacts (add contacts = [{ name = \"…\", relation = \"…\" }] to the loan)."
+            )
+        ));
+    }
+    let mut out = String::new();
+    for (i, c) in contacts.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let name = printable(&c.name);
+        let relation = c
+            .relation
+            .as_deref()
+            .map(|r| match lang {
+                Lang::Zh => format!("（{}）", printable(r)),
+                Lang::En => format!(" ({})", printable(r)),
+            })
+            .unwrap_or_default();
+        let told = told_on(view, &c.name)
+            .map(|d| match lang {
+                Lang::Zh => format!(" · 已于 {d} 告知"),
+                Lang::En => format!(" · told on {d}"),
+            })
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "── {} {name}{relation}{told} ──\n",
+            lang.t("给", "To")
+        ));
+        out.push_str(&message(ctx, view, c));
+        out.push('\n');
+    }
+    Ok(out)
+}

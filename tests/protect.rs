@@ -1,0 +1,336 @@
+//! `notice`, `complaint`, `letter` and the log's new fields, through the real binary, over
+//! tests/fixtures/protect/calls.toml (worked by hand in its comments and below).
+
+mod common;
+
+use std::fs;
+
+use common::stdout_of;
+use serde_json::{Value, json};
+
+const CALLS: &str = "tests/fixtures/protect/calls.toml";
+const TODAY: &str = "2026-11-23";
+
+fn run(args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("repaydash")
+        .expect("the repaydash binary")
+        .args(args)
+        .output()
+        .expect("running repaydash")
+}
+
+/// The fixture log, by hand: 11-18 has 21:59:59 (day) and 22:00:00 (night); 11-19 has 07:59:59
+/// (night), 08:00:00, 12:00:00 and one without a time (a call, never a night call): 4 calls, over
+/// 3; 11-20 has a 23:10:00 call to 李芳 who was told of the debt, and an SMS to Wang Wei (a
+/// contact, not a call). 7 calls, 3 at night, 1 day over 3.
+#[test]
+fn complaint_json_counts_the_fixture_log() {
+    let out = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "complaint",
+        "ctrip-jqh",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v,
+        json!({
+            "id": "ctrip-jqh",
+            "from": "2026-11-18",
+            "to": "2026-11-23",
+            "calls": 7,
+            "night_calls": 3,
+            "days_over_3": 1,
+            "contacts_called": [
+                {"name": "李芳", "calls": 1, "told_debt": true},
+                {"name": "Wang Wei", "calls": 0, "told_debt": false}
+            ],
+            "flagged": [
+                {"date": "2026-11-18", "time": "22:00:00", "flags": ["night"], "text": "十点整又打来"},
+                {"date": "2026-11-19", "time": "12:00:00", "flags": ["insult"], "text": "中午，骂人"},
+                {"date": "2026-11-20", "time": "23:10:00", "flags": ["told_third_party", "threat"],
+                 "text": "打给我姐姐，说了我欠钱，还说要上门"}
+            ],
+            "days": [
+                {"date": "2026-11-18", "calls": 2, "night_calls": 1},
+                {"date": "2026-11-19", "calls": 4, "night_calls": 1},
+                {"date": "2026-11-20", "calls": 1, "night_calls": 1}
+            ]
+        })
+    );
+}
+
+#[test]
+fn complaint_range_narrows_the_count() {
+    let out = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "complaint",
+        "ctrip-jqh",
+        "--from",
+        "2026-11-19",
+        "--to",
+        "2026-11-19",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["calls"], 4);
+    assert_eq!(v["night_calls"], 1);
+    assert_eq!(v["days_over_3"], 1);
+    assert_eq!(v["contacts_called"], json!([]));
+
+    let o = run(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "complaint",
+        "ctrip-jqh",
+        "--from",
+        "2026-11-20",
+        "--to",
+        "2026-11-19",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("2026-11-20"));
+}
+
+#[test]
+fn complaint_text_summarises_then_drafts_in_both_languages() {
+    let zh = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "--lang",
+        "zh",
+        "complaint",
+        "ctrip-jqh",
+    ]);
+    assert!(zh.contains("催收电话 7 次 · 夜间（22:00–08:00）3 次 · 超过每日 3 次：1 天"));
+    assert!(zh.contains("2026-11-19     4     1  >3"), "{zh}");
+    assert!(zh.contains("李芳：电话 1 次 · 被告知了欠款"));
+    assert!(zh.contains("2026-11-20 23:10:00  [向他人透露债务、威胁]"));
+    assert!(zh.contains("GB/T 45251—2025"));
+    // Lender first, then 12378, 12321 and 110, in that order.
+    let order: Vec<usize> = ["致携程金融", "12378", "12321", "110"]
+        .iter()
+        .map(|w| zh.rfind(w).unwrap_or_else(|| panic!("{w} missing:\n{zh}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{zh}");
+    assert!(zh.contains("记录里有威胁"));
+    assert!(zh.contains("不是法律意见"));
+
+    let en = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+        "complaint",
+        "ctrip-jqh",
+    ]);
+    assert!(en.contains("7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 days"));
+    assert!(en.contains("李芳: 1 calls · told of the debt"));
+    assert!(en.contains("To 携程金融 (customer service / complaints):"));
+    assert!(en.contains("recommended standard is not a law"));
+}
+
+/// The fixture's phones must not leak in any form: whole, masked, or their last four digits.
+fn assert_no_phone(text: &str) {
+    for phone in ["13912345678", "15055512345"] {
+        assert!(!text.contains(phone), "{phone} in:\n{text}");
+        assert!(!text.contains(&phone[7..]), "{} in:\n{text}", &phone[7..]);
+        assert!(!text.contains(&phone[..3]), "{} in:\n{text}", &phone[..3]);
+    }
+}
+
+/// The installment of 2026-11-15 is unpaid; ctrip contacts are reported from day 1: 2026-11-16.
+#[test]
+fn notice_names_the_contact_and_the_date_in_both_languages_without_phones() {
+    let zh = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        "2026-11-15",
+        "--lang",
+        "zh",
+        "notice",
+        "ctrip-jqh",
+    ]);
+    assert!(zh.contains("── 给 李芳（姐姐） ──"), "{zh}");
+    assert!(zh.contains("李芳，有件事想先跟你说"));
+    assert!(zh.contains("对方最早可能从 2026-11-16 起打电话给你"));
+    assert!(zh.contains("《携程借款逾期一天会立即联系紧急联系人吗》"));
+    assert!(zh.contains("不欠这笔钱"));
+    assert!(zh.contains("12321") && zh.contains("12378") && zh.contains("110"));
+    // The colleague is addressed formally, and was marked told on 11-21 (after this day).
+    assert!(zh.contains("Wang Wei您好"));
+    assert_no_phone(&zh);
+
+    let en = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+        "notice",
+        "ctrip-jqh",
+        "--contact",
+        "李芳",
+    ]);
+    assert!(en.starts_with("── To 李芳 (姐姐) ──\nHi 李芳,"), "{en}");
+    assert!(en.contains("may call you any time since 2026-11-16"));
+    assert!(en.contains("You owe nothing"));
+    // The plan: 1,100.16 overdue over a 600 budget is 2 months of 550.08.
+    assert!(
+        en.contains("I am offering ¥550.08 a month for 2 months"),
+        "{en}"
+    );
+    assert!(!en.contains("Wang Wei"));
+    assert_no_phone(&en);
+
+    let told = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+        "notice",
+        "ctrip-jqh",
+        "--contact",
+        "Wang Wei",
+    ]);
+    assert!(told.starts_with("── To Wang Wei (colleague) · told on 2026-11-21 ──"));
+
+    let o = run(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+        "notice",
+        "ctrip-jqh",
+        "--contact",
+        "张三",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("it has: 李芳, Wang Wei"));
+}
+
+#[test]
+fn log_flags_are_written_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    fs::copy(CALLS, &path).unwrap();
+    let file = path.to_str().unwrap();
+    stdout_of(&[
+        "--file",
+        file,
+        "--today",
+        TODAY,
+        "log",
+        "ctrip-jqh",
+        "collection_call",
+        "半夜打给我",
+        "--date",
+        "2026-11-22",
+        "--time",
+        "23:30",
+        "--who",
+        "me",
+        "--channel",
+        "call",
+        "--caller",
+        "0571-xxxx",
+        "--flags",
+        "night,threat",
+    ]);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.ends_with(
+        "\n[[loan.log]]\ndate = 2026-11-22\ntime = 23:30:00\nkind = \"collection_call\"\nwho = \"me\"\nchannel = \"call\"\ncaller = \"0571-xxxx\"\nflags = [\"night\", \"threat\"]\ntext = \"半夜打给我\"\n"
+    ), "{text}");
+    let v: Value = serde_json::from_str(&stdout_of(&[
+        "--file",
+        file,
+        "--today",
+        TODAY,
+        "complaint",
+        "ctrip-jqh",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(
+        (v["calls"].clone(), v["night_calls"].clone()),
+        (json!(8), json!(4))
+    );
+
+    // `--time now` writes the clock's time (whatever it is) and today's date.
+    stdout_of(&[
+        "--file",
+        file,
+        "--today",
+        TODAY,
+        "log",
+        "ctrip-jqh",
+        "collection_call",
+        "刚才",
+        "--time",
+        "now",
+    ]);
+    let text = fs::read_to_string(&path).unwrap();
+    let tail = &text[text.rfind("[[loan.log]]").unwrap()..];
+    let time = tail.lines().nth(2).unwrap();
+    assert!(
+        tail.starts_with("[[loan.log]]\ndate = 2026-11-23\ntime = "),
+        "{tail}"
+    );
+    let hms = time.trim_start_matches("time = ");
+    assert!(
+        hms.len() == 8 && chrono::NaiveTime::parse_from_str(hms, "%H:%M:%S").is_ok(),
+        "{time}"
+    );
+
+    // Wrong words are refused before anything is written.
+    for (flag, value) in [
+        ("--channel", "wechat"),
+        ("--flags", "night,rude"),
+        ("--time", "25:00"),
+    ] {
+        let o = run(&[
+            "--file",
+            file,
+            "--today",
+            TODAY,
+            "log",
+            "ctrip-jqh",
+            "collection_call",
+            "x",
+            flag,
+            value,
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{flag} {value}");
+    }
+    let o = run(&[
+        "--file",
+        file,
+        "--today",
+        TODAY,
+        "log",
+        "ctrip-jqh",
+        "contact_notified",
+        "told",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--who"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
