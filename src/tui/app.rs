@@ -411,7 +411,12 @@ impl App {
             }
             Err(e) => {
                 self.reload_failed = true;
-                let first = e.render().lines().next().unwrap_or_default().to_string();
+                let first = e
+                    .render_in(self.lang)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
                 self.status = Some(format!(
                     "{} {first}",
                     self.lang.t(

@@ -468,6 +468,40 @@ fn refusal(lang: Lang, e: &WriteError) -> String {
     }
 }
 
+/// `u`: put FILE.bak back through the store (only while the file is what repaydash last wrote),
+/// and say in the status line what that took out or put back.
+pub fn undo(app: &mut App) {
+    let lang = app.lang;
+    match crate::store::undo::undo(&app.source, &app.builtin, app.base_today) {
+        Ok(done) => {
+            app.install(done.loaded);
+            let mut s = format!("✓ {}", lang.t("已撤销上一次写入", "undid the last write"));
+            for (head, lines) in [
+                (lang.t("：去掉了 ", ": took out "), &done.removed),
+                (lang.t("：放回了 ", ": put back "), &done.restored),
+            ] {
+                if !lines.is_empty() {
+                    s.push_str(head);
+                    s.push_str(&lines.join(" · "));
+                }
+            }
+            s.push_str(lang.t("（再按 u 可恢复）", " (u again redoes it)"));
+            app.status = None;
+            app.notice = Some(s);
+        }
+        Err(e) => {
+            app.status = Some(match e.kind {
+                ErrorKind::Demo => demo_message(lang),
+                _ => format!(
+                    "{}{}",
+                    lang.t("没有撤销：", "Nothing was undone: "),
+                    e.text(lang)
+                ),
+            });
+        }
+    }
+}
+
 /// Validate, write through the store, and on success reload the app from what was written.
 fn submit(app: &mut App) {
     let Some(mut form) = app.form.take() else {

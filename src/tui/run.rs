@@ -15,6 +15,7 @@ use ratatui::crossterm::execute;
 use super::app::App;
 use super::keys;
 use super::msg::{Msg, update};
+use super::views::{MIN_HEIGHT, MIN_WIDTH};
 
 #[derive(Debug)]
 pub enum Event {
@@ -22,14 +23,22 @@ pub enum Event {
     FileChanged,
 }
 
-fn handle(app: &mut App, ev: Event) {
+fn handle(app: &mut App, ev: Event, too_small: bool) {
     let msg = match ev {
+        Event::Term(e) if too_small => keys::event_when_too_small(app.mode, &e),
         Event::Term(e) => keys::event_in(app.mode, &e),
         Event::FileChanged => Some(Msg::FileChanged),
     };
     if let Some(m) = msg {
         update(app, m);
     }
+}
+
+/// The terminal is below the size the dashboard draws in (it shows "terminal too small").
+fn too_small<B: Backend>(terminal: &Terminal<B>) -> bool {
+    terminal
+        .size()
+        .is_ok_and(|s| s.width < MIN_WIDTH || s.height < MIN_HEIGHT)
 }
 
 /// Time from `now` to the next local midnight (plus a moment, so the date has surely turned).
@@ -59,11 +68,11 @@ pub fn run<B: Backend>(
             Ok(ev) => {
                 // Take everything already waiting (a burst of file events, a held key) before
                 // drawing again.
-                handle(app, ev);
+                handle(app, ev, too_small(terminal));
                 while !app.quit
                     && let Ok(ev) = rx.try_recv()
                 {
-                    handle(app, ev);
+                    handle(app, ev, too_small(terminal));
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}

@@ -43,7 +43,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             lang.t("假设今天往前/往后一天", "what-if: a day back / forward"),
         ),
         ("t", lang.t("回到真实的今天", "back to the real today")),
-        ("r", lang.t("重新读取文件", "reload the file")),
+        (
+            "r  u",
+            lang.t(
+                "重新读取文件 / 撤销上一次写入",
+                "reload the file / undo the last write",
+            ),
+        ),
         (
             "p  n  e",
             lang.t(
