@@ -5,9 +5,11 @@
 
 pub mod clean;
 pub mod cli;
+pub mod dates;
 pub mod engine;
 pub mod i18n;
 pub mod knowledge;
+pub mod launch;
 pub mod model;
 pub mod money;
 pub mod report;

@@ -121,12 +121,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match &cli.command {
         None | Some(Command::Check { json: false, .. }) => {
             if source == Source::Demo {
+                let init = repaydash::launch::command("init");
                 eprintln!(
                     "{}",
-                    ctx.lang.t(
-                        "（演示数据：还没有你自己的文件。运行 `repaydash init` 创建一个。）",
-                        "(Demo data: you have no file yet. Run `repaydash init` to create one.)"
-                    )
+                    match ctx.lang {
+                        Lang::Zh =>
+                            format!("（演示数据：还没有你自己的文件。运行 `{init}` 创建一个。）"),
+                        Lang::En => format!(
+                            "(Demo data: you have no file yet. Run `{init}` to create one.)"
+                        ),
+                    }
                 );
             }
             out(&report::check::text(&ctx));
@@ -265,6 +269,7 @@ fn dashboard(
     let first_warning = loaded.warnings.first().map(|w| w.render(&source.label()));
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
     app.status = first_warning;
+    app.init_command = repaydash::launch::command("init");
     app.watch_perms();
     let file = match source {
         Source::File(p) => Some(p.as_path()),

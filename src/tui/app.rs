@@ -6,6 +6,7 @@ use std::cell::Cell;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::scale::Scale;
 use crate::engine::{
     Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
 };
@@ -57,24 +58,32 @@ impl SortKey {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            SortKey::Urgency => lang.t("按紧急程度", "by urgency"),
-            SortKey::Amount => lang.t("按金额", "by amount"),
-            SortKey::DueDate => lang.t("按到期日", "by due date"),
+            SortKey::Urgency => lang.t("最紧急在前", "most urgent first"),
+            SortKey::Amount => lang.t("当前应还 从多到少", "owed now, largest first"),
+            SortKey::DueDate => lang.t("到期日 从早到晚", "due date, soonest first"),
         }
     }
 }
 
-/// One loan's timeline, in days counted from its anchor (the due date of the oldest unpaid
-/// installment): where today is, where each stage begins, and the emergency-contact window.
+/// One loan's timeline in days counted from the day shown (negative = before it): the due date
+/// of its oldest unpaid installment, where each stage begins, and the emergency-contact window.
+/// Every bar in the list is drawn on one shared `Scale`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
-    /// First and last day shown (start ≤ 0 ≤ end).
-    pub start: i64,
-    pub end: i64,
-    pub today: i64,
+    pub due: i64,
     pub marks: Vec<(i64, StageKind)>,
     /// From the earliest to the later reported emergency-contact day, where the articles disagree.
     pub window: Option<(i64, i64)>,
+}
+
+impl Timeline {
+    /// The (earliest) emergency-contact day.
+    pub fn contact(&self) -> Option<i64> {
+        self.marks
+            .iter()
+            .find(|m| m.1 == StageKind::EmergencyContact)
+            .map(|m| m.0)
+    }
 }
 
 /// One loan as the dashboard shows it, derived from the engine's view on the app's day.
@@ -84,7 +93,12 @@ pub struct Entry {
     pub idx: usize,
     pub id: String,
     pub name: String,
+    /// What the list and the detail title call the loan beside its platform: its own name, else
+    /// its product, else its id (never the platform again, as `name` would be).
+    pub label: String,
     pub platform: String,
+    /// The loan starts after the day shown (a what-if into the past): not yet drawn.
+    pub starts: Option<NaiveDate>,
     pub ledger: Ledger,
     pub escalation: Escalation,
     pub situation: Situation,
@@ -94,8 +108,12 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The amount that matters now: what is overdue, else the next installment's unpaid part.
+    /// The amount that matters now: what is overdue, else the next installment's unpaid part
+    /// (nothing for a loan not yet drawn on the day shown).
     pub fn amount_now(&self) -> Decimal {
+        if self.starts.is_some() {
+            return Decimal::ZERO;
+        }
         match self.ledger.status {
             LoanStatus::Overdue => self.ledger.overdue_amount,
             LoanStatus::PaidOff => Decimal::ZERO,
@@ -168,6 +186,8 @@ pub struct App {
     pub order: Vec<usize>,
     pub totals: Totals,
     pub sort: SortKey,
+    /// The one time scale of every timeline bar in the list.
+    pub scale: Scale,
     /// Position in `order`.
     pub selected: usize,
     pub detail: Detail,
@@ -203,6 +223,9 @@ pub struct App {
     /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
     /// the current data and day (recomputed with them, see `tui::planning`).
     pub planning: super::planning::Planning,
+    /// What the demo banner tells the user to run for their own file: the command that works
+    /// from where they started the dashboard (see `crate::launch`).
+    pub init_command: String,
 }
 
 impl App {
@@ -221,6 +244,7 @@ impl App {
             order: Vec::new(),
             totals: Totals::default(),
             sort: SortKey::Urgency,
+            scale: Scale::default(),
             selected: 0,
             detail: Detail::default(),
             mode: Mode::Main,
@@ -240,6 +264,7 @@ impl App {
             advice_max_scroll: Cell::new(0),
             advice_page: Cell::new(4),
             planning: Default::default(),
+            init_command: "repaydash init".into(),
         };
         app.recompute();
         app
@@ -286,12 +311,33 @@ impl App {
             .enumerate()
             .map(|(urgency, (idx, v))| {
                 let situation = v.situation();
-                let timeline = timeline(&v.escalation, today);
+                let starts = match &v.loan.terms {
+                    LoanTerms::Amortized {
+                        start_date,
+                        shift_days,
+                        ..
+                    } => start_date
+                        .checked_add_signed(Duration::days(*shift_days))
+                        .filter(|s| *s > today),
+                    LoanTerms::Bills(_) => None,
+                };
+                let timeline = if starts.is_some() {
+                    None
+                } else {
+                    timeline(&v.escalation, today)
+                };
                 Entry {
                     idx,
                     id: v.loan.id.clone(),
                     name: display_name(v.loan, &self.policies),
+                    label: v
+                        .loan
+                        .name
+                        .clone()
+                        .or_else(|| v.loan.product.clone())
+                        .unwrap_or_else(|| v.loan.id.clone()),
                     platform: v.policy.name.clone(),
+                    starts,
                     ledger: v.ledger,
                     escalation: v.escalation,
                     situation,
@@ -301,6 +347,12 @@ impl App {
             })
             .collect();
         self.totals = totals(&self.entries, today, alert);
+        self.scale = Scale::of(
+            self.entries
+                .iter()
+                .filter(|e| e.ledger.status != LoanStatus::PaidOff)
+                .filter_map(|e| e.timeline.as_ref()),
+        );
         self.sort_entries();
         self.select_id(keep.as_deref());
         self.refresh_planning();
@@ -539,34 +591,18 @@ impl App {
 }
 
 fn timeline(e: &Escalation, today: NaiveDate) -> Option<Timeline> {
-    let anchor = e.anchor?;
-    let today_d = (today - anchor).num_days();
+    let due = (e.anchor? - today).num_days();
     let marks: Vec<(i64, StageKind)> = e
         .milestones
         .iter()
-        .filter_map(|m| m.day.map(|d| (i64::from(d), m.kind)))
+        .filter_map(|m| m.day.map(|d| (due + i64::from(d), m.kind)))
         .collect();
     let window = e
         .milestones
         .iter()
         .find(|m| m.kind == StageKind::EmergencyContact)
-        .and_then(|m| Some((i64::from(m.day?), i64::from(m.day_typical?))));
-    let last = marks
-        .iter()
-        .map(|m| m.0)
-        .chain(window.map(|w| w.1))
-        .max()
-        .unwrap_or(0);
-    // A little room past the last stage (and past today) so the end is not crammed.
-    let end = last.max(today_d).max(1) + 2;
-    let start = today_d.min(0);
-    Some(Timeline {
-        start,
-        end,
-        today: today_d,
-        marks,
-        window,
-    })
+        .and_then(|m| Some((due + i64::from(m.day?), due + i64::from(m.day_typical?))));
+    Some(Timeline { due, marks, window })
 }
 
 fn totals(entries: &[Entry], today: NaiveDate, alert_days: u32) -> Totals {
@@ -586,7 +622,7 @@ fn totals(entries: &[Entry], today: NaiveDate, alert_days: u32) -> Totals {
             })
             .map(|s| s.unpaid())
             .sum::<Decimal>();
-        if e.ledger.status != LoanStatus::PaidOff {
+        if e.ledger.status != LoanStatus::PaidOff && e.starts.is_none() {
             t.open += 1;
             if let Some(d) = e.escalation.days_until_emergency_contact {
                 let nearest = |j: Option<usize>| {

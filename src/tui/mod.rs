@@ -2,11 +2,13 @@
 //! `keys` (key → Msg), `run` (the event loop), `views` (one file a panel).
 
 pub mod app;
+pub mod countdown;
 pub mod form;
 pub mod keys;
 pub mod msg;
 pub mod planning;
 pub mod run;
+pub mod scale;
 pub mod views;
 
 pub use app::App;

@@ -7,7 +7,9 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod list;
+pub mod overlay;
 pub mod plan;
+pub mod ruler;
 pub mod schedule;
 pub mod timeline;
 
