@@ -138,7 +138,7 @@ fn complaint_text_summarises_then_drafts_in_both_languages() {
     ]);
     assert!(en.contains("7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 days"));
     assert!(en.contains("李芳: 1 calls · told of the debt"));
-    assert!(en.contains("To 携程金融 (customer service / complaints):"));
+    assert!(en.contains("To Ctrip Finance (customer service / complaints):"));
     assert!(en.contains("recommended standard is not a law"));
 }
 
@@ -189,11 +189,14 @@ fn notice_names_the_contact_and_the_date_in_both_languages_without_phones() {
     assert!(en.starts_with("── To 李芳 (姐姐) ──\nHi 李芳,"), "{en}");
     assert!(en.contains("may call you any time since 2026-11-16"));
     assert!(en.contains("You owe nothing"));
-    // The plan: 1,100.16 overdue over a 600 budget is 2 months of 550.08.
+    // The plan comes from the loan's proposal: a budget of 600 does not even cover the regular
+    // installment of 1,100.16, so no monthly figure is promised to anyone (engine::proposal asks
+    // the lender for a restructuring instead).
     assert!(
-        en.contains("I am offering ¥550.08 a month for 2 months"),
+        en.contains("I am negotiating a repayment plan with the lender"),
         "{en}"
     );
+    assert!(!en.contains("I am offering"), "{en}");
     assert!(!en.contains("Wang Wei"));
     assert_no_phone(&en);
 

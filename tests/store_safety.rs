@@ -93,7 +93,10 @@ fn twenty_concurrent_pay_processes_lose_no_payment() {
         let err = String::from_utf8_lossy(&out.stderr);
         match out.status.code() {
             Some(0) => written.push(Decimal::from(n)),
-            Some(2) => assert!(err.contains("another repaydash is writing"), "{n}: {err}"),
+            Some(2) => assert!(
+                err.contains("is being written by another repaydash"),
+                "{n}: {err}"
+            ),
             other => panic!("payment {n}: exit {other:?}: {err}"),
         }
     }
@@ -169,8 +172,17 @@ fn a_writer_that_cannot_get_the_lock_writes_nothing_and_says_why() {
     )
     .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Busy);
-    assert!(e.message.contains("another repaydash is writing"), "{e}");
-    assert!(e.zh.contains("另一个 repaydash 正在写入"), "{}", e.zh);
+    assert!(
+        e.message
+            .en
+            .contains("is being written by another repaydash"),
+        "{e}"
+    );
+    assert!(
+        e.message.zh.contains("正被另一个 repaydash 写入"),
+        "{}",
+        e.message.zh
+    );
     drop(held);
     assert_eq!(fs::read_to_string(&path).unwrap(), SAMPLE);
     let names: Vec<String> = fs::read_dir(d.path())
@@ -235,7 +247,11 @@ fn a_payment_beyond_everything_owed_is_refused_with_the_amount_owed() {
             .contains("everything still owed on this loan, ¥400.00"),
         "{e}"
     );
-    assert!(e.zh.contains("还欠的全部金额 ¥400.00"), "{}", e.zh);
+    assert!(
+        e.message.zh.contains("还欠的全部金额 ¥400.00"),
+        "{}",
+        e.message.zh
+    );
     let e = refused(&path, &pay("late", TODAY, dec!(1005.01)));
     assert!(
         e.message
@@ -266,11 +282,13 @@ fn a_payment_before_the_loan_started_or_after_today_is_refused() {
     let e = refused(&path, &pay("terms", "2026-10-04", dec!(10)));
     assert_eq!(e.field, Some(Field::Date));
     assert!(
-        e.message.contains("before the loan started (2026-10-05)"),
+        e.message
+            .en
+            .contains("before the loan started (2026-10-05)"),
         "{e}"
     );
     let e = refused(&path, &pay("terms", "2026-11-24", dec!(10)));
-    assert!(e.message.contains("after today (2026-11-23)"), "{e}");
+    assert!(e.message.en.contains("after today (2026-11-23)"), "{e}");
     write::apply(
         &load(&path),
         &builtin(),
@@ -293,14 +311,18 @@ fn an_extension_must_move_the_bill_later_and_not_into_the_past() {
         let e = refused(&path, &ext(2, due));
         assert_eq!(e.field, Some(Field::Due));
         assert!(
-            e.message.contains("installment 2 is now due on 2026-12-05"),
+            e.message
+                .en
+                .contains("installment 2 is now due on 2026-12-05"),
             "{e}"
         );
     }
     // Installment 1 was due 2026-11-05: moving it to 2026-11-20 is later, but already past.
     let e = refused(&path, &ext(1, "2026-11-20"));
     assert!(
-        e.message.contains("is in the past (today is 2026-11-23)"),
+        e.message
+            .en
+            .contains("is in the past (today is 2026-11-23)"),
         "{e}"
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), RULES);
@@ -308,7 +330,9 @@ fn an_extension_must_move_the_bill_later_and_not_into_the_past() {
     // Now due today: a second extension must go beyond that.
     let e = refused(&path, &ext(1, TODAY));
     assert!(
-        e.message.contains("installment 1 is now due on 2026-11-23"),
+        e.message
+            .en
+            .contains("installment 1 is now due on 2026-11-23"),
         "{e}"
     );
 }

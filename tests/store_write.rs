@@ -605,7 +605,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
             &["pay", "no-such-loan", "100"],
             "no loan with id \"no-such-loan\"",
         ),
-        (&["pay", "ctrip-jqh", "abc"], "must be a number"),
+        (&["pay", "ctrip-jqh", "abc"], "is not an amount"),
         (&["pay", "ctrip-jqh", "0"], "above zero"),
         (&["pay", "ctrip-jqh", "-5"], "above zero"),
         (&["pay", "ctrip-jqh", "1.005"], "more than two decimals"),
@@ -622,7 +622,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
         (&["log", "ctrip-jqh", "note", "  "], "empty"),
         (
             &["log", "ctrip-jqh", "note", "x", "--date", "2026-02-30"],
-            "YYYY-MM-DD",
+            "--date: 2026-02-30: no such day",
         ),
         (
             &[

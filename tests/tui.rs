@@ -361,8 +361,31 @@ fn expected_panels(app: &App, id: &str) -> repaydash::knowledge::advice::AdviceP
         app.today(),
         app.portfolio.settings.alert_days,
     );
-    repaydash::knowledge::advice::panels(&view, app.lang, &app.portfolio.settings, app.today())
-        .unwrap()
+    // The proposal comes from the engine over all the file's loans, as `advice` computes it.
+    let views: Vec<_> = app
+        .portfolio
+        .loans
+        .iter()
+        .map(|l| {
+            repaydash::engine::LoanView::compute(
+                l,
+                app.policies.get(&l.platform),
+                app.today(),
+                app.portfolio.settings.alert_days,
+            )
+        })
+        .collect();
+    let proposal =
+        repaydash::engine::proposal::proposal(&views, id, app.portfolio.settings.monthly_budget)
+            .unwrap();
+    repaydash::knowledge::advice::panels(
+        &view,
+        &proposal,
+        app.lang,
+        &app.portfolio.settings,
+        app.today(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -411,9 +434,9 @@ fn the_call_script_carries_the_loans_own_figures() {
     assert!(s.contains("Negotiating repayment 2/6 Tab"), "{s}");
     assert!(s.contains("Negotiation call script"), "{s}");
     // Installment 8 (1,100.16) fell due 11-18 and 300.00 was paid: 800.16 overdue, 5 days.
-    assert!(s.contains("overdue for 5 day(s)"), "{s}");
+    assert!(s.contains("overdue for 5 days"), "{s}");
     assert!(s.contains("¥800.16"), "{s}");
-    assert!(s.contains("I have a 借去花 loan with 携程金融"), "{s}");
+    assert!(s.contains("I have a 借去花 loan with Ctrip Finance"), "{s}");
 }
 
 #[test]
@@ -455,7 +478,7 @@ fn advice_follows_the_selection_and_the_what_if_day() {
     while current_title(&app) != "Negotiating repayment" {
         press(&mut app, KeyCode::Tab);
     }
-    assert!(screen(&app, 120, 40).contains("overdue for 15 day(s)"));
+    assert!(screen(&app, 120, 40).contains("overdue for 15 days"));
     // Another loan: its own panels, from the first topic. 花呗 installment 3 falls due 11-26, so
     // back on 11-23 it is due soon (on 12-02 it would be overdue).
     press(&mut app, KeyCode::Char('t'));

@@ -5,6 +5,7 @@ pub mod complaint;
 pub mod escalation;
 pub mod ledger;
 pub mod plan;
+pub mod proposal;
 pub mod rate;
 pub mod schedule;
 

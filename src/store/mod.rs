@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 
 pub use diag::Diagnostic;
 
+use crate::i18n::{Lang, Text, phrases as ph};
 use crate::model::{Policy, Portfolio};
 
 /// The demo portfolio, written as if today were `DEMO_ANCHOR`; shifted to the real today on load.
@@ -39,16 +40,15 @@ impl Source {
     }
 }
 
-#[derive(Debug)]
+/// Why the loans file could not be used. Shown in English by `Display`, in the reader's
+/// language by `render_in`.
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum LoadError {
-    /// The file could not be read at all. `zh` says the same as `message` in Chinese (empty when
-    /// there is no translation yet).
-    Io {
-        path: String,
-        message: String,
-        zh: String,
-    },
+    /// The file could not be read at all.
+    #[error("{}", self.render_in(Lang::En))]
+    Io { path: String, message: Text },
     /// The file was read and has problems; every one is listed.
+    #[error("{}", self.render_in(Lang::En))]
     Invalid {
         path: String,
         diagnostics: Vec<Diagnostic>,
@@ -57,32 +57,26 @@ pub enum LoadError {
 
 impl LoadError {
     pub fn render(&self) -> String {
-        self.render_in(crate::i18n::Lang::En)
+        self.render_in(Lang::En)
     }
 
-    /// The message in `lang` where a translation exists.
-    pub fn render_in(&self, lang: crate::i18n::Lang) -> String {
+    /// One line per problem, each `path:line:col: message`.
+    pub fn render_in(&self, lang: Lang) -> String {
         match self {
-            LoadError::Io { path, zh, .. } if lang == crate::i18n::Lang::Zh && !zh.is_empty() => {
-                format!("{path}：{zh}")
-            }
-            LoadError::Io { path, message, .. } => format!("{path}: {message}"),
+            LoadError::Io { path, message } => format!("{path}: {}", message.get(lang)),
             LoadError::Invalid { path, diagnostics } => diagnostics
                 .iter()
-                .map(|d| d.render(path))
+                .map(|d| d.render_in(path, lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         }
     }
-}
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render())
+    /// Both languages at once, for a caller that shows it later.
+    pub fn text(&self) -> Text {
+        Text::new(self.render_in(Lang::Zh), self.render_in(Lang::En))
     }
 }
-
-impl std::error::Error for LoadError {}
 
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -135,96 +129,60 @@ pub fn locate(cli_file: Option<&Path>) -> Source {
 /// small enough that a wrong path never eats the machine's memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-fn io_error(shown: &str, zh: &str, en: &str) -> LoadError {
-    LoadError::Io {
-        path: shown.to_string(),
-        message: en.to_string(),
-        zh: zh.to_string(),
-    }
-}
-
 /// The bytes of a regular file of at most `MAX_FILE_BYTES`. A FIFO or a device is refused before
 /// it is opened (opening a FIFO would wait for a writer; /dev/zero never ends).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => io_error(
-            &shown,
-            "没有这个文件（运行 `repaydash init` 创建一个，或检查 --file）",
-            "no such file (run `repaydash init` to create one, or check --file)",
-        ),
-        _ => LoadError::Io {
-            path: shown.clone(),
-            message: format!("cannot read: {e}"),
-            zh: format!("无法读取：{e}"),
-        },
+    let fail = |message| LoadError::Io {
+        path: shown.clone(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(match e.kind() {
+            std::io::ErrorKind::NotFound => ph::no_such_file(),
+            _ => ph::cannot_read(e),
+        })
     })?;
     if meta.is_dir() {
-        return Err(io_error(
-            &shown,
-            "这是一个文件夹，不是账本文件",
-            "is a directory, not a loans file",
-        ));
+        return Err(fail(ph::is_directory()));
     }
     if !meta.is_file() {
-        return Err(io_error(
-            &shown,
-            "不是普通文件（是管道、设备或套接字）；账本必须是普通的文本文件",
-            "is not a regular file (a FIFO, a device or a socket); the loans file must be a plain text file",
-        ));
+        return Err(fail(ph::not_regular_file()));
     }
-    let too_big = || {
-        io_error(
-            &shown,
-            "文件超过 64 MiB，不像是账本文件；没有读取",
-            "is larger than 64 MiB, too large for a loans file; not read",
-        )
-    };
     if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big());
+        return Err(fail(ph::file_too_large()));
     }
-    let file = std::fs::File::open(path).map_err(|e| LoadError::Io {
-        path: shown.clone(),
-        message: format!("cannot read: {e}"),
-        zh: format!("无法读取：{e}"),
-    })?;
+    let file = std::fs::File::open(path).map_err(|e| fail(ph::cannot_read(e)))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The cap holds even when the file grows between the check above and the read.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Io {
-            path: shown.clone(),
-            message: format!("cannot read: {e}"),
-            zh: format!("无法读取：{e}"),
-        })?;
+        .map_err(|e| fail(ph::cannot_read(e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big());
+        return Err(fail(ph::file_too_large()));
     }
     Ok(bytes)
 }
 
-/// Bytes as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
-pub fn utf8(bytes: Vec<u8>, shown: &str) -> Result<String, LoadError> {
+/// Read a file as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let shown = path.display().to_string();
+    let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         let (line, col) = diag::LineIndex::new(&text).position(text.len());
         LoadError::Invalid {
-            path: shown.to_string(),
+            path: shown,
             diagnostics: vec![Diagnostic {
                 line,
                 col,
                 key: String::new(),
-                message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+                message: ph::not_utf8(),
             }],
         }
     })
-}
-
-/// Read a file as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    utf8(read_bytes(path)?, &path.display().to_string())
 }
 
 /// Parse loans-file text; `path` only names the file in messages.
@@ -264,22 +222,20 @@ pub fn load(source: &Source, builtin: &[Policy], today: NaiveDate) -> Result<Loa
 }
 
 /// Write the commented template to `path`; never over an existing file.
-pub fn init(path: &Path) -> Result<(), String> {
+pub fn init(path: &Path) -> Result<(), Text> {
+    let shown = path.display().to_string();
     if path.exists() {
-        return Err(format!(
-            "{}: already exists; repaydash never overwrites it (edit it, or remove it first)",
-            path.display()
-        ));
+        return Err(ph::already_exists(&shown));
     }
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| ph::io_error(&dir.display().to_string(), e))?;
     }
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| ph::io_error(&shown, e))?;
     std::io::Write::write_all(&mut f, TEMPLATE.as_bytes())
         .and_then(|_| f.sync_all())
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(|e| ph::io_error(&shown, e))
 }

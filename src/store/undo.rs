@@ -6,7 +6,6 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use super::atomic;
@@ -14,7 +13,7 @@ use super::write::{
     ErrorKind, WriteError, backup_path, file_of, keep_owner, owner_of, real_path, take_lock,
 };
 use super::{Loaded, ReadStamp, Source, lock, schema};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, phrases as ph};
 use crate::model::Policy;
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -34,7 +33,11 @@ pub fn sidecar_path(backup: &Path) -> PathBuf {
 
 const HEAD: &str = "# repaydash: SHA-256 of the loans file as repaydash last wrote it. `repaydash undo` puts the\n# .bak file back only while the loans file still has this hash.\n";
 
-/// Record, after the backup is in place, the hash of what is about to be written.
+fn io(p: &Path, e: std::io::Error) -> WriteError {
+    WriteError::new(ErrorKind::Io, ph::io_error(&p.display().to_string(), e))
+}
+
+/// Record, once the backup is in place, the hash of what is about to be written.
 pub(crate) fn remember(
     backup: &Path,
     hash: &str,
@@ -42,21 +45,10 @@ pub(crate) fn remember(
     owner: Option<(u32, u32)>,
 ) -> Result<(), WriteError> {
     let side = sidecar_path(backup);
-    let io = |e: std::io::Error| {
-        WriteError::both(
-            ErrorKind::Io,
-            format!("{}：{e}；什么都没有写入", side.display()),
-            format!("{}: {e}; nothing was written", side.display()),
-        )
-    };
-    let staged = atomic::stage(
-        &side,
-        format!("{HEAD}sha256 = \"{hash}\"\n").as_bytes(),
-        perms,
-    )
-    .map_err(io)?;
+    let body = format!("{HEAD}sha256 = \"{hash}\"\n");
+    let staged = atomic::stage(&side, body.as_bytes(), perms).map_err(|e| io(&side, e))?;
     keep_owner(staged.temp_path(), owner)?;
-    staged.commit().map_err(io)
+    staged.commit().map_err(|e| io(&side, e))
 }
 
 fn recorded_hash(side: &Path) -> Option<String> {
@@ -84,16 +76,36 @@ pub struct Undone {
 impl Undone {
     /// What was undone, one line each, for the terminal.
     pub fn describe(&self, lang: Lang) -> Vec<String> {
+        let colon = match lang {
+            Lang::Zh => "：",
+            Lang::En => ":",
+        };
         let mut out = Vec::new();
         if !self.removed.is_empty() {
-            out.push(lang.t("去掉了：", "took out:").to_string());
+            out.push(format!("{}{colon}", ph::undo_took_out().get(lang)));
             out.extend(self.removed.iter().map(|l| format!("  - {l}")));
         }
         if !self.restored.is_empty() {
-            out.push(lang.t("放回了：", "put back:").to_string());
+            out.push(format!("{}{colon}", ph::undo_put_back().get(lang)));
             out.extend(self.restored.iter().map(|l| format!("  + {l}")));
         }
         out
+    }
+
+    /// The same on one line, for the dashboard's status line.
+    pub fn one_line(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        for (head, lines) in [
+            (ph::undo_took_out(), &self.removed),
+            (ph::undo_put_back(), &self.restored),
+        ] {
+            if !lines.is_empty() {
+                parts.push(format!("{} {}", head.get(lang), lines.join(" · ")));
+            }
+        }
+        ph::undid_in_dashboard(&parts.join("; "))
+            .get(lang)
+            .to_string()
     }
 }
 
@@ -121,78 +133,46 @@ fn difference(now: &str, then: &str) -> (Vec<String>, Vec<String>) {
     )
 }
 
-fn refuse(zh: String, en: String) -> WriteError {
-    WriteError {
-        kind: ErrorKind::Conflict,
-        message: en,
-        zh,
-        field: None,
-    }
+fn refuse(message: Text) -> WriteError {
+    WriteError::new(ErrorKind::Conflict, message)
 }
 
 /// Put `FILE.bak` back, under the lock, when the file is still what repaydash last wrote.
-pub fn undo(source: &Source, builtin: &[Policy], today: NaiveDate) -> Result<Undone, WriteError> {
-    let _ = today;
+pub fn undo(source: &Source, builtin: &[Policy]) -> Result<Undone, WriteError> {
     let path = file_of(source)?;
     let shown = path.display().to_string();
     let real = real_path(&path)?;
     let _lock = take_lock(&real, &shown, lock::WAIT)?;
     let backup = backup_path(&path);
     let side = sidecar_path(&backup);
-    let now = super::read_bytes(&real).map_err(|e| {
-        WriteError::both(ErrorKind::Io, e.render_in(Lang::Zh), e.render_in(Lang::En))
-    })?;
+    let now = super::read_bytes(&real)?;
     let Some(hash) = recorded_hash(&side) else {
-        return Err(refuse(
-            format!(
-                "没有可以撤销的写入：找不到 {}（repaydash 还没有写过这个文件）",
-                side.display()
-            ),
-            format!(
-                "nothing to undo: {} is missing (repaydash has not written this file yet)",
-                side.display()
-            ),
-        ));
+        return Err(refuse(ph::nothing_to_undo(&side.display().to_string())));
     };
+    let bak_shown = backup.display().to_string();
     if sha256_hex(&now) != hash {
-        return Err(refuse(
-            format!(
-                "{shown} 在 repaydash 上次写入之后又被改动过（比如在编辑器里）；撤销会丢掉这些改动，所以没有撤销。上次写入之前的版本还在 {}",
-                backup.display()
-            ),
-            format!(
-                "{shown} was changed after repaydash last wrote it (in an editor?); undoing would lose that change, so nothing was undone. The version before the last write is still in {}",
-                backup.display()
-            ),
-        ));
+        return Err(refuse(ph::undo_changed_since(&shown, &bak_shown)));
     }
-    let old = super::read_bytes(&backup).map_err(|e| {
-        WriteError::both(ErrorKind::Io, e.render_in(Lang::Zh), e.render_in(Lang::En))
-    })?;
-    let old_text = String::from_utf8(old).map_err(|_| {
-        refuse(
-            format!("{} 不是 UTF-8 文本；没有撤销", backup.display()),
-            format!("{} is not UTF-8 text; nothing was undone", backup.display()),
-        )
-    })?;
+    let old = super::read_bytes(&backup)?;
+    let old_text = String::from_utf8(old).map_err(|_| refuse(ph::backup_not_utf8(&bak_shown)))?;
     let parsed = schema::parse_portfolio(&old_text, builtin).map_err(|diags| {
-        let listed: Vec<String> = diags
-            .iter()
-            .map(|d| d.render(&backup.display().to_string()))
-            .collect();
-        refuse(
-            format!("备份文件有问题，没有撤销：\n{}", listed.join("\n")),
-            format!(
-                "the backup has problems, so nothing was undone:\n{}",
-                listed.join("\n")
-            ),
-        )
+        let listed = |lang| {
+            diags
+                .iter()
+                .map(|d| d.render_in(&bak_shown, lang))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let head = ph::backup_has_problems();
+        refuse(Text::new(
+            format!("{}：\n{}", head.zh, listed(Lang::Zh)),
+            format!("{}:\n{}", head.en, listed(Lang::En)),
+        ))
     })?;
     let now_text = String::from_utf8_lossy(&now);
     let (removed, restored) = difference(&now_text, &old_text);
     let perms = std::fs::metadata(&real).ok().map(|m| m.permissions());
     let owner = owner_of(&real);
-    let io = |p: &Path, e: std::io::Error| WriteError::io_at(p, e);
     // Both new files are staged first; then the loans file is renamed into place (from here on
     // the undo has happened), then the backup and the hash follow it.
     let staged =

@@ -3,26 +3,25 @@
 //! keys stay as written; only the new entry's lines are added), checked, and written atomically
 //! with the previous version kept as `FILE.bak`.
 //!
-//! One call per edit (`pay`, `log`, `extend`, or `apply` with an `Edit`) takes the `Loaded` the
-//! caller holds and returns the new one. When the file changed since it was read, the edit is
+//! One call per edit (`apply` with an `Edit`) takes the `Loaded` the caller holds and returns the
+//! new one. When the file changed since it was read, the edit is
 //! re-applied on the new text if it still fits, and refused otherwise: never a blind overwrite.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use std::time::Duration;
-
 use super::atomic::{self, Staged};
 use super::lock::{self, FileLock, LockError};
-use super::schema::{self, MAX_AMOUNT};
-use super::{LoadError, Loaded, ReadStamp, Source, undo};
+use super::schema;
+use super::{Loaded, ReadStamp, Source, undo};
 use crate::engine::{Ledger, LoanStatus, schedule};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, phrases as ph};
+use crate::input::{self, InputError};
 use crate::model::{
     Channel, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method, Payment, Policy,
     Portfolio,
@@ -150,19 +149,19 @@ impl Edit {
 pub enum ErrorKind {
     /// The values asked for are wrong (unknown id, bad amount, future date…).
     BadInput,
+    /// Another writer holds the file's lock (`phrases::lock_busy`).
+    Busy,
     /// There is no file: the demo is read-only.
     Demo,
     /// The file changed since it was read and the edit no longer fits it.
     Conflict,
     /// The edit cannot be made without changing what the file already says.
     Unsafe,
-    /// Another writer held the file's lock for the whole wait.
-    Busy,
     /// Reading or writing failed.
     Io,
 }
 
-/// The form field an entry rule is about, so the dashboard can mark it.
+/// The entry's field a rule is about, so the dashboard's form can mark it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Amount,
@@ -172,100 +171,68 @@ pub enum Field {
     Due,
 }
 
-/// Why nothing was written. In every case the file is untouched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why nothing was written. In every case the file is untouched. `message` is in both
+/// languages; `Display` gives the English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct WriteError {
     pub kind: ErrorKind,
-    /// In English.
-    pub message: String,
-    /// The same in Chinese; empty where no translation exists yet.
-    pub zh: String,
+    pub message: Text,
     /// The entry's field the refusal is about, when it is about one.
     pub field: Option<Field>,
 }
 
 impl WriteError {
-    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub fn new(kind: ErrorKind, message: Text) -> Self {
         WriteError {
             kind,
-            message: message.into(),
-            zh: String::new(),
+            message,
             field: None,
         }
     }
-    pub(crate) fn both(kind: ErrorKind, zh: impl Into<String>, en: impl Into<String>) -> Self {
-        WriteError {
-            kind,
-            message: en.into(),
-            zh: zh.into(),
-            field: None,
-        }
-    }
-    /// An entry the rules refuse, said in both languages, about `field`.
-    fn rule(field: Field, zh: String, en: String) -> Self {
+    /// An entry the rules refuse, about `field`.
+    fn rule(field: Field, message: Text) -> Self {
         WriteError {
             field: Some(field),
-            ..Self::both(ErrorKind::BadInput, zh, en)
+            ..Self::bad(message)
         }
-    }
-    fn io(path: &Path, e: impl fmt::Display) -> Self {
-        Self::new(ErrorKind::Io, format!("{}: {e}", path.display()))
-    }
-    pub(crate) fn io_at(path: &Path, e: impl fmt::Display) -> Self {
-        Self::both(
-            ErrorKind::Io,
-            format!("{}：{e}", path.display()),
-            format!("{}: {e}", path.display()),
-        )
-    }
-    fn load(e: LoadError) -> Self {
-        let kind = match &e {
-            LoadError::Io { .. } => ErrorKind::Io,
-            LoadError::Invalid { .. } => ErrorKind::BadInput,
-        };
-        Self::both(kind, e.render_in(Lang::Zh), e.render_in(Lang::En))
     }
     fn lock(e: LockError, shown: &str) -> Self {
         match e {
-            LockError::Busy { waited, .. } => {
-                let s = waited.as_secs_f64().round();
-                Self::both(
-                    ErrorKind::Busy,
-                    format!(
-                        "另一个 repaydash 正在写入 {shown}，等了 {s} 秒仍未结束；这次什么都没有写入，请稍后再试"
-                    ),
-                    format!(
-                        "another repaydash is writing {shown}; waited {s} s for it to finish; nothing was written, try again in a moment"
-                    ),
-                )
-            }
-            LockError::Io { lock, error } => Self::both(
+            LockError::Busy { .. } => Self::new(ErrorKind::Busy, ph::lock_busy(shown)),
+            LockError::Io { lock, error } => Self::new(
                 ErrorKind::Io,
-                format!("无法锁定 {}：{error}；什么都没有写入", lock.display()),
-                format!(
-                    "cannot lock {}: {error}; nothing was written",
-                    lock.display()
-                ),
+                ph::cannot_lock(&lock.display().to_string(), error),
             ),
         }
     }
+    fn bad(message: Text) -> Self {
+        Self::new(ErrorKind::BadInput, message)
+    }
+    fn io(path: &Path, e: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::Io, ph::io_error(&path.display().to_string(), e))
+    }
 
-    /// The message in `lang` (English where no translation exists yet).
     pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh if !self.zh.is_empty() => &self.zh,
-            _ => &self.message,
-        }
+        self.message.get(lang)
     }
 }
 
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+impl From<InputError> for WriteError {
+    fn from(e: InputError) -> Self {
+        WriteError::bad(e.text())
     }
 }
 
-impl std::error::Error for WriteError {}
+impl From<super::LoadError> for WriteError {
+    fn from(e: super::LoadError) -> Self {
+        let kind = match &e {
+            super::LoadError::Io { .. } => ErrorKind::Io,
+            super::LoadError::Invalid { .. } => ErrorKind::BadInput,
+        };
+        WriteError::new(kind, e.text())
+    }
+}
 
 /// What a successful write did.
 #[derive(Debug, Clone)]
@@ -285,77 +252,25 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// An amount of money as typed: a plain decimal number, above zero, at most two decimals.
+/// An amount of money as typed, by the one input parser.
 pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
-    let t = s.trim();
-    let plain = !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
-    let d = if plain {
-        Decimal::from_str(t).ok()
-    } else {
-        None
-    };
-    let Some(d) = d else {
-        return Err(WriteError::rule(
-            Field::Amount,
-            format!("金额应是数字，例如 800.16，收到的是 {s:?}"),
-            format!("the amount must be a number like 800.16, got {s:?}"),
-        ));
-    };
-    check_amount(d)?;
-    Ok(d)
+    input::amount(s).map_err(|e| WriteError::rule(Field::Amount, e.text()))
 }
 
+/// An amount from a caller that did not type it (a test, a program): the same rules as typed.
 fn check_amount(d: Decimal) -> Result<(), WriteError> {
-    if d <= Decimal::ZERO {
-        return Err(WriteError::rule(
-            Field::Amount,
-            format!("金额必须大于 0，收到的是 {d}"),
-            format!("the amount must be above zero, got {d}"),
-        ));
-    }
-    if d.normalize().scale() > 2 {
-        return Err(WriteError::rule(
-            Field::Amount,
-            format!("金额 {d} 超过两位小数（最小单位是分）"),
-            format!("the amount {d} has more than two decimals (cents are the smallest unit)"),
-        ));
-    }
-    if d > Decimal::from(MAX_AMOUNT) {
-        return Err(WriteError::rule(
-            Field::Amount,
-            format!("金额 {d} 大得不合理（最多 {MAX_AMOUNT}）"),
-            format!("the amount {d} is absurdly large (at most {MAX_AMOUNT})"),
-        ));
-    }
-    Ok(())
+    parse_amount(&d.normalize().to_string()).map(|_| ())
 }
 
 /// `negotiation`, `collection_call`, `note` or `contact_notified`.
 pub fn parse_log_kind(s: &str) -> Result<LogKind, WriteError> {
-    LogKind::from_key(s.trim()).ok_or_else(|| {
-        WriteError::both(
-            ErrorKind::BadInput,
-            format!(
-                "不认识的记录类型 {s:?}；应为 negotiation、collection_call、note 或 contact_notified"
-            ),
-            format!(
-                "unknown log kind {s:?}; expected negotiation, collection_call, note or contact_notified"
-            ),
-        )
-    })
+    LogKind::from_key(s.trim()).ok_or_else(|| WriteError::bad(ph::unknown_log_kind(s.trim())))
 }
 
 /// `call`, `sms`, `visit` or `other`.
 pub fn parse_channel(s: &str) -> Result<Channel, WriteError> {
-    Channel::from_key(s.trim()).ok_or_else(|| {
-        WriteError::both(
-            ErrorKind::BadInput,
-            format!("不认识的渠道 {s:?}；应为 call、sms、visit 或 other"),
-            format!("unknown channel {s:?}; expected call, sms, visit or other"),
-        )
-    })
+    Channel::from_key(s.trim())
+        .ok_or_else(|| WriteError::bad(ph::unknown_word("channel", s.trim(), ph::CHANNELS)))
 }
 
 /// Flags as typed: separated by commas or spaces, each one of the known flags.
@@ -366,71 +281,13 @@ pub fn parse_flags(s: &str) -> Result<Vec<LogFlag>, WriteError> {
         .map(str::trim)
         .filter(|w| !w.is_empty())
     {
-        let flag = LogFlag::from_key(word).ok_or_else(|| {
-            WriteError::both(
-                ErrorKind::BadInput,
-                format!(
-                    "不认识的标记 {word:?}；应为 threat、insult、told_third_party、fake_legal 或 night"
-                ),
-                format!(
-                    "unknown flag {word:?}; expected threat, insult, told_third_party, fake_legal or night"
-                ),
-            )
-        })?;
+        let flag = LogFlag::from_key(word)
+            .ok_or_else(|| WriteError::bad(ph::unknown_word("flag", word, ph::FLAGS)))?;
         if !out.contains(&flag) {
             out.push(flag);
         }
     }
     Ok(out)
-}
-
-/// Record a payment of `amount` made on `date`.
-pub fn pay(
-    loaded: &Loaded,
-    builtin: &[Policy],
-    id: &str,
-    date: NaiveDate,
-    amount: Decimal,
-    today: NaiveDate,
-) -> Result<Recorded, WriteError> {
-    let edit = Edit::Pay {
-        id: id.to_string(),
-        date,
-        amount,
-    };
-    apply(loaded, builtin, &edit, today)
-}
-
-/// Record a call, a negotiation, a note or a contact told.
-pub fn log(
-    loaded: &Loaded,
-    builtin: &[Policy],
-    id: &str,
-    entry: LogEntry,
-    today: NaiveDate,
-) -> Result<Recorded, WriteError> {
-    let edit = Edit::Log {
-        id: id.to_string(),
-        entry,
-    };
-    apply(loaded, builtin, &edit, today)
-}
-
-/// Record that the lender moved installment `installment` to `due`.
-pub fn extend(
-    loaded: &Loaded,
-    builtin: &[Policy],
-    id: &str,
-    installment: u32,
-    due: NaiveDate,
-    today: NaiveDate,
-) -> Result<Recorded, WriteError> {
-    let edit = Edit::Extend {
-        id: id.to_string(),
-        installment,
-        due,
-    };
-    apply(loaded, builtin, &edit, today)
 }
 
 /// Make one edit on the file the caller read (`loaded.read` tells whether it changed since).
@@ -459,11 +316,7 @@ pub fn apply_at(
         match prepared.commit() {
             Err(Commit::Changed) if tries < 3 => tries += 1,
             Err(Commit::Changed) => {
-                return Err(WriteError::both(
-                    ErrorKind::Conflict,
-                    "repaydash 写入时文件一直在被改动；什么都没有写入（请再试一次）",
-                    "the file keeps changing while repaydash writes it; nothing was written (try again)",
-                ));
+                return Err(WriteError::new(ErrorKind::Conflict, ph::keeps_changing()));
             }
             Err(Commit::Failed(e)) => return Err(e),
             Ok(r) => return Ok(r),
@@ -483,7 +336,7 @@ pub struct Prepared {
     backup: PathBuf,
     loaded: Loaded,
     changed_underneath: bool,
-    /// SHA-256 of the new text, kept with the backup so `undo` knows the file is still ours.
+    /// SHA-256 of the new text, kept beside the backup so `undo` knows the file is still ours.
     new_hash: String,
     _lock: FileLock,
 }
@@ -492,14 +345,6 @@ enum Commit {
     /// The file changed after `prepare` read it.
     Changed,
     Failed(WriteError),
-}
-
-fn changed_while_writing() -> WriteError {
-    WriteError::both(
-        ErrorKind::Conflict,
-        "repaydash 写入时文件被改动了；什么都没有写入（请再试一次）",
-        "the file changed while repaydash was writing it; nothing was written (try again)",
-    )
 }
 
 impl Prepared {
@@ -537,7 +382,7 @@ impl Prepared {
     /// Put the prepared edit in place (keeping the previous bytes as `FILE.bak`).
     pub fn finish(self) -> Result<Recorded, WriteError> {
         self.commit().map_err(|c| match c {
-            Commit::Changed => changed_while_writing(),
+            Commit::Changed => WriteError::new(ErrorKind::Conflict, ph::changed_while_writing()),
             Commit::Failed(e) => e,
         })
     }
@@ -547,11 +392,7 @@ impl Prepared {
 pub(crate) fn file_of(source: &Source) -> Result<PathBuf, WriteError> {
     match source {
         Source::File(p) => Ok(p.clone()),
-        Source::Demo => Err(WriteError::both(
-            ErrorKind::Demo,
-            "还没有账本文件，只有只读的演示数据：先运行 `repaydash init` 创建自己的文件，再在里面记录还款",
-            "there is no loans file yet, only the read-only demo: run `repaydash init` to create your own file, then record payments in it",
-        )),
+        Source::Demo => Err(WriteError::new(ErrorKind::Demo, ph::demo_read_only())),
     }
 }
 
@@ -592,17 +433,8 @@ pub(crate) fn keep_owner(tmp: &Path, owner: Option<(u32, u32)>) -> Result<(), Wr
         use std::os::unix::fs::MetadataExt;
         let m = std::fs::metadata(tmp).map_err(|e| WriteError::io(tmp, e))?;
         if (m.uid(), m.gid()) != (uid, gid) {
-            std::os::unix::fs::chown(tmp, Some(uid), Some(gid)).map_err(|e| {
-                WriteError::both(
-                    ErrorKind::Io,
-                    format!(
-                        "无法让新文件保持原来的所有者（用户 {uid}、组 {gid}）：{e}；什么都没有写入。请以文件所有者的身份运行"
-                    ),
-                    format!(
-                        "cannot give the new file its owner back (user {uid}, group {gid}): {e}; nothing was written. Run repaydash as the file's owner"
-                    ),
-                )
-            })?;
+            std::os::unix::fs::chown(tmp, Some(uid), Some(gid))
+                .map_err(|e| WriteError::new(ErrorKind::Io, ph::cannot_keep_owner(uid, gid, e)))?;
         }
     }
     #[cfg(not(unix))]
@@ -610,9 +442,9 @@ pub(crate) fn keep_owner(tmp: &Path, owner: Option<(u32, u32)>) -> Result<(), Wr
     Ok(())
 }
 
-/// Check the edit, take the file's lock, make the edit on the file's current text, check the
-/// result, and write it to a temporary file next to the loans file. Nothing visible changes
-/// until `finish`; the lock is held until then.
+/// Take the file's lock, make the edit on the file's current text, check the result, and write
+/// it to a temporary file next to the loans file. Nothing visible changes until `finish`; the
+/// lock is held until then.
 pub fn prepare(
     loaded: &Loaded,
     builtin: &[Policy],
@@ -640,20 +472,6 @@ pub fn prepare_waiting(
     prepare_at(&loaded.source, loaded.read, builtin, edit, today, wait)
 }
 
-fn invalid(
-    shown: &str,
-    diags: &[super::Diagnostic],
-    zh_head: &str,
-    en_head: &str,
-) -> (String, String) {
-    let listed: Vec<String> = diags.iter().map(|d| d.render(shown)).collect();
-    let listed = listed.join("\n");
-    (
-        format!("{zh_head}：\n{listed}"),
-        format!("{en_head}:\n{listed}"),
-    )
-}
-
 fn prepare_at(
     source: &Source,
     read: Option<ReadStamp>,
@@ -667,15 +485,11 @@ fn prepare_at(
     let shown = path.display().to_string();
     let real = real_path(&path)?;
     let lock = take_lock(&real, &shown, wait)?;
-    let old = super::read_bytes(&real).map_err(WriteError::load)?;
+    let old = super::read_bytes(&real)?;
     let changed = read.is_some_and(|r| r != ReadStamp::of(&old));
     let conflict_or = |kind| if changed { ErrorKind::Conflict } else { kind };
     let text = std::str::from_utf8(&old).map_err(|_| {
-        WriteError::both(
-            conflict_or(ErrorKind::BadInput),
-            format!("{shown}：文件不是 UTF-8 文本（运行 `repaydash validate` 查看）"),
-            format!("{shown}: the file is not UTF-8 text (run `repaydash validate`)"),
-        )
+        WriteError::new(conflict_or(ErrorKind::BadInput), ph::write_not_utf8(&shown))
     })?;
     // Why the edit cannot be made, found the slow way (a parse of the old text) only when the
     // fast way failed: the file's own problems first, then the entry's rules.
@@ -683,22 +497,10 @@ fn prepare_at(
         let base = match schema::parse_portfolio(text, builtin) {
             Ok(b) => b,
             Err(diags) => {
-                let (zh, en) = if changed {
-                    invalid(
-                        &shown,
-                        &diags,
-                        "文件在读取之后被改动过，现在有问题；请先改正",
-                        "the file changed since it was read and now has problems; fix them first",
-                    )
-                } else {
-                    invalid(
-                        &shown,
-                        &diags,
-                        "文件有问题；请先改正",
-                        "the file has problems; fix them first",
-                    )
-                };
-                return WriteError::both(conflict_or(ErrorKind::BadInput), zh, en);
+                return WriteError::new(
+                    conflict_or(ErrorKind::BadInput),
+                    with_problems(ph::file_has_problems(changed), &diags, &shown),
+                );
             }
         };
         match check_against(&base.portfolio, edit, today) {
@@ -711,6 +513,7 @@ fn prepare_at(
         Ok(t) => t,
         Err(m) => return Err(explain(WriteError::new(ErrorKind::Unsafe, m))),
     };
+    let not_exact = || WriteError::new(ErrorKind::Unsafe, ph::edit_not_exact(&shown));
     // A last line without its ending gains one (`edit_text` says why); nothing else may change.
     let ended = if text.is_empty() || text.ends_with('\n') {
         std::borrow::Cow::Borrowed(text)
@@ -720,32 +523,29 @@ fn prepare_at(
         std::borrow::Cow::Owned(format!("{text}\n"))
     };
     if !only_added(&ended, &new_text) {
-        return Err(explain(unsafe_edit(&shown)));
+        return Err(explain(not_exact()));
     }
     let mut parsed = match schema::parse_portfolio(&new_text, builtin) {
         Ok(p) => p,
         Err(diags) => {
-            let (zh, en) = invalid(
-                &shown,
-                &diags,
-                "这次修改会让文件失效，所以什么都没有写入",
-                "the edit would make the file invalid, so nothing was written",
-            );
-            return Err(explain(WriteError::both(ErrorKind::Unsafe, zh, en)));
+            return Err(explain(WriteError::new(
+                ErrorKind::Unsafe,
+                with_problems(ph::edit_would_invalidate(), &diags, &shown),
+            )));
         }
     };
-    // The new file must say what the old one said plus exactly this entry, last in its list.
-    // The old file's portfolio is the new one with that entry taken off again.
+    // The new file must say what the old one said plus exactly this entry, last in its list:
+    // the old file's portfolio is the new one with that entry taken off again.
     let Some(loan) = parsed
         .portfolio
         .loans
         .iter_mut()
         .find(|l| l.id == edit.id())
     else {
-        return Err(explain(unsafe_edit(&shown)));
+        return Err(explain(not_exact()));
     };
     if !edit.take_from(loan) {
-        return Err(explain(unsafe_edit(&shown)));
+        return Err(explain(not_exact()));
     }
     let rules = check_against(&parsed.portfolio, edit, today);
     if let Some(loan) = parsed
@@ -769,6 +569,7 @@ fn prepare_at(
         staged,
         perms,
         owner,
+        new_hash: undo::sha256_hex(new_text.as_bytes()),
         loaded: Loaded {
             read: Some(ReadStamp::of(new_text.as_bytes())),
             portfolio: parsed.portfolio,
@@ -776,21 +577,8 @@ fn prepare_at(
             warnings: parsed.warnings,
         },
         changed_underneath: changed,
-        new_hash: undo::sha256_hex(new_text.as_bytes()),
         _lock: lock,
     })
-}
-
-fn unsafe_edit(shown: &str) -> WriteError {
-    WriteError::both(
-        ErrorKind::Unsafe,
-        format!(
-            "{shown}：改动后的文件不会恰好等于原来的内容加上这一条新记录，所以什么都没有写入；请手动添加"
-        ),
-        format!(
-            "{shown}: the edited file would not say exactly what it said before plus the new entry, so nothing was written; please add it by hand"
-        ),
-    )
 }
 
 /// A rule's refusal; when the file changed since it was read, said as a conflict.
@@ -800,14 +588,7 @@ fn refit(e: WriteError, changed: bool, shown: &str) -> WriteError {
     }
     WriteError {
         kind: ErrorKind::Conflict,
-        zh: format!(
-            "{shown} 在读取之后被改动过，改动后这条记录不再成立：{}；什么都没有写入",
-            e.text(Lang::Zh)
-        ),
-        message: format!(
-            "{shown} changed since it was read, and the change no longer fits: {}; nothing was written",
-            e.message
-        ),
+        message: ph::changed_no_longer_fits(shown, &e.message),
         field: e.field,
     }
 }
@@ -826,9 +607,23 @@ fn only_added(old: &str, new: &str) -> bool {
     old.as_bytes()[prefix..] == new.as_bytes()[new.len() - rest..]
 }
 
+/// `head:` then one `path:line:col: problem` per line, in each language.
+fn with_problems(head: Text, diags: &[super::Diagnostic], path: &str) -> Text {
+    let listed = |lang| {
+        diags
+            .iter()
+            .map(|d| d.render_in(path, lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Text::new(
+        format!("{}：\n{}", head.zh, listed(Lang::Zh)),
+        format!("{}:\n{}", head.en, listed(Lang::En)),
+    )
+}
+
 /// The rules every entry must meet, whoever records it (the CLI, the dashboard's forms): the
-/// values alone, then against the loan as the file has it. Messages in both languages, with the
-/// field they are about.
+/// values alone, then against the loan as the file has it. The refusal names the field.
 pub fn check_entry(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
     check_input(edit, today)?;
     check_against(p, edit, today)
@@ -839,44 +634,27 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
     match edit {
         Edit::Pay { date, amount, .. } => {
             check_amount(*amount)?;
-            not_future(*date, today, Field::Date, "还款", "a payment")
+            not_future(*date, today, ph::Entry::Payment)
         }
         Edit::Log { entry, .. } => {
             if entry.text.trim().is_empty() {
-                return Err(WriteError::rule(
-                    Field::Text,
-                    "记录内容是空的；写下发生了什么".into(),
-                    "the log text is empty; say what happened".into(),
-                ));
+                return Err(WriteError::rule(Field::Text, ph::log_text_empty()));
             }
             if entry.kind == LogKind::ContactNotified && entry.contact().is_none() {
-                return Err(WriteError::both(
-                    ErrorKind::BadInput,
-                    "contact_notified 记录要写明被告知的是哪位联系人（--who 姓名）",
-                    "a contact_notified entry names the contact who was told (--who NAME)",
-                ));
+                return Err(WriteError::bad(ph::contact_notified_needs_who()));
             }
-            not_future(entry.date, today, Field::Date, "记录", "a log entry")
+            not_future(entry.date, today, ph::Entry::Log)
         }
         Edit::Extend {
             installment, due, ..
         } => {
             if *installment == 0 {
-                return Err(WriteError::rule(
-                    Field::Installment,
-                    "期数从 1 开始；没有第 0 期".into(),
-                    "installments are numbered from 1; there is no installment 0".into(),
-                ));
+                return Err(WriteError::rule(Field::Installment, ph::installment_zero()));
             }
             if *due < today {
                 return Err(WriteError::rule(
                     Field::Due,
-                    format!(
-                        "新的还款日 {due} 已经过去了（今天是 {today}）；延期只能改到今天或以后"
-                    ),
-                    format!(
-                        "the new due date {due} is in the past (today is {today}); an extension moves a bill to today or later"
-                    ),
+                    ph::extension_into_past(due, today),
                 ));
             }
             Ok(())
@@ -884,42 +662,24 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
     }
 }
 
-fn not_future(
-    date: NaiveDate,
-    today: NaiveDate,
-    field: Field,
-    zh_what: &str,
-    what: &str,
-) -> Result<(), WriteError> {
+fn not_future(date: NaiveDate, today: NaiveDate, what: ph::Entry) -> Result<(), WriteError> {
     if date > today {
         Err(WriteError::rule(
-            field,
-            format!("{zh_what}日期 {date} 晚于今天（{today}）；发生之后再记录"),
-            format!(
-                "{what} cannot be dated {date}, after today ({today}); record it once it has happened"
-            ),
+            Field::Date,
+            ph::dated_after_today(what, date, today),
         ))
     } else {
         Ok(())
     }
 }
 
-/// What needs the loan: it exists, it is not paid off, the payment fits what is owed, the
-/// installment exists and moves later.
+/// What needs the loan: it exists, it is not paid off, the payment falls in the loan's life and
+/// within what is owed, the installment exists and moves later.
 fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
     let id = edit.id();
     let Some(loan) = p.loan(id) else {
         let ids: Vec<&str> = p.loans.iter().map(|l| l.id.as_str()).collect();
-        let ids = if ids.is_empty() {
-            "(none)".to_string()
-        } else {
-            ids.join(", ")
-        };
-        return Err(WriteError::both(
-            ErrorKind::BadInput,
-            format!("没有 id 为 {id:?} 的借款；应为其中之一：{ids}"),
-            format!("no loan with id {id:?}; expected one of: {ids}"),
-        ));
+        return Err(WriteError::bad(ph::no_loan_with_id(id, &ids)));
     };
     match edit {
         Edit::Pay { date, amount, .. } => {
@@ -928,10 +688,7 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
             {
                 return Err(WriteError::rule(
                     Field::Date,
-                    format!("还款日期 {date} 早于这笔借款的放款日 {start_date}"),
-                    format!(
-                        "a payment cannot be dated {date}, before the loan started ({start_date})"
-                    ),
+                    ph::paid_before_start(date, start_date),
                 ));
             }
             let ledger = Ledger::compute(
@@ -941,30 +698,20 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
                 p.settings.alert_days,
             );
             if ledger.status == LoanStatus::PaidOff {
-                return Err(WriteError::both(
-                    ErrorKind::BadInput,
-                    format!("借款 {id:?} 已经还清；没有要还的了"),
-                    format!("loan {id:?} is already paid off; nothing is left to pay"),
-                ));
+                return Err(WriteError::bad(ph::already_paid_off(id)));
             }
             // Everything still owed: every unpaid installment, and the estimated penalty on
             // those already late (a lender may charge it; paying it is not an overpayment).
             let owed = ledger.remaining_balance + ledger.penalty_estimate;
             if *amount > owed {
-                let cur = &p.settings.currency;
-                let (o, r, pen) = (
-                    crate::money::grouped(owed),
-                    crate::money::grouped(ledger.remaining_balance),
-                    crate::money::grouped(ledger.penalty_estimate),
-                );
-                let a = crate::money::grouped(*amount);
+                let m = |d| format!("{}{}", p.settings.currency, crate::money::grouped(d));
                 return Err(WriteError::rule(
                     Field::Amount,
-                    format!(
-                        "{cur}{a} 超过了这笔借款还欠的全部金额 {cur}{o}（未还各期 {cur}{r} + 估算罚息 {cur}{pen}）；请记录实际付出的金额"
-                    ),
-                    format!(
-                        "{cur}{a} is more than everything still owed on this loan, {cur}{o} (unpaid installments {cur}{r} + estimated penalty {cur}{pen}); record what was actually paid"
+                    ph::payment_beyond_owed(
+                        &m(*amount),
+                        &m(owed),
+                        &m(ledger.remaining_balance),
+                        &m(ledger.penalty_estimate),
                     ),
                 ));
             }
@@ -976,28 +723,19 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
             if *installment > count {
                 return Err(WriteError::rule(
                     Field::Installment,
-                    format!("这笔借款只有 {count} 期，没有第 {installment} 期"),
-                    format!(
-                        "loan {id:?} has {count} installment{}; there is no installment {installment}",
-                        if count == 1 { "" } else { "s" }
-                    ),
+                    ph::no_such_installment(id, count, *installment),
                 ));
             }
-            let current = schedule::installments(loan)
+            let now = schedule::installments(loan)
                 .into_iter()
                 .find(|i| i.n == *installment)
                 .map(|i| i.due_date);
-            if let Some(now) = current
+            if let Some(now) = now
                 && *due <= now
             {
                 return Err(WriteError::rule(
                     Field::Due,
-                    format!(
-                        "第 {installment} 期现在是 {now} 到期；延期后的日期必须晚于它，收到的是 {due}"
-                    ),
-                    format!(
-                        "installment {installment} is now due on {now}; an extension must move it later, got {due}"
-                    ),
+                    ph::extension_not_later(*installment, now, due),
                 ));
             }
         }
@@ -1020,7 +758,7 @@ fn installment_count(loan: &Loan) -> u32 {
 /// The file's text with the edit's entry appended to its loan; every other byte kept.
 /// The BOM and CRLF line endings are kept; a file with both CRLF and LF endings is refused
 /// rather than have its endings changed.
-pub fn edit_text(text: &str, edit: &Edit) -> Result<String, String> {
+pub fn edit_text(text: &str, edit: &Edit) -> Result<String, Text> {
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
@@ -1029,9 +767,7 @@ pub fn edit_text(text: &str, edit: &Edit) -> Result<String, String> {
     let lf_count = body.matches('\n').count();
     let crlf = crlf_count > 0;
     if crlf && crlf_count != lf_count {
-        return Err(
-            "the file mixes CRLF and LF line endings; save it with one kind, then try again".into(),
-        );
+        return Err(ph::mixed_line_endings());
     }
     let mut body = if crlf {
         body.replace("\r\n", "\n")
@@ -1044,12 +780,9 @@ pub fn edit_text(text: &str, edit: &Edit) -> Result<String, String> {
     }
     let mut doc: DocumentMut = body
         .parse()
-        .map_err(|e: toml_edit::TomlError| format!("TOML syntax error: {}", e.message().trim()))?;
+        .map_err(|e: toml_edit::TomlError| ph::toml_syntax(Some(e.message().trim())))?;
     if doc.to_string() != body {
-        return Err(
-            "this file cannot be edited without rewriting parts of it; add the entry by hand"
-                .into(),
-        );
+        return Err(ph::cannot_edit_without_rewriting());
     }
     append(&mut doc, edit)?;
     let mut out = doc.to_string();
@@ -1081,12 +814,11 @@ fn find_loan<'a>(doc: &'a mut DocumentMut, id: &str) -> Option<LoanMut<'a>> {
     }
 }
 
-fn append(doc: &mut DocumentMut, edit: &Edit) -> Result<(), String> {
+fn append(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Text> {
     let id = edit.id();
     let key = edit.key();
-    let single =
-        || format!("loan {id:?} has a single [loan.{key}] table; write it as [[loan.{key}]] first");
-    match find_loan(doc, id).ok_or_else(|| format!("no loan with id {id:?}"))? {
+    let single = || ph::single_table(id, key);
+    match find_loan(doc, id).ok_or_else(|| ph::no_loan_with_id(id, &[]))? {
         LoanMut::Table(t) => match t.get_mut(key) {
             None => {
                 let mut a = ArrayOfTables::new();
@@ -1253,13 +985,13 @@ mod tests {
     #[test]
     fn amounts_are_checked() {
         assert_eq!(parse_amount(" 800.16 ").unwrap().to_string(), "800.16");
-        for bad in ["abc", "", "0", "-5", "1.005", "1e3", "NaN", "1,000"] {
+        for bad in ["abc", "", "0", "-5", "1.005", "1e3", "NaN", "1,00", "1.500"] {
             assert_eq!(
                 parse_amount(bad).unwrap_err().kind,
                 ErrorKind::BadInput,
                 "{bad}"
             );
         }
-        assert!(parse_amount("1.500").is_ok());
+        assert_eq!(parse_amount("¥1,000").unwrap().to_string(), "1000");
     }
 }

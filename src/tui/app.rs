@@ -7,10 +7,11 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::scale::Scale;
+use crate::engine::proposal::{self, Proposal};
 use crate::engine::{
     Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::{self, ItemKind, Topic};
 use crate::model::{LoanTerms, Policy, Portfolio, StageKind};
@@ -105,6 +106,8 @@ pub struct Entry {
     /// Position in `check`'s order.
     pub urgency: usize,
     pub timeline: Option<Timeline>,
+    /// What the call script may promise this loan's lender (its share of the monthly budget).
+    pub proposal: Proposal,
 }
 
 impl Entry {
@@ -306,10 +309,14 @@ impl App {
             })
             .collect();
         views.sort_by(|a, b| urgency_order(&a.1, &b.1));
-        self.entries = views
+        let (idxs, views): (Vec<usize>, Vec<LoanView>) = views.into_iter().unzip();
+        let proposals = proposal::proposals(&views, self.portfolio.settings.monthly_budget);
+        self.entries = idxs
             .into_iter()
+            .zip(views)
+            .zip(proposals)
             .enumerate()
-            .map(|(urgency, (idx, v))| {
+            .map(|(urgency, ((idx, v), proposal))| {
                 let situation = v.situation();
                 let starts = match &v.loan.terms {
                     LoanTerms::Amortized {
@@ -329,20 +336,21 @@ impl App {
                 Entry {
                     idx,
                     id: v.loan.id.clone(),
-                    name: display_name(v.loan, &self.policies),
+                    name: display_name(v.loan, &self.policies, self.lang),
                     label: v
                         .loan
                         .name
                         .clone()
                         .or_else(|| v.loan.product.clone())
                         .unwrap_or_else(|| v.loan.id.clone()),
-                    platform: v.policy.name.clone(),
+                    platform: v.policy.display_name(self.lang).to_string(),
                     starts,
                     ledger: v.ledger,
                     escalation: v.escalation,
                     situation,
                     urgency,
                     timeline,
+                    proposal,
                 }
             })
             .collect();
@@ -463,19 +471,11 @@ impl App {
             }
             Err(e) => {
                 self.reload_failed = true;
-                let first = e
-                    .render_in(self.lang)
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                self.status = Some(format!(
-                    "{} {first}",
-                    self.lang.t(
-                        "重新读取失败，仍显示旧数据：",
-                        "reload failed, showing the old data:"
-                    )
-                ));
+                // The first problem only: the status line has one row.
+                let all = e.text();
+                let first = |s: &str| s.lines().next().unwrap_or_default().to_string();
+                let why = Text::new(first(&all.zh), first(&all.en));
+                self.status = Some(ph::reload_failed(&why).get(self.lang).to_string());
             }
         }
     }
@@ -501,13 +501,14 @@ impl App {
             LoanTerms::Bills(_) => (None, None),
         };
         let id = e.id.clone();
+        let proposal = e.proposal.clone();
         // The advice panels for the selected loan only, on the app's (what-if) day: computed here,
         // when the selection, the data or the day changes, never per frame.
         let today = self.today();
         let policy = self.policies.get(&loan.platform);
         let view = LoanView::compute(loan, policy, today, self.portfolio.settings.alert_days);
         let (advice, situation, disclaimer) =
-            match advice::panels(&view, self.lang, &self.portfolio.settings, today) {
+            match advice::panels(&view, &proposal, self.lang, &self.portfolio.settings, today) {
                 Ok(p) => (
                     p.panels
                         .into_iter()

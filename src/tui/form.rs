@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 use super::app::{App, Mode};
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, phrases as ph};
+use crate::input;
 use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
 use crate::store::Loaded;
@@ -351,16 +352,14 @@ pub fn update(app: &mut App, msg: FormMsg) {
     }
 }
 
-fn bad_date(lang: Lang) -> String {
-    lang.t(
-        "日期应写成 YYYY-MM-DD，例如 2026-11-23",
-        "expected a date as YYYY-MM-DD, such as 2026-11-23",
-    )
-    .to_string()
+/// The amount field by the one input parser, said in the user's language.
+fn amount_error(lang: Lang, s: &str) -> Result<Decimal, String> {
+    input::amount(s).map_err(|e| e.text().get(lang).to_string())
 }
 
-fn parsed_date(lang: Lang, s: &str) -> Result<NaiveDate, String> {
-    crate::cli::parse_date(s).map_err(|_| bad_date(lang))
+/// A date field, by the one input parser.
+fn date_error(lang: Lang, s: &str) -> Result<NaiveDate, String> {
+    input::date(s).map_err(|e| e.text().get(lang).to_string())
 }
 
 fn field_of(f: write::Field) -> FieldKind {
@@ -373,9 +372,9 @@ fn field_of(f: write::Field) -> FieldKind {
     }
 }
 
-/// Check every field, mark the ones that are wrong, and build the edit when none is. The rules
-/// are the store's own (`write::parse_amount`, `write::check_entry`), with the same messages the
-/// CLI prints; only what a form adds (a date typed badly) is said here.
+/// Check every field, mark the ones that are wrong, and build the edit when none is. What a
+/// person types is read by the one input parser; what may be written is the store's own rule
+/// (`write::check_entry`), with the words `repaydash pay` prints.
 fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let lang = app.lang;
     // The store compares with the real day the program was given, not a what-if day.
@@ -395,10 +394,9 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let id = form.loan_id.clone();
     let edit = match form.kind {
         FormKind::Pay => {
-            let a = write::parse_amount(&value(form, FieldKind::Amount))
-                .map_err(|e| e.text(lang).to_string());
+            let a = amount_error(lang, &value(form, FieldKind::Amount));
             check(form, FieldKind::Amount, a.clone().map(|_| ()));
-            let d = parsed_date(lang, &value(form, FieldKind::Date));
+            let d = date_error(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             match (a, d) {
                 (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
@@ -408,7 +406,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         FormKind::Log => {
             let text = value(form, FieldKind::Text).trim().to_string();
             check(form, FieldKind::Text, Ok(()));
-            let d = parsed_date(lang, &value(form, FieldKind::Date));
+            let d = date_error(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             d.ok().map(|date| Edit::Log {
                 id,
@@ -422,12 +420,12 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         }
         FormKind::Extend => {
             let raw = value(form, FieldKind::Installment);
-            let n = raw.trim().parse::<u32>().map_err(|_| {
-                lang.t("期数是从 1 开始的整数", "a whole number from 1")
-                    .to_string()
-            });
+            let n = raw
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| ph::installment_not_number().get(lang).to_string());
             check(form, FieldKind::Installment, n.clone().map(|_| ()));
-            let d = parsed_date(lang, &value(form, FieldKind::Due));
+            let d = date_error(lang, &value(form, FieldKind::Due));
             check(form, FieldKind::Due, d.clone().map(|_| ()));
             match (n, d) {
                 (Ok(installment), Ok(due)) => Some(Edit::Extend {
@@ -443,8 +441,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     if let Some(e) = &edit
         && let Err(refused) = write::check_entry(&app.portfolio, e, real)
     {
-        let kind = refused.field.map(field_of);
-        match kind.and_then(|k| form.field_mut(k)) {
+        match refused.field.map(field_of).and_then(|k| form.field_mut(k)) {
             Some(f) => f.error = Some(refused.text(lang).to_string()),
             None => form.refusal = Some(refusal(lang, &refused)),
         }
@@ -457,48 +454,29 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     edit.filter(|_| ok)
 }
 
-fn refusal(lang: Lang, e: &WriteError) -> String {
-    match e.kind {
-        ErrorKind::Demo => demo_message(lang),
-        _ => format!(
-            "{}{}",
-            lang.t("没有写入：", "Nothing was written: "),
-            e.text(lang)
-        ),
-    }
-}
-
 /// `u`: put FILE.bak back through the store (only while the file is what repaydash last wrote),
 /// and say in the status line what that took out or put back.
 pub fn undo(app: &mut App) {
     let lang = app.lang;
-    match crate::store::undo::undo(&app.source, &app.builtin, app.base_today) {
+    match crate::store::undo::undo(&app.source, &app.builtin) {
         Ok(done) => {
-            app.install(done.loaded);
-            let mut s = format!("✓ {}", lang.t("已撤销上一次写入", "undid the last write"));
-            for (head, lines) in [
-                (lang.t("：去掉了 ", ": took out "), &done.removed),
-                (lang.t("：放回了 ", ": put back "), &done.restored),
-            ] {
-                if !lines.is_empty() {
-                    s.push_str(head);
-                    s.push_str(&lines.join(" · "));
-                }
-            }
-            s.push_str(lang.t("（再按 u 可恢复）", " (u again redoes it)"));
+            app.install(done.loaded.clone());
             app.status = None;
-            app.notice = Some(s);
+            app.notice = Some(done.one_line(lang));
         }
         Err(e) => {
             app.status = Some(match e.kind {
                 ErrorKind::Demo => demo_message(lang),
-                _ => format!(
-                    "{}{}",
-                    lang.t("没有撤销：", "Nothing was undone: "),
-                    e.text(lang)
-                ),
+                _ => ph::nothing_undone(&e.message).get(lang).to_string(),
             });
         }
+    }
+}
+
+fn refusal(lang: Lang, e: &WriteError) -> String {
+    match e.kind {
+        ErrorKind::Demo => demo_message(lang),
+        _ => ph::nothing_written(&e.message).get(lang).to_string(),
     }
 }
 
