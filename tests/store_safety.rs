@@ -432,3 +432,104 @@ fn undo_refuses_when_the_file_changed_since_the_last_write_or_was_never_written(
         RULES
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// init's template: record, then turn an optional key on.
+
+/// The template's commented optional keys of the loan and of [settings], each with the lines
+/// that turn it on and what the loan (or settings) then says.
+#[test]
+fn a_key_uncommented_after_recording_belongs_to_the_loan() {
+    use repaydash::model::Rate;
+    let records: [&[&str]; 3] = [
+        &["pay", "example", "100", "--date", "2026-11-20"],
+        &[
+            "log",
+            "example",
+            "note",
+            "客服说下周回电",
+            "--date",
+            "2026-11-20",
+        ],
+        &[
+            "extend",
+            "example",
+            "--installment",
+            "1",
+            "--to",
+            "2026-12-10",
+        ],
+    ];
+    // (commented line(s) as in the template, the same turned on)
+    let keys: [(&str, &str); 8] = [
+        ("# monthly_budget = 1500", "monthly_budget = 1500"),
+        ("# due_day = 15", "due_day = 15"),
+        ("# fee_rate = 0.6", "fee_rate = 0.6"),
+        ("# penalty_rate = 0.075", "penalty_rate = 0.075"),
+        (
+            "# emergency_contact_after_days = 3",
+            "emergency_contact_after_days = 3",
+        ),
+        ("# monthly_budget = 600", "monthly_budget = 600"),
+        ("# contacts = [", "contacts = ["),
+        ("# daily_rate = 0.05", "daily_rate = 0.05"),
+    ];
+    for record in records {
+        for (commented, on) in keys {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("loans.toml");
+            cli(&path).arg("init").assert().success();
+            cli(&path).args(record).assert().success();
+            let mut text = fs::read_to_string(&path).unwrap();
+            assert_eq!(text.matches(commented).count(), 1, "{commented}");
+            let at = text.find(commented).unwrap();
+            // Only the key itself (and its comment), as a person would.
+            text.replace_range(at..at + commented.len(), on);
+            if on.starts_with("contacts") {
+                text = text.replace(
+                    "#   { name = \"张三\", relation = \"朋友\", phone = \"13800000000\" },\n# ]",
+                    "  { name = \"张三\", relation = \"朋友\", phone = \"13800000000\" },\n]",
+                );
+            }
+            if on.starts_with("daily_rate") {
+                // Exactly one rate: the annual one goes out as the daily one comes in.
+                text = text.replace("annual_rate = 18.0 ", "# annual_rate = 18.0 ");
+            }
+            fs::write(&path, &text).unwrap();
+            cli(&path)
+                .args(["--lang", "en", "validate"])
+                .assert()
+                .success()
+                .stdout(predicate::str::contains("warning").not());
+            let p = load(&path).portfolio;
+            let loan = p.loan("example").unwrap();
+            let (a, b, c) = (loan.payments.len(), loan.log.len(), loan.extensions.len());
+            assert_eq!(a + b + c, 1, "{record:?} {on}: the entry is still there");
+            let ok = match on.split(' ').next().unwrap() {
+                "monthly_budget" if on.ends_with("1500") => {
+                    p.settings.monthly_budget == Some(dec!(1500))
+                }
+                "monthly_budget" => loan.monthly_budget == Some(dec!(600)),
+                "due_day" => matches!(
+                    loan.terms,
+                    repaydash::model::LoanTerms::Amortized { due_day: 15, .. }
+                ),
+                "fee_rate" => matches!(
+                    loan.terms,
+                    repaydash::model::LoanTerms::Amortized { fee_rate: Some(f), .. } if f == dec!(0.6)
+                ),
+                "penalty_rate" => loan.penalty_rate == Some(dec!(0.075)),
+                "emergency_contact_after_days" => loan.emergency_contact_after_days == Some(3),
+                "contacts" => loan.contacts.len() == 1,
+                "daily_rate" => loan
+                    .rate()
+                    .is_some_and(|r| matches!(r, Rate::Daily(d) if d == dec!(0.05))),
+                other => panic!("{other}"),
+            };
+            assert!(
+                ok,
+                "{record:?} then {on}: the key belongs to the loan\n{text}"
+            );
+        }
+    }
+}
