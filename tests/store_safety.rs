@@ -533,3 +533,92 @@ fn a_key_uncommented_after_recording_belongs_to_the_loan() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Unknown keys: a warning with the place and the key most likely meant; the file still works.
+
+const TYPOS: &str = "\
+[settings]
+lang = \"en\"
+curency = \"$\"
+
+[[loan]]
+id = \"a\"
+platform = \"generic\"
+amount_due = 500
+due_date = 2026-12-01
+anual_rate = 18
+emergency_contact_after_day = 3
+penalty = 0.1
+nickname = \"小a\"
+hardship = \"lost my job\"
+
+[[loan.log]]
+date = 2026-11-20
+time = 10:30:00
+kind = \"collection_call\"
+who = \"张三\"
+channel = \"call\"
+caller = \"95xxx\"
+flags = [\"night\"]
+text = \"called at night\"
+
+[platforms.mine]
+name = \"我的\"
+name_en = \"Mine\"
+";
+
+#[test]
+fn unknown_keys_are_warned_with_their_place_and_the_near_miss() {
+    let (_d, path) = file_with(TYPOS);
+    let p = path.display().to_string();
+    let expected = [
+        format!("{p}:3:1: unknown key \"curency\", ignored; did you mean currency?"),
+        format!("{p}:10:1: unknown key \"anual_rate\", ignored; did you mean annual_rate?"),
+        format!(
+            "{p}:11:1: unknown key \"emergency_contact_after_day\", ignored; did you mean emergency_contact_after_days?"
+        ),
+        format!("{p}:12:1: unknown key \"penalty\", ignored; did you mean penalty_rate?"),
+        format!("{p}:13:1: unknown key \"nickname\", ignored (kept in the file)"),
+    ];
+    let out = cli(&path)
+        .args(["--lang", "en", "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let warned: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    assert_eq!(
+        warned,
+        expected
+            .iter()
+            .map(|e| format!("warning: {e}"))
+            .collect::<Vec<_>>(),
+        "hardship, the log's time/who/channel/caller/flags and name_en are known"
+    );
+    assert!(stdout.contains(": ok, 1 loans"), "{stdout}");
+    // check still runs, the warnings on stderr, in Chinese too.
+    let out = cli(&path).args(["--lang", "zh", "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "{p}:10:1: 不认识的键“anual_rate”，已忽略；是不是想写 annual_rate？"
+        )),
+        "{stderr}"
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains("¥500.00"));
+}
+
+#[test]
+fn the_shipped_files_have_no_unknown_keys() {
+    for text in [SAMPLE, store::TEMPLATE] {
+        let p = repaydash::store::schema::parse_portfolio(text, &builtin())
+            .ok()
+            .unwrap();
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    }
+}

@@ -835,3 +835,17 @@ pub fn nothing_undone(why: &Text) -> Text {
         format!("Nothing was undone: {}", why.en),
     )
 }
+
+/// A key the program does not read: kept in the file, ignored; `did_you_mean` when one is near.
+pub fn unknown_key(key: &str, did_you_mean: Option<&str>) -> Text {
+    match did_you_mean {
+        Some(k) => t(
+            format!("不认识的键“{key}”，已忽略；是不是想写 {k}？"),
+            format!("unknown key {key:?}, ignored; did you mean {k}?"),
+        ),
+        None => t(
+            format!("不认识的键“{key}”，已忽略（保留在文件里）"),
+            format!("unknown key {key:?}, ignored (kept in the file)"),
+        ),
+    }
+}
