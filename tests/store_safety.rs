@@ -622,3 +622,96 @@ fn the_shipped_files_have_no_unknown_keys() {
         assert!(p.warnings.is_empty(), "{:?}", p.warnings);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files: private from the start, owner kept, only regular files of a sane size read.
+
+#[cfg(unix)]
+#[test]
+fn init_creates_the_file_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    cli(&path).arg("init").assert().success();
+    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // No "readable by other users" warning on the first payment, and the file stays 0600.
+    cli(&path)
+        .args([
+            "--lang",
+            "en",
+            "pay",
+            "example",
+            "10",
+            "--date",
+            "2026-11-20",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("readable by other users").not());
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_keeps_the_files_owner_and_group() {
+    use std::os::unix::fs::MetadataExt;
+    let (_d, path) = file_with(RULES);
+    if unsafe { libc::geteuid() } != 0 {
+        // Only root can hand a file to another user; the rule is checked where the test runs
+        // as root (CI and this machine do).
+        return;
+    }
+    let (uid, gid) = (65534, 65534);
+    std::os::unix::fs::chown(&path, Some(uid), Some(gid)).unwrap();
+    write::apply(
+        &load(&path),
+        &builtin(),
+        &pay("bill", TODAY, dec!(1)),
+        day(TODAY),
+    )
+    .unwrap();
+    for p in [path.clone(), path.with_file_name("loans.toml.bak")] {
+        let m = fs::metadata(&p).unwrap();
+        assert_eq!((m.uid(), m.gid()), (uid, gid), "{}", p.display());
+    }
+    // And undo gives them back the same way.
+    store::undo::undo(&Source::File(path.clone()), &builtin()).unwrap();
+    let m = fs::metadata(&path).unwrap();
+    assert_eq!((m.uid(), m.gid()), (uid, gid));
+}
+
+#[cfg(unix)]
+#[test]
+fn only_regular_files_of_at_most_64_mib_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.toml");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let big = dir.path().join("big.toml");
+    let f = fs::File::create(&big).unwrap();
+    f.set_len(store::MAX_FILE_BYTES + 1).unwrap();
+    for (path, says) in [
+        (fifo.as_path(), "is not a regular file"),
+        (Path::new("/dev/zero"), "is not a regular file"),
+        (big.as_path(), "larger than 64 MiB"),
+    ] {
+        for args in [&["check"][..], &["pay", "a", "1"][..]] {
+            cli(path)
+                .args(["--lang", "en"])
+                .args(args)
+                .timeout(Duration::from_secs(20))
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(says));
+        }
+    }
+    cli(&big)
+        .args(["--lang", "zh", "validate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("文件超过 64 MiB"));
+}

@@ -230,11 +230,12 @@ pub fn init(path: &Path) -> Result<(), Text> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| ph::io_error(&dir.display().to_string(), e))?;
     }
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| ph::io_error(&shown, e))?;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    // Private from the first byte: it will hold debts and other people's phone numbers.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut f = opts.open(path).map_err(|e| ph::io_error(&shown, e))?;
     std::io::Write::write_all(&mut f, TEMPLATE.as_bytes())
         .and_then(|_| f.sync_all())
         .map_err(|e| ph::io_error(&shown, e))

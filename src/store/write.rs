@@ -224,13 +224,11 @@ impl From<InputError> for WriteError {
     }
 }
 
+/// The file could not be read as a loans file (missing, a FIFO, too large…): the same refusal,
+/// and exit code, as when `check` reads it.
 impl From<super::LoadError> for WriteError {
     fn from(e: super::LoadError) -> Self {
-        let kind = match &e {
-            super::LoadError::Io { .. } => ErrorKind::Io,
-            super::LoadError::Invalid { .. } => ErrorKind::BadInput,
-        };
-        WriteError::new(kind, e.text())
+        WriteError::new(ErrorKind::BadInput, e.text())
     }
 }
 
