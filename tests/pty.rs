@@ -91,3 +91,86 @@ fn dashboard_runs_in_a_terminal_and_restores_it() {
         "the alternate screen was left"
     );
 }
+
+/// `kill` (SIGTERM) and a closed terminal window (SIGHUP) restore the terminal as `q` does: raw
+/// mode off, the main screen back, the cursor shown, the mouse released.
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.toml");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_repaydash"));
+        cmd.args(["--file", sample, "--today", "2026-11-23", "--lang", "en"]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", std::env::temp_dir());
+        let mut child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let p = parser.clone();
+        let reader_thread = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let fd = pair.master.as_raw_fd().unwrap();
+        let lflag = || {
+            let mut t: libc::termios = unsafe { std::mem::zeroed() };
+            assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+            t.c_lflag
+        };
+        wait_for(&parser, "6 loans open");
+        {
+            let s = parser.lock().unwrap();
+            let screen = s.screen();
+            assert!(screen.alternate_screen());
+            assert!(screen.hide_cursor());
+            assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        }
+        assert_eq!(lflag() & libc::ICANON, 0, "raw while running");
+
+        let pid = child.process_id().unwrap() as libc::pid_t;
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let start = Instant::now();
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "did not end");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Raw mode off: the line discipline is canonical and echoes again.
+        let l = lflag();
+        assert_ne!(l & libc::ICANON, 0, "signal {signal}: still raw");
+        assert_ne!(l & libc::ECHO, 0, "signal {signal}: no echo");
+        drop(pair.master);
+        let _ = reader_thread.join();
+        let s = parser.lock().unwrap();
+        let screen = s.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "signal {signal}: alternate screen left on"
+        );
+        assert!(
+            !screen.hide_cursor(),
+            "signal {signal}: cursor still hidden"
+        );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "signal {signal}: mouse still captured"
+        );
+    }
+}

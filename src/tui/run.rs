@@ -21,6 +21,9 @@ use super::views::{MIN_HEIGHT, MIN_WIDTH};
 pub enum Event {
     Term(event::Event),
     FileChanged,
+    /// SIGTERM or SIGHUP (`kill`, a closed terminal window): quit as `q` does, so the terminal
+    /// is restored on the way out.
+    Terminate,
 }
 
 fn handle(app: &mut App, ev: Event, too_small: bool) {
@@ -28,6 +31,7 @@ fn handle(app: &mut App, ev: Event, too_small: bool) {
         Event::Term(e) if too_small => keys::event_when_too_small(app.mode, &e),
         Event::Term(e) => keys::event_in(app.mode, &e),
         Event::FileChanged => Some(Msg::FileChanged),
+        Event::Terminate => Some(Msg::Quit),
     };
     if let Some(m) = msg {
         update(app, m);
@@ -111,6 +115,26 @@ fn watch(file: &Path, tx: Sender<Event>) -> notify::Result<notify::RecommendedWa
     Ok(w)
 }
 
+/// SIGTERM and SIGHUP become an `Event::Terminate` instead of ending the process on the spot
+/// with the terminal still raw, on the alternate screen and capturing the mouse.
+fn on_terminate(tx: Sender<Event>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+            std::thread::spawn(move || {
+                for _ in signals.forever() {
+                    if tx.send(Event::Terminate).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    drop(tx);
+}
+
 /// Run the dashboard in the real terminal. The terminal is restored on quit, on error, and (by
 /// ratatui's panic hook, which restores before printing) on panic.
 pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
@@ -125,6 +149,7 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
     });
     // Without a watcher the dashboard still works; `r` reloads by hand.
     let _watcher = file.and_then(|f| watch(f, tx.clone()).ok());
+    on_terminate(tx.clone());
     drop(tx);
 
     let mut terminal = ratatui::try_init()?;
