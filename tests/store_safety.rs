@@ -715,3 +715,114 @@ fn only_regular_files_of_at_most_64_mib_are_read() {
         .code(2)
         .stderr(predicate::str::contains("文件超过 64 MiB"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// No text from the file reaches a terminal with control characters.
+
+/// ESC ] 0 ; X BEL (retitles the window), ESC [ 2 J (clears the screen), and U+009B, the
+/// one-character CSI, in every text field a file can hold.
+const EVIL: &str = "\\u001b]0;X\\u0007\\u001b[2J\\u009b";
+
+fn evil_file() -> String {
+    format!(
+        "\
+[settings]
+lang = \"en\"
+currency = \"¥{EVIL}\"
+
+[[loan]]
+id = \"a\"
+name = \"Loan{EVIL}\"
+product = \"P{EVIL}\"
+platform = \"mine\"
+amount_due = 1000
+due_date = 2026-11-13
+hardship = \"H{EVIL}\"
+contacts = [{{ name = \"N{EVIL}\", relation = \"R{EVIL}\", phone = \"138{EVIL}\" }}]
+
+[[loan.log]]
+date = 2026-11-20
+kind = \"collection_call\"
+who = \"W{EVIL}\"
+caller = \"C{EVIL}\"
+text = \"T{EVIL}\"
+
+[[loan]]
+id = \"b\"
+platform = \"Unknown{EVIL}\"
+amount_due = 300
+due_date = 2026-11-25
+
+[platforms.mine]
+name = \"Mine{EVIL}\"
+name_en = \"MineEn{EVIL}\"
+aliases = [\"m{EVIL}\"]
+
+[[platforms.mine.stages]]
+kind = \"emergency_contact\"
+day = 3
+source = \"S{EVIL}\"
+"
+    )
+}
+
+#[test]
+fn control_characters_from_the_file_never_reach_an_output() {
+    let (_d, path) = file_with(&evil_file());
+    let commands: &[&[&str]] = &[
+        &["check"],
+        &["schedule", "a"],
+        &["advice", "a"],
+        &["plan", "--cash", "500"],
+        &["status"],
+        &["validate"],
+        &["export", "ics"],
+        &["notice", "a"],
+        &["complaint", "a"],
+        &["schedule", "nope"],
+    ];
+    for lang in ["en", "zh"] {
+        for args in commands {
+            let out = cli(&path)
+                .args(["--lang", lang])
+                .args(*args)
+                .output()
+                .unwrap();
+            for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+                let text = String::from_utf8_lossy(bytes);
+                assert!(
+                    !bytes.contains(&0x1b) && !bytes.contains(&0x07) && !text.contains('\u{9b}'),
+                    "{args:?} {lang} {stream}:\n{text}"
+                );
+            }
+            if args[0] != "schedule" || args[1] != "nope" {
+                assert!(
+                    out.status.success(),
+                    "{args:?}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        }
+    }
+    // The text itself is there, its control characters shown as U+FFFD.
+    let out = cli(&path)
+        .args(["--lang", "en", "schedule", "a"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Loan\u{fffd}]0;X\u{fffd}\u{fffd}[2J\u{fffd}"),
+        "{text}"
+    );
+    // Recording prints the loan's line too.
+    let out = cli(&path)
+        .args(["--lang", "en", "log", "a", "note", "x\u{1b}[31m"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
+}
