@@ -6,6 +6,7 @@ pub mod diag;
 pub mod lock;
 pub mod perms;
 pub mod schema;
+pub mod segment;
 pub mod undo;
 pub mod write;
 

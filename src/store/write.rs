@@ -18,7 +18,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Val
 use super::atomic::{self, Staged};
 use super::lock::{self, FileLock, LockError};
 use super::schema;
-use super::{Loaded, ReadStamp, Source, undo};
+use super::{Loaded, ReadStamp, Source, segment, undo};
 use crate::engine::{Ledger, LoanStatus, schedule};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::input::{self, InputError};
@@ -506,11 +506,6 @@ fn prepare_at(
             Ok(()) => fallback,
         }
     };
-    // Parse once to edit (toml_edit) and once to check the result (the schema).
-    let new_text = match edit_text(text, edit) {
-        Ok(t) => t,
-        Err(m) => return Err(explain(WriteError::new(ErrorKind::Unsafe, m))),
-    };
     let not_exact = || WriteError::new(ErrorKind::Unsafe, ph::edit_not_exact(&shown));
     // A last line without its ending gains one (`edit_text` says why); nothing else may change.
     let ended = if text.is_empty() || text.ends_with('\n') {
@@ -520,31 +515,46 @@ fn prepare_at(
     } else {
         std::borrow::Cow::Owned(format!("{text}\n"))
     };
-    if !only_added(&ended, &new_text) {
-        return Err(explain(not_exact()));
-    }
-    let mut parsed = match schema::parse_portfolio(&new_text, builtin) {
-        Ok(p) => p,
-        Err(diags) => {
-            return Err(explain(WriteError::new(
+    // The new file must be the old one with only the entry's lines added, valid, and say what
+    // the old one said plus exactly this entry, last in its list: the old file's portfolio is
+    // the new one with that entry taken off again (so the old text needs no parse of its own).
+    let verify = |new_text: String| -> Result<(String, schema::Parsed), WriteError> {
+        if !only_added(&ended, &new_text) {
+            return Err(not_exact());
+        }
+        let mut parsed = schema::parse_portfolio(&new_text, builtin).map_err(|diags| {
+            WriteError::new(
                 ErrorKind::Unsafe,
                 with_problems(ph::edit_would_invalidate(), &diags, &shown),
-            )));
+            )
+        })?;
+        let taken = parsed
+            .portfolio
+            .loans
+            .iter_mut()
+            .find(|l| l.id == edit.id())
+            .is_some_and(|loan| edit.take_from(loan));
+        if !taken {
+            return Err(not_exact());
+        }
+        Ok((new_text, parsed))
+    };
+    // Parse once to edit and once to check the result: only the loan's own part of the file
+    // through toml_edit when it can be found for certain, else the whole document.
+    let fast = segment::loan_range(text, edit.id())
+        .and_then(|r| {
+            let part = edit_text(&text[r.clone()], edit).ok()?;
+            Some([&text[..r.start], &part, &text[r.end..]].concat())
+        })
+        .and_then(|t| verify(t).ok());
+    let (new_text, mut parsed) = match fast {
+        Some(done) => done,
+        None => {
+            let t = edit_text(text, edit)
+                .map_err(|m| explain(WriteError::new(ErrorKind::Unsafe, m)))?;
+            verify(t).map_err(explain)?
         }
     };
-    // The new file must say what the old one said plus exactly this entry, last in its list:
-    // the old file's portfolio is the new one with that entry taken off again.
-    let Some(loan) = parsed
-        .portfolio
-        .loans
-        .iter_mut()
-        .find(|l| l.id == edit.id())
-    else {
-        return Err(explain(not_exact()));
-    };
-    if !edit.take_from(loan) {
-        return Err(explain(not_exact()));
-    }
     let rules = check_against(&parsed.portfolio, edit, today);
     if let Some(loan) = parsed
         .portfolio
