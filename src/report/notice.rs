@@ -9,7 +9,7 @@ use crate::engine::LoanView;
 use crate::i18n::Lang;
 use crate::knowledge::advice::{self, Request};
 use crate::knowledge::notice::{self, NoticeFacts, Plan, Relation};
-use crate::model::{Contact, LogKind, Settings, StageKind};
+use crate::model::{Contact, Settings, StageKind};
 use crate::money::grouped;
 
 /// Text from the user's file without control characters, so it cannot steer the terminal.
@@ -79,16 +79,6 @@ pub fn plan(view: &LoanView, lang: Lang, settings: &Settings, today: NaiveDate) 
         }
         Request::Plan { .. } => Plan::Negotiating,
     }
-}
-
-/// The day a contact was marked as told, if ever (the latest such entry).
-pub fn told_on(view: &LoanView, contact: &str) -> Option<NaiveDate> {
-    view.loan
-        .log
-        .iter()
-        .filter(|e| e.kind == LogKind::ContactNotified && e.contact() == Some(contact.trim()))
-        .map(|e| e.date)
-        .max()
 }
 
 pub fn facts(ctx: &Context, view: &LoanView, contact: &Contact) -> NoticeFacts {
@@ -172,7 +162,7 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
                 Lang::En => format!(" ({})", printable(r)),
             })
             .unwrap_or_default();
-        let told = told_on(view, &c.name)
+        let told = crate::engine::notice::told(view.loan, &c.name, ctx.today)
             .map(|d| match lang {
                 Lang::Zh => format!(" · 已于 {d} 告知"),
                 Lang::En => format!(" · told on {d}"),

@@ -37,6 +37,15 @@ pub enum Mode {
     Cashflow {
         scroll: usize,
     },
+    /// A document to read and copy (`App::doc`): a contact's message, the complaint draft, the
+    /// negotiation letter.
+    Doc {
+        scroll: usize,
+    },
+    /// The selected loan's collection log (`L`): calls a day over 30 days, flagged entries.
+    LogView {
+        scroll: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +212,14 @@ pub struct App {
     /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
     /// the current data and day (recomputed with them, see `tui::planning`).
     pub planning: super::planning::Planning,
+    /// The document `Mode::Doc` shows.
+    pub doc: Option<super::protect::Doc>,
+    /// Text waiting to be put on the clipboard (OSC 52) by the event loop.
+    pub clipboard: Option<String>,
+    /// The time of day the quick call entry (`a`) prefills; None: the clock's (tests fix it).
+    pub clock_time: Option<chrono::NaiveTime>,
+    /// The furthest the document or log view can scroll, from its last frame.
+    pub doc_max_scroll: Cell<usize>,
 }
 
 impl App {
@@ -240,6 +257,10 @@ impl App {
             advice_max_scroll: Cell::new(0),
             advice_page: Cell::new(4),
             planning: Default::default(),
+            doc: None,
+            clipboard: None,
+            clock_time: None,
+            doc_max_scroll: Cell::new(0),
         };
         app.recompute();
         app

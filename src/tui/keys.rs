@@ -47,6 +47,11 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('K') => Msg::ScrollAdvice(-1),
         KeyCode::Char('P') => Msg::OpenPlan,
         KeyCode::Char('c') => Msg::OpenCashflow,
+        KeyCode::Char('m') => Msg::OpenNotice,
+        KeyCode::Char('a') => Msg::QuickCall,
+        KeyCode::Char('L') => Msg::OpenLogView,
+        KeyCode::Char('w') => Msg::OpenDraft,
+        KeyCode::Char('y') => Msg::Copy,
         _ => return None,
     })
 }
@@ -107,6 +112,7 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
         (Mode::CashPrompt, KeyCode::Esc) => Some(Msg::Back),
         (Mode::CashPrompt, _) => None,
         (Mode::Plan { .. }, KeyCode::Char('s')) => Some(Msg::CycleStrategy),
+        (Mode::Doc { .. }, KeyCode::Char('t')) => Some(Msg::MarkTold),
         _ => key(k),
     }
 }

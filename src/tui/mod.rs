@@ -6,6 +6,7 @@ pub mod form;
 pub mod keys;
 pub mod msg;
 pub mod planning;
+pub mod protect;
 pub mod run;
 pub mod views;
 

@@ -58,6 +58,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 "plan for the cash at hand / weekly cash flow",
             ),
         ),
+        (
+            "m  a",
+            lang.t(
+                "给联系人的消息 / 记一个刚接到的催收电话",
+                "message for contacts / log a call just now",
+            ),
+        ),
+        (
+            "L  w  y",
+            lang.t(
+                "催收记录 / 协商还款申请书 / 复制",
+                "collection log / negotiation letter / copy",
+            ),
+        ),
         ("?", lang.t("显示/关闭帮助", "this help")),
         ("q", lang.t("退出", "quit")),
     ];
