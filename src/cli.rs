@@ -1,12 +1,11 @@
 //! Command-line definitions. Global options may stand before or after the command.
+//! Amounts and dates are taken as text and read by `crate::input` once the language is known,
+//! so a mistake is explained in the user's language.
 
 use std::path::PathBuf;
 
-use std::str::FromStr;
-
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use clap::{Parser, Subcommand, ValueEnum};
-use rust_decimal::Decimal;
 
 use crate::engine::plan::Strategy;
 use crate::i18n::Lang;
@@ -23,8 +22,8 @@ pub struct Cli {
     pub file: Option<PathBuf>,
 
     /// Pretend today is this day (YYYY-MM-DD): for what-ifs and tests
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub today: Option<NaiveDate>,
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
 
     /// Interface language
     #[arg(long, global = true, value_enum)]
@@ -82,8 +81,8 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         amount: String,
         /// When it was paid (default: today)
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        date: Option<NaiveDate>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
     },
     /// Record a call, a negotiation, a note or a contact told: KIND is negotiation,
     /// collection_call, note or contact_notified
@@ -93,8 +92,8 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         text: String,
         /// When it happened (default: today)
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        date: Option<NaiveDate>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
         /// The time of day, such as 22:40 or 22:40:00, or `now` (the clock's time, and today)
         #[arg(long, value_name = "HH:MM[:SS]|now", value_parser = parse_time_arg)]
         time: Option<TimeArg>,
@@ -116,14 +115,14 @@ pub enum Command {
         id: String,
         #[arg(long, value_name = "N")]
         installment: u32,
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        to: NaiveDate,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
     },
     /// What to pay first with the cash at hand
     Plan {
-        /// The cash you can pay now, such as 1500 or 1500.50
-        #[arg(long, value_name = "AMOUNT", value_parser = parse_cash, allow_hyphen_values = true)]
-        cash: Decimal,
+        /// The cash you can pay now, such as 1500, 1,500 or ¥1500.50
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        cash: String,
         #[arg(long)]
         json: bool,
         #[arg(long, value_enum, default_value_t = StrategyArg::Urgency)]
@@ -140,11 +139,11 @@ pub enum Command {
     Complaint {
         id: String,
         /// First day counted (default: the first collection call in the log)
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        from: Option<NaiveDate>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
         /// Last day counted (default: today)
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        to: Option<NaiveDate>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -202,29 +201,6 @@ impl From<StrategyArg> for Strategy {
     }
 }
 
-/// A non-negative amount of money; `¥`, `￥` and thousands separators are allowed. Cut (never
-/// rounded up) to cents: the plan must not spend money the user does not have.
-pub fn parse_cash(s: &str) -> Result<Decimal, String> {
-    let cleaned: String = s
-        .trim()
-        .trim_start_matches(['¥', '￥'])
-        .chars()
-        .filter(|c| *c != ',' && *c != '_')
-        .collect();
-    let cleaned = cleaned.trim();
-    let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(cleaned);
-    // Plain decimal notation only: Decimal::from_str would also take "1e3".
-    let plain = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
-    let d = Some(cleaned)
-        .filter(|_| plain)
-        .and_then(|c| Decimal::from_str(c).ok())
-        .ok_or_else(|| format!("expected an amount of money such as 1500 or 1500.50; got {s:?}"))?;
-    if d.is_sign_negative() && !d.is_zero() {
-        return Err(format!("the cash cannot be negative; got {s:?}"));
-    }
-    Ok(d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero))
-}
-
 /// `--time`: a time of day, or the clock's time when the entry is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeArg {
@@ -246,28 +222,9 @@ pub fn parse_time_arg(s: &str) -> Result<TimeArg, String> {
         })
 }
 
-/// `YYYY-MM-DD`, with a message that says what was expected.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, such as 2026-11-23; got {s:?}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
-
-    #[test]
-    fn cash_is_parsed_strictly() {
-        assert_eq!(parse_cash("1500"), Ok(dec!(1500)));
-        assert_eq!(parse_cash("¥1,500.509"), Ok(dec!(1500.50)));
-        assert_eq!(parse_cash("0"), Ok(dec!(0)));
-        assert!(parse_cash("-1").is_err());
-        assert!(parse_cash("abc").is_err());
-        assert!(parse_cash("").is_err());
-        assert!(parse_cash("1e5").is_err());
-        assert!(parse_cash("99999999999999999999999999999999").is_err());
-    }
 
     #[test]
     fn times_are_parsed_with_or_without_seconds() {

@@ -4,9 +4,13 @@
 //! `engine` and `model` know nothing of files or terminals.
 
 pub mod cli;
+pub mod dates;
 pub mod engine;
 pub mod i18n;
+pub mod input;
 pub mod knowledge;
+pub mod lang;
+pub mod launch;
 pub mod model;
 pub mod money;
 pub mod report;

@@ -1,4 +1,5 @@
-//! CLI entry: parse arguments, pick the command, map errors to exit codes (0 ok, 2 bad input).
+//! CLI entry: parse arguments, pick the command, map errors to exit codes (0 ok, 1 the terminal
+//! or the disk failed, 2 bad input: a bad file, argument or value).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -8,19 +9,58 @@ use clap::Parser;
 
 use repaydash::cli::{Cli, Command, ExportCommand, FailOn, TimeArg};
 use repaydash::engine::{self, LoanStatus};
-use repaydash::i18n::Lang;
+use repaydash::i18n::{Lang, Text, phrases as ph};
+use repaydash::input::{self, InputError};
 use repaydash::knowledge::{self, Policies};
 use repaydash::model::{LogEntry, LogKind, Policy};
 use repaydash::report::{self, Context};
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Loaded, Source};
 
-/// A failure that ends the program with exit code 2 and this message on stderr.
-struct Failure(String);
+/// A failure that ends the program: its message (shown in the user's language) and exit code.
+struct Failure {
+    message: Text,
+    code: u8,
+}
 
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.to_string())
+impl Failure {
+    /// Exit 2: the user's file, argument or value is at fault.
+    fn bad(message: Text) -> Self {
+        Failure { message, code: 2 }
+    }
+
+    /// Exit 2 with a message a report already wrote in the user's language.
+    fn said(message: String) -> Self {
+        Failure::bad(Text::new(message.clone(), message))
+    }
+}
+
+impl From<Text> for Failure {
+    fn from(message: Text) -> Self {
+        Failure::bad(message)
+    }
+}
+
+impl From<InputError> for Failure {
+    fn from(e: InputError) -> Self {
+        Failure::bad(e.text())
+    }
+}
+
+impl From<store::LoadError> for Failure {
+    fn from(e: store::LoadError) -> Self {
+        Failure::bad(e.text())
+    }
+}
+
+impl From<write::WriteError> for Failure {
+    fn from(e: write::WriteError) -> Self {
+        // A disk that fails is not the user's mistake.
+        let code = if e.kind == write::ErrorKind::Io { 1 } else { 2 };
+        Failure {
+            message: e.message,
+            code,
+        }
     }
 }
 
@@ -33,11 +73,12 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let early = lang(&cli, None);
     match run(cli) {
         Ok(code) => code,
-        Err(Failure(msg)) => {
-            eprintln!("repaydash: {msg}");
-            ExitCode::from(2)
+        Err((Failure { message, code }, lang)) => {
+            eprintln!("repaydash: {}", message.get(lang.unwrap_or(early)));
+            ExitCode::from(code)
         }
     }
 }
@@ -52,9 +93,21 @@ fn restore_sigpipe() {
     }
 }
 
-fn today(cli: &Cli) -> NaiveDate {
-    cli.today
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
+fn today(cli: &Cli) -> Result<NaiveDate, Failure> {
+    match &cli.today {
+        Some(s) => arg("--today", input::date(s)),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// A typed value from the command line, its error naming the option it was given to.
+fn arg<T>(name: &str, r: Result<T, InputError>) -> Result<T, Failure> {
+    r.map_err(|e| Failure::bad(ph::for_argument(name, &e.text())))
+}
+
+/// An optional `--date`, else today.
+fn date_or(given: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Failure> {
+    given.map_or(Ok(today), |s| arg("--date", input::date(s)))
 }
 
 /// `--lang`, else the file's setting, else the locale, else Chinese.
@@ -72,17 +125,22 @@ fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
         .unwrap_or_default()
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    let builtin = knowledge::builtin_policies()?;
-    let today = today(&cli);
+/// Run the command; on failure, also the language the file asked for when it was read.
+fn run(cli: Cli) -> Result<ExitCode, (Failure, Option<Lang>)> {
+    let mut file_lang = None;
+    run_in(&cli, &mut file_lang).map_err(|f| (f, file_lang))
+}
+
+fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> {
+    let builtin = knowledge::builtin_policies()
+        .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
+    let today = today(cli)?;
     let source = store::locate(cli.file.as_deref());
 
     if let Some(Command::Init) = &cli.command {
         let path = match &source {
             Source::File(p) => p.clone(),
-            Source::Demo => store::default_path().ok_or_else(|| {
-                Failure("no home directory to put the file in; use --file".into())
-            })?,
+            Source::Demo => store::default_path().ok_or_else(|| Failure::bad(ph::no_home_dir()))?,
         };
         store::init(&path)?;
         println!("{}", path.display());
@@ -90,35 +148,45 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 
     let loaded = store::load(&source, &builtin, today)?;
+    *file_lang = Some(lang(cli, Some(&loaded)));
     let path_label = source.label();
+    let warning = |w: &store::Diagnostic| {
+        ph::warning(&w.text(&path_label))
+            .get(lang(cli, Some(&loaded)))
+            .to_string()
+    };
     if !matches!(cli.command, Some(Command::Validate)) {
         for w in &loaded.warnings {
-            eprintln!("warning: {}", w.render(&path_label));
+            eprintln!("{}", warning(w));
         }
     }
-    if let Some(edit) = edit_of(&cli, today)? {
-        return record(&cli, &builtin, &loaded, &edit, today);
+    if let Some(edit) = edit_of(cli, today)? {
+        return record(cli, &builtin, &loaded, &edit, today);
     }
     if cli.command.is_none() && std::io::stdout().is_terminal() {
-        return dashboard(&cli, loaded, builtin, today, &source);
+        return dashboard(cli, loaded, builtin, today, &source);
     }
     let policies = Policies::new(&builtin, &loaded.portfolio.platforms);
     let ctx = Context {
         portfolio: &loaded.portfolio,
         policies: &policies,
         today,
-        lang: lang(&cli, Some(&loaded)),
+        lang: lang(cli, Some(&loaded)),
     };
 
     match &cli.command {
         None | Some(Command::Check { json: false, .. }) => {
             if source == Source::Demo {
+                let init = repaydash::launch::command("init");
                 eprintln!(
                     "{}",
-                    ctx.lang.t(
-                        "（演示数据：还没有你自己的文件。运行 `repaydash init` 创建一个。）",
-                        "(Demo data: you have no file yet. Run `repaydash init` to create one.)"
-                    )
+                    match ctx.lang {
+                        Lang::Zh =>
+                            format!("（演示数据：还没有你自己的文件。运行 `{init}` 创建一个。）"),
+                        Lang::En => format!(
+                            "(Demo data: you have no file yet. Run `{init}` to create one.)"
+                        ),
+                    }
                 );
             }
             print!("{}", report::check::text(&ctx));
@@ -136,7 +204,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Advice { id, json }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
-            let panels = report::advice::panels(&ctx, &view)?;
+            let panels = report::advice::panels(&ctx, &view)
+                .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
             if *json {
                 println!("{}", report::advice::json(&panels));
             } else {
@@ -148,7 +217,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Validate) => {
             for w in &loaded.warnings {
-                println!("warning: {}", w.render(&path_label));
+                println!("{}", warning(w));
             }
             println!(
                 "{path_label}: ok, {} {}",
@@ -162,7 +231,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             json,
             strategy,
         }) => {
-            let plan = report::plan::compute(&ctx, *cash, (*strategy).into());
+            let plan = report::plan::compute(
+                &ctx,
+                arg("--cash", input::amount(cash))?,
+                (*strategy).into(),
+            );
             if *json {
                 println!("{}", report::plan::json(&ctx, &plan));
             } else {
@@ -185,21 +258,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let view = ctx.view(loan);
             print!(
                 "{}",
-                report::notice::text(&ctx, &view, contact.as_deref()).map_err(Failure)?
+                report::notice::text(&ctx, &view, contact.as_deref()).map_err(Failure::said)?
             );
         }
         Some(Command::Complaint { id, from, to, json }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
-            let to = to.unwrap_or(today);
-            let from = from.unwrap_or_else(|| engine::complaint::default_from(loan, to));
+            let to = match to {
+                Some(s) => arg("--to", input::date(s))?,
+                None => today,
+            };
+            let from = match from {
+                Some(s) => arg("--from", input::date(s))?,
+                None => engine::complaint::default_from(loan, to),
+            };
             if from > to {
-                return Err(Failure(match ctx.lang {
-                    Lang::Zh => format!("--from {from} 在 --to {to} 之后；起始日要早于结束日"),
-                    Lang::En => {
-                        format!("--from {from} is after --to {to}; the range must start first")
-                    }
-                }));
+                return Err(Failure::bad(ph::from_after_to(from, to)));
             }
             let summary = engine::complaint::summarize(loan, from, to);
             if *json {
@@ -251,29 +325,30 @@ fn dashboard(
     source: &Source,
 ) -> Result<ExitCode, Failure> {
     let lang = lang(cli, Some(&loaded));
-    let first_warning = loaded.warnings.first().map(|w| w.render(&source.label()));
+    let first_warning = loaded
+        .warnings
+        .first()
+        .map(|w| w.render_in(&source.label(), lang));
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
     app.status = first_warning;
+    app.init_command = repaydash::launch::command("init");
     app.watch_perms();
     let file = match source {
         Source::File(p) => Some(p.as_path()),
         Source::Demo => None,
     };
-    repaydash::tui::run::run_terminal(app, file)?;
+    // The terminal failing is not the user's mistake: exit 1, not 2.
+    repaydash::tui::run::run_terminal(app, file).map_err(|e| Failure {
+        message: ph::terminal_failed(&e),
+        code: 1,
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Loan, Failure> {
     ctx.portfolio.loan(id).ok_or_else(|| {
         let ids: Vec<&str> = ctx.portfolio.loans.iter().map(|l| l.id.as_str()).collect();
-        Failure(format!(
-            "no loan with id {id:?}; expected one of: {}",
-            if ids.is_empty() {
-                "(none)".to_string()
-            } else {
-                ids.join(", ")
-            }
-        ))
+        Failure::bad(ph::no_loan_with_id(id, &ids))
     })
 }
 
@@ -282,8 +357,8 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
     Ok(Some(match &cli.command {
         Some(Command::Pay { id, amount, date }) => Edit::Pay {
             id: id.clone(),
-            date: date.unwrap_or(today),
-            amount: write::parse_amount(amount)?,
+            date: date_or(date.as_deref(), today)?,
+            amount: input::amount(amount)?,
         },
         Some(Command::Log {
             id,
@@ -298,7 +373,7 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
         }) => Edit::Log {
             id: id.clone(),
             entry: LogEntry {
-                date: date.unwrap_or(today),
+                date: date_or(date.as_deref(), today)?,
                 time: time.map(|t| match t {
                     TimeArg::At(t) => t,
                     TimeArg::Now => now_to_the_second(),
@@ -322,7 +397,7 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
         }) => Edit::Extend {
             id: id.clone(),
             installment: *installment,
-            due: *to,
+            due: arg("--to", input::date(to))?,
         },
         _ => return Ok(None),
     }))

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
+use repaydash::engine::proposal::{self, Proposal};
 use repaydash::engine::{LoanView, Situation};
 use repaydash::i18n::Lang;
 use repaydash::knowledge::advice::{
@@ -18,6 +19,15 @@ use repaydash::knowledge::{Policies, builtin_policies};
 use repaydash::store;
 
 const SAMPLE: &str = "data/sample.toml";
+
+/// The proposal of a portfolio's only loan: the whole budget is its.
+fn alone(view: &LoanView, loaded: &store::Loaded) -> Proposal {
+    proposal::proposals(
+        std::slice::from_ref(view),
+        loaded.portfolio.settings.monthly_budget,
+    )
+    .remove(0)
+}
 const TODAY: &str = "2026-11-23";
 
 fn manifest() -> PathBuf {
@@ -254,8 +264,15 @@ fn every_topic_serves_each_overdue_situation_on_every_platform() {
             Situation::OverdueSevere,
         ] {
             for lang in [Lang::Zh, Lang::En] {
-                let p =
-                    advice::panels_in(&view, s, lang, &loaded.portfolio.settings, today).unwrap();
+                let p = advice::panels_in(
+                    &view,
+                    &alone(&view, &loaded),
+                    s,
+                    lang,
+                    &loaded.portfolio.settings,
+                    today,
+                )
+                .unwrap();
                 let topics: Vec<Topic> = p.panels.iter().map(|p| p.topic).collect();
                 assert_eq!(topics, topic_order(s).to_vec(), "{platform} {s:?}");
                 for panel in &p.panels {
@@ -282,6 +299,7 @@ fn platform_items_show_only_for_their_platform() {
         let view = LoanView::compute(loan, policies.get(&loan.platform), today, 7);
         let p = advice::panels_in(
             &view,
+            &alone(&view, &loaded),
             Situation::OverdueContacts,
             Lang::Zh,
             &loaded.portfolio.settings,
@@ -330,12 +348,33 @@ fn negotiation_texts(v: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The sample with `[settings].monthly_budget` replaced by `budget` (None: removed, and the
+/// xingtu loan's own budget with it), written to a temporary file.
+fn sample_with_budget(budget: Option<&str>) -> (tempfile::TempDir, String) {
+    let sample = std::fs::read_to_string(manifest().join(SAMPLE)).unwrap();
+    let text = match budget {
+        Some(b) => sample.replace("monthly_budget = 1500", &format!("monthly_budget = {b}")),
+        None => sample
+            .replace("monthly_budget = 1500", "")
+            .replace("monthly_budget = 800", ""),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    std::fs::write(&path, text).unwrap();
+    let file = path.to_str().unwrap().to_string();
+    (dir, file)
+}
+
 #[test]
 fn the_call_script_carries_the_loans_own_figures() {
     // ctrip-jqh on 2026-11-23: installment 8 (1100.16, due 2026-11-18) has 300 paid → 800.16
-    // overdue for 5 days; settings.monthly_budget = 1500 ≥ 800.16 and one installment overdue, so
-    // the script asks to move installment 8 to today + 30 = 2026-12-23; installment 9 is due
-    // 2026-12-18.
+    // overdue for 5 days; installment 9 (1100.16) is due 2026-12-18.
+    // [settings].monthly_budget = 1500 is shared by the loans without their own budget (xingtu has
+    // 800), most urgent first, regular installments first: ctrip 1,100.16, jiebei-may 182.50,
+    // huabei 217.34 of its 627 — nothing is left for overdue parts. ctrip's share, 1,100.16, only
+    // pays its regular installment, so the script asks to restructure the 5,200.83 still owed
+    // (800.16 + 3 × 1,100.16 + 1,100.19): ceil(5,200.83 / 1,100.16) = 5 months at
+    // 5,200.83 / 5 = 1,040.166 → 1,040.17 (rounded up, within the share).
     let v = advice_json(SAMPLE, "ctrip-jqh", "zh");
     let t = negotiation_texts(&v);
     assert_eq!(
@@ -347,9 +386,15 @@ fn the_call_script_carries_the_loans_own_figures() {
         "{}",
         t[1]
     );
-    assert!(t[3].contains("¥1,500.00"), "{}", t[3]);
-    assert!(t[4].contains("把第8期延期到2026-12-23"), "{}", t[4]);
-    assert!(t[7].contains("2026-12-18"), "{}", t[7]);
+    assert!(t[3].contains("¥1,100.16"), "{}", t[3]);
+    assert!(!t[3].contains("¥1,500.00"), "{}", t[3]);
+    assert!(
+        t[4].contains("申请延期或个性化分期")
+            && t[4].contains("¥5,200.83重新分5个月还，每月¥1,040.17"),
+        "{}",
+        t[4]
+    );
+    assert!(t[7].contains("12月18日"), "{}", t[7]);
     assert!(t[10].starts_with("打电话前准备好：借款合同、"), "{}", t[10]);
     assert!(t[10].contains("财产证明"));
     let items = v["panels"]
@@ -366,64 +411,116 @@ fn the_call_script_carries_the_loans_own_figures() {
 
     let v = advice_json(SAMPLE, "ctrip-jqh", "en");
     let t = negotiation_texts(&v);
+    assert_eq!(
+        t[0],
+        "Hello, I have a 借去花 loan with Ctrip Finance, and I'd like to talk with you about my overdue payment."
+    );
     assert!(
-        t[1].contains("overdue for 5 day(s)") && t[1].contains("¥800.16"),
+        t[1].contains("overdue for 5 days,") && t[1].contains("¥800.16"),
         "{}",
         t[1]
     );
-    assert!(t[3].contains("¥1,500.00"));
+    assert!(!t.iter().any(|l| l.contains("day(s)")));
     assert!(
-        t[4].contains("move installment 8 to 2026-12-23"),
+        t[4].contains("the ¥5,200.83 still owed spread over 5 months, at ¥1,040.17 a month"),
         "{}",
         t[4]
     );
+    assert!(t[7].contains("18 December"), "{}", t[7]);
 
     // xingtu-rxd: installments 3 (1397.04, 500 paid) and 4 (1397.04) overdue: 897.04 + 1397.04 =
-    // 2294.08, 33 days since 2026-10-21; the loan's own budget 800 beats the settings' 1500:
-    // ceil(2294.08 / 800) = ceil(2.87) = 3 months.
+    // 2294.08, 33 days since 2026-10-21; its own budget, 800, is below its regular installment of
+    // 1,397.04: restructure the 5,088.15 still owed (2,294.08 + 1,397.04 + 1,397.03):
+    // ceil(5,088.15 / 800) = ceil(6.36) = 7 months at 5,088.15 / 7 = 726.878… → 726.88.
     let v = advice_json(SAMPLE, "xingtu-rxd", "en");
     let t = negotiation_texts(&v);
     assert!(
-        t[1].contains("33 day(s)") && t[1].contains("¥2,294.08"),
+        t[1].contains("33 days") && t[1].contains("¥2,294.08"),
         "{}",
         t[1]
     );
     assert!(t[3].contains("¥800.00"), "{}", t[3]);
     assert!(
-        t[4].contains("pay off the overdue part over 3 months"),
+        t[4].contains("does not cover the regular installment of ¥1,397.04")
+            && t[4].contains("¥5,088.15 still owed spread over 7 months, at ¥726.88 a month"),
         "{}",
         t[4]
     );
 
-    // jiebei-may: interest-only installment 6 (182.50) overdue 6 days.
+    // jiebei-may: interest-only installment 6 (182.50) overdue 6 days; its share is its next
+    // installment, 182.50. Still owed: 6 × 182.50 + 20,000 + 182.50 = 21,277.50; even 60 months
+    // (354.625 → 354.63) is more than 182.50, and the script says so.
     let t = negotiation_texts(&advice_json(SAMPLE, "jiebei-may", "zh"));
     assert!(
         t[1].contains("逾期6天") && t[1].contains("¥182.50"),
         "{}",
         t[1]
     );
-    assert!(t[4].contains("把第6期延期到2026-12-23"), "{}", t[4]);
+    assert!(
+        t[4].contains("¥21,277.50重新分60个月还，每月¥354.63")
+            && t[4].contains("每月¥354.63也比我能拿出的¥182.50多"),
+        "{}",
+        t[4]
+    );
 }
 
 #[test]
-fn without_a_budget_the_script_shows_the_placeholder_and_plans_by_installments() {
-    let sample = std::fs::read_to_string(manifest().join(SAMPLE)).unwrap();
-    let text = sample
-        .replace("monthly_budget = 1500", "")
-        .replace("monthly_budget = 800", "");
-    assert!(!text.contains("monthly_budget ="));
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("loans.toml");
-    std::fs::write(&path, text).unwrap();
-    let file = path.to_str().unwrap();
+fn a_budget_that_reaches_the_overdue_parts_asks_for_an_extension() {
+    // monthly_budget = 5000. Regular installments, most urgent first: ctrip 1,100.16, jiebei-may
+    // 182.50, huabei 627.00, jiebei-june 1,536.00, laptop 458.30 = 3,903.96; 1,096.04 left goes to
+    // the overdue parts, most urgent first: ctrip 800.16 (295.88 left), jiebei 182.50
+    // (113.38 left, no other loan overdue without its own budget).
+    // Each then pays its one overdue installment within the month: the script asks to move it to
+    // today + 30 = 2026-12-23, said as people say dates.
+    let (_dir, file) = sample_with_budget(Some("5000"));
+    let t = negotiation_texts(&advice_json(&file, "ctrip-jqh", "zh"));
+    assert!(t[3].contains("¥1,900.32"), "{}", t[3]);
+    assert!(t[4].contains("把第8期延期到12月23日"), "{}", t[4]);
+    let t = negotiation_texts(&advice_json(&file, "jiebei-may", "en"));
+    assert!(t[3].contains("¥365.00"), "{}", t[3]);
+    assert!(
+        t[4].contains("move installment 6 to 23 December"),
+        "{}",
+        t[4]
+    );
+}
 
-    let t = negotiation_texts(&advice_json(file, "ctrip-jqh", "zh"));
+#[test]
+fn a_loan_of_no_named_platform_is_called_by_its_own_product() {
+    // One bill of 1000, 22 days late, platform "generic", no name: the script names the product.
+    let loaded = one_bill_portfolio("generic", "[settings]\nmonthly_budget = 400\n");
+    let builtin = builtin_policies().unwrap();
+    let policies = Policies::new(&builtin, &loaded.portfolio.platforms);
+    let loan = &loaded.portfolio.loans[0];
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let view = LoanView::compute(loan, policies.get(&loan.platform), today, 7);
+    for lang in [Lang::Zh, Lang::En] {
+        let p = advice::panels(
+            &view,
+            &alone(&view, &loaded),
+            lang,
+            &loaded.portfolio.settings,
+            today,
+        )
+        .unwrap();
+        let first = &p.panel(Topic::Negotiation).unwrap().items[0].text;
+        assert!(first.contains("测试"), "{first}");
+        assert!(!first.contains("其他平台") && !first.contains("Other platform"));
+    }
+}
+
+#[test]
+fn without_a_budget_the_script_leaves_a_blank_and_says_to_set_one() {
+    let (_dir, file) = sample_with_budget(None);
+    let t = negotiation_texts(&advice_json(&file, "ctrip-jqh", "zh"));
     assert!(t[3].contains("【每月能还多少，请填写】"), "{}", t[3]);
-    assert!(t[4].contains("把第8期延期到2026-12-23"), "{}", t[4]);
-    // Two installments overdue and no budget: one month per installment.
-    let t = negotiation_texts(&advice_json(file, "xingtu-rxd", "en"));
+    assert!(t[4].contains("按我每月实际能还的金额"), "{}", t[4]);
+    assert!(!t.iter().any(|l| l.contains('¥') && l.contains("每月还")));
+    let hint = t.last().unwrap();
+    assert!(hint.contains("monthly_budget"), "{hint}");
+    let t = negotiation_texts(&advice_json(&file, "xingtu-rxd", "en"));
     assert!(t[3].contains("[how much you can pay each month: fill this in]"));
-    assert!(t[4].contains("over 2 months"), "{}", t[4]);
+    assert!(t.last().unwrap().contains("monthly_budget"));
 }
 
 #[test]
@@ -554,7 +651,10 @@ fn text_output_wraps_by_display_width_with_one_disclaimer() {
         "ctrip-jqh",
     ]);
     assert!(zh_text.starts_with("携程借去花 · 逾期，已到可能联系紧急联系人的日子\n"));
-    assert!(zh_text.contains(" 5. 我的请求是：把第8期延期到2026-12-23。"));
+    assert!(
+        zh_text.contains(" 5. 我的请求是：申请延期或个性化分期："),
+        "{zh_text}"
+    );
 }
 
 #[test]
@@ -647,7 +747,14 @@ fn panels_mark_the_script_for_the_dashboard() {
     let loan = &loaded.portfolio.loans[0];
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let view = LoanView::compute(loan, policies.get(&loan.platform), today, 7);
-    let p = advice::panels(&view, Lang::En, &loaded.portfolio.settings, today).unwrap();
+    let p = advice::panels(
+        &view,
+        &alone(&view, &loaded),
+        Lang::En,
+        &loaded.portfolio.settings,
+        today,
+    )
+    .unwrap();
     assert_eq!(p.situation, Situation::OverdueContacts);
     let neg = p.panel(Topic::Negotiation).unwrap();
     assert_eq!(neg.script_title.as_deref(), Some("Negotiation call script"));
@@ -661,9 +768,11 @@ fn panels_mark_the_script_for_the_dashboard() {
     );
     assert_eq!(kinds[lines - 1], ItemKind::Checklist);
     assert!(!neg.items.iter().any(|i| i.text.contains("next payment")));
-    // 1000 overdue over a budget of 400: ceil(2.5) = 3 months.
+    // 1000 overdue, no installment still to come, a budget of 400: ceil(2.5) = 3 months.
     assert!(
-        neg.items[4].text.contains("over 3 months"),
+        neg.items[4]
+            .text
+            .contains("pay ¥400.00 a month and clear the overdue part over 3 months"),
         "{}",
         neg.items[4].text
     );

@@ -296,7 +296,7 @@ fn aliases_resolve_to_their_platforms() {
 #[test]
 fn unknown_platform_warns_with_its_position_and_goes_generic() {
     let file = fixture("valid", "unknown_platform.toml");
-    let o = run_file(&file, &["check", "--json"]);
+    let o = run_file(&file, &["--lang", "en", "check", "--json"]);
     let r = json(&o, "unknown_platform");
     assert_eq!(loan(&r, "unknown-1")["platform"], "generic");
     let err = stderr(&o);
@@ -308,6 +308,10 @@ fn unknown_platform_warns_with_its_position_and_goes_generic() {
     let v = run_file(&file, &["validate"]);
     assert_eq!(v.status.code(), Some(0));
     assert!(stdout(&v).contains(":6:12:"), "{}", stdout(&v));
+    // The Chinese interface says it in Chinese.
+    let zh = run_file(&file, &["--lang", "zh", "check", "--json"]);
+    let needle = format!("警告：{}:6:12: 未知平台", file.display());
+    assert!(stderr(&zh).contains(&needle), "{}", stderr(&zh));
 }
 
 #[test]
@@ -514,7 +518,7 @@ fn penalty_rate_from_the_file_is_used_per_installment() {
 fn missing_file_and_directory_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope.toml");
-    let o = run_file(&missing, &["check"]);
+    let o = run_file(&missing, &["--lang", "en", "check"]);
     assert_eq!(o.status.code(), Some(2));
     assert_no_panic(&o, "missing");
     let err = stderr(&o);
@@ -523,7 +527,7 @@ fn missing_file_and_directory_are_refused() {
         "{err}"
     );
 
-    let o = run_file(dir.path(), &["validate"]);
+    let o = run_file(dir.path(), &["--lang", "en", "validate"]);
     assert_eq!(o.status.code(), Some(2));
     assert_no_panic(&o, "directory");
     assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
@@ -531,7 +535,7 @@ fn missing_file_and_directory_are_refused() {
 
 #[test]
 fn unknown_schedule_id_lists_the_ids() {
-    let o = run_file(&sample(), &["schedule", "nope", "--json"]);
+    let o = run_file(&sample(), &["--lang", "en", "schedule", "nope", "--json"]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("\"nope\""), "{err}");
@@ -544,11 +548,27 @@ fn unknown_schedule_id_lists_the_ids() {
 
 #[test]
 fn malformed_today_is_refused() {
-    for bad in ["2026-13-01", "23/11/2026", "tomorrow", "2026-02-30"] {
-        let o = run(&["--file", "x.toml", "--today", bad, "check"]);
-        assert_eq!(o.status.code(), Some(2), "{bad}");
-        assert_no_panic(&o, bad);
-        assert!(stderr(&o).contains("YYYY-MM-DD"), "{bad}: {}", stderr(&o));
+    // A date in the right form that does not exist is told so, not told the form.
+    for (bad, en, zh) in [
+        (
+            "2026-13-01",
+            "no such day (a year has 12 months)",
+            "一年只有 12 个月",
+        ),
+        (
+            "2026-02-30",
+            "no such day (2026-02 has 28 days)",
+            "2026 年 2 月只有 28 天",
+        ),
+        ("23/11/2026", "write YYYY-MM-DD", "请写成 YYYY-MM-DD"),
+        ("tomorrow", "write YYYY-MM-DD", "请写成 YYYY-MM-DD"),
+    ] {
+        for (lang, want) in [("en", en), ("zh", zh)] {
+            let o = run(&["--lang", lang, "--file", "x.toml", "--today", bad, "check"]);
+            assert_eq!(o.status.code(), Some(2), "{bad}");
+            assert_no_panic(&o, bad);
+            assert!(stderr(&o).contains(want), "{bad}: {}", stderr(&o));
+        }
     }
 }
 
@@ -565,7 +585,7 @@ fn init_writes_the_template_once() {
             .unwrap();
     assert_eq!(written, template);
 
-    let again = run_file(&file, &["init"]);
+    let again = run_file(&file, &["--lang", "en", "init"]);
     assert_eq!(again.status.code(), Some(2));
     assert!(
         stderr(&again).contains("already exists"),

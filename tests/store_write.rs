@@ -594,7 +594,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
             &["pay", "no-such-loan", "100"],
             "no loan with id \"no-such-loan\"",
         ),
-        (&["pay", "ctrip-jqh", "abc"], "must be a number"),
+        (&["pay", "ctrip-jqh", "abc"], "is not an amount"),
         (&["pay", "ctrip-jqh", "0"], "above zero"),
         (&["pay", "ctrip-jqh", "-5"], "above zero"),
         (&["pay", "ctrip-jqh", "1.005"], "more than two decimals"),
@@ -611,7 +611,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
         (&["log", "ctrip-jqh", "note", "  "], "empty"),
         (
             &["log", "ctrip-jqh", "note", "x", "--date", "2026-02-30"],
-            "YYYY-MM-DD",
+            "--date: 2026-02-30: no such day",
         ),
         (
             &[
@@ -654,6 +654,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
     for (args, msg) in cases {
         let (d, path) = file_with("loans.toml", SAMPLE);
         cli(&path)
+            .args(["--lang", "en"])
             .args(*args)
             .assert()
             .code(2)

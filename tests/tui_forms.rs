@@ -154,11 +154,17 @@ fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
     let mut app = app_at(&path, Lang::En);
     select_ctrip(&mut app);
     for (typed, message) in [
-        ("abc", "the amount must be a number like 800.16"),
-        ("0", "the amount must be above zero"),
-        ("-5", "the amount must be above zero"),
-        ("1.234", "at most two decimals (cents)"),
-        ("", "the amount must be a number like 800.16"),
+        (
+            "abc",
+            "\"abc\" is not an amount: write a number such as 800.16 or 1,000",
+        ),
+        ("0", "the amount must be above zero, got \"0\""),
+        ("-5", "the amount must be above zero, got \"-5\""),
+        (
+            "1.234",
+            "\"1.234\" has more than two decimals: cents are the smallest unit",
+        ),
+        ("", "enter an amount, such as 800.16 or 1,000"),
     ] {
         press(&mut app, KeyCode::Char('p'));
         clear(&mut app);
@@ -169,7 +175,12 @@ fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
             field(&app, FieldKind::Amount),
             (typed.to_string(), Some(message.to_string()))
         );
-        assert!(screen(&app, 80, 24).contains(&format!("✗ {message}")));
+        // Long messages wrap under the field: the first words stand after the mark.
+        let head: String = message.chars().take(16).collect();
+        assert!(
+            screen(&app, 80, 24).contains(&format!("✗ {head}")),
+            "{message}"
+        );
         // Typing again clears the message.
         typ(&mut app, "9");
         assert_eq!(field(&app, FieldKind::Amount).1, None);
@@ -213,7 +224,9 @@ fn a_future_date_is_refused_in_place() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         field(&app, FieldKind::Date).1.as_deref(),
-        Some("cannot be after today (2026-11-23); record it once it has happened")
+        Some(
+            "a payment cannot be dated 2026-11-24, after today (2026-11-23); record it once it has happened"
+        )
     );
     // The focus went to the field to fix.
     assert_eq!(app.form.as_ref().unwrap().focus, 1);
@@ -222,7 +235,7 @@ fn a_future_date_is_refused_in_place() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         field(&app, FieldKind::Date).1.as_deref(),
-        Some("expected a date as YYYY-MM-DD, such as 2026-11-23")
+        Some("2026-11-31: no such day (2026-11 has 30 days)")
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
 }
@@ -258,7 +271,7 @@ fn n_records_a_log_entry_typed_in_chinese() {
     press(&mut empty, KeyCode::Enter);
     assert_eq!(
         field(&empty, FieldKind::Text).1.as_deref(),
-        Some("写下发生了什么")
+        Some("记录内容是空的：写下发生了什么")
     );
 
     press(&mut app, KeyCode::Enter);
@@ -337,7 +350,7 @@ fn e_with_an_installment_the_loan_does_not_have_is_refused() {
     assert_eq!(app.mode, Mode::Form);
     assert_eq!(
         field(&app, FieldKind::Installment).1.as_deref(),
-        Some("this loan has 12 installments; there is no installment 99")
+        Some("loan \"ctrip-jqh\" has 12 installments; there is no installment 99")
     );
     assert_eq!(app.form.as_ref().unwrap().focus, 0);
     clear(&mut app);

@@ -186,8 +186,8 @@ fn the_strategy_key_cycles_and_matches_the_cli() {
 #[test]
 fn bad_cash_shows_the_message_in_place_and_no_plan() {
     for (lang, message) in [
-        (Lang::En, "expected an amount of money such as 1500"),
-        (Lang::Zh, "请输入金额，比如 1500 或 1500.50"),
+        (Lang::En, "\"abc\" is not an amount"),
+        (Lang::Zh, "“abc”不是金额"),
     ] {
         let mut app = sample(lang);
         press(&mut app, KeyCode::Char('P'));
@@ -335,14 +335,20 @@ fn planning_screens_fit_when_small_and_never_panic() {
     assert_eq!(scroll, app.planning.max_scroll.get());
     let s = screen(&app, 80, 24);
     assert!(s.contains("6. 某分期平台（笔记本电脑）"), "{s}");
-    // The longest amount the prompt takes, and a text longer than that.
-    let mut app = plan_for(Lang::En, &"9".repeat(40));
+    // A text longer than the prompt takes is cut at 24 characters; that many nines are more
+    // than any amount the store accepts (at most 10^15), and the prompt says so.
+    let app = plan_for(Lang::En, &"9".repeat(40));
     assert_eq!(app.planning.input.len(), 24);
-    let p = app.planning.plan.as_ref().unwrap();
-    assert_eq!(
-        p.cash,
-        "999999999999999999999999".parse::<Decimal>().unwrap()
+    assert!(app.planning.plan.is_none());
+    let e = app.planning.error.as_deref().unwrap_or_default();
+    assert!(
+        e.contains("absurdly large (at most 1000000000000000)"),
+        "{e}"
     );
+    // The largest amount accepted, written with separators, plans.
+    let mut app = plan_for(Lang::En, "1,000,000,000,000,000");
+    let p = app.planning.plan.as_ref().unwrap();
+    assert_eq!(p.cash, "1000000000000000".parse::<Decimal>().unwrap());
     assert_eq!(p.payments.len(), 6);
     for (w, h) in [(70, 20), (80, 24), (120, 40)] {
         screen(&app, w, h);

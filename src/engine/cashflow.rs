@@ -152,6 +152,7 @@ mod tests {
         Policy {
             key: "alipay".into(),
             name: "支付宝".into(),
+            name_en: None,
             aliases: vec![],
             from_user: false,
             stages: vec![

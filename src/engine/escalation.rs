@@ -205,6 +205,7 @@ mod tests {
         Policy {
             key: "xingtu".into(),
             name: "星图金融".into(),
+            name_en: None,
             aliases: vec![],
             from_user: false,
             stages: vec![

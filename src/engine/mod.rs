@@ -6,6 +6,7 @@ pub mod escalation;
 pub mod ledger;
 pub mod notice;
 pub mod plan;
+pub mod proposal;
 pub mod rate;
 pub mod schedule;
 

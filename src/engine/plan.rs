@@ -502,6 +502,7 @@ mod tests {
         Policy {
             key: "p".into(),
             name: "p".into(),
+            name_en: None,
             aliases: vec![],
             from_user: false,
             stages: vec![Stage {

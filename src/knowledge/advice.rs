@@ -15,13 +15,15 @@ use std::sync::OnceLock;
 
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::proposal::{Offer, Proposal};
 use crate::engine::{InstallmentStatus, LoanView, Situation};
 use crate::i18n::Lang;
 use crate::model::{Settings, StageKind};
 use crate::money::grouped;
+
+use super::spoken;
 
 pub const ADVICE_ZH: &str = include_str!("../../assets/advice.zh.toml");
 pub const ADVICE_EN: &str = include_str!("../../assets/advice.en.toml");
@@ -63,12 +65,21 @@ pub const SCRIPT_PLACEHOLDERS: [&str; 8] = [
     "currency",
 ];
 
+/// Placeholders the script's requests may use (amounts come with their currency sign).
+pub const REQUEST_PLACEHOLDERS: [&str; 9] = [
+    "reason",
+    "installment",
+    "date",
+    "months",
+    "monthly",
+    "regular",
+    "owed",
+    "overdue",
+    "share",
+];
+
 /// The script asks to move the oldest overdue installment this many days past today.
 pub const EXTENSION_DAYS: i64 = 30;
-/// A repayment plan the script asks for spans at least this many months…
-pub const MIN_PLAN_MONTHS: u32 = 2;
-/// …and at most this many (five years: the longest personalised plan a rule mentions).
-pub const MAX_PLAN_MONTHS: u32 = 60;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -162,11 +173,32 @@ pub struct Script {
     pub checklist_title: String,
     pub checklist: Vec<String>,
     pub sources: Vec<String>,
+    /// Stands for the monthly amount when no budget is set: the user fills it in.
     pub budget_placeholder: String,
-    /// With `{installment}` and `{date}`.
+    /// Said for the monthly amount when more urgent loans take the whole budget.
+    pub budget_none: String,
+    /// One overdue installment the share pays within the month: `{installment}`, `{date}`.
     pub request_extension: String,
-    /// With `{months}`.
+    /// Several overdue installments the share pays within the month: `{overdue}`.
+    pub request_clear: String,
+    /// `{monthly}` a month (`{regular}` of it the regular installment) for `{months}` months.
     pub request_plan: String,
+    /// The same when no regular installment is still to come.
+    pub request_plan_no_regular: String,
+    /// Restructure `{owed}` over `{months}` months of `{monthly}`, because `{reason}`.
+    pub request_restructure: String,
+    /// The reason when the share `{share}` does not reach the regular installment `{regular}`.
+    pub reason_below_regular: String,
+    /// The reason when it does, but leaves too little for the overdue part `{overdue}`.
+    pub reason_overdue_left: String,
+    /// Added when even the longest restructuring costs `{monthly}` a month, more than `{share}`.
+    pub request_restructure_short: String,
+    /// No share at all: a deferral of `{owed}`, no amount promised.
+    pub request_defer: String,
+    /// No budget set: the request without figures.
+    pub request_no_budget: String,
+    /// Shown after the script when no budget is set: how to set `monthly_budget`.
+    pub budget_hint: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -304,25 +336,44 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
             &mut bad,
         );
     }
-    allowed(
-        "script.request_extension",
-        &s.request_extension,
-        &["installment", "date"],
-        &mut bad,
-    );
-    allowed(
-        "script.request_plan",
-        &s.request_plan,
-        &["months"],
-        &mut bad,
-    );
-    if !placeholders(&s.request_plan).contains(&"months") {
-        bad("script.request_plan must contain {months}".into());
+    for (what, text) in [
+        ("request_extension", &s.request_extension),
+        ("request_clear", &s.request_clear),
+        ("request_plan", &s.request_plan),
+        ("request_plan_no_regular", &s.request_plan_no_regular),
+        ("request_restructure", &s.request_restructure),
+        ("reason_below_regular", &s.reason_below_regular),
+        ("reason_overdue_left", &s.reason_overdue_left),
+        ("request_restructure_short", &s.request_restructure_short),
+        ("request_defer", &s.request_defer),
+        ("request_no_budget", &s.request_no_budget),
+        ("budget_hint", &s.budget_hint),
+    ] {
+        allowed(
+            &format!("script.{what}"),
+            text,
+            &REQUEST_PLACEHOLDERS,
+            &mut bad,
+        );
+        if text.trim().is_empty() {
+            bad(format!("script.{what} is empty"));
+        }
+    }
+    for (what, text, name) in [
+        ("request_plan", &s.request_plan, "months"),
+        ("request_restructure", &s.request_restructure, "months"),
+        ("request_restructure", &s.request_restructure, "monthly"),
+        ("request_restructure", &s.request_restructure, "reason"),
+    ] {
+        if !placeholders(text).contains(&name) {
+            bad(format!("script.{what} must contain {{{name}}}"));
+        }
     }
     for (what, v) in [
         ("title", &s.title),
         ("checklist_title", &s.checklist_title),
         ("budget_placeholder", &s.budget_placeholder),
+        ("budget_none", &s.budget_none),
     ] {
         if v.trim().is_empty() {
             bad(format!("script.{what} is empty"));
@@ -410,10 +461,12 @@ pub fn library(lang: Lang) -> Result<&'static Library, String> {
 /// What the call script asks the lender for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Request {
-    /// Move installment `installment` to `date`.
+    /// Move installment `installment` to `date`: the share pays it within the month.
     Extension { installment: u32, date: NaiveDate },
-    /// Pay the overdue part over `months` months.
-    Plan { months: u32 },
+    /// The share pays every overdue installment within the month.
+    ClearNow,
+    /// What the proposal's offer says (plan, restructuring, deferral, or no budget).
+    FromOffer,
 }
 
 /// The loan's own facts that fill the call script.
@@ -423,35 +476,52 @@ pub struct ScriptFacts {
     pub product: String,
     pub overdue_amount: Decimal,
     pub days_overdue: i64,
-    /// The loan's own budget, else the settings'; None: the script shows a placeholder.
-    pub monthly_budget: Option<Decimal>,
+    /// What the loan's owner can promise: [`crate::engine::proposal`].
+    pub proposal: Proposal,
     pub request: Request,
     pub next_due_date: Option<NaiveDate>,
     pub currency: String,
+    /// Dates are said relative to this day (the year only when it differs).
+    pub today: NaiveDate,
 }
 
-/// The platform as the user knows it: the policy's name, or what the user wrote for an unknown one;
-/// for a plain `generic`, the loan's own name.
-pub fn platform_label(view: &LoanView) -> String {
+/// The platform as the user knows it, in `lang`: see [`platform_and_product`].
+pub fn platform_label(view: &LoanView, lang: Lang) -> String {
+    platform_and_product(view, lang).0
+}
+
+/// The platform as the user knows it, in `lang`, and the product: the policy's name, or what the
+/// user wrote for an unknown one; a loan of the plain generic platform is named from its own name,
+/// else its product, else its id (never "another platform"), and the product then says only
+/// "a loan".
+pub fn platform_and_product(view: &LoanView, lang: Lang) -> (String, String) {
     let p = view.policy;
-    let written = view.loan.platform_written.trim();
-    if p.key == "generic" {
-        if !written.is_empty() && !p.answers_to(written) {
-            return written.to_string();
-        }
-        return view.loan.name.clone().unwrap_or_else(|| p.name.clone());
+    let loan = view.loan;
+    let a_loan = || lang.t("一笔钱", "consumer").to_string();
+    let product = || loan.product.clone().unwrap_or_else(a_loan);
+    let written = loan.platform_written.trim();
+    if p.key != "generic" {
+        return (p.display_name(lang).to_string(), product());
     }
-    p.name.clone()
+    if !written.is_empty() && !p.answers_to(written) {
+        return (written.to_string(), product());
+    }
+    match (&loan.name, &loan.product) {
+        (Some(n), _) => (n.clone(), product()),
+        (None, Some(prod)) => (prod.clone(), a_loan()),
+        (None, None) => (loan.id.clone(), a_loan()),
+    }
 }
 
 /// The script's facts for an overdue loan; None when nothing is overdue.
 ///
-/// The request is an extension of the oldest overdue installment to today + [`EXTENSION_DAYS`],
-/// unless more than one installment is overdue or the overdue amount exceeds the monthly budget:
-/// then a plan over ceil(overdue / budget) months (without a budget: one month per overdue
-/// installment), at least [`MIN_PLAN_MONTHS`] and at most [`MAX_PLAN_MONTHS`].
+/// The amounts and months come from `proposal` (the loan's share of the monthly budget). When the
+/// share pays everything overdue within the month, the request is to move the one overdue
+/// installment to today + [`EXTENSION_DAYS`], or, with several, to clear them this month; otherwise
+/// it is the proposal's plan, restructuring or deferral.
 pub fn script_facts(
     view: &LoanView,
+    proposal: &Proposal,
     lang: Lang,
     settings: &Settings,
     today: NaiveDate,
@@ -463,45 +533,27 @@ pub fn script_facts(
         .filter(|s| s.status == InstallmentStatus::Overdue)
         .collect();
     let oldest = overdue.iter().min_by_key(|s| (s.inst.due_date, s.inst.n))?;
-    let budget = view
-        .loan
-        .monthly_budget
-        .or(settings.monthly_budget)
-        .filter(|b| *b > Decimal::ZERO);
-    let over_budget = budget.is_some_and(|b| ledger.overdue_amount > b);
-    let request = if overdue.len() > 1 || over_budget {
-        let months = match budget {
-            Some(b) => (ledger.overdue_amount / b)
-                .ceil()
-                .to_u32()
-                .unwrap_or(MAX_PLAN_MONTHS),
-            None => u32::try_from(overdue.len()).unwrap_or(MAX_PLAN_MONTHS),
-        };
-        Request::Plan {
-            months: months.clamp(MIN_PLAN_MONTHS, MAX_PLAN_MONTHS),
-        }
-    } else {
-        Request::Extension {
+    let request = match proposal.offer {
+        Offer::Plan { months: 1, .. } if overdue.len() == 1 => Request::Extension {
             installment: oldest.inst.n,
             date: today
                 .checked_add_signed(Duration::days(EXTENSION_DAYS))
                 .unwrap_or(today),
-        }
+        },
+        Offer::Plan { months: 1, .. } => Request::ClearNow,
+        _ => Request::FromOffer,
     };
-    let product = view
-        .loan
-        .product
-        .clone()
-        .unwrap_or_else(|| lang.t("一笔钱", "consumer").to_string());
+    let (platform, product) = platform_and_product(view, lang);
     Some(ScriptFacts {
-        platform: platform_label(view),
+        platform,
         product,
         overdue_amount: ledger.overdue_amount,
         days_overdue: ledger.days_overdue,
-        monthly_budget: budget,
+        proposal: proposal.clone(),
         request,
         next_due_date: ledger.next_due_date,
         currency: settings.currency.clone(),
+        today,
     })
 }
 
@@ -558,18 +610,23 @@ impl AdvicePanels {
 }
 
 /// The advice panels for the loan's situation today.
+///
+/// `proposal` is the loan's from [`crate::engine::proposal::proposals`] over all the user's loans
+/// on the same day: the call script never offers more than that.
 pub fn panels(
     view: &LoanView,
+    proposal: &Proposal,
     lang: Lang,
     settings: &Settings,
     today: NaiveDate,
 ) -> Result<AdvicePanels, String> {
-    panels_in(view, view.situation(), lang, settings, today)
+    panels_in(view, proposal, view.situation(), lang, settings, today)
 }
 
 /// The advice panels as if the loan were in `situation` (what-ifs, tests).
 pub fn panels_in(
     view: &LoanView,
+    proposal: &Proposal,
     situation: Situation,
     lang: Lang,
     settings: &Settings,
@@ -583,10 +640,10 @@ pub fn panels_in(
         let mut script_title = None;
         if topic == Topic::Negotiation
             && situation.is_overdue()
-            && let Some(facts) = script_facts(view, lang, settings, today)
+            && let Some(facts) = script_facts(view, proposal, lang, settings, today)
         {
             script_title = Some(lib.script.title.clone());
-            items.extend(script_items(&lib.script, &facts));
+            items.extend(script_items(&lib.script, &facts, lang));
         }
         if topic == Topic::Contacts && situation != Situation::PaidOff {
             items.extend(user_contact_item(view, lang));
@@ -623,25 +680,95 @@ pub fn panels_in(
     })
 }
 
-/// The call script's lines, filled, then the checklist as one item.
-fn script_items(script: &Script, f: &ScriptFacts) -> Vec<PanelItem> {
-    let request = match f.request {
-        Request::Extension { installment, date } => fill(
+/// The request the script makes, filled with the proposal's figures.
+fn request_text(script: &Script, f: &ScriptFacts, lang: Lang) -> String {
+    let money = |d: Decimal| format!("{}{}", f.currency, grouped(d));
+    let p = &f.proposal;
+    let share = p.share.map(money).unwrap_or_default();
+    match (f.request, &p.offer) {
+        (Request::Extension { installment, date }, _) => fill(
             &script.request_extension,
             &[
                 ("installment", &installment.to_string()),
-                ("date", &date.to_string()),
+                ("date", &spoken::date(lang, date, f.today)),
             ],
         ),
-        Request::Plan { months } => fill(&script.request_plan, &[("months", &months.to_string())]),
+        (Request::ClearNow, _) => fill(
+            &script.request_clear,
+            &[("overdue", &money(f.overdue_amount))],
+        ),
+        (
+            Request::FromOffer,
+            Offer::Plan {
+                monthly, months, ..
+            },
+        ) => fill(
+            if p.regular > Decimal::ZERO {
+                &script.request_plan
+            } else {
+                &script.request_plan_no_regular
+            },
+            &[
+                ("monthly", &money(*monthly)),
+                ("regular", &money(p.regular)),
+                ("months", &spoken::months(lang, *months)),
+                ("overdue", &money(f.overdue_amount)),
+            ],
+        ),
+        (
+            Request::FromOffer,
+            Offer::Restructure {
+                owed,
+                months,
+                monthly,
+                fits,
+            },
+        ) => {
+            let mut values = vec![
+                ("regular", money(p.regular)),
+                ("owed", money(*owed)),
+                ("months", spoken::months(lang, *months)),
+                ("monthly", money(*monthly)),
+                ("share", share.clone()),
+                ("overdue", money(f.overdue_amount)),
+            ];
+            let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let below = p.share.is_some_and(|s| s < p.regular);
+            let reason = fill(
+                if below {
+                    &script.reason_below_regular
+                } else {
+                    &script.reason_overdue_left
+                },
+                &pairs,
+            );
+            values.push(("reason", reason));
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let mut t = fill(&script.request_restructure, &values);
+            if !fits {
+                t.push_str(&fill(&script.request_restructure_short, &values));
+            }
+            t
+        }
+        (Request::FromOffer, Offer::Defer { owed }) => {
+            fill(&script.request_defer, &[("owed", &money(*owed))])
+        }
+        (Request::FromOffer, Offer::NoBudget | Offer::Current) => script.request_no_budget.clone(),
+    }
+}
+
+/// The call script's lines, filled, then the checklist as one item; without a budget, a last item
+/// says how to set one.
+fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> {
+    let request = request_text(script, f, lang);
+    let budget = match (&f.proposal.offer, f.proposal.share) {
+        (Offer::Defer { .. }, _) => script.budget_none.clone(),
+        (_, Some(b)) => format!("{}{}", f.currency, grouped(b)),
+        (_, None) => script.budget_placeholder.clone(),
     };
-    let budget = match f.monthly_budget {
-        Some(b) => format!("{}{}", f.currency, grouped(b)),
-        None => script.budget_placeholder.clone(),
-    };
-    let next = f.next_due_date.map(|d| d.to_string());
+    let next = f.next_due_date.map(|d| spoken::date(lang, d, f.today));
     let amount = grouped(f.overdue_amount);
-    let days = f.days_overdue.to_string();
+    let days = spoken::days(lang, f.days_overdue);
     let values: [(&str, &str); 8] = [
         ("platform", &f.platform),
         ("product", &f.product),
@@ -679,8 +806,24 @@ fn script_items(script: &Script, f: &ScriptFacts) -> Vec<PanelItem> {
             id: None,
         });
     }
+    if f.proposal.offer == Offer::NoBudget {
+        out.push(PanelItem {
+            text: script.budget_hint.clone(),
+            sources: vec![general_guidance(lang).to_string()],
+            kind: ItemKind::FromUserFile,
+            id: None,
+        });
+    }
     out
 }
+
+/// The source an item names when no article or rule says it: general guidance, shown as such.
+pub fn general_guidance(lang: Lang) -> &'static str {
+    lang.t(GENERAL_GUIDANCE_ZH, GENERAL_GUIDANCE_EN)
+}
+
+pub const GENERAL_GUIDANCE_ZH: &str = "一般建议（不出自文章或规定）";
+pub const GENERAL_GUIDANCE_EN: &str = "general guidance (not from an article or rule)";
 
 /// When the contact day comes from the user's file (a `[platforms.*]` table or the loan's own
 /// `emergency_contact_after_days`), say so, with the day and the source the file gives.

@@ -4,6 +4,7 @@ pub mod advice;
 pub mod complaint;
 pub mod letter;
 pub mod notice;
+pub mod spoken;
 
 use crate::model::Policy;
 use crate::store::schema;
@@ -46,6 +47,7 @@ impl Policies {
             fallback: Policy {
                 key: "generic".into(),
                 name: "generic".into(),
+                name_en: None,
                 aliases: vec![],
                 stages: vec![],
                 from_user: false,

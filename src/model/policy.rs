@@ -60,6 +60,8 @@ pub struct Stage {
 pub struct Policy {
     pub key: String,
     pub name: String,
+    /// The name in English; None: the English UI says `name` (a user's own platform).
+    pub name_en: Option<String>,
     pub aliases: Vec<String>,
     pub stages: Vec<Stage>,
     /// Defined or replaced by the user's file: its days come from the user, not the articles.
@@ -73,6 +75,18 @@ impl Policy {
 
     pub fn answers_to(&self, name: &str) -> bool {
         let n = name.trim();
-        self.key.eq_ignore_ascii_case(n) || self.name == n || self.aliases.iter().any(|a| a == n)
+        self.key.eq_ignore_ascii_case(n)
+            || self.name == n
+            || self.name_en.as_deref() == Some(n)
+            || self.aliases.iter().any(|a| a == n)
+    }
+
+    /// The platform's name in `lang`: English output never shows a Chinese name it has an English
+    /// form for.
+    pub fn display_name(&self, lang: crate::i18n::Lang) -> &str {
+        match (lang, &self.name_en) {
+            (crate::i18n::Lang::En, Some(en)) => en,
+            _ => &self.name,
+        }
     }
 }

@@ -1,6 +1,6 @@
 use rust_decimal::Decimal;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 pub const DEFAULT_ALERT_DAYS: u32 = 7;
 

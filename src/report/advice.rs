@@ -16,7 +16,14 @@ pub const MIN_WIDTH: usize = 40;
 
 /// The panels for the loan, in the context's language, with the context's settings and day.
 pub fn panels(ctx: &Context, view: &LoanView) -> Result<AdvicePanels, String> {
-    advice::panels(view, ctx.lang, &ctx.portfolio.settings, ctx.today)
+    let proposal = ctx.proposal(view);
+    advice::panels(
+        view,
+        &proposal,
+        ctx.lang,
+        &ctx.portfolio.settings,
+        ctx.today,
+    )
 }
 
 pub fn json(p: &AdvicePanels) -> String {

@@ -103,7 +103,7 @@ pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
 
 /// The complaint draft alone (what `w` shows and `y` copies in the dashboard).
 pub fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
-    let lender = printable(&platform_label(view));
+    let lender = printable(&platform_label(view, ctx.lang));
     let loan = printable(&format!("{} {}", view.loan.id, ctx.display_name(view.loan)));
     words::draft(
         &DraftFacts {

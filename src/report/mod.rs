@@ -15,6 +15,7 @@ pub mod table;
 use chrono::NaiveDate;
 
 use crate::engine::LoanView;
+use crate::engine::proposal::{self, Proposal};
 use crate::i18n::Lang;
 use crate::knowledge::Policies;
 use crate::model::{Loan, Portfolio};
@@ -44,19 +45,31 @@ impl<'a> Context<'a> {
         v
     }
 
+    /// What the owner of `view`'s loan can promise its lender: its share of the monthly budget
+    /// over all the loans in the file, on the context's day.
+    pub fn proposal(&self, view: &LoanView) -> Proposal {
+        let views: Vec<LoanView> = self.portfolio.loans.iter().map(|l| self.view(l)).collect();
+        let budget = self.portfolio.settings.monthly_budget;
+        proposal::proposal(&views, &view.loan.id, budget).unwrap_or_else(|| {
+            // Not one of the file's loans (a what-if copy): it has the budget to itself.
+            proposal::proposals(std::slice::from_ref(view), budget).remove(0)
+        })
+    }
+
     pub fn display_name(&self, loan: &Loan) -> String {
-        display_name(loan, self.policies)
+        display_name(loan, self.policies, self.lang)
     }
 }
 
-/// The loan's name, else platform name + product.
-pub fn display_name(loan: &Loan, policies: &Policies) -> String {
+/// The loan's name, else platform name (in `lang`) + product.
+pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
     if let Some(n) = &loan.name {
         return n.clone();
     }
-    let platform = &policies.get(&loan.platform).name;
-    match &loan.product {
-        Some(p) => format!("{platform}{p}"),
-        None => platform.clone(),
+    let platform = policies.get(&loan.platform).display_name(lang);
+    match (&loan.product, lang) {
+        (Some(p), Lang::Zh) => format!("{platform}{p}"),
+        (Some(p), Lang::En) => format!("{platform} {p}"),
+        (None, _) => platform.to_string(),
     }
 }

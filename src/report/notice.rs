@@ -1,15 +1,13 @@
 //! `notice`: the heads-up message for each emergency contact of a loan, with the loan's own contact
 //! date and its basis. The dashboard's `m` shows the same text.
 
-use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
-
 use super::Context;
 use crate::engine::LoanView;
+use crate::engine::proposal::Offer;
 use crate::i18n::Lang;
 use crate::knowledge::advice::{self, Request};
 use crate::knowledge::notice::{self, NoticeFacts, Plan, Relation};
-use crate::model::{Contact, Settings, StageKind};
+use crate::model::{Contact, StageKind};
 use crate::money::grouped;
 
 /// Text from the user's file without control characters, so it cannot steer the terminal.
@@ -62,22 +60,33 @@ pub fn contact_basis(view: &LoanView, lang: Lang) -> String {
     }
 }
 
-/// What the borrower says they are doing: the call script's request, in figures.
-pub fn plan(view: &LoanView, lang: Lang, settings: &Settings, today: NaiveDate) -> Plan {
-    let Some(f) = advice::script_facts(view, lang, settings, today) else {
+/// What the borrower says they are doing: the call script's request, in figures. The figures come
+/// from the loan's proposal (its share of the monthly budget, `engine::proposal`), so the message
+/// never tells a contact about a plan the budget cannot keep; a restructuring, a deferral or a
+/// missing budget is "negotiating".
+pub fn plan(ctx: &Context, view: &LoanView) -> Plan {
+    let proposal = ctx.proposal(view);
+    let Some(f) = advice::script_facts(
+        view,
+        &proposal,
+        ctx.lang,
+        &ctx.portfolio.settings,
+        ctx.today,
+    ) else {
         return Plan::OnTime;
     };
-    match f.request {
-        Request::Extension { date, .. } => Plan::Extension { date },
-        Request::Plan { months } if months > 0 => {
-            let monthly = (f.overdue_amount / Decimal::from(months))
-                .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero);
-            Plan::Monthly {
-                monthly: format!("{}{}", f.currency, grouped(monthly)),
-                months,
-            }
-        }
-        Request::Plan { .. } => Plan::Negotiating,
+    match (f.request, &proposal.offer) {
+        (Request::Extension { date, .. }, _) => Plan::Extension { date },
+        (
+            Request::FromOffer,
+            Offer::Plan {
+                monthly, months, ..
+            },
+        ) => Plan::Monthly {
+            monthly: format!("{}{}", f.currency, grouped(*monthly)),
+            months: *months,
+        },
+        _ => Plan::Negotiating,
     }
 }
 
@@ -86,13 +95,13 @@ pub fn facts(ctx: &Context, view: &LoanView, contact: &Contact) -> NoticeFacts {
     NoticeFacts {
         contact: printable(&contact.name),
         relation: Relation::classify(contact.relation.as_deref()),
-        lender: printable(&advice::platform_label(view)),
+        lender: printable(&advice::platform_label(view, ctx.lang)),
         loan: printable(&ctx.display_name(view.loan)),
         overdue: view.ledger.status == crate::engine::LoanStatus::Overdue,
         contact_date: date,
         basis: contact_basis(view, ctx.lang),
         date_reached: date.is_some_and(|d| d <= ctx.today),
-        plan: plan(view, ctx.lang, &ctx.portfolio.settings, ctx.today),
+        plan: plan(ctx, view),
     }
 }
 

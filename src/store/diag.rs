@@ -3,6 +3,9 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::i18n::Text;
+use crate::lang::Lang;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// 1-based; 0 when the problem has no place in the file (then `key` says where).
@@ -11,17 +14,32 @@ pub struct Diagnostic {
     pub col: usize,
     /// The key's dotted path, such as `loan[2].principal`.
     pub key: String,
-    pub message: String,
+    /// What is wrong, in both languages (from `i18n::phrases`).
+    pub message: Text,
 }
 
 impl Diagnostic {
-    /// `path:line:col: message`, or `path: key: message` where no position exists.
+    /// `path:line:col: message` in English; see `render_in`.
     pub fn render(&self, path: &str) -> String {
+        self.render_in(path, Lang::En)
+    }
+
+    /// `render_in` for both languages.
+    pub fn text(&self, path: &str) -> Text {
+        Text::new(
+            self.render_in(path, Lang::Zh),
+            self.render_in(path, Lang::En),
+        )
+    }
+
+    /// `path:line:col: message`, or `path: key: message` where no position exists.
+    pub fn render_in(&self, path: &str, lang: Lang) -> String {
+        let message = self.message.get(lang);
         match (self.line, self.col) {
-            (0, _) if self.key.is_empty() => format!("{path}: {}", self.message),
-            (0, _) => format!("{path}: {}: {}", self.key, self.message),
-            (l, 0) => format!("{path}:{l}: {}", self.message),
-            (l, c) => format!("{path}:{l}:{c}: {}", self.message),
+            (0, _) if self.key.is_empty() => format!("{path}: {message}"),
+            (0, _) => format!("{path}: {}: {message}", self.key),
+            (l, 0) => format!("{path}:{l}: {message}"),
+            (l, c) => format!("{path}:{l}:{c}: {message}"),
         }
     }
 }
@@ -57,18 +75,13 @@ impl<'a> LineIndex<'a> {
         (line, col + 1)
     }
 
-    pub fn diagnostic(
-        &self,
-        span: Option<Range<usize>>,
-        key: &str,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn diagnostic(&self, span: Option<Range<usize>>, key: &str, message: Text) -> Diagnostic {
         let (line, col) = span.map(|s| self.position(s.start)).unwrap_or((0, 0));
         Diagnostic {
             line,
             col,
             key: key.to_string(),
-            message: message.into(),
+            message,
         }
     }
 }
@@ -92,9 +105,10 @@ mod tests {
             line: 3,
             col: 13,
             key: "loan[1].principal".into(),
-            message: "must be above zero".into(),
+            message: Text::new("必须大于 0", "must be above zero"),
         };
         assert_eq!(d.render("f.toml"), "f.toml:3:13: must be above zero");
+        assert_eq!(d.render_in("f.toml", Lang::Zh), "f.toml:3:13: 必须大于 0");
         let d = Diagnostic {
             line: 0,
             col: 0,

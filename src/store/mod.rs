@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 pub use diag::Diagnostic;
 
+use crate::i18n::{Lang, Text, phrases as ph};
 use crate::model::{Policy, Portfolio};
 
 /// The demo portfolio, written as if today were `DEMO_ANCHOR`; shifted to the real today on load.
@@ -37,11 +38,15 @@ impl Source {
     }
 }
 
-#[derive(Debug)]
+/// Why the loans file could not be used. Shown in English by `Display`, in the reader's
+/// language by `render_in`.
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read at all.
-    Io { path: String, message: String },
+    #[error("{}", self.render_in(Lang::En))]
+    Io { path: String, message: Text },
     /// The file was read and has problems; every one is listed.
+    #[error("{}", self.render_in(Lang::En))]
     Invalid {
         path: String,
         diagnostics: Vec<Diagnostic>,
@@ -50,24 +55,26 @@ pub enum LoadError {
 
 impl LoadError {
     pub fn render(&self) -> String {
+        self.render_in(Lang::En)
+    }
+
+    /// One line per problem, each `path:line:col: message`.
+    pub fn render_in(&self, lang: Lang) -> String {
         match self {
-            LoadError::Io { path, message } => format!("{path}: {message}"),
+            LoadError::Io { path, message } => format!("{path}: {}", message.get(lang)),
             LoadError::Invalid { path, diagnostics } => diagnostics
                 .iter()
-                .map(|d| d.render(path))
+                .map(|d| d.render_in(path, lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         }
     }
-}
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render())
+    /// Both languages at once, for a caller that shows it later.
+    pub fn text(&self) -> Text {
+        Text::new(self.render_in(Lang::Zh), self.render_in(Lang::En))
     }
 }
-
-impl std::error::Error for LoadError {}
 
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -122,16 +129,14 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     if path.is_dir() {
         return Err(LoadError::Io {
             path: shown,
-            message: "is a directory, not a loans file".into(),
+            message: ph::is_directory(),
         });
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
         path: shown.clone(),
         message: match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                "no such file (run `repaydash init` to create one, or check --file)".into()
-            }
-            _ => format!("cannot read: {e}"),
+            std::io::ErrorKind::NotFound => ph::no_such_file(),
+            _ => ph::cannot_read(e),
         },
     })?;
     String::from_utf8(bytes).map_err(|e| {
@@ -144,7 +149,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
                 line,
                 col,
                 key: String::new(),
-                message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+                message: ph::not_utf8(),
             }],
         }
     })
@@ -187,22 +192,20 @@ pub fn load(source: &Source, builtin: &[Policy], today: NaiveDate) -> Result<Loa
 }
 
 /// Write the commented template to `path`; never over an existing file.
-pub fn init(path: &Path) -> Result<(), String> {
+pub fn init(path: &Path) -> Result<(), Text> {
+    let shown = path.display().to_string();
     if path.exists() {
-        return Err(format!(
-            "{}: already exists; repaydash never overwrites it (edit it, or remove it first)",
-            path.display()
-        ));
+        return Err(ph::already_exists(&shown));
     }
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| ph::io_error(&dir.display().to_string(), e))?;
     }
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| ph::io_error(&shown, e))?;
     std::io::Write::write_all(&mut f, TEMPLATE.as_bytes())
         .and_then(|_| f.sync_all())
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(|e| ph::io_error(&shown, e))
 }

@@ -12,14 +12,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diag::{Diagnostic, LineIndex};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, phrases as ph, phrases::Need};
 use crate::model::{
     Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method,
     Payment, Policy, Portfolio, Rate, Settings, Stage, StageKind,
 };
 
-/// Largest amount accepted: far above any consumer loan, far below where Decimal could overflow.
-pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+pub use crate::input::MAX_AMOUNT;
 pub const MAX_TERM: u32 = 1200;
 const MAX_DAY: i64 = 3650;
 
@@ -105,7 +104,7 @@ fn parse_toml<'i>(src: &'i str, idx: &LineIndex) -> Result<Spanned<DeTable<'i>>,
     let fallback = || match toml_edit::Document::parse(src) {
         Err(e) => vec![syntax_error(idx, &e)],
         // Not reached for any input known: both parsers share toml_parser's grammar.
-        Ok(_) => vec![idx.diagnostic(None, "", "TOML syntax error")],
+        Ok(_) => vec![idx.diagnostic(None, "", ph::toml_syntax(None))],
     };
     match DeTable::parse(src) {
         Ok(doc) if doc.get_ref().values().all(numbers_fit) => Ok(doc),
@@ -139,11 +138,7 @@ fn numbers_fit(v: &Node) -> bool {
 
 fn syntax_error(idx: &LineIndex, e: &toml_edit::TomlError) -> Diagnostic {
     let msg = e.message().trim().replace('\n', " ");
-    idx.diagnostic(e.span(), "", format!("TOML syntax error: {msg}"))
-}
-
-fn date_hint(key: &str) -> String {
-    format!("`{key}` must be a date like 2026-03-15 (a TOML date, without quotes)")
+    idx.diagnostic(e.span(), "", ph::toml_syntax(Some(&msg)))
 }
 
 pub fn valid_id(id: &str) -> bool {
@@ -213,12 +208,12 @@ fn item_span(item: &Node) -> Option<Range<usize>> {
 }
 
 impl<'a> Walker<'a> {
-    fn err(&mut self, span: Option<Range<usize>>, key: &str, msg: impl Into<String>) {
+    fn err(&mut self, span: Option<Range<usize>>, key: &str, msg: Text) {
         let d = self.idx.diagnostic(span, key, msg);
         self.errors.push(d);
     }
 
-    fn warn(&mut self, span: Option<Range<usize>>, key: &str, msg: impl Into<String>) {
+    fn warn(&mut self, span: Option<Range<usize>>, key: &str, msg: Text) {
         let d = self.idx.diagnostic(span, key, msg);
         self.warnings.push(d);
     }
@@ -234,12 +229,12 @@ impl<'a> Walker<'a> {
         })
     }
 
-    fn missing(&mut self, tab: &Tab, key: &str, what: &str) {
+    fn missing(&mut self, tab: &Tab, key: &str, why: Need) {
         let span = self.header_span(tab.span.clone());
         self.err(
             span,
             &format!("{}.{key}", tab.path),
-            format!("`{key}` is missing: {what}"),
+            ph::missing(key, &ph::need(why)),
         );
     }
 
@@ -291,7 +286,7 @@ impl<'a> Walker<'a> {
                         _ => self.err(
                             Some(v.span()),
                             &path.to_string(),
-                            format!("`{path}` must hold tables, like {{ date = 2026-04-15, … }}"),
+                            ph::must_hold_tables(&path.to_string()),
                         ),
                     }
                 }
@@ -306,7 +301,7 @@ impl<'a> Walker<'a> {
                 self.err(
                     Some(item.span()),
                     &path.to_string(),
-                    format!("`{path}` must be an array of tables ([[{path}]])"),
+                    ph::must_be_array_of_tables(&path.to_string()),
                 );
                 vec![]
             }
@@ -319,7 +314,7 @@ impl<'a> Walker<'a> {
             self.err(
                 Some(v.span()),
                 &format!("{}.{key}", tab.path),
-                format!("`{key}` must be a value, not a table"),
+                ph::must_be_value(key),
             );
             None
         } else {
@@ -340,7 +335,7 @@ impl<'a> Walker<'a> {
                 self.err(
                     item_span(v),
                     &format!("{}.{key}", tab.path),
-                    format!("`{key}` must be a string in quotes"),
+                    ph::must_be_string(key),
                 );
                 None
             }
@@ -361,7 +356,7 @@ impl<'a> Walker<'a> {
                 self.err(
                     item_span(v),
                     &format!("{}.{key}", tab.path),
-                    format!("`{key}` must be a number"),
+                    ph::must_be_number(key),
                 );
                 return None;
             }
@@ -379,9 +374,7 @@ impl<'a> Walker<'a> {
                 self.err(
                     item_span(v),
                     &format!("{}.{key}", tab.path),
-                    format!(
-                        "`{key}` = {raw} is too large to hold exactly (it does not fit a decimal)"
-                    ),
+                    ph::number_does_not_fit(key, &raw),
                 );
                 None
             }
@@ -389,7 +382,7 @@ impl<'a> Walker<'a> {
                 self.err(
                     item_span(v),
                     &format!("{}.{key}", tab.path),
-                    format!("`{key}` must be a number, found {raw:?}"),
+                    ph::must_be_number_found(key, &raw),
                 );
                 None
             }
@@ -404,14 +397,14 @@ impl<'a> Walker<'a> {
             self.err(
                 span(),
                 &format!("{}.{key}", tab.path),
-                format!("`{key}` must be above zero, found {d}"),
+                ph::must_be_above_zero(key, d),
             );
             None
         } else if d > Decimal::from(MAX_AMOUNT) {
             self.err(
                 span(),
                 &format!("{}.{key}", tab.path),
-                format!("`{key}` = {d} is absurdly large (at most {MAX_AMOUNT})"),
+                ph::absurdly_large(key, d, MAX_AMOUNT),
             );
             None
         } else {
@@ -427,7 +420,7 @@ impl<'a> Walker<'a> {
             self.err(
                 span(),
                 &format!("{}.{key}", tab.path),
-                format!("`{key}` must be a percentage from 0 to {max}, found {d}"),
+                ph::percent_range(key, max, d),
             );
             None
         } else {
@@ -447,7 +440,7 @@ impl<'a> Walker<'a> {
                 self.err(
                     item_span(v),
                     &format!("{}.{key}", tab.path),
-                    format!("`{key}` must be from {lo} to {hi}, found {i}"),
+                    ph::int_range(key, lo, hi, i),
                 );
                 None
             }
@@ -455,7 +448,7 @@ impl<'a> Walker<'a> {
                 self.err(
                     item_span(v),
                     &format!("{}.{key}", tab.path),
-                    format!("`{key}` must be a whole number"),
+                    ph::must_be_whole(key),
                 );
                 None
             }
@@ -476,18 +469,26 @@ impl<'a> Walker<'a> {
                         self.err(
                             item_span(v),
                             &format!("{}.{key}", tab.path),
-                            format!("`{key}` is not a real date"),
+                            ph::not_a_real_date(key),
                         );
                     }
                     date
                 }
                 _ => {
-                    self.err(item_span(v), &format!("{}.{key}", tab.path), date_hint(key));
+                    self.err(
+                        item_span(v),
+                        &format!("{}.{key}", tab.path),
+                        ph::must_be_date(key),
+                    );
                     None
                 }
             },
             _ => {
-                self.err(item_span(v), &format!("{}.{key}", tab.path), date_hint(key));
+                self.err(
+                    item_span(v),
+                    &format!("{}.{key}", tab.path),
+                    ph::must_be_date(key),
+                );
                 None
             }
         }
@@ -496,7 +497,7 @@ impl<'a> Walker<'a> {
     fn settings(&mut self, item: &Node) -> Settings {
         let mut s = Settings::default();
         let Some(t) = item.get_ref().as_table() else {
-            self.err(item_span(item), "settings", "`settings` must be a table");
+            self.err(item_span(item), "settings", ph::must_be_table("settings"));
             return s;
         };
         let tab = Tab {
@@ -509,11 +510,7 @@ impl<'a> Walker<'a> {
                 Some(lang) => s.lang = Some(lang),
                 None => {
                     let span = t.get("lang").and_then(item_span);
-                    self.err(
-                        span,
-                        "settings.lang",
-                        format!("`lang` must be \"zh\" or \"en\", found {l:?}"),
-                    );
+                    self.err(span, "settings.lang", ph::lang_value(l));
                 }
             }
         }
@@ -529,11 +526,7 @@ impl<'a> Walker<'a> {
 
     fn platforms(&mut self, item: &Node, path: &str) -> Vec<Policy> {
         let Some(t) = item.get_ref().as_table() else {
-            self.err(
-                item_span(item),
-                path,
-                "`platforms` must be a table of platforms",
-            );
+            self.err(item_span(item), path, ph::platforms_must_be_table());
             return vec![];
         };
         let mut out = vec![];
@@ -544,11 +537,7 @@ impl<'a> Walker<'a> {
             let key: &str = key.get_ref();
             let ppath = format!("{path}.{key}");
             let Some(pt) = item.get_ref().as_table() else {
-                self.err(
-                    item_span(item),
-                    &ppath,
-                    format!("`{ppath}` must be a table"),
-                );
+                self.err(item_span(item), &ppath, ph::must_be_table(&ppath));
                 continue;
             };
             let tab = Tab {
@@ -557,6 +546,7 @@ impl<'a> Walker<'a> {
                 path: KeyPath::root(&ppath),
             };
             let name = self.string(&tab, "name").unwrap_or_else(|| key.to_string());
+            let name_en = self.string(&tab, "name_en");
             let mut aliases = vec![];
             if let Some(v) = self.value(&tab, "aliases") {
                 match v.get_ref().as_array() {
@@ -567,7 +557,7 @@ impl<'a> Walker<'a> {
                                 None => self.err(
                                     item_span(a),
                                     &format!("{ppath}.aliases"),
-                                    "aliases must be strings",
+                                    ph::aliases_must_be_strings(),
                                 ),
                             }
                         }
@@ -575,7 +565,7 @@ impl<'a> Walker<'a> {
                     None => self.err(
                         item_span(v),
                         &format!("{ppath}.aliases"),
-                        "`aliases` must be a list of strings",
+                        ph::aliases_must_be_list(),
                     ),
                 }
             }
@@ -592,6 +582,7 @@ impl<'a> Walker<'a> {
             out.push(Policy {
                 key: key.to_string(),
                 name,
+                name_en,
                 aliases,
                 stages,
                 from_user: true,
@@ -610,21 +601,14 @@ impl<'a> Walker<'a> {
                     self.err(
                         span,
                         &format!("{}.kind", tab.path),
-                        format!(
-                            "unknown stage kind {k:?}; expected one of {}",
-                            all.join(", ")
-                        ),
+                        ph::unknown_stage_kind(k, &all),
                     );
                     None
                 }
             },
             None => {
                 if tab.t.get("kind").is_none() {
-                    self.missing(
-                        tab,
-                        "kind",
-                        "a stage needs a kind, such as \"emergency_contact\"",
-                    );
+                    self.missing(tab, "kind", Need::StageKind);
                 }
                 None
             }
@@ -638,13 +622,13 @@ impl<'a> Walker<'a> {
             self.err(
                 span,
                 &format!("{}.day_typical", tab.path),
-                format!("`day_typical` ({t}) must not come before `day` ({d})"),
+                ph::day_typical_before_day(t, d),
             );
         }
         let source = match self.str(tab, "source") {
             Some(s) => s.into(),
             // The file has no language yet at parse time: name the origin in both.
-            None => format!("{platform}（你的账本文件 / your loans file）").into(),
+            None => ph::user_stage_source(platform).into(),
         };
         let note_zh = self.str(tab, "note_zh").unwrap_or_default().into();
         let note_en = self.str(tab, "note_en").unwrap_or_default().into();
@@ -671,28 +655,16 @@ impl<'a> Walker<'a> {
                 Some(id) => {
                     if !valid_id(id) {
                         let span = tab.t.get("id").and_then(item_span);
-                        self.err(
-                            span,
-                            &format!("{}.id", tab.path),
-                            format!("id {id:?} may hold only letters, digits, '-' and '_'"),
-                        );
+                        self.err(span, &format!("{}.id", tab.path), ph::id_malformed(id));
                     } else if !seen.insert(id) {
                         let span = tab.t.get("id").and_then(item_span);
-                        self.err(
-                            span,
-                            &format!("{}.id", tab.path),
-                            format!("id {id:?} is used by an earlier loan; ids must be unique"),
-                        );
+                        self.err(span, &format!("{}.id", tab.path), ph::id_duplicate(id));
                     }
                     Some(id.to_string())
                 }
                 None => {
                     if tab.t.get("id").is_none() {
-                        self.missing(
-                            &tab,
-                            "id",
-                            "every loan needs a unique id, like \"ctrip-jqh\"",
-                        );
+                        self.missing(&tab, "id", Need::LoanId);
                     }
                     None
                 }
@@ -717,9 +689,7 @@ impl<'a> Walker<'a> {
                 self.warn(
                     span,
                     &format!("{}.platform", tab.path),
-                    format!(
-                        "unknown platform {platform_written:?}: using the generic escalation policy"
-                    ),
+                    ph::unknown_platform(&platform_written),
                 );
                 "generic".to_string()
             }
@@ -729,11 +699,7 @@ impl<'a> Walker<'a> {
         let rate = match (annual, daily) {
             (Some(_), Some(_)) => {
                 let span = tab.t.get("daily_rate").and_then(item_span);
-                self.err(
-                    span,
-                    &format!("{}.daily_rate", tab.path),
-                    "give either `annual_rate` or `daily_rate`, not both",
-                );
+                self.err(span, &format!("{}.daily_rate", tab.path), ph::both_rates());
                 None
             }
             (Some(a), None) => Some(Rate::Annual(a)),
@@ -757,10 +723,10 @@ impl<'a> Walker<'a> {
                 let due = self.date(&b, "due");
                 let amount = self.amount(&b, "amount", false);
                 if !b.t.contains_key("due") {
-                    self.missing(&b, "due", "each bill needs its due date");
+                    self.missing(&b, "due", Need::BillDue);
                 }
                 if !b.t.contains_key("amount") {
-                    self.missing(&b, "amount", "each bill needs its amount");
+                    self.missing(&b, "amount", Need::BillAmount);
                 }
                 if let (Some(due), Some(amount)) = (due, amount) {
                     bills.push(Bill { due, amount });
@@ -771,10 +737,10 @@ impl<'a> Walker<'a> {
             let amount = self.amount(tab, "amount_due", false);
             let due = self.date(tab, "due_date");
             if !tab.t.contains_key("amount_due") {
-                self.missing(tab, "amount_due", "`due_date` goes with `amount_due`");
+                self.missing(tab, "amount_due", Need::AmountDue);
             }
             if !tab.t.contains_key("due_date") {
-                self.missing(tab, "due_date", "`amount_due` goes with `due_date`");
+                self.missing(tab, "due_date", Need::DueDate);
             }
             amount
                 .zip(due)
@@ -827,7 +793,7 @@ impl<'a> Walker<'a> {
                     self.err(
                         span,
                         &format!("{}.method", tab.path),
-                        format!("unknown method {m:?}; expected one of {}", all.join(", ")),
+                        ph::unknown_method(m, &all),
                     );
                     None
                 }
@@ -841,25 +807,16 @@ impl<'a> Walker<'a> {
             None => start_date.map(|d| d.day()),
         };
         let fee_rate = self.percent(tab, "fee_rate", 100);
-        let need = "a loan needs principal, method, term, start_date and a rate, or a bill list ([[loan.installments]]), or amount_due with due_date";
         for key in ["principal", "method", "term", "start_date"] {
             if !tab.t.contains_key(key) {
-                self.missing(tab, key, need);
+                self.missing(tab, key, Need::LoanTerms);
             }
         }
         if !rate_given {
-            self.missing(
-                tab,
-                "annual_rate",
-                "give `annual_rate` (percent a year) or `daily_rate` (percent a day); 0 is allowed",
-            );
+            self.missing(tab, "annual_rate", Need::Rate);
         }
         if method == Some(Method::FixedFee) && !tab.t.contains_key("fee_rate") {
-            self.missing(
-                tab,
-                "fee_rate",
-                "method fixed_fee needs `fee_rate` (percent of the principal per installment)",
-            );
+            self.missing(tab, "fee_rate", Need::FeeRate);
         }
         Some(LoanTerms::Amortized {
             principal: principal?,
@@ -882,7 +839,7 @@ impl<'a> Walker<'a> {
         for c in self.tables(item, &base) {
             let name = self.string(&c, "name");
             if !c.t.contains_key("name") {
-                self.missing(&c, "name", "a contact needs a name");
+                self.missing(&c, "name", Need::ContactName);
             }
             let relation = self.string(&c, "relation");
             let phone = match self.value(&c, "phone").map(|v| (v, v.get_ref())) {
@@ -894,7 +851,7 @@ impl<'a> Walker<'a> {
                     self.err(
                         item_span(v),
                         &format!("{}.phone", c.path),
-                        "`phone` must be a string",
+                        ph::phone_must_be_string(),
                     );
                     None
                 }
@@ -921,10 +878,10 @@ impl<'a> Walker<'a> {
             let date = self.date(&p, "date");
             let amount = self.amount(&p, "amount", false);
             if !p.t.contains_key("date") {
-                self.missing(&p, "date", "a payment needs the date it was made");
+                self.missing(&p, "date", Need::PaymentDate);
             }
             if !p.t.contains_key("amount") {
-                self.missing(&p, "amount", "a payment needs its amount");
+                self.missing(&p, "amount", Need::PaymentAmount);
             }
             if let (Some(date), Some(amount)) = (date, amount) {
                 out.push(Payment { date, amount });
@@ -943,14 +900,10 @@ impl<'a> Walker<'a> {
             let installment = self.integer(&e, "installment", 1, i64::from(MAX_TERM));
             let due = self.date(&e, "due");
             if !e.t.contains_key("installment") {
-                self.missing(
-                    &e,
-                    "installment",
-                    "an extension names the installment it moves",
-                );
+                self.missing(&e, "installment", Need::ExtensionInstallment);
             }
             if !e.t.contains_key("due") {
-                self.missing(&e, "due", "an extension needs its new due date");
+                self.missing(&e, "due", Need::ExtensionDue);
             }
             if let Some(n) = installment
                 && n > count
@@ -959,7 +912,7 @@ impl<'a> Walker<'a> {
                 self.err(
                     span,
                     &format!("{}.installment", e.path),
-                    format!("installment {n} does not exist: this loan has {count}"),
+                    ph::extension_beyond_term(n, count),
                 );
                 continue;
             }
@@ -980,19 +933,19 @@ impl<'a> Walker<'a> {
             let date = self.date(&e, "date");
             let time = self.time(&e, "time");
             let kind = match self.str(&e, "kind") {
-                Some(k) => self.one_of(&e, "kind", k, LogKind::from_key, LOG_KINDS),
+                Some(k) => self.one_of(&e, "kind", k, LogKind::from_key, ph::LOG_KINDS),
                 None => Some(LogKind::Note),
             };
             let text = self.string(&e, "text").unwrap_or_default();
             let who = self.string(&e, "who");
             let channel = match self.str(&e, "channel") {
-                Some(c) => self.one_of(&e, "channel", c, Channel::from_key, CHANNELS),
+                Some(c) => self.one_of(&e, "channel", c, Channel::from_key, ph::CHANNELS),
                 None => None,
             };
             let caller = self.string(&e, "caller");
             let flags = self.flags(&e);
             if !e.t.contains_key("date") {
-                self.missing(&e, "date", "a log entry needs its date");
+                self.missing(&e, "date", Need::LogDate);
             }
             if let (Some(date), Some(kind)) = (date, kind) {
                 out.push(LogEntry {
@@ -1017,7 +970,7 @@ impl<'a> Walker<'a> {
         key: &str,
         value: &str,
         parse: fn(&str) -> Option<T>,
-        expected: &str,
+        expected: &[&str],
     ) -> Option<T> {
         let found = parse(value);
         if found.is_none() {
@@ -1025,7 +978,7 @@ impl<'a> Walker<'a> {
             self.err(
                 span,
                 &format!("{}.{key}", tab.path),
-                format!("unknown {key} {value:?}; expected {expected}"),
+                ph::unknown_word(key, value, expected),
             );
         }
         found
@@ -1038,13 +991,7 @@ impl<'a> Walker<'a> {
         };
         let path = format!("{}.flags", tab.path);
         let DeValue::Array(arr) = v.get_ref() else {
-            self.err(
-                item_span(v),
-                &path,
-                format!(
-                    "`flags` must be a list such as [\"night\", \"threat\"]; known flags: {FLAGS}"
-                ),
-            );
+            self.err(item_span(v), &path, ph::flags_must_be_list());
             return vec![];
         };
         let mut out = vec![];
@@ -1055,16 +1002,10 @@ impl<'a> Walker<'a> {
                         out.push(flag);
                     }
                 }
-                Some((s, None)) => self.err(
-                    item_span(f),
-                    &path,
-                    format!("unknown flag {s:?}; expected {FLAGS}"),
-                ),
-                None => self.err(
-                    item_span(f),
-                    &path,
-                    format!("each flag must be a string in quotes, one of {FLAGS}"),
-                ),
+                Some((s, None)) => {
+                    self.err(item_span(f), &path, ph::unknown_word("flag", s, ph::FLAGS))
+                }
+                None => self.err(item_span(f), &path, ph::flag_must_be_string()),
             }
         }
         out
@@ -1073,11 +1014,7 @@ impl<'a> Walker<'a> {
     /// A TOML local time such as `22:40:00` (seconds may be left out).
     fn time(&mut self, tab: &Tab, key: &str) -> Option<NaiveTime> {
         let v = self.value(tab, key)?;
-        let hint = || {
-            format!(
-                "`{key}` must be a time like 22:40:00 (a TOML local time, without quotes or a date)"
-            )
-        };
+        let hint = || ph::must_be_time(key);
         match v.get_ref() {
             DeValue::Datetime(value) => match (value.date, value.time, value.offset) {
                 (None, Some(t), None) => {
@@ -1103,7 +1040,3 @@ impl<'a> Walker<'a> {
         }
     }
 }
-
-const LOG_KINDS: &str = "negotiation, collection_call, note or contact_notified";
-const CHANNELS: &str = "call, sms, visit or other";
-const FLAGS: &str = "threat, insult, told_third_party, fake_legal, night";

@@ -6,10 +6,12 @@ use std::cell::Cell;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::scale::Scale;
+use crate::engine::proposal::{self, Proposal};
 use crate::engine::{
     Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::{self, ItemKind, Topic};
 use crate::model::{LoanTerms, Policy, Portfolio, StageKind};
@@ -66,24 +68,32 @@ impl SortKey {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            SortKey::Urgency => lang.t("按紧急程度", "by urgency"),
-            SortKey::Amount => lang.t("按金额", "by amount"),
-            SortKey::DueDate => lang.t("按到期日", "by due date"),
+            SortKey::Urgency => lang.t("最紧急在前", "most urgent first"),
+            SortKey::Amount => lang.t("当前应还 从多到少", "owed now, largest first"),
+            SortKey::DueDate => lang.t("到期日 从早到晚", "due date, soonest first"),
         }
     }
 }
 
-/// One loan's timeline, in days counted from its anchor (the due date of the oldest unpaid
-/// installment): where today is, where each stage begins, and the emergency-contact window.
+/// One loan's timeline in days counted from the day shown (negative = before it): the due date
+/// of its oldest unpaid installment, where each stage begins, and the emergency-contact window.
+/// Every bar in the list is drawn on one shared `Scale`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
-    /// First and last day shown (start ≤ 0 ≤ end).
-    pub start: i64,
-    pub end: i64,
-    pub today: i64,
+    pub due: i64,
     pub marks: Vec<(i64, StageKind)>,
     /// From the earliest to the later reported emergency-contact day, where the articles disagree.
     pub window: Option<(i64, i64)>,
+}
+
+impl Timeline {
+    /// The (earliest) emergency-contact day.
+    pub fn contact(&self) -> Option<i64> {
+        self.marks
+            .iter()
+            .find(|m| m.1 == StageKind::EmergencyContact)
+            .map(|m| m.0)
+    }
 }
 
 /// One loan as the dashboard shows it, derived from the engine's view on the app's day.
@@ -93,18 +103,29 @@ pub struct Entry {
     pub idx: usize,
     pub id: String,
     pub name: String,
+    /// What the list and the detail title call the loan beside its platform: its own name, else
+    /// its product, else its id (never the platform again, as `name` would be).
+    pub label: String,
     pub platform: String,
+    /// The loan starts after the day shown (a what-if into the past): not yet drawn.
+    pub starts: Option<NaiveDate>,
     pub ledger: Ledger,
     pub escalation: Escalation,
     pub situation: Situation,
     /// Position in `check`'s order.
     pub urgency: usize,
     pub timeline: Option<Timeline>,
+    /// What the call script may promise this loan's lender (its share of the monthly budget).
+    pub proposal: Proposal,
 }
 
 impl Entry {
-    /// The amount that matters now: what is overdue, else the next installment's unpaid part.
+    /// The amount that matters now: what is overdue, else the next installment's unpaid part
+    /// (nothing for a loan not yet drawn on the day shown).
     pub fn amount_now(&self) -> Decimal {
+        if self.starts.is_some() {
+            return Decimal::ZERO;
+        }
         match self.ledger.status {
             LoanStatus::Overdue => self.ledger.overdue_amount,
             LoanStatus::PaidOff => Decimal::ZERO,
@@ -177,6 +198,8 @@ pub struct App {
     pub order: Vec<usize>,
     pub totals: Totals,
     pub sort: SortKey,
+    /// The one time scale of every timeline bar in the list.
+    pub scale: Scale,
     /// Position in `order`.
     pub selected: usize,
     pub detail: Detail,
@@ -220,6 +243,9 @@ pub struct App {
     pub clock_time: Option<chrono::NaiveTime>,
     /// The furthest the document or log view can scroll, from its last frame.
     pub doc_max_scroll: Cell<usize>,
+    /// What the demo banner tells the user to run for their own file: the command that works
+    /// from where they started the dashboard (see `crate::launch`).
+    pub init_command: String,
 }
 
 impl App {
@@ -238,6 +264,7 @@ impl App {
             order: Vec::new(),
             totals: Totals::default(),
             sort: SortKey::Urgency,
+            scale: Scale::default(),
             selected: 0,
             detail: Detail::default(),
             mode: Mode::Main,
@@ -261,6 +288,7 @@ impl App {
             clipboard: None,
             clock_time: None,
             doc_max_scroll: Cell::new(0),
+            init_command: "repaydash init".into(),
         };
         app.recompute();
         app
@@ -302,26 +330,58 @@ impl App {
             })
             .collect();
         views.sort_by(|a, b| urgency_order(&a.1, &b.1));
-        self.entries = views
+        let (idxs, views): (Vec<usize>, Vec<LoanView>) = views.into_iter().unzip();
+        let proposals = proposal::proposals(&views, self.portfolio.settings.monthly_budget);
+        self.entries = idxs
             .into_iter()
+            .zip(views)
+            .zip(proposals)
             .enumerate()
-            .map(|(urgency, (idx, v))| {
+            .map(|(urgency, ((idx, v), proposal))| {
                 let situation = v.situation();
-                let timeline = timeline(&v.escalation, today);
+                let starts = match &v.loan.terms {
+                    LoanTerms::Amortized {
+                        start_date,
+                        shift_days,
+                        ..
+                    } => start_date
+                        .checked_add_signed(Duration::days(*shift_days))
+                        .filter(|s| *s > today),
+                    LoanTerms::Bills(_) => None,
+                };
+                let timeline = if starts.is_some() {
+                    None
+                } else {
+                    timeline(&v.escalation, today)
+                };
                 Entry {
                     idx,
                     id: v.loan.id.clone(),
-                    name: display_name(v.loan, &self.policies),
-                    platform: v.policy.name.clone(),
+                    name: display_name(v.loan, &self.policies, self.lang),
+                    label: v
+                        .loan
+                        .name
+                        .clone()
+                        .or_else(|| v.loan.product.clone())
+                        .unwrap_or_else(|| v.loan.id.clone()),
+                    platform: v.policy.display_name(self.lang).to_string(),
+                    starts,
                     ledger: v.ledger,
                     escalation: v.escalation,
                     situation,
                     urgency,
                     timeline,
+                    proposal,
                 }
             })
             .collect();
         self.totals = totals(&self.entries, today, alert);
+        self.scale = Scale::of(
+            self.entries
+                .iter()
+                .filter(|e| e.ledger.status != LoanStatus::PaidOff)
+                .filter_map(|e| e.timeline.as_ref()),
+        );
         self.sort_entries();
         self.select_id(keep.as_deref());
         self.refresh_planning();
@@ -432,14 +492,11 @@ impl App {
             }
             Err(e) => {
                 self.reload_failed = true;
-                let first = e.render().lines().next().unwrap_or_default().to_string();
-                self.status = Some(format!(
-                    "{} {first}",
-                    self.lang.t(
-                        "重新读取失败，仍显示旧数据：",
-                        "reload failed, showing the old data:"
-                    )
-                ));
+                // The first problem only: the status line has one row.
+                let all = e.text();
+                let first = |s: &str| s.lines().next().unwrap_or_default().to_string();
+                let why = Text::new(first(&all.zh), first(&all.en));
+                self.status = Some(ph::reload_failed(&why).get(self.lang).to_string());
             }
         }
     }
@@ -465,13 +522,14 @@ impl App {
             LoanTerms::Bills(_) => (None, None),
         };
         let id = e.id.clone();
+        let proposal = e.proposal.clone();
         // The advice panels for the selected loan only, on the app's (what-if) day: computed here,
         // when the selection, the data or the day changes, never per frame.
         let today = self.today();
         let policy = self.policies.get(&loan.platform);
         let view = LoanView::compute(loan, policy, today, self.portfolio.settings.alert_days);
         let (advice, situation, disclaimer) =
-            match advice::panels(&view, self.lang, &self.portfolio.settings, today) {
+            match advice::panels(&view, &proposal, self.lang, &self.portfolio.settings, today) {
                 Ok(p) => (
                     p.panels
                         .into_iter()
@@ -555,34 +613,18 @@ impl App {
 }
 
 fn timeline(e: &Escalation, today: NaiveDate) -> Option<Timeline> {
-    let anchor = e.anchor?;
-    let today_d = (today - anchor).num_days();
+    let due = (e.anchor? - today).num_days();
     let marks: Vec<(i64, StageKind)> = e
         .milestones
         .iter()
-        .filter_map(|m| m.day.map(|d| (i64::from(d), m.kind)))
+        .filter_map(|m| m.day.map(|d| (due + i64::from(d), m.kind)))
         .collect();
     let window = e
         .milestones
         .iter()
         .find(|m| m.kind == StageKind::EmergencyContact)
-        .and_then(|m| Some((i64::from(m.day?), i64::from(m.day_typical?))));
-    let last = marks
-        .iter()
-        .map(|m| m.0)
-        .chain(window.map(|w| w.1))
-        .max()
-        .unwrap_or(0);
-    // A little room past the last stage (and past today) so the end is not crammed.
-    let end = last.max(today_d).max(1) + 2;
-    let start = today_d.min(0);
-    Some(Timeline {
-        start,
-        end,
-        today: today_d,
-        marks,
-        window,
-    })
+        .and_then(|m| Some((due + i64::from(m.day?), due + i64::from(m.day_typical?))));
+    Some(Timeline { due, marks, window })
 }
 
 fn totals(entries: &[Entry], today: NaiveDate, alert_days: u32) -> Totals {
@@ -602,7 +644,7 @@ fn totals(entries: &[Entry], today: NaiveDate, alert_days: u32) -> Totals {
             })
             .map(|s| s.unpaid())
             .sum::<Decimal>();
-        if e.ledger.status != LoanStatus::PaidOff {
+        if e.ledger.status != LoanStatus::PaidOff && e.starts.is_none() {
             t.open += 1;
             if let Some(d) = e.escalation.days_until_emergency_contact {
                 let nearest = |j: Option<usize>| {

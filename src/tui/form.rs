@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 use super::app::{App, Mode};
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, phrases as ph};
+use crate::input;
 use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
 use crate::store::Loaded;
@@ -390,50 +391,22 @@ pub fn update(app: &mut App, msg: FormMsg) {
     }
 }
 
-fn bad_date(lang: Lang) -> String {
-    lang.t(
-        "日期应写成 YYYY-MM-DD，例如 2026-11-23",
-        "expected a date as YYYY-MM-DD, such as 2026-11-23",
-    )
-    .to_string()
+/// The amount field by the one input parser, said in the user's language.
+fn amount_error(lang: Lang, s: &str) -> Result<Decimal, String> {
+    input::amount(s).map_err(|e| e.text().get(lang).to_string())
 }
 
-/// The same rules as `store::write::parse_amount`, said in the user's language; the store's own
-/// check stays the authority.
-fn amount_error(lang: Lang, s: &str) -> Option<String> {
-    use std::str::FromStr;
-    let e = write::parse_amount(s).err()?;
-    let t = s.trim();
-    let plain = !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
-    let d = Some(t)
-        .filter(|_| plain)
-        .and_then(|t| Decimal::from_str(t).ok());
-    Some(match d {
-        None => lang
-            .t(
-                "金额应是数字，例如 800.16",
-                "the amount must be a number like 800.16",
-            )
-            .to_string(),
-        Some(d) if d <= Decimal::ZERO => lang
-            .t("金额必须大于 0", "the amount must be above zero")
-            .to_string(),
-        Some(d) if d.normalize().scale() > 2 => lang
-            .t("最多两位小数（分）", "at most two decimals (cents)")
-            .to_string(),
-        Some(_) => e.message,
-    })
-}
-
-fn date_error(lang: Lang, s: &str, not_after: Option<NaiveDate>) -> Result<NaiveDate, String> {
-    let d = crate::cli::parse_date(s).map_err(|_| bad_date(lang))?;
+/// A date field; a payment or log entry may not be dated after `today`, as the store says too.
+fn date_error(
+    lang: Lang,
+    s: &str,
+    not_after: Option<(NaiveDate, ph::Entry)>,
+) -> Result<NaiveDate, String> {
+    let d = input::date(s).map_err(|e| e.text().get(lang).to_string())?;
     match not_after {
-        Some(t) if d > t => Err(match lang {
-            Lang::Zh => format!("不能晚于今天（{t}）：发生之后再记录"),
-            Lang::En => format!("cannot be after today ({t}); record it once it has happened"),
-        }),
+        Some((today, what)) if d > today => {
+            Err(ph::dated_after_today(what, d, today).get(lang).to_string())
+        }
         _ => Ok(d),
     }
 }
@@ -445,6 +418,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let real = app.base_today;
     let entry = app.entries.iter().find(|e| e.id == form.loan_id);
     let count = entry.map(|e| e.ledger.installments.len()).unwrap_or(0);
+    let count_u32 = u32::try_from(count).unwrap_or(u32::MAX);
     let mut ok = true;
     let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), String>| {
         if let Some(f) = form.field_mut(kind) {
@@ -460,15 +434,15 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let id = form.loan_id.clone();
     let edit = match form.kind {
         FormKind::Pay => {
-            let a = value(form, FieldKind::Amount);
-            check(
-                form,
-                FieldKind::Amount,
-                amount_error(lang, &a).map_or(Ok(()), Err),
+            let a = amount_error(lang, &value(form, FieldKind::Amount));
+            check(form, FieldKind::Amount, a.clone().map(|_| ()));
+            let d = date_error(
+                lang,
+                &value(form, FieldKind::Date),
+                Some((real, ph::Entry::Payment)),
             );
-            let d = date_error(lang, &value(form, FieldKind::Date), Some(real));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
-            match (write::parse_amount(&a), d) {
+            match (a, d) {
                 (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
                 _ => None,
             }
@@ -479,12 +453,16 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                 form,
                 FieldKind::Text,
                 if text.is_empty() {
-                    Err(lang.t("写下发生了什么", "say what happened").to_string())
+                    Err(ph::log_text_empty().get(lang).to_string())
                 } else {
                     Ok(())
                 },
             );
-            let d = date_error(lang, &value(form, FieldKind::Date), Some(real));
+            let d = date_error(
+                lang,
+                &value(form, FieldKind::Date),
+                Some((real, ph::Entry::Log)),
+            );
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             d.ok().filter(|_| !text.is_empty()).map(|date| Edit::Log {
                 id,
@@ -502,12 +480,16 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                 form,
                 FieldKind::Text,
                 if text.is_empty() {
-                    Err(lang.t("写下发生了什么", "say what happened").to_string())
+                    Err(ph::log_text_empty().get(lang).to_string())
                 } else {
                     Ok(())
                 },
             );
-            let d = date_error(lang, &value(form, FieldKind::Date), Some(real));
+            let d = date_error(
+                lang,
+                &value(form, FieldKind::Date),
+                Some((real, ph::Entry::Log)),
+            );
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             let t = match crate::cli::parse_time_arg(&value(form, FieldKind::Time)) {
                 Ok(crate::cli::TimeArg::At(t)) => Ok(t),
@@ -548,16 +530,10 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             let raw = value(form, FieldKind::Installment);
             let n = match raw.trim().parse::<u32>() {
                 Ok(n) if n >= 1 && (n as usize) <= count => Ok(n),
-                Ok(n) if n >= 1 => Err(match lang {
-                    Lang::Zh => format!("这笔借款只有 {count} 期，没有第 {n} 期"),
-                    Lang::En => format!(
-                        "this loan has {count} installment{}; there is no installment {n}",
-                        if count == 1 { "" } else { "s" }
-                    ),
-                }),
-                _ => Err(lang
-                    .t("期数是从 1 开始的整数", "a whole number from 1")
+                Ok(n) if n >= 1 => Err(ph::no_such_installment(&id, count_u32, n)
+                    .get(lang)
                     .to_string()),
+                _ => Err(ph::installment_not_number().get(lang).to_string()),
             };
             check(form, FieldKind::Installment, n.clone().map(|_| ()));
             let mut d = date_error(lang, &value(form, FieldKind::Due), None);
@@ -566,12 +542,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                     .and_then(|e| e.ledger.installments.get(*n as usize - 1))
                     .map(|s| s.inst.due_date);
                 if now == Some(*due) {
-                    d = Err(match lang {
-                        Lang::Zh => format!("第 {n} 期现在就是 {due} 到期；填平台同意的新日期"),
-                        Lang::En => {
-                            format!("installment {n} is already due on {due}; enter the new date")
-                        }
-                    });
+                    d = Err(ph::installment_already_due(*n, due).get(lang).to_string());
                 }
             }
             check(form, FieldKind::Due, d.clone().map(|_| ()));
@@ -595,11 +566,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
 fn refusal(lang: Lang, e: &WriteError) -> String {
     match e.kind {
         ErrorKind::Demo => demo_message(lang),
-        _ => format!(
-            "{}{}",
-            lang.t("没有写入：", "Nothing was written: "),
-            e.message
-        ),
+        _ => ph::nothing_written(&e.message).get(lang).to_string(),
     }
 }
 

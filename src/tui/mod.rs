@@ -2,12 +2,14 @@
 //! `keys` (key → Msg), `run` (the event loop), `views` (one file a panel).
 
 pub mod app;
+pub mod countdown;
 pub mod form;
 pub mod keys;
 pub mod msg;
 pub mod planning;
 pub mod protect;
 pub mod run;
+pub mod scale;
 pub mod views;
 
 pub use app::App;

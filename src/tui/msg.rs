@@ -13,7 +13,7 @@ pub enum Msg {
     Bottom,
     /// Open the selected loan's schedule.
     Open,
-    /// Close the overlay, or quit from the main screen.
+    /// Close the overlay (never quits).
     Back,
     Quit,
     NextTopic,
@@ -124,7 +124,8 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::Top => app.select(0),
             Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
             Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
-            Msg::Back => app.quit = true,
+            // Esc closes what is open and never quits the main screen: only q and ctrl-c do.
+            Msg::Back => {}
             Msg::NextTopic => app.set_topic(app.advice_topic as isize + 1),
             Msg::PrevTopic => app.set_topic(app.advice_topic as isize - 1),
             Msg::ScrollAdvice(rows) => app.scroll_advice(rows),

@@ -50,14 +50,10 @@ pub fn strategy_label(lang: Lang, s: Strategy) -> &'static str {
     }
 }
 
-/// The prompt's text as an amount, by the CLI's rules (`--cash`), with the message in the app's
-/// language when it is not one.
+/// The prompt's text as an amount, by the one input parser (as `plan --cash`, `pay` and the
+/// `p` form), with the message in the app's language when it is not one.
 pub fn parse_cash(lang: Lang, input: &str) -> Result<Decimal, String> {
-    crate::cli::parse_cash(input).map_err(|e| match lang {
-        Lang::En => e,
-        Lang::Zh if input.trim().starts_with('-') => format!("现金不能是负数：{input:?}"),
-        Lang::Zh => format!("请输入金额，比如 1500 或 1500.50；现在是 {input:?}"),
-    })
+    crate::input::amount(input).map_err(|e| e.text().get(lang).to_string())
 }
 
 impl App {

@@ -92,7 +92,7 @@ pub fn draw(app: &App, fitted: Fitted, area: Rect, buf: &mut Buffer, theme: Them
         return;
     };
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", e.name), theme.bold()),
+        Span::styled(format!(" {} ", e.label), theme.bold()),
         Span::styled(format!("· {} ", e.platform), theme.dim()),
     ]);
     let block = panel(title, theme);

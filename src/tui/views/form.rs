@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Theme, panel};
@@ -210,7 +210,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             }
         }
     }
-    Clear.render(popup, buf);
+    super::overlay::clear(popup, buf);
     let title = Line::from(vec![
         Span::styled(format!(" {} ", form.title(app.lang)), theme.bold()),
         Span::styled(format!("· {} ", form.loan_name), theme.dim()),

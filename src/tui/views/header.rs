@@ -9,7 +9,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, money};
 use crate::i18n::Lang;
-use crate::tui::app::{App, Entry};
+use crate::tui::app::App;
+use crate::tui::countdown;
 
 pub fn height(app: &App) -> u16 {
     let mut h = 3;
@@ -30,44 +31,6 @@ fn weekday(lang: Lang, d: chrono::NaiveDate) -> &'static str {
     match lang {
         Lang::Zh => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][i],
         Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-    }
-}
-
-/// "emergency contacts may be called in 3 days" / "3 天后可能联系紧急联系人", about one loan.
-pub fn contact_sentence(lang: Lang, e: &Entry, with_date: bool) -> Option<String> {
-    let d = e.escalation.days_until_emergency_contact?;
-    let date = e.escalation.emergency_contact_date?;
-    let name = &e.name;
-    let s = match (lang, d) {
-        (Lang::Zh, d) if d > 0 => format!("{name}：{d} 天后可能联系紧急联系人"),
-        (Lang::Zh, 0) => format!("{name}：今天起可能联系紧急联系人"),
-        (Lang::Zh, d) => format!("{name}：可能已在联系紧急联系人（已 {} 天）", -d),
-        (Lang::En, 1) => format!("{name}: emergency contacts may be called tomorrow"),
-        (Lang::En, d) if d > 0 => format!("{name}: emergency contacts may be called in {d} days"),
-        (Lang::En, 0) => format!("{name}: emergency contacts may be called from today"),
-        (Lang::En, d) => format!(
-            "{name}: emergency contacts may already be called, for {} days",
-            -d
-        ),
-    };
-    Some(if with_date {
-        match lang {
-            Lang::Zh => format!("{s}  {}：{date}", if d > 0 { "日期" } else { "始于" }),
-            Lang::En => format!("{s}  {} {date}", if d > 0 { "on" } else { "since" }),
-        }
-    } else {
-        s
-    })
-}
-
-/// The sentence with its date when it fits in `width` columns, else without.
-fn fitted(lang: Lang, e: &Entry, width: usize) -> Option<String> {
-    use unicode_width::UnicodeWidthStr;
-    let full = contact_sentence(lang, e, true)?;
-    if full.width() <= width {
-        Some(full)
-    } else {
-        contact_sentence(lang, e, false)
     }
 }
 
@@ -131,12 +94,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         }),
     ]));
 
+    // ⚠ only for a loan that is late; a loan not yet late gets its countdown as a condition,
+    // in a calm style.
     let urgent = t.most_urgent.map(|i| &app.entries[i]);
     let room = (area.width as usize).saturating_sub(12);
-    match urgent.and_then(|e| fitted(lang, e, room + 9).map(|s| (e, s))) {
-        Some((e, s)) => {
+    match urgent.and_then(|e| countdown::fitted(lang, e, today, room + 9).map(|s| (e, s))) {
+        Some((e, s)) if countdown::is_alarm(e) => {
             let style = theme.status(e.ledger.status).add_modifier(Modifier::BOLD);
             lines.push(Line::from(vec![Span::raw(" ⚠ "), Span::styled(s, style)]));
+        }
+        Some((_, s)) => {
+            lines.push(Line::from(vec![Span::raw("   "), Span::raw(s)]));
         }
         None => lines.push(Line::from(Span::styled(
             format!(
@@ -150,22 +118,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ))),
     }
     if let Some(e) = t.next_upcoming.map(|i| &app.entries[i])
-        && let Some(s) = fitted(lang, e, room)
+        && let Some(s) = countdown::fitted(lang, e, today, room)
     {
+        let style = if countdown::is_alarm(e) {
+            theme.status(e.ledger.status)
+        } else {
+            ratatui::style::Style::new()
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("   {}", lang.t("下一个 ", "next: ")), theme.dim()),
-            Span::styled(s, theme.status(e.ledger.status)),
+            Span::styled(s, style),
         ]));
     }
     if app.is_demo() {
         lines.push(Line::from(Span::styled(
-            format!(
-                " {}",
-                lang.t(
-                    "演示数据（只读）。运行 repaydash init 创建你自己的账本文件。",
-                    "Demo data (read-only). Run `repaydash init` to start your own file."
-                )
-            ),
+            match lang {
+                Lang::Zh => format!(
+                    " 演示数据（只读）。运行 {} 创建你自己的账本文件。",
+                    app.init_command
+                ),
+                Lang::En => format!(
+                    " Demo data (read-only). Run `{}` to start your own file.",
+                    app.init_command
+                ),
+            },
             theme
                 .fg(Color::Black)
                 .bg_if(theme.color, Color::Yellow)

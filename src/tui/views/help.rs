@@ -1,158 +1,187 @@
-//! The help overlay: every key, and what the timeline's marks mean.
+//! The help overlay: every key (two to a line), then every glyph the screen can show: the
+//! timeline's marks, the row markers, `≈` and `*`. It fits 80×24 in both languages.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, panel, timeline};
+use super::{Theme, flow, panel, timeline};
+use crate::i18n::Lang;
+use crate::report::table::{Align, pad, truncate};
 use crate::tui::app::App;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let lang = app.lang;
-    let keys: Vec<(&str, &str)> = vec![
-        ("↑ ↓  j k", lang.t("上下选择借款", "move the selection")),
+/// Every key the main screen takes, with a few words each.
+pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("↑↓ j k", lang.t("选择借款", "select a loan")),
         ("PgUp PgDn", lang.t("翻页", "page up / down")),
-        ("g  G", lang.t("第一笔 / 最后一笔", "first / last loan")),
-        ("Enter", lang.t("打开还款计划", "open the loan's schedule")),
-        (
-            "Esc",
-            lang.t("关闭窗口；主界面上退出", "close; quit from the main screen"),
-        ),
+        ("g G", lang.t("第一笔 / 最后一笔", "first / last loan")),
+        ("Enter", lang.t("还款计划", "the loan's schedule")),
         (
             "Tab S-Tab",
-            lang.t("下一个/上一个建议主题", "next / previous advice topic"),
+            lang.t("下一个/上一个建议主题", "next / previous advice"),
         ),
         (
             "J K ^d ^u",
-            lang.t("滚动建议：一行/半屏", "scroll the advice: a row / a page"),
+            lang.t("滚动建议：一行/一页", "scroll advice: row / page"),
         ),
         (
             "s",
-            lang.t(
-                "排序：紧急程度/金额/到期日",
-                "sort: urgency / amount / due date",
-            ),
+            lang.t("排序：紧急/应还/到期日", "sort: urgency/owed/due"),
         ),
         (
-            "v",
-            lang.t("显示/隐藏联系人号码", "show / hide contact phones"),
+            "/",
+            lang.t("筛选：名称、平台或编号", "filter: name, platform, id"),
         ),
+        ("v", lang.t("显示/隐藏联系人号码", "show / hide phones")),
         (
-            "[  ]",
-            lang.t("假设今天往前/往后一天", "what-if: a day back / forward"),
+            "[ ]  t",
+            lang.t("假设日期前后一天 / 今天", "what-if: day -1/+1, today"),
         ),
-        ("t", lang.t("回到真实的今天", "back to the real today")),
         ("r", lang.t("重新读取文件", "reload the file")),
         (
-            "p  n  e",
+            "p n e",
+            lang.t("记录还款 / 沟通 / 延期", "record pay / log / extension"),
+        ),
+        (
+            "P c",
+            lang.t("还款建议 / 每周现金流", "cash plan / weekly cash flow"),
+        ),
+        (
+            "m a",
+            lang.t("联系人消息 / 记一个电话", "message / log a call"),
+        ),
+        (
+            "L w y",
+            lang.t("催收记录 / 申请书 / 复制", "call log / letter / copy"),
+        ),
+        ("l", lang.t("切换 English", "切换中文 (Chinese)")),
+        ("!", lang.t("读取文件时的警告", "warnings from the file")),
+        (
+            lang.t("鼠标", "mouse"),
+            lang.t("点击选中，滚轮滚动所指窗格", "click selects; wheel scrolls"),
+        ),
+        (
+            "Esc",
+            lang.t("关闭窗口 / 清除筛选", "close / clear the filter"),
+        ),
+        ("? q ^c", lang.t("帮助 / 退出", "help / quit")),
+    ]
+}
+
+/// Every glyph, with what it means.
+fn glyphs(lang: Lang) -> Vec<(String, &'static str)> {
+    use timeline::*;
+    let c = |ch: char| ch.to_string();
+    vec![
+        (c(TODAY), lang.t("今天", "today")),
+        (
+            c(DUE),
+            lang.t("最早未还一期到期日", "oldest unpaid due date"),
+        ),
+        (c(REMINDER), lang.t("提醒", "reminders")),
+        (c(ELAPSED), lang.t("已逾期的日子", "days late")),
+        (c(WAITING), lang.t("到期前的日子", "days before due")),
+        (c(AHEAD), lang.t("之后的日子", "days ahead")),
+        (
+            c(CONTACT),
+            lang.t("可能联系紧急联系人", "contacts may be called"),
+        ),
+        (
+            c(WINDOW),
+            lang.t("说法不一（最早~较晚）", "reports disagree (earliest~later)"),
+        ),
+        (
+            c(OTHER),
+            lang.t("频繁联系/第三方催收", "frequent calls / collectors"),
+        ),
+        (c(SEVERE), lang.t("征信/起诉", "credit report / court")),
+        (
+            format!("{CLIP_LEFT}{CLIP_RIGHT}"),
+            lang.t("超出刻度", "beyond the scale"),
+        ),
+    ]
+}
+
+fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("!", lang.t("逾期", "late")),
+        ("*", lang.t("即将到期", "due soon")),
+        ("·", lang.t("正常", "current")),
+        ("✓", lang.t("已结清", "paid off")),
+        ("▶", lang.t("选中", "selected")),
+        ("≈", lang.t("估算（罚息）", "an estimate (penalty)")),
+        (
+            "*",
             lang.t(
-                "记录还款 / 沟通记录 / 延期",
-                "record a payment / log entry / extension",
+                "天数来自你自己的 [platforms] 或 emergency_contact_after_days",
+                "days from your own [platforms] or emergency_contact_after_days",
             ),
         ),
-        (
-            "P  c",
-            lang.t(
-                "按手头现金给还款建议 / 每周现金流",
-                "plan for the cash at hand / weekly cash flow",
-            ),
-        ),
-        (
-            "m  a",
-            lang.t(
-                "给联系人的消息 / 记一个刚接到的催收电话",
-                "message for contacts / log a call just now",
-            ),
-        ),
-        (
-            "L  w  y",
-            lang.t(
-                "催收记录 / 协商还款申请书 / 复制",
-                "collection log / negotiation letter / copy",
-            ),
-        ),
-        ("?", lang.t("显示/关闭帮助", "this help")),
-        ("q", lang.t("退出", "quit")),
-    ];
-    let legend: Vec<(char, &str)> = vec![
-        (timeline::TODAY, lang.t("今天", "today")),
-        (
-            timeline::DUE,
-            lang.t(
-                "最早未还一期的到期日",
-                "due date of the oldest unpaid installment",
-            ),
-        ),
-        (
-            timeline::CONTACT,
-            lang.t("可能联系紧急联系人", "emergency contacts may be called"),
-        ),
-        (
-            timeline::WINDOW,
-            lang.t(
-                "说法不一的区间（最早~较晚）",
-                "where reports disagree (earliest ~ later)",
-            ),
-        ),
-        (
-            timeline::SEVERE,
-            lang.t("上报征信 / 起诉", "credit report / legal action"),
-        ),
-        (
-            timeline::OTHER,
-            lang.t(
-                "频繁联系 / 第三方催收",
-                "frequent contact / third-party collection",
-            ),
-        ),
-    ];
-    let mut lines: Vec<Line> = keys
-        .iter()
-        .map(|(k, v)| {
-            Line::from(vec![
-                Span::styled(format!(" {k:<10}"), theme.accent()),
-                Span::raw(*v),
-            ])
-        })
-        .collect();
-    // The full legend takes a line a mark; where that does not fit (80×24), short labels three
-    // to a line keep every key and every mark on screen.
-    let full = lines.len() + 2 + legend.len() + 2 <= usize::from(area.height);
-    if full {
-        lines.push(Line::from(""));
-    }
-    lines.push(Line::from(Span::styled(
-        lang.t(" 时间线", " Timeline"),
-        theme.bold(),
-    )));
-    if full {
-        for (c, v) in legend {
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {c}  "), theme.accent()),
-                Span::raw(v),
-            ]));
+    ]
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let lang = app.lang;
+    let w = area.width.min(84);
+    let inner_w = w.saturating_sub(2) as usize;
+    let col_w = inner_w / 2;
+    let key_w = 11;
+    let mut lines: Vec<Line> = Vec::new();
+    let keys = keys(lang);
+    for pair in keys.chunks(2) {
+        let mut spans = Vec::new();
+        for (k, v) in pair {
+            spans.push(Span::styled(
+                format!(" {}", pad(k, key_w - 1, Align::Left)),
+                theme.accent(),
+            ));
+            let room = col_w.saturating_sub(key_w + 1);
+            spans.push(Span::raw(pad(&truncate(v, room), room + 1, Align::Left)));
         }
-    } else {
-        let short = [
-            lang.t("今天", "today"),
-            lang.t("到期日", "due date"),
-            lang.t("联系紧急联系人", "contacts"),
-            lang.t("说法不一", "reports disagree"),
-            lang.t("征信/起诉", "credit/legal"),
-            lang.t("其他阶段", "other stages"),
-        ];
-        let marks: Vec<char> = legend.iter().map(|(c, _)| *c).collect();
-        for row in marks.iter().zip(short).collect::<Vec<_>>().chunks(3) {
-            let mut spans = vec![];
-            for (c, label) in row {
-                spans.push(Span::styled(format!(" {c} "), theme.accent()));
-                spans.push(Span::raw(format!("{label}  ")));
-            }
+        lines.push(Line::from(spans));
+    }
+    let legend = |title: &str, items: Vec<(String, &str)>, lines: &mut Vec<Line>| {
+        let chunks: Vec<Vec<Span>> = items
+            .into_iter()
+            .map(|(g, v)| vec![Span::styled(g, theme.accent()), Span::raw(format!(" {v}"))])
+            .collect();
+        let mut head = vec![Span::styled(format!(" {title} "), theme.bold())];
+        let head_w: usize = head.iter().map(|s| s.content.width()).sum();
+        for (i, mut l) in flow(chunks, inner_w.saturating_sub(head_w + 1))
+            .into_iter()
+            .enumerate()
+        {
+            let mut spans = if i == 0 {
+                std::mem::take(&mut head)
+            } else {
+                vec![Span::raw(" ".repeat(head_w))]
+            };
+            spans.append(&mut l.spans);
             lines.push(Line::from(spans));
         }
-    }
-    let w = area.width.min(64);
+    };
+    legend(lang.t("时间线", "Timeline"), glyphs(lang), &mut lines);
+    legend(
+        lang.t("标记", "Marks"),
+        markers(lang)
+            .into_iter()
+            .map(|(g, v)| (g.to_string(), v))
+            .collect(),
+        &mut lines,
+    );
+    lines.push(Line::from(Span::styled(
+        format!(
+            " {}",
+            lang.t(
+                "所有时间线同一刻度：越靠右，麻烦越近。",
+                "Every bar is on one scale: further right, sooner trouble."
+            )
+        ),
+        theme.dim(),
+    )));
     let h = (lines.len() as u16 + 2).min(area.height);
     let popup = Rect::new(
         area.x + (area.width - w) / 2,
@@ -160,10 +189,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         w,
         h,
     );
-    Clear.render(popup, buf);
+    super::overlay::clear(popup, buf);
     let block = panel(
         Line::from(Span::styled(
-            format!(" {} (? / Esc) ", lang.t("按键", "Keys")),
+            format!(" {} (? / Esc) ", lang.t("帮助", "Help")),
             theme.bold(),
         )),
         theme,

@@ -1,5 +1,6 @@
-//! The loan list: two lines a loan (name, platform, amount and status; then the timeline and the
-//! days until contacts may be called). Only the visible rows are built.
+//! The loan list: column headers and the ruler of the one time scale, then two lines a loan
+//! (name, platform, state and what is owed now; then the timeline on that scale and the
+//! countdown to emergency contacts). Only the visible rows are built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,16 +9,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, money, panel, status_mark, timeline};
+use super::{Theme, money, panel, ruler, status_mark, timeline};
 use crate::engine::LoanStatus;
 use crate::i18n::Lang;
 use crate::report::table::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
+use crate::tui::countdown;
 
 const ROW_H: usize = 2;
+/// Rows above the loans: the column headers and the ruler.
+pub const HEAD_H: usize = 2;
 
 /// "5 天逾期" / "due in 3d": the status in words, short enough for the list.
 pub fn status_words(lang: Lang, e: &Entry) -> String {
+    if e.starts.is_some() {
+        return lang.t("未借出", "not drawn").into();
+    }
     let l = &e.ledger;
     match (lang, l.status) {
         (Lang::Zh, LoanStatus::Overdue) => format!("逾期{}天", l.days_overdue),
@@ -33,39 +40,46 @@ pub fn status_words(lang: Lang, e: &Entry) -> String {
     }
 }
 
-/// The days until contacts may be called, in a few words.
-pub fn contact_words(lang: Lang, e: &Entry) -> String {
-    if e.ledger.status == LoanStatus::PaidOff {
-        return String::new();
+/// The list's title: how many loans (of how many, when filtered) and the sort with its direction.
+fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
+    let lang = app.lang;
+    let count = if app.order.len() == app.entries.len() {
+        format!(" {} {} ", lang.t("借款", "Loans"), app.order.len())
+    } else {
+        match lang {
+            Lang::Zh => format!(" 借款 {}/{} ", app.order.len(), app.entries.len()),
+            Lang::En => format!(" Loans {} of {} ", app.order.len(), app.entries.len()),
+        }
+    };
+    let sort = format!("· {} ", app.sort.label(lang));
+    let key = "(s) ";
+    let mut spans = vec![
+        Span::styled(count.clone(), theme.bold()),
+        Span::styled(sort.clone(), theme.dim()),
+    ];
+    if count.width() + sort.width() + key.len() + 2 <= width {
+        spans.push(Span::styled(key, theme.dim()));
     }
-    match (lang, e.escalation.days_until_emergency_contact) {
-        (_, None) => String::new(),
-        (Lang::Zh, Some(d)) if d < 0 => "紧急联系人 可能已联系".into(),
-        (Lang::En, Some(d)) if d < 0 => "contacts may be called".into(),
-        (Lang::Zh, Some(0)) => "紧急联系人 今天起".into(),
-        (Lang::En, Some(0)) => "contacts from today".into(),
-        (Lang::Zh, Some(d)) => format!("紧急联系人 {d}天后"),
-        (Lang::En, Some(d)) => format!("contacts in {d}d"),
-    }
+    Line::from(spans)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
-    let title = Line::from(vec![
-        Span::styled(
-            format!(" {} {} ", lang.t("借款", "Loans"), app.order.len()),
-            theme.bold(),
-        ),
-        Span::styled(format!("· {} (s) ", app.sort.label(lang)), theme.dim()),
-    ]);
-    let block = panel(title, theme);
+    let block = panel(title(app, area.width as usize, theme), theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    if app.order.is_empty() {
+    if app.entries.is_empty() {
         Line::from(lang.t(" 文件里还没有借款。", " No loans in the file yet.")).render(inner, buf);
         return;
     }
-    let visible = (inner.height as usize / ROW_H).max(1);
+    let w = inner.width as usize;
+    let today = app.today();
+    let cur = &app.portfolio.settings.currency;
+    // One width for every row, so the bars line up; wider where the list is.
+    let words_w = if w >= 56 { 26 } else { 22.min(w * 11 / 20) };
+    let bar_w = w.saturating_sub(4 + words_w + 1);
+    let rows_h = (inner.height as usize).saturating_sub(HEAD_H);
+    let visible = (rows_h / ROW_H).max(1);
     app.list_page.set(visible);
     // Keep the selection in view, moving the window as little as possible.
     let mut offset = app.list_offset.get();
@@ -76,25 +90,81 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     }
     offset = offset.min(app.order.len().saturating_sub(visible));
     app.list_offset.set(offset);
+    let shown: Vec<&Entry> = (offset..app.order.len())
+        .take(visible)
+        .map(|pos| &app.entries[app.order[pos]])
+        .collect();
 
-    let w = inner.width as usize;
-    let cur = &app.portfolio.settings.currency;
-    for (row, pos) in (offset..app.order.len()).take(visible).enumerate() {
-        let e = &app.entries[app.order[pos]];
-        let y = inner.y + (row * ROW_H) as u16;
+    // Column widths: the state as wide as the widest shown; the amount as its header at least.
+    let state_h = lang.t("状态", "state");
+    let amount_h = lang.t("当前应还", "owed now");
+    let amounts: Vec<String> = shown
+        .iter()
+        .map(|e| match (e.ledger.status, e.starts) {
+            (LoanStatus::PaidOff, _) | (_, Some(_)) => "—".to_string(),
+            _ => money(cur, e.amount_now()),
+        })
+        .collect();
+    let statuses: Vec<String> = shown.iter().map(|e| status_words(lang, e)).collect();
+    let amount_w = amounts
+        .iter()
+        .map(|a| a.width())
+        .chain([amount_h.width(), 10])
+        .max()
+        .unwrap_or(10);
+    let state_w = statuses
+        .iter()
+        .map(|s| s.width())
+        .chain([state_h.width()])
+        .max()
+        .unwrap_or(4);
+    // Marker, status mark and a space before; one space between the name and the state.
+    let left_w = w.saturating_sub(3 + state_w + 1 + amount_w + 1);
+
+    // Column headers, then the ruler of the shared scale over the bars.
+    let head = Line::from(vec![
+        Span::raw("   "),
+        Span::styled(
+            pad(
+                &truncate(lang.t("名称 · 平台", "name · platform"), left_w),
+                left_w,
+                Align::Left,
+            ),
+            theme.dim(),
+        ),
+        Span::raw(" "),
+        Span::styled(pad(state_h, state_w, Align::Left), theme.dim()),
+        Span::raw(" "),
+        Span::styled(pad(amount_h, amount_w, Align::Right), theme.dim()),
+    ]);
+    head.render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
+    if inner.height > 1 {
+        let mut spans = vec![Span::raw("   ")];
+        spans.extend(ruler::ruler(app.scale, bar_w, lang, theme));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            truncate(lang.t("紧急联系人", "emergency contacts"), words_w),
+            theme.dim(),
+        ));
+        Line::from(spans).render(Rect::new(inner.x, inner.y + 1, inner.width, 1), buf);
+    }
+    if app.order.is_empty() {
+        if inner.height as usize > HEAD_H {
+            Line::from(lang.t(" 没有符合筛选的借款。", " No loan matches the filter."))
+                .render(Rect::new(inner.x, inner.y + 2, inner.width, 1), buf);
+        }
+        return;
+    }
+
+    for (row, e) in shown.iter().enumerate() {
+        let pos = offset + row;
+        let y = inner.y + (HEAD_H + row * ROW_H) as u16;
         let selected = pos == app.selected;
         let st = theme.status(e.ledger.status);
+        let drawn = e.starts.is_none();
 
-        // Line 1: marker, name, platform ... status, amount.
-        let amount = match e.ledger.status {
-            LoanStatus::PaidOff => "—".to_string(),
-            _ => money(cur, e.amount_now()),
-        };
-        let status = status_words(lang, e);
-        let right = format!("{status} {amount:>10}");
-        // Marker, status mark and a space before; one space between the left and the right part.
-        let left_w = w.saturating_sub(right.width() + 4);
-        let name = truncate(&e.name, left_w);
+        // Line 1: marker, label, platform ... state, amount owed now.
+        let name = truncate(&e.label, left_w);
         let room = left_w.saturating_sub(name.width() + 1);
         let platform = if room >= e.platform.width() || room >= 8 {
             truncate(&e.platform, room)
@@ -108,23 +178,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 1 + platform.width()
             };
         let fill = left_w.saturating_sub(used) + 1;
-        let name_style = if e.ledger.status == LoanStatus::PaidOff {
+        let name_style = if e.ledger.status == LoanStatus::PaidOff || !drawn {
             theme.dim()
         } else {
             theme.bold()
         };
         let line1 = Line::from(vec![
             Span::styled(if selected { "▶" } else { " " }, theme.accent()),
-            Span::styled(status_mark(e.ledger.status), st),
+            Span::styled(
+                if drawn {
+                    status_mark(e.ledger.status)
+                } else {
+                    " "
+                },
+                st,
+            ),
             Span::raw(" "),
             Span::styled(name, name_style),
             Span::raw(if platform.is_empty() { "" } else { " " }),
             Span::styled(platform, theme.dim()),
             Span::raw(" ".repeat(fill)),
-            Span::styled(pad(&status, status.width(), Align::Left), st),
+            Span::styled(
+                pad(&statuses[row], state_w, Align::Left),
+                if drawn { st } else { theme.dim() },
+            ),
             Span::raw(" "),
             Span::styled(
-                format!("{amount:>10}"),
+                pad(&amounts[row], amount_w, Align::Right),
                 if e.ledger.status == LoanStatus::Overdue {
                     st
                 } else {
@@ -141,23 +221,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         buf.set_style(r1, row_style);
         line1.render(r1, buf);
 
-        // Line 2: timeline and countdown.
+        // Line 2: timeline on the shared scale and the countdown.
         if (y + 1) < inner.bottom() {
-            let words = contact_words(lang, e);
-            // One width for every row, so the bars line up.
-            let words_w = 22.min(w * 11 / 20);
-            let bar_w = w.saturating_sub(4 + words_w + 1);
+            let words = countdown::short(lang, e, today, words_w);
             let mut spans = vec![Span::raw("   ")];
             match &e.timeline {
-                Some(tl) => spans.extend(timeline::bar(tl, bar_w, e.ledger.status, theme)),
-                None => spans.push(Span::styled(
+                Some(tl) if e.ledger.status != LoanStatus::PaidOff => {
+                    spans.extend(timeline::bar(tl, app.scale, bar_w, e.ledger.status, theme))
+                }
+                _ if !drawn => spans.push(Span::styled(
+                    pad(lang.t("尚未借出", "not yet drawn"), bar_w, Align::Left),
+                    theme.dim(),
+                )),
+                _ => spans.push(Span::styled(
                     pad(lang.t("已全部还清", "all repaid"), bar_w, Align::Left),
                     theme.dim(),
                 )),
             }
             spans.push(Span::raw(" "));
+            // Bold in the status colour once contacts may be called; calm otherwise.
             let words_style = match e.escalation.days_until_emergency_contact {
-                Some(d) if d <= 0 => st.add_modifier(Modifier::BOLD),
+                Some(d) if d <= 0 && countdown::is_alarm(e) => st.add_modifier(Modifier::BOLD),
+                _ if countdown::is_alarm(e) => st,
                 _ => theme.dim(),
             };
             spans.push(Span::styled(

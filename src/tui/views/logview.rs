@@ -132,7 +132,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
     let mut used = 0;
     for (i, (d, _, _)) in days.iter().enumerate() {
         let at = i * cell;
-        if (days.len() - 1 - i) % 5 == 0 && at >= used {
+        if (days.len() - 1 - i).is_multiple_of(5) && at >= used {
             labels.push_str(&" ".repeat(at - used));
             let t = format!("{}", d.day());
             used = at + t.len();

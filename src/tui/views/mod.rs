@@ -9,7 +9,9 @@ pub mod header;
 pub mod help;
 pub mod list;
 pub mod logview;
+pub mod overlay;
 pub mod plan;
+pub mod ruler;
 pub mod schedule;
 pub mod timeline;
 

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
@@ -317,7 +317,7 @@ pub fn prompt(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     // leave half of itself on screen and hide the border next to it.
     let left = popup.x.saturating_sub(1).max(area.x);
     let right = (popup.right() + 1).min(area.right());
-    Clear.render(Rect::new(left, popup.y, right - left, popup.height), buf);
+    super::overlay::clear(Rect::new(left, popup.y, right - left, popup.height), buf);
     let block = panel(
         Span::styled(
             format!(

@@ -1,55 +1,19 @@
-//! Interface strings in Simplified Chinese and English. The language travels in the caller's state
-//! (an argument, the app model), never in a process-wide global.
+//! The phrase catalogue, Simplified Chinese and English side by side: the shared words (statuses,
+//! stages, countdowns) here, and in `phrases` every sentence of an error or refusal a user can
+//! meet (the loans file's problems, writes, reloads, locks, typed amounts and dates). A label
+//! that only one view draws stays next to that view, written with `Lang::t`. `Lang` itself lives in the leaf module `lang` so that the model can name
+//! it without depending on this catalogue (which names engine and model types).
 
-use serde::Serialize;
+pub mod phrases;
+mod text;
+
+pub use crate::lang::Lang;
+pub use text::Text;
 
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::model::StageKind;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
 impl Lang {
-    pub fn from_key(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "zh" | "zh-cn" | "zh_cn" | "cn" | "chinese" => Some(Lang::Zh),
-            "en" | "en-us" | "en_us" | "en-gb" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// From a POSIX locale such as `en_US.UTF-8`; None when it names neither language.
-    pub fn from_locale(locale: &str) -> Option<Lang> {
-        let l = locale.to_ascii_lowercase();
-        if l.starts_with("zh") {
-            Some(Lang::Zh)
-        } else if l.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Pick the text for this language.
-    pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
     pub fn status(self, s: LoanStatus) -> &'static str {
         match s {
             LoanStatus::Overdue => self.t("逾期", "overdue"),

@@ -1,0 +1,290 @@
+//! The dashboard at a glance (issue 14): the one time scale and its ruler, calm countdowns for
+//! loans that are not late, the list's columns, overlays that keep their borders beside Chinese
+//! text, and the help that explains every glyph. Driven on ratatui's TestBackend.
+
+mod common;
+use common::screen;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use repaydash::i18n::Lang;
+use repaydash::knowledge::builtin_policies;
+use repaydash::store::{self, Source};
+use repaydash::tui::views::overlay;
+use repaydash::tui::{App, keys, update};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn app_at(path: &Path, lang: Lang) -> App {
+    let builtin = builtin_policies().unwrap();
+    let loaded = store::load(&Source::File(path.to_path_buf()), &builtin, today()).unwrap();
+    let mut app = App::new(loaded, builtin, today(), lang);
+    app.color = false;
+    app
+}
+
+fn sample(lang: Lang) -> App {
+    app_at(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample.toml"),
+        lang,
+    )
+}
+
+/// An app on a file written here (kept alive by the returned TempDir).
+fn app_of(toml: &str, lang: Lang) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    std::fs::write(&path, toml).unwrap();
+    let app = app_at(&path, lang);
+    (dir, app)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(m) = keys::event_in(
+        app.mode,
+        &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+    ) {
+        update(app, m);
+    }
+}
+
+fn header(app: &App, w: u16) -> Vec<String> {
+    let s = screen(app, w, 40);
+    // The header ends where the list's box begins.
+    s.lines()
+        .take_while(|l| !l.starts_with('╭'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// One loan on the generic platform (contacts from day 8), its one bill of ¥500 due 2026-12-13,
+/// 20 days after today.
+const NOT_YET_DUE: &str = r#"
+[[loan]]
+id = "phone"
+name = "手机分期"
+platform = "generic"
+amount_due = 500
+due_date = 2026-12-13
+"#;
+
+#[test]
+fn a_loan_not_yet_due_never_produces_a_warning_line() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_dir, mut app) = app_of(NOT_YET_DUE, lang);
+        // Every day from 30 days before the due date to the due date itself.
+        app.set_offset(-10);
+        for day in -10..=20 {
+            for w in [80, 120] {
+                let head = header(&app, w);
+                assert!(
+                    head.iter().all(|l| !l.contains('⚠')),
+                    "day {day}, {w} columns:\n{}",
+                    head.join("\n")
+                );
+            }
+            press(&mut app, KeyCode::Char(']'));
+        }
+        // One day late (2026-12-14): now it warns; contacts from 12-13 + 8 = 12-21, 7 days on.
+        let head = header(&app, 120).join("\n");
+        assert!(head.contains('⚠'), "{head}");
+        match lang {
+            Lang::Zh => assert!(
+                head.contains("手机分期：7 天后（12-21）可能联系紧急联系人"),
+                "{head}"
+            ),
+            Lang::En => assert!(
+                head.contains("手机分期: emergency contacts may be called in 7 days (21 Dec)"),
+                "{head}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_loan_not_late_shows_its_countdown_as_a_condition() {
+    let (_dir, app) = app_of(NOT_YET_DUE, Lang::En);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("手机分期: if 13 Dec is missed, emergency contacts may be called from 21 Dec"),
+        "{s}"
+    );
+    // The list row says the same as a condition.
+    assert!(s.contains("if missed: contacts 21 Dec"), "{s}");
+    let (_dir, app) = app_of(NOT_YET_DUE, Lang::Zh);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("手机分期：若 12-13 未还，12-21 起可能联系紧急联系人"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_header_names_the_credit_report_day_when_it_comes_first() {
+    // bank-by-key: first installment due 2026-10-01, unpaid, 53 days late. Its platform's own
+    // table: contacts from day 10 (passed on 10-11), credit report on day 60 = 2026-11-30.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/valid/user_platform_table.toml");
+    let app = app_at(&path, Lang::En);
+    let head = header(&app, 200).join("\n");
+    assert!(
+        head.contains("since 11 Oct (43 days); credit report possible in 7 days (30 Nov)"),
+        "{head}"
+    );
+    let app = app_at(&path, Lang::Zh);
+    let head = header(&app, 200).join("\n");
+    assert!(head.contains("；7 天后可能上报征信（11-30）"), "{head}");
+}
+
+#[test]
+fn a_what_if_day_before_a_loan_starts_shows_it_as_not_yet_drawn() {
+    let mut app = sample(Lang::En);
+    // 2026-03-01: 携程借去花 starts on 2026-03-18.
+    app.set_offset(-267);
+    let e = app.entries.iter().find(|e| e.id == "ctrip-jqh").unwrap();
+    assert_eq!(e.starts, NaiveDate::from_ymd_opt(2026, 3, 18));
+    assert!(e.amount_now().is_zero());
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("not yet drawn"), "{s}");
+    assert!(s.contains("drawn 18 Mar"), "{s}");
+}
+
+#[test]
+fn a_nameless_loan_shows_its_product_or_id_beside_the_platform() {
+    let (_dir, app) = app_of(
+        r#"
+[[loan]]
+id = "hb-1"
+platform = "alipay"
+amount_due = 300
+due_date = 2026-12-10
+
+[[loan]]
+id = "hb-2"
+platform = "alipay"
+product = "花呗"
+amount_due = 200
+due_date = 2026-12-11
+"#,
+        Lang::Zh,
+    );
+    let s = screen(&app, 120, 40);
+    assert!(!s.contains("支付宝 支付宝"), "{s}");
+    assert!(s.contains("hb-1 支付宝"), "{s}");
+    assert!(s.contains("花呗 支付宝"), "{s}");
+}
+
+#[test]
+fn the_list_has_column_headers_a_ruler_and_the_sort_with_its_direction() {
+    let mut app = sample(Lang::En);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("name · platform"), "{s}");
+    assert!(s.contains("state") && s.contains("owed now"), "{s}");
+    // The demo's scale: 35 days back (星图 due 33 days ago, less 2) to 33 days ahead
+    // (某分期平台's contacts 30 days out, plus 3).
+    assert!(s.contains("35d ago─") && s.contains("─in 33d"), "{s}");
+    assert!(s.contains("●today"), "{s}");
+    assert!(s.contains("Loans 7 · most urgent first (s)"), "{s}");
+    press(&mut app, KeyCode::Char('s'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Loans 7 · owed now, largest first (s)"), "{s}");
+    let zh = screen(&sample(Lang::Zh), 80, 24);
+    assert!(
+        zh.contains("名称 · 平台") && zh.contains("当前应还"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn every_bar_puts_today_in_the_same_column() {
+    for (w, lang) in [(80, Lang::Zh), (120, Lang::En)] {
+        let s = screen(&sample(lang), w, 40);
+        let cols: Vec<usize> = s
+            .lines()
+            .filter(|l| l.contains('●'))
+            .map(|l| {
+                let i = l.find('●').unwrap();
+                unicode_width::UnicodeWidthStr::width(&l[..i])
+            })
+            .collect();
+        // The ruler and six open loans.
+        assert_eq!(cols.len(), 7, "{s}");
+        assert!(cols.windows(2).all(|p| p[0] == p[1]), "{cols:?}\n{s}");
+    }
+}
+
+#[test]
+fn the_help_explains_every_glyph_and_fits_80x24() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = sample(lang);
+        press(&mut app, KeyCode::Char('?'));
+        let s = screen(&app, 80, 24);
+        for g in [
+            "┃", "╎", "━", "─", "·", "░", "◆", "●", "▪", "■", "◂▸", "!", "*", "✓", "≈",
+        ] {
+            assert!(s.contains(&format!("{g} ")), "{g} missing:\n{s}");
+        }
+        // The box closes on screen: its bottom border is drawn.
+        assert!(s.contains('╰') && s.contains("(? / Esc)"), "{s}");
+        for key in ["/ ", "l ", "! ", "Esc"] {
+            assert!(s.contains(key), "{key} missing:\n{s}");
+        }
+    }
+}
+
+#[test]
+fn overlays_never_leave_half_a_wide_character_at_their_edge() {
+    let opens: [&[KeyCode]; 4] = [
+        &[KeyCode::Char('?')],
+        &[KeyCode::Char('p')],
+        &[KeyCode::Char('j'), KeyCode::Char('n')],
+        &[KeyCode::Char('P')],
+    ];
+    for keys in opens {
+        for lang in [Lang::Zh, Lang::En] {
+            let (_dir, mut app) = app_of(include_str!("../data/sample.toml"), lang);
+            for k in keys {
+                press(&mut app, *k);
+            }
+            // Widths from 80 to 104: somewhere an edge falls on the middle of a character. The
+            // frame itself is checked (a terminal, like TestBackend, would hide the border).
+            for (w, h) in (80..=104).flat_map(|w| [(w, 24), (w, 36)]) {
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                (&app).render(buf.area, &mut buf);
+                let bad = overlay::straddling(&buf);
+                assert!(bad.is_empty(), "{keys:?} {lang:?} {w}x{h}: {bad:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots() {
+    let screens: [(&str, &[KeyCode]); 1] = [
+        // A form over the Chinese list and detail.
+        (
+            "form_over_chinese",
+            &[KeyCode::Char('j'), KeyCode::Char('n')],
+        ),
+    ];
+    for (name, keys) in screens {
+        for lang in [Lang::Zh, Lang::En] {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let (_dir, mut app) = app_of(include_str!("../data/sample.toml"), lang);
+                for k in keys {
+                    press(&mut app, *k);
+                }
+                insta::assert_snapshot!(
+                    format!("{name}_{}_{w}x{h}", lang.key()),
+                    screen(&app, w, h)
+                );
+            }
+        }
+    }
+}
