@@ -136,8 +136,8 @@ fn complaint_text_summarises_then_drafts_in_both_languages() {
         "complaint",
         "ctrip-jqh",
     ]);
-    assert!(en.contains("7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 days"));
-    assert!(en.contains("李芳: 1 calls · told of the debt"));
+    assert!(en.contains("7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 day"));
+    assert!(en.contains("李芳: 1 call · told of the debt"));
     assert!(en.contains("To Ctrip Finance (customer service / complaints):"));
     assert!(en.contains("recommended standard is not a law"));
 }

@@ -111,7 +111,7 @@ fn l_shows_the_calls_and_w_the_complaint_draft_in_both_languages() {
         (
             Lang::En,
             "en",
-            "7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 days",
+            "7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 day",
             "To Ctrip Finance (customer service / complaints):",
         ),
     ] {
