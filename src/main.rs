@@ -325,12 +325,8 @@ fn dashboard(
     source: &Source,
 ) -> Result<ExitCode, Failure> {
     let lang = lang(cli, Some(&loaded));
-    let first_warning = loaded
-        .warnings
-        .first()
-        .map(|w| w.render_in(&source.label(), lang));
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
-    app.status = first_warning;
+    // Load warnings are counted in the footer and listed behind `!` (all of them, not the first).
     app.init_command = repaydash::launch::command("init");
     app.watch_perms();
     let file = match source {

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// The dashboard on the demo sample at 80×24, with everything it wrote: parsed into a screen,
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.toml");
+
+/// The dashboard on a loans file at 80×24, with everything it wrote: parsed into a screen,
 /// and raw (for sequences the screen does not keep, such as OSC 52).
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
@@ -21,7 +23,7 @@ struct Session {
 }
 
 impl Session {
-    fn start() -> Session {
+    fn start(file: &str) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -31,9 +33,8 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.toml");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_repaydash"));
-        cmd.args(["--file", sample, "--today", "2026-11-23", "--lang", "en"]);
+        cmd.args(["--file", file, "--today", "2026-11-23", "--lang", "en"]);
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).unwrap();
@@ -108,7 +109,7 @@ impl Session {
 
 #[test]
 fn dashboard_runs_in_a_terminal_and_restores_it() {
-    let mut s = Session::start();
+    let mut s = Session::start(SAMPLE);
     let main = s.wait_for("6 loans open");
     assert!(s.parser.lock().unwrap().screen().alternate_screen());
     assert!(main.contains("overdue ¥3,276.74"), "{main}");
@@ -119,7 +120,7 @@ fn dashboard_runs_in_a_terminal_and_restores_it() {
     s.wait_for("▶! 携程借去花");
     s.keys(b"\r");
     let sched = s.wait_for("Schedule · 携程借去花");
-    assert!(sched.contains("2026-11-18"), "{sched}");
+    assert!(sched.contains("18 Nov"), "{sched}");
     s.keys(b"\x1b");
     s.wait_for("Loans 7");
     s.quit();
@@ -130,10 +131,9 @@ fn dashboard_runs_in_a_terminal_and_restores_it() {
 #[test]
 fn y_copies_the_message_through_osc_52() {
     use base64::Engine;
-    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.toml");
     let printed = common::stdout_of(&[
         "--file",
-        sample,
+        SAMPLE,
         "--today",
         "2026-11-23",
         "--lang",
@@ -149,7 +149,7 @@ fn y_copies_the_message_through_osc_52() {
         base64::engine::general_purpose::STANDARD.encode(message)
     );
 
-    let mut s = Session::start();
+    let mut s = Session::start(SAMPLE);
     s.wait_for("6 loans open");
     s.keys(b"j");
     s.wait_for("▶! 携程借去花");
@@ -162,5 +162,35 @@ fn y_copies_the_message_through_osc_52() {
     assert!(raw.contains(&expected), "no OSC 52 with the message");
     s.keys(b"\x1b");
     s.wait_for("Loans 7");
+    s.quit();
+}
+
+/// SGR mouse reports (what a terminal sends with mouse capture on): a left click on a loan's row
+/// selects it, and the wheel over the advice scrolls the advice, not the selection.
+#[test]
+fn a_click_selects_a_loan_and_the_wheel_scrolls_the_advice() {
+    // A private copy (mode 600), so no permission warning adds a line to the header.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loans.toml");
+    std::fs::write(&file, include_str!("../data/sample.toml")).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let mut s = Session::start(file.to_str().unwrap());
+    s.wait_for("6 loans open");
+
+    // Rows (1-based): 4 header lines, the list's border on row 5, its column headers and ruler
+    // on rows 6 and 7, then two rows a loan: the third loan (借呗（5月借款）) on rows 12 and 13.
+    s.keys(b"\x1b[<0;11;12M\x1b[<0;11;12m");
+    let screen = s.wait_for("▶! 借呗（5月借款）");
+    assert!(screen.contains("借呗（5月借款） · Alipay"), "{screen}");
+    assert!(!screen.contains("K↑"), "{screen}");
+
+    // The wheel, two notches down over the advice (column 61, row 21): the advice scrolls (its
+    // border offers K↑ to go back up), the selected loan stays.
+    s.keys(b"\x1b[<65;61;21M\x1b[<65;61;21M");
+    let screen = s.wait_for("K↑");
+    assert!(screen.contains("▶! 借呗（5月借款）"), "{screen}");
     s.quit();
 }

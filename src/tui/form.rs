@@ -124,7 +124,7 @@ impl Form {
 }
 
 /// What a key does inside a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormMsg {
     Input(char),
     Backspace,
@@ -136,6 +136,9 @@ pub enum FormMsg {
     Next,
     Prev,
     Submit,
+    /// Pasted text, inserted whole at the cursor: a line break or tab becomes a space, so a
+    /// pasted note never submits the form half-typed.
+    Paste(String),
 }
 
 pub fn log_kind_label(lang: Lang, k: LogKind) -> &'static str {
@@ -359,6 +362,18 @@ pub fn update(app: &mut App, msg: FormMsg) {
             form.log_kind = all[(i + 1) % all.len()];
         }
         _ if choice => {}
+        FormMsg::Paste(text) => {
+            let text: String = text
+                .chars()
+                .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+                .filter(|c| !c.is_control())
+                .collect();
+            let text = text.trim_end();
+            let at = f.byte_at(f.cursor);
+            f.value.insert_str(at, text);
+            f.cursor += text.chars().count();
+            f.error = None;
+        }
         FormMsg::Input(c) => {
             // One line of plain text: no control characters (a pasted newline or tab).
             if !c.is_control() {

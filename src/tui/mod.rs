@@ -3,8 +3,10 @@
 
 pub mod app;
 pub mod countdown;
+pub mod filter;
 pub mod form;
 pub mod keys;
+pub mod mouse;
 pub mod msg;
 pub mod planning;
 pub mod protect;
