@@ -288,7 +288,14 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 out(&report::complaint::text(&ctx, &view, &summary));
             }
         }
-        Some(Command::Letter { .. }) => {}
+        Some(Command::Letter { id, reason }) => {
+            let loan = find_loan(&ctx, id)?;
+            let view = ctx.view(loan);
+            out(&format!(
+                "{}\n",
+                report::letter::text(&ctx, &view, reason.as_deref())
+            ));
+        }
         Some(
             Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
         ) => {}
@@ -335,12 +342,8 @@ fn dashboard(
     source: &Source,
 ) -> Result<ExitCode, Failure> {
     let lang = lang(cli, Some(&loaded));
-    let first_warning = loaded
-        .warnings
-        .first()
-        .map(|w| w.render_in(&source.label(), lang));
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
-    app.status = first_warning;
+    // Load warnings are counted in the footer and listed behind `!` (all of them, not the first).
     app.init_command = repaydash::launch::command("init");
     app.watch_perms();
     let file = match source {

@@ -431,7 +431,10 @@ fn the_call_script_carries_the_loans_own_figures() {
     select(&mut app, "ctrip-jqh");
     press(&mut app, KeyCode::Tab);
     let s = screen(&app, 120, 40);
-    assert!(s.contains("Negotiating repayment 2/6 Tab"), "{s}");
+    assert!(
+        s.contains(" 1 [2] 3  4  5  6  Negotiating repayment Tab"),
+        "{s}"
+    );
     assert!(s.contains("Negotiation call script"), "{s}");
     // Installment 8 (1,100.16) fell due 11-18 and 300.00 was paid: 800.16 overdue, 5 days.
     assert!(s.contains("overdue for 5 days"), "{s}");
@@ -568,7 +571,13 @@ fn the_detail_keeps_what_matters_at_80x24() {
             assert!(s.contains(&status), "{} {status}\n{s}", e.id);
             if let Some(next) = e.escalation.next_milestone() {
                 assert!(
-                    s.contains(&format!("▶ {}", next.date.unwrap().format("%m-%d"))),
+                    s.contains(&format!(
+                        "▶ {}",
+                        match (next.date, next.date_typical) {
+                            (Some(a), Some(b)) => repaydash::dates::span(lang, a, b, today()),
+                            (a, _) => repaydash::dates::day(lang, a.unwrap(), today()),
+                        }
+                    )),
                     "{}\n{s}",
                     e.id
                 );
@@ -594,7 +603,11 @@ fn a_users_own_platform_days_are_marked_as_theirs() {
         assert!(s.contains("credit report*"), "{s}");
         assert!(s.contains("* the days come from your"), "{s}");
         // Advice: the contacts topic opens with the file's own day 10 (2026-10-01 + 10).
-        assert!(s.contains("Emergency contacts 1/6"), "{s}");
+        assert!(
+            s.contains("[1] 2  3  4  5  6  Emergency contacts")
+                || s.contains("Emergency contacts 1/6"),
+            "{s}"
+        );
         assert!(s.contains("* Your file says contacts may be"), "{s}");
         assert!(s.contains("from day 10"), "{s}");
     }

@@ -288,3 +288,228 @@ fn snapshots() {
         }
     }
 }
+
+fn ids(app: &App) -> Vec<&str> {
+    app.order
+        .iter()
+        .map(|&i| app.entries[i].id.as_str())
+        .collect()
+}
+
+fn typ(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn slash_filters_by_name_platform_or_id_as_you_type_and_esc_clears() {
+    let mut app = sample(Lang::En);
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "借呗");
+    assert_eq!(ids(&app), ["jiebei-may", "jiebei-june"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Loans 2 of 7 · “借呗”"), "{s}");
+    assert!(s.contains("/ 借呗"), "{s}");
+    // By platform: 携程金融 holds 携程借去花 and the paid-off 拿去花.
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    typ(&mut app, "携程");
+    assert_eq!(ids(&app), ["ctrip-jqh", "nqh-ticket"]);
+    // By id, in any case.
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "FENQI");
+    assert_eq!(ids(&app), ["fenqi-laptop"]);
+    // Enter keeps it and gives the keys back to the list (s sorts, not types).
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.sort, repaydash::tui::app::SortKey::Amount);
+    assert_eq!(ids(&app), ["fenqi-laptop"]);
+    // Esc clears the filter (and does not quit).
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.order.len(), 7);
+    assert!(app.filter.is_none() && !app.quit);
+    // Nothing matches: the list says so.
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "zzz");
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("No loan matches the filter."), "{s}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.order.len(), 7);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+}
+
+#[test]
+fn filter_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app = sample(lang);
+            press(&mut app, KeyCode::Char('/'));
+            typ(&mut app, "借呗");
+            insta::assert_snapshot!(format!("filter_{}_{w}x{h}", lang.key()), screen(&app, w, h));
+        }
+    }
+}
+
+fn click(app: &mut App, x: u16, y: u16) {
+    update(app, repaydash::tui::Msg::Click { x, y });
+}
+
+fn wheel(app: &mut App, x: u16, y: u16, rows: i64) {
+    update(app, repaydash::tui::Msg::Wheel { x, y, rows });
+}
+
+#[test]
+fn a_click_selects_the_loan_under_it_and_the_wheel_scrolls_the_pane_under_it() {
+    let mut app = sample(Lang::En);
+    app.screen = Rect::new(0, 0, 120, 40);
+    screen(&app, 120, 40);
+    // 4 header lines, the list's top border (row 4), column headers and ruler (rows 5, 6), then
+    // two rows a loan from row 7: row 12 is the second row of the third loan.
+    click(&mut app, 10, 12);
+    assert_eq!(app.selected_id().as_deref(), Some("jiebei-may"));
+    // The wheel over the list moves down it; over the advice it scrolls the advice only.
+    wheel(&mut app, 10, 20, 1);
+    assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
+    screen(&app, 120, 40);
+    wheel(&mut app, 100, 36, 1);
+    assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
+    assert_eq!(app.advice_scroll, 3);
+    wheel(&mut app, 100, 36, -1);
+    assert_eq!(app.advice_scroll, 0);
+    // A click in the advice gives it the focus: the arrows then scroll it; Esc gives the focus
+    // back to the list, and never quits.
+    click(&mut app, 100, 36);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.advice_scroll, 1);
+    assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.selected_id().as_deref(), Some("jiebei-june"));
+    assert!(!app.quit);
+}
+
+#[test]
+fn a_click_on_a_topic_tab_shows_that_topic() {
+    let mut app = sample(Lang::En);
+    app.screen = Rect::new(0, 0, 120, 40);
+    let s = screen(&app, 120, 40);
+    // The advice's title row; its tabs start two columns in from the corner at column 66, three
+    // cells each: "[1]" at 68-70, " 2 " at 71-73, " 3 " at 74-76, whatever topic is shown.
+    let y = s
+        .lines()
+        .position(|l| l.contains("╭ [1] 2  3  4  5  6  Negotiating repayment Tab"))
+        .expect("the advice title with its tabs") as u16;
+    click(&mut app, 75, y);
+    assert_eq!(app.advice_topic, 2);
+    assert!(screen(&app, 120, 40).contains("╭  1  2 [3] 4  5  6  "));
+    click(&mut app, 68, y);
+    assert_eq!(app.advice_topic, 0);
+    click(&mut app, 84, y);
+    assert_eq!(app.advice_topic, 5);
+}
+
+#[test]
+fn every_load_warning_is_counted_and_listed() {
+    // Three loans on platforms the program does not know: three warnings, on lines 3, 8 and 13.
+    let (_dir, mut app) = app_of(
+        r#"
+[[loan]]
+id = "a"
+platform = "moonbank"
+amount_due = 100
+due_date = 2026-12-10
+
+[[loan]]
+id = "b"
+platform = "sunbank"
+amount_due = 200
+due_date = 2026-12-11
+
+[[loan]]
+id = "c"
+platform = "starbank"
+amount_due = 300
+due_date = 2026-12-12
+"#,
+        Lang::En,
+    );
+    assert_eq!(app.warnings.len(), 3);
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("3 warnings (! lists them)"), "{s}");
+    press(&mut app, KeyCode::Char('!'));
+    let s = screen(&app, 120, 40);
+    for (line, name) in [(4, "moonbank"), (10, "sunbank"), (16, "starbank")] {
+        assert!(
+            s.contains(&format!(":{line}:12: unknown platform \"{name}\"")),
+            "{line} {name}:\n{s}"
+        );
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+}
+
+#[test]
+fn l_switches_the_language_without_touching_the_file() {
+    let (dir, mut app) = app_of(include_str!("../data/sample.toml"), Lang::Zh);
+    let before = std::fs::read(dir.path().join("loans.toml")).unwrap();
+    assert!(screen(&app, 80, 24).contains("借款 7"));
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.lang, Lang::En);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Loans 7 · most urgent first"), "{s}");
+    // The advice is rebuilt in English too.
+    assert!(s.contains("Negotiation call script"), "{s}");
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.lang, Lang::Zh);
+    assert!(screen(&app, 120, 40).contains("协商还款通话稿"));
+    assert_eq!(
+        std::fs::read(dir.path().join("loans.toml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn a_paste_arrives_whole_in_a_form_and_in_the_filter() {
+    let (_dir, mut app) = app_of(include_str!("../data/sample.toml"), Lang::Zh);
+    // The log form opens on its text field.
+    press(&mut app, KeyCode::Char('n'));
+    let paste = |app: &mut App, s: &str| {
+        if let Some(m) = keys::event_in(app.mode, &Event::Paste(s.to_string())) {
+            update(app, m);
+        }
+    };
+    paste(&mut app, "客服同意延期\n到下个月\n");
+    // Still in the form (a pasted line break did not submit it), the text in one line.
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Form);
+    let form = app.form.as_ref().unwrap();
+    assert!(
+        form.fields
+            .iter()
+            .any(|f| f.value == "客服同意延期 到下个月"),
+        "{:?}",
+        form.fields.iter().map(|f| &f.value).collect::<Vec<_>>()
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    paste(&mut app, "jiebei");
+    assert_eq!(ids(&app), ["jiebei-may", "jiebei-june"]);
+}
+
+#[test]
+fn r_says_reloaded_in_the_footer() {
+    let (_dir, mut app) = app_of(include_str!("../data/sample.toml"), Lang::En);
+    press(&mut app, KeyCode::Char('r'));
+    assert!(app.notice_fades);
+    assert!(screen(&app, 80, 24).contains("✓ reloaded loans.toml"));
+    // Idle, the footer lists the main keys.
+    press(&mut app, KeyCode::Char('j'));
+    let s = screen(&app, 80, 24);
+    let foot = s.lines().last().unwrap();
+    assert!(
+        foot.contains("/ filter") && foot.contains("? help") && foot.contains("q quit"),
+        "{foot}"
+    );
+}

@@ -27,6 +27,12 @@ pub enum Mode {
         scroll: usize,
     },
     Help,
+    /// Typing the list's filter (`/`); its text is `App::filter`.
+    Filter,
+    /// Every warning from reading the file (`!`), scrolled by `scroll` rows.
+    Warnings {
+        scroll: usize,
+    },
     /// A form that records a payment, a log entry or an extension (`App::form`).
     Form,
     /// The one-line prompt for the cash at hand (`P`); its text is `App::cash_input`.
@@ -39,6 +45,24 @@ pub enum Mode {
     Cashflow {
         scroll: usize,
     },
+    /// A document to read and copy (`App::doc`): a contact's message, the complaint draft, the
+    /// negotiation letter.
+    Doc {
+        scroll: usize,
+    },
+    /// The selected loan's collection log (`L`): calls a day over 30 days, flagged entries.
+    LogView {
+        scroll: usize,
+    },
+}
+
+/// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
+/// (scrolling it). A click on a pane gives it the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    List,
+    Advice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +122,8 @@ pub struct Entry {
     /// its product, else its id (never the platform again, as `name` would be).
     pub label: String,
     pub platform: String,
+    /// Lowercased text the list's filter matches (see `tui::filter`).
+    pub search: String,
     /// The loan starts after the day shown (a what-if into the past): not yet drawn.
     pub starts: Option<NaiveDate>,
     pub ledger: Ledger,
@@ -185,8 +211,10 @@ pub struct App {
     /// What-if shift of `base_today` in days (`[` and `]`).
     pub offset: i64,
     pub entries: Vec<Entry>,
-    /// Indices into `entries` in display order.
+    /// Indices into `entries` in display order: the loans that match the filter, sorted.
     pub order: Vec<usize>,
+    /// The list's filter (`/`), while one is in force.
+    pub filter: Option<String>,
     pub totals: Totals,
     pub sort: SortKey,
     /// The one time scale of every timeline bar in the list.
@@ -210,6 +238,8 @@ pub struct App {
     pub read: Option<ReadStamp>,
     /// A good outcome for the status line (a form's write); cleared by the next key.
     pub notice: Option<String>,
+    /// The notice only lasts a few seconds (`r`'s "reloaded"); the event loop clears it.
+    pub notice_fades: bool,
     /// Check the file's permissions (on start, reload and write) and warn in the header. Off by
     /// default so that a model built in a test does not depend on the checkout's file modes.
     pub check_perms: bool,
@@ -226,9 +256,24 @@ pub struct App {
     /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
     /// the current data and day (recomputed with them, see `tui::planning`).
     pub planning: super::planning::Planning,
+    /// The document `Mode::Doc` shows.
+    pub doc: Option<super::protect::Doc>,
+    /// Text waiting to be put on the clipboard (OSC 52) by the event loop.
+    pub clipboard: Option<String>,
+    /// The time of day the quick call entry (`a`) prefills; None: the clock's (tests fix it).
+    pub clock_time: Option<chrono::NaiveTime>,
+    /// The furthest the document or log view can scroll, from its last frame.
+    pub doc_max_scroll: Cell<usize>,
     /// What the demo banner tells the user to run for their own file: the command that works
     /// from where they started the dashboard (see `crate::launch`).
     pub init_command: String,
+    /// What reading the file warned about (unknown keys and the like), all of them: counted in
+    /// the footer, listed behind `!`.
+    pub warnings: Vec<crate::store::Diagnostic>,
+    /// The pane with the focus (see `Pane`).
+    pub focus: Pane,
+    /// The last frame's size, so a mouse position can be matched to what it points at.
+    pub screen: ratatui::layout::Rect,
 }
 
 impl App {
@@ -245,6 +290,7 @@ impl App {
             offset: 0,
             entries: Vec::new(),
             order: Vec::new(),
+            filter: None,
             totals: Totals::default(),
             sort: SortKey::Urgency,
             scale: Scale::default(),
@@ -260,6 +306,7 @@ impl App {
             form: None,
             read: loaded.read,
             notice: None,
+            notice_fades: false,
             check_perms: false,
             privacy: None,
             reload_failed: false,
@@ -267,7 +314,14 @@ impl App {
             advice_max_scroll: Cell::new(0),
             advice_page: Cell::new(4),
             planning: Default::default(),
+            doc: None,
+            clipboard: None,
+            clock_time: None,
+            doc_max_scroll: Cell::new(0),
             init_command: "repaydash init".into(),
+            warnings: loaded.warnings,
+            focus: Pane::List,
+            screen: ratatui::layout::Rect::new(0, 0, 80, 24),
         };
         app.recompute();
         app
@@ -344,6 +398,19 @@ impl App {
                         .or_else(|| v.loan.product.clone())
                         .unwrap_or_else(|| v.loan.id.clone()),
                     platform: v.policy.display_name(self.lang).to_string(),
+                    // What `/` matches: the names in both languages, the product, the platform's
+                    // key and the id, lowercased once here rather than on every key.
+                    search: [
+                        v.loan.name.as_deref().unwrap_or_default(),
+                        v.loan.product.as_deref().unwrap_or_default(),
+                        &v.policy.name,
+                        v.policy.name_en.as_deref().unwrap_or_default(),
+                        &v.policy.key,
+                        &v.loan.platform_written,
+                        &v.loan.id,
+                    ]
+                    .join("\n")
+                    .to_lowercase(),
                     starts,
                     ledger: v.ledger,
                     escalation: v.escalation,
@@ -366,8 +433,11 @@ impl App {
         self.refresh_planning();
     }
 
-    fn sort_entries(&mut self) {
-        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+    pub(super) fn sort_entries(&mut self) {
+        let needle = self.filter.as_deref().unwrap_or_default();
+        let mut order: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| super::filter::matches(&self.entries[i], needle))
+            .collect();
         let e = &self.entries;
         match self.sort {
             // `entries` is already in urgency order.
@@ -427,6 +497,7 @@ impl App {
         self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
         self.portfolio = loaded.portfolio;
         self.read = loaded.read;
+        self.warnings = loaded.warnings;
         self.recompute();
         self.refresh_privacy();
     }
@@ -452,6 +523,37 @@ impl App {
             }),
             _ => None,
         };
+    }
+
+    /// `r`: read the file again and say so in the footer (or what failed, in the status line).
+    pub fn reload_by_hand(&mut self) {
+        self.reload();
+        if !self.reload_failed {
+            let name = match &self.source {
+                Source::File(p) => p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                Source::Demo => self.lang.t("演示数据", "the demo").to_string(),
+            };
+            self.notice = Some(match self.lang {
+                Lang::Zh => format!("✓ 已重新读取 {name}"),
+                Lang::En => format!("✓ reloaded {name}"),
+            });
+            self.notice_fades = true;
+        }
+    }
+
+    /// `l`: switch between Chinese and English for this session (the file is not touched).
+    pub fn toggle_lang(&mut self) {
+        self.lang = match self.lang {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        // The advice and the privacy line are built in the language; the rest is drawn in it.
+        self.detail.loan_id.clear();
+        self.recompute();
+        self.refresh_privacy();
     }
 
     /// Read the file again; on failure keep the old data and say why in the status line.

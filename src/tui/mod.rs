@@ -3,10 +3,13 @@
 
 pub mod app;
 pub mod countdown;
+pub mod filter;
 pub mod form;
 pub mod keys;
+pub mod mouse;
 pub mod msg;
 pub mod planning;
+pub mod protect;
 pub mod run;
 pub mod scale;
 pub mod views;

@@ -1,6 +1,6 @@
 //! Everything that can happen to the dashboard, and how the model changes when it does.
 
-use super::app::{App, Mode};
+use super::app::{App, Mode, Pane};
 use super::form::{self, FormKind, FormMsg};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,16 +53,51 @@ pub enum Msg {
     Backspace,
     /// Next plan strategy (urgency → avalanche → snowball).
     CycleStrategy,
+    /// `m`: the heads-up message for the selected loan's contacts.
+    OpenNotice,
+    /// `a`: log a collection call that just happened (date and time prefilled).
+    QuickCall,
+    /// `L`: the selected loan's collection log.
+    OpenLogView,
+    /// `w`: the negotiation letter (main screen) or the complaint draft (log view).
+    OpenDraft,
+    /// `y`: copy the document shown.
+    Copy,
+    /// `t` in a contact's message: record that the contact was told.
+    MarkTold,
+    /// `!`: list every warning from reading the file.
+    ShowWarnings,
+    /// `l`: Chinese ↔ English, for this session only.
+    ToggleLang,
+    /// `/`: type a filter for the list.
+    OpenFilter,
+    /// A left click at this column and row of the screen.
+    Click {
+        x: u16,
+        y: u16,
+    },
+    /// The wheel turned over this cell: rows down (positive) or up.
+    Wheel {
+        x: u16,
+        y: u16,
+        rows: i64,
+    },
+    /// Text pasted (bracketed paste): arrives whole, into the input that has the focus.
+    Paste(String),
 }
 
 pub fn update(app: &mut App, msg: Msg) {
     // A form's outcome stays in the status line until the user does something else.
     if !matches!(msg, Msg::FileChanged | Msg::Resize | Msg::DaysPassed(_)) {
         app.notice = None;
+        app.notice_fades = false;
     }
     match (app.mode, msg) {
         (_, Msg::Quit) => app.quit = true,
-        (_, Msg::Reload | Msg::FileChanged) => app.reload(),
+        (_, Msg::Reload) => app.reload_by_hand(),
+        (_, Msg::FileChanged) => app.reload(),
+        (Mode::Form | Mode::Filter | Mode::CashPrompt, Msg::ToggleLang) => {}
+        (_, Msg::ToggleLang) => app.toggle_lang(),
         (_, Msg::DaysPassed(days)) => {
             if days != 0
                 && let Some(d) = app
@@ -74,10 +109,24 @@ pub fn update(app: &mut App, msg: Msg) {
             }
         }
         (_, Msg::Resize) => {}
+        (_, m @ (Msg::Click { .. } | Msg::Wheel { .. })) => super::mouse::update(app, m),
         (Mode::Help, Msg::ToggleHelp | Msg::Back) => app.mode = Mode::Main,
         (Mode::Help, _) => {}
+        (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
+        (Mode::Warnings { scroll }, m) => {
+            let last = app.warnings.len().saturating_sub(1);
+            let scroll = match m {
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::Down => (scroll + 1).min(last),
+                Msg::Top => 0,
+                Msg::Bottom => last,
+                _ => scroll,
+            };
+            app.mode = Mode::Warnings { scroll };
+        }
         (Mode::Form, Msg::Back) => form::cancel(app),
         (Mode::Form, Msg::Form(m)) => form::update(app, m),
+        (Mode::Form, Msg::Paste(s)) => form::update(app, FormMsg::Paste(s)),
         (Mode::Form, _) => {}
         (Mode::Schedule { .. }, Msg::Back) => app.mode = Mode::Main,
         (Mode::Schedule { scroll }, m) => {
@@ -102,9 +151,35 @@ pub fn update(app: &mut App, msg: Msg) {
             };
             app.mode = Mode::Schedule { scroll };
         }
+        (Mode::Filter, m) => match m {
+            Msg::Input(c) => app.filter_push(c.encode_utf8(&mut [0; 4])),
+            Msg::Paste(s) => app.filter_push(&s),
+            Msg::Backspace => app.filter_pop(),
+            Msg::Open => app.keep_filter(),
+            Msg::Back => app.clear_filter(),
+            Msg::Up => app.select(app.selected.saturating_sub(1)),
+            Msg::Down => app.select(app.selected + 1),
+            _ => {}
+        },
+        (Mode::CashPrompt, Msg::Paste(s)) => {
+            for c in s.chars() {
+                super::planning::update(app, Msg::Input(c));
+            }
+        }
         (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
             super::planning::update(app, m)
         }
+        (Mode::Doc { .. } | Mode::LogView { .. }, m) => super::protect::update(app, m),
+        // With the focus on the advice, the arrows and pages scroll it.
+        (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
+        (Mode::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
+        (Mode::Main, Msg::PageUp) if app.focus == Pane::Advice => {
+            app.scroll_advice(-(app.advice_page.get().max(1) as i64))
+        }
+        (Mode::Main, Msg::PageDown) if app.focus == Pane::Advice => {
+            app.scroll_advice(app.advice_page.get().max(1) as i64)
+        }
+        (Mode::Main, Msg::Back) if app.focus == Pane::Advice => app.focus = Pane::List,
         (Mode::Main, m) => match m {
             Msg::Up => app.select(app.selected.saturating_sub(1)),
             Msg::Down => app.select(app.selected + 1),
@@ -113,8 +188,11 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::Top => app.select(0),
             Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
             Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
-            // Esc closes what is open and never quits the main screen: only q and ctrl-c do.
-            Msg::Back => {}
+            // Esc closes what is open (here: the filter) and never quits the main screen: only q
+            // and ctrl-c do.
+            Msg::Back if app.filter.is_some() => app.clear_filter(),
+            Msg::OpenFilter => app.open_filter(),
+            Msg::ShowWarnings => app.mode = Mode::Warnings { scroll: 0 },
             Msg::NextTopic => app.set_topic(app.advice_topic as isize + 1),
             Msg::PrevTopic => app.set_topic(app.advice_topic as isize - 1),
             Msg::ScrollAdvice(rows) => app.scroll_advice(rows),
@@ -132,6 +210,15 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::RecordExtension => form::open(app, FormKind::Extend),
             Msg::OpenPlan => app.open_cash_prompt(),
             Msg::OpenCashflow => app.open_cashflow(),
+            Msg::OpenNotice => super::protect::open_notice(app),
+            Msg::QuickCall => form::open(app, FormKind::Call),
+            Msg::OpenLogView if app.selected_entry().is_some() => {
+                app.mode = Mode::LogView { scroll: 0 }
+            }
+            Msg::OpenDraft if app.selected_entry().is_some() => {
+                app.doc = Some(super::protect::Doc::Letter);
+                app.mode = Mode::Doc { scroll: 0 };
+            }
             _ => {}
         },
     }

@@ -4,12 +4,17 @@
 
 use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How long a fading notice stays in the footer.
+const NOTICE_FOR: Duration = Duration::from_secs(4);
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use super::app::App;
@@ -56,19 +61,48 @@ pub fn until_midnight(now: NaiveDateTime) -> Duration {
 }
 
 /// Draw, then wait for an event or midnight; until the app quits or every sender is gone.
+/// Text the app asks to copy is dropped: see [`run_copying`].
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     rx: &Receiver<Event>,
     clock: &dyn Fn() -> NaiveDateTime,
 ) -> Result<(), B::Error> {
+    run_copying(terminal, app, rx, clock, &mut |_| {})
+}
+
+/// `run`, handing every text the app asks to copy (`y`) to `copy` before the next frame.
+pub fn run_copying<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Event>,
+    clock: &dyn Fn() -> NaiveDateTime,
+    copy: &mut dyn FnMut(&str),
+) -> Result<(), B::Error> {
     let mut seen: NaiveDate = clock().date();
+    // A fading notice ("reloaded") and when it goes: the only timer besides midnight, and only
+    // while such a notice is on screen, so idle the loop still sleeps.
+    let mut fading: Option<(String, Instant)> = None;
     loop {
-        terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+        if let Some(text) = app.clipboard.take() {
+            copy(&text);
+        }
+        let area = terminal.draw(|f| f.render_widget(&*app, f.area()))?.area;
+        // Mouse positions are matched against this frame's layout.
+        app.screen = area;
         if app.quit {
             return Ok(());
         }
-        match rx.recv_timeout(until_midnight(clock())) {
+        fading = match (&app.notice, app.notice_fades, fading.take()) {
+            (Some(n), true, Some((m, at))) if *n == m => Some((m, at)),
+            (Some(n), true, _) => Some((n.clone(), Instant::now() + NOTICE_FOR)),
+            _ => None,
+        };
+        let mut wait = until_midnight(clock());
+        if let Some((_, at)) = &fading {
+            wait = wait.min(at.saturating_duration_since(Instant::now()));
+        }
+        match rx.recv_timeout(wait) {
             Ok(ev) => {
                 // Take everything already waiting (a burst of file events, a held key) before
                 // drawing again.
@@ -81,6 +115,13 @@ pub fn run<B: Backend>(
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+        if fading.as_ref().is_some_and(|(_, at)| Instant::now() >= *at)
+            && app.notice_fades
+            && app.notice == fading.as_ref().map(|f| f.0.clone())
+        {
+            app.notice = None;
+            app.notice_fades = false;
         }
         let now = clock().date();
         if now != seen {
@@ -153,17 +194,40 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
     drop(tx);
 
     let mut terminal = ratatui::try_init()?;
-    // Mouse capture is switched off again by the panic hook below and after the loop.
+    // Mouse capture and bracketed paste are switched off again by the panic hook below and
+    // after the loop.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         hook(info);
     }));
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = run(&mut terminal, &mut app, &rx, &|| {
-        chrono::Local::now().naive_local()
-    });
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    // Bracketed paste: a pasted amount or note arrives as one event, not as keys (a pasted
+    // line break would otherwise submit a form).
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    // OSC 52 goes to the same terminal ratatui draws on; terminals (and tmux with
+    // `set-clipboard on`, and SSH, which passes it through) put the text on the clipboard.
+    let mut copy = |text: &str| {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = out.write_all(super::protect::osc52(text).as_bytes());
+        let _ = out.flush();
+    };
+    let result = run_copying(
+        &mut terminal,
+        &mut app,
+        &rx,
+        &|| chrono::Local::now().naive_local(),
+        &mut copy,
+    );
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
     result
 }

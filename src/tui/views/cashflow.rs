@@ -60,10 +60,10 @@ fn marks(b: &Bucket) -> String {
     out.chars().take(MARKS_W).collect()
 }
 
-fn label(lang: Lang, b: &Bucket) -> String {
+fn label(lang: Lang, b: &Bucket, today: chrono::NaiveDate) -> String {
     match b.week {
         None => lang.t("已逾期", "overdue").to_string(),
-        Some((a, z)) => format!("{}~{}", a.format("%m-%d"), z.format("%m-%d")),
+        Some((a, z)) => crate::dates::span(lang, a, z, today),
     }
 }
 
@@ -138,7 +138,11 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
             },
         ),
         Span::styled(
-            format!("  {} {}", lang.t("从", "from"), app.today()),
+            format!(
+                "  {} {}",
+                lang.t("从", "from"),
+                crate::dates::day(lang, app.today(), app.today())
+            ),
             theme.dim(),
         ),
     ]);
@@ -166,7 +170,10 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
             }
         })
         .collect();
-    let labels: Vec<String> = buckets.iter().map(|b| label(lang, b)).collect();
+    let labels: Vec<String> = buckets
+        .iter()
+        .map(|b| label(lang, b, app.today()))
+        .collect();
     let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     let amount_w = amounts.iter().map(|a| a.width()).max().unwrap_or(0);
     let fixed = label_w + 1 + 1 + amount_w + 1 + MARKS_W;
@@ -298,7 +305,7 @@ fn milestones(
         };
         let text = format!(
             "{} {} {name}  {what}",
-            m.date,
+            crate::dates::day(lang, m.date, today),
             pad(&when(m), when_w, Align::Left)
         );
         lines.push(Line::from(vec![

@@ -12,11 +12,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, flow, money, panel};
+use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::Lang;
 use crate::model::mask_phone;
 use crate::report::advice::wrap;
-use crate::report::table::truncate;
+use crate::report::table::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
 use crate::tui::views::list::status_words;
 
@@ -158,7 +159,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             if let Some(last) = passed.last() {
                 let date = last
                     .date
-                    .map(|d| d.format("%m-%d").to_string())
+                    .map(|d| dates::day(lang, d, today))
                     .unwrap_or_default();
                 let any_user = if passed.iter().any(|m| m.from_user) {
                     "*"
@@ -190,7 +191,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 .map(|m| {
                     let date = m
                         .date
-                        .map(|d| d.format("%m-%d").to_string())
+                        .map(|d| dates::day(lang, d, today))
                         .unwrap_or_default();
                     vec![Span::styled(
                         format!("✓{date} {}{}", lang.stage(m.kind), user(m)),
@@ -211,17 +212,11 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 later.push(m);
                 continue;
             }
-            // A short panel drops the year: the next stage is weeks away, not years.
-            let fmt = |d: chrono::NaiveDate| {
-                if level >= NEXT_ONLY {
-                    d.format("%m-%d").to_string()
-                } else {
-                    d.to_string()
-                }
-            };
+            // One date style everywhere: the year only when it is not this year's, and on both
+            // ends of a range that crosses a year end.
             let date = match (m.date, m.date_typical) {
-                (Some(d), Some(t)) => format!("{}~{}", fmt(d), t.format("%m-%d")),
-                (Some(d), None) => fmt(d),
+                (Some(d), Some(t)) => dates::span(lang, d, t, today),
+                (Some(d), None) => dates::day(lang, d, today),
                 _ => String::new(),
             };
             let (mark, style) = if m.reached {
@@ -305,7 +300,17 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         } else {
             section(title, theme)
         });
-        for s in unpaid.into_iter().take(take) {
+        let shown: Vec<_> = unpaid.into_iter().take(take).collect();
+        let date_w = shown
+            .iter()
+            .map(|s| {
+                unicode_width::UnicodeWidthStr::width(
+                    dates::day(lang, s.inst.due_date, today).as_str(),
+                )
+            })
+            .max()
+            .unwrap_or(0);
+        for s in shown {
             let style = match s.status {
                 InstallmentStatus::Overdue => theme.status(LoanStatus::Overdue),
                 _ => Style::new(),
@@ -314,7 +319,14 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 vec![
                     vec![
                         Span::styled(format!("#{:<3}", s.inst.n), theme.dim()),
-                        Span::raw(format!("{} ", s.inst.due_date)),
+                        Span::raw(format!(
+                            "{} ",
+                            pad(
+                                &dates::day(lang, s.inst.due_date, today),
+                                date_w,
+                                Align::Left
+                            )
+                        )),
                         Span::styled(format!("{:>10}", money(cur, s.unpaid())), style),
                     ],
                     vec![Span::styled(lang.installment_status(s.status), style)],
@@ -326,8 +338,16 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
 
     // Contacts.
     if !loan.contacts.is_empty() {
+        // The contact date is near or past and someone has not been told yet: the title says
+        // so and those contacts are marked, without taking a line more.
+        let untold = crate::engine::notice::to_tell(loan, &e.escalation, today);
         lines.push(section(
-            if app.reveal_phones {
+            if !untold.is_empty() {
+                lang.t(
+                    "紧急联系人 ⚠ 未告知（m 消息）",
+                    "Contacts ⚠ untold (m: message)",
+                )
+            } else if app.reveal_phones {
                 lang.t("紧急联系人（v 隐藏号码）", "Contacts (v hides)")
             } else {
                 lang.t("紧急联系人（v 显示号码）", "Contacts (v shows)")
@@ -354,10 +374,18 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                     .as_deref()
                     .map(|r| format!(" ({r})"))
                     .unwrap_or_default();
-                vec![
-                    Span::raw(format!("{}{rel} ", c.name)),
-                    Span::styled(phone, theme.dim()),
-                ]
+                let mut row = vec![];
+                if untold.iter().any(|u| u.name == c.name) {
+                    row.push(Span::styled(
+                        "⚠ ",
+                        theme
+                            .fg(ratatui::style::Color::Yellow)
+                            .add_modifier(ratatui::style::Modifier::BOLD),
+                    ));
+                }
+                row.push(Span::raw(format!("{}{rel} ", c.name)));
+                row.push(Span::styled(phone, theme.dim()));
+                row
             })
             .collect();
         if level >= TIGHTEST {
@@ -382,7 +410,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 format!(
                     "{} {} {}",
                     lang.t("最近", "last"),
-                    last.date,
+                    dates::day(lang, last.date, today),
                     money(cur, last.amount)
                 ),
                 theme.dim(),
@@ -430,7 +458,6 @@ fn log_section<'a>(
     compact: bool,
     width: usize,
 ) -> Vec<Line<'a>> {
-    use chrono::Datelike;
     use unicode_width::UnicodeWidthStr;
     if loan.log.is_empty() {
         return Vec::new();
@@ -447,11 +474,7 @@ fn log_section<'a>(
         theme,
     )];
     for (_, e) in entries.iter().take(shown) {
-        let date = if e.date.year() == today.year() {
-            e.date.format("%m-%d").to_string()
-        } else {
-            e.date.to_string()
-        };
+        let date = dates::day(lang, e.date, today);
         let kind = format!("{} ", crate::tui::form::log_kind_label(lang, e.kind));
         // One line an entry: the full text is in the file.
         let room = width.saturating_sub(date.width() + 1 + kind.width());

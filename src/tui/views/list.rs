@@ -43,13 +43,14 @@ pub fn status_words(lang: Lang, e: &Entry) -> String {
 /// The list's title: how many loans (of how many, when filtered) and the sort with its direction.
 fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
     let lang = app.lang;
-    let count = if app.order.len() == app.entries.len() {
-        format!(" {} {} ", lang.t("借款", "Loans"), app.order.len())
-    } else {
-        match lang {
-            Lang::Zh => format!(" 借款 {}/{} ", app.order.len(), app.entries.len()),
-            Lang::En => format!(" Loans {} of {} ", app.order.len(), app.entries.len()),
-        }
+    let count = match &app.filter {
+        None => format!(" {} {} ", lang.t("借款", "Loans"), app.order.len()),
+        Some(f) => format!(
+            " {} {} · “{}” ",
+            lang.t("借款", "Loans"),
+            super::filter::count(app),
+            truncate(f, 16)
+        ),
     };
     let sort = format!("· {} ", app.sort.label(lang));
     let key = "(s) ";

@@ -88,7 +88,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
             };
             Row::new(vec![
                 format!("{:>3}", s.inst.n),
-                s.inst.due_date.to_string(),
+                crate::dates::day(lang, s.inst.due_date, app.today()),
                 format!("{:>10}", grouped(s.inst.principal)),
                 format!("{:>9}", grouped(s.inst.interest)),
                 format!("{:>8}", grouped(s.inst.fee)),
@@ -101,7 +101,8 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         .collect();
     let widths = [
         Constraint::Length(3),
-        Constraint::Length(10),
+        // "21 Dec 2027", the longest date.
+        Constraint::Length(11),
         Constraint::Length(10),
         Constraint::Length(9),
         Constraint::Length(8),
