@@ -4,6 +4,7 @@
 //! (see ARCHITECTURE.md).
 //! `engine` and `model` know nothing of files or terminals.
 
+pub mod clean;
 pub mod cli;
 pub mod dates;
 pub mod engine;

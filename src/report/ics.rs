@@ -9,6 +9,7 @@
 //!   newer export updates the same events (a milestone moves when the overdue anchor moves).
 //! - DTSTAMP is `today` at midnight UTC, so two runs on the same day give the same bytes.
 
+use crate::clean::clean;
 use chrono::{Duration, NaiveDate};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
@@ -36,8 +37,10 @@ fn day_after(d: NaiveDate) -> NaiveDate {
 
 /// The crate would stamp an alarm with the clock and a random UID; both are fixed here so that
 /// two exports of the same day are identical.
+// Every text an event carries (names, notes from the file) passes through `clean` here: a
+// calendar app shows it, and a terminal may print the file.
 fn alarm(uid: &str, description: &str, trigger: &str, stamp: &str) -> Alarm {
-    let mut a = Alarm::display(description, Duration::zero());
+    let mut a = Alarm::display(&clean(description), Duration::zero());
     // RFC 5545 duration text, rather than chrono's own form.
     a.append_property(Property::new("TRIGGER", trigger))
         .add_property("UID", format!("{uid}-alarm"))
@@ -48,8 +51,8 @@ fn alarm(uid: &str, description: &str, trigger: &str, stamp: &str) -> Alarm {
 fn event(uid: &str, date: NaiveDate, summary: &str, description: &str, stamp: &str) -> Event {
     let mut e = Event::new();
     e.uid(uid)
-        .summary(summary)
-        .description(description)
+        .summary(&clean(summary))
+        .description(&clean(description))
         .starts(date)
         .ends(day_after(date))
         .add_property("DTSTAMP", stamp)
@@ -134,12 +137,14 @@ fn milestone_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, ca
         let note = lang.t(&ms.note_zh, &ms.note_en);
         let description = match lang {
             Lang::Zh => format!(
-                "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}",
-                ms.source
+                "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}\n{}",
+                ms.source,
+                lang.basis_line(ms.basis)
             ),
             Lang::En => format!(
-                "An estimate from articles and user reports, not a rule. {note} Source: {}",
-                ms.source
+                "An estimate from articles and user reports, not a rule. {note} Source: {}\n{}",
+                ms.source,
+                lang.basis_line(ms.basis)
             ),
         };
         let uid = milestone_uid(&v.loan.id, m.kind, m.typical);

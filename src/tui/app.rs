@@ -41,6 +41,15 @@ pub enum Mode {
     Cashflow {
         scroll: usize,
     },
+    /// A document to read and copy (`App::doc`): a contact's message, the complaint draft, the
+    /// negotiation letter.
+    Doc {
+        scroll: usize,
+    },
+    /// The selected loan's collection log (`L`): calls a day over 30 days, flagged entries.
+    LogView {
+        scroll: usize,
+    },
 }
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
@@ -77,6 +86,17 @@ impl SortKey {
     }
 }
 
+/// Which document the document view shows (`m`, `w`; see `tui::protect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    /// The heads-up message for the selected loan's contact at this index.
+    Notice { contact: usize },
+    /// The complaint draft over the whole log (opened from the log view).
+    Complaint,
+    /// The negotiation letter.
+    Letter,
+}
+
 /// What the last frame measured, for `update` to page and scroll by: the views write it as
 /// `StatefulWidget` state (see `views::draw`), never the model itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +111,8 @@ pub struct Measured {
     /// The plan's or cash flow's furthest scroll and page of rows.
     pub plan_max_scroll: usize,
     pub plan_page: usize,
+    /// The furthest the document or log view can scroll.
+    pub doc_max_scroll: usize,
 }
 
 impl Default for Measured {
@@ -102,6 +124,7 @@ impl Default for Measured {
             advice_page: 4,
             plan_max_scroll: 0,
             plan_page: 0,
+            doc_max_scroll: 0,
         }
     }
 }
@@ -193,6 +216,12 @@ pub struct App {
     /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
     /// the current data and day (recomputed with them, see `tui::planning`).
     pub planning: super::planning::Planning,
+    /// The document `Mode::Doc` shows.
+    pub doc: Option<Doc>,
+    /// Text waiting to be put on the clipboard (OSC 52) by the event loop.
+    pub clipboard: Option<String>,
+    /// The time of day the quick call entry (`a`) prefills; None: the clock's (tests fix it).
+    pub clock_time: Option<chrono::NaiveTime>,
     /// What the demo banner tells the user to run for their own file: the command that works
     /// from where they started the dashboard (see `crate::launch`).
     pub init_command: String,
@@ -240,6 +269,9 @@ impl App {
             advice_scroll: 0,
             measured: Measured::default(),
             planning: Default::default(),
+            doc: None,
+            clipboard: None,
+            clock_time: None,
             init_command: "repaydash init".into(),
             warnings: loaded.warnings,
             focus: Pane::List,

@@ -39,6 +39,10 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
                     let result = write::apply(&loaded, &app.builtin, &edit, app.base_today);
                     Msg::Written(Box::new((edit, result)), exposed(app))
                 }
+                Effect::Undo => {
+                    let result = store::undo::undo(&app.source, &app.builtin);
+                    Msg::Undone(Box::new(result), exposed(app))
+                }
             };
             next.extend(update(app, msg));
         }

@@ -10,6 +10,8 @@ pub enum FormKind {
     Pay,
     Log,
     Extend,
+    /// `a`: a collection call that just happened, with the date and time prefilled.
+    Call,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +24,10 @@ pub enum FieldKind {
     Installment,
     /// An extension's new due date (may be in the future, unlike the others).
     Due,
+    /// A time of day, HH:MM or HH:MM:SS.
+    Time,
+    /// Log flags, separated by commas or spaces.
+    Flags,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +72,8 @@ impl Field {
             FieldKind::Text => lang.t("内容", "What"),
             FieldKind::Installment => lang.t("第几期", "Installment"),
             FieldKind::Due => lang.t("新到期日", "New due date"),
+            FieldKind::Time => lang.t("时间", "Time"),
+            FieldKind::Flags => lang.t("标记", "Flags"),
         }
     }
 }
@@ -88,6 +96,7 @@ impl Form {
             FormKind::Pay => lang.t("记录还款", "Record a payment"),
             FormKind::Log => lang.t("记录沟通", "Add a log entry"),
             FormKind::Extend => lang.t("记录延期", "Record an extension"),
+            FormKind::Call => lang.t("记录催收电话（刚刚）", "Log a collection call (just now)"),
         }
     }
 

@@ -39,6 +39,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char(']') => Msg::ShiftDay(1),
         KeyCode::Char('t') => Msg::RealToday,
         KeyCode::Char('r') => Msg::Reload,
+        KeyCode::Char('u') => Msg::Undo,
         KeyCode::Char('p') => Msg::RecordPayment,
         KeyCode::Char('n') => Msg::AddLog,
         KeyCode::Char('e') => Msg::RecordExtension,
@@ -47,6 +48,11 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('K') => Msg::ScrollAdvice(-1),
         KeyCode::Char('P') => Msg::OpenPlan,
         KeyCode::Char('c') => Msg::OpenCashflow,
+        KeyCode::Char('m') => Msg::OpenNotice,
+        KeyCode::Char('a') => Msg::QuickCall,
+        KeyCode::Char('L') => Msg::OpenLogView,
+        KeyCode::Char('w') => Msg::OpenDraft,
+        KeyCode::Char('y') => Msg::Copy,
         KeyCode::Char('/') => Msg::OpenFilter,
         KeyCode::Char('!') => Msg::ShowWarnings,
         KeyCode::Char('l') => Msg::ToggleLang,
@@ -121,6 +127,7 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
         (Mode::Filter, KeyCode::Down) => Some(Msg::Down),
         (Mode::Filter, _) => None,
         (Mode::Plan { .. }, KeyCode::Char('s')) => Some(Msg::CycleStrategy),
+        (Mode::Doc { .. }, KeyCode::Char('t')) => Some(Msg::MarkTold),
         _ => key(k),
     }
 }
@@ -134,5 +141,23 @@ pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
         (_, Event::Paste(s)) => Some(Msg::Paste(s.clone())),
         (_, Event::Key(k)) => key_in(mode, *k),
         _ => event(e),
+    }
+}
+
+/// While the terminal is too small to show anything, keys typed blind must not act (`j p Enter`
+/// there once recorded a payment no one saw): only q and Ctrl-C quit, Esc backs out, and a
+/// resize is still seen.
+pub fn event_when_too_small(mode: Mode, e: &Event) -> Option<Msg> {
+    match e {
+        Event::Key(k) if k.kind != KeyEventKind::Release => match k.code {
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Quit),
+            KeyCode::Char('q') if k.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
+                Some(Msg::Quit)
+            }
+            KeyCode::Esc => event_in(mode, e),
+            _ => None,
+        },
+        Event::Resize(..) => Some(Msg::Resize),
+        _ => None,
     }
 }

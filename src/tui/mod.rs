@@ -10,6 +10,7 @@ pub mod form;
 pub mod keys;
 pub mod msg;
 pub mod planning;
+pub mod protect;
 pub mod run;
 pub mod scale;
 pub mod update;

@@ -4,6 +4,7 @@
 use super::app::Mode;
 use super::form::FormMsg;
 use crate::store::write::{Edit, Recorded, WriteError};
+use crate::store::undo::Undone;
 use crate::store::{LoadError, Loaded};
 
 #[derive(Debug, Clone)]
@@ -27,6 +28,8 @@ pub enum Msg {
     ShiftDay(i64),
     RealToday,
     Reload,
+    /// `u`: undo the last write (again: redo it).
+    Undo,
     /// The file changed on disk.
     FileChanged,
     /// Midnight passed this many times: the day moves on while the dashboard stays open (a
@@ -54,6 +57,18 @@ pub enum Msg {
     Backspace,
     /// Next plan strategy (urgency → avalanche → snowball).
     CycleStrategy,
+    /// `m`: the heads-up message for the selected loan's contacts.
+    OpenNotice,
+    /// `a`: log a collection call that just happened (date and time prefilled).
+    QuickCall,
+    /// `L`: the selected loan's collection log.
+    OpenLogView,
+    /// `w`: the negotiation letter (main screen) or the complaint draft (log view).
+    OpenDraft,
+    /// `y`: copy the document shown.
+    Copy,
+    /// `t` in a contact's message: record that the contact was told.
+    MarkTold,
     /// `!`: list every warning from reading the file.
     ShowWarnings,
     /// `l`: Chinese ↔ English, for this session only.
@@ -80,6 +95,8 @@ pub enum Msg {
     Loaded(Box<Result<Loaded, LoadError>>, Option<u32>, bool),
     /// What came of `Effect::Write`, and the file's mode when other users can read it.
     Written(Box<(Edit, Result<Recorded, WriteError>)>, Option<u32>),
+    /// What came of `Effect::Undo`, and the file's mode when other users can read it.
+    Undone(Box<Result<Undone, WriteError>>, Option<u32>),
 }
 
 /// What `update` asks the event loop to do (see `effects`).
@@ -89,4 +106,6 @@ pub enum Effect {
     Reload { by_hand: bool },
     /// Record this entry in the file (a form was submitted and its values are valid).
     Write(Edit),
+    /// Put FILE.bak back (`u`), through the store.
+    Undo,
 }

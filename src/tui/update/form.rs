@@ -10,7 +10,7 @@ use crate::input;
 use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
 use crate::present::recorded;
-use crate::store::write::{Edit, ErrorKind, Recorded, WriteError};
+use crate::store::write::{self, Edit, ErrorKind, Recorded, WriteError};
 use crate::tui::app::{App, Mode};
 use crate::tui::form::{Field, FieldKind, Form, FormKind, FormMsg};
 use crate::tui::msg::Effect;
@@ -94,6 +94,36 @@ pub fn open(app: &mut App, kind: FormKind) {
                     .to_string(),
                 ),
                 Field::new(FieldKind::Date, today.to_string(), date_hint),
+            ]
+        }
+        FormKind::Call => {
+            let now = app
+                .clock_time
+                .unwrap_or_else(|| chrono::Local::now().time())
+                .format("%H:%M:%S")
+                .to_string();
+            vec![
+                Field::new(
+                    FieldKind::Text,
+                    lang.t("催收电话", "collection call").to_string(),
+                    lang.t(
+                        "对方说了什么（可以补充）",
+                        "what was said (add to it if you like)",
+                    )
+                    .to_string(),
+                ),
+                Field::new(
+                    FieldKind::Time,
+                    now,
+                    lang.t("HH:MM:SS，预填现在", "HH:MM:SS, prefilled with now")
+                        .to_string(),
+                ),
+                Field::new(FieldKind::Date, today.to_string(), date_hint),
+                Field::new(
+                    FieldKind::Flags,
+                    String::new(),
+                    "threat insult told_third_party fake_legal night".to_string(),
+                ),
             ]
         }
         FormKind::Extend => {
@@ -247,29 +277,28 @@ fn amount_error(lang: Lang, s: &str) -> Result<Decimal, String> {
     input::amount(s).map_err(|e| e.text().get(lang).to_string())
 }
 
-/// A date field; a payment or log entry may not be dated after `today`, as the store says too.
-fn date_error(
-    lang: Lang,
-    s: &str,
-    not_after: Option<(NaiveDate, ph::Entry)>,
-) -> Result<NaiveDate, String> {
-    let d = input::date(s).map_err(|e| e.text().get(lang).to_string())?;
-    match not_after {
-        Some((today, what)) if d > today => {
-            Err(ph::dated_after_today(what, d, today).get(lang).to_string())
-        }
-        _ => Ok(d),
+/// A date field, by the one input parser.
+fn date_error(lang: Lang, s: &str) -> Result<NaiveDate, String> {
+    input::date(s).map_err(|e| e.text().get(lang).to_string())
+}
+
+fn field_of(f: write::Field) -> FieldKind {
+    match f {
+        write::Field::Amount => FieldKind::Amount,
+        write::Field::Date => FieldKind::Date,
+        write::Field::Text => FieldKind::Text,
+        write::Field::Installment => FieldKind::Installment,
+        write::Field::Due => FieldKind::Due,
     }
 }
 
-/// Check every field, mark the ones that are wrong, and build the edit when none is.
+/// Check every field, mark the ones that are wrong, and build the edit when none is. What a
+/// person types is read by the one input parser; what may be written is the store's own rule
+/// (`write::check_entry`), with the words `repaydash pay` prints.
 fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let lang = app.lang;
     // The store compares with the real day the program was given, not a what-if day.
     let real = app.base_today;
-    let entry = app.snap.loans.iter().find(|e| e.id == form.loan_id);
-    let count = entry.map(|e| e.ledger.installments.len()).unwrap_or(0);
-    let count_u32 = u32::try_from(count).unwrap_or(u32::MAX);
     let mut ok = true;
     let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), String>| {
         if let Some(f) = form.field_mut(kind) {
@@ -287,11 +316,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         FormKind::Pay => {
             let a = amount_error(lang, &value(form, FieldKind::Amount));
             check(form, FieldKind::Amount, a.clone().map(|_| ()));
-            let d = date_error(
-                lang,
-                &value(form, FieldKind::Date),
-                Some((real, ph::Entry::Payment)),
-            );
+            let d = date_error(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             match (a, d) {
                 (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
@@ -299,6 +324,21 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             }
         }
         FormKind::Log => {
+            let text = value(form, FieldKind::Text).trim().to_string();
+            check(form, FieldKind::Text, Ok(()));
+            let d = date_error(lang, &value(form, FieldKind::Date));
+            check(form, FieldKind::Date, d.clone().map(|_| ()));
+            d.ok().map(|date| Edit::Log {
+                id,
+                entry: LogEntry {
+                    date,
+                    kind: form.log_kind,
+                    text,
+                    ..LogEntry::default()
+                },
+            })
+        }
+        FormKind::Call => {
             let text = value(form, FieldKind::Text).trim().to_string();
             check(
                 form,
@@ -309,41 +349,51 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                     Ok(())
                 },
             );
-            let d = date_error(
-                lang,
-                &value(form, FieldKind::Date),
-                Some((real, ph::Entry::Log)),
-            );
+            let d = date_error(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
-            d.ok().filter(|_| !text.is_empty()).map(|date| Edit::Log {
-                id,
-                entry: LogEntry {
-                    date,
-                    kind: form.log_kind,
-                    text,
-                    ..LogEntry::default()
-                },
-            })
+            let t = match crate::cli::parse_time_arg(&value(form, FieldKind::Time)) {
+                Ok(crate::cli::TimeArg::At(t)) => Ok(t),
+                _ => Err(lang
+                    .t(
+                        "时间应写成 HH:MM:SS，例如 22:40:00",
+                        "expected a time as HH:MM:SS, such as 22:40:00",
+                    )
+                    .to_string()),
+            };
+            check(form, FieldKind::Time, t.clone().map(|_| ()));
+            let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
+                lang.t(
+                    "只能是 threat insult told_third_party fake_legal night",
+                    "only threat insult told_third_party fake_legal night",
+                )
+                .to_string()
+            });
+            check(form, FieldKind::Flags, flags.clone().map(|_| ()));
+            match (d, t, flags) {
+                (Ok(date), Ok(time), Ok(flags)) if !text.is_empty() => Some(Edit::Log {
+                    id,
+                    entry: LogEntry {
+                        date,
+                        time: Some(time),
+                        kind: LogKind::CollectionCall,
+                        who: Some(crate::model::WHO_ME.to_string()),
+                        channel: Some(crate::model::Channel::Call),
+                        flags,
+                        text,
+                        ..LogEntry::default()
+                    },
+                }),
+                _ => None,
+            }
         }
         FormKind::Extend => {
             let raw = value(form, FieldKind::Installment);
-            let n = match raw.trim().parse::<u32>() {
-                Ok(n) if n >= 1 && (n as usize) <= count => Ok(n),
-                Ok(n) if n >= 1 => Err(ph::no_such_installment(&id, count_u32, n)
-                    .get(lang)
-                    .to_string()),
-                _ => Err(ph::installment_not_number().get(lang).to_string()),
-            };
+            let n = raw
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| ph::installment_not_number().get(lang).to_string());
             check(form, FieldKind::Installment, n.clone().map(|_| ()));
-            let mut d = date_error(lang, &value(form, FieldKind::Due), None);
-            if let (Ok(n), Ok(due)) = (&n, &d) {
-                let now = entry
-                    .and_then(|e| e.ledger.installments.get(*n as usize - 1))
-                    .map(|s| s.inst.due_date);
-                if now == Some(*due) {
-                    d = Err(ph::installment_already_due(*n, due).get(lang).to_string());
-                }
-            }
+            let d = date_error(lang, &value(form, FieldKind::Due));
             check(form, FieldKind::Due, d.clone().map(|_| ()));
             match (n, d) {
                 (Ok(installment), Ok(due)) => Some(Edit::Extend {
@@ -355,11 +405,44 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             }
         }
     };
+    let edit = edit.filter(|_| ok);
+    if let Some(e) = &edit
+        && let Err(refused) = write::check_entry(&app.portfolio, e, real)
+    {
+        match refused.field.map(field_of).and_then(|k| form.field_mut(k)) {
+            Some(f) => f.error = Some(refused.text(lang).to_string()),
+            None => form.refusal = Some(refusal(lang, &refused)),
+        }
+        ok = false;
+    }
     // Put the cursor on the first field that needs fixing.
     if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
         form.focus = i;
     }
     edit.filter(|_| ok)
+}
+
+/// What came of `u` (`Effect::Undo`): show the file as it is now and say what the undo took out
+/// or put back, or why nothing was undone.
+pub fn undone(
+    app: &mut App,
+    result: Result<crate::store::undo::Undone, WriteError>,
+    exposed: Option<u32>,
+) {
+    let lang = app.lang;
+    match result {
+        Ok(done) => {
+            app.install(done.loaded.clone(), exposed);
+            app.status = None;
+            app.notice = Some(done.one_line(lang));
+        }
+        Err(e) => {
+            app.status = Some(match e.kind {
+                ErrorKind::Demo => demo_message(lang),
+                _ => ph::nothing_undone(&e.message).get(lang).to_string(),
+            });
+        }
+    }
 }
 
 fn refusal(lang: Lang, e: &WriteError) -> String {
@@ -379,27 +462,27 @@ fn submit(app: &mut App) -> Option<Effect> {
     edit.map(Effect::Write)
 }
 
-/// What came of the write: show the file as it is now and say what was recorded, or keep the
-/// form open with the store's reason.
+/// What came of a write (a form's, or `t` in a contact's message): show the file as it is now
+/// and say what was recorded, or give the store's reason (in the form when one is open).
 pub fn written(
     app: &mut App,
     edit: Edit,
     result: Result<Recorded, WriteError>,
     exposed: Option<u32>,
 ) {
+    let lang = app.lang;
     match result {
         Ok(rec) => {
             app.install(rec.loaded, exposed);
-            app.form = None;
-            app.mode = Mode::Main;
+            if app.form.take().is_some() {
+                app.mode = Mode::Main;
+            }
             app.notice = Some(outcome(app, &edit, rec.changed_underneath));
         }
-        Err(e) => {
-            let lang = app.lang;
-            if let Some(form) = app.form.as_mut() {
-                form.refusal = Some(refusal(lang, &e));
-            }
-        }
+        Err(e) => match app.form.as_mut() {
+            Some(form) => form.refusal = Some(refusal(lang, &e)),
+            None => app.status = Some(refusal(lang, &e)),
+        },
     }
 }
 

@@ -1,5 +1,5 @@
 //! How the model changes for each message (`update`, pure), one file per part that has its own
-//! behaviour: the forms, the mouse, planning.
+//! behaviour: the forms, the mouse, planning (the documents and the log view: `tui::protect`).
 
 pub mod form;
 pub mod mouse;
@@ -34,6 +34,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let (edit, result) = *done;
             form::written(app, edit, result, exposed);
         }
+        (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
         (Mode::Form | Mode::Filter | Mode::CashPrompt, Msg::ToggleLang) => {}
         (_, Msg::ToggleLang) => app.toggle_lang(),
         (_, Msg::DaysPassed(days)) => {
@@ -106,6 +107,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
             planning::update(app, m)
         }
+        (Mode::Doc { .. } | Mode::LogView { .. }, m) => return crate::tui::protect::update(app, m),
         // With the focus on the advice, the arrows and pages scroll it.
         (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
         (Mode::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
@@ -142,10 +144,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::ShiftDay(d) => app.set_offset(app.offset + d),
             Msg::RealToday => app.set_offset(0),
             Msg::RecordPayment => form::open(app, FormKind::Pay),
+            Msg::Undo => return vec![Effect::Undo],
             Msg::AddLog => form::open(app, FormKind::Log),
             Msg::RecordExtension => form::open(app, FormKind::Extend),
             Msg::OpenPlan => app.open_cash_prompt(),
             Msg::OpenCashflow => app.open_cashflow(),
+            Msg::OpenNotice => crate::tui::protect::open_notice(app),
+            Msg::QuickCall => form::open(app, FormKind::Call),
+            Msg::OpenLogView if app.selected_entry().is_some() => {
+                app.mode = Mode::LogView { scroll: 0 }
+            }
+            Msg::OpenDraft if app.selected_entry().is_some() => {
+                app.doc = Some(crate::tui::app::Doc::Letter);
+                app.mode = Mode::Doc { scroll: 0 };
+            }
             _ => {}
         },
         // Any other overlay (help, or a view added later with only `Msg::Show`): Esc closes it,
