@@ -460,7 +460,11 @@ fn record(
         ph::undo_hint().get(lang)
     );
     if let Some(f) = ctx.snapshot().loan(edit.id()) {
-        text.push_str(&format!("{} {}\n", f.id, recorded::after(lang, f, cur, today)));
+        text.push_str(&format!(
+            "{} {}\n",
+            f.id,
+            recorded::after(lang, f, cur, today)
+        ));
     }
     out(&text);
     Ok(ExitCode::SUCCESS)

@@ -41,7 +41,7 @@ fn app_of(toml: &str, lang: Lang) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("loans.toml");
     std::fs::write(&path, toml).unwrap();
-    let mut app = app_at(&path, lang);
+    let app = app_at(&path, lang);
     (dir, app)
 }
 

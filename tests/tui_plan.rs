@@ -156,7 +156,7 @@ fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
 
 #[test]
 fn the_plan_for_100000_pays_every_open_loan_in_the_clis_order() {
-    let mut app = plan_for(Lang::Zh, "100000");
+    let app = plan_for(Lang::Zh, "100000");
     let plan = app_plan(&app);
     assert_eq!(plan, cli_plan("2026-11-23", "100000", "urgency"));
     assert_eq!(plan.len(), 6);
@@ -337,7 +337,7 @@ fn planning_screens_fit_when_small_and_never_panic() {
     assert!(s.contains("6. 某分期平台（笔记本电脑）"), "{s}");
     // A text longer than the prompt takes is cut at 24 characters; that many nines are more
     // than any amount the store accepts (at most 10^15), and the prompt says so.
-    let mut app = plan_for(Lang::En, &"9".repeat(40));
+    let app = plan_for(Lang::En, &"9".repeat(40));
     assert_eq!(app.planning.input.len(), 24);
     assert!(app.planning.plan.is_none());
     let e = app.planning.error.as_deref().unwrap_or_default();

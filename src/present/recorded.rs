@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::snapshot::LoanFacts;
 use crate::engine::LoanStatus;
 use crate::i18n::Lang;
+use crate::model::LogKind;
 use crate::money::grouped;
 use crate::store::write::Edit;
 
@@ -17,6 +18,20 @@ pub fn what(lang: Lang, edit: &Edit, cur: &str) -> String {
         }
         (Edit::Pay { date, amount, .. }, Lang::En) => {
             format!("Recorded a payment of {cur}{} ({date})", grouped(*amount))
+        }
+        (Edit::Log { entry, .. }, _) if entry.kind == LogKind::ContactNotified => {
+            // The contact's name as written, without control characters.
+            let who: String = entry
+                .who
+                .as_deref()
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect();
+            match lang {
+                Lang::Zh => format!("已记录：已告知 {who}（{}）", entry.date),
+                Lang::En => format!("Recorded: {who} told ({})", entry.date),
+            }
         }
         (Edit::Log { entry, .. }, _) => {
             let when = match entry.time {

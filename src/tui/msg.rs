@@ -3,8 +3,8 @@
 
 use super::app::Mode;
 use super::form::FormMsg;
-use crate::store::write::{Edit, Recorded, WriteError};
 use crate::store::undo::Undone;
+use crate::store::write::{Edit, Recorded, WriteError};
 use crate::store::{LoadError, Loaded};
 
 #[derive(Debug, Clone)]

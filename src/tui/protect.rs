@@ -7,13 +7,13 @@
 use chrono::{Duration, NaiveDate};
 
 use super::app::{App, Mode};
+use super::msg::Effect;
 use super::msg::Msg;
 use crate::engine::complaint::{self, Summary};
 use crate::engine::{LoanView, notice};
 use crate::i18n::Lang;
 use crate::model::{LogEntry, LogKind};
 use crate::report::{self, Context};
-use super::msg::Effect;
 use crate::store::write::Edit;
 
 /// Days the log view's chart covers, today included.

@@ -456,8 +456,8 @@ fn refusal(lang: Lang, e: &WriteError) -> String {
 /// event loop reports what came of it, see `written`).
 fn submit(app: &mut App) -> Option<Effect> {
     let mut form = app.form.take()?;
-    let edit = validate(app, &mut form);
     form.refusal = None;
+    let edit = validate(app, &mut form);
     app.form = Some(form);
     edit.map(Effect::Write)
 }
