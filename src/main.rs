@@ -178,16 +178,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         None | Some(Command::Check { json: false, .. }) => {
             if source == Source::Demo {
                 let init = repaydash::launch::command("init");
-                eprintln!(
-                    "{}",
-                    match ctx.lang {
-                        Lang::Zh =>
-                            format!("（演示数据：还没有你自己的文件。运行 `{init}` 创建一个。）"),
-                        Lang::En => format!(
-                            "(Demo data: you have no file yet. Run `{init}` to create one.)"
-                        ),
-                    }
-                );
+                eprintln!("{}", ph::demo_no_file(&init).get(ctx.lang));
             }
             print!("{}", report::check::text(&ctx));
         }

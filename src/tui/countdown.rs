@@ -42,7 +42,12 @@ pub fn sentence(lang: Lang, e: &Entry, today: NaiveDate, dated: bool) -> Option<
     let d = e.escalation.days_until_emergency_contact?;
     let date = e.escalation.emergency_contact_date?;
     let on = dates::day(lang, date, today);
-    let name = &e.name;
+    // A loan with neither name nor product would be called only by its platform: add its id.
+    let name = &if e.name == e.platform {
+        format!("{} ({})", e.label, e.platform)
+    } else {
+        e.name.clone()
+    };
     if !is_alarm(e) {
         let due = e.escalation.anchor?;
         let due = dates::day(lang, due, today);
