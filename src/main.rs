@@ -273,7 +273,11 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 print!("{}", report::complaint::text(&ctx, &view, &summary));
             }
         }
-        Some(Command::Letter { .. }) => {}
+        Some(Command::Letter { id, reason }) => {
+            let loan = find_loan(&ctx, id)?;
+            let view = ctx.view(loan);
+            println!("{}", report::letter::text(&ctx, &view, reason.as_deref()));
+        }
         Some(Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. }) => {}
     }
     if let Some(Command::Check {

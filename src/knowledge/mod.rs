@@ -2,6 +2,7 @@
 
 pub mod advice;
 pub mod complaint;
+pub mod letter;
 pub mod notice;
 pub mod spoken;
 

@@ -4,6 +4,7 @@ pub mod advice;
 pub mod check;
 pub mod complaint;
 pub mod ics;
+pub mod letter;
 pub mod notice;
 pub mod plan;
 pub mod recorded;

@@ -45,6 +45,15 @@ pub enum Mode {
     Cashflow {
         scroll: usize,
     },
+    /// A document to read and copy (`App::doc`): a contact's message, the complaint draft, the
+    /// negotiation letter.
+    Doc {
+        scroll: usize,
+    },
+    /// The selected loan's collection log (`L`): calls a day over 30 days, flagged entries.
+    LogView {
+        scroll: usize,
+    },
 }
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
@@ -247,6 +256,14 @@ pub struct App {
     /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
     /// the current data and day (recomputed with them, see `tui::planning`).
     pub planning: super::planning::Planning,
+    /// The document `Mode::Doc` shows.
+    pub doc: Option<super::protect::Doc>,
+    /// Text waiting to be put on the clipboard (OSC 52) by the event loop.
+    pub clipboard: Option<String>,
+    /// The time of day the quick call entry (`a`) prefills; None: the clock's (tests fix it).
+    pub clock_time: Option<chrono::NaiveTime>,
+    /// The furthest the document or log view can scroll, from its last frame.
+    pub doc_max_scroll: Cell<usize>,
     /// What the demo banner tells the user to run for their own file: the command that works
     /// from where they started the dashboard (see `crate::launch`).
     pub init_command: String,
@@ -297,6 +314,10 @@ impl App {
             advice_max_scroll: Cell::new(0),
             advice_page: Cell::new(4),
             planning: Default::default(),
+            doc: None,
+            clipboard: None,
+            clock_time: None,
+            doc_max_scroll: Cell::new(0),
             init_command: "repaydash init".into(),
             warnings: loaded.warnings,
             focus: Pane::List,

@@ -20,6 +20,8 @@ pub enum FormKind {
     Pay,
     Log,
     Extend,
+    /// `a`: a collection call that just happened, with the date and time prefilled.
+    Call,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +34,10 @@ pub enum FieldKind {
     Installment,
     /// An extension's new due date (may be in the future, unlike the others).
     Due,
+    /// A time of day, HH:MM or HH:MM:SS.
+    Time,
+    /// Log flags, separated by commas or spaces.
+    Flags,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +82,8 @@ impl Field {
             FieldKind::Text => lang.t("内容", "What"),
             FieldKind::Installment => lang.t("第几期", "Installment"),
             FieldKind::Due => lang.t("新到期日", "New due date"),
+            FieldKind::Time => lang.t("时间", "Time"),
+            FieldKind::Flags => lang.t("标记", "Flags"),
         }
     }
 }
@@ -98,6 +106,7 @@ impl Form {
             FormKind::Pay => lang.t("记录还款", "Record a payment"),
             FormKind::Log => lang.t("记录沟通", "Add a log entry"),
             FormKind::Extend => lang.t("记录延期", "Record an extension"),
+            FormKind::Call => lang.t("记录催收电话（刚刚）", "Log a collection call (just now)"),
         }
     }
 
@@ -220,6 +229,36 @@ pub fn open(app: &mut App, kind: FormKind) {
                     .to_string(),
                 ),
                 Field::new(FieldKind::Date, today.to_string(), date_hint),
+            ]
+        }
+        FormKind::Call => {
+            let now = app
+                .clock_time
+                .unwrap_or_else(|| chrono::Local::now().time())
+                .format("%H:%M:%S")
+                .to_string();
+            vec![
+                Field::new(
+                    FieldKind::Text,
+                    lang.t("催收电话", "collection call").to_string(),
+                    lang.t(
+                        "对方说了什么（可以补充）",
+                        "what was said (add to it if you like)",
+                    )
+                    .to_string(),
+                ),
+                Field::new(
+                    FieldKind::Time,
+                    now,
+                    lang.t("HH:MM:SS，预填现在", "HH:MM:SS, prefilled with now")
+                        .to_string(),
+                ),
+                Field::new(FieldKind::Date, today.to_string(), date_hint),
+                Field::new(
+                    FieldKind::Flags,
+                    String::new(),
+                    "threat insult told_third_party fake_legal night".to_string(),
+                ),
             ]
         }
         FormKind::Extend => {
@@ -449,6 +488,58 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                     ..LogEntry::default()
                 },
             })
+        }
+        FormKind::Call => {
+            let text = value(form, FieldKind::Text).trim().to_string();
+            check(
+                form,
+                FieldKind::Text,
+                if text.is_empty() {
+                    Err(ph::log_text_empty().get(lang).to_string())
+                } else {
+                    Ok(())
+                },
+            );
+            let d = date_error(
+                lang,
+                &value(form, FieldKind::Date),
+                Some((real, ph::Entry::Log)),
+            );
+            check(form, FieldKind::Date, d.clone().map(|_| ()));
+            let t = match crate::cli::parse_time_arg(&value(form, FieldKind::Time)) {
+                Ok(crate::cli::TimeArg::At(t)) => Ok(t),
+                _ => Err(lang
+                    .t(
+                        "时间应写成 HH:MM:SS，例如 22:40:00",
+                        "expected a time as HH:MM:SS, such as 22:40:00",
+                    )
+                    .to_string()),
+            };
+            check(form, FieldKind::Time, t.clone().map(|_| ()));
+            let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
+                lang.t(
+                    "只能是 threat insult told_third_party fake_legal night",
+                    "only threat insult told_third_party fake_legal night",
+                )
+                .to_string()
+            });
+            check(form, FieldKind::Flags, flags.clone().map(|_| ()));
+            match (d, t, flags) {
+                (Ok(date), Ok(time), Ok(flags)) if !text.is_empty() => Some(Edit::Log {
+                    id,
+                    entry: LogEntry {
+                        date,
+                        time: Some(time),
+                        kind: LogKind::CollectionCall,
+                        who: Some(crate::model::WHO_ME.to_string()),
+                        channel: Some(crate::model::Channel::Call),
+                        flags,
+                        text,
+                        ..LogEntry::default()
+                    },
+                }),
+                _ => None,
+            }
         }
         FormKind::Extend => {
             let raw = value(form, FieldKind::Installment);

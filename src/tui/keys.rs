@@ -47,6 +47,11 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('K') => Msg::ScrollAdvice(-1),
         KeyCode::Char('P') => Msg::OpenPlan,
         KeyCode::Char('c') => Msg::OpenCashflow,
+        KeyCode::Char('m') => Msg::OpenNotice,
+        KeyCode::Char('a') => Msg::QuickCall,
+        KeyCode::Char('L') => Msg::OpenLogView,
+        KeyCode::Char('w') => Msg::OpenDraft,
+        KeyCode::Char('y') => Msg::Copy,
         KeyCode::Char('/') => Msg::OpenFilter,
         KeyCode::Char('!') => Msg::ShowWarnings,
         KeyCode::Char('l') => Msg::ToggleLang,
@@ -121,6 +126,7 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
         (Mode::Filter, KeyCode::Down) => Some(Msg::Down),
         (Mode::Filter, _) => None,
         (Mode::Plan { .. }, KeyCode::Char('s')) => Some(Msg::CycleStrategy),
+        (Mode::Doc { .. }, KeyCode::Char('t')) => Some(Msg::MarkTold),
         _ => key(k),
     }
 }

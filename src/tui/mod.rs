@@ -9,6 +9,7 @@ pub mod keys;
 pub mod mouse;
 pub mod msg;
 pub mod planning;
+pub mod protect;
 pub mod run;
 pub mod scale;
 pub mod views;

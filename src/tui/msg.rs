@@ -51,6 +51,18 @@ pub enum Msg {
     Backspace,
     /// Next plan strategy (urgency → avalanche → snowball).
     CycleStrategy,
+    /// `m`: the heads-up message for the selected loan's contacts.
+    OpenNotice,
+    /// `a`: log a collection call that just happened (date and time prefilled).
+    QuickCall,
+    /// `L`: the selected loan's collection log.
+    OpenLogView,
+    /// `w`: the negotiation letter (main screen) or the complaint draft (log view).
+    OpenDraft,
+    /// `y`: copy the document shown.
+    Copy,
+    /// `t` in a contact's message: record that the contact was told.
+    MarkTold,
     /// `!`: list every warning from reading the file.
     ShowWarnings,
     /// `l`: Chinese ↔ English, for this session only.
@@ -155,6 +167,7 @@ pub fn update(app: &mut App, msg: Msg) {
         (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
             super::planning::update(app, m)
         }
+        (Mode::Doc { .. } | Mode::LogView { .. }, m) => super::protect::update(app, m),
         // With the focus on the advice, the arrows and pages scroll it.
         (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
         (Mode::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
@@ -194,6 +207,15 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::RecordExtension => form::open(app, FormKind::Extend),
             Msg::OpenPlan => app.open_cash_prompt(),
             Msg::OpenCashflow => app.open_cashflow(),
+            Msg::OpenNotice => super::protect::open_notice(app),
+            Msg::QuickCall => form::open(app, FormKind::Call),
+            Msg::OpenLogView if app.selected_entry().is_some() => {
+                app.mode = Mode::LogView { scroll: 0 }
+            }
+            Msg::OpenDraft if app.selected_entry().is_some() => {
+                app.doc = Some(super::protect::Doc::Letter);
+                app.mode = Mode::Doc { scroll: 0 };
+            }
             _ => {}
         },
     }

@@ -48,17 +48,32 @@ pub fn until_midnight(now: NaiveDateTime) -> Duration {
 }
 
 /// Draw, then wait for an event or midnight; until the app quits or every sender is gone.
+/// Text the app asks to copy is dropped: see [`run_copying`].
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     rx: &Receiver<Event>,
     clock: &dyn Fn() -> NaiveDateTime,
 ) -> Result<(), B::Error> {
+    run_copying(terminal, app, rx, clock, &mut |_| {})
+}
+
+/// `run`, handing every text the app asks to copy (`y`) to `copy` before the next frame.
+pub fn run_copying<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Event>,
+    clock: &dyn Fn() -> NaiveDateTime,
+    copy: &mut dyn FnMut(&str),
+) -> Result<(), B::Error> {
     let mut seen: NaiveDate = clock().date();
     // A fading notice ("reloaded") and when it goes: the only timer besides midnight, and only
     // while such a notice is on screen, so idle the loop still sleeps.
     let mut fading: Option<(String, Instant)> = None;
     loop {
+        if let Some(text) = app.clipboard.take() {
+            copy(&text);
+        }
         let area = terminal.draw(|f| f.render_widget(&*app, f.area()))?.area;
         // Mouse positions are matched against this frame's layout.
         app.screen = area;
@@ -159,9 +174,21 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
     // Bracketed paste: a pasted amount or note arrives as one event, not as keys (a pasted
     // line break would otherwise submit a form).
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = run(&mut terminal, &mut app, &rx, &|| {
-        chrono::Local::now().naive_local()
-    });
+    // OSC 52 goes to the same terminal ratatui draws on; terminals (and tmux with
+    // `set-clipboard on`, and SSH, which passes it through) put the text on the clipboard.
+    let mut copy = |text: &str| {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = out.write_all(super::protect::osc52(text).as_bytes());
+        let _ = out.flush();
+    };
+    let result = run_copying(
+        &mut terminal,
+        &mut app,
+        &rx,
+        &|| chrono::Local::now().naive_local(),
+        &mut copy,
+    );
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,

@@ -338,8 +338,16 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
 
     // Contacts.
     if !loan.contacts.is_empty() {
+        // The contact date is near or past and someone has not been told yet: the title says
+        // so and those contacts are marked, without taking a line more.
+        let untold = crate::engine::notice::to_tell(loan, &e.escalation, today);
         lines.push(section(
-            if app.reveal_phones {
+            if !untold.is_empty() {
+                lang.t(
+                    "紧急联系人 ⚠ 未告知（m 消息）",
+                    "Contacts ⚠ untold (m: message)",
+                )
+            } else if app.reveal_phones {
                 lang.t("紧急联系人（v 隐藏号码）", "Contacts (v hides)")
             } else {
                 lang.t("紧急联系人（v 显示号码）", "Contacts (v shows)")
@@ -366,10 +374,18 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                     .as_deref()
                     .map(|r| format!(" ({r})"))
                     .unwrap_or_default();
-                vec![
-                    Span::raw(format!("{}{rel} ", c.name)),
-                    Span::styled(phone, theme.dim()),
-                ]
+                let mut row = vec![];
+                if untold.iter().any(|u| u.name == c.name) {
+                    row.push(Span::styled(
+                        "⚠ ",
+                        theme
+                            .fg(ratatui::style::Color::Yellow)
+                            .add_modifier(ratatui::style::Modifier::BOLD),
+                    ));
+                }
+                row.push(Span::raw(format!("{}{rel} ", c.name)));
+                row.push(Span::styled(phone, theme.dim()));
+                row
             })
             .collect();
         if level >= TIGHTEST {

@@ -49,6 +49,14 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             "P c",
             lang.t("还款建议 / 每周现金流", "cash plan / weekly cash flow"),
         ),
+        (
+            "m a",
+            lang.t("联系人消息 / 记一个电话", "message / log a call"),
+        ),
+        (
+            "L w y",
+            lang.t("催收记录 / 申请书 / 复制", "call log / letter / copy"),
+        ),
         ("l", lang.t("切换 English", "切换中文 (Chinese)")),
         ("!", lang.t("读取文件时的警告", "warnings from the file")),
         (

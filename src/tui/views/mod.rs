@@ -3,11 +3,13 @@
 pub mod advice;
 pub mod cashflow;
 pub mod detail;
+pub mod document;
 pub mod filter;
 pub mod form;
 pub mod header;
 pub mod help;
 pub mod list;
+pub mod logview;
 pub mod overlay;
 pub mod plan;
 pub mod ruler;
@@ -127,6 +129,8 @@ impl Widget for &App {
             }
             Mode::Plan { scroll } => plan::render(self, scroll, body, buf, theme),
             Mode::Cashflow { scroll } => cashflow::render(self, scroll, body, buf, theme),
+            Mode::Doc { scroll } => document::render(self, scroll, body, buf, theme),
+            Mode::LogView { scroll } => logview::render(self, scroll, body, buf, theme),
             Mode::CashPrompt => {
                 if self.planning.plan.is_some() {
                     plan::render(self, 0, body, buf, theme);
@@ -239,6 +243,29 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("t", lang.t("今天", "today")),
                 ("↑↓", lang.t("滚动", "scroll")),
                 ("P", lang.t("还款建议", "plan")),
+                ("Esc", lang.t("返回", "back")),
+            ],
+            Mode::Doc { .. }
+                if matches!(app.doc, Some(crate::tui::protect::Doc::Notice { .. })) =>
+            {
+                &[
+                    ("y", lang.t("复制", "copy")),
+                    ("Tab", lang.t("下一位", "next contact")),
+                    ("t", lang.t("标记为已告知", "mark as told")),
+                    ("↑↓", lang.t("滚动", "scroll")),
+                    ("Esc", lang.t("返回", "back")),
+                ]
+            }
+            Mode::Doc { .. } => &[
+                ("y", lang.t("复制", "copy")),
+                ("↑↓", lang.t("滚动", "scroll")),
+                ("Esc", lang.t("返回", "back")),
+            ],
+            Mode::LogView { .. } => &[
+                ("w", lang.t("投诉草稿", "complaint draft")),
+                ("y", lang.t("复制草稿", "copy draft")),
+                ("a", lang.t("记一个电话", "log a call")),
+                ("↑↓", lang.t("滚动", "scroll")),
                 ("Esc", lang.t("返回", "back")),
             ],
             Mode::Warnings { .. } => &[
