@@ -209,7 +209,7 @@ fn a_logs_a_collection_call_at_the_prefilled_time() {
     }
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Form);
-    assert!(screen(&app, 80, 24).contains("expected a time as HH:MM:SS"));
+    assert!(screen(&app, 80, 24).contains("\"25:00\" is not a time"));
 }
 
 #[test]
