@@ -199,8 +199,3 @@ impl From<StrategyArg> for Strategy {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}
