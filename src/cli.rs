@@ -117,6 +117,8 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: String,
     },
+    /// Undo the last write: put FILE.bak back while the file is still what repaydash wrote
+    Undo,
     /// What to pay first with the cash at hand
     Plan {
         /// The cash you can pay now, such as 1500, 1,500 or ¥1500.50

@@ -3,6 +3,7 @@
 //! Data flows one way: file → `store` → `model` → `engine` → `report` | `tui`.
 //! `engine` and `model` know nothing of files or terminals.
 
+pub mod clean;
 pub mod cli;
 pub mod dates;
 pub mod engine;

@@ -526,6 +526,12 @@ fn missing_file_and_directory_are_refused() {
         err.contains("nope.toml") && err.contains("no such file"),
         "{err}"
     );
+    let o = run_file(&missing, &["--lang", "zh", "check"]);
+    assert!(
+        stderr(&o).contains("nope.toml: 文件不存在"),
+        "{}",
+        stderr(&o)
+    );
 
     let o = run_file(dir.path(), &["--lang", "en", "validate"]);
     assert_eq!(o.status.code(), Some(2));

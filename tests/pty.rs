@@ -194,3 +194,64 @@ fn a_click_selects_a_loan_and_the_wheel_scrolls_the_advice() {
     assert!(screen.contains("▶! 借呗（5月借款）"), "{screen}");
     s.quit();
 }
+
+/// `kill` (SIGTERM) and a closed terminal window (SIGHUP) restore the terminal as `q` does: raw
+/// mode off, the main screen back, the cursor shown, the mouse released.
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let s = Session::start(SAMPLE);
+        let fd = s.master.as_raw_fd().unwrap();
+        let lflag = || {
+            // SAFETY: a zeroed termios is a valid out-parameter; fd is the open pty master.
+            let mut t: libc::termios = unsafe { std::mem::zeroed() };
+            assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+            t.c_lflag
+        };
+        s.wait_for("6 loans open");
+        {
+            let p = s.parser.lock().unwrap();
+            let screen = p.screen();
+            assert!(screen.alternate_screen());
+            assert!(screen.hide_cursor());
+            assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        }
+        assert_eq!(lflag() & libc::ICANON, 0, "raw while running");
+
+        let pid = s.child.process_id().unwrap() as libc::pid_t;
+        // SAFETY: sending a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let mut child = s.child;
+        let start = Instant::now();
+        let status = loop {
+            if let Some(st) = child.try_wait().unwrap() {
+                break st;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "did not end");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert!(status.success(), "signal {signal}: {status:?}");
+        // Raw mode off: the line discipline is canonical and echoes again.
+        let l = lflag();
+        assert_ne!(l & libc::ICANON, 0, "signal {signal}: still raw");
+        assert_ne!(l & libc::ECHO, 0, "signal {signal}: no echo");
+        drop(s.writer);
+        drop(s.master);
+        let _ = s.reader.join();
+        let p = s.parser.lock().unwrap();
+        let screen = p.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "signal {signal}: alternate screen left on"
+        );
+        assert!(
+            !screen.hide_cursor(),
+            "signal {signal}: cursor still hidden"
+        );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "signal {signal}: mouse still captured"
+        );
+    }
+}

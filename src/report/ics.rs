@@ -9,6 +9,7 @@
 //!   newer export updates the same events (a milestone moves when the overdue anchor moves).
 //! - DTSTAMP is `today` at midnight UTC, so two runs on the same day give the same bytes.
 
+use crate::clean::clean;
 use chrono::{Duration, NaiveDate};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
@@ -36,8 +37,10 @@ fn day_after(d: NaiveDate) -> NaiveDate {
 
 /// The crate would stamp an alarm with the clock and a random UID; both are fixed here so that
 /// two exports of the same day are identical.
+// Every text an event carries (names, notes from the file) passes through `clean` here: a
+// calendar app shows it, and a terminal may print the file.
 fn alarm(uid: &str, description: &str, trigger: &str, stamp: &str) -> Alarm {
-    let mut a = Alarm::display(description, Duration::zero());
+    let mut a = Alarm::display(&clean(description), Duration::zero());
     // RFC 5545 duration text, rather than chrono's own form.
     a.append_property(Property::new("TRIGGER", trigger))
         .add_property("UID", format!("{uid}-alarm"))
@@ -48,8 +51,8 @@ fn alarm(uid: &str, description: &str, trigger: &str, stamp: &str) -> Alarm {
 fn event(uid: &str, date: NaiveDate, summary: &str, description: &str, stamp: &str) -> Event {
     let mut e = Event::new();
     e.uid(uid)
-        .summary(summary)
-        .description(description)
+        .summary(&clean(summary))
+        .description(&clean(description))
         .starts(date)
         .ends(day_after(date))
         .add_property("DTSTAMP", stamp)

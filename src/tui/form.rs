@@ -411,29 +411,28 @@ fn amount_error(lang: Lang, s: &str) -> Result<Decimal, String> {
     input::amount(s).map_err(|e| e.text().get(lang).to_string())
 }
 
-/// A date field; a payment or log entry may not be dated after `today`, as the store says too.
-fn date_error(
-    lang: Lang,
-    s: &str,
-    not_after: Option<(NaiveDate, ph::Entry)>,
-) -> Result<NaiveDate, String> {
-    let d = input::date(s).map_err(|e| e.text().get(lang).to_string())?;
-    match not_after {
-        Some((today, what)) if d > today => {
-            Err(ph::dated_after_today(what, d, today).get(lang).to_string())
-        }
-        _ => Ok(d),
+/// A date field, by the one input parser.
+fn date_error(lang: Lang, s: &str) -> Result<NaiveDate, String> {
+    input::date(s).map_err(|e| e.text().get(lang).to_string())
+}
+
+fn field_of(f: write::Field) -> FieldKind {
+    match f {
+        write::Field::Amount => FieldKind::Amount,
+        write::Field::Date => FieldKind::Date,
+        write::Field::Text => FieldKind::Text,
+        write::Field::Installment => FieldKind::Installment,
+        write::Field::Due => FieldKind::Due,
     }
 }
 
-/// Check every field, mark the ones that are wrong, and build the edit when none is.
+/// Check every field, mark the ones that are wrong, and build the edit when none is. What a
+/// person types is read by the one input parser; what may be written is the store's own rule
+/// (`write::check_entry`), with the words `repaydash pay` prints.
 fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let lang = app.lang;
     // The store compares with the real day the program was given, not a what-if day.
     let real = app.base_today;
-    let entry = app.entries.iter().find(|e| e.id == form.loan_id);
-    let count = entry.map(|e| e.ledger.installments.len()).unwrap_or(0);
-    let count_u32 = u32::try_from(count).unwrap_or(u32::MAX);
     let mut ok = true;
     let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), String>| {
         if let Some(f) = form.field_mut(kind) {
@@ -451,11 +450,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         FormKind::Pay => {
             let a = amount_error(lang, &value(form, FieldKind::Amount));
             check(form, FieldKind::Amount, a.clone().map(|_| ()));
-            let d = date_error(
-                lang,
-                &value(form, FieldKind::Date),
-                Some((real, ph::Entry::Payment)),
-            );
+            let d = date_error(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             match (a, d) {
                 (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
@@ -464,22 +459,10 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         }
         FormKind::Log => {
             let text = value(form, FieldKind::Text).trim().to_string();
-            check(
-                form,
-                FieldKind::Text,
-                if text.is_empty() {
-                    Err(ph::log_text_empty().get(lang).to_string())
-                } else {
-                    Ok(())
-                },
-            );
-            let d = date_error(
-                lang,
-                &value(form, FieldKind::Date),
-                Some((real, ph::Entry::Log)),
-            );
+            check(form, FieldKind::Text, Ok(()));
+            let d = date_error(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
-            d.ok().filter(|_| !text.is_empty()).map(|date| Edit::Log {
+            d.ok().map(|date| Edit::Log {
                 id,
                 entry: LogEntry {
                     date,
@@ -500,11 +483,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                     Ok(())
                 },
             );
-            let d = date_error(
-                lang,
-                &value(form, FieldKind::Date),
-                Some((real, ph::Entry::Log)),
-            );
+            let d = date_error(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             let t = input::time(&value(form, FieldKind::Time))
                 .map_err(|e| e.text().get(lang).to_string());
@@ -536,23 +515,12 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         }
         FormKind::Extend => {
             let raw = value(form, FieldKind::Installment);
-            let n = match raw.trim().parse::<u32>() {
-                Ok(n) if n >= 1 && (n as usize) <= count => Ok(n),
-                Ok(n) if n >= 1 => Err(ph::no_such_installment(&id, count_u32, n)
-                    .get(lang)
-                    .to_string()),
-                _ => Err(ph::installment_not_number().get(lang).to_string()),
-            };
+            let n = raw
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| ph::installment_not_number().get(lang).to_string());
             check(form, FieldKind::Installment, n.clone().map(|_| ()));
-            let mut d = date_error(lang, &value(form, FieldKind::Due), None);
-            if let (Ok(n), Ok(due)) = (&n, &d) {
-                let now = entry
-                    .and_then(|e| e.ledger.installments.get(*n as usize - 1))
-                    .map(|s| s.inst.due_date);
-                if now == Some(*due) {
-                    d = Err(ph::installment_already_due(*n, due).get(lang).to_string());
-                }
-            }
+            let d = date_error(lang, &value(form, FieldKind::Due));
             check(form, FieldKind::Due, d.clone().map(|_| ()));
             match (n, d) {
                 (Ok(installment), Ok(due)) => Some(Edit::Extend {
@@ -564,11 +532,40 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             }
         }
     };
+    let edit = edit.filter(|_| ok);
+    if let Some(e) = &edit
+        && let Err(refused) = write::check_entry(&app.portfolio, e, real)
+    {
+        match refused.field.map(field_of).and_then(|k| form.field_mut(k)) {
+            Some(f) => f.error = Some(refused.text(lang).to_string()),
+            None => form.refusal = Some(refusal(lang, &refused)),
+        }
+        ok = false;
+    }
     // Put the cursor on the first field that needs fixing.
     if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
         form.focus = i;
     }
     edit.filter(|_| ok)
+}
+
+/// `u`: put FILE.bak back through the store (only while the file is what repaydash last wrote),
+/// and say in the status line what that took out or put back.
+pub fn undo(app: &mut App) {
+    let lang = app.lang;
+    match crate::store::undo::undo(&app.source, &app.builtin) {
+        Ok(done) => {
+            app.install(done.loaded.clone());
+            app.status = None;
+            app.notice = Some(done.one_line(lang));
+        }
+        Err(e) => {
+            app.status = Some(match e.kind {
+                ErrorKind::Demo => demo_message(lang),
+                _ => ph::nothing_undone(&e.message).get(lang).to_string(),
+            });
+        }
+    }
 }
 
 fn refusal(lang: Lang, e: &WriteError) -> String {

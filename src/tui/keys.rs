@@ -39,6 +39,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char(']') => Msg::ShiftDay(1),
         KeyCode::Char('t') => Msg::RealToday,
         KeyCode::Char('r') => Msg::Reload,
+        KeyCode::Char('u') => Msg::Undo,
         KeyCode::Char('p') => Msg::RecordPayment,
         KeyCode::Char('n') => Msg::AddLog,
         KeyCode::Char('e') => Msg::RecordExtension,
@@ -140,5 +141,23 @@ pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
         (_, Event::Paste(s)) => Some(Msg::Paste(s.clone())),
         (_, Event::Key(k)) => key_in(mode, *k),
         _ => event(e),
+    }
+}
+
+/// While the terminal is too small to show anything, keys typed blind must not act (`j p Enter`
+/// there once recorded a payment no one saw): only q and Ctrl-C quit, Esc backs out, and a
+/// resize is still seen.
+pub fn event_when_too_small(mode: Mode, e: &Event) -> Option<Msg> {
+    match e {
+        Event::Key(k) if k.kind != KeyEventKind::Release => match k.code {
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Quit),
+            KeyCode::Char('q') if k.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
+                Some(Msg::Quit)
+            }
+            KeyCode::Esc => event_in(mode, e),
+            _ => None,
+        },
+        Event::Resize(..) => Some(Msg::Resize),
+        _ => None,
     }
 }

@@ -24,6 +24,8 @@ pub enum Msg {
     ShiftDay(i64),
     RealToday,
     Reload,
+    /// `u`: undo the last write (again: redo it).
+    Undo,
     /// The file changed on disk.
     FileChanged,
     /// Midnight passed this many times: the day moves on while the dashboard stays open (a
@@ -203,6 +205,7 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::ShiftDay(d) => app.set_offset(app.offset + d),
             Msg::RealToday => app.set_offset(0),
             Msg::RecordPayment => form::open(app, FormKind::Pay),
+            Msg::Undo => form::undo(app),
             Msg::AddLog => form::open(app, FormKind::Log),
             Msg::RecordExtension => form::open(app, FormKind::Extend),
             Msg::OpenPlan => app.open_cash_prompt(),

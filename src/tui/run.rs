@@ -20,21 +20,34 @@ use ratatui::crossterm::execute;
 use super::app::App;
 use super::keys;
 use super::msg::{Msg, update};
+use super::views::{MIN_HEIGHT, MIN_WIDTH};
 
 #[derive(Debug)]
 pub enum Event {
     Term(event::Event),
     FileChanged,
+    /// SIGTERM or SIGHUP (`kill`, a closed terminal window): quit as `q` does, so the terminal
+    /// is restored on the way out.
+    Terminate,
 }
 
-fn handle(app: &mut App, ev: Event) {
+fn handle(app: &mut App, ev: Event, too_small: bool) {
     let msg = match ev {
+        Event::Term(e) if too_small => keys::event_when_too_small(app.mode, &e),
         Event::Term(e) => keys::event_in(app.mode, &e),
         Event::FileChanged => Some(Msg::FileChanged),
+        Event::Terminate => Some(Msg::Quit),
     };
     if let Some(m) = msg {
         update(app, m);
     }
+}
+
+/// The terminal is below the size the dashboard draws in (it shows "terminal too small").
+fn too_small<B: Backend>(terminal: &Terminal<B>) -> bool {
+    terminal
+        .size()
+        .is_ok_and(|s| s.width < MIN_WIDTH || s.height < MIN_HEIGHT)
 }
 
 /// Time from `now` to the next local midnight (plus a moment, so the date has surely turned).
@@ -93,11 +106,11 @@ pub fn run_copying<B: Backend>(
             Ok(ev) => {
                 // Take everything already waiting (a burst of file events, a held key) before
                 // drawing again.
-                handle(app, ev);
+                handle(app, ev, too_small(terminal));
                 while !app.quit
                     && let Ok(ev) = rx.try_recv()
                 {
-                    handle(app, ev);
+                    handle(app, ev, too_small(terminal));
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
@@ -143,6 +156,26 @@ fn watch(file: &Path, tx: Sender<Event>) -> notify::Result<notify::RecommendedWa
     Ok(w)
 }
 
+/// SIGTERM and SIGHUP become an `Event::Terminate` instead of ending the process on the spot
+/// with the terminal still raw, on the alternate screen and capturing the mouse.
+fn on_terminate(tx: Sender<Event>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+            std::thread::spawn(move || {
+                for _ in signals.forever() {
+                    if tx.send(Event::Terminate).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    drop(tx);
+}
+
 /// Run the dashboard in the real terminal. The terminal is restored on quit, on error, and (by
 /// ratatui's panic hook, which restores before printing) on panic.
 pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
@@ -157,6 +190,7 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
     });
     // Without a watcher the dashboard still works; `r` reloads by hand.
     let _watcher = file.and_then(|f| watch(f, tx.clone()).ok());
+    on_terminate(tx.clone());
     drop(tx);
 
     let mut terminal = ratatui::try_init()?;

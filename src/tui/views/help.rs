@@ -40,7 +40,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             "[ ]  t",
             lang.t("假设日期前后一天 / 今天", "what-if: day -1/+1, today"),
         ),
-        ("r", lang.t("重新读取文件", "reload the file")),
+        (
+            "r  u",
+            lang.t("重新读取 / 撤销上次写入", "reload / undo last write"),
+        ),
         (
             "p n e",
             lang.t("记录还款 / 沟通 / 延期", "record pay / log / extension"),
