@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Timelike};
 use clap::Parser;
 
 use repaydash::clean::clean;
-use repaydash::cli::{Cli, Command, ExportCommand, FailOn, TimeArg};
+use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
 use repaydash::engine::{self, LoanStatus};
 use repaydash::i18n::{Lang, Text, phrases as ph};
 use repaydash::input::{self, InputError};
@@ -186,16 +186,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         None | Some(Command::Check { json: false, .. }) => {
             if source == Source::Demo {
                 let init = repaydash::launch::command("init");
-                eprintln!(
-                    "{}",
-                    match ctx.lang {
-                        Lang::Zh =>
-                            format!("（演示数据：还没有你自己的文件。运行 `{init}` 创建一个。）"),
-                        Lang::En => format!(
-                            "(Demo data: you have no file yet. Run `{init}` to create one.)"
-                        ),
-                    }
-                );
+                eprintln!("{}", ph::demo_no_file(&init).get(ctx.lang));
             }
             out(&report::check::text(&ctx));
         }
@@ -388,10 +379,11 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
             id: id.clone(),
             entry: LogEntry {
                 date: date_or(date.as_deref(), today)?,
-                time: time.map(|t| match t {
-                    TimeArg::At(t) => t,
-                    TimeArg::Now => now_to_the_second(),
-                }),
+                time: match time.as_deref() {
+                    Some(t) if t.trim().eq_ignore_ascii_case("now") => Some(now_to_the_second()),
+                    Some(t) => Some(arg("--time", input::time(t))?),
+                    None => None,
+                },
                 kind: write::parse_log_kind(kind)?,
                 who: who.clone().filter(|w| !w.trim().is_empty()),
                 channel: channel.as_deref().map(write::parse_channel).transpose()?,

@@ -143,7 +143,12 @@ pub fn credit_first(e: &LoanFacts, today: NaiveDate) -> Option<NaiveDate> {
 /// The header's sentence about one loan, or None when it has no contact day to count to.
 /// `dated` adds the dates (left out when the line is too narrow).
 pub fn sentence(lang: Lang, e: &LoanFacts, today: NaiveDate, dated: bool) -> Option<String> {
-    let name = &e.name;
+    // A loan with neither name nor product would be called only by its platform: add its id.
+    let name = &if e.name == e.platform {
+        format!("{} ({})", e.label, e.platform)
+    } else {
+        e.name.clone()
+    };
     let mut s = match e.countdown {
         Countdown::None => return None,
         Countdown::IfMissed { due, contact } => {

@@ -415,10 +415,11 @@ impl App {
                     .unwrap_or_default(),
                 Source::Demo => self.lang.t("演示数据", "the demo").to_string(),
             };
-            self.notice = Some(match self.lang {
-                Lang::Zh => format!("✓ 已重新读取 {name}"),
-                Lang::En => format!("✓ reloaded {name}"),
-            });
+            self.notice = Some(
+                crate::i18n::phrases::reloaded(&name)
+                    .get(self.lang)
+                    .to_string(),
+            );
             self.notice_fades = true;
         }
     }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, money};
 use crate::i18n::Lang;
+use crate::i18n::phrases as ph;
 use crate::present::countdown;
 use crate::tui::app::App;
 
@@ -128,15 +129,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     }
     if app.is_demo() {
         lines.push(Line::from(Span::styled(
-            match lang {
-                Lang::Zh => format!(
-                    " 演示数据（只读）。运行 {} 创建你自己的账本文件。",
-                    app.init_command
-                ),
-                Lang::En => format!(
-                    " Demo data (read-only). Run `{}` to start your own file.",
-                    app.init_command
-                ),
+            {
+                use unicode_width::UnicodeWidthStr;
+                let full = format!(" {}", ph::demo_banner(&app.init_command).get(lang));
+                if full.width() <= area.width as usize {
+                    full
+                } else {
+                    format!(" {}", ph::demo_banner_short(&app.init_command).get(lang))
+                }
             },
             theme
                 .fg(Color::Black)

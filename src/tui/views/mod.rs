@@ -194,6 +194,11 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
 
 /// The main screen's panes in the body `area`.
 pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
+    layout(app, area, theme).0
+}
+
+/// The panes, and the detail as fitted to its pane (so a frame fits it once).
+fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<'a>) {
     let list_w = (u32::from(area.width) * 11 / 20) as u16;
     let [list, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
@@ -204,17 +209,19 @@ pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
     let advice_h = right.height - fitted.height;
     let [detail, advice] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(advice_h)]).areas(right);
-    Panes {
-        list,
-        detail,
-        advice,
-    }
+    (
+        Panes {
+            list,
+            detail,
+            advice,
+        },
+        fitted,
+    )
 }
 
 fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let p = panes(app, area, theme);
+    let (p, fitted) = layout(app, area, theme);
     list::render(app, m, p.list, buf, theme);
-    let fitted = detail::fit(app, p.detail.width, p.detail.height, theme);
     detail::draw(app, fitted, p.detail, buf, theme);
     advice::render(app, m, p.advice, buf, theme);
 }
