@@ -7,12 +7,14 @@ use std::process::ExitCode;
 use chrono::{NaiveDate, Timelike};
 use clap::Parser;
 
-use repaydash::cli::{Cli, Command, ExportCommand, FailOn, TimeArg};
+use repaydash::clean::clean;
+use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
 use repaydash::engine::{self, LoanStatus};
 use repaydash::i18n::{Lang, Text, phrases as ph};
 use repaydash::input::{self, InputError};
 use repaydash::knowledge::{self, Policies};
-use repaydash::model::{LogEntry, LogKind, Policy};
+use repaydash::model::{LogEntry, Policy};
+use repaydash::present::recorded;
 use repaydash::report::{self, Context};
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Loaded, Source};
@@ -77,7 +79,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err((Failure { message, code }, lang)) => {
-            eprintln!("repaydash: {}", message.get(lang.unwrap_or(early)));
+            eprintln!("repaydash: {}", clean(message.get(lang.unwrap_or(early))));
             ExitCode::from(code)
         }
     }
@@ -147,6 +149,15 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         return Ok(ExitCode::SUCCESS);
     }
 
+    // A write reads the file itself, under the file's lock: loading it here first would parse it
+    // once more for nothing.
+    if let Some(edit) = edit_of(cli, today)? {
+        return record(cli, &builtin, &source, &edit, today, file_lang);
+    }
+    if let Some(Command::Undo) = &cli.command {
+        return undo(cli, &builtin, &source, file_lang);
+    }
+
     let loaded = store::load(&source, &builtin, today)?;
     *file_lang = Some(lang(cli, Some(&loaded)));
     let path_label = source.label();
@@ -157,11 +168,8 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
     };
     if !matches!(cli.command, Some(Command::Validate)) {
         for w in &loaded.warnings {
-            eprintln!("{}", warning(w));
+            eprintln!("{}", clean(&warning(w)));
         }
-    }
-    if let Some(edit) = edit_of(cli, today)? {
-        return record(cli, &builtin, &loaded, &edit, today);
     }
     if cli.command.is_none() && std::io::stdout().is_terminal() {
         return dashboard(cli, loaded, builtin, today, &source);
@@ -178,18 +186,9 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         None | Some(Command::Check { json: false, .. }) => {
             if source == Source::Demo {
                 let init = repaydash::launch::command("init");
-                eprintln!(
-                    "{}",
-                    match ctx.lang {
-                        Lang::Zh =>
-                            format!("（演示数据：还没有你自己的文件。运行 `{init}` 创建一个。）"),
-                        Lang::En => format!(
-                            "(Demo data: you have no file yet. Run `{init}` to create one.)"
-                        ),
-                    }
-                );
+                eprintln!("{}", ph::demo_no_file(&init).get(ctx.lang));
             }
-            print!("{}", report::check::text(&ctx));
+            out(&report::check::text(&ctx));
         }
         Some(Command::Check { json: true, .. }) => println!("{}", report::check::json(&ctx)),
         Some(Command::Schedule { id, json }) => {
@@ -198,7 +197,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             if *json {
                 println!("{}", report::schedule::json(&view));
             } else {
-                print!("{}", report::schedule::text(&ctx, &view));
+                out(&report::schedule::text(&ctx, &view));
             }
         }
         Some(Command::Advice { id, json }) => {
@@ -209,21 +208,23 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             if *json {
                 println!("{}", report::advice::json(&panels));
             } else {
-                print!(
-                    "{}",
-                    report::advice::text(&ctx, &view, &panels, terminal_width())
-                );
+                out(&report::advice::text(
+                    &ctx,
+                    &view,
+                    &panels,
+                    terminal_width(),
+                ));
             }
         }
         Some(Command::Validate) => {
             for w in &loaded.warnings {
-                println!("{}", warning(w));
+                out(&format!("{}\n", warning(w)));
             }
-            println!(
-                "{path_label}: ok, {} {}",
+            out(&format!(
+                "{path_label}: ok, {} {}\n",
                 loaded.portfolio.loans.len(),
                 ctx.lang.t("笔借款", "loans")
-            );
+            ));
         }
         Some(Command::Init) => {}
         Some(Command::Plan {
@@ -239,7 +240,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             if *json {
                 println!("{}", report::plan::json(&ctx, &plan));
             } else {
-                print!("{}", report::plan::text(&ctx, &plan));
+                out(&report::plan::text(&ctx, &plan));
             }
         }
         Some(Command::Export {
@@ -258,16 +259,13 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         Some(Command::Status) => {
             let line = report::status::line(&ctx);
             if !line.is_empty() {
-                println!("{line}");
+                out(&format!("{line}\n"));
             }
         }
         Some(Command::Notice { id, contact }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
-            print!(
-                "{}",
-                report::notice::text(&ctx, &view, contact.as_deref()).map_err(Failure::said)?
-            );
+            out(&report::notice::text(&ctx, &view, contact.as_deref()).map_err(Failure::said)?);
         }
         Some(Command::Complaint { id, from, to, json }) => {
             let loan = find_loan(&ctx, id)?;
@@ -287,11 +285,20 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             if *json {
                 println!("{}", report::complaint::json(&summary));
             } else {
-                print!("{}", report::complaint::text(&ctx, &view, &summary));
+                out(&report::complaint::text(&ctx, &view, &summary));
             }
         }
-        Some(Command::Letter { .. }) => {}
-        Some(Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. }) => {}
+        Some(Command::Letter { id, reason }) => {
+            let loan = find_loan(&ctx, id)?;
+            let view = ctx.view(loan);
+            out(&format!(
+                "{}\n",
+                report::letter::text(&ctx, &view, reason.as_deref())
+            ));
+        }
+        Some(
+            Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
+        ) => {}
     }
     if let Some(Command::Check {
         fail_on: Some(state),
@@ -309,6 +316,12 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every non-JSON output goes through here: text from the file never reaches the terminal with
+/// control characters in it.
+fn out(text: &str) {
+    print!("{}", clean(text));
 }
 
 /// `$COLUMNS` when the shell exports it, else 80: only the dashboard asks the terminal itself.
@@ -329,14 +342,10 @@ fn dashboard(
     source: &Source,
 ) -> Result<ExitCode, Failure> {
     let lang = lang(cli, Some(&loaded));
-    let first_warning = loaded
-        .warnings
-        .first()
-        .map(|w| w.render_in(&source.label(), lang));
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
-    app.status = first_warning;
+    // Load warnings are counted in the footer and listed behind `!` (all of them, not the first).
     app.init_command = repaydash::launch::command("init");
-    app.watch_perms();
+    repaydash::tui::effects::watch_perms(&mut app);
     let file = match source {
         Source::File(p) => Some(p.as_path()),
         Source::Demo => None,
@@ -378,10 +387,11 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
             id: id.clone(),
             entry: LogEntry {
                 date: date_or(date.as_deref(), today)?,
-                time: time.map(|t| match t {
-                    TimeArg::At(t) => t,
-                    TimeArg::Now => now_to_the_second(),
-                }),
+                time: match time.as_deref() {
+                    Some(t) if t.trim().eq_ignore_ascii_case("now") => Some(now_to_the_second()),
+                    Some(t) => Some(arg("--time", input::time(t))?),
+                    None => None,
+                },
                 kind: write::parse_log_kind(kind)?,
                 who: who.clone().filter(|w| !w.trim().is_empty()),
                 channel: channel.as_deref().map(write::parse_channel).transpose()?,
@@ -417,25 +427,21 @@ fn now_to_the_second() -> chrono::NaiveTime {
 fn record(
     cli: &Cli,
     builtin: &[Policy],
-    loaded: &Loaded,
+    source: &Source,
     edit: &Edit,
     today: NaiveDate,
+    file_lang: &mut Option<Lang>,
 ) -> Result<ExitCode, Failure> {
-    let lang = lang(cli, Some(loaded));
-    if let Source::File(p) = &loaded.source
+    let done = write::apply_at(source, None, builtin, edit, today)?;
+    let lang = lang(cli, Some(&done.loaded));
+    *file_lang = Some(lang);
+    for w in &done.loaded.warnings {
+        eprintln!("{}", clean(ph::warning(&w.text(&source.label())).get(lang)));
+    }
+    if let Source::File(p) = source
         && let Some(w) = store::perms::warning(p, lang)
     {
-        eprintln!("{w}");
-    }
-    let done = write::apply(loaded, builtin, edit, today)?;
-    if done.changed_underneath {
-        eprintln!(
-            "{}",
-            lang.t(
-                "注意：文件在读取之后被改动过；这条记录加在了改动之后，两者都保留了。",
-                "note: the file changed after it was read; the entry was added on top of that change and both are kept."
-            )
-        );
+        eprintln!("{}", clean(&w));
     }
     let policies = Policies::new(builtin, &done.loaded.portfolio.platforms);
     let ctx = Context {
@@ -444,42 +450,43 @@ fn record(
         today,
         lang,
     };
-    let loan = find_loan(&ctx, edit.id())?;
-    let what = match edit {
-        Edit::Pay { date, amount, .. } => format!(
-            "{} {}{} ({date})",
-            lang.t("已记录还款", "Recorded a payment of"),
-            ctx.portfolio.settings.currency,
-            repaydash::money::grouped(*amount)
-        ),
-        Edit::Log { entry, .. } => format!(
-            "{} {} ({}{})",
-            lang.t("已记录", "Recorded a log entry:"),
-            match entry.kind {
-                LogKind::Negotiation => lang.t("协商", "negotiation"),
-                LogKind::CollectionCall => lang.t("催收电话", "collection call"),
-                LogKind::Note => lang.t("备注", "note"),
-                LogKind::ContactNotified => lang.t("已告知联系人", "contact told"),
-            },
-            entry.date,
-            entry
-                .time
-                .map(|t| format!(" {}", t.format("%H:%M:%S")))
-                .unwrap_or_default()
-        ),
-        Edit::Extend {
-            installment, due, ..
-        } => format!(
-            "{} {installment} {} {due}",
-            lang.t("已记录延期：第", "Recorded an extension: installment"),
-            lang.t("期改到", "now due on")
-        ),
-    };
-    println!(
-        "{what}; {} {}",
-        lang.t("原文件已备份为", "previous file kept as"),
-        done.backup.display()
+    find_loan(&ctx, edit.id())?;
+    let cur = &ctx.portfolio.settings.currency;
+    let mut text = format!(
+        "{}{}{} ({})\n",
+        recorded::what(lang, edit, cur),
+        lang.t("；原文件已备份为 ", "; previous file kept as "),
+        done.backup.display(),
+        ph::undo_hint().get(lang)
     );
-    println!("{}", report::recorded::line(&ctx, &ctx.view(loan)));
+    if let Some(f) = ctx.snapshot().loan(edit.id()) {
+        text.push_str(&format!(
+            "{} {}\n",
+            f.id,
+            recorded::after(lang, f, cur, today)
+        ));
+    }
+    out(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `undo`: put FILE.bak back and say what that took out (or put back).
+fn undo(
+    cli: &Cli,
+    builtin: &[Policy],
+    source: &Source,
+    file_lang: &mut Option<Lang>,
+) -> Result<ExitCode, Failure> {
+    let done = store::undo::undo(source, builtin)?;
+    let lang = lang(cli, Some(&done.loaded));
+    *file_lang = Some(lang);
+    let mut text = format!("{}\n", ph::undid_last_write(&source.label()).get(lang));
+    for l in done.describe(lang) {
+        text.push_str(&l);
+        text.push('\n');
+    }
+    text.push_str(ph::undo_kept_as(&done.backup.display().to_string()).get(lang));
+    text.push('\n');
+    out(&text);
     Ok(ExitCode::SUCCESS)
 }

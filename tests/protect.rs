@@ -136,8 +136,8 @@ fn complaint_text_summarises_then_drafts_in_both_languages() {
         "complaint",
         "ctrip-jqh",
     ]);
-    assert!(en.contains("7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 days"));
-    assert!(en.contains("李芳: 1 calls · told of the debt"));
+    assert!(en.contains("7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 day"));
+    assert!(en.contains("李芳: 1 call · told of the debt"));
     assert!(en.contains("To Ctrip Finance (customer service / complaints):"));
     assert!(en.contains("recommended standard is not a law"));
 }
@@ -336,4 +336,137 @@ fn log_flags_are_written_and_read_back() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--who"));
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+/// The letter's proposal is the call script's, from the one proposal function, within the budget.
+/// By hand, budget 600: the regular installment (1,100.16, due 2026-12-15) takes more than the
+/// share, so everything owed (5,500.83) is spread over ceil(5,500.83 / 600) = 10 months at
+/// 550.083… → 550.09 (≤ 600). Budget 1,500: 1,500 − 1,100.16 = 399.84 a month toward the
+/// 1,100.16 overdue, ceil(2.75) = 3 months, 1,500.00 a month (≤ 1,500).
+#[test]
+fn letter_proposes_the_call_scripts_figures_within_the_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let rich = dir.path().join("rich.toml");
+    fs::write(
+        &rich,
+        fs::read_to_string(CALLS)
+            .unwrap()
+            .replace("monthly_budget = 600", "monthly_budget = 1500"),
+    )
+    .unwrap();
+    let cases = [
+        (
+            CALLS,
+            "申请把尚欠的全部 ¥5,500.83 重新分期（个性化分期或延期）：分 10 个月，每月 ¥550.09。以上金额不超过我每月能用于这笔借款的 ¥600.00。",
+            ["¥5,500.83", "10个月", "¥550.09"],
+        ),
+        (
+            rich.to_str().unwrap(),
+            "每月还 ¥1,500.00（其中 ¥1,100.16 是每期正常应还，¥399.84 用于逾期部分），分 3 个月还清逾期的 ¥1,100.16。以上金额不超过我每月能用于这笔借款的 ¥1,500.00。",
+            ["¥1,500.00", "3个月", "¥1,100.16"],
+        ),
+    ];
+    for (file, proposal, script_figures) in cases {
+        let letter = stdout_of(&[
+            "--file",
+            file,
+            "--today",
+            TODAY,
+            "--lang",
+            "zh",
+            "letter",
+            "ctrip-jqh",
+        ]);
+        let section = letter.split("三、还款方案\n").nth(1).unwrap_or_default();
+        let paragraph = section.lines().next().unwrap_or_default();
+        assert!(paragraph.ends_with(proposal), "{letter}");
+        let advice: Value = serde_json::from_str(&stdout_of(&[
+            "--file",
+            file,
+            "--today",
+            TODAY,
+            "--lang",
+            "zh",
+            "advice",
+            "ctrip-jqh",
+            "--json",
+        ]))
+        .unwrap();
+        let request = advice["panels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["items"].as_array().unwrap())
+            .map(|i| i["text"].as_str().unwrap())
+            .find(|t| t.starts_with("我的请求是"))
+            .expect("the script's request");
+        for f in script_figures {
+            assert!(request.contains(f), "{f} not in {request}");
+        }
+    }
+}
+
+#[test]
+fn letter_states_the_loan_the_reason_requests_and_attachments() {
+    let en = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+        "letter",
+        "ctrip-jqh",
+        "--reason",
+        "My salary was cut by half.",
+    ]);
+    assert!(
+        en.starts_with("Request to negotiate repayment\n\nTo: Ctrip Finance\n"),
+        "{en}"
+    );
+    assert!(en.contains("Overdue: ¥1,100.16, for 8 days (the oldest unpaid installment was due on 2026-11-15); everything still owed: ¥5,500.83."));
+    assert!(en.contains("2. Why I cannot pay as agreed\nMy salary was cut by half.\n"));
+    assert!(en.contains("requests, which you may grant or not"));
+    assert!(en.contains("个性化分期") && en.contains("停息挂账"));
+    assert!(en.contains("Proof of income") && en.contains("Bank statements"));
+    assert!(en.contains("Signature: __________\nDate: 2026-11-23"));
+    assert_no_phone(&en);
+
+    // Without --reason, the loan's `hardship` key; without either, a line to fill in.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    fs::write(
+        &path,
+        fs::read_to_string(CALLS).unwrap().replace(
+            "product = \"借去花\"\n",
+            "product = \"借去花\"\nhardship = \"十月起工资减半\"\n",
+        ),
+    )
+    .unwrap();
+    let zh = stdout_of(&[
+        "--file",
+        path.to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--lang",
+        "zh",
+        "letter",
+        "ctrip-jqh",
+    ]);
+    assert!(
+        zh.contains("二、无法按原计划还款的原因\n十月起工资减半\n"),
+        "{zh}"
+    );
+    assert!(zh.contains("申请人（签名）：__________\n日期：2026-11-23"));
+    let blank = stdout_of(&[
+        "--file",
+        CALLS,
+        "--today",
+        TODAY,
+        "--lang",
+        "zh",
+        "letter",
+        "ctrip-jqh",
+    ]);
+    assert!(blank.contains("二、无法按原计划还款的原因\n__________"));
 }

@@ -1,93 +1,276 @@
 //! End to end in a real pseudo-terminal: the built binary on a fixture, driven by keys.
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-fn wait_for(parser: &Arc<Mutex<vt100::Parser>>, what: &str) -> String {
-    let start = Instant::now();
-    loop {
-        let s = parser.lock().unwrap().screen().contents();
-        if s.contains(what) {
-            return s;
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.toml");
+
+/// The dashboard on a loans file at 80×24, with everything it wrote: parsed into a screen,
+/// and raw (for sequences the screen does not keep, such as OSC 52).
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    reader: std::thread::JoinHandle<()>,
+    /// The private copy of the sample, when the session runs on it.
+    _copy: Option<tempfile::TempDir>,
+}
+
+impl Session {
+    fn start(file: &str) -> Session {
+        // The sample runs on a private copy with mode 600: the checkout's own file mode (which
+        // would add the header's permission warning and move every row) must not decide what a
+        // test sees.
+        let copy = (file == SAMPLE).then(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("loans.toml");
+            std::fs::write(&path, include_str!("../data/sample.toml")).unwrap();
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+                .unwrap();
+            dir
+        });
+        let file = match &copy {
+            Some(dir) => dir.path().join("loans.toml").display().to_string(),
+            None => file.to_string(),
+        };
+        let file = file.as_str();
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_repaydash"));
+        cmd.args(["--file", file, "--today", "2026-11-23", "--lang", "en"]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", std::env::temp_dir());
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (p, r) = (parser.clone(), raw.clone());
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+            master: pair.master,
+            reader,
+            _copy: copy,
         }
+    }
+
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.parser.lock().unwrap().screen().contents();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&mut self, k: &[u8]) {
+        self.writer.write_all(k).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// `q`, then the program must end well and leave the alternate screen.
+    fn quit(mut self) {
+        self.keys(b"q");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "did not quit");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert!(status.success(), "{status:?}");
+        drop(self.writer);
+        drop(self.master);
+        let _ = self.reader.join();
         assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out waiting for {what:?}; screen:\n{s}"
+            !self.parser.lock().unwrap().screen().alternate_screen(),
+            "the alternate screen was left"
         );
-        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
 #[test]
 fn dashboard_runs_in_a_terminal_and_restores_it() {
-    let pty = native_pty_system();
-    let pair = pty
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.toml");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_repaydash"));
-    cmd.args(["--file", sample, "--today", "2026-11-23", "--lang", "en"]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", std::env::temp_dir());
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let p = parser.clone();
-    let reader_thread = std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            p.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let mut writer = pair.master.take_writer().unwrap();
-
-    let main = wait_for(&parser, "6 loans open");
-    assert!(parser.lock().unwrap().screen().alternate_screen());
-    assert!(main.contains("overdue ¥3,276.74"), "{main}");
-    assert!(main.contains("星图金融任性贷"), "{main}");
+    let mut s = Session::start(SAMPLE);
+    // Wait for each thing checked, not for the title: under load a frame arrives in pieces.
+    s.wait_for("overdue ¥3,276.74");
+    s.wait_for("▶! 星图金融任性贷");
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
 
     // j selects 携程借去花 (second most urgent); Enter opens its schedule.
-    writer.write_all(b"j").unwrap();
-    writer.flush().unwrap();
-    wait_for(&parser, "▶! 携程借去花");
-    writer.write_all(b"\r").unwrap();
-    writer.flush().unwrap();
-    let sched = wait_for(&parser, "Schedule · 携程借去花");
-    assert!(sched.contains("2026-11-18"), "{sched}");
-    writer.write_all(b"\x1b").unwrap();
-    writer.flush().unwrap();
-    wait_for(&parser, "Loans 7");
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
+    s.keys(b"j");
+    s.wait_for("▶! 携程借去花");
+    s.keys(b"\r");
+    s.wait_for("Schedule · 携程借去花");
+    s.wait_for("18 Nov");
+    s.keys(b"\x1b");
+    s.wait_for("▶! 携程借去花");
+    s.quit();
+}
 
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(start.elapsed() < Duration::from_secs(20), "did not quit");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success(), "{status:?}");
-    drop(writer);
-    drop(pair.master);
-    let _ = reader_thread.join();
-    assert!(
-        !parser.lock().unwrap().screen().alternate_screen(),
-        "the alternate screen was left"
+/// `m` then `y` on 携程借去花: the terminal receives OSC 52 carrying the message, base64-encoded,
+/// exactly as `notice --contact 王小明` prints it, and the screen says it was copied.
+#[test]
+fn y_copies_the_message_through_osc_52() {
+    use base64::Engine;
+    let printed = common::stdout_of(&[
+        "--file",
+        SAMPLE,
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+        "notice",
+        "ctrip-jqh",
+        "--contact",
+        "王小明",
+    ]);
+    let message = printed.split_once('\n').unwrap().1.trim_end();
+    let expected = format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(message)
     );
+
+    let mut s = Session::start(SAMPLE);
+    s.wait_for("6 loans open");
+    s.keys(b"j");
+    s.wait_for("▶! 携程借去花");
+    s.keys(b"m");
+    s.wait_for("Message to 王小明 (1/1)");
+    assert!(!String::from_utf8_lossy(&s.raw.lock().unwrap()).contains("\x1b]52;"));
+    s.keys(b"y");
+    s.wait_for("Copied to the clipboard");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains(&expected), "no OSC 52 with the message");
+    s.keys(b"\x1b");
+    s.wait_for("Loans 7");
+    s.quit();
+}
+
+/// SGR mouse reports (what a terminal sends with mouse capture on): a left click on a loan's row
+/// selects it, and the wheel over the advice scrolls the advice, not the selection.
+#[test]
+fn a_click_selects_a_loan_and_the_wheel_scrolls_the_advice() {
+    // A private copy (mode 600), so no permission warning adds a line to the header.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loans.toml");
+    std::fs::write(&file, include_str!("../data/sample.toml")).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let mut s = Session::start(file.to_str().unwrap());
+    s.wait_for("6 loans open");
+
+    // Rows (1-based): 4 header lines, the list's border on row 5, its column headers and ruler
+    // on rows 6 and 7, then two rows a loan: the third loan (借呗（5月借款）) on rows 12 and 13.
+    s.keys(b"\x1b[<0;11;12M\x1b[<0;11;12m");
+    let screen = s.wait_for("▶! 借呗（5月借款）");
+    assert!(screen.contains("借呗（5月借款） · Alipay"), "{screen}");
+    assert!(!screen.contains("K↑"), "{screen}");
+
+    // The wheel, two notches down over the advice (column 61, row 21): the advice scrolls (its
+    // border offers K↑ to go back up), the selected loan stays.
+    s.keys(b"\x1b[<65;61;21M\x1b[<65;61;21M");
+    let screen = s.wait_for("K↑");
+    assert!(screen.contains("▶! 借呗（5月借款）"), "{screen}");
+    s.quit();
+}
+
+/// `kill` (SIGTERM) and a closed terminal window (SIGHUP) restore the terminal as `q` does: raw
+/// mode off, the main screen back, the cursor shown, the mouse released.
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let s = Session::start(SAMPLE);
+        let fd = s.master.as_raw_fd().unwrap();
+        let lflag = || {
+            // SAFETY: a zeroed termios is a valid out-parameter; fd is the open pty master.
+            let mut t: libc::termios = unsafe { std::mem::zeroed() };
+            assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+            t.c_lflag
+        };
+        s.wait_for("6 loans open");
+        {
+            let p = s.parser.lock().unwrap();
+            let screen = p.screen();
+            assert!(screen.alternate_screen());
+            assert!(screen.hide_cursor());
+            assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        }
+        assert_eq!(lflag() & libc::ICANON, 0, "raw while running");
+
+        let pid = s.child.process_id().unwrap() as libc::pid_t;
+        // SAFETY: sending a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let mut child = s.child;
+        let start = Instant::now();
+        let status = loop {
+            if let Some(st) = child.try_wait().unwrap() {
+                break st;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "did not end");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert!(status.success(), "signal {signal}: {status:?}");
+        // Raw mode off: the line discipline is canonical and echoes again.
+        let l = lflag();
+        assert_ne!(l & libc::ICANON, 0, "signal {signal}: still raw");
+        assert_ne!(l & libc::ECHO, 0, "signal {signal}: no echo");
+        drop(s.writer);
+        drop(s.master);
+        let _ = s.reader.join();
+        let p = s.parser.lock().unwrap();
+        let screen = p.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "signal {signal}: alternate screen left on"
+        );
+        assert!(
+            !screen.hide_cursor(),
+            "signal {signal}: cursor still hidden"
+        );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "signal {signal}: mouse still captured"
+        );
+    }
 }

@@ -345,6 +345,14 @@ fn check(doc: &DocSpec, edits: &[EditSpec]) -> Result<(), TestCaseError> {
     for spec in edits {
         let edit = to_edit(doc, spec);
         let before = fs::read_to_string(&path).unwrap();
+        // An entry the rules refuse (a payment beyond what is owed, an extension into the past)
+        // is refused by the write with the same words, and the file stays as it was.
+        if let Err(rule) = write::check_entry(&loaded.portfolio, &edit, today()) {
+            let e = write::apply(&loaded, &builtin, &edit, today()).unwrap_err();
+            prop_assert_eq!(&e.message, &rule.message);
+            prop_assert_eq!(fs::read_to_string(&path).unwrap(), before);
+            continue;
+        }
         let rec = write::apply(&loaded, &builtin, &edit, today())
             .map_err(|e| TestCaseError::fail(format!("{edit:?} refused: {e}\n{before}")))?;
         let after = fs::read_to_string(&path).unwrap();

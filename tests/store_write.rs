@@ -33,6 +33,21 @@ fn file_with(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// How many files a folder holds, not counting the lock file every writer leaves beside the
+/// loans file.
+fn entries(dir: &Path) -> usize {
+    fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            !e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".lock")
+        })
+        .count()
+}
+
 fn load(path: &Path) -> Loaded {
     store::load(&Source::File(path.to_path_buf()), &builtin(), day(TODAY)).unwrap()
 }
@@ -247,7 +262,7 @@ fn mixed_line_endings_are_refused_untouched() {
     assert_eq!(e.kind, ErrorKind::Unsafe);
     assert!(e.message.contains("CRLF"));
     assert_eq!(fs::read(&path).unwrap(), src.as_bytes());
-    assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1);
+    assert_eq!(entries(d.path()), 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -406,11 +421,7 @@ fn an_edit_that_no_longer_fits_the_changed_file_is_refused() {
     assert_eq!(e.kind, ErrorKind::Conflict);
     assert!(e.message.contains("changed since it was read"), "{e}");
     assert_eq!(fs::read_to_string(&path).unwrap(), other);
-    assert_eq!(
-        fs::read_dir(d.path()).unwrap().count(),
-        1,
-        "no backup, no temp file"
-    );
+    assert_eq!(entries(d.path()), 1, "no backup, no temp file");
 
     // Changed into an invalid file: refused, untouched.
     let broken = SAMPLE.replace("principal = 12000", "principal = -1");
@@ -442,7 +453,7 @@ fn a_write_that_would_make_the_file_invalid_is_refused() {
     let e = write::apply(&load(&path), &builtin(), &edit, day(TODAY)).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unsafe, "{e}");
     assert_eq!(fs::read_to_string(&path).unwrap(), SAMPLE);
-    assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1);
+    assert_eq!(entries(d.path()), 1);
 }
 
 #[test]
@@ -530,10 +541,10 @@ fn cli_pay_with_a_past_date_in_chinese() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("已记录还款 ¥182.50 (2026-11-20)"))
+        .stdout(predicate::str::contains("已记录还款 ¥182.50（2026-11-20）；原文件已备份为 "))
         // Installment 6 is paid; installment 7 (182.50) is due 2026-12-17.
         .stdout(predicate::str::contains(
-            "jiebei-may 借呗（5月借款）: 正常 · 下期 ¥182.50 于 2026-12-17 (24 天后)",
+            "jiebei-may 借呗（5月借款）：正常 · 下期 ¥182.50 于 2026-12-17（24 天后） · 剩余 ¥21,095.00",
         ));
     assert!(
         fs::read_to_string(&path)
@@ -562,7 +573,7 @@ fn cli_log_and_extend() {
             "Recorded a log entry: negotiation (2026-11-22)",
         ))
         .stdout(predicate::str::contains(
-            "xingtu-rxd 星图金融任性贷: overdue 33d",
+            "xingtu-rxd 星图金融任性贷: 33d late · overdue ¥2,294.08 · contacts may be called",
         ));
     assert!(fs::read_to_string(&path).unwrap().contains(
         "[[loan.log]]\ndate = 2026-11-22\nkind = \"negotiation\"\ntext = \"客服同意分期\"\n"
@@ -660,11 +671,7 @@ fn cli_bad_input_exits_2_and_leaves_the_file_alone() {
             .code(2)
             .stderr(predicate::str::contains(*msg));
         assert_eq!(fs::read(&path).unwrap(), SAMPLE.as_bytes(), "{args:?}");
-        assert_eq!(
-            fs::read_dir(d.path()).unwrap().count(),
-            1,
-            "{args:?}: no .bak"
-        );
+        assert_eq!(entries(d.path()), 1, "{args:?}: no .bak");
     }
 }
 

@@ -4,6 +4,7 @@ pub mod cashflow;
 pub mod complaint;
 pub mod escalation;
 pub mod ledger;
+pub mod notice;
 pub mod plan;
 pub mod proposal;
 pub mod rate;

@@ -121,6 +121,11 @@ pub fn contact_date_after(view: &LoanView, extra: Decimal, today: NaiveDate) -> 
         .contact_date_from(view.ledger.anchor_after_paying(extra, today))
 }
 
+/// The penalty's daily rate, 0 when unknown (a bill list with no rate sorts last).
+fn penalty_pct(v: &LoanView) -> Decimal {
+    v.ledger.penalty_percent_per_day.unwrap_or(Decimal::ZERO)
+}
+
 fn threatened(contact: Option<NaiveDate>, today: NaiveDate) -> bool {
     contact.is_some_and(|d| d <= horizon(today))
 }
@@ -232,7 +237,7 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
                     .rate()
                     .map(|r| r.daily_percent())
                     .unwrap_or(Decimal::ZERO),
-                penalty: v.loan.penalty_percent_per_day(),
+                penalty: penalty_pct(v),
             })
             .collect(),
         cash_left: cash,
@@ -475,6 +480,7 @@ mod tests {
             from_user: false,
             stages: vec![Stage {
                 kind: StageKind::EmergencyContact,
+                basis: crate::model::Basis::Article,
                 day: Some(contact_day),
                 day_typical: None,
                 source: "".into(),

@@ -63,6 +63,13 @@ pub fn date_format(input: &str) -> Text {
     )
 }
 
+pub fn time_format(input: &str) -> Text {
+    t(
+        format!("“{input}”不是时间：请写成 HH:MM 或 HH:MM:SS，例如 22:40"),
+        format!("{input:?} is not a time: write HH:MM or HH:MM:SS, such as 22:40"),
+    )
+}
+
 /// `days` is 0 when the month itself does not exist.
 pub fn no_such_day(input: &str, year: i32, month: u32, days: u32) -> Text {
     if days == 0 {
@@ -169,13 +176,6 @@ pub fn installment_zero() -> Text {
 
 pub fn installment_not_number() -> Text {
     Text::new("期数是从 1 开始的整数", "a whole number from 1")
-}
-
-pub fn installment_already_due(n: u32, due: impl Display) -> Text {
-    t(
-        format!("第 {n} 期现在就是 {due} 到期；填平台同意的新日期"),
-        format!("installment {n} is already due on {due}; enter the new date"),
-    )
 }
 
 /// `what` is `payment` or `log`.
@@ -403,6 +403,13 @@ pub fn unknown_stage_kind(kind: &str, all: &[&str]) -> Text {
     t(
         format!("未知的阶段类型 {kind:?}；应为以下之一：{all}"),
         format!("unknown stage kind {kind:?}; expected one of {all}"),
+    )
+}
+
+pub fn unknown_basis(basis: &str) -> Text {
+    t(
+        format!("未知的依据 {basis:?}；应为 article、estimate 或 user 之一"),
+        format!("unknown basis {basis:?}; expected article, estimate or user"),
     )
 }
 
@@ -704,4 +711,218 @@ pub fn for_argument(arg: &str, why: &Text) -> Text {
 
 pub fn terminal_failed(e: impl Display) -> Text {
     t(format!("终端出错：{e}"), format!("terminal error: {e}"))
+}
+
+// ---- What the dashboard says about the file and the session ----
+
+/// The demo's banner, naming the command that works from where the user started repaydash.
+pub fn demo_banner(init: &str) -> Text {
+    t(
+        format!("演示数据（只读）。运行 {init} 创建你自己的账本文件。"),
+        format!("Demo data (read-only). Run `{init}` to start your own file."),
+    )
+}
+
+/// The banner where the full sentence does not fit.
+pub fn demo_banner_short(init: &str) -> Text {
+    t(
+        format!("演示数据（只读）；自己的账本：{init}"),
+        format!("Demo (read-only); your own file: {init}"),
+    )
+}
+
+/// `repaydash` on the demo, its output not a terminal.
+pub fn demo_no_file(init: &str) -> Text {
+    t(
+        format!("（演示数据：还没有你自己的文件。运行 `{init}` 创建一个。）"),
+        format!("(Demo data: you have no file yet. Run `{init}` to create one.)"),
+    )
+}
+
+/// `r` worked: shown in the footer for a few seconds.
+pub fn reloaded(name: &str) -> Text {
+    t(format!("✓ 已重新读取 {name}"), format!("✓ reloaded {name}"))
+}
+
+/// The footer's count of load warnings.
+pub fn load_warnings_count(n: usize) -> Text {
+    t(
+        format!("{n} 条读取警告（! 查看）"),
+        if n == 1 {
+            "1 warning (! lists it)".to_string()
+        } else {
+            format!("{n} warnings (! lists them)")
+        },
+    )
+}
+
+/// The title of the list of load warnings (`!`).
+pub fn load_warnings_title(n: usize) -> Text {
+    t(
+        format!("读取警告 {n} 条（↑↓ 滚动，! / Esc 关闭）"),
+        format!("{n} warnings from the file (↑↓ scroll, ! / Esc close)"),
+    )
+}
+
+pub fn no_load_warnings() -> Text {
+    Text::new("读取文件时没有警告。", "No warnings from the file.")
+}
+
+// ---- Issue 9: what the store refuses, the lock, undo ----
+
+pub fn not_regular_file() -> Text {
+    Text::new(
+        "不是普通文件（是管道、设备或套接字）；账本必须是普通的文本文件",
+        "is not a regular file (a FIFO, a device or a socket); the loans file must be a plain text file",
+    )
+}
+
+pub fn file_too_large() -> Text {
+    Text::new(
+        "文件超过 64 MiB，不像是账本文件；没有读取",
+        "is larger than 64 MiB, too large for a loans file; not read",
+    )
+}
+
+pub fn cannot_lock(lock: &str, e: impl Display) -> Text {
+    t(
+        format!("无法锁定 {lock}：{e}；什么都没有写入"),
+        format!("cannot lock {lock}: {e}; nothing was written"),
+    )
+}
+
+pub fn cannot_keep_owner(uid: u32, gid: u32, e: impl Display) -> Text {
+    t(
+        format!(
+            "无法让新文件保持原来的所有者（用户 {uid}、组 {gid}）：{e}；什么都没有写入。请以文件所有者的身份运行"
+        ),
+        format!(
+            "cannot give the new file its owner back (user {uid}, group {gid}): {e}; nothing was written. Run repaydash as the file's owner"
+        ),
+    )
+}
+
+pub fn paid_before_start(date: impl Display, start: impl Display) -> Text {
+    t(
+        format!("还款日期 {date} 早于这笔借款的放款日 {start}"),
+        format!("a payment cannot be dated {date}, before the loan started ({start})"),
+    )
+}
+
+/// Money already written with its currency symbol and grouping.
+pub fn payment_beyond_owed(amount: &str, owed: &str, unpaid: &str, penalty: &str) -> Text {
+    t(
+        format!(
+            "{amount} 超过了这笔借款还欠的全部金额 {owed}（未还各期 {unpaid} + 估算罚息 {penalty}）；请记录实际付出的金额"
+        ),
+        format!(
+            "{amount} is more than everything still owed on this loan, {owed} (unpaid installments {unpaid} + estimated penalty {penalty}); record what was actually paid"
+        ),
+    )
+}
+
+pub fn extension_into_past(due: impl Display, today: impl Display) -> Text {
+    t(
+        format!("新的还款日 {due} 已经过去了（今天是 {today}）；延期只能改到今天或以后"),
+        format!(
+            "the new due date {due} is in the past (today is {today}); an extension moves a bill to today or later"
+        ),
+    )
+}
+
+pub fn extension_not_later(n: u32, now: impl Display, due: impl Display) -> Text {
+    t(
+        format!("第 {n} 期现在是 {now} 到期；延期后的日期必须晚于它，收到的是 {due}"),
+        format!("installment {n} is now due on {now}; an extension must move it later, got {due}"),
+    )
+}
+
+pub fn undo_hint() -> Text {
+    Text::new("`repaydash undo` 可撤销", "`repaydash undo` undoes it")
+}
+
+pub fn nothing_to_undo(sidecar: &str) -> Text {
+    t(
+        format!("没有可以撤销的写入：找不到 {sidecar}（repaydash 还没有写过这个文件）"),
+        format!("nothing to undo: {sidecar} is missing (repaydash has not written this file yet)"),
+    )
+}
+
+pub fn undo_changed_since(path: &str, backup: &str) -> Text {
+    t(
+        format!(
+            "{path} 在 repaydash 上次写入之后又被改动过（比如在编辑器里）；撤销会丢掉这些改动，所以没有撤销。上次写入之前的版本还在 {backup}"
+        ),
+        format!(
+            "{path} was changed after repaydash last wrote it (in an editor?); undoing would lose that change, so nothing was undone. The version before the last write is still in {backup}"
+        ),
+    )
+}
+
+pub fn backup_not_utf8(backup: &str) -> Text {
+    t(
+        format!("{backup} 不是 UTF-8 文本；没有撤销"),
+        format!("{backup} is not UTF-8 text; nothing was undone"),
+    )
+}
+
+/// Followed by the backup's problems, one per line.
+pub fn backup_has_problems() -> Text {
+    Text::new(
+        "备份文件有问题，没有撤销",
+        "the backup has problems, so nothing was undone",
+    )
+}
+
+pub fn undid_last_write(path: &str) -> Text {
+    t(
+        format!("已撤销对 {path} 的上一次写入"),
+        format!("Undid the last write to {path}"),
+    )
+}
+
+pub fn undo_took_out() -> Text {
+    Text::new("去掉了", "took out")
+}
+
+pub fn undo_put_back() -> Text {
+    Text::new("放回了", "put back")
+}
+
+pub fn undo_kept_as(backup: &str) -> Text {
+    t(
+        format!("撤销前的文件已备份为 {backup}（再运行一次 `repaydash undo` 可以恢复）"),
+        format!(
+            "the file as it was before the undo is kept as {backup} (run `repaydash undo` again to redo)"
+        ),
+    )
+}
+
+/// The dashboard's one-line outcome of `u`; `what` lists what was taken out or put back.
+pub fn undid_in_dashboard(what: &str) -> Text {
+    t(
+        format!("✓ 已撤销上一次写入：{what}（再按 u 可恢复）"),
+        format!("✓ undid the last write: {what} (u again redoes it)"),
+    )
+}
+
+pub fn nothing_undone(why: &Text) -> Text {
+    t(
+        format!("没有撤销：{}", why.zh),
+        format!("Nothing was undone: {}", why.en),
+    )
+}
+
+/// A key the program does not read: kept in the file, ignored; `did_you_mean` when one is near.
+pub fn unknown_key(key: &str, did_you_mean: Option<&str>) -> Text {
+    match did_you_mean {
+        Some(k) => t(
+            format!("不认识的键“{key}”，已忽略；是不是想写 {k}？"),
+            format!("unknown key {key:?}, ignored; did you mean {k}?"),
+        ),
+        None => t(
+            format!("不认识的键“{key}”，已忽略（保留在文件里）"),
+            format!("unknown key {key:?}, ignored (kept in the file)"),
+        ),
+    }
 }

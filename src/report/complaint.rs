@@ -36,8 +36,9 @@ pub fn headline(lang: Lang, s: &Summary) -> String {
                 s.days_over_3
             ),
             Lang::En => format!(
-                "over {EFFECTIVE_CALLS_PER_DAY} a day: {} days",
-                s.days_over_3
+                "over {EFFECTIVE_CALLS_PER_DAY} a day: {} day{}",
+                s.days_over_3,
+                if s.days_over_3 == 1 { "" } else { "s" }
             ),
         },
         match lang {
@@ -95,7 +96,12 @@ pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
             };
             match lang {
                 Lang::Zh => format!("{}：电话 {} 次 · {told}", printable(&c.name), c.calls),
-                Lang::En => format!("{}: {} calls · {told}", printable(&c.name), c.calls),
+                Lang::En => format!(
+                    "{}: {} call{} · {told}",
+                    printable(&c.name),
+                    c.calls,
+                    if c.calls == 1 { "" } else { "s" }
+                ),
             }
         })
         .collect()

@@ -19,6 +19,7 @@ use std::io::{self, Write};
 use chrono::{Duration, NaiveDate};
 
 use super::Context;
+use crate::clean::clean;
 use crate::engine::LoanView;
 use crate::engine::cashflow::{unpaid_items, upcoming_milestones};
 use crate::i18n::Lang;
@@ -149,19 +150,22 @@ struct EventOut<'a> {
     trigger: Option<&'a str>,
 }
 
+// Every text an event carries (names, notes from the file) passes through `clean` here: a
+// calendar app shows it, and a terminal may print the file.
 fn write_event<W: Write>(ics: &mut Ics<W>, e: &EventOut, stamp: &str) -> io::Result<()> {
+    let summary = clean(e.summary);
     ics.raw("BEGIN:VEVENT")?;
-    ics.text("DESCRIPTION", e.description)?;
+    ics.text("DESCRIPTION", &clean(e.description))?;
     ics.value("DTEND;VALUE=DATE", &ics_date(day_after(e.date)))?;
     ics.value("DTSTAMP", stamp)?;
     ics.value("DTSTART;VALUE=DATE", &ics_date(e.date))?;
-    ics.text("SUMMARY", e.summary)?;
+    ics.text("SUMMARY", &summary)?;
     ics.text("TRANSP", "TRANSPARENT")?;
     ics.text("UID", e.uid)?;
     if let Some(trigger) = e.trigger {
         ics.raw("BEGIN:VALARM")?;
         ics.text("ACTION", "DISPLAY")?;
-        ics.text("DESCRIPTION", e.summary)?;
+        ics.text("DESCRIPTION", &summary)?;
         ics.value("DTSTAMP", stamp)?;
         ics.value("TRIGGER", trigger)?;
         ics.line.clear();
@@ -273,12 +277,14 @@ fn milestone_events<W: Write>(
         let note = lang.t(&ms.note_zh, &ms.note_en);
         let description = match lang {
             Lang::Zh => format!(
-                "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}",
-                ms.source
+                "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}\n{}",
+                ms.source,
+                lang.basis_line(ms.basis)
             ),
             Lang::En => format!(
-                "An estimate from articles and user reports, not a rule. {note} Source: {}",
-                ms.source
+                "An estimate from articles and user reports, not a rule. {note} Source: {}\n{}",
+                ms.source,
+                lang.basis_line(ms.basis)
             ),
         };
         let uid = milestone_uid(&v.loan.id, m.kind, m.typical);
@@ -338,14 +344,14 @@ mod tests {
     fn by_crate(e: &EventOut, stamp: &str) -> String {
         let mut ev = Event::new();
         ev.uid(e.uid)
-            .summary(e.summary)
-            .description(e.description)
+            .summary(&clean(e.summary))
+            .description(&clean(e.description))
             .starts(e.date)
             .ends(day_after(e.date))
             .add_property("DTSTAMP", stamp)
             .add_property("TRANSP", "TRANSPARENT");
         if let Some(trigger) = e.trigger {
-            let mut a = Alarm::display(e.summary, chrono::Duration::zero());
+            let mut a = Alarm::display(&clean(e.summary), chrono::Duration::zero());
             a.append_property(Property::new("TRIGGER", trigger))
                 .add_property("UID", format!("{}-alarm", e.uid))
                 .add_property("DTSTAMP", stamp);

@@ -1,15 +1,13 @@
 //! `notice`: the heads-up message for each emergency contact of a loan, with the loan's own contact
 //! date and its basis. The dashboard's `m` shows the same text.
 
-use chrono::NaiveDate;
-
 use super::Context;
 use crate::engine::LoanView;
 use crate::engine::proposal::Offer;
 use crate::i18n::Lang;
 use crate::knowledge::advice::{self, Request};
 use crate::knowledge::notice::{self, NoticeFacts, Plan, Relation};
-use crate::model::{Contact, LogKind, StageKind};
+use crate::model::{Contact, StageKind};
 use crate::money::grouped;
 
 /// Text from the user's file without control characters, so it cannot steer the terminal.
@@ -90,16 +88,6 @@ pub fn plan(ctx: &Context, view: &LoanView) -> Plan {
         },
         _ => Plan::Negotiating,
     }
-}
-
-/// The day a contact was marked as told, if ever (the latest such entry).
-pub fn told_on(view: &LoanView, contact: &str) -> Option<NaiveDate> {
-    view.loan
-        .log
-        .iter()
-        .filter(|e| e.kind == LogKind::ContactNotified && e.contact() == Some(contact.trim()))
-        .map(|e| e.date)
-        .max()
 }
 
 pub fn facts(ctx: &Context, view: &LoanView, contact: &Contact) -> NoticeFacts {
@@ -183,7 +171,7 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
                 Lang::En => format!(" ({})", printable(r)),
             })
             .unwrap_or_default();
-        let told = told_on(view, &c.name)
+        let told = crate::engine::notice::told(view.loan, &c.name, ctx.today)
             .map(|d| match lang {
                 Lang::Zh => format!(" · 已于 {d} 告知"),
                 Lang::En => format!(" · told on {d}"),

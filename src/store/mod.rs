@@ -3,8 +3,11 @@
 
 pub mod atomic;
 pub mod diag;
+pub mod lock;
 pub mod perms;
 pub mod schema;
+pub mod segment;
+pub mod undo;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -123,22 +126,50 @@ pub fn locate(cli_file: Option<&Path>) -> Source {
     }
 }
 
+/// The largest loans file read: far beyond any real portfolio (100,000 loans take about 40 MB),
+/// small enough that a wrong path never eats the machine's memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of a regular file of at most `MAX_FILE_BYTES`. A FIFO or a device is refused before
+/// it is opened (opening a FIFO would wait for a writer; /dev/zero never ends).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    let fail = |message| LoadError::Io {
+        path: shown.clone(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(match e.kind() {
+            std::io::ErrorKind::NotFound => ph::no_such_file(),
+            _ => ph::cannot_read(e),
+        })
+    })?;
+    if meta.is_dir() {
+        return Err(fail(ph::is_directory()));
+    }
+    if !meta.is_file() {
+        return Err(fail(ph::not_regular_file()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(ph::file_too_large()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(ph::cannot_read(e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The cap holds even when the file grows between the check above and the read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(ph::cannot_read(e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(ph::file_too_large()));
+    }
+    Ok(bytes)
+}
+
 /// Read a file as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let shown = path.display().to_string();
-    if path.is_dir() {
-        return Err(LoadError::Io {
-            path: shown,
-            message: ph::is_directory(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: shown.clone(),
-        message: match e.kind() {
-            std::io::ErrorKind::NotFound => ph::no_such_file(),
-            _ => ph::cannot_read(e),
-        },
-    })?;
+    let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
@@ -200,11 +231,12 @@ pub fn init(path: &Path) -> Result<(), Text> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| ph::io_error(&dir.display().to_string(), e))?;
     }
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| ph::io_error(&shown, e))?;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    // Private from the first byte: it will hold debts and other people's phone numbers.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut f = opts.open(path).map_err(|e| ph::io_error(&shown, e))?;
     std::io::Write::write_all(&mut f, TEMPLATE.as_bytes())
         .and_then(|_| f.sync_all())
         .map_err(|e| ph::io_error(&shown, e))

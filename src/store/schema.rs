@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 use super::diag::{Diagnostic, LineIndex};
 use crate::i18n::{Lang, Text, phrases as ph, phrases::Need};
 use crate::model::{
-    Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method,
+    Basis, Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method,
     Payment, Policy, Portfolio, Rate, Settings, Stage, StageKind,
 };
 
@@ -37,27 +37,30 @@ pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diag
         idx: &idx,
         errors: vec![],
         warnings: vec![],
+        check_unknown: true,
     };
     let root = doc.get_ref();
+    w.unknown_keys(root, &"", known::ROOT);
     let settings = match root.get("settings") {
         Some(item) => w.settings(item),
         None => Settings::default(),
     };
-    let user_platforms = match root.get("platforms") {
+    let mut user_platforms = match root.get("platforms") {
         Some(item) => w.platforms(item, "platforms"),
         None => vec![],
     };
-    let mut policies: Vec<&Policy> = user_platforms.iter().collect();
-    policies.extend(
-        builtin
-            .iter()
-            .filter(|b| !user_platforms.iter().any(|u| u.key == b.key)),
-    );
+    // The user's tables give the user's own days, whatever they call them.
+    for p in &mut user_platforms {
+        p.stages.iter_mut().for_each(|s| s.basis = Basis::User);
+    }
+    let policies: Vec<&Policy> = crate::model::merged(&user_platforms, builtin).collect();
     let loans = match root.get("loan") {
         Some(item) => w.loans(item, &policies),
         None => vec![],
     };
     if w.errors.is_empty() {
+        // The parser's tables are sorted by key: the warnings go back into file order.
+        w.warnings.sort_by_key(|d| (d.line == 0, d.line, d.col));
         Ok(Parsed {
             portfolio: Portfolio {
                 settings,
@@ -81,12 +84,19 @@ pub fn parse_platforms(src: &str, from_user: bool) -> Result<Vec<Policy>, Vec<Di
         idx: &idx,
         errors: vec![],
         warnings: vec![],
+        check_unknown: false,
     };
     let mut list = match doc.get_ref().get("platforms") {
         Some(item) => w.platforms(item, "platforms"),
         None => vec![],
     };
-    list.iter_mut().for_each(|p| p.from_user = from_user);
+    for p in &mut list {
+        p.from_user = from_user;
+        if from_user {
+            // A user's table gives the user's own days, whatever it calls them.
+            p.stages.iter_mut().for_each(|s| s.basis = Basis::User);
+        }
+    }
     if w.errors.is_empty() {
         Ok(list)
     } else {
@@ -148,11 +158,70 @@ pub fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
+/// The keys each table may hold. Any other key is kept in the file and warned about (with the
+/// nearest known key when one is close), never an error: a newer file still opens.
+mod known {
+    pub const ROOT: &[&str] = &["settings", "loan", "platforms"];
+    pub const SETTINGS: &[&str] = &["lang", "alert_days", "currency", "monthly_budget"];
+    pub const LOAN: &[&str] = &[
+        "id",
+        "name",
+        "product",
+        "platform",
+        "principal",
+        "annual_rate",
+        "daily_rate",
+        "method",
+        "term",
+        "start_date",
+        "due_day",
+        "fee_rate",
+        "penalty_rate",
+        "emergency_contact_after_days",
+        "monthly_budget",
+        "hardship",
+        "contacts",
+        "installments",
+        "amount_due",
+        "due_date",
+        "payments",
+        "extensions",
+        "log",
+    ];
+    pub const BILL: &[&str] = &["due", "amount"];
+    pub const CONTACT: &[&str] = &["name", "relation", "phone"];
+    pub const PAYMENT: &[&str] = &["date", "amount"];
+    pub const EXTENSION: &[&str] = &["installment", "due"];
+    pub const LOG: &[&str] = &[
+        "date", "time", "kind", "text", "who", "channel", "caller", "flags",
+    ];
+    pub const PLATFORM: &[&str] = &["name", "name_en", "aliases", "stages"];
+    pub const STAGE: &[&str] = &["kind", "day", "day_typical", "source", "note_zh", "note_en"];
+}
+
+/// The known key an unknown one most likely meant: one or two letters off, or the same start.
+fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| {
+            (
+                strsim::jaro_winkler(key, k),
+                strsim::levenshtein(key, k),
+                *k,
+            )
+        })
+        .filter(|(jw, lev, _)| *lev <= 2 || *jw >= 0.88)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, _, k)| k)
+}
+
 struct Walker<'a> {
     src: &'a str,
     idx: &'a LineIndex<'a>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// Warn about keys no table knows (the user's file; not the built-in asset).
+    check_unknown: bool,
 }
 
 /// A key's dotted path, such as `loan[2].payments[1]`, kept as borrowed pieces and rendered only
@@ -216,6 +285,26 @@ impl<'a> Walker<'a> {
     fn warn(&mut self, span: Option<Range<usize>>, key: &str, msg: Text) {
         let d = self.idx.diagnostic(span, key, msg);
         self.warnings.push(d);
+    }
+
+    /// Warn about every key of `t` that is not in `known`, at the key's own position.
+    fn unknown_keys(&mut self, t: &DeTable, path: &dyn fmt::Display, known: &[&str]) {
+        for (key, _) in t.iter() {
+            let k: &str = key.get_ref();
+            if self.check_unknown && !known.contains(&k) {
+                let p = path.to_string();
+                let full = if p.is_empty() {
+                    k.to_string()
+                } else {
+                    format!("{p}.{k}")
+                };
+                self.warn(
+                    Some(key.span()),
+                    &full,
+                    ph::unknown_key(k, nearest(k, known)),
+                );
+            }
+        }
     }
 
     /// A table's start, pointing at column 1 of its header line.
@@ -505,6 +594,7 @@ impl<'a> Walker<'a> {
             span: item_span(item),
             path: KeyPath::root("settings"),
         };
+        self.unknown_keys(t, &tab.path, known::SETTINGS);
         if let Some(l) = self.str(&tab, "lang") {
             match Lang::from_key(l) {
                 Some(lang) => s.lang = Some(lang),
@@ -545,6 +635,7 @@ impl<'a> Walker<'a> {
                 span: item_span(item),
                 path: KeyPath::root(&ppath),
             };
+            self.unknown_keys(pt, &tab.path, known::PLATFORM);
             let name = self.string(&tab, "name").unwrap_or_else(|| key.to_string());
             let name_en = self.string(&tab, "name_en");
             let mut aliases = vec![];
@@ -592,6 +683,7 @@ impl<'a> Walker<'a> {
     }
 
     fn stage(&mut self, tab: &Tab, platform: &str) -> Option<Stage> {
+        self.unknown_keys(tab.t, &tab.path, known::STAGE);
         let kind = match self.str(tab, "kind") {
             Some(k) => match StageKind::from_key(k) {
                 Some(kind) => Some(kind),
@@ -632,10 +724,24 @@ impl<'a> Walker<'a> {
         };
         let note_zh = self.str(tab, "note_zh").unwrap_or_default().into();
         let note_en = self.str(tab, "note_en").unwrap_or_default().into();
+        // Tables in a loans file are the user's own (set by the callers); `basis` matters in the
+        // built-in asset, where a day may be another platform's, used as an estimate.
+        let basis = match self.str(tab, "basis") {
+            Some(b) => match Basis::from_key(b) {
+                Some(b) => b,
+                None => {
+                    let span = tab.t.get("basis").and_then(item_span);
+                    self.err(span, &format!("{}.basis", tab.path), ph::unknown_basis(b));
+                    Basis::User
+                }
+            },
+            None => Basis::User,
+        };
         Some(Stage {
             kind: kind?,
             day,
             day_typical,
+            basis,
             source,
             note_zh,
             note_en,
@@ -677,6 +783,7 @@ impl<'a> Walker<'a> {
     }
 
     fn loan(&mut self, tab: &Tab, id: Option<String>, policies: &[&Policy]) -> Option<Loan> {
+        self.unknown_keys(tab.t, &tab.path, known::LOAN);
         let name = self.string(tab, "name");
         let product = self.string(tab, "product");
         let platform_written = self
@@ -720,6 +827,7 @@ impl<'a> Walker<'a> {
             let base = tab.path.child("installments");
             let mut bills = vec![];
             for b in self.tables(item, &base) {
+                self.unknown_keys(b.t, &b.path, known::BILL);
                 let due = self.date(&b, "due");
                 let amount = self.amount(&b, "amount", false);
                 if !b.t.contains_key("due") {
@@ -812,7 +920,14 @@ impl<'a> Walker<'a> {
                 self.missing(tab, key, Need::LoanTerms);
             }
         }
-        if !rate_given {
+        // A fixed_fee loan is priced by its fee (its true APR comes from the schedule): it needs
+        // no rate, and its schedule uses none.
+        let fixed_fee = method == Some(Method::FixedFee);
+        let rate = match rate {
+            None if fixed_fee && !rate_given => Some(Rate::Annual(Decimal::ZERO)),
+            r => r,
+        };
+        if !rate_given && !fixed_fee {
             self.missing(tab, "annual_rate", Need::Rate);
         }
         if method == Some(Method::FixedFee) && !tab.t.contains_key("fee_rate") {
@@ -837,6 +952,7 @@ impl<'a> Walker<'a> {
         let base = tab.path.child("contacts");
         let mut out = vec![];
         for c in self.tables(item, &base) {
+            self.unknown_keys(c.t, &c.path, known::CONTACT);
             let name = self.string(&c, "name");
             if !c.t.contains_key("name") {
                 self.missing(&c, "name", Need::ContactName);
@@ -875,6 +991,7 @@ impl<'a> Walker<'a> {
         let base = tab.path.child("payments");
         let mut out = vec![];
         for p in self.tables(item, &base) {
+            self.unknown_keys(p.t, &p.path, known::PAYMENT);
             let date = self.date(&p, "date");
             let amount = self.amount(&p, "amount", false);
             if !p.t.contains_key("date") {
@@ -897,6 +1014,7 @@ impl<'a> Walker<'a> {
         let base = tab.path.child("extensions");
         let mut out = vec![];
         for e in self.tables(item, &base) {
+            self.unknown_keys(e.t, &e.path, known::EXTENSION);
             let installment = self.integer(&e, "installment", 1, i64::from(MAX_TERM));
             let due = self.date(&e, "due");
             if !e.t.contains_key("installment") {
@@ -930,6 +1048,7 @@ impl<'a> Walker<'a> {
         let base = tab.path.child("log");
         let mut out = vec![];
         for e in self.tables(item, &base) {
+            self.unknown_keys(e.t, &e.path, known::LOG);
             let date = self.date(&e, "date");
             let time = self.time(&e, "time");
             let kind = match self.str(&e, "kind") {

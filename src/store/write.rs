@@ -9,14 +9,16 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use super::atomic::{self, Staged};
+use super::lock::{self, FileLock, LockError};
 use super::schema;
-use super::{Loaded, ReadStamp, Source};
+use super::{Loaded, ReadStamp, Source, segment, undo};
 use crate::engine::{Ledger, LoanStatus, schedule};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::input::{self, InputError};
@@ -98,6 +100,33 @@ impl Edit {
         }
     }
 
+    /// Take this edit's entry off the end of the loan's list; false when the last entry there is
+    /// not exactly this one.
+    fn take_from(&self, loan: &mut Loan) -> bool {
+        fn pop_if<T: PartialEq>(list: &mut Vec<T>, entry: &T) -> bool {
+            list.last() == Some(entry) && list.pop().is_some()
+        }
+        match self {
+            Edit::Pay { date, amount, .. } => pop_if(
+                &mut loan.payments,
+                &Payment {
+                    date: *date,
+                    amount: *amount,
+                },
+            ),
+            Edit::Log { entry, .. } => pop_if(&mut loan.log, entry),
+            Edit::Extend {
+                installment, due, ..
+            } => pop_if(
+                &mut loan.extensions,
+                &Extension {
+                    installment: *installment,
+                    due: *due,
+                },
+            ),
+        }
+    }
+
     /// The same change made on the model, to check the file says exactly this after the edit.
     fn apply_to(&self, loan: &mut Loan) {
         match self {
@@ -132,6 +161,16 @@ pub enum ErrorKind {
     Io,
 }
 
+/// The entry's field a rule is about, so the dashboard's form can mark it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Amount,
+    Date,
+    Text,
+    Installment,
+    Due,
+}
+
 /// Why nothing was written. In every case the file is untouched. `message` is in both
 /// languages; `Display` gives the English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -139,11 +178,33 @@ pub enum ErrorKind {
 pub struct WriteError {
     pub kind: ErrorKind,
     pub message: Text,
+    /// The entry's field the refusal is about, when it is about one.
+    pub field: Option<Field>,
 }
 
 impl WriteError {
     pub fn new(kind: ErrorKind, message: Text) -> Self {
-        WriteError { kind, message }
+        WriteError {
+            kind,
+            message,
+            field: None,
+        }
+    }
+    /// An entry the rules refuse, about `field`.
+    fn rule(field: Field, message: Text) -> Self {
+        WriteError {
+            field: Some(field),
+            ..Self::bad(message)
+        }
+    }
+    fn lock(e: LockError, shown: &str) -> Self {
+        match e {
+            LockError::Busy { .. } => Self::new(ErrorKind::Busy, ph::lock_busy(shown)),
+            LockError::Io { lock, error } => Self::new(
+                ErrorKind::Io,
+                ph::cannot_lock(&lock.display().to_string(), error),
+            ),
+        }
     }
     fn bad(message: Text) -> Self {
         Self::new(ErrorKind::BadInput, message)
@@ -160,6 +221,14 @@ impl WriteError {
 impl From<InputError> for WriteError {
     fn from(e: InputError) -> Self {
         WriteError::bad(e.text())
+    }
+}
+
+/// The file could not be read as a loans file (missing, a FIFO, too large…): the same refusal,
+/// and exit code, as when `check` reads it.
+impl From<super::LoadError> for WriteError {
+    fn from(e: super::LoadError) -> Self {
+        WriteError::new(ErrorKind::BadInput, e.text())
     }
 }
 
@@ -183,13 +252,12 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// An amount of money as typed, by the one input parser.
 pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
-    Ok(input::amount(s)?)
+    input::amount(s).map_err(|e| WriteError::rule(Field::Amount, e.text()))
 }
 
 /// An amount from a caller that did not type it (a test, a program): the same rules as typed.
 fn check_amount(d: Decimal) -> Result<(), WriteError> {
-    input::amount(&d.normalize().to_string())?;
-    Ok(())
+    parse_amount(&d.normalize().to_string()).map(|_| ())
 }
 
 /// `negotiation`, `collection_call`, `note` or `contact_notified`.
@@ -220,17 +288,29 @@ pub fn parse_flags(s: &str) -> Result<Vec<LogFlag>, WriteError> {
     Ok(out)
 }
 
-/// Make one edit: `prepare` then `Prepared::commit`, again on the new text if the file changes
-/// between the two.
+/// Make one edit on the file the caller read (`loaded.read` tells whether it changed since).
 pub fn apply(
     loaded: &Loaded,
     builtin: &[Policy],
     edit: &Edit,
     today: NaiveDate,
 ) -> Result<Recorded, WriteError> {
+    apply_at(&loaded.source, loaded.read, builtin, edit, today)
+}
+
+/// Make one edit: take the lock, read, edit, check, back up, rename, let go. When the file is
+/// changed by something that does not take the lock (an editor) between the read and the
+/// rename, start again on the new text.
+pub fn apply_at(
+    source: &Source,
+    read: Option<ReadStamp>,
+    builtin: &[Policy],
+    edit: &Edit,
+    today: NaiveDate,
+) -> Result<Recorded, WriteError> {
     let mut tries = 0;
     loop {
-        let prepared = prepare(loaded, builtin, edit, today)?;
+        let prepared = prepare_at(source, read, builtin, edit, today, lock::WAIT)?;
         match prepared.commit() {
             Err(Commit::Changed) if tries < 3 => tries += 1,
             Err(Commit::Changed) => {
@@ -242,16 +322,21 @@ pub fn apply(
     }
 }
 
-/// An edit checked and written to a temporary file, not yet in place.
+/// An edit checked and written to a temporary file, not yet in place. It holds the file's lock
+/// until it is finished or dropped.
 #[derive(Debug)]
 pub struct Prepared {
     real: PathBuf,
     old: Vec<u8>,
     staged: Staged,
     perms: Option<std::fs::Permissions>,
+    owner: Option<(u32, u32)>,
     backup: PathBuf,
     loaded: Loaded,
     changed_underneath: bool,
+    /// SHA-256 of the new text, kept beside the backup so `undo` knows the file is still ours.
+    new_hash: String,
+    _lock: FileLock,
 }
 
 enum Commit {
@@ -272,16 +357,19 @@ impl Prepared {
     }
 
     fn commit(self) -> Result<Recorded, Commit> {
-        let now =
-            std::fs::read(&self.real).map_err(|e| Commit::Failed(WriteError::io(&self.real, e)))?;
+        let fail = |p: &Path, e: std::io::Error| Commit::Failed(WriteError::io(p, e));
+        let staged_bak = atomic::stage(&self.backup, &self.old, self.perms.clone())
+            .map_err(|e| fail(&self.backup, e))?;
+        keep_owner(staged_bak.temp_path(), self.owner).map_err(Commit::Failed)?;
+        staged_bak.commit().map_err(|e| fail(&self.backup, e))?;
+        undo::remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
+            .map_err(Commit::Failed)?;
+        // The last moment before the rename: an editor's save since our read must not be lost.
+        let now = std::fs::read(&self.real).map_err(|e| fail(&self.real, e))?;
         if now != self.old {
             return Err(Commit::Changed);
         }
-        atomic::replace(&self.backup, &self.old, self.perms.clone())
-            .map_err(|e| Commit::Failed(WriteError::io(&self.backup, e)))?;
-        self.staged
-            .commit()
-            .map_err(|e| Commit::Failed(WriteError::io(&self.real, e)))?;
+        self.staged.commit().map_err(|e| fail(&self.real, e))?;
         Ok(Recorded {
             loaded: self.loaded,
             changed_underneath: self.changed_underneath,
@@ -298,87 +386,198 @@ impl Prepared {
     }
 }
 
-/// Check the edit, make it on the file's current text, check the result, and write it to a
-/// temporary file next to the loans file. Nothing visible changes until `finish`.
+/// The loans file a source names; the demo cannot be written.
+pub(crate) fn file_of(source: &Source) -> Result<PathBuf, WriteError> {
+    match source {
+        Source::File(p) => Ok(p.clone()),
+        Source::Demo => Err(WriteError::new(ErrorKind::Demo, ph::demo_read_only())),
+    }
+}
+
+/// The file a path names, through a symlink, so the link stays a link when the file is replaced.
+pub(crate) fn real_path(path: &Path) -> Result<PathBuf, WriteError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(|e| WriteError::io(path, e))
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Take the lock for the file `real`, waiting at most `wait`.
+pub(crate) fn take_lock(real: &Path, shown: &str, wait: Duration) -> Result<FileLock, WriteError> {
+    FileLock::acquire(real, wait).map_err(|e| WriteError::lock(e, shown))
+}
+
+/// The owner and group of `real` (unix).
+pub(crate) fn owner_of(real: &Path) -> Option<(u32, u32)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(real).ok().map(|m| (m.uid(), m.gid()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = real;
+        None
+    }
+}
+
+/// Give a new file the owner and group the replaced one had (root writing another user's file
+/// would otherwise hand it to root); refuse when that is not possible.
+pub(crate) fn keep_owner(tmp: &Path, owner: Option<(u32, u32)>) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    if let Some((uid, gid)) = owner {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(tmp).map_err(|e| WriteError::io(tmp, e))?;
+        if (m.uid(), m.gid()) != (uid, gid) {
+            std::os::unix::fs::chown(tmp, Some(uid), Some(gid))
+                .map_err(|e| WriteError::new(ErrorKind::Io, ph::cannot_keep_owner(uid, gid, e)))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (tmp, owner);
+    Ok(())
+}
+
+/// Take the file's lock, make the edit on the file's current text, check the result, and write
+/// it to a temporary file next to the loans file. Nothing visible changes until `finish`; the
+/// lock is held until then.
 pub fn prepare(
     loaded: &Loaded,
     builtin: &[Policy],
     edit: &Edit,
     today: NaiveDate,
 ) -> Result<Prepared, WriteError> {
-    let path = match &loaded.source {
-        Source::File(p) => p.clone(),
-        Source::Demo => {
-            return Err(WriteError::new(ErrorKind::Demo, ph::demo_read_only()));
-        }
-    };
+    prepare_at(
+        &loaded.source,
+        loaded.read,
+        builtin,
+        edit,
+        today,
+        lock::WAIT,
+    )
+}
+
+/// `prepare`, waiting at most `wait` for the lock.
+pub fn prepare_waiting(
+    loaded: &Loaded,
+    builtin: &[Policy],
+    edit: &Edit,
+    today: NaiveDate,
+    wait: Duration,
+) -> Result<Prepared, WriteError> {
+    prepare_at(&loaded.source, loaded.read, builtin, edit, today, wait)
+}
+
+fn prepare_at(
+    source: &Source,
+    read: Option<ReadStamp>,
+    builtin: &[Policy],
+    edit: &Edit,
+    today: NaiveDate,
+    wait: Duration,
+) -> Result<Prepared, WriteError> {
+    let path = file_of(source)?;
     check_input(edit, today)?;
-    // Write through a symlink to the file it names, so the link stays a link.
-    let real = match std::fs::symlink_metadata(&path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            std::fs::canonicalize(&path).map_err(|e| WriteError::io(&path, e))?
-        }
-        _ => path.clone(),
-    };
-    let old = std::fs::read(&real).map_err(|e| WriteError::io(&path, e))?;
-    let changed = loaded.read.is_some_and(|r| r != ReadStamp::of(&old));
     let shown = path.display().to_string();
+    let real = real_path(&path)?;
+    let lock = take_lock(&real, &shown, wait)?;
+    let old = super::read_bytes(&real)?;
+    let changed = read.is_some_and(|r| r != ReadStamp::of(&old));
+    let conflict_or = |kind| if changed { ErrorKind::Conflict } else { kind };
     let text = std::str::from_utf8(&old).map_err(|_| {
-        WriteError::new(
-            if changed {
-                ErrorKind::Conflict
-            } else {
-                ErrorKind::BadInput
-            },
-            ph::write_not_utf8(&shown),
-        )
+        WriteError::new(conflict_or(ErrorKind::BadInput), ph::write_not_utf8(&shown))
     })?;
-    let base = schema::parse_portfolio(text, builtin).map_err(|diags| {
-        WriteError::new(
-            if changed {
-                ErrorKind::Conflict
-            } else {
-                ErrorKind::BadInput
-            },
-            with_problems(ph::file_has_problems(changed), &diags, &shown),
-        )
-    })?;
-    check_against(&base.portfolio, edit, today).map_err(|e| {
-        if changed {
-            WriteError::new(
-                ErrorKind::Conflict,
-                ph::changed_no_longer_fits(&shown, &e.message),
-            )
-        } else {
-            e
+    // Why the edit cannot be made, found the slow way (a parse of the old text) only when the
+    // fast way failed: the file's own problems first, then the entry's rules.
+    let explain = |fallback: WriteError| -> WriteError {
+        let base = match schema::parse_portfolio(text, builtin) {
+            Ok(b) => b,
+            Err(diags) => {
+                return WriteError::new(
+                    conflict_or(ErrorKind::BadInput),
+                    with_problems(ph::file_has_problems(changed), &diags, &shown),
+                );
+            }
+        };
+        match check_against(&base.portfolio, edit, today) {
+            Err(e) => refit(e, changed, &shown),
+            Ok(()) => fallback,
         }
-    })?;
-    let new_text = edit_text(text, edit).map_err(|m| WriteError::new(ErrorKind::Unsafe, m))?;
-    let parsed = schema::parse_portfolio(&new_text, builtin).map_err(|diags| {
-        WriteError::new(
-            ErrorKind::Unsafe,
-            with_problems(ph::edit_would_invalidate(), &diags, &shown),
-        )
-    })?;
-    let mut expected = base.portfolio.clone();
-    if let Some(loan) = expected.loans.iter_mut().find(|l| l.id == edit.id()) {
+    };
+    let not_exact = || WriteError::new(ErrorKind::Unsafe, ph::edit_not_exact(&shown));
+    // A last line without its ending gains one (`edit_text` says why); nothing else may change.
+    let ended = if text.is_empty() || text.ends_with('\n') {
+        std::borrow::Cow::Borrowed(text)
+    } else if text.contains("\r\n") {
+        std::borrow::Cow::Owned(format!("{text}\r\n"))
+    } else {
+        std::borrow::Cow::Owned(format!("{text}\n"))
+    };
+    // The new file must be the old one with only the entry's lines added, valid, and say what
+    // the old one said plus exactly this entry, last in its list: the old file's portfolio is
+    // the new one with that entry taken off again (so the old text needs no parse of its own).
+    let verify = |new_text: String| -> Result<(String, schema::Parsed), WriteError> {
+        if !only_added(&ended, &new_text) {
+            return Err(not_exact());
+        }
+        let mut parsed = schema::parse_portfolio(&new_text, builtin).map_err(|diags| {
+            WriteError::new(
+                ErrorKind::Unsafe,
+                with_problems(ph::edit_would_invalidate(), &diags, &shown),
+            )
+        })?;
+        let taken = parsed
+            .portfolio
+            .loans
+            .iter_mut()
+            .find(|l| l.id == edit.id())
+            .is_some_and(|loan| edit.take_from(loan));
+        if !taken {
+            return Err(not_exact());
+        }
+        Ok((new_text, parsed))
+    };
+    // Parse once to edit and once to check the result: only the loan's own part of the file
+    // through toml_edit when it can be found for certain, else the whole document.
+    let fast = segment::loan_range(text, edit.id())
+        .and_then(|r| {
+            let part = edit_text(&text[r.clone()], edit).ok()?;
+            Some([&text[..r.start], &part, &text[r.end..]].concat())
+        })
+        .and_then(|t| verify(t).ok());
+    let (new_text, mut parsed) = match fast {
+        Some(done) => done,
+        None => {
+            let t = edit_text(text, edit)
+                .map_err(|m| explain(WriteError::new(ErrorKind::Unsafe, m)))?;
+            verify(t).map_err(explain)?
+        }
+    };
+    let rules = check_against(&parsed.portfolio, edit, today);
+    if let Some(loan) = parsed
+        .portfolio
+        .loans
+        .iter_mut()
+        .find(|l| l.id == edit.id())
+    {
         edit.apply_to(loan);
     }
-    if !same(&expected, &parsed.portfolio) {
-        return Err(WriteError::new(
-            ErrorKind::Unsafe,
-            ph::edit_not_exact(&shown),
-        ));
-    }
+    rules.map_err(|e| refit(e, changed, &shown))?;
     let perms = std::fs::metadata(&real).ok().map(|m| m.permissions());
+    let owner = owner_of(&real);
     let staged = atomic::stage(&real, new_text.as_bytes(), perms.clone())
         .map_err(|e| WriteError::io(&real, e))?;
+    keep_owner(staged.temp_path(), owner)?;
     Ok(Prepared {
         backup: backup_path(&path),
         real,
         old,
         staged,
         perms,
+        owner,
+        new_hash: undo::sha256_hex(new_text.as_bytes()),
         loaded: Loaded {
             read: Some(ReadStamp::of(new_text.as_bytes())),
             portfolio: parsed.portfolio,
@@ -386,7 +585,34 @@ pub fn prepare(
             warnings: parsed.warnings,
         },
         changed_underneath: changed,
+        _lock: lock,
     })
+}
+
+/// A rule's refusal; when the file changed since it was read, said as a conflict.
+fn refit(e: WriteError, changed: bool, shown: &str) -> WriteError {
+    if !changed {
+        return e;
+    }
+    WriteError {
+        kind: ErrorKind::Conflict,
+        message: ph::changed_no_longer_fits(shown, &e.message),
+        field: e.field,
+    }
+}
+
+/// `new` is `old` with text inserted in one place and nothing else changed.
+fn only_added(old: &str, new: &str) -> bool {
+    if new.len() < old.len() {
+        return false;
+    }
+    let prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let rest = old.len() - prefix;
+    old.as_bytes()[prefix..] == new.as_bytes()[new.len() - rest..]
 }
 
 /// `head:` then one `path:line:col: problem` per line, in each language.
@@ -404,8 +630,11 @@ fn with_problems(head: Text, diags: &[super::Diagnostic], path: &str) -> Text {
     )
 }
 
-fn same(a: &Portfolio, b: &Portfolio) -> bool {
-    a.loans == b.loans && a.settings == b.settings && a.platforms == b.platforms
+/// The rules every entry must meet, whoever records it (the CLI, the dashboard's forms): the
+/// values alone, then against the loan as the file has it. The refusal names the field.
+pub fn check_entry(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
+    check_input(edit, today)?;
+    check_against(p, edit, today)
 }
 
 /// What can be said about the values without the file.
@@ -417,16 +646,24 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
         }
         Edit::Log { entry, .. } => {
             if entry.text.trim().is_empty() {
-                return Err(WriteError::bad(ph::log_text_empty()));
+                return Err(WriteError::rule(Field::Text, ph::log_text_empty()));
             }
             if entry.kind == LogKind::ContactNotified && entry.contact().is_none() {
                 return Err(WriteError::bad(ph::contact_notified_needs_who()));
             }
             not_future(entry.date, today, ph::Entry::Log)
         }
-        Edit::Extend { installment, .. } => {
+        Edit::Extend {
+            installment, due, ..
+        } => {
             if *installment == 0 {
-                return Err(WriteError::bad(ph::installment_zero()));
+                return Err(WriteError::rule(Field::Installment, ph::installment_zero()));
+            }
+            if *due < today {
+                return Err(WriteError::rule(
+                    Field::Due,
+                    ph::extension_into_past(due, today),
+                ));
             }
             Ok(())
         }
@@ -435,13 +672,17 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
 
 fn not_future(date: NaiveDate, today: NaiveDate, what: ph::Entry) -> Result<(), WriteError> {
     if date > today {
-        Err(WriteError::bad(ph::dated_after_today(what, date, today)))
+        Err(WriteError::rule(
+            Field::Date,
+            ph::dated_after_today(what, date, today),
+        ))
     } else {
         Ok(())
     }
 }
 
-/// What needs the loan: it exists, it is not paid off, the installment exists.
+/// What needs the loan: it exists, it is not paid off, the payment falls in the loan's life and
+/// within what is owed, the installment exists and moves later.
 fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
     let id = edit.id();
     let Some(loan) = p.loan(id) else {
@@ -449,7 +690,15 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
         return Err(WriteError::bad(ph::no_loan_with_id(id, &ids)));
     };
     match edit {
-        Edit::Pay { .. } => {
+        Edit::Pay { date, amount, .. } => {
+            if let LoanTerms::Amortized { start_date, .. } = &loan.terms
+                && date < start_date
+            {
+                return Err(WriteError::rule(
+                    Field::Date,
+                    ph::paid_before_start(date, start_date),
+                ));
+            }
             let ledger = Ledger::compute(
                 loan,
                 schedule::installments(loan),
@@ -459,15 +708,45 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
             if ledger.status == LoanStatus::PaidOff {
                 return Err(WriteError::bad(ph::already_paid_off(id)));
             }
+            // Everything still owed: every unpaid installment, and the estimated penalty on
+            // those already late (a lender may charge it; paying it is not an overpayment).
+            // An unknown penalty (a bill list with no rate) counts as none here.
+            let penalty = ledger.penalty_estimate.unwrap_or_default();
+            let owed = ledger.remaining_balance + penalty;
+            if *amount > owed {
+                let m = |d| format!("{}{}", p.settings.currency, crate::money::grouped(d));
+                return Err(WriteError::rule(
+                    Field::Amount,
+                    ph::payment_beyond_owed(
+                        &m(*amount),
+                        &m(owed),
+                        &m(ledger.remaining_balance),
+                        &m(penalty),
+                    ),
+                ));
+            }
         }
-        Edit::Extend { installment, .. } => {
+        Edit::Extend {
+            installment, due, ..
+        } => {
             let count = installment_count(loan);
             if *installment > count {
-                return Err(WriteError::bad(ph::no_such_installment(
-                    id,
-                    count,
-                    *installment,
-                )));
+                return Err(WriteError::rule(
+                    Field::Installment,
+                    ph::no_such_installment(id, count, *installment),
+                ));
+            }
+            let now = schedule::installments(loan)
+                .into_iter()
+                .find(|i| i.n == *installment)
+                .map(|i| i.due_date);
+            if let Some(now) = now
+                && *due <= now
+            {
+                return Err(WriteError::rule(
+                    Field::Due,
+                    ph::extension_not_later(*installment, now, due),
+                ));
             }
         }
         Edit::Log { .. } => {}

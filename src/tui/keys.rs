@@ -1,7 +1,7 @@
 //! Keys and mouse to messages.
 
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
 use super::app::Mode;
@@ -39,6 +39,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char(']') => Msg::ShiftDay(1),
         KeyCode::Char('t') => Msg::RealToday,
         KeyCode::Char('r') => Msg::Reload,
+        KeyCode::Char('u') => Msg::Undo,
         KeyCode::Char('p') => Msg::RecordPayment,
         KeyCode::Char('n') => Msg::AddLog,
         KeyCode::Char('e') => Msg::RecordExtension,
@@ -47,6 +48,14 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('K') => Msg::ScrollAdvice(-1),
         KeyCode::Char('P') => Msg::OpenPlan,
         KeyCode::Char('c') => Msg::OpenCashflow,
+        KeyCode::Char('m') => Msg::OpenNotice,
+        KeyCode::Char('a') => Msg::QuickCall,
+        KeyCode::Char('L') => Msg::OpenLogView,
+        KeyCode::Char('w') => Msg::OpenDraft,
+        KeyCode::Char('y') => Msg::Copy,
+        KeyCode::Char('/') => Msg::OpenFilter,
+        KeyCode::Char('!') => Msg::ShowWarnings,
+        KeyCode::Char('l') => Msg::ToggleLang,
         _ => return None,
     })
 }
@@ -84,11 +93,15 @@ pub fn form_key(k: KeyEvent) -> Option<Msg> {
 pub fn event(e: &Event) -> Option<Msg> {
     match e {
         Event::Key(k) => key(*k),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollUp => Some(Msg::Up),
-            MouseEventKind::ScrollDown => Some(Msg::Down),
-            _ => None,
-        },
+        Event::Mouse(m) => {
+            let (x, y) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { x, y }),
+                MouseEventKind::ScrollUp => Some(Msg::Wheel { x, y, rows: -1 }),
+                MouseEventKind::ScrollDown => Some(Msg::Wheel { x, y, rows: 1 }),
+                _ => None,
+            }
+        }
         Event::Resize(..) => Some(Msg::Resize),
         _ => None,
     }
@@ -106,7 +119,15 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
         (Mode::CashPrompt, KeyCode::Enter) => Some(Msg::Open),
         (Mode::CashPrompt, KeyCode::Esc) => Some(Msg::Back),
         (Mode::CashPrompt, _) => None,
+        (Mode::Filter, KeyCode::Char(c)) => Some(Msg::Input(c)),
+        (Mode::Filter, KeyCode::Backspace) => Some(Msg::Backspace),
+        (Mode::Filter, KeyCode::Enter) => Some(Msg::Open),
+        (Mode::Filter, KeyCode::Esc) => Some(Msg::Back),
+        (Mode::Filter, KeyCode::Up) => Some(Msg::Up),
+        (Mode::Filter, KeyCode::Down) => Some(Msg::Down),
+        (Mode::Filter, _) => None,
         (Mode::Plan { .. }, KeyCode::Char('s')) => Some(Msg::CycleStrategy),
+        (Mode::Doc { .. }, KeyCode::Char('t')) => Some(Msg::MarkTold),
         _ => key(k),
     }
 }
@@ -117,7 +138,26 @@ pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
     match (mode, e) {
         (Mode::Form, Event::Key(k)) => form_key(*k),
         (Mode::Form, Event::Mouse(_)) => None,
+        (_, Event::Paste(s)) => Some(Msg::Paste(s.clone())),
         (_, Event::Key(k)) => key_in(mode, *k),
         _ => event(e),
+    }
+}
+
+/// While the terminal is too small to show anything, keys typed blind must not act (`j p Enter`
+/// there once recorded a payment no one saw): only q and Ctrl-C quit, Esc backs out, and a
+/// resize is still seen.
+pub fn event_when_too_small(mode: Mode, e: &Event) -> Option<Msg> {
+    match e {
+        Event::Key(k) if k.kind != KeyEventKind::Release => match k.code {
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Quit),
+            KeyCode::Char('q') if k.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
+                Some(Msg::Quit)
+            }
+            KeyCode::Esc => event_in(mode, e),
+            _ => None,
+        },
+        Event::Resize(..) => Some(Msg::Resize),
+        _ => None,
     }
 }

@@ -1,9 +1,13 @@
-//! Everything that can happen to the dashboard, and how the model changes when it does.
+//! Everything that can happen to the dashboard (`Msg`), and what it can ask the world to do
+//! (`Effect`). How the model changes is in `update`.
 
-use super::app::{App, Mode};
-use super::form::{self, FormKind, FormMsg};
+use super::app::Mode;
+use super::form::FormMsg;
+use crate::store::undo::Undone;
+use crate::store::write::{Edit, Recorded, WriteError};
+use crate::store::{LoadError, Loaded};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Msg {
     Up,
     Down,
@@ -24,6 +28,8 @@ pub enum Msg {
     ShiftDay(i64),
     RealToday,
     Reload,
+    /// `u`: undo the last write (again: redo it).
+    Undo,
     /// The file changed on disk.
     FileChanged,
     /// Midnight passed this many times: the day moves on while the dashboard stays open (a
@@ -51,85 +57,55 @@ pub enum Msg {
     Backspace,
     /// Next plan strategy (urgency → avalanche → snowball).
     CycleStrategy,
+    /// `m`: the heads-up message for the selected loan's contacts.
+    OpenNotice,
+    /// `a`: log a collection call that just happened (date and time prefilled).
+    QuickCall,
+    /// `L`: the selected loan's collection log.
+    OpenLogView,
+    /// `w`: the negotiation letter (main screen) or the complaint draft (log view).
+    OpenDraft,
+    /// `y`: copy the document shown.
+    Copy,
+    /// `t` in a contact's message: record that the contact was told.
+    MarkTold,
+    /// `!`: list every warning from reading the file.
+    ShowWarnings,
+    /// `l`: Chinese ↔ English, for this session only.
+    ToggleLang,
+    /// `/`: type a filter for the list.
+    OpenFilter,
+    /// A left click at this column and row of the screen.
+    Click {
+        x: u16,
+        y: u16,
+    },
+    /// The wheel turned over this cell: rows down (positive) or up.
+    Wheel {
+        x: u16,
+        y: u16,
+        rows: i64,
+    },
+    /// Text pasted (bracketed paste): arrives whole, into the input that has the focus.
+    Paste(String),
+    /// Open a view that needs no behaviour of its own beyond drawing: Esc closes it.
+    Show(Mode),
+    /// The file as read again (`Effect::Reload`), its mode when other users can read it, and
+    /// whether the user asked (`r`: the footer then says so).
+    Loaded(Box<Result<Loaded, LoadError>>, Option<u32>, bool),
+    /// What came of `Effect::Write`, and the file's mode when other users can read it.
+    Written(Box<(Edit, Result<Recorded, WriteError>)>, Option<u32>),
+    /// What came of `Effect::Undo`, and the file's mode when other users can read it.
+    Undone(Box<Result<Undone, WriteError>>, Option<u32>),
 }
 
-pub fn update(app: &mut App, msg: Msg) {
-    // A form's outcome stays in the status line until the user does something else.
-    if !matches!(msg, Msg::FileChanged | Msg::Resize | Msg::DaysPassed(_)) {
-        app.notice = None;
-    }
-    match (app.mode, msg) {
-        (_, Msg::Quit) => app.quit = true,
-        (_, Msg::Reload | Msg::FileChanged) => app.reload(),
-        (_, Msg::DaysPassed(days)) => {
-            if days != 0
-                && let Some(d) = app
-                    .base_today
-                    .checked_add_signed(chrono::Duration::days(days))
-            {
-                app.base_today = d;
-                app.recompute();
-            }
-        }
-        (_, Msg::Resize) => {}
-        (Mode::Help, Msg::ToggleHelp | Msg::Back) => app.mode = Mode::Main,
-        (Mode::Help, _) => {}
-        (Mode::Form, Msg::Back) => form::cancel(app),
-        (Mode::Form, Msg::Form(m)) => form::update(app, m),
-        (Mode::Form, _) => {}
-        (Mode::Schedule { .. }, Msg::Back) => app.mode = Mode::Main,
-        (Mode::Schedule { scroll }, m) => {
-            let rows = app
-                .selected_entry()
-                .map(|e| e.ledger.installments.len())
-                .unwrap_or(0);
-            let page = app.list_page.get().max(1);
-            let last = rows.saturating_sub(1);
-            let scroll = match m {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => (scroll + 1).min(last),
-                Msg::PageUp => scroll.saturating_sub(page),
-                Msg::PageDown => (scroll + page).min(last),
-                Msg::Top => 0,
-                Msg::Bottom => last,
-                Msg::ToggleHelp => {
-                    app.mode = Mode::Help;
-                    return;
-                }
-                _ => scroll,
-            };
-            app.mode = Mode::Schedule { scroll };
-        }
-        (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
-            super::planning::update(app, m)
-        }
-        (Mode::Main, m) => match m {
-            Msg::Up => app.select(app.selected.saturating_sub(1)),
-            Msg::Down => app.select(app.selected + 1),
-            Msg::PageUp => app.select(app.selected.saturating_sub(app.list_page.get().max(1))),
-            Msg::PageDown => app.select(app.selected + app.list_page.get().max(1)),
-            Msg::Top => app.select(0),
-            Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
-            Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
-            // Esc closes what is open and never quits the main screen: only q and ctrl-c do.
-            Msg::Back => {}
-            Msg::NextTopic => app.set_topic(app.advice_topic as isize + 1),
-            Msg::PrevTopic => app.set_topic(app.advice_topic as isize - 1),
-            Msg::ScrollAdvice(rows) => app.scroll_advice(rows),
-            Msg::AdvicePage(pages) => {
-                app.scroll_advice(pages * app.advice_page.get().max(1) as i64)
-            }
-            Msg::CycleSort => app.set_sort(app.sort.next()),
-            Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,
-            Msg::ToggleHelp => app.mode = Mode::Help,
-            Msg::ShiftDay(d) => app.set_offset(app.offset + d),
-            Msg::RealToday => app.set_offset(0),
-            Msg::RecordPayment => form::open(app, FormKind::Pay),
-            Msg::AddLog => form::open(app, FormKind::Log),
-            Msg::RecordExtension => form::open(app, FormKind::Extend),
-            Msg::OpenPlan => app.open_cash_prompt(),
-            Msg::OpenCashflow => app.open_cashflow(),
-            _ => {}
-        },
-    }
+/// What `update` asks the event loop to do (see `effects`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Read the file again: the user asked (`r`), or the watcher saw a change.
+    Reload { by_hand: bool },
+    /// Record this entry in the file (a form was submitted and its values are valid).
+    Write(Edit),
+    /// Put FILE.bak back (`u`), through the store.
+    Undo,
 }

@@ -4,32 +4,51 @@
 
 use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How long a fading notice stays in the footer.
+const NOTICE_FOR: Duration = Duration::from_secs(4);
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use super::app::App;
+use super::effects::dispatch;
 use super::keys;
-use super::msg::{Msg, update};
+use super::msg::Msg;
+use super::views::{MIN_HEIGHT, MIN_WIDTH};
 
 #[derive(Debug)]
 pub enum Event {
     Term(event::Event),
     FileChanged,
+    /// SIGTERM or SIGHUP (`kill`, a closed terminal window): quit as `q` does, so the terminal
+    /// is restored on the way out.
+    Terminate,
 }
 
-fn handle(app: &mut App, ev: Event) {
+fn handle(app: &mut App, ev: Event, too_small: bool) {
     let msg = match ev {
+        Event::Term(e) if too_small => keys::event_when_too_small(app.mode, &e),
         Event::Term(e) => keys::event_in(app.mode, &e),
         Event::FileChanged => Some(Msg::FileChanged),
+        Event::Terminate => Some(Msg::Quit),
     };
     if let Some(m) = msg {
-        update(app, m);
+        dispatch(app, m);
     }
+}
+
+/// The terminal is below the size the dashboard draws in (it shows "terminal too small").
+fn too_small<B: Backend>(terminal: &Terminal<B>) -> bool {
+    terminal
+        .size()
+        .is_ok_and(|s| s.width < MIN_WIDTH || s.height < MIN_HEIGHT)
 }
 
 /// Time from `now` to the next local midnight (plus a moment, so the date has surely turned).
@@ -43,35 +62,71 @@ pub fn until_midnight(now: NaiveDateTime) -> Duration {
 }
 
 /// Draw, then wait for an event or midnight; until the app quits or every sender is gone.
+/// Text the app asks to copy is dropped: see [`run_copying`].
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     rx: &Receiver<Event>,
     clock: &dyn Fn() -> NaiveDateTime,
 ) -> Result<(), B::Error> {
+    run_copying(terminal, app, rx, clock, &mut |_| {})
+}
+
+/// `run`, handing every text the app asks to copy (`y`) to `copy` before the next frame.
+pub fn run_copying<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Event>,
+    clock: &dyn Fn() -> NaiveDateTime,
+    copy: &mut dyn FnMut(&str),
+) -> Result<(), B::Error> {
     let mut seen: NaiveDate = clock().date();
+    // A fading notice ("reloaded") and when it goes: the only timer besides midnight, and only
+    // while such a notice is on screen, so idle the loop still sleeps.
+    let mut fading: Option<(String, Instant)> = None;
     loop {
-        terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+        if let Some(text) = app.clipboard.take() {
+            copy(&text);
+        }
+        let area = terminal.draw(|f| super::views::draw(f, app))?.area;
+        // Mouse positions are matched against this frame's layout.
+        app.screen = area;
         if app.quit {
             return Ok(());
         }
-        match rx.recv_timeout(until_midnight(clock())) {
+        fading = match (&app.notice, app.notice_fades, fading.take()) {
+            (Some(n), true, Some((m, at))) if *n == m => Some((m, at)),
+            (Some(n), true, _) => Some((n.clone(), Instant::now() + NOTICE_FOR)),
+            _ => None,
+        };
+        let mut wait = until_midnight(clock());
+        if let Some((_, at)) = &fading {
+            wait = wait.min(at.saturating_duration_since(Instant::now()));
+        }
+        match rx.recv_timeout(wait) {
             Ok(ev) => {
                 // Take everything already waiting (a burst of file events, a held key) before
                 // drawing again.
-                handle(app, ev);
+                handle(app, ev, too_small(terminal));
                 while !app.quit
                     && let Ok(ev) = rx.try_recv()
                 {
-                    handle(app, ev);
+                    handle(app, ev, too_small(terminal));
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
+        if fading.as_ref().is_some_and(|(_, at)| Instant::now() >= *at)
+            && app.notice_fades
+            && app.notice == fading.as_ref().map(|f| f.0.clone())
+        {
+            app.notice = None;
+            app.notice_fades = false;
+        }
         let now = clock().date();
         if now != seen {
-            update(app, Msg::DaysPassed((now - seen).num_days()));
+            dispatch(app, Msg::DaysPassed((now - seen).num_days()));
             seen = now;
         }
     }
@@ -102,6 +157,26 @@ fn watch(file: &Path, tx: Sender<Event>) -> notify::Result<notify::RecommendedWa
     Ok(w)
 }
 
+/// SIGTERM and SIGHUP become an `Event::Terminate` instead of ending the process on the spot
+/// with the terminal still raw, on the alternate screen and capturing the mouse.
+fn on_terminate(tx: Sender<Event>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+            std::thread::spawn(move || {
+                for _ in signals.forever() {
+                    if tx.send(Event::Terminate).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    drop(tx);
+}
+
 /// Run the dashboard in the real terminal. The terminal is restored on quit, on error, and (by
 /// ratatui's panic hook, which restores before printing) on panic.
 pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
@@ -116,20 +191,44 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
     });
     // Without a watcher the dashboard still works; `r` reloads by hand.
     let _watcher = file.and_then(|f| watch(f, tx.clone()).ok());
+    on_terminate(tx.clone());
     drop(tx);
 
     let mut terminal = ratatui::try_init()?;
-    // Mouse capture is switched off again by the panic hook below and after the loop.
+    // Mouse capture and bracketed paste are switched off again by the panic hook below and
+    // after the loop.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         hook(info);
     }));
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = run(&mut terminal, &mut app, &rx, &|| {
-        chrono::Local::now().naive_local()
-    });
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    // Bracketed paste: a pasted amount or note arrives as one event, not as keys (a pasted
+    // line break would otherwise submit a form).
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    // OSC 52 goes to the same terminal ratatui draws on; terminals (and tmux with
+    // `set-clipboard on`, and SSH, which passes it through) put the text on the clipboard.
+    let mut copy = |text: &str| {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = out.write_all(super::protect::osc52(text).as_bytes());
+        let _ = out.flush();
+    };
+    let result = run_copying(
+        &mut terminal,
+        &mut app,
+        &rx,
+        &|| chrono::Local::now().naive_local(),
+        &mut copy,
+    );
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
     result
 }

@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::knowledge::advice::ItemKind;
 use crate::report::advice::{situation_label, wrap};
 use crate::report::table::truncate;
-use crate::tui::app::{AdviceTopic, App};
+use crate::tui::app::{AdviceTopic, App, Measured};
 
 /// Marks a line as a source even without colour or dim (NO_COLOR, a plain copy of the screen).
 pub const SOURCE_MARK: &str = "— ";
@@ -94,7 +94,53 @@ pub fn topic_rows(
     rows
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// The area's title: the topic's name, then one tab a topic ("1 2 3 4 5 6", the current one
+/// marked) that a click switches to, and the key; shortened to "3/6" rather than cut when narrow.
+/// Also where each tab lies on the title row: (first column, last column + 1, topic).
+pub fn title(app: &App, area: Rect, theme: Theme) -> (Line<'static>, Vec<(u16, u16, usize)>) {
+    let topics = &app.detail.advice;
+    let n = topics.len();
+    let current = app.advice_topic.min(n.saturating_sub(1));
+    let room = (area.width as usize).saturating_sub(4);
+    let name = topics
+        .get(current)
+        .map(|t| t.title.as_str())
+        .unwrap_or_default();
+    let tabs_w = if n > 1 { 3 * n + 6 } else { 0 };
+    let counter = format!("{}/{} ", current + 1, n);
+    let mut spans = Vec::new();
+    let mut hits = Vec::new();
+    if n > 1 && name.width() + 2 + tabs_w <= room {
+        // Tabs first, so each stays where it is whichever topic is shown; three cells a tab,
+        // the current one in brackets (readable without colour too).
+        spans.push(Span::raw(" "));
+        let mut x = area.x + 2;
+        for i in 0..n {
+            let (text, style) = if i == current {
+                (format!("[{}]", i + 1), theme.accent())
+            } else {
+                (format!(" {} ", i + 1), theme.dim())
+            };
+            spans.push(Span::styled(text, style));
+            hits.push((x, x + 3, i));
+            x += 3;
+        }
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!("{name} "), theme.accent()));
+        spans.push(Span::styled("Tab ", theme.dim()));
+    } else {
+        let mut counter = if n > 1 { counter } else { String::new() };
+        if n > 1 && name.width() + 2 + counter.width() + 4 <= room {
+            counter.push_str("Tab ");
+        }
+        let name = truncate(name, room.saturating_sub(2 + counter.width()));
+        spans.push(Span::styled(format!(" {name} "), theme.accent()));
+        spans.push(Span::styled(counter, theme.dim()));
+    }
+    (Line::from(spans), hits)
+}
+
+pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
     let topics = &app.detail.advice;
     let current = app.advice_topic.min(topics.len().saturating_sub(1));
@@ -102,24 +148,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let inner = panel("", theme).inner(area);
     let width = inner.width as usize;
 
-    // Title: the topic, where it is among the topics, and the key to the next one — shortened
-    // rather than cut when the area is narrow.
-    let room = (area.width as usize).saturating_sub(4);
-    let name = topic.map(|t| t.title.as_str()).unwrap_or_default();
-    let mut counter = if topics.len() > 1 {
-        format!("{}/{} Tab ", current + 1, topics.len())
-    } else {
-        String::new()
-    };
-    if name.width() + 2 + counter.width() > room && topics.len() > 1 {
-        counter = format!("{}/{} ", current + 1, topics.len());
-    }
-    let name = truncate(name, room.saturating_sub(2 + counter.width()));
-    let title = Line::from(vec![
-        Span::styled(format!(" {name} "), theme.accent()),
-        Span::styled(counter, theme.dim()),
-    ]);
-
+    let (title, _) = title(app, area, theme);
     let mut body = topic
         .map(|t| topic_rows(t, lang, width, theme))
         .unwrap_or_default();
@@ -155,10 +184,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     };
     let max_scroll = body.len().saturating_sub(body_h);
     let scroll = app.advice_scroll.min(max_scroll);
-    app.advice_max_scroll.set(max_scroll);
-    app.advice_page.set(body_h.max(1));
+    m.advice_max_scroll = max_scroll;
+    m.advice_page = body_h.max(1);
 
     let mut block = panel(title, theme);
+    if app.focus == crate::tui::app::Pane::Advice {
+        // The arrows scroll the advice now: say so by its border.
+        block = block.border_style(theme.accent());
+    }
     let mut hint = String::new();
     if scroll < max_scroll {
         hint.push_str(" J↓");
@@ -173,8 +206,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     }
     // Why these topics, in this order: the loan's situation, when there is room for it.
     if let Some(s) = app.detail.situation {
-        let text = format!(" {} ", situation_label(lang, s));
-        if text.width() + hint.width() + 4 <= area.width as usize {
+        // Shortened rather than dropped when the line is narrow.
+        let room = (area.width as usize).saturating_sub(hint.width() + 6);
+        let label = situation_label(lang, s);
+        if room >= 12 {
+            let text = format!(" {} ", truncate(label, room));
             block = block.title_bottom(Line::from(Span::styled(text, theme.dim())));
         }
     }

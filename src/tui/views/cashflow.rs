@@ -18,7 +18,7 @@ use crate::engine::cashflow::{Bucket, MilestoneItem};
 use crate::i18n::Lang;
 use crate::model::StageKind;
 use crate::report::table::{Align, pad, truncate};
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
 use crate::tui::planning::WEEKS;
 
 /// Emergency contacts may be called (the earliest report).
@@ -60,10 +60,10 @@ fn marks(b: &Bucket) -> String {
     out.chars().take(MARKS_W).collect()
 }
 
-fn label(lang: Lang, b: &Bucket) -> String {
+fn label(lang: Lang, b: &Bucket, today: chrono::NaiveDate) -> String {
     match b.week {
         None => lang.t("已逾期", "overdue").to_string(),
-        Some((a, z)) => format!("{}~{}", a.format("%m-%d"), z.format("%m-%d")),
+        Some((a, z)) => crate::dates::span(lang, a, z, today),
     }
 }
 
@@ -101,7 +101,14 @@ fn loan_names(app: &App, names: &HashMap<&str, &str>, b: &Bucket, width: usize) 
     out
 }
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let lang = app.lang;
     let cur = &app.portfolio.settings.currency;
     let title = Line::from(vec![
@@ -138,7 +145,11 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
             },
         ),
         Span::styled(
-            format!("  {} {}", lang.t("从", "from"), app.today()),
+            format!(
+                "  {} {}",
+                lang.t("从", "from"),
+                crate::dates::day(lang, app.today(), app.today())
+            ),
             theme.dim(),
         ),
     ]);
@@ -166,7 +177,10 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
             }
         })
         .collect();
-    let labels: Vec<String> = buckets.iter().map(|b| label(lang, b)).collect();
+    let labels: Vec<String> = buckets
+        .iter()
+        .map(|b| label(lang, b, app.today()))
+        .collect();
     let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     let amount_w = amounts.iter().map(|a| a.width()).max().unwrap_or(0);
     let fixed = label_w + 1 + 1 + amount_w + 1 + MARKS_W;
@@ -223,7 +237,8 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         .collect();
     Paragraph::new(lines).render(bars_area, buf);
 
-    milestones(app, &names, buckets, scroll, list_area, buf, theme);
+    (m.plan_max_scroll, m.plan_page) =
+        milestones(app, &names, buckets, scroll, list_area, buf, theme);
 }
 
 /// The legend, then every milestone in the weeks shown, by date; scrolled by `scroll`.
@@ -235,7 +250,7 @@ fn milestones(
     area: Rect,
     buf: &mut Buffer,
     theme: Theme,
-) {
+) -> (usize, usize) {
     let lang = app.lang;
     let today = app.today();
     let w = area.width as usize;
@@ -268,8 +283,8 @@ fn milestones(
     // The legend stays; the rows under it scroll. Only the rows on screen are built.
     let room = (area.height as usize).saturating_sub(lines.len());
     let last = items.len().saturating_sub(room);
-    app.planning.max_scroll.set(last);
-    app.planning.page.set(room.max(1));
+    // How far it scrolls and its page, for `update` (the caller keeps them as frame state).
+    let scrolled = (last, room.max(1));
     let scroll = scroll.min(last);
     let more = items.len() > scroll + room;
     let visible = &items[scroll..(scroll + room).min(items.len())];
@@ -296,14 +311,22 @@ fn milestones(
         } else {
             stage.to_string()
         };
+        // Another platform's day, used as an estimate: ≈ and muted, as in the detail.
+        let estimate = m.basis == crate::model::Basis::Estimate;
         let text = format!(
-            "{} {} {name}  {what}",
-            m.date,
+            "{}{} {} {name}  {what}",
+            if estimate { "≈" } else { "" },
+            crate::dates::day(lang, m.date, today),
             pad(&when(m), when_w, Align::Left)
         );
+        let body = truncate(&text, w.saturating_sub(2));
         lines.push(Line::from(vec![
             Span::styled(format!("{c} "), mark_style(c, theme)),
-            Span::raw(truncate(&text, w.saturating_sub(2))),
+            if estimate {
+                Span::styled(body, theme.dim())
+            } else {
+                Span::raw(body)
+            },
         ]));
     }
     Paragraph::new(lines).render(area, buf);
@@ -313,4 +336,5 @@ fn milestones(
         let x = area.right().saturating_sub(tag.width() as u16 + 1);
         buf.set_string(x, area.bottom(), tag, theme.accent());
     }
+    scrolled
 }

@@ -12,13 +12,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, flow, money, panel};
+use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::Lang;
-use crate::model::mask_phone;
+use crate::model::{Basis, mask_phone};
 use crate::report::advice::wrap;
-use crate::report::table::truncate;
+use crate::report::table::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
-use crate::tui::views::list::status_words;
 
 /// Levels of detail, fullest first.
 const FULL: u8 = 0;
@@ -113,7 +113,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
 
     let mut lines: Vec<Line> = Vec::new();
     // Status and money at a glance, flowed over as many lines as the width needs.
-    let mut chunks: Vec<Vec<Span>> = vec![vec![Span::styled(status_words(lang, e), st)]];
+    let mut chunks: Vec<Vec<Span>> = vec![vec![Span::styled(e.status_words(lang), st)]];
     if l.status == LoanStatus::Overdue {
         chunks.push(vec![
             Span::raw(lang.t("逾期 ", "overdue ")),
@@ -132,14 +132,19 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             lang.t("年化(IRR)", "APR (IRR)")
         ))]);
     }
-    if !l.penalty_estimate.is_zero() && level < TIGHTEST {
-        chunks.push(vec![
-            Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
-            Span::styled(
-                format!("≈{}", money(cur, l.penalty_estimate)),
-                theme.fg(Color::Red),
-            ),
-        ]);
+    if level < TIGHTEST && l.status == LoanStatus::Overdue {
+        match l.penalty_estimate {
+            Some(p) if !p.is_zero() => chunks.push(vec![
+                Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
+                Span::styled(format!("≈{}", money(cur, p)), theme.fg(Color::Red)),
+            ]),
+            Some(_) => {}
+            // Overdue with no rate to estimate from: say so instead of showing nothing.
+            None => chunks.push(vec![
+                Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
+                Span::styled(lang.penalty_unknown(), theme.dim()),
+            ]),
+        }
     }
     lines.extend(flow(chunks, width));
 
@@ -154,11 +159,19 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let passed_style = theme.dim().add_modifier(Modifier::CROSSED_OUT);
         let passed: Vec<_> = milestones.iter().filter(|m| m.reached).collect();
         let user = |m: &crate::engine::Milestone| if m.from_user { "*" } else { "" };
+        // Another platform's day used as an estimate: marked ≈ and muted.
+        let approx = |m: &crate::engine::Milestone| {
+            if m.basis == Basis::Estimate {
+                "≈"
+            } else {
+                ""
+            }
+        };
         if level >= NEXT_ONLY {
             if let Some(last) = passed.last() {
                 let date = last
                     .date
-                    .map(|d| d.format("%m-%d").to_string())
+                    .map(|d| format!("{}{}", approx(last), dates::day(lang, d, today)))
                     .unwrap_or_default();
                 let any_user = if passed.iter().any(|m| m.from_user) {
                     "*"
@@ -190,10 +203,10 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 .map(|m| {
                     let date = m
                         .date
-                        .map(|d| d.format("%m-%d").to_string())
+                        .map(|d| dates::day(lang, d, today))
                         .unwrap_or_default();
                     vec![Span::styled(
-                        format!("✓{date} {}{}", lang.stage(m.kind), user(m)),
+                        format!("✓{}{date} {}{}", approx(m), lang.stage(m.kind), user(m)),
                         passed_style,
                     )]
                 })
@@ -211,25 +224,27 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 later.push(m);
                 continue;
             }
-            // A short panel drops the year: the next stage is weeks away, not years.
-            let fmt = |d: chrono::NaiveDate| {
-                if level >= NEXT_ONLY {
-                    d.format("%m-%d").to_string()
-                } else {
-                    d.to_string()
-                }
-            };
+            // One date style everywhere: the year only when it is not this year's, and on both
+            // ends of a range that crosses a year end.
             let date = match (m.date, m.date_typical) {
-                (Some(d), Some(t)) => format!("{}~{}", fmt(d), t.format("%m-%d")),
-                (Some(d), None) => fmt(d),
+                (Some(d), Some(t)) => dates::span(lang, d, t, today),
+                (Some(d), None) => dates::day(lang, d, today),
                 _ => String::new(),
             };
+            let estimate = m.basis == Basis::Estimate;
             let (mark, style) = if m.reached {
                 ("✓", passed_style)
             } else if is_next {
                 ("▶", theme.fg(Color::Yellow).add_modifier(Modifier::BOLD))
+            } else if estimate {
+                (" ", theme.dim())
             } else {
                 (" ", Style::new())
+            };
+            let date = if date.is_empty() {
+                date
+            } else {
+                format!("{}{date}", approx(m))
             };
             // When, how soon, then what: the date and countdown stay together on a narrow panel.
             let mut when = vec![Span::styled(format!("{mark} {date}"), style)];
@@ -260,7 +275,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         if !later.is_empty() && level < TIGHTEST {
             let names: Vec<String> = later
                 .iter()
-                .map(|m| format!("{}{}", lang.stage(m.kind), user(m)))
+                .map(|m| format!("{}{}{}", approx(m), lang.stage(m.kind), user(m)))
                 .collect();
             let text = match lang {
                 Lang::Zh => format!("  之后还有 {} 个：{}", later.len(), names.join("、")),
@@ -275,6 +290,15 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             let note = lang.t(
                 "* 天数来自你的账本文件",
                 "* the days come from your loans file",
+            );
+            for row in wrap(note, width, "", "  ") {
+                lines.push(Line::from(Span::styled(row, theme.dim())));
+            }
+        }
+        if level < NEXT_ONLY && milestones.iter().any(|m| m.basis == Basis::Estimate) {
+            let note = lang.t(
+                "≈ 借用其他平台文章的天数估计",
+                "≈ another platform's reported day, used as an estimate",
             );
             for row in wrap(note, width, "", "  ") {
                 lines.push(Line::from(Span::styled(row, theme.dim())));
@@ -305,7 +329,17 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         } else {
             section(title, theme)
         });
-        for s in unpaid.into_iter().take(take) {
+        let shown: Vec<_> = unpaid.into_iter().take(take).collect();
+        let date_w = shown
+            .iter()
+            .map(|s| {
+                unicode_width::UnicodeWidthStr::width(
+                    dates::day(lang, s.inst.due_date, today).as_str(),
+                )
+            })
+            .max()
+            .unwrap_or(0);
+        for s in shown {
             let style = match s.status {
                 InstallmentStatus::Overdue => theme.status(LoanStatus::Overdue),
                 _ => Style::new(),
@@ -314,7 +348,14 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 vec![
                     vec![
                         Span::styled(format!("#{:<3}", s.inst.n), theme.dim()),
-                        Span::raw(format!("{} ", s.inst.due_date)),
+                        Span::raw(format!(
+                            "{} ",
+                            pad(
+                                &dates::day(lang, s.inst.due_date, today),
+                                date_w,
+                                Align::Left
+                            )
+                        )),
                         Span::styled(format!("{:>10}", money(cur, s.unpaid())), style),
                     ],
                     vec![Span::styled(lang.installment_status(s.status), style)],
@@ -326,8 +367,16 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
 
     // Contacts.
     if !loan.contacts.is_empty() {
+        // The contact date is near or past and someone has not been told yet: the title says
+        // so and those contacts are marked, without taking a line more.
+        let untold = crate::engine::notice::to_tell(loan, &e.escalation, today);
         lines.push(section(
-            if app.reveal_phones {
+            if !untold.is_empty() {
+                lang.t(
+                    "紧急联系人 ⚠ 未告知（m 消息）",
+                    "Contacts ⚠ untold (m: message)",
+                )
+            } else if app.reveal_phones {
                 lang.t("紧急联系人（v 隐藏号码）", "Contacts (v hides)")
             } else {
                 lang.t("紧急联系人（v 显示号码）", "Contacts (v shows)")
@@ -354,10 +403,18 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                     .as_deref()
                     .map(|r| format!(" ({r})"))
                     .unwrap_or_default();
-                vec![
-                    Span::raw(format!("{}{rel} ", c.name)),
-                    Span::styled(phone, theme.dim()),
-                ]
+                let mut row = vec![];
+                if untold.iter().any(|u| u.name == c.name) {
+                    row.push(Span::styled(
+                        "⚠ ",
+                        theme
+                            .fg(ratatui::style::Color::Yellow)
+                            .add_modifier(ratatui::style::Modifier::BOLD),
+                    ));
+                }
+                row.push(Span::raw(format!("{}{rel} ", c.name)));
+                row.push(Span::styled(phone, theme.dim()));
+                row
             })
             .collect();
         if level >= TIGHTEST {
@@ -382,7 +439,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 format!(
                     "{} {} {}",
                     lang.t("最近", "last"),
-                    last.date,
+                    dates::day(lang, last.date, today),
                     money(cur, last.amount)
                 ),
                 theme.dim(),
@@ -430,7 +487,6 @@ fn log_section<'a>(
     compact: bool,
     width: usize,
 ) -> Vec<Line<'a>> {
-    use chrono::Datelike;
     use unicode_width::UnicodeWidthStr;
     if loan.log.is_empty() {
         return Vec::new();
@@ -447,12 +503,8 @@ fn log_section<'a>(
         theme,
     )];
     for (_, e) in entries.iter().take(shown) {
-        let date = if e.date.year() == today.year() {
-            e.date.format("%m-%d").to_string()
-        } else {
-            e.date.to_string()
-        };
-        let kind = format!("{} ", crate::tui::form::log_kind_label(lang, e.kind));
+        let date = dates::day(lang, e.date, today);
+        let kind = format!("{} ", lang.log_kind(e.kind));
         // One line an entry: the full text is in the file.
         let room = width.saturating_sub(date.width() + 1 + kind.width());
         lines.push(Line::from(vec![

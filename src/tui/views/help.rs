@@ -40,20 +40,31 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             "[ ]  t",
             lang.t("假设日期前后一天 / 今天", "what-if: day -1/+1, today"),
         ),
-        ("r", lang.t("重新读取文件", "reload the file")),
+        (
+            "r  u",
+            lang.t("重新读取 / 撤销上次写入", "reload / undo last write"),
+        ),
         (
             "p n e",
-            lang.t("记录还款 / 沟通 / 延期", "record pay / log / extension"),
+            lang.t("记录还款 / 沟通 / 延期", "record: pay / log / extend"),
         ),
         (
             "P c",
-            lang.t("还款建议 / 每周现金流", "cash plan / weekly cash flow"),
+            lang.t("还款建议 / 每周现金流", "cash plan / weekly flow"),
+        ),
+        (
+            "m a",
+            lang.t("联系人消息 / 记一个电话", "message / log a call"),
+        ),
+        (
+            "L w y",
+            lang.t("催收记录 / 申请书 / 复制", "call log / letter / copy"),
         ),
         ("l", lang.t("切换 English", "切换中文 (Chinese)")),
         ("!", lang.t("读取文件时的警告", "warnings from the file")),
         (
             lang.t("鼠标", "mouse"),
-            lang.t("点击选中，滚轮滚动所指窗格", "click selects; wheel scrolls"),
+            lang.t("点击选中，滚轮滚动所指窗格", "click picks, wheel scrolls"),
         ),
         (
             "Esc",

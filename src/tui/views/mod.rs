@@ -3,26 +3,32 @@
 pub mod advice;
 pub mod cashflow;
 pub mod detail;
+pub mod document;
+pub mod filter;
 pub mod form;
 pub mod header;
 pub mod help;
 pub mod list;
+pub mod logview;
 pub mod overlay;
 pub mod plan;
 pub mod ruler;
 pub mod schedule;
 pub mod timeline;
+pub mod warnings;
 
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Paragraph, StatefulWidget, Widget, Wrap};
 use rust_decimal::Decimal;
 
-use super::app::{App, Mode};
+use super::app::{App, Measured, Mode, Pane};
 use crate::engine::LoanStatus;
 use crate::money::grouped;
+use unicode_width::UnicodeWidthStr;
 
 /// Below this the dashboard says the terminal is too small instead of drawing.
 pub const MIN_WIDTH: u16 = 70;
@@ -102,8 +108,12 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, theme: Theme) -> Block<'a> {
         .title(title)
 }
 
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+/// The whole screen. What the frame measures (page sizes, how far a pane scrolls) goes into the
+/// state, never into the model: `draw` hands it to the app for `update` to use.
+impl StatefulWidget for &App {
+    type State = Measured;
+
+    fn render(self, area: Rect, buf: &mut Buffer, m: &mut Measured) {
         let theme = Theme { color: self.color };
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(self, area, buf);
@@ -118,15 +128,19 @@ impl Widget for &App {
         .areas(area);
         header::render(self, head, buf, theme);
         match self.mode {
-            Mode::Schedule { scroll } => schedule::render(self, scroll, body, buf, theme),
-            Mode::Main | Mode::Help | Mode::Form => main_body(self, body, buf, theme),
-            Mode::Plan { scroll } => plan::render(self, scroll, body, buf, theme),
-            Mode::Cashflow { scroll } => cashflow::render(self, scroll, body, buf, theme),
+            Mode::Schedule { scroll } => schedule::render(self, m, scroll, body, buf, theme),
+            Mode::Main | Mode::Help | Mode::Form | Mode::Filter | Mode::Warnings { .. } => {
+                main_body(self, m, body, buf, theme)
+            }
+            Mode::Plan { scroll } => plan::render(self, m, scroll, body, buf, theme),
+            Mode::Cashflow { scroll } => cashflow::render(self, m, scroll, body, buf, theme),
+            Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
+            Mode::LogView { scroll } => logview::render(self, m, scroll, body, buf, theme),
             Mode::CashPrompt => {
                 if self.planning.plan.is_some() {
-                    plan::render(self, 0, body, buf, theme);
+                    plan::render(self, m, 0, body, buf, theme);
                 } else {
-                    main_body(self, body, buf, theme);
+                    main_body(self, m, body, buf, theme);
                 }
                 plan::prompt(self, body, buf, theme);
             }
@@ -138,28 +152,85 @@ impl Widget for &App {
         if self.mode == Mode::Form {
             form::render(self, area, buf, theme);
         }
+        if let Mode::Warnings { scroll } = self.mode {
+            warnings::render(self, scroll, area, buf, theme);
+        }
     }
 }
 
-fn main_body(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// Drawn without keeping what the frame measured: a picture of the app (benches, a snapshot).
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let mut m = self.measured;
+        StatefulWidget::render(self, area, buf, &mut m);
+    }
+}
+
+/// Draw the app on a frame and keep what the frame measured, for the next `update`.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let mut m = app.measured;
+    frame.render_stateful_widget(&*app, frame.area(), &mut m);
+    app.measured = m;
+}
+
+/// Where the main screen's panes are in a frame of `area`: shared by drawing and by the mouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub list: Rect,
+    pub detail: Rect,
+    pub advice: Rect,
+}
+
+/// The body's area in a frame of `area` (between the header and the footer line).
+pub fn body_area(app: &App, area: Rect) -> Rect {
+    let [_, body, _] = Layout::vertical([
+        Constraint::Length(header::height(app)),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    body
+}
+
+/// The main screen's panes in the body `area`.
+pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
+    layout(app, area, theme).0
+}
+
+/// The panes, and the detail as fitted to its pane (so a frame fits it once).
+fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<'a>) {
     let list_w = (u32::from(area.width) * 11 / 20) as u16;
-    let [left, right] =
+    let [list, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
-    list::render(app, left, buf, theme);
     // The advice area gets at least a third; the detail takes what it needs of the rest (at its
     // fullest level that fits), and the advice area whatever the detail leaves.
     let least = (right.height / 3).max(6).min(right.height);
     let fitted = detail::fit(app, right.width, right.height - least, theme);
     let advice_h = right.height - fitted.height;
-    let [top, bottom] =
+    let [detail, advice] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(advice_h)]).areas(right);
-    detail::draw(app, fitted, top, buf, theme);
-    advice::render(app, bottom, buf, theme);
+    (
+        Panes {
+            list,
+            detail,
+            advice,
+        },
+        fitted,
+    )
+}
+
+fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let (p, fitted) = layout(app, area, theme);
+    list::render(app, m, p.list, buf, theme);
+    detail::draw(app, fitted, p.detail, buf, theme);
+    advice::render(app, m, p.advice, buf, theme);
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
-    let line = if let Some(n) = app.notice.as_ref().filter(|_| app.mode != Mode::Form) {
+    let line = if app.mode == Mode::Filter {
+        filter::footer(app, theme)
+    } else if let Some(n) = app.notice.as_ref().filter(|_| app.mode != Mode::Form) {
         Line::from(Span::styled(
             format!(" {n}"),
             theme.fg(Color::Green).add_modifier(Modifier::BOLD),
@@ -201,18 +272,72 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("P", lang.t("还款建议", "plan")),
                 ("Esc", lang.t("返回", "back")),
             ],
+            Mode::Doc { .. }
+                if matches!(app.doc, Some(crate::tui::protect::Doc::Notice { .. })) =>
+            {
+                &[
+                    ("y", lang.t("复制", "copy")),
+                    ("Tab", lang.t("下一位", "next contact")),
+                    ("t", lang.t("标记为已告知", "mark as told")),
+                    ("↑↓", lang.t("滚动", "scroll")),
+                    ("Esc", lang.t("返回", "back")),
+                ]
+            }
+            Mode::Doc { .. } => &[
+                ("y", lang.t("复制", "copy")),
+                ("↑↓", lang.t("滚动", "scroll")),
+                ("Esc", lang.t("返回", "back")),
+            ],
+            Mode::LogView { .. } => &[
+                ("w", lang.t("投诉草稿", "complaint draft")),
+                ("y", lang.t("复制草稿", "copy draft")),
+                ("a", lang.t("记一个电话", "log a call")),
+                ("↑↓", lang.t("滚动", "scroll")),
+                ("Esc", lang.t("返回", "back")),
+            ],
+            Mode::Warnings { .. } => &[
+                ("↑↓", lang.t("滚动", "scroll")),
+                ("! Esc", lang.t("关闭", "close")),
+            ],
+            _ if app.focus == Pane::Advice => &[
+                ("↑↓ PgUp PgDn", lang.t("滚动建议", "scroll the advice")),
+                ("Tab", lang.t("下一主题", "next topic")),
+                ("Esc", lang.t("回到借款列表", "back to the list")),
+                ("?", lang.t("帮助", "help")),
+                ("q", lang.t("退出", "quit")),
+            ],
             _ => &[
                 ("↑↓", lang.t("选择", "select")),
                 ("Enter", lang.t("还款计划", "schedule")),
                 ("Tab", lang.t("建议", "advice")),
+                ("/", lang.t("筛选", "filter")),
                 ("s", lang.t("排序", "sort")),
                 ("[ ]", lang.t("改日期", "what-if day")),
+                ("l", lang.t("English", "中文")),
                 ("?", lang.t("帮助", "help")),
                 ("q", lang.t("退出", "quit")),
             ],
         };
+        // The warnings count first; then the keys, dropping from the middle what does not fit
+        // (help and quit stay).
         let mut spans = vec![Span::raw(" ")];
-        for (k, v) in keys {
+        let mut used = 1;
+        if let Some(n) = warnings::count(app) {
+            let text = format!("{n}  ");
+            used += text.width();
+            spans.push(Span::styled(
+                text,
+                theme.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ));
+        }
+        let item_w = |(k, v): &(&str, &str)| k.width() + v.width() + 3;
+        let tail: usize = keys.iter().rev().take(2).map(item_w).sum();
+        for (i, (k, v)) in keys.iter().enumerate() {
+            let last_two = i + 2 >= keys.len();
+            if !last_two && used + item_w(&(k, v)) + tail > area.width as usize {
+                continue;
+            }
+            used += item_w(&(k, v));
             spans.push(Span::styled(*k, theme.accent()));
             spans.push(Span::styled(format!(" {v}  "), theme.dim()));
         }

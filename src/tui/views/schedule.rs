@@ -8,9 +8,16 @@ use ratatui::widgets::{Row, Table, Widget};
 use super::{Theme, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::money::grouped;
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let lang = app.lang;
     let Some(e) = app.selected_entry() else {
         return;
@@ -62,7 +69,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
 
     // One row for the header; the rest scroll.
     let visible = (table_area.height as usize).saturating_sub(1).max(1);
-    app.list_page.set(visible);
+    m.list_page = visible;
     let scroll = scroll.min(insts.len().saturating_sub(visible));
     let header = Row::new(vec![
         "#".to_string(),
@@ -88,7 +95,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
             };
             Row::new(vec![
                 format!("{:>3}", s.inst.n),
-                s.inst.due_date.to_string(),
+                crate::dates::day(lang, s.inst.due_date, app.today()),
                 format!("{:>10}", grouped(s.inst.principal)),
                 format!("{:>9}", grouped(s.inst.interest)),
                 format!("{:>8}", grouped(s.inst.fee)),
@@ -101,7 +108,8 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         .collect();
     let widths = [
         Constraint::Length(3),
-        Constraint::Length(10),
+        // "21 Dec 2027", the longest date.
+        Constraint::Length(11),
         Constraint::Length(10),
         Constraint::Length(9),
         Constraint::Length(8),

@@ -1,0 +1,170 @@
+//! `letter`: the repayment-negotiation letter for one loan. Its proposal is the call script's own
+//! (one function computes both), worded here.
+
+use super::Context;
+use rust_decimal::Decimal;
+
+use super::notice::printable;
+use crate::engine::proposal::Offer;
+use crate::engine::{InstallmentStatus, LoanView};
+use crate::i18n::Lang;
+use crate::knowledge::advice::{self, Request, platform_label};
+use crate::knowledge::letter::{self as words, LetterFacts};
+use crate::money::grouped;
+
+/// The proposal paragraph: the loan's proposal (`engine::proposal`, the loan's share of the
+/// monthly budget) and the call script's request, the same figures the script offers, in the
+/// letter's register.
+pub fn proposal(ctx: &Context, view: &LoanView) -> String {
+    let lang = ctx.lang;
+    let cur = &ctx.portfolio.settings.currency;
+    let money = |d: Decimal| format!("{cur}{}", grouped(d));
+    let p = ctx.proposal(view);
+    let overdue = money(view.ledger.overdue_amount);
+    let request =
+        advice::script_facts(view, &p, lang, &ctx.portfolio.settings, ctx.today).map(|f| f.request);
+    let mut out = match (request, &p.offer) {
+        (None, _) => lang
+            .t(
+                "目前没有逾期，我会继续按原计划还款。",
+                "Nothing is overdue; I will keep to the schedule.",
+            )
+            .to_string(),
+        (Some(Request::Extension { date, .. }), _) => match lang {
+            Lang::Zh => format!(
+                "申请把逾期的这一期延期到 {date}，届时还清逾期的 {overdue}，之后按原计划还款。"
+            ),
+            Lang::En => format!(
+                "I ask to move the overdue installment to {date}, pay the {overdue} overdue by then, and keep to the schedule after that."
+            ),
+        },
+        (Some(Request::ClearNow), _) => match lang {
+            Lang::Zh => format!("本月内还清逾期的 {overdue}，之后按原计划还款。"),
+            Lang::En => format!(
+                "I will pay the {overdue} overdue within this month and keep to the schedule after that."
+            ),
+        },
+        (
+            Some(Request::FromOffer),
+            Offer::Plan {
+                monthly,
+                toward_overdue,
+                months,
+            },
+        ) => match (lang, p.regular > Decimal::ZERO) {
+            (Lang::Zh, true) => format!(
+                "每月还 {}（其中 {} 是每期正常应还，{} 用于逾期部分），分 {months} 个月还清逾期的 {overdue}。",
+                money(*monthly),
+                money(p.regular),
+                money(*toward_overdue)
+            ),
+            (Lang::Zh, false) => format!(
+                "每月还 {}，分 {months} 个月还清逾期的 {overdue}。",
+                money(*monthly)
+            ),
+            (Lang::En, true) => format!(
+                "{} a month ({} for the regular installment and {} toward what is overdue), clearing the {overdue} overdue in {months} month{}.",
+                money(*monthly),
+                money(p.regular),
+                money(*toward_overdue),
+                if *months == 1 { "" } else { "s" }
+            ),
+            (Lang::En, false) => format!(
+                "{} a month, clearing the {overdue} overdue in {months} month{}.",
+                money(*monthly),
+                if *months == 1 { "" } else { "s" }
+            ),
+        },
+        (
+            Some(Request::FromOffer),
+            Offer::Restructure {
+                owed,
+                months,
+                monthly,
+                fits,
+            },
+        ) => {
+            let mut t = match lang {
+                Lang::Zh => format!(
+                    "我目前每月能拿出的钱不够在正常还款之外再还逾期部分。申请把尚欠的全部 {} 重新分期（个性化分期或延期）：分 {months} 个月，每月 {}。",
+                    money(*owed),
+                    money(*monthly)
+                ),
+                Lang::En => format!(
+                    "What I can pay each month does not reach past the regular installment. I ask to spread everything still owed, {}, over {months} months at {} a month (a personalised installment plan or an extension).",
+                    money(*owed),
+                    money(*monthly)
+                ),
+            };
+            if !fits {
+                t.push_str(lang.t(
+                    "即使分 60 个月，每月金额仍高于我目前能负担的；请贵方告知可行的方案。",
+                    " Even over 60 months this is more than I can pay now; please tell me what you can offer.",
+                ));
+            }
+            t
+        }
+        (Some(Request::FromOffer), Offer::Defer { owed }) => match lang {
+            Lang::Zh => format!(
+                "我目前的还款预算要先用于更紧急的借款，暂时无法承诺每月金额；申请暂缓并延期还款，情况好转后再协商尚欠的 {}。",
+                money(*owed)
+            ),
+            Lang::En => format!(
+                "My budget must go to more urgent loans first, so I cannot promise a monthly amount yet; I ask for a deferral, and will negotiate the {} still owed when I can.",
+                money(*owed)
+            ),
+        },
+        (Some(Request::FromOffer), Offer::NoBudget | Offer::Current) => lang
+            .t(
+                "每月还 ______，分 ___ 个月还清（在借款或 [settings] 里写上 monthly_budget，这里就会填上具体数字）。",
+                "______ a month for ___ months (set monthly_budget on the loan or in [settings] to have the figures filled in).",
+            )
+            .to_string(),
+    };
+    let promised = !matches!(
+        p.offer,
+        Offer::NoBudget | Offer::Defer { .. } | Offer::Restructure { fits: false, .. }
+    );
+    if let (Some(share), true, Some(_)) = (p.share, promised, request) {
+        out.push_str(&match lang {
+            Lang::Zh => format!("以上金额不超过我每月能用于这笔借款的 {}。", money(share)),
+            Lang::En => format!(
+                " This stays within the {} a month I can put toward this loan.",
+                money(share)
+            ),
+        });
+    }
+    out
+}
+
+/// The letter for the loan; `reason` from `--reason`, else the loan's `hardship`.
+pub fn text(ctx: &Context, view: &LoanView, reason: Option<&str>) -> String {
+    let cur = &ctx.portfolio.settings.currency;
+    let l = &view.ledger;
+    let overdue_since = l
+        .installments
+        .iter()
+        .filter(|s| s.status == InstallmentStatus::Overdue)
+        .map(|s| s.inst.due_date)
+        .min()
+        .map(|d| d.to_string());
+    let reason = reason
+        .or(view.loan.hardship.as_deref())
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(printable);
+    let facts = LetterFacts {
+        lender: printable(&platform_label(view, ctx.lang)),
+        loan: printable(&ctx.display_name(view.loan)),
+        loan_id: view.loan.id.clone(),
+        product: view.loan.product.as_deref().map(printable),
+        overdue_amount: format!("{cur}{}", grouped(l.overdue_amount)),
+        days_overdue: l.days_overdue,
+        overdue_since,
+        remaining: format!("{cur}{}", grouped(l.remaining_balance)),
+        reason,
+        proposal: proposal(ctx, view),
+        today: ctx.today.to_string(),
+    };
+    words::letter(&facts, ctx.lang)
+}

@@ -1,0 +1,197 @@
+//! One level of undo. Every write keeps the previous bytes as `FILE.bak` and, beside them in
+//! `FILE.undo`, the SHA-256 of the bytes it wrote. `undo` puts `FILE.bak` back only while the file
+//! is still exactly what that write produced (anything edited since would be lost otherwise), and
+//! keeps the undone bytes as the new `FILE.bak`, so an undo can itself be undone.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::atomic;
+use super::write::{
+    ErrorKind, WriteError, backup_path, file_of, keep_owner, owner_of, real_path, take_lock,
+};
+use super::{Loaded, ReadStamp, Source, lock, schema};
+use crate::i18n::{Lang, Text, phrases as ph};
+use crate::model::Policy;
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// `FILE.undo` beside `FILE.bak`.
+pub fn sidecar_path(backup: &Path) -> PathBuf {
+    let name = backup.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.strip_suffix(".bak").unwrap_or(&name);
+    backup.with_file_name(format!("{stem}.undo"))
+}
+
+const HEAD: &str = "# repaydash: SHA-256 of the loans file as repaydash last wrote it. `repaydash undo` puts the\n# .bak file back only while the loans file still has this hash.\n";
+
+fn io(p: &Path, e: std::io::Error) -> WriteError {
+    WriteError::new(ErrorKind::Io, ph::io_error(&p.display().to_string(), e))
+}
+
+/// Record, once the backup is in place, the hash of what is about to be written.
+pub(crate) fn remember(
+    backup: &Path,
+    hash: &str,
+    perms: Option<std::fs::Permissions>,
+    owner: Option<(u32, u32)>,
+) -> Result<(), WriteError> {
+    let side = sidecar_path(backup);
+    let body = format!("{HEAD}sha256 = \"{hash}\"\n");
+    let staged = atomic::stage(&side, body.as_bytes(), perms).map_err(|e| io(&side, e))?;
+    keep_owner(staged.temp_path(), owner)?;
+    staged.commit().map_err(|e| io(&side, e))
+}
+
+fn recorded_hash(side: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(side).ok()?;
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix("sha256"))
+        .filter_map(|l| l.trim_start().strip_prefix('='))
+        .map(|v| v.trim().trim_matches('"').to_string())
+        .find(|v| v.len() == 64)
+}
+
+/// What an undo did.
+#[derive(Debug, Clone)]
+pub struct Undone {
+    /// The file as it is now.
+    pub loaded: Loaded,
+    /// Lines the undo took out of the file (the entry the last write added).
+    pub removed: Vec<String>,
+    /// Lines the undo put back (when it undid an undo).
+    pub restored: Vec<String>,
+    /// Where the undone bytes were kept.
+    pub backup: PathBuf,
+}
+
+impl Undone {
+    /// What was undone, one line each, for the terminal.
+    pub fn describe(&self, lang: Lang) -> Vec<String> {
+        let colon = match lang {
+            Lang::Zh => "：",
+            Lang::En => ":",
+        };
+        let mut out = Vec::new();
+        if !self.removed.is_empty() {
+            out.push(format!("{}{colon}", ph::undo_took_out().get(lang)));
+            out.extend(self.removed.iter().map(|l| format!("  - {l}")));
+        }
+        if !self.restored.is_empty() {
+            out.push(format!("{}{colon}", ph::undo_put_back().get(lang)));
+            out.extend(self.restored.iter().map(|l| format!("  + {l}")));
+        }
+        out
+    }
+
+    /// The same on one line, for the dashboard's status line.
+    pub fn one_line(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        for (head, lines) in [
+            (ph::undo_took_out(), &self.removed),
+            (ph::undo_put_back(), &self.restored),
+        ] {
+            if !lines.is_empty() {
+                parts.push(format!("{} {}", head.get(lang), lines.join(" · ")));
+            }
+        }
+        ph::undid_in_dashboard(&parts.join("; "))
+            .get(lang)
+            .to_string()
+    }
+}
+
+/// The lines `now` has that `then` has not, and the reverse: the one block between their common
+/// first and last lines. Blank lines are left out of what is shown.
+fn difference(now: &str, then: &str) -> (Vec<String>, Vec<String>) {
+    let a: Vec<&str> = now.lines().collect();
+    let b: Vec<&str> = then.lines().collect();
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let pick = |v: &[&str]| {
+        v.iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| crate::clean::clean(l).into_owned())
+            .collect()
+    };
+    (
+        pick(&a[head..a.len() - tail]),
+        pick(&b[head..b.len() - tail]),
+    )
+}
+
+fn refuse(message: Text) -> WriteError {
+    WriteError::new(ErrorKind::Conflict, message)
+}
+
+/// Put `FILE.bak` back, under the lock, when the file is still what repaydash last wrote.
+pub fn undo(source: &Source, builtin: &[Policy]) -> Result<Undone, WriteError> {
+    let path = file_of(source)?;
+    let shown = path.display().to_string();
+    let real = real_path(&path)?;
+    let _lock = take_lock(&real, &shown, lock::WAIT)?;
+    let backup = backup_path(&path);
+    let side = sidecar_path(&backup);
+    let now = super::read_bytes(&real)?;
+    let Some(hash) = recorded_hash(&side) else {
+        return Err(refuse(ph::nothing_to_undo(&side.display().to_string())));
+    };
+    let bak_shown = backup.display().to_string();
+    if sha256_hex(&now) != hash {
+        return Err(refuse(ph::undo_changed_since(&shown, &bak_shown)));
+    }
+    let old = super::read_bytes(&backup)?;
+    let old_text = String::from_utf8(old).map_err(|_| refuse(ph::backup_not_utf8(&bak_shown)))?;
+    let parsed = schema::parse_portfolio(&old_text, builtin).map_err(|diags| {
+        let listed = |lang| {
+            diags
+                .iter()
+                .map(|d| d.render_in(&bak_shown, lang))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let head = ph::backup_has_problems();
+        refuse(Text::new(
+            format!("{}：\n{}", head.zh, listed(Lang::Zh)),
+            format!("{}:\n{}", head.en, listed(Lang::En)),
+        ))
+    })?;
+    let now_text = String::from_utf8_lossy(&now);
+    let (removed, restored) = difference(&now_text, &old_text);
+    let perms = std::fs::metadata(&real).ok().map(|m| m.permissions());
+    let owner = owner_of(&real);
+    // Both new files are staged first; then the loans file is renamed into place (from here on
+    // the undo has happened), then the backup and the hash follow it.
+    let staged =
+        atomic::stage(&real, old_text.as_bytes(), perms.clone()).map_err(|e| io(&real, e))?;
+    keep_owner(staged.temp_path(), owner)?;
+    let staged_bak = atomic::stage(&backup, &now, perms.clone()).map_err(|e| io(&backup, e))?;
+    keep_owner(staged_bak.temp_path(), owner)?;
+    staged.commit().map_err(|e| io(&real, e))?;
+    staged_bak.commit().map_err(|e| io(&backup, e))?;
+    remember(&backup, &sha256_hex(old_text.as_bytes()), perms, owner)?;
+    Ok(Undone {
+        loaded: Loaded {
+            read: Some(ReadStamp::of(old_text.as_bytes())),
+            portfolio: parsed.portfolio,
+            source: Source::File(path),
+            warnings: parsed.warnings,
+        },
+        removed,
+        restored,
+        backup,
+    })
+}

@@ -1,0 +1,54 @@
+//! `/`: narrow the list to the loans whose name, product, platform or id contains what is typed
+//! (case-insensitive), as it is typed. Esc clears it; Enter keeps it and returns to the list.
+
+use super::app::{App, Entry, Mode};
+
+/// Does this loan match the filter text? (Its name, product, platform in either language,
+/// platform key or id contains it, in any case.)
+pub fn matches(e: &Entry, needle: &str) -> bool {
+    let needle = needle.trim().to_lowercase();
+    needle.is_empty() || e.search.contains(&needle)
+}
+
+impl App {
+    /// Start typing a filter (keeping the one in force, to refine it).
+    pub fn open_filter(&mut self) {
+        self.filter.get_or_insert_with(String::new);
+        self.mode = Mode::Filter;
+    }
+
+    /// Put text into the filter (typed or pasted), keeping the selected loan when it still matches.
+    pub fn filter_push(&mut self, s: &str) {
+        let f = self.filter.get_or_insert_with(String::new);
+        // One line of plain text: what the list can match.
+        f.extend(s.chars().filter(|c| !c.is_control()));
+        self.refilter();
+    }
+
+    pub fn filter_pop(&mut self) {
+        if let Some(f) = &mut self.filter {
+            f.pop();
+        }
+        self.refilter();
+    }
+
+    /// Leave the filter input; an empty filter is no filter.
+    pub fn keep_filter(&mut self) {
+        if self.filter.as_deref().is_some_and(|f| f.trim().is_empty()) {
+            self.filter = None;
+        }
+        self.mode = Mode::Main;
+    }
+
+    pub fn clear_filter(&mut self) {
+        self.filter = None;
+        self.mode = Mode::Main;
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        let keep = self.selected_id();
+        self.sort_entries();
+        self.select_id(keep.as_deref());
+    }
+}

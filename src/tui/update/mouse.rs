@@ -1,0 +1,69 @@
+//! The mouse: a click selects the loan under it or gives its pane the focus, a click on a topic
+//! tab shows that topic, and the wheel scrolls the pane under the pointer (not the selection,
+//! wherever the pointer is). Positions are matched against the same layout the frame was drawn
+//! with (`views::panes`), for the last frame's size.
+
+use ratatui::layout::{Position, Rect};
+
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::msg::Msg;
+use crate::tui::views::{self, Theme, advice, list};
+
+/// Rows the wheel moves the advice by, a notch.
+const WHEEL_ROWS: i64 = 3;
+
+fn inside(r: Rect, x: u16, y: u16) -> bool {
+    r.contains(Position { x, y })
+}
+
+pub fn update(app: &mut App, msg: Msg) {
+    let theme = Theme { color: app.color };
+    let body = views::body_area(app, app.screen);
+    match (app.mode, msg) {
+        (Mode::Main, Msg::Click { x, y }) => {
+            let p = views::panes(app, body, theme);
+            if inside(p.list, x, y) {
+                app.focus = Pane::List;
+                // Below the borders and the column headers and ruler, two rows a loan.
+                let top = p.list.y + 1 + list::HEAD_H as u16;
+                if y >= top && y + 1 < p.list.bottom() {
+                    let pos = app.measured.list_offset + usize::from(y - top) / 2;
+                    if pos < app.order.len() {
+                        app.select(pos);
+                    }
+                }
+            } else if inside(p.detail, x, y) {
+                app.focus = Pane::List;
+            } else if inside(p.advice, x, y) {
+                app.focus = Pane::Advice;
+                if y == p.advice.y {
+                    let (_, tabs) = advice::title(app, p.advice, theme);
+                    if let Some(&(_, _, i)) = tabs.iter().find(|t| x >= t.0 && x < t.1) {
+                        app.set_topic(i as isize);
+                    }
+                }
+            }
+        }
+        (Mode::Main, Msg::Wheel { x, y, rows }) => {
+            let p = views::panes(app, body, theme);
+            if inside(p.advice, x, y) {
+                app.scroll_advice(rows * WHEEL_ROWS);
+            } else if inside(p.list, x, y) {
+                let pos = app.selected as i64 + rows;
+                app.select(pos.max(0) as usize);
+            }
+        }
+        // Elsewhere (the schedule, the plan, the cash flow) the wheel scrolls what is shown.
+        (
+            Mode::Schedule { .. } | Mode::Plan { .. } | Mode::Cashflow { .. },
+            Msg::Wheel { rows, .. },
+        ) => {
+            let m = if rows < 0 { Msg::Up } else { Msg::Down };
+            for _ in 0..rows.unsigned_abs() {
+                // Scrolling asks for nothing outside the model.
+                super::update(app, m.clone());
+            }
+        }
+        _ => {}
+    }
+}

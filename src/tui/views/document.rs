@@ -1,0 +1,45 @@
+//! A document to read and copy (`m`, `w`): a contact's message, the complaint draft or the
+//! negotiation letter, wrapped to the panel and scrollable.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Theme, panel};
+use crate::report::advice::wrap;
+use crate::tui::app::{App, Measured};
+use crate::tui::protect::document;
+
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let Some((title, text)) = app.doc.and_then(|d| document(app, d)) else {
+        return;
+    };
+    let title = Line::from(vec![
+        Span::styled(format!(" {title} "), theme.bold()),
+        Span::styled(format!("y {} ", app.lang.t("复制", "copies")), theme.dim()),
+    ]);
+    let block = panel(title, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = (inner.width as usize).saturating_sub(1).max(10);
+    let mut rows: Vec<Line> = Vec::new();
+    for para in text.lines() {
+        if para.is_empty() {
+            rows.push(Line::from(""));
+            continue;
+        }
+        rows.extend(wrap(para, width, " ", " ").into_iter().map(Line::from));
+    }
+    let max = rows.len().saturating_sub(inner.height as usize);
+    m.doc_max_scroll = max;
+    let scroll = scroll.min(max);
+    Paragraph::new(rows.into_iter().skip(scroll).collect::<Vec<_>>()).render(inner, buf);
+}

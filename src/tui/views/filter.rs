@@ -1,0 +1,36 @@
+//! The filter as it is typed (`/`), in the footer line: the text with its cursor, how many loans
+//! match, and the keys.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::Theme;
+use crate::i18n::Lang;
+use crate::tui::app::App;
+
+/// "3 of 9" / "3/9": how many loans the list shows of how many.
+pub fn count(app: &App) -> String {
+    match app.lang {
+        Lang::Zh => format!("{}/{}", app.order.len(), app.snap.loans.len()),
+        Lang::En => format!("{} of {}", app.order.len(), app.snap.loans.len()),
+    }
+}
+
+pub fn footer(app: &App, theme: Theme) -> Line<'static> {
+    let lang = app.lang;
+    let text = app.filter.clone().unwrap_or_default();
+    Line::from(vec![
+        Span::styled(" / ", theme.accent()),
+        Span::styled(text, theme.bold()),
+        Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+        Span::styled(format!("  {}  ", count(app)), theme.bold()),
+        Span::styled("Enter", theme.accent()),
+        Span::styled(format!(" {}  ", lang.t("保留筛选", "keep")), theme.dim()),
+        Span::styled("Esc", theme.accent()),
+        Span::styled(format!(" {}  ", lang.t("清除", "clear")), theme.dim()),
+        Span::styled(
+            lang.t("按名称、平台或编号", "by name, platform or id"),
+            theme.dim(),
+        ),
+    ])
+}

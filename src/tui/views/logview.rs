@@ -1,0 +1,203 @@
+//! The selected loan's collection log (`L`): a bar a day for the last 30 days (calls by day and
+//! by night, the days over the limits marked), then the contacts called and the flagged entries.
+//! The figures are `complaint`'s (engine::complaint), so the view and the CLI agree.
+
+use chrono::{Datelike, Duration};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Theme, panel};
+use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY};
+use crate::report::advice::wrap;
+use crate::report::complaint::{contact_lines, flagged_lines, headline};
+use crate::tui::app::{App, Measured};
+use crate::tui::protect::{CHART_DAYS, chart_summary, full_summary};
+
+/// Rows of the tallest bar; more calls than this show a `+` on top.
+const BAR_ROWS: u32 = 7;
+const DAY: &str = "█";
+const NIGHT: &str = "▓";
+const OVER_3: &str = "!";
+const OVER_6: &str = "#";
+
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let lang = app.lang;
+    let Some(e) = app.selected_entry() else {
+        return;
+    };
+    let (Some(chart), Some(full)) = (chart_summary(app), full_summary(app)) else {
+        return;
+    };
+    let title = Line::from(vec![
+        Span::styled(
+            format!(
+                " {} · {} · {} ",
+                lang.t("催收记录", "Collection log"),
+                e.name,
+                lang.t("近 30 天", "last 30 days")
+            ),
+            theme.bold(),
+        ),
+        Span::styled(
+            format!(
+                "w {}  y {}  Esc {} ",
+                lang.t("投诉草稿", "complaint draft"),
+                lang.t("复制草稿", "copies it"),
+                lang.t("返回", "back")
+            ),
+            theme.dim(),
+        ),
+    ]);
+    let block = panel(title, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = (inner.width as usize).saturating_sub(1).max(10);
+
+    let mut rows: Vec<Line> = Vec::new();
+    for l in wrap(&headline(lang, &chart), width, " ", " ") {
+        rows.push(Line::from(l));
+    }
+    rows.push(Line::from(""));
+
+    // The chart: one column a day (two or three cells wide), newest on the right.
+    let today = app.today();
+    let label_w = 4;
+    let cell = ((width.saturating_sub(label_w)) / CHART_DAYS as usize).clamp(1, 3);
+    let days: Vec<(chrono::NaiveDate, u32, u32)> = (0..CHART_DAYS)
+        .rev()
+        .map(|back| {
+            let d = today - Duration::days(back);
+            let c = chart.days.iter().find(|x| x.date == d);
+            (
+                d,
+                c.map(|c| c.calls).unwrap_or(0),
+                c.map(|c| c.night_calls).unwrap_or(0),
+            )
+        })
+        .collect();
+    let night_style = theme.fg(Color::Magenta).add_modifier(Modifier::BOLD);
+    let day_style = theme.fg(Color::Cyan);
+    let over_style = theme.fg(Color::Red).add_modifier(Modifier::BOLD);
+    for row in (1..=BAR_ROWS).rev() {
+        let label = if row == EFFECTIVE_CALLS_PER_DAY || row == BAR_ROWS {
+            format!("{row:>2} ┤")
+        } else {
+            "   │".to_string()
+        };
+        let mut spans = vec![Span::styled(label, theme.dim())];
+        for (_, calls, night) in &days {
+            let glyph = if *calls > BAR_ROWS && row == BAR_ROWS {
+                Span::styled("+", over_style)
+            } else if row <= *night {
+                Span::styled(NIGHT, night_style)
+            } else if row <= *calls {
+                Span::styled(DAY, day_style)
+            } else if row == EFFECTIVE_CALLS_PER_DAY {
+                Span::styled("┄", theme.dim())
+            } else {
+                Span::raw(" ")
+            };
+            spans.push(glyph);
+            spans.push(Span::styled(
+                if row == EFFECTIVE_CALLS_PER_DAY {
+                    "┄".repeat(cell - 1)
+                } else {
+                    " ".repeat(cell - 1)
+                },
+                theme.dim(),
+            ));
+        }
+        rows.push(Line::from(spans));
+    }
+    // Marks under the bars: `!` over 3 calls, `#` over 6.
+    let mut marks = vec![Span::styled("   └", theme.dim())];
+    for (_, calls, _) in &days {
+        let m = if *calls > DIAL_ATTEMPTS_PER_DAY {
+            OVER_6
+        } else if *calls > EFFECTIVE_CALLS_PER_DAY {
+            OVER_3
+        } else {
+            "─"
+        };
+        let style = if m == "─" { theme.dim() } else { over_style };
+        marks.push(Span::styled(m, style));
+        marks.push(Span::styled("─".repeat(cell - 1), theme.dim()));
+    }
+    rows.push(Line::from(marks));
+    // Day-of-month labels every five days, ending with today.
+    let mut labels = " ".repeat(label_w);
+    let mut used = 0;
+    for (i, (d, _, _)) in days.iter().enumerate() {
+        let at = i * cell;
+        if (days.len() - 1 - i).is_multiple_of(5) && at >= used {
+            labels.push_str(&" ".repeat(at - used));
+            let t = format!("{}", d.day());
+            used = at + t.len();
+            labels.push_str(&t);
+        }
+    }
+    rows.push(Line::from(Span::styled(labels, theme.dim())));
+    let legend = match lang {
+        crate::i18n::Lang::Zh => format!(
+            "{DAY} 白天  {NIGHT} 夜间 22:00–08:00  ┄ 每天 {EFFECTIVE_CALLS_PER_DAY} 次  {OVER_3} 超过 {EFFECTIVE_CALLS_PER_DAY} 次  {OVER_6} 超过 {DIAL_ATTEMPTS_PER_DAY} 次"
+        ),
+        crate::i18n::Lang::En => format!(
+            "{DAY} day  {NIGHT} night 22:00–08:00  ┄ {EFFECTIVE_CALLS_PER_DAY} a day  {OVER_3} over {EFFECTIVE_CALLS_PER_DAY}  {OVER_6} over {DIAL_ATTEMPTS_PER_DAY}"
+        ),
+    };
+    for l in wrap(&legend, width, " ", " ") {
+        rows.push(Line::from(Span::styled(l, theme.dim())));
+    }
+
+    let contacts = contact_lines(lang, &full);
+    if !contacts.is_empty() {
+        rows.push(Line::from(""));
+        rows.push(Line::from(Span::styled(
+            lang.t(" 被联系的联系人", " Contacts called"),
+            theme.accent(),
+        )));
+        for c in contacts {
+            rows.extend(wrap(&c, width, "  ", "    ").into_iter().map(Line::from));
+        }
+    }
+    rows.push(Line::from(""));
+    let flagged = flagged_lines(lang, &full);
+    rows.push(Line::from(Span::styled(
+        match lang {
+            crate::i18n::Lang::Zh => {
+                format!(" 标记的记录（{} 条，{} 起）", flagged.len(), full.from)
+            }
+            crate::i18n::Lang::En => {
+                format!(" Flagged entries ({}, since {})", flagged.len(), full.from)
+            }
+        },
+        theme.accent(),
+    )));
+    if flagged.is_empty() {
+        rows.push(Line::from(Span::styled(
+            lang.t(
+                "  没有。按 a 记录刚接到的催收电话。",
+                "  None. Press a to log a collection call that just happened.",
+            ),
+            theme.dim(),
+        )));
+    }
+    for f in flagged {
+        rows.extend(wrap(&f, width, "  ", "    ").into_iter().map(Line::from));
+    }
+
+    let max = rows.len().saturating_sub(inner.height as usize);
+    m.doc_max_scroll = max;
+    let scroll = scroll.min(max);
+    Paragraph::new(rows.into_iter().skip(scroll).collect::<Vec<_>>()).render(inner, buf);
+}

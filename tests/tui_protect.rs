@@ -1,0 +1,228 @@
+//! The dashboard's protection keys on a temp copy of tests/fixtures/protect/calls.toml (today =
+//! 2026-11-23): `m` the contact's message (Tab, `t` marks told), `L` the log view and `w` its
+//! complaint draft, `w` the letter, `y` copies, `a` logs a call just now.
+
+mod common;
+use common::{screen, stdout_of};
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use repaydash::i18n::Lang;
+use repaydash::knowledge::builtin_policies;
+use repaydash::store::{self, Source};
+use repaydash::tui::app::Mode;
+use repaydash::tui::protect::Doc;
+use repaydash::tui::{App, dispatch, keys};
+
+const CALLS: &str = "tests/fixtures/protect/calls.toml";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    std::fs::copy(CALLS, &path).unwrap();
+    (dir, path)
+}
+
+fn app_at(path: &Path, lang: Lang) -> App {
+    let builtin = builtin_policies().unwrap();
+    let loaded = store::load(&Source::File(path.to_path_buf()), &builtin, today()).unwrap();
+    let mut app = App::new(loaded, builtin, today(), lang);
+    app.color = false;
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let ev = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    if let Some(m) = keys::event_in(app.mode, &ev) {
+        dispatch(app, m);
+    }
+}
+
+fn cli(path: &Path, lang: &str, args: &[&str]) -> String {
+    let mut all = vec![
+        "--file",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-11-23",
+        "--lang",
+        lang,
+    ];
+    all.extend_from_slice(args);
+    stdout_of(&all)
+}
+
+#[test]
+fn m_shows_the_untold_contacts_message_and_t_marks_them_told() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    let main = screen(&mut app, 120, 40);
+    // Wang Wei was told on 11-21; 李芳 was not, and the contact day (11-16) is past.
+    assert!(main.contains("Contacts ⚠ untold (m: message)"), "{main}");
+    assert!(main.contains("⚠ 李芳 (姐姐)"), "{main}");
+    assert!(!main.contains("⚠ Wang Wei"), "{main}");
+
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.doc, Some(Doc::Notice { contact: 0 }));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Message to 李芳 (1/2)"), "{s}");
+    assert!(s.contains("may call you any time since 2026-11-16"), "{s}");
+
+    // `y` copies exactly what `notice --contact` prints.
+    press(&mut app, KeyCode::Char('y'));
+    let printed = cli(&path, "en", &["notice", "ctrip-jqh", "--contact", "李芳"]);
+    let body = printed.split_once('\n').unwrap().1.trim_end();
+    assert_eq!(app.clipboard.as_deref(), Some(body));
+    assert!(screen(&mut app, 120, 40).contains("Copied to the clipboard"));
+
+    press(&mut app, KeyCode::Tab);
+    assert!(screen(&mut app, 120, 40).contains("Message to Wang Wei (2/2) · told on 2026-11-21"));
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Char('t'));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.ends_with(
+            "\n[[loan.log]]\ndate = 2026-11-23\nkind = \"contact_notified\"\nwho = \"李芳\"\ntext = \"sent the heads-up message\"\n"
+        ),
+        "{text}"
+    );
+    assert!(screen(&mut app, 120, 40).contains("Recorded: 李芳 told"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Main);
+    let main = screen(&mut app, 120, 40);
+    assert!(!main.contains("untold"), "{main}");
+    assert!(main.contains("Contacts (v shows)"), "{main}");
+}
+
+#[test]
+fn l_shows_the_calls_and_w_the_complaint_draft_in_both_languages() {
+    let (_d, path) = copy();
+    for (lang, key, headline, draft) in [
+        (
+            Lang::Zh,
+            "zh",
+            "催收电话 7 次 · 夜间（22:00–08:00）3 次 · 超过每日 3 次：1 天",
+            "致携程金融（客服 / 投诉渠道）：",
+        ),
+        (
+            Lang::En,
+            "en",
+            "7 collection calls · 3 at night (22:00–08:00) · over 3 a day: 1 day",
+            "To Ctrip Finance (customer service / complaints):",
+        ),
+    ] {
+        let mut app = app_at(&path, lang);
+        press(&mut app, KeyCode::Char('L'));
+        assert!(matches!(app.mode, Mode::LogView { .. }));
+        let s = screen(&mut app, 120, 40);
+        assert!(s.contains(headline), "{s}");
+        // 11-19 had four calls: its column carries `!`, and no day reached seven.
+        let marks = s.lines().find(|l| l.contains("└")).unwrap();
+        assert_eq!(marks.matches('!').count(), 1, "{marks}");
+        assert!(!marks.contains('#'), "{marks}");
+        // Two night bars of height 1 (11-18, 11-19) and one (11-20): three ▓ on the bottom row.
+        let above = s
+            .lines()
+            .take_while(|l| !l.contains("└"))
+            .last()
+            .unwrap()
+            .to_string();
+        assert_eq!(above.matches('▓').count(), 3, "{above}");
+        assert!(s.contains("23:10:00"), "{s}");
+        assert!(screen(&mut app, 80, 24).contains("└"));
+
+        press(&mut app, KeyCode::Char('w'));
+        let s = screen(&mut app, 120, 40);
+        assert!(s.contains(draft), "{s}");
+        press(&mut app, KeyCode::Char('y'));
+        let printed = cli(&path, key, &["complaint", "ctrip-jqh"]);
+        let copied = app.clipboard.clone().unwrap();
+        assert!(copied.starts_with(draft));
+        assert!(printed.trim_end().ends_with(copied.trim_end()), "{copied}");
+        press(&mut app, KeyCode::Esc);
+        assert!(matches!(app.mode, Mode::LogView { .. }));
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.mode, Mode::Main);
+    }
+}
+
+#[test]
+fn w_shows_the_letter_and_y_copies_what_letter_prints() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::Zh);
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.doc, Some(Doc::Letter));
+    assert!(screen(&mut app, 80, 24).contains("协商还款申请书"));
+    press(&mut app, KeyCode::Char('y'));
+    let printed = cli(&path, "zh", &["letter", "ctrip-jqh"]);
+    assert_eq!(app.clipboard.as_deref(), Some(printed.trim_end()));
+}
+
+#[test]
+fn a_logs_a_collection_call_at_the_prefilled_time() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    app.clock_time = NaiveTime::from_hms_opt(22, 40, 5);
+    press(&mut app, KeyCode::Char('a'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Log a collection call (just now)"), "{s}");
+    assert!(s.contains("22:40:05"), "{s}");
+    assert!(s.contains("2026-11-23"), "{s}");
+    // Add a word to the prefilled text, then a flag, and save.
+    for c in ", loud".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    for c in "insult".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Main);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.ends_with(
+            "\n[[loan.log]]\ndate = 2026-11-23\ntime = 22:40:05\nkind = \"collection_call\"\nwho = \"me\"\nchannel = \"call\"\nflags = [\"insult\"]\ntext = \"collection call, loud\"\n"
+        ),
+        "{text}"
+    );
+    let json = cli(&path, "en", &["complaint", "ctrip-jqh", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (v["calls"].as_u64(), v["night_calls"].as_u64()),
+        (Some(8), Some(4))
+    );
+
+    // A wrong time is refused in place.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    for c in "25:00".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Form);
+    assert!(screen(&mut app, 80, 24).contains("\"25:00\" is not a time"));
+}
+
+#[test]
+fn marking_told_on_the_demo_says_it_is_read_only() {
+    let builtin = builtin_policies().unwrap();
+    let loaded = store::load(&Source::Demo, &builtin, today()).unwrap();
+    let mut app = App::new(loaded, builtin, today(), Lang::Zh);
+    app.color = false;
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('m'));
+    assert!(matches!(app.mode, Mode::Doc { .. }));
+    press(&mut app, KeyCode::Char('t'));
+    let s = screen(&mut app, 80, 24);
+    // The one refusal for the demo, as the forms say it.
+    assert!(s.contains("只读的演示数据"), "{s}");
+}
