@@ -216,3 +216,76 @@ mod cashflow {
             && m.date == NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()));
     }
 }
+
+/// The contact date after a payment, the slow way: add the payment to a copy of the loan and
+/// recompute everything.
+fn recomputed(
+    v: &repaydash::engine::LoanView,
+    extra: rust_decimal::Decimal,
+    today: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    let mut clone = v.loan.clone();
+    if extra > rust_decimal::Decimal::ZERO {
+        clone.payments.push(repaydash::model::Payment {
+            date: today,
+            amount: extra,
+        });
+    }
+    repaydash::engine::LoanView::compute(&clone, v.policy, today, 7)
+        .escalation
+        .emergency_contact_date
+}
+
+// The shortcut the plan uses (engine::plan::contact_date_after) agrees with a full recomputation
+// for every loan of the demo and of the fixtures with bill lists, extensions, partial and early
+// payments, on days before, during and after their bills, for no payment, a cent, each whole
+// unpaid installment in turn, a cent short of it, and more than everything owed.
+#[test]
+fn contact_date_after_a_payment_agrees_with_recomputing() {
+    use chrono::NaiveDate;
+    use repaydash::engine::plan::contact_date_after;
+    use repaydash::engine::{InstallmentStatus, LoanView};
+    use rust_decimal::Decimal;
+
+    let builtin = repaydash::knowledge::builtin_policies().unwrap();
+    let files = [
+        "data/sample.toml",
+        "tests/fixtures/valid/all_methods.toml",
+        "tests/fixtures/valid/bill_list.toml",
+        "tests/fixtures/valid/extensions.toml",
+        "tests/fixtures/valid/partial_and_prepayment.toml",
+        "tests/fixtures/valid/month_end_due_day.toml",
+        "tests/fixtures/plan/two_overdue.toml",
+    ];
+    let cent = Decimal::new(1, 2);
+    let mut checked = 0;
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let loaded = repaydash::store::parse(&text, file, &builtin).unwrap();
+        let policies = repaydash::knowledge::Policies::new(&builtin, &loaded.portfolio.platforms);
+        for today in ["2026-01-15", "2026-11-23", "2027-06-30"] {
+            let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+            for loan in &loaded.portfolio.loans {
+                let v = LoanView::compute(loan, policies.get(&loan.platform), today, 7);
+                let mut extras = vec![Decimal::ZERO, cent, Decimal::from(1_000_000)];
+                let mut sum = Decimal::ZERO;
+                for s in &v.ledger.installments {
+                    if s.status != InstallmentStatus::Paid && s.unpaid() > Decimal::ZERO {
+                        sum += s.unpaid();
+                        extras.extend([sum - cent, sum]);
+                    }
+                }
+                for extra in extras {
+                    assert_eq!(
+                        contact_date_after(&v, extra, today),
+                        recomputed(&v, extra, today),
+                        "{file}: {} on {today}, paying {extra}",
+                        loan.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
