@@ -448,6 +448,41 @@ fn an_external_change_refreshes_the_read_stamp() {
     );
 }
 
+// A save without a change (or `touch`) is not parsed again: the model keeps what it holds, even
+// an in-memory change made here as a marker. A change of the same length is parsed, and the file
+// put back after a failed reload ends the failure without a parse.
+#[test]
+fn a_file_saved_unchanged_is_not_parsed_again() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    let marker = Some("marker, not in the file".to_string());
+    app.portfolio.loans[0].name = marker.clone();
+    std::fs::write(&path, SAMPLE).unwrap();
+    dispatch(&mut app, Msg::FileChanged);
+    assert_eq!(app.portfolio.loans[0].name, marker);
+    dispatch(&mut app, Msg::Reload);
+    assert_eq!(app.portfolio.loans[0].name, marker);
+    assert!(app.notice.as_deref().unwrap().contains("loans.toml"));
+
+    // Same length, one digit different: read and parsed.
+    let edited = SAMPLE.replacen("amount = 1100.16", "amount = 1100.17", 1);
+    assert_eq!(edited.len(), SAMPLE.len());
+    std::fs::write(&path, &edited).unwrap();
+    dispatch(&mut app, Msg::FileChanged);
+    assert_eq!(app.portfolio.loans[0].name.as_deref(), Some("携程借去花"));
+    assert_eq!(app.read, Some(ReadStamp::of(edited.as_bytes())));
+
+    // Broken, then back to the bytes on show.
+    std::fs::write(&path, "[[loan]\n").unwrap();
+    dispatch(&mut app, Msg::FileChanged);
+    assert!(app.reload_failed && app.status.is_some());
+    app.portfolio.loans[0].name = marker.clone();
+    std::fs::write(&path, &edited).unwrap();
+    dispatch(&mut app, Msg::FileChanged);
+    assert!(!app.reload_failed && app.status.is_none());
+    assert_eq!(app.portfolio.loans[0].name, marker);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_others_can_read_is_flagged_in_the_header_until_fixed() {

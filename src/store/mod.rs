@@ -168,8 +168,12 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// Read a file as UTF-8 text; a byte that is not UTF-8 is reported at its line and column.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    text_of(path, read_bytes(path)?)
+}
+
+/// The bytes read from `path` as UTF-8 text, or where they stop being UTF-8.
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     let shown = path.display().to_string();
-    let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
@@ -219,6 +223,29 @@ pub fn load(source: &Source, builtin: &[Policy], today: NaiveDate) -> Result<Loa
             loaded.read = None;
             Ok(loaded)
         }
+    }
+}
+
+/// Read the file again for a dashboard that shows what `known` stamped, and parse it only when its
+/// bytes differ: `Ok(None)` when they are the same (an editor's save without a change, `touch`, the
+/// watcher seeing a write the dashboard made itself), so such an event costs one read and one hash
+/// instead of a parse of the whole file. The demo, which has no stamp, is always loaded.
+pub fn reload(
+    source: &Source,
+    builtin: &[Policy],
+    today: NaiveDate,
+    known: Option<ReadStamp>,
+) -> Result<Option<Loaded>, LoadError> {
+    match (source, known) {
+        (Source::File(path), Some(known)) => {
+            let bytes = read_bytes(path)?;
+            if ReadStamp::of(&bytes) == known {
+                return Ok(None);
+            }
+            let text = text_of(path, bytes)?;
+            parse(&text, &path.display().to_string(), builtin).map(Some)
+        }
+        _ => load(source, builtin, today).map(Some),
     }
 }
 

@@ -462,6 +462,16 @@ impl App {
         }
     }
 
+    /// The file read again holds the bytes on show: nothing to parse or recompute. A failed reload
+    /// before it is over, since the file is back to what is shown.
+    pub fn unchanged(&mut self, exposed: Option<u32>) {
+        if self.reload_failed {
+            self.reload_failed = false;
+            self.status = None;
+        }
+        self.set_exposed(exposed);
+    }
+
     fn refresh_detail(&mut self) {
         let Some(e) = self.selected_entry() else {
             self.detail = Detail::default();

@@ -25,9 +25,13 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
         let mut next = Vec::new();
         for effect in queue {
             let msg = match effect {
+                // Only a file whose bytes differ from those on show is parsed again.
                 Effect::Reload { by_hand } => {
-                    let result = store::load(&app.source, &app.builtin, app.base_today);
-                    Msg::Loaded(Box::new(result), exposed(app), by_hand)
+                    match store::reload(&app.source, &app.builtin, app.base_today, app.read) {
+                        Ok(None) => Msg::Unchanged(exposed(app), by_hand),
+                        Ok(Some(loaded)) => Msg::Loaded(Box::new(Ok(loaded)), exposed(app), by_hand),
+                        Err(e) => Msg::Loaded(Box::new(Err(e)), exposed(app), by_hand),
+                    }
                 }
                 Effect::Write(edit) => {
                     let loaded = Loaded {

@@ -93,6 +93,9 @@ pub enum Msg {
     /// The file as read again (`Effect::Reload`), its mode when other users can read it, and
     /// whether the user asked (`r`: the footer then says so).
     Loaded(Box<Result<Loaded, LoadError>>, Option<u32>, bool),
+    /// The file read again holds exactly the bytes on show (`store::reload`), so nothing was
+    /// parsed; its mode when other users can read it, and whether the user asked.
+    Unchanged(Option<u32>, bool),
     /// What came of `Effect::Write`, and the file's mode when other users can read it.
     Written(Box<(Edit, Result<Recorded, WriteError>)>, Option<u32>),
     /// What came of `Effect::Undo`, and the file's mode when other users can read it.

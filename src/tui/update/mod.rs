@@ -15,7 +15,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     // A form's outcome stays in the status line until the user does something else.
     if !matches!(
         msg,
-        Msg::FileChanged | Msg::Resize | Msg::DaysPassed(_) | Msg::Loaded(..) | Msg::Written(..)
+        Msg::FileChanged
+            | Msg::Resize
+            | Msg::DaysPassed(_)
+            | Msg::Loaded(..)
+            | Msg::Unchanged(..)
+            | Msg::Written(..)
     ) {
         app.notice = None;
         app.notice_fades = false;
@@ -26,6 +31,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (_, Msg::FileChanged) => return vec![Effect::Reload { by_hand: false }],
         (_, Msg::Loaded(result, exposed, by_hand)) => {
             app.loaded(*result, exposed);
+            if by_hand {
+                app.say_reloaded();
+            }
+        }
+        (_, Msg::Unchanged(exposed, by_hand)) => {
+            app.unchanged(exposed);
             if by_hand {
                 app.say_reloaded();
             }
