@@ -8,4 +8,6 @@ pub mod recorded;
 pub mod snapshot;
 
 pub use countdown::Countdown;
-pub use snapshot::{LoanFacts, Snapshot, Timeline, Totals, apr, display_name, due_soon};
+pub use snapshot::{
+    LoanFacts, Snapshot, Timeline, Totals, apr, cost_totals, display_name, due_soon,
+};
