@@ -244,7 +244,7 @@ fn a_payment_beyond_everything_owed_is_refused_with_the_amount_owed() {
     );
     assert!(
         e.message
-            .contains("everything still owed on this loan, ¥400.00"),
+            .contains("everything still owed on this loan, ¥400.00; record what was actually paid"),
         "{e}"
     );
     assert!(

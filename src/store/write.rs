@@ -719,7 +719,9 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
                         &m(*amount),
                         &m(owed),
                         &m(ledger.remaining_balance),
-                        &m(ledger.penalty_estimate),
+                        (!ledger.penalty_estimate.is_zero())
+                            .then(|| m(ledger.penalty_estimate))
+                            .as_deref(),
                     ),
                 ));
             }
