@@ -832,8 +832,8 @@ pub fn undo_kept_as(backup: &str) -> Text {
 /// The dashboard's one-line outcome of `u`; `what` lists what was taken out or put back.
 pub fn undid_in_dashboard(what: &str) -> Text {
     t(
-        format!("✓ 已撤销上一次写入：{what}（再按 u 可恢复）"),
-        format!("✓ undid the last write: {what} (u again redoes it)"),
+        format!("✓ 已撤销上次写入（再按 u 恢复）：{what}"),
+        format!("✓ undid the last write (u again redoes it): {what}"),
     )
 }
 
