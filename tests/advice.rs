@@ -66,7 +66,13 @@ fn libs() -> [&'static advice::Library; 2] {
 fn every_item_cites_an_article_or_a_rule() {
     for lib in libs() {
         for it in &lib.items {
-            assert!(!it.sources.is_empty(), "{} has no source", it.id);
+            // Each source names a known article or rule; an item no source fully supports is
+            // marked general guidance (and may then have no source at all).
+            assert!(
+                !it.sources.is_empty() || it.general,
+                "{} has no source and is not marked general guidance",
+                it.id
+            );
             for s in &it.sources {
                 assert!(
                     ARTICLES.contains(&s.as_str()) || RULES.contains(&s.as_str()),
@@ -89,6 +95,90 @@ fn every_item_cites_an_article_or_a_rule() {
             );
         }
     }
+}
+
+/// Issue 11 lists the items whose cited source does not say what they say: each is now marked
+/// general guidance, in both languages, and the panels show it as such.
+#[test]
+fn items_beyond_their_sources_are_general_guidance_and_shown_so() {
+    let general = [
+        "negotiate-get-it-in-writing",
+        "extension-severe-plan",
+        "credit-paid-off-proof",
+        "rights-lawsuit",
+        "prevention-no-new-debt",
+    ];
+    for lib in libs() {
+        for it in &lib.items {
+            assert_eq!(it.general, general.contains(&it.id.as_str()), "{}", it.id);
+        }
+        // No source is the 003 article for the written confirmation any more.
+        let w = lib
+            .items
+            .iter()
+            .find(|i| i.id == "negotiate-get-it-in-writing")
+            .unwrap();
+        assert!(w.sources.is_empty());
+    }
+    // The 120-days-overdue alipay case shows the court item with the label after its source.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    std::fs::write(
+        &path,
+        "[[loan]]\nid = \"jb\"\nplatform = \"借呗\"\namount_due = 1000\ndue_date = 2026-07-26\n",
+    )
+    .unwrap();
+    for (lang, label) in [
+        ("zh", advice::GENERAL_GUIDANCE_ZH),
+        ("en", advice::GENERAL_GUIDANCE_EN),
+    ] {
+        let v = advice_json(path.to_str().unwrap(), "jb", lang);
+        let court = if lang == "zh" { "传票" } else { "summons" };
+        let item = v["panels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["items"].as_array().unwrap())
+            .find(|i| i["text"].as_str().unwrap().contains(court))
+            .unwrap();
+        assert_eq!(
+            item["sources"],
+            serde_json::json!(["星图金融任性贷逾期多久会联系紧急联系人", label])
+        );
+    }
+}
+
+/// The claims issue 11 found too strong now say what their sources say.
+#[test]
+fn claims_say_no_more_than_their_sources() {
+    let [zh, en] = libs();
+    let text = |lib: &advice::Library, id: &str| {
+        lib.items.iter().find(|i| i.id == id).unwrap().text.clone()
+    };
+    // A recommended standard recommends; it does not bar or require.
+    for id in ["rights-standard-contacts", "rights-standard-hours"] {
+        assert!(text(zh, id).contains("推荐性"), "{id}");
+        assert!(
+            !text(zh, id).contains("不得") && !text(zh, id).contains("规定"),
+            "{id}"
+        );
+        assert!(text(en, id).contains("recommend"), "{id}");
+        assert!(
+            !text(en, id).contains("bars") && !text(en, id).contains("must"),
+            "{id}"
+        );
+    }
+    // Contacts after failed reminders, not "earlier when reminders fail".
+    assert!(!text(zh, "contacts-generic").contains("没起作用、或者本人联系不上时，会更早"));
+    assert!(text(en, "contacts-generic").contains("once SMS or e-mail reminders have failed"));
+    // Art. 15 is a notice before reporting, nothing about how near.
+    assert!(!text(zh, "credit-notice-before-report").contains("不远"));
+    assert!(!text(en, "credit-notice-before-report").contains("is close"));
+    // Contacts when unreachable is one reported pattern.
+    assert!(text(en, "contacts-stay-reachable").contains("one reported pattern"));
+    assert!(text(zh, "contacts-stay-reachable").contains("只是报道的一种情况"));
+    // No item promises a credit report "by day 30" for every platform.
+    assert!(!zh.items.iter().any(|i| i.id == "credit-30-days"));
 }
 
 #[test]
@@ -558,7 +648,14 @@ fn advice_json_has_the_designed_shape_in_every_situation() {
                 let items = p["items"].as_array().unwrap();
                 assert!(!items.is_empty());
                 for i in items {
-                    assert_eq!(keys(i), ["text", "sources"]);
+                    // Items about one of the loan's stages also say where its day comes from.
+                    match i.get("basis") {
+                        Some(b) => {
+                            assert_eq!(keys(i), ["text", "sources", "basis"]);
+                            assert!(["article", "estimate", "user"].contains(&b.as_str().unwrap()));
+                        }
+                        None => assert_eq!(keys(i), ["text", "sources"]),
+                    }
                     assert!(!i["text"].as_str().unwrap().is_empty());
                     assert!(!i["sources"].as_array().unwrap().is_empty());
                     assert!(
@@ -776,4 +873,99 @@ fn panels_mark_the_script_for_the_dashboard() {
         "{}",
         neg.items[4].text
     );
+}
+
+/// Issue 11's "done means": an Alipay loan 120 days overdue is seriously overdue, its credit panel
+/// says a record may already have been made on an estimated day, the court-papers item is there,
+/// and every JSON that lists stages gives their basis.
+#[test]
+fn an_alipay_loan_120_days_overdue_is_severe_with_an_estimated_credit_day() {
+    // One bill due 2026-07-26; 2026-11-23 is 31 + 31 + 30 + 28 = 120 days later. Alipay's own
+    // article gives no credit-report day: xingtu's day 31 is used as an estimate → 2026-08-26.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    std::fs::write(
+        &path,
+        "[[loan]]\nid = \"jb\"\nplatform = \"借呗\"\nproduct = \"借呗\"\namount_due = 1000\ndue_date = 2026-07-26\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for lang in ["zh", "en"] {
+        let v = advice_json(file, "jb", lang);
+        assert_eq!(v["situation"], "overdue_severe", "{lang}");
+        let panel = |topic: &str| {
+            v["panels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["topic"] == topic)
+                .unwrap_or_else(|| panic!("no {topic} panel"))
+                .clone()
+        };
+        let credit = panel("credit");
+        let first = &credit["items"][0];
+        assert_eq!(first["basis"], "estimate", "{first}");
+        assert_eq!(
+            first["sources"][0],
+            "星图金融任性贷逾期多久会联系紧急联系人"
+        );
+        let text = first["text"].as_str().unwrap();
+        let (already, day) = if lang == "zh" {
+            ("可能已经留下", "8月26日")
+        } else {
+            ("may already have been made", "26 August")
+        };
+        assert!(text.contains(already) && text.contains(day), "{text}");
+        // The court-papers item (rights-lawsuit).
+        let court = if lang == "zh" { "传票" } else { "summons" };
+        assert!(
+            panel("rights")["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|i| i["text"].as_str().unwrap().contains(court)),
+            "{lang}"
+        );
+        // No item promises a report "by day 30" any more.
+        assert!(!v.to_string().contains("30天就会"));
+    }
+
+    let check: Value = serde_json::from_str(&run_ok(&[
+        "--file", file, "--today", TODAY, "check", "--json",
+    ]))
+    .unwrap();
+    let row = &check["loans"][0];
+    assert_eq!(row["situation"], "overdue_severe");
+    assert_eq!(row["stage"], "legal");
+    assert_eq!(row["stage_basis"], "estimate");
+    assert_eq!(row["emergency_contact_basis"], "article");
+    assert_eq!(row["credit_report_date"], "2026-08-26");
+    assert_eq!(row["credit_report_basis"], "estimate");
+    // A bill with no rate: no penalty figure, and why.
+    assert_eq!(row["penalty_estimate"], Value::Null);
+    assert_eq!(row["penalty_basis"], "unknown");
+
+    let schedule: Value = serde_json::from_str(&run_ok(&[
+        "--file", file, "--today", TODAY, "schedule", "jb", "--json",
+    ]))
+    .unwrap();
+    let stages = schedule["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 5);
+    for s in stages {
+        assert!(
+            ["article", "estimate"].contains(&s["basis"].as_str().unwrap()),
+            "{s}"
+        );
+    }
+    let third = stages
+        .iter()
+        .find(|s| s["kind"] == "third_party_collection")
+        .unwrap();
+    assert_eq!(third["day"], 90);
+    assert_eq!(third["date"], "2026-10-24");
+    assert_eq!(third["basis"], "estimate");
+
+    let text = run_ok(&["--file", file, "--today", TODAY, "--lang", "en", "check"]);
+    assert!(text.contains("may go to court (estimate)"), "{text}");
+    assert!(text.contains("unknown — set penalty_rate"), "{text}");
 }

@@ -121,12 +121,7 @@ fn assert_money_strings(v: &Value, keys: &[&str], what: &str) {
     }
 }
 
-const CHECK_MONEY: [&str; 4] = [
-    "overdue_amount",
-    "next_due_amount",
-    "penalty_estimate",
-    "remaining_balance",
-];
+const CHECK_MONEY: [&str; 3] = ["overdue_amount", "next_due_amount", "remaining_balance"];
 
 #[test]
 fn every_valid_fixture_validates_and_checks() {
@@ -142,6 +137,13 @@ fn every_valid_fixture_validates_and_checks() {
         let loans = report["loans"].as_array().expect("loans is an array");
         for l in loans {
             assert_money_strings(l, &CHECK_MONEY, &what);
+            // The penalty is money, or null exactly when something is overdue and there is no
+            // rate to estimate it from (nothing overdue costs 0.00 whatever the rate).
+            if l["penalty_basis"] == "unknown" && l["status"] == "overdue" {
+                assert_eq!(l["penalty_estimate"], Value::Null, "{what}: {l}");
+            } else {
+                assert_money_strings(l, &["penalty_estimate"], &what);
+            }
             assert!(
                 ["overdue", "due_soon", "current", "paid_off"]
                     .contains(&l["status"].as_str().unwrap()),
@@ -266,8 +268,9 @@ fn bill_list_is_overdue_with_no_apr() {
     assert_eq!(l["remaining_balance"], "918.30");
     assert_eq!(l["next_due_date"], "2026-12-15");
     assert_eq!(l["next_due_amount"], "460.00");
-    // No rate and no penalty_rate: no penalty can be estimated.
-    assert_eq!(l["penalty_estimate"], "0.00");
+    // No rate and no penalty_rate: no penalty can be estimated, and the JSON says why.
+    assert_eq!(l["penalty_estimate"], Value::Null);
+    assert_eq!(l["penalty_basis"], "unknown");
     // generic: emergency contact on day 8 after 2026-11-15.
     assert_eq!(l["emergency_contact_date"], "2026-11-23");
     assert_eq!(l["days_until_emergency_contact"], 0);
@@ -362,12 +365,14 @@ fn sample_check_json_gives_the_reference_figures_in_urgency_order() {
     assert_eq!(l["emergency_contact_date"], "2026-10-28");
     assert_eq!(l["days_until_emergency_contact"], -26);
     assert_eq!(l["remaining_balance"], "5088.15");
-    // Penalty, by hand: daily 0.045 % × 1.5 = 0.0675 % a day on unpaid principal.
-    // Installment 3 (due 2026-10-21, 33 days late): 1397.04 − 500 paid = 897.04 unpaid, all of it
-    // principal (its principal part is 1324.08): 897.04 × 0.000675 × 33 = 19.981566.
-    // Installment 4 (due 2026-11-21, 2 days late): principal 1341.95 × 0.000675 × 2 = 1.8116325.
-    // Sum 21.7931985 → 21.79.
-    assert_eq!(l["penalty_estimate"], "21.79");
+    // Penalty, by hand: daily 0.045 % × 1.5 = 0.0675 % a day on the whole unpaid amount.
+    // Installment 3 (due 2026-10-21, 33 days late): 1397.04 − 500 paid = 897.04 unpaid:
+    // 897.04 × 0.000675 × 33 = 19.981566.
+    // Installment 4 (due 2026-11-21, 2 days late): 1397.04 × 0.000675 × 2 = 1.886004.
+    // Sum 21.86757 → 21.87.
+    assert_eq!(l["penalty_estimate"], "21.87");
+    assert_eq!(l["penalty_basis"], "rate_x15");
+    assert_eq!(l["stage_basis"], "article");
 
     let l = loan(&r, "ctrip-jqh");
     assert_eq!(l["status"], "overdue");
@@ -391,8 +396,9 @@ fn sample_check_json_gives_the_reference_figures_in_urgency_order() {
     assert_eq!(l["days_until_emergency_contact"], 9);
     assert_eq!(l["emergency_contact_date_typical"], "2027-02-15");
     assert_eq!(l["remaining_balance"], "21277.50");
-    // interest_first: the overdue installment is all interest, so no principal is late.
-    assert_eq!(l["penalty_estimate"], "0.00");
+    // interest_first: the overdue installment is all interest (182.50); the penalty runs on it all:
+    // 10.95 % / 360 × 1.5 = 0.045625 % a day × 182.50 × 6 days = 0.4995… → 0.50.
+    assert_eq!(l["penalty_estimate"], "0.50");
 
     let l = loan(&r, "huabei-phone");
     assert_eq!(l["status"], "due_soon");

@@ -69,6 +69,48 @@ fn every_unpaid_installment_and_upcoming_milestone_in_90_days() {
     let expected: &[(&str, &str, Option<&str>)] = &[
         // ctrip-jqh: #8 overdue since 11-18 (no alarm), #9..#11 monthly on the 18th.
         ("repaydash-ctrip-jqh-due-8@repaydash", "2026-11-18", None),
+        // Its later stages, estimates borrowed from other platforms' articles: credit record and
+        // court from day 31 (12-19, xingtu's day), third-party collection day 90 (2027-02-16,
+        // alipay's three months). Milestones alarm at 09:00 on the day.
+        (
+            "repaydash-ctrip-jqh-credit_report@repaydash",
+            "2026-12-19",
+            Some("PT9H"),
+        ),
+        (
+            "repaydash-ctrip-jqh-legal@repaydash",
+            "2026-12-19",
+            Some("PT9H"),
+        ),
+        (
+            "repaydash-ctrip-jqh-third_party_collection@repaydash",
+            "2027-02-16",
+            Some("PT9H"),
+        ),
+        // jiebei-may (anchor 11-17): credit record and court day 31 (12-18), third-party day 90
+        // (2027-02-15), all estimates.
+        (
+            "repaydash-jiebei-may-credit_report@repaydash",
+            "2026-12-18",
+            Some("PT9H"),
+        ),
+        (
+            "repaydash-jiebei-may-legal@repaydash",
+            "2026-12-18",
+            Some("PT9H"),
+        ),
+        (
+            "repaydash-jiebei-may-third_party_collection@repaydash",
+            "2027-02-15",
+            Some("PT9H"),
+        ),
+        // xingtu-rxd (anchor 10-21): its credit and court days (11-21) are past; third-party
+        // collection day 90 (2027-01-19, alipay's, an estimate).
+        (
+            "repaydash-xingtu-rxd-third_party_collection@repaydash",
+            "2027-01-19",
+            Some("PT9H"),
+        ),
         (
             "repaydash-ctrip-jqh-due-9@repaydash",
             "2026-12-18",
@@ -226,9 +268,15 @@ fn two_runs_are_identical_and_uids_survive_a_new_day() {
 fn the_horizon_follows_days() {
     // 30 days from 11-23 is 12-23: the four overdue ones, then ctrip #9 (12-18), jiebei-may #7
     // (12-17) and its contact day (12-02), xingtu #5 (12-21), huabei #3 (11-26; #4 on 12-26 is
-    // out), fenqi #4 (12-15), jiebei-june #5 (12-05) and #6 (12-15).
+    // out), fenqi #4 (12-15), jiebei-june #5 (12-05) and #6 (12-15); the estimated credit-record
+    // and court days of jiebei-may (12-18) and ctrip (12-19).
     let got = events(&export("2026-11-23", "en", &["--days", "30"]));
-    assert_eq!(got.len(), 4 + 8);
+    assert_eq!(got.len(), 4 + 8 + 4);
+    // Every milestone's description ends with its basis (lines unfolded first).
+    let raw = export("2026-11-23", "en", &["--days", "30"]).replace("\r\n ", "");
+    assert_eq!(raw.matches("\\nBasis: estimate (").count(), 4, "{raw}");
+    let zh = export("2026-11-23", "zh", &["--days", "30"]).replace("\r\n ", "");
+    assert!(zh.contains("\\n依据：估计（"), "{zh}");
     assert!(!got.contains_key("repaydash-huabei-phone-due-4@repaydash"));
     assert!(got.values().all(|e| e.0 <= d("2026-12-23")));
 }

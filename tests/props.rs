@@ -341,14 +341,14 @@ proptest! {
         let last = s.iter().map(|i| i.due_date).max().unwrap();
         let lg = Ledger::compute(&l, s.clone(), last + Duration::days(after), 7);
         prop_assert_eq!(lg.status, LoanStatus::PaidOff);
-        prop_assert_eq!(lg.penalty_estimate, Decimal::ZERO);
+        prop_assert_eq!(lg.penalty_estimate, Some(Decimal::ZERO));
         prop_assert_eq!(lg.remaining_balance, Decimal::ZERO);
         prop_assert_eq!(lg.days_overdue, 0);
         // And on any day along the way, nothing paid on time is ever overdue.
         let mid = s[s.len() / 2].due_date;
         let lg = Ledger::compute(&l, s, mid, 7);
         prop_assert!(lg.status != LoanStatus::Overdue);
-        prop_assert_eq!(lg.penalty_estimate, Decimal::ZERO);
+        prop_assert_eq!(lg.penalty_estimate, Some(Decimal::ZERO));
     }
 
     #[test]
@@ -370,7 +370,8 @@ proptest! {
 
         prop_assert!(lg.days_overdue >= 0);
         prop_assert!(lg.overdue_amount >= Decimal::ZERO);
-        prop_assert!(lg.penalty_estimate >= Decimal::ZERO);
+        // Amortized loans always have a rate: the estimate is known and never negative.
+        prop_assert!(lg.penalty_estimate.is_some_and(|p| p >= Decimal::ZERO));
         prop_assert!(lg.remaining_balance >= Decimal::ZERO);
         prop_assert_eq!(lg.status == LoanStatus::Overdue, lg.days_overdue > 0);
 

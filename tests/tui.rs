@@ -505,14 +505,14 @@ fn the_advice_scrolls_within_the_topic() {
     press(&mut app, KeyCode::Char('J'));
     press(&mut app, KeyCode::Char('J'));
     assert_eq!(app.advice_scroll, 2);
-    // ctrl-d: a page. Of the 19 body rows the detail takes 12 (10 lines and borders), the
-    // advice area the other 7: 5 inside its borders.
-    assert_eq!(app.advice_page.get(), 5);
+    // ctrl-d: a page. Of the 19 body rows the detail takes 11 (9 lines and borders), the
+    // advice area the other 8: 6 inside its borders.
+    assert_eq!(app.advice_page.get(), 6);
     update(
         &mut app,
         keys::key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)).unwrap(),
     );
-    assert_eq!(app.advice_scroll, 7);
+    assert_eq!(app.advice_scroll, 8);
     update(
         &mut app,
         keys::key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)).unwrap(),
@@ -570,9 +570,15 @@ fn the_detail_keeps_what_matters_at_80x24() {
             let status = repaydash::tui::views::list::status_words(lang, &e);
             assert!(s.contains(&status), "{} {status}\n{s}", e.id);
             if let Some(next) = e.escalation.next_milestone() {
+                // An estimated day is marked ≈.
+                let approx = if next.basis == repaydash::model::Basis::Estimate {
+                    "≈"
+                } else {
+                    ""
+                };
                 assert!(
                     s.contains(&format!(
-                        "▶ {}",
+                        "▶ {approx}{}",
                         match (next.date, next.date_typical) {
                             (Some(a), Some(b)) => repaydash::dates::span(lang, a, b, today()),
                             (a, _) => repaydash::dates::day(lang, a.unwrap(), today()),
@@ -596,21 +602,33 @@ fn the_detail_keeps_what_matters_at_80x24() {
 #[test]
 fn a_users_own_platform_days_are_marked_as_theirs() {
     for (w, h) in [(80, 24), (120, 40)] {
-        let app = user_platform(Lang::En);
+        let mut app = user_platform(Lang::En);
         assert_eq!(app.selected_id().as_deref(), Some("bank-by-key"));
+        // The file's own credit-report day (2026-11-30) is a week away: seriously overdue, so
+        // the contacts topic comes fifth.
+        assert_eq!(
+            app.detail.situation,
+            Some(repaydash::engine::Situation::OverdueSevere)
+        );
+        while current_title(&app) != "Emergency contacts" {
+            press(&mut app, KeyCode::Tab);
+        }
         let s = screen(&app, w, h);
         // Detail: the stages carry the mark, and the note says where the days come from.
-        assert!(s.contains("credit report*"), "{s}");
+        assert!(s.contains("may be credit-reported*"), "{s}");
         assert!(s.contains("* the days come from your"), "{s}");
         // Advice: the contacts topic opens with the file's own day 10 (2026-10-01 + 10).
         assert!(
-            s.contains("[1] 2  3  4  5  6  Emergency contacts")
-                || s.contains("Emergency contacts 1/6"),
+            s.contains("1  2  3  4 [5] 6  Emergency contacts")
+                || s.contains("Emergency contacts 5/6"),
             "{s}"
         );
         assert!(s.contains("* Your file says contacts may be"), "{s}");
         assert!(s.contains("from day 10"), "{s}");
     }
-    let app = user_platform(Lang::En);
+    let mut app = user_platform(Lang::En);
+    while current_title(&app) != "Emergency contacts" {
+        press(&mut app, KeyCode::Tab);
+    }
     assert!(screen(&app, 120, 40).contains("By that count, that is 2026-10-11."));
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::LoanView;
 use super::ledger::{InstallmentStatus, LoanStatus};
-use crate::model::StageKind;
+use crate::model::{Basis, StageKind};
 
 /// One unpaid installment.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,8 @@ pub struct MilestoneItem {
     pub date: NaiveDate,
     /// The later report (`day_typical`) where the sources disagree.
     pub typical: bool,
+    /// Where the stage's day comes from.
+    pub basis: Basis,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +74,7 @@ pub fn upcoming_milestones(v: &LoanView, today: NaiveDate) -> Vec<MilestoneItem>
                     kind: m.kind,
                     date,
                     typical,
+                    basis: m.basis,
                 });
             }
         }
@@ -143,6 +146,7 @@ mod tests {
     fn alipay() -> Policy {
         let stage = |kind, day, typical| Stage {
             kind,
+            basis: crate::model::Basis::Article,
             day,
             day_typical: typical,
             source: "".into(),

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::ledger::{Ledger, LoanStatus};
-use crate::model::{Loan, Policy, StageKind};
+use crate::model::{Basis, Loan, Policy, StageKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Milestone {
@@ -16,6 +16,9 @@ pub struct Milestone {
     /// anchor + day; None when the stage has no day or the loan has no anchor.
     pub date: Option<NaiveDate>,
     pub date_typical: Option<NaiveDate>,
+    /// Where the day comes from: the platform's article, another's used as an estimate, or the
+    /// user's file.
+    pub basis: Basis,
     pub source: Arc<str>,
     pub note_zh: Arc<str>,
     pub note_en: Arc<str>,
@@ -78,7 +81,13 @@ pub struct Escalation {
     pub emergency_contact_date: Option<NaiveDate>,
     /// Negative once passed; None when paid off or the policy has no contact day.
     pub days_until_emergency_contact: Option<i64>,
+    /// Days until the credit-report stage's earliest day (negative once passed); None when paid
+    /// off or the policy gives no day.
+    pub days_until_credit_report: Option<i64>,
 }
+
+/// An overdue loan is seriously overdue once its credit-report day is this near, or past.
+pub const SEVERE_WITHIN_DAYS: i64 = 7;
 
 fn add_days(d: NaiveDate, days: u32) -> Option<NaiveDate> {
     d.checked_add_signed(Duration::days(i64::from(days)))
@@ -105,6 +114,7 @@ impl Escalation {
                     kind: StageKind::EmergencyContact,
                     day: Some(day),
                     day_typical: None,
+                    basis: Basis::User,
                     source: "".into(),
                     note_zh: "".into(),
                     note_en: "".into(),
@@ -120,16 +130,18 @@ impl Escalation {
                 let user_contact = s.kind == StageKind::EmergencyContact
                     && loan.emergency_contact_after_days.is_some();
                 let reached = overdue && s.day.is_some_and(|d| i64::from(d) <= days_overdue);
+                let from_user = policy.from_user || user_contact;
                 Milestone {
                     kind: s.kind,
                     day: s.day,
                     day_typical: s.day_typical,
                     date: anchor.zip(s.day).and_then(|(a, d)| add_days(a, d)),
                     date_typical: anchor.zip(s.day_typical).and_then(|(a, d)| add_days(a, d)),
+                    basis: if from_user { Basis::User } else { s.basis },
                     source: s.source,
                     note_zh: s.note_zh,
                     note_en: s.note_en,
-                    from_user: policy.from_user || user_contact,
+                    from_user,
                     reached,
                 }
             })
@@ -143,12 +155,18 @@ impl Escalation {
             .iter()
             .find(|m| m.kind == StageKind::EmergencyContact)
             .and_then(|m| m.date);
+        let days_until_credit_report = milestones
+            .iter()
+            .find(|m| m.kind == StageKind::CreditReport)
+            .and_then(|m| m.date)
+            .map(|d| (d - today).num_days());
         Escalation {
             stage,
             anchor,
             milestones,
             emergency_contact_date,
             days_until_emergency_contact: emergency_contact_date.map(|d| (d - today).num_days()),
+            days_until_credit_report,
         }
     }
 
@@ -158,7 +176,11 @@ impl Escalation {
             LoanStatus::Current => Situation::Current,
             LoanStatus::DueSoon => Situation::DueSoon,
             LoanStatus::Overdue => {
-                if self.stage >= Some(StageKind::CreditReport) {
+                if self.stage >= Some(StageKind::CreditReport)
+                    || self
+                        .days_until_credit_report
+                        .is_some_and(|d| d <= SEVERE_WITHIN_DAYS)
+                {
                     Situation::OverdueSevere
                 } else if self.days_until_emergency_contact.is_some_and(|d| d <= 0) {
                     Situation::OverdueContacts
@@ -167,6 +189,16 @@ impl Escalation {
                 }
             }
         }
+    }
+
+    /// The milestone of `kind`, if the policy has that stage.
+    pub fn milestone(&self, kind: StageKind) -> Option<&Milestone> {
+        self.milestones.iter().find(|m| m.kind == kind)
+    }
+
+    /// The milestone of the current stage (the most severe reached).
+    pub fn current(&self) -> Option<&Milestone> {
+        self.stage.and_then(|k| self.milestone(k))
     }
 
     /// The next milestone not yet reached that has a date.
@@ -195,6 +227,7 @@ mod tests {
             kind,
             day,
             day_typical: typical,
+            basis: Basis::Article,
             source: "test".into(),
             note_zh: "".into(),
             note_en: "".into(),
@@ -261,6 +294,42 @@ mod tests {
         let m = &v.escalation.milestones[1];
         assert!(m.from_user);
         assert_eq!(m.day_typical, None);
+    }
+
+    #[test]
+    fn every_platform_turns_severe_a_week_before_its_credit_report_day() {
+        // First installment due 2026-04-15; the credit-report day is 31 on every built-in
+        // platform (an estimate outside xingtu): 2026-05-16. Seven days before is 2026-05-09.
+        let l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
+        let builtin = crate::knowledge::builtin_policies().unwrap();
+        for p in &builtin {
+            let v = LoanView::compute(&l, p, d(2026, 5, 8), 7);
+            assert_eq!(v.escalation.days_until_credit_report, Some(8), "{}", p.key);
+            assert_ne!(v.situation(), Situation::OverdueSevere, "{}", p.key);
+            let v = LoanView::compute(&l, p, d(2026, 5, 9), 7);
+            assert_eq!(v.situation(), Situation::OverdueSevere, "{}", p.key);
+        }
+        // An alipay loan 120 days overdue: severe, its credit day an estimate, passed.
+        let alipay = builtin.iter().find(|p| p.key == "alipay").unwrap();
+        let v = LoanView::compute(&l, alipay, d(2026, 8, 13), 7);
+        assert_eq!(v.ledger.days_overdue, 120);
+        assert_eq!(v.situation(), Situation::OverdueSevere);
+        let credit = v.escalation.milestone(StageKind::CreditReport).unwrap();
+        assert_eq!(credit.basis, Basis::Estimate);
+        assert!(credit.reached);
+        assert_eq!(v.escalation.stage, Some(StageKind::Legal));
+    }
+
+    #[test]
+    fn days_from_the_users_file_have_the_user_basis() {
+        let mut l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
+        l.emergency_contact_after_days = Some(3);
+        let p = xingtu();
+        let v = LoanView::compute(&l, &p, d(2026, 4, 17), 7);
+        let m = v.escalation.milestone(StageKind::EmergencyContact).unwrap();
+        assert_eq!(m.basis, Basis::User);
+        let credit = v.escalation.milestone(StageKind::CreditReport).unwrap();
+        assert_eq!(credit.basis, Basis::Article);
     }
 
     #[test]

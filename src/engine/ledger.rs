@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::rate;
 use super::schedule::Installment;
-use crate::model::Loan;
+use crate::model::{Loan, LoanTerms, Method};
 use crate::money::round2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,6 +35,60 @@ impl LoanStatus {
             LoanStatus::Current => "current",
             LoanStatus::PaidOff => "paid_off",
         }
+    }
+}
+
+/// Where the penalty estimate's daily rate comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PenaltyBasis {
+    /// The loan's own `penalty_rate`.
+    PenaltyRate,
+    /// The loan's rate per day × 1.5.
+    RateX15,
+    /// `fixed_fee`: the daily rate implied by its true APR (IRR) × 1.5.
+    AprX15,
+    /// A bill list with no rate at all: the estimate is unknown until `penalty_rate` is set.
+    Unknown,
+}
+
+/// The default penalty is the loan's daily rate × this (contract rate plus 50 %, the top of the
+/// "plus 30–50 %" the penalty-interest rule reports).
+pub const PENALTY_FACTOR: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
+
+/// The penalty's daily rate in percent and its basis. `installments` is the loan's schedule (the
+/// APR of a `fixed_fee` loan is computed from it only when `needed`, as it costs an IRR).
+pub fn penalty_rate(
+    loan: &Loan,
+    installments: &[Installment],
+    needed: bool,
+) -> (Option<Decimal>, PenaltyBasis) {
+    if let Some(p) = loan.penalty_rate {
+        return (Some(p), PenaltyBasis::PenaltyRate);
+    }
+    match &loan.terms {
+        LoanTerms::Amortized {
+            method: Method::FixedFee,
+            principal,
+            term,
+            ..
+        } => {
+            let daily = if needed {
+                // No APR (nothing lent, or less repaid than lent): no extra cost to scale.
+                let apr = rate::apr(*principal, installments, *term).unwrap_or(Decimal::ZERO);
+                Some(apr / Decimal::from(360) * PENALTY_FACTOR)
+            } else {
+                None
+            };
+            (daily, PenaltyBasis::AprX15)
+        }
+        _ => match loan.rate() {
+            Some(r) => (
+                Some(r.daily_percent() * PENALTY_FACTOR),
+                PenaltyBasis::RateX15,
+            ),
+            None => (None, PenaltyBasis::Unknown),
+        },
     }
 }
 
@@ -71,8 +126,12 @@ pub struct Ledger {
     /// Everything still unpaid on the schedule.
     pub remaining_balance: Decimal,
     pub total_paid: Decimal,
-    /// Overdue principal × penalty rate per day × days each installment is late: an estimate.
-    pub penalty_estimate: Decimal,
+    /// Each overdue installment's unpaid amount × the penalty's daily rate × the days it is late,
+    /// summed: an estimate. None when the rate is unknown (a bill list with no rate).
+    pub penalty_estimate: Option<Decimal>,
+    /// The penalty's daily rate in percent (None: unknown, or not needed as nothing is overdue).
+    pub penalty_percent_per_day: Option<Decimal>,
+    pub penalty_basis: PenaltyBasis,
 }
 
 impl Ledger {
@@ -90,7 +149,6 @@ impl Ledger {
             .map(|p| p.amount)
             .sum();
         let mut left = total_paid;
-        let penalty_rate = loan.penalty_percent_per_day() / Decimal::ONE_HUNDRED;
         let mut states = Vec::with_capacity(installments.len());
         for inst in installments {
             let paid = left.min(inst.amount).max(Decimal::ZERO);
@@ -117,13 +175,28 @@ impl Ledger {
             .unwrap_or(0);
         let overdue_amount: Decimal = overdue.iter().map(|s| s.unpaid()).sum();
         let overdue_principal: Decimal = overdue.iter().map(|s| s.unpaid_principal()).sum();
-        let penalty_raw: Decimal = overdue
-            .iter()
-            .map(|s| {
-                let days = Decimal::from((today - s.inst.due_date).num_days());
-                s.unpaid_principal() * penalty_rate * days
-            })
-            .sum();
+        let insts: Vec<Installment> = if overdue.is_empty() {
+            Vec::new()
+        } else {
+            states.iter().map(|s| s.inst.clone()).collect()
+        };
+        let (penalty_percent_per_day, penalty_basis) =
+            penalty_rate(loan, &insts, !overdue.is_empty());
+        let penalty_estimate = match penalty_percent_per_day {
+            _ if overdue.is_empty() => Some(Decimal::ZERO),
+            Some(pct) => {
+                let rate = pct / Decimal::ONE_HUNDRED;
+                let raw: Decimal = overdue
+                    .iter()
+                    .map(|s| {
+                        let days = Decimal::from((today - s.inst.due_date).num_days());
+                        s.unpaid() * rate * days
+                    })
+                    .sum();
+                Some(round2(raw))
+            }
+            None => None,
+        };
 
         let next = states
             .iter()
@@ -156,7 +229,9 @@ impl Ledger {
             days_until_due,
             remaining_balance,
             total_paid,
-            penalty_estimate: round2(penalty_raw),
+            penalty_estimate,
+            penalty_percent_per_day,
+            penalty_basis,
         }
     }
 
@@ -200,9 +275,59 @@ mod tests {
         assert_eq!(late.days_overdue, 5);
         assert_eq!(late.overdue_amount, dec!(1100.16));
         assert_eq!(late.overdue_principal, dec!(920.16));
-        // 18%/360 × 1.5 = 0.075 % a day on 920.16 for 5 days = 3.4506 → 3.45
-        assert_eq!(late.penalty_estimate, dec!(3.45));
+        // 18 %/360 × 1.5 = 0.075 % a day on the whole overdue 1,100.16 for 5 days = 4.1256 → 4.13
+        assert_eq!(late.penalty_estimate, Some(dec!(4.13)));
+        assert_eq!(late.penalty_percent_per_day, Some(dec!(0.075)));
+        assert_eq!(late.penalty_basis, PenaltyBasis::RateX15);
         assert_eq!(late.next_due_date, Some(d(2026, 5, 15)));
+    }
+
+    #[test]
+    fn an_overdue_interest_only_installment_has_a_penalty() {
+        // interest_first: installment 1 is 12,000 × 18 %/12 = 180.00 of interest, no principal.
+        // 0.075 % a day × 180 × 5 days = 0.675 → 0.68.
+        let l =
+            crate::engine::schedule::tests::loan(Method::InterestFirst, dec!(12000), dec!(18), 12);
+        let late = ledger(&l, d(2026, 4, 20));
+        assert_eq!(late.overdue_amount, dec!(180.00));
+        assert_eq!(late.overdue_principal, dec!(0));
+        assert_eq!(late.penalty_estimate, Some(dec!(0.68)));
+    }
+
+    #[test]
+    fn a_fixed_fee_penalty_follows_its_true_apr() {
+        // 3,000 over 12 months, 0.6 % fee a month: 12 × 268.00. Monthly IRR 1.0862 % → APR
+        // 13.03 %; × 1.5 / 360 = 0.0542916… % a day. 268.00 ten days late: 1.4550… → 1.46.
+        let l = crate::engine::schedule::tests::loan(Method::FixedFee, dec!(3000), dec!(0), 12);
+        let late = ledger(&l, d(2026, 4, 25));
+        assert_eq!(late.overdue_amount, dec!(268.00));
+        assert_eq!(late.penalty_basis, PenaltyBasis::AprX15);
+        assert_eq!(late.penalty_estimate, Some(dec!(1.46)));
+        // A loan's own penalty_rate beats it: 0.05 % × 268 × 10 = 1.34.
+        let mut own = l.clone();
+        own.penalty_rate = Some(dec!(0.05));
+        let late = ledger(&own, d(2026, 4, 25));
+        assert_eq!(late.penalty_basis, PenaltyBasis::PenaltyRate);
+        assert_eq!(late.penalty_estimate, Some(dec!(1.34)));
+    }
+
+    #[test]
+    fn a_bill_list_without_a_rate_has_an_unknown_penalty() {
+        let mut l = ctrip();
+        l.terms = LoanTerms::Bills(vec![crate::model::Bill {
+            due: d(2026, 4, 15),
+            amount: dec!(500),
+        }]);
+        let late = ledger(&l, d(2026, 4, 20));
+        assert_eq!(late.overdue_amount, dec!(500));
+        assert_eq!(late.penalty_estimate, None);
+        assert_eq!(late.penalty_basis, PenaltyBasis::Unknown);
+        // With a rate: 36 %/360 × 1.5 = 0.15 % a day × 500 × 5 = 3.75.
+        l.bill_rate = Some(crate::model::Rate::Annual(dec!(36)));
+        assert_eq!(
+            ledger(&l, d(2026, 4, 20)).penalty_estimate,
+            Some(dec!(3.75))
+        );
     }
 
     #[test]

@@ -69,6 +69,7 @@ mod tests {
             milestones: vec![],
             emergency_contact_date: Some(d(date)),
             days_until_emergency_contact: None,
+            days_until_credit_report: None,
         };
         let today = d("2026-11-23");
         // 8 days ahead: not yet; 7 ahead, today, and past: yes.

@@ -131,6 +131,11 @@ pub fn contact_date_after(
         .emergency_contact_date
 }
 
+/// The penalty's daily rate, 0 when unknown (a bill list with no rate sorts last).
+fn penalty_pct(v: &LoanView) -> Decimal {
+    v.ledger.penalty_percent_per_day.unwrap_or(Decimal::ZERO)
+}
+
 fn threatened(contact: Option<NaiveDate>, today: NaiveDate) -> bool {
     contact.is_some_and(|d| d <= horizon(today))
 }
@@ -277,10 +282,8 @@ pub fn plan(
             let mut order: Vec<usize> = (0..a.slots.len()).collect();
             order.sort_by(|&x, &y| {
                 let (sx, sy) = (&a.slots[x], &a.slots[y]);
-                sy.view
-                    .loan
-                    .penalty_percent_per_day()
-                    .cmp(&sx.view.loan.penalty_percent_per_day())
+                penalty_pct(sy.view)
+                    .cmp(&penalty_pct(sx.view))
                     .then(sy.daily_percent().cmp(&sx.daily_percent()))
             });
             for &i in &order {
@@ -293,7 +296,7 @@ pub fn plan(
                     let contact_now = a.slots[i].contact_after(extra, today, alert_days);
                     a.take(i, n, |s| Reason::ClearsOverdue {
                         installments: n as u32,
-                        penalty_percent_per_day: s.view.loan.penalty_percent_per_day(),
+                        penalty_percent_per_day: penalty_pct(s.view),
                         contact_now,
                     });
                 }
@@ -507,6 +510,7 @@ mod tests {
             from_user: false,
             stages: vec![Stage {
                 kind: StageKind::EmergencyContact,
+                basis: crate::model::Basis::Article,
                 day: Some(contact_day),
                 day_typical: None,
                 source: "".into(),

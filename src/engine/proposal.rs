@@ -200,6 +200,7 @@ mod tests {
             from_user: false,
             stages: vec![Stage {
                 kind: StageKind::EmergencyContact,
+                basis: crate::model::Basis::Article,
                 day: Some(8),
                 day_typical: None,
                 source: "t".into(),

@@ -11,7 +11,7 @@ pub use crate::lang::Lang;
 pub use text::Text;
 
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::model::StageKind;
+use crate::model::{Basis, StageKind};
 
 impl Lang {
     pub fn status(self, s: LoanStatus) -> &'static str {
@@ -35,12 +35,54 @@ impl Lang {
     pub fn stage(self, s: StageKind) -> &'static str {
         match s {
             StageKind::Reminder => self.t("催收提醒", "reminders"),
-            StageKind::EmergencyContact => self.t("联系紧急联系人", "emergency contacts called"),
-            StageKind::FrequentContact => self.t("频繁联系", "frequent contact"),
-            StageKind::ThirdPartyCollection => self.t("第三方催收", "third-party collection"),
-            StageKind::CreditReport => self.t("上报征信", "credit report"),
-            StageKind::Legal => self.t("可能起诉", "legal action"),
+            StageKind::EmergencyContact => self.t("可能联系紧急联系人", "contacts may be called"),
+            StageKind::FrequentContact => self.t("可能频繁联系", "contact may get frequent"),
+            StageKind::ThirdPartyCollection => {
+                self.t("可能转第三方催收", "may go to a collection agency")
+            }
+            StageKind::CreditReport => self.t("可能上报征信", "may be credit-reported"),
+            StageKind::Legal => self.t("可能起诉", "may go to court"),
         }
+    }
+
+    /// The word for where a stage's day comes from.
+    pub fn basis(self, b: Basis) -> &'static str {
+        match b {
+            Basis::Article => self.t("文章", "article"),
+            Basis::Estimate => self.t("估计", "estimate"),
+            Basis::User => self.t("你的文件", "your file"),
+        }
+    }
+
+    /// A stage's basis as a sentence (the ICS description's last line).
+    pub fn basis_line(self, b: Basis) -> &'static str {
+        match b {
+            Basis::Article => self.t(
+                "依据：文章（这个平台自己的文章给出的天数）",
+                "Basis: article (the day this platform's own article gives)",
+            ),
+            Basis::Estimate => self.t(
+                "依据：估计（借用其他平台文章报道的天数）",
+                "Basis: estimate (another platform's reported day, used as an estimate)",
+            ),
+            Basis::User => self.t(
+                "依据：你的文件（你自己写下的天数）",
+                "Basis: your file (the day you wrote down)",
+            ),
+        }
+    }
+
+    /// A stage with its basis: `可能起诉（估计）`, `may go to court (estimate)`.
+    pub fn stage_with_basis(self, s: StageKind, b: Basis) -> String {
+        match self {
+            Lang::Zh => format!("{}（{}）", self.stage(s), self.basis(b)),
+            Lang::En => format!("{} ({})", self.stage(s), self.basis(b)),
+        }
+    }
+
+    /// Shown instead of a penalty figure when the loan has no rate to estimate it from.
+    pub fn penalty_unknown(self) -> &'static str {
+        self.t("未知——请设 penalty_rate", "unknown — set penalty_rate")
     }
 
     /// "in 3 days" / "3 天后", "today" / "今天", "3 days ago" / "3 天前".

@@ -399,6 +399,13 @@ pub fn unknown_stage_kind(kind: &str, all: &[&str]) -> Text {
     )
 }
 
+pub fn unknown_basis(basis: &str) -> Text {
+    t(
+        format!("未知的依据 {basis:?}；应为 article、estimate 或 user 之一"),
+        format!("unknown basis {basis:?}; expected article, estimate or user"),
+    )
+}
+
 pub fn unknown_method(method: &str, all: &[&str]) -> Text {
     let all = all.join(", ");
     t(

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::proposal::{Offer, Proposal};
 use crate::engine::{InstallmentStatus, LoanView, Situation};
 use crate::i18n::Lang;
-use crate::model::{Settings, StageKind};
+use crate::model::{Basis, Settings, StageKind};
 use crate::money::grouped;
 
 use super::spoken;
@@ -210,6 +210,9 @@ struct RawItem {
     #[serde(default)]
     platforms: Vec<String>,
     sources: Vec<String>,
+    /// No article or rule says it: general guidance, shown as such.
+    #[serde(default)]
+    general: bool,
     text: String,
 }
 
@@ -230,7 +233,11 @@ pub struct Item {
     pub situations: Vec<Situation>,
     /// Resolved platform keys this item is about; empty: every platform.
     pub platforms: Vec<String>,
+    /// Article titles and rule names ([`ARTICLES`], [`RULES`]) that say what the item says.
     pub sources: Vec<String>,
+    /// What the item adds beyond its sources is general guidance: the panels name it as such
+    /// ([`general_guidance`]) after the sources.
+    pub general: bool,
     pub text: String,
 }
 
@@ -401,9 +408,10 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
         if it.topics.is_empty() {
             bad(format!("{at}: no topics"));
         }
-        if it.sources.is_empty() || it.sources.iter().any(|s| s.trim().is_empty()) {
+        if (it.sources.is_empty() && !it.general) || it.sources.iter().any(|s| s.trim().is_empty())
+        {
             bad(format!(
-                "{at}: every item needs at least one non-empty source"
+                "{at}: every item needs a non-empty source, or `general = true`"
             ));
         }
         if it.text.trim().is_empty() {
@@ -428,6 +436,7 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
             situations,
             platforms: it.platforms,
             sources: it.sources,
+            general: it.general,
             text: it.text,
         });
     }
@@ -504,7 +513,12 @@ pub fn platform_and_product(view: &LoanView, lang: Lang) -> (String, String) {
         return (p.display_name(lang).to_string(), product());
     }
     if !written.is_empty() && !p.answers_to(written) {
-        return (written.to_string(), product());
+        // "某某分期" as both platform and product is said once.
+        let prod = match &loan.product {
+            Some(prod) if prod.trim() == written => a_loan(),
+            _ => product(),
+        };
+        return (written.to_string(), prod);
     }
     match (&loan.name, &loan.product) {
         (Some(n), _) => (n.clone(), product()),
@@ -575,6 +589,10 @@ pub enum ItemKind {
 pub struct PanelItem {
     pub text: String,
     pub sources: Vec<String>,
+    /// For an item about one of the loan's stages: where its day comes from (article, estimate,
+    /// user). Absent for the library's items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
     #[serde(skip)]
     pub kind: ItemKind,
     /// The library item's id; None for script lines and generated items.
@@ -648,6 +666,9 @@ pub fn panels_in(
         if topic == Topic::Contacts && situation != Situation::PaidOff {
             items.extend(user_contact_item(view, lang));
         }
+        if topic == Topic::Credit && (situation.is_overdue() || situation == Situation::DueSoon) {
+            items.extend(credit_stage_item(view, lang, today));
+        }
         items.extend(
             lib.items
                 .iter()
@@ -658,7 +679,13 @@ pub fn panels_in(
                 })
                 .map(|it| PanelItem {
                     text: it.text.clone(),
-                    sources: it.sources.clone(),
+                    sources: it
+                        .sources
+                        .iter()
+                        .cloned()
+                        .chain(it.general.then(|| general_guidance(lang).to_string()))
+                        .collect(),
+                    basis: None,
                     kind: ItemKind::Advice,
                     id: Some(it.id.clone()),
                 }),
@@ -787,6 +814,7 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
         .map(|l| PanelItem {
             text: fill(l, &values),
             sources: script.sources.clone(),
+            basis: None,
             kind: ItemKind::ScriptLine,
             id: None,
         })
@@ -802,6 +830,7 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
                 script.checklist.join(sep)
             ),
             sources: script.sources.clone(),
+            basis: None,
             kind: ItemKind::Checklist,
             id: None,
         });
@@ -810,6 +839,7 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
         out.push(PanelItem {
             text: script.budget_hint.clone(),
             sources: vec![general_guidance(lang).to_string()],
+            basis: None,
             kind: ItemKind::FromUserFile,
             id: None,
         });
@@ -824,6 +854,63 @@ pub fn general_guidance(lang: Lang) -> &'static str {
 
 pub const GENERAL_GUIDANCE_ZH: &str = "一般建议（不出自文章或规定）";
 pub const GENERAL_GUIDANCE_EN: &str = "general guidance (not from an article or rule)";
+
+/// The loan's own credit-report stage: when a record may be made, on what basis, and, once that
+/// day has passed, that it may already have been made. None when the policy gives no day.
+fn credit_stage_item(view: &LoanView, lang: Lang, today: NaiveDate) -> Option<PanelItem> {
+    let m = view.escalation.milestone(StageKind::CreditReport)?;
+    let day = m.day?;
+    let date = m.date?;
+    let when = spoken::date(lang, date, today);
+    // The source line names the article; the text says whose day it is.
+    let basis = match (lang, m.basis) {
+        (Lang::Zh, Basis::Article) => "这个平台的文章报道的天数",
+        (Lang::Zh, Basis::Estimate) => "估计：借用其他平台文章报道的天数，不是这个平台自己的",
+        (Lang::Zh, Basis::User) => "这是你文件里写的天数",
+        (Lang::En, Basis::Article) => "the day this platform's article reports",
+        (Lang::En, Basis::Estimate) => {
+            "an estimate: another platform's reported day, not this platform's own"
+        }
+        (Lang::En, Basis::User) => "the day written in your file",
+    };
+    let overdue = view.ledger.status == crate::engine::LoanStatus::Overdue;
+    let text = match (lang, m.reached, overdue) {
+        (Lang::Zh, true, _) => format!(
+            "这笔借款已逾期超过 {day} 天（{when}起）：征信上可能已经留下不良记录（{basis}）。可以查一次自己的征信报告核实；记录有错可以提出异议；还清后不良记录一般保留五年。"
+        ),
+        (Lang::En, true, _) => format!(
+            "This loan is past overdue day {day} (since {when}): a negative credit record may already have been made ({basis}). Check your credit report to see; dispute an entry that is wrong; once repaid, a negative record is generally kept five years."
+        ),
+        (Lang::Zh, false, true) => format!(
+            "逾期到第 {day} 天左右（{when}）起，征信上可能留下不良记录（{basis}）。在那之前还上逾期部分，或者先和平台谈好方案。"
+        ),
+        (Lang::En, false, true) => format!(
+            "From about overdue day {day} ({when}), a negative credit record may be made ({basis}). Pay the overdue part, or agree a plan with the lender, before then."
+        ),
+        (Lang::Zh, false, false) => format!(
+            "如果这一期没还上，逾期到第 {day} 天左右（{when}）起，征信上可能留下不良记录（{basis}）。"
+        ),
+        (Lang::En, false, false) => format!(
+            "If this installment goes unpaid, a negative credit record may be made from about overdue day {day} ({when}) ({basis})."
+        ),
+    };
+    let mut sources = vec![m.source.to_string()];
+    if m.reached {
+        sources.push("征信业管理条例 第16条".to_string());
+        sources.push("征信业管理条例 第25条".to_string());
+    }
+    Some(PanelItem {
+        text,
+        sources,
+        basis: Some(m.basis),
+        kind: if m.basis == Basis::User {
+            ItemKind::FromUserFile
+        } else {
+            ItemKind::Advice
+        },
+        id: None,
+    })
+}
 
 /// When the contact day comes from the user's file (a `[platforms.*]` table or the loan's own
 /// `emergency_contact_after_days`), say so, with the day and the source the file gives.
@@ -895,6 +982,7 @@ fn user_contact_item(view: &LoanView, lang: Lang) -> Option<PanelItem> {
     Some(PanelItem {
         text,
         sources: vec![source],
+        basis: Some(Basis::User),
         kind: ItemKind::FromUserFile,
         id: None,
     })
@@ -908,7 +996,7 @@ mod tests {
     fn both_assets_parse() {
         for lang in [Lang::Zh, Lang::En] {
             let lib = library(lang).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(lib.items.len(), 50);
+            assert_eq!(lib.items.len(), 49);
         }
     }
 

@@ -72,7 +72,7 @@ impl Policies {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::StageKind;
+    use crate::model::{Basis, StageKind};
 
     #[test]
     fn the_asset_parses_and_holds_the_four_policies() {
@@ -88,12 +88,7 @@ mod tests {
                 .day_typical,
             Some(90)
         );
-        assert_eq!(day("alipay", StageKind::ThirdPartyCollection), None);
-        assert!(
-            get("alipay")
-                .stage(StageKind::ThirdPartyCollection)
-                .is_some()
-        );
+        assert_eq!(day("alipay", StageKind::ThirdPartyCollection), Some(90));
         assert_eq!(day("xingtu", StageKind::EmergencyContact), Some(7));
         assert_eq!(day("xingtu", StageKind::FrequentContact), Some(14));
         assert_eq!(day("xingtu", StageKind::CreditReport), Some(31));
@@ -108,10 +103,46 @@ mod tests {
         );
         for p in &list {
             assert!(!p.from_user);
+            assert!(p.name_en.is_some(), "{} has no English name", p.key);
             for s in &p.stages {
                 assert!(!s.source.is_empty(), "{} {:?} has no source", p.key, s.kind);
                 assert!(!s.note_zh.is_empty() && !s.note_en.is_empty());
+                assert_ne!(
+                    s.basis,
+                    Basis::User,
+                    "{} {:?}: the asset is no user",
+                    p.key,
+                    s.kind
+                );
             }
+            // Every platform reaches the later stages, each with a day and a basis.
+            for kind in [
+                StageKind::ThirdPartyCollection,
+                StageKind::CreditReport,
+                StageKind::Legal,
+            ] {
+                let s = p
+                    .stage(kind)
+                    .unwrap_or_else(|| panic!("{} has no {kind:?}", p.key));
+                assert!(s.day.is_some(), "{} {kind:?} has no day", p.key);
+            }
+        }
+        // Only xingtu's own article gives the credit and court days; elsewhere they are xingtu's
+        // day used as an estimate, and third-party collection is alipay's three months.
+        let basis = |k: &str, s: StageKind| get(k).stage(s).unwrap().basis;
+        assert_eq!(basis("xingtu", StageKind::CreditReport), Basis::Article);
+        for k in ["ctrip", "alipay", "generic"] {
+            assert_eq!(basis(k, StageKind::CreditReport), Basis::Estimate);
+            assert_eq!(basis(k, StageKind::Legal), Basis::Estimate);
+            assert_eq!(day(k, StageKind::CreditReport), Some(31));
+            assert_eq!(
+                &*get(k).stage(StageKind::CreditReport).unwrap().source,
+                "星图金融任性贷逾期多久会联系紧急联系人"
+            );
+        }
+        for k in ["ctrip", "alipay", "xingtu", "generic"] {
+            assert_eq!(basis(k, StageKind::ThirdPartyCollection), Basis::Estimate);
+            assert_eq!(day(k, StageKind::ThirdPartyCollection), Some(90));
         }
     }
 

@@ -248,7 +248,8 @@ pub struct Loan {
     pub terms: LoanTerms,
     /// Optional explicit rate for bill-list loans (used for the penalty estimate).
     pub bill_rate: Option<Rate>,
-    /// Percent per day on overdue principal.
+    /// Percent per day on the overdue amount; None: the default of the penalty estimate
+    /// (`engine::ledger::penalty_rate`).
     pub penalty_rate: Option<Decimal>,
     pub emergency_contact_after_days: Option<u32>,
     pub monthly_budget: Option<Decimal>,
@@ -273,15 +274,6 @@ impl Loan {
             LoanTerms::Amortized { method, .. } => Some(*method),
             LoanTerms::Bills(_) => None,
         }
-    }
-
-    /// Percent per day charged on overdue principal: the loan's own, else its daily rate × 1.5.
-    pub fn penalty_percent_per_day(&self) -> Decimal {
-        self.penalty_rate.unwrap_or_else(|| {
-            self.rate()
-                .map(|r| r.daily_percent() * Decimal::new(15, 1))
-                .unwrap_or(Decimal::ZERO)
-        })
     }
 }
 

@@ -40,6 +40,35 @@ impl StageKind {
     }
 }
 
+/// Where a stage's day comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The platform's own article gives the day.
+    #[default]
+    Article,
+    /// Another platform's article gives the day, used here as an estimate (the note names it).
+    Estimate,
+    /// The user's own file: a `[platforms.*]` table or the loan's `emergency_contact_after_days`.
+    User,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 3] = [Basis::Article, Basis::Estimate, Basis::User];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Basis::Article => "article",
+            Basis::Estimate => "estimate",
+            Basis::User => "user",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Basis> {
+        Basis::ALL.into_iter().find(|b| b.key() == s)
+    }
+}
+
 /// One step of a platform's escalation: "on overdue day `day` or later".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
@@ -48,6 +77,7 @@ pub struct Stage {
     pub day: Option<u32>,
     /// A later report, where the sources disagree.
     pub day_typical: Option<u32>,
+    pub basis: Basis,
     /// The article title or rule this rests on (or the user's own note). Shared, not copied,
     /// with every loan's milestones: a copy per loan showed at 10,000 loans.
     pub source: Arc<str>,

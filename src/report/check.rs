@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::Context;
 use super::table::{Align, render};
+use crate::engine::ledger::PenaltyBasis;
 use crate::engine::{LoanStatus, LoanView, Situation};
-use crate::model::StageKind;
+use crate::model::{Basis, StageKind};
 use crate::money::{self, grouped};
 
 #[derive(Debug, Serialize)]
@@ -29,12 +30,23 @@ pub struct CheckRow<'a> {
     pub days_until_due: Option<i64>,
     /// Stage kind, or "none".
     pub stage: &'static str,
+    /// Where the stage's day comes from (article, estimate, user); null with no stage.
+    pub stage_basis: Option<Basis>,
     pub emergency_contact_date: Option<NaiveDate>,
     /// Where the sources disagree: the later reported date.
     pub emergency_contact_date_typical: Option<NaiveDate>,
     pub days_until_emergency_contact: Option<i64>,
-    #[serde(with = "money::as_plain")]
-    pub penalty_estimate: Decimal,
+    /// Where the contact day comes from; null when the policy gives none.
+    pub emergency_contact_basis: Option<Basis>,
+    /// The loan's credit-report day, and where it comes from.
+    pub credit_report_date: Option<NaiveDate>,
+    pub credit_report_basis: Option<Basis>,
+    /// null when unknown: a bill list with no rate (`penalty_basis` is then "unknown").
+    #[serde(with = "money::as_plain_opt")]
+    pub penalty_estimate: Option<Decimal>,
+    /// penalty_rate (the loan's own), rate_x15 (its rate × 1.5), apr_x15 (fixed_fee: true APR ×
+    /// 1.5) or unknown.
+    pub penalty_basis: PenaltyBasis,
     #[serde(with = "money::as_plain")]
     pub remaining_balance: Decimal,
 }
@@ -48,10 +60,8 @@ pub struct CheckReport<'a> {
 pub fn row<'a>(ctx: &Context, v: &LoanView<'a>) -> CheckRow<'a> {
     let l = &v.ledger;
     let e = &v.escalation;
-    let contact = e
-        .milestones
-        .iter()
-        .find(|m| m.kind == StageKind::EmergencyContact);
+    let contact = e.milestone(StageKind::EmergencyContact);
+    let credit = e.milestone(StageKind::CreditReport);
     CheckRow {
         id: &v.loan.id,
         name: match &v.loan.name {
@@ -67,10 +77,15 @@ pub fn row<'a>(ctx: &Context, v: &LoanView<'a>) -> CheckRow<'a> {
         next_due_amount: l.next_due_amount,
         days_until_due: l.days_until_due,
         stage: e.stage.map(|s| s.key()).unwrap_or("none"),
+        stage_basis: e.current().map(|m| m.basis),
         emergency_contact_date: e.emergency_contact_date,
         emergency_contact_date_typical: contact.and_then(|m| m.date_typical),
         days_until_emergency_contact: e.days_until_emergency_contact,
+        emergency_contact_basis: contact.map(|m| m.basis),
+        credit_report_date: credit.and_then(|m| m.date),
+        credit_report_basis: credit.map(|m| m.basis),
         penalty_estimate: l.penalty_estimate,
+        penalty_basis: l.penalty_basis,
         remaining_balance: l.remaining_balance,
     }
 }
@@ -153,14 +168,14 @@ pub fn text(ctx: &Context) -> String {
                 l.next_due_date
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "—".into()),
-                e.stage
-                    .map(|s| lang.stage(s).to_string())
+                e.current()
+                    .map(|m| lang.stage_with_basis(m.kind, m.basis))
                     .unwrap_or_else(|| "—".into()),
                 contact,
-                if l.penalty_estimate.is_zero() {
-                    "—".into()
-                } else {
-                    format!("≈{cur}{}", grouped(l.penalty_estimate))
+                match l.penalty_estimate {
+                    None => lang.penalty_unknown().into(),
+                    Some(p) if p.is_zero() => "—".into(),
+                    Some(p) => format!("≈{cur}{}", grouped(p)),
                 },
             ]
         })

@@ -137,12 +137,14 @@ fn milestone_events(ctx: &Context, v: &LoanView, end: NaiveDate, stamp: &str, ca
         let note = lang.t(&ms.note_zh, &ms.note_en);
         let description = match lang {
             Lang::Zh => format!(
-                "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}",
-                ms.source
+                "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}\n{}",
+                ms.source,
+                lang.basis_line(ms.basis)
             ),
             Lang::En => format!(
-                "An estimate from articles and user reports, not a rule. {note} Source: {}",
-                ms.source
+                "An estimate from articles and user reports, not a rule. {note} Source: {}\n{}",
+                ms.source,
+                lang.basis_line(ms.basis)
             ),
         };
         let uid = milestone_uid(&v.loan.id, m.kind, m.typical);

@@ -66,8 +66,18 @@ pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
     if let Some(n) = &loan.name {
         return n.clone();
     }
-    let platform = policies.get(&loan.platform).display_name(lang);
+    let policy = policies.get(&loan.platform);
+    let written = loan.platform_written.trim();
+    // An unknown platform is called what the user wrote, not "other platform"; a product that
+    // repeats it is said once.
+    let platform = if policy.key == "generic" && !written.is_empty() && !policy.answers_to(written)
+    {
+        written
+    } else {
+        policy.display_name(lang)
+    };
     match (&loan.product, lang) {
+        (Some(p), _) if p == platform => p.clone(),
         (Some(p), Lang::Zh) => format!("{platform}{p}"),
         (Some(p), Lang::En) => format!("{platform} {p}"),
         (None, _) => platform.to_string(),

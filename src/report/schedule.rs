@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::Context;
 use super::table::{Align, render};
-use crate::engine::{InstallmentStatus, LoanView, rate};
-use crate::model::LoanTerms;
+use crate::engine::{InstallmentStatus, LoanStatus, LoanView, rate};
+use crate::i18n::Lang;
+use crate::model::{Basis, LoanTerms, StageKind};
 use crate::money::{self, grouped};
 
 #[derive(Debug, Serialize)]
@@ -27,6 +28,20 @@ pub struct Row {
     pub status: InstallmentStatus,
 }
 
+/// One escalation stage of the loan, dated from its anchor.
+#[derive(Debug, Serialize)]
+pub struct StageRow {
+    pub kind: StageKind,
+    pub day: Option<u32>,
+    pub day_typical: Option<u32>,
+    pub date: Option<NaiveDate>,
+    pub date_typical: Option<NaiveDate>,
+    /// article (the platform's own article), estimate (another platform's day), user (your file).
+    pub basis: Basis,
+    pub source: String,
+    pub reached: bool,
+}
+
 #[derive(Debug, Serialize)]
 pub struct ScheduleReport {
     pub id: String,
@@ -42,6 +57,8 @@ pub struct ScheduleReport {
     #[serde(with = "money::as_plain")]
     pub total_fee: Decimal,
     pub installments: Vec<Row>,
+    /// The escalation stages with their days and basis; empty once paid off.
+    pub stages: Vec<StageRow>,
 }
 
 pub fn report(v: &LoanView) -> ScheduleReport {
@@ -81,7 +98,7 @@ pub fn report(v: &LoanView) -> ScheduleReport {
         }
         LoanTerms::Bills(b) => ("bills".to_string(), b.iter().map(|b| b.amount).sum(), None),
     };
-    ScheduleReport {
+    let mut report = ScheduleReport {
         id: v.loan.id.clone(),
         method,
         principal,
@@ -89,7 +106,30 @@ pub fn report(v: &LoanView) -> ScheduleReport {
         total_interest: rows.iter().map(|r| r.interest).sum(),
         total_fee: rows.iter().map(|r| r.fee).sum(),
         installments: rows,
-    }
+        stages: if v.ledger.status == LoanStatus::PaidOff {
+            Vec::new()
+        } else {
+            v.escalation
+                .milestones
+                .iter()
+                .map(|m| StageRow {
+                    kind: m.kind,
+                    day: m.day,
+                    day_typical: m.day_typical,
+                    date: m.date,
+                    date_typical: m.date_typical,
+                    basis: m.basis,
+                    source: m.source.to_string(),
+                    reached: m.reached,
+                })
+                .collect::<Vec<_>>()
+        },
+    };
+    // In the order they may come: by day, a stage with no day last.
+    report
+        .stages
+        .sort_by_key(|s| (s.day.is_none(), s.day, s.kind));
+    report
 }
 
 pub fn json(v: &LoanView) -> String {
@@ -139,5 +179,50 @@ pub fn text(ctx: &Context, v: &LoanView) -> String {
         &[Right, Left, Right, Right, Right, Right, Right, Left],
         &rows,
     ));
+    if !r.stages.is_empty() {
+        out.push('\n');
+        out.push_str(lang.t(
+            "催收阶段（估计，不是规定；括号里是天数的依据）\n",
+            "Escalation stages (estimates, not rules; the basis of each day in brackets)\n",
+        ));
+        let rows: Vec<Vec<String>> = r
+            .stages
+            .iter()
+            .map(|st| {
+                let date = match (st.date, st.date_typical) {
+                    (Some(d), Some(t)) => format!("{d}~{t}"),
+                    (Some(d), None) => d.to_string(),
+                    _ => "—".into(),
+                };
+                let day = match (st.day, st.day_typical) {
+                    (Some(d), Some(t)) => match lang {
+                        Lang::Zh => format!("第{d}~{t}天"),
+                        Lang::En => format!("day {d}~{t}"),
+                    },
+                    (Some(d), None) => match lang {
+                        Lang::Zh => format!("第{d}天"),
+                        Lang::En => format!("day {d}"),
+                    },
+                    _ => lang.t("未给出天数", "no day given").to_string(),
+                };
+                vec![
+                    if st.reached { "✓" } else { "" }.to_string(),
+                    date,
+                    day,
+                    lang.stage_with_basis(st.kind, st.basis),
+                ]
+            })
+            .collect();
+        out.push_str(&render(
+            &[
+                "",
+                lang.t("日期", "Date"),
+                lang.t("逾期", "Overdue"),
+                lang.t("阶段（依据）", "Stage (basis)"),
+            ],
+            &[Left, Left, Left, Left],
+            &rows,
+        ));
+    }
     out
 }

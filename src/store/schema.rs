@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 use super::diag::{Diagnostic, LineIndex};
 use crate::i18n::{Lang, Text, phrases as ph, phrases::Need};
 use crate::model::{
-    Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method,
+    Basis, Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method,
     Payment, Policy, Portfolio, Rate, Settings, Stage, StageKind,
 };
 
@@ -45,10 +45,14 @@ pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diag
         Some(item) => w.settings(item),
         None => Settings::default(),
     };
-    let user_platforms = match root.get("platforms") {
+    let mut user_platforms = match root.get("platforms") {
         Some(item) => w.platforms(item, "platforms"),
         None => vec![],
     };
+    // The user's tables give the user's own days, whatever they call them.
+    for p in &mut user_platforms {
+        p.stages.iter_mut().for_each(|s| s.basis = Basis::User);
+    }
     let mut policies: Vec<&Policy> = user_platforms.iter().collect();
     policies.extend(
         builtin
@@ -91,7 +95,13 @@ pub fn parse_platforms(src: &str, from_user: bool) -> Result<Vec<Policy>, Vec<Di
         Some(item) => w.platforms(item, "platforms"),
         None => vec![],
     };
-    list.iter_mut().for_each(|p| p.from_user = from_user);
+    for p in &mut list {
+        p.from_user = from_user;
+        if from_user {
+            // A user's table gives the user's own days, whatever it calls them.
+            p.stages.iter_mut().for_each(|s| s.basis = Basis::User);
+        }
+    }
     if w.errors.is_empty() {
         Ok(list)
     } else {
@@ -719,10 +729,24 @@ impl<'a> Walker<'a> {
         };
         let note_zh = self.str(tab, "note_zh").unwrap_or_default().into();
         let note_en = self.str(tab, "note_en").unwrap_or_default().into();
+        // Tables in a loans file are the user's own (set by the callers); `basis` matters in the
+        // built-in asset, where a day may be another platform's, used as an estimate.
+        let basis = match self.str(tab, "basis") {
+            Some(b) => match Basis::from_key(b) {
+                Some(b) => b,
+                None => {
+                    let span = tab.t.get("basis").and_then(item_span);
+                    self.err(span, &format!("{}.basis", tab.path), ph::unknown_basis(b));
+                    Basis::User
+                }
+            },
+            None => Basis::User,
+        };
         Some(Stage {
             kind: kind?,
             day,
             day_typical,
+            basis,
             source,
             note_zh,
             note_en,
@@ -901,7 +925,14 @@ impl<'a> Walker<'a> {
                 self.missing(tab, key, Need::LoanTerms);
             }
         }
-        if !rate_given {
+        // A fixed_fee loan is priced by its fee (its true APR comes from the schedule): it needs
+        // no rate, and its schedule uses none.
+        let fixed_fee = method == Some(Method::FixedFee);
+        let rate = match rate {
+            None if fixed_fee && !rate_given => Some(Rate::Annual(Decimal::ZERO)),
+            r => r,
+        };
+        if !rate_given && !fixed_fee {
             self.missing(tab, "annual_rate", Need::Rate);
         }
         if method == Some(Method::FixedFee) && !tab.t.contains_key("fee_rate") {

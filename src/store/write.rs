@@ -710,7 +710,9 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
             }
             // Everything still owed: every unpaid installment, and the estimated penalty on
             // those already late (a lender may charge it; paying it is not an overpayment).
-            let owed = ledger.remaining_balance + ledger.penalty_estimate;
+            // An unknown penalty (a bill list with no rate) counts as none here.
+            let penalty = ledger.penalty_estimate.unwrap_or_default();
+            let owed = ledger.remaining_balance + penalty;
             if *amount > owed {
                 let m = |d| format!("{}{}", p.settings.currency, crate::money::grouped(d));
                 return Err(WriteError::rule(
@@ -719,9 +721,7 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
                         &m(*amount),
                         &m(owed),
                         &m(ledger.remaining_balance),
-                        (!ledger.penalty_estimate.is_zero())
-                            .then(|| m(ledger.penalty_estimate))
-                            .as_deref(),
+                        (!penalty.is_zero()).then(|| m(penalty)).as_deref(),
                     ),
                 ));
             }

@@ -303,14 +303,22 @@ fn milestones(
         } else {
             stage.to_string()
         };
+        // Another platform's day, used as an estimate: ≈ and muted, as in the detail.
+        let estimate = m.basis == crate::model::Basis::Estimate;
         let text = format!(
-            "{} {} {name}  {what}",
+            "{}{} {} {name}  {what}",
+            if estimate { "≈" } else { "" },
             crate::dates::day(lang, m.date, today),
             pad(&when(m), when_w, Align::Left)
         );
+        let body = truncate(&text, w.saturating_sub(2));
         lines.push(Line::from(vec![
             Span::styled(format!("{c} "), mark_style(c, theme)),
-            Span::raw(truncate(&text, w.saturating_sub(2))),
+            if estimate {
+                Span::styled(body, theme.dim())
+            } else {
+                Span::raw(body)
+            },
         ]));
     }
     Paragraph::new(lines).render(area, buf);

@@ -15,7 +15,7 @@ use super::{Theme, flow, money, panel};
 use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::Lang;
-use crate::model::mask_phone;
+use crate::model::{Basis, mask_phone};
 use crate::report::advice::wrap;
 use crate::report::table::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
@@ -133,14 +133,19 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             lang.t("年化(IRR)", "APR (IRR)")
         ))]);
     }
-    if !l.penalty_estimate.is_zero() && level < TIGHTEST {
-        chunks.push(vec![
-            Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
-            Span::styled(
-                format!("≈{}", money(cur, l.penalty_estimate)),
-                theme.fg(Color::Red),
-            ),
-        ]);
+    if level < TIGHTEST && l.status == LoanStatus::Overdue {
+        match l.penalty_estimate {
+            Some(p) if !p.is_zero() => chunks.push(vec![
+                Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
+                Span::styled(format!("≈{}", money(cur, p)), theme.fg(Color::Red)),
+            ]),
+            Some(_) => {}
+            // Overdue with no rate to estimate from: say so instead of showing nothing.
+            None => chunks.push(vec![
+                Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
+                Span::styled(lang.penalty_unknown(), theme.dim()),
+            ]),
+        }
     }
     lines.extend(flow(chunks, width));
 
@@ -155,11 +160,19 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let passed_style = theme.dim().add_modifier(Modifier::CROSSED_OUT);
         let passed: Vec<_> = milestones.iter().filter(|m| m.reached).collect();
         let user = |m: &crate::engine::Milestone| if m.from_user { "*" } else { "" };
+        // Another platform's day used as an estimate: marked ≈ and muted.
+        let approx = |m: &crate::engine::Milestone| {
+            if m.basis == Basis::Estimate {
+                "≈"
+            } else {
+                ""
+            }
+        };
         if level >= NEXT_ONLY {
             if let Some(last) = passed.last() {
                 let date = last
                     .date
-                    .map(|d| dates::day(lang, d, today))
+                    .map(|d| format!("{}{}", approx(last), dates::day(lang, d, today)))
                     .unwrap_or_default();
                 let any_user = if passed.iter().any(|m| m.from_user) {
                     "*"
@@ -194,7 +207,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                         .map(|d| dates::day(lang, d, today))
                         .unwrap_or_default();
                     vec![Span::styled(
-                        format!("✓{date} {}{}", lang.stage(m.kind), user(m)),
+                        format!("✓{}{date} {}{}", approx(m), lang.stage(m.kind), user(m)),
                         passed_style,
                     )]
                 })
@@ -219,12 +232,20 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 (Some(d), None) => dates::day(lang, d, today),
                 _ => String::new(),
             };
+            let estimate = m.basis == Basis::Estimate;
             let (mark, style) = if m.reached {
                 ("✓", passed_style)
             } else if is_next {
                 ("▶", theme.fg(Color::Yellow).add_modifier(Modifier::BOLD))
+            } else if estimate {
+                (" ", theme.dim())
             } else {
                 (" ", Style::new())
+            };
+            let date = if date.is_empty() {
+                date
+            } else {
+                format!("{}{date}", approx(m))
             };
             // When, how soon, then what: the date and countdown stay together on a narrow panel.
             let mut when = vec![Span::styled(format!("{mark} {date}"), style)];
@@ -255,7 +276,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         if !later.is_empty() && level < TIGHTEST {
             let names: Vec<String> = later
                 .iter()
-                .map(|m| format!("{}{}", lang.stage(m.kind), user(m)))
+                .map(|m| format!("{}{}{}", approx(m), lang.stage(m.kind), user(m)))
                 .collect();
             let text = match lang {
                 Lang::Zh => format!("  之后还有 {} 个：{}", later.len(), names.join("、")),
@@ -270,6 +291,15 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             let note = lang.t(
                 "* 天数来自你的账本文件",
                 "* the days come from your loans file",
+            );
+            for row in wrap(note, width, "", "  ") {
+                lines.push(Line::from(Span::styled(row, theme.dim())));
+            }
+        }
+        if level < NEXT_ONLY && milestones.iter().any(|m| m.basis == Basis::Estimate) {
+            let note = lang.t(
+                "≈ 借用其他平台文章的天数估计",
+                "≈ another platform's reported day, used as an estimate",
             );
             for row in wrap(note, width, "", "  ") {
                 lines.push(Line::from(Span::styled(row, theme.dim())));
