@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveTime;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::plan::Strategy;
@@ -95,8 +94,8 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
         /// The time of day, such as 22:40 or 22:40:00, or `now` (the clock's time, and today)
-        #[arg(long, value_name = "HH:MM[:SS]|now", value_parser = parse_time_arg)]
-        time: Option<TimeArg>,
+        #[arg(long, value_name = "HH:MM[:SS]|now")]
+        time: Option<String>,
         /// Who was called or told: `me` or a contact's name
         #[arg(long, value_name = "me|NAME")]
         who: Option<String>,
@@ -200,42 +199,5 @@ impl From<StrategyArg> for Strategy {
             StrategyArg::Avalanche => Strategy::Avalanche,
             StrategyArg::Snowball => Strategy::Snowball,
         }
-    }
-}
-
-/// `--time`: a time of day, or the clock's time when the entry is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeArg {
-    Now,
-    At(NaiveTime),
-}
-
-/// `HH:MM`, `HH:MM:SS` or `now`.
-pub fn parse_time_arg(s: &str) -> Result<TimeArg, String> {
-    let t = s.trim();
-    if t.eq_ignore_ascii_case("now") {
-        return Ok(TimeArg::Now);
-    }
-    NaiveTime::parse_from_str(t, "%H:%M:%S")
-        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M"))
-        .map(TimeArg::At)
-        .map_err(|_| {
-            format!("expected a time as HH:MM or HH:MM:SS, such as 22:40, or `now`; got {s:?}")
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_are_parsed_with_or_without_seconds() {
-        let at = |h, m, s| Ok(TimeArg::At(NaiveTime::from_hms_opt(h, m, s).unwrap()));
-        assert_eq!(parse_time_arg("22:40"), at(22, 40, 0));
-        assert_eq!(parse_time_arg("07:59:59"), at(7, 59, 59));
-        assert_eq!(parse_time_arg(" NOW "), Ok(TimeArg::Now));
-        assert!(parse_time_arg("24:00").is_err());
-        assert!(parse_time_arg("10pm").is_err());
-        assert!(parse_time_arg("").is_err());
     }
 }

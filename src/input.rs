@@ -13,7 +13,7 @@
 
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use rust_decimal::Decimal;
 
 use crate::i18n::{Text, phrases};
@@ -39,6 +39,9 @@ pub enum InputError {
     TooLarge { input: String },
     #[error("{}", self.text())]
     DateFormat { input: String },
+    /// Not `HH:MM` or `HH:MM:SS` within a day.
+    #[error("{}", self.text())]
+    TimeFormat { input: String },
     /// In the date form, but no such day exists.
     #[error("{}", self.text())]
     NoSuchDay {
@@ -59,6 +62,7 @@ impl InputError {
             InputError::NotPositive { input } => phrases::amount_not_positive(input),
             InputError::TooLarge { input } => phrases::amount_too_large(input, MAX_AMOUNT),
             InputError::DateFormat { input } => phrases::date_format(input),
+            InputError::TimeFormat { input } => phrases::time_format(input),
             InputError::NoSuchDay { input, year, month } => {
                 phrases::no_such_day(input, *year, *month, days_in_month(*year, *month))
             }
@@ -159,6 +163,20 @@ pub fn date(s: &str) -> Result<NaiveDate, InputError> {
     })
 }
 
+/// A time of day written `HH:MM` or `HH:MM:SS` (full-width digits and colons too).
+pub fn time(s: &str) -> Result<NaiveTime, InputError> {
+    let t = half_width(s);
+    let t = t.trim();
+    NaiveTime::parse_from_str(t, "%H:%M:%S")
+        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M"))
+        .ok()
+        // chrono reads a leap second (…:60); a log entry has no use for one.
+        .filter(|v| v.nanosecond() == 0)
+        .ok_or(InputError::TimeFormat {
+            input: s.trim().to_string(),
+        })
+}
+
 /// Days in the month, or 0 when there is no such month.
 fn days_in_month(year: i32, month: u32) -> u32 {
     let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
@@ -173,6 +191,23 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_read_with_or_without_seconds() {
+        let at = |h, m, s| Ok(NaiveTime::from_hms_opt(h, m, s).unwrap());
+        assert_eq!(time("22:40"), at(22, 40, 0));
+        assert_eq!(time(" 07:59:59 "), at(7, 59, 59));
+        assert_eq!(time("２２：４０"), at(22, 40, 0));
+        for bad in ["24:00", "10pm", "", "12:60", "22:40:60"] {
+            assert_eq!(
+                time(bad),
+                Err(InputError::TimeFormat {
+                    input: bad.trim().to_string()
+                }),
+                "{bad:?}"
+            );
+        }
+    }
     use rust_decimal_macros::dec;
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Timelike};
 use clap::Parser;
 
 use repaydash::clean::clean;
-use repaydash::cli::{Cli, Command, ExportCommand, FailOn, TimeArg};
+use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
 use repaydash::engine::{self, LoanStatus};
 use repaydash::i18n::{Lang, Text, phrases as ph};
 use repaydash::input::{self, InputError};
@@ -387,10 +387,11 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
             id: id.clone(),
             entry: LogEntry {
                 date: date_or(date.as_deref(), today)?,
-                time: time.map(|t| match t {
-                    TimeArg::At(t) => t,
-                    TimeArg::Now => now_to_the_second(),
-                }),
+                time: match time.as_deref() {
+                    Some(t) if t.trim().eq_ignore_ascii_case("now") => Some(now_to_the_second()),
+                    Some(t) => Some(arg("--time", input::time(t))?),
+                    None => None,
+                },
                 kind: write::parse_log_kind(kind)?,
                 who: who.clone().filter(|w| !w.trim().is_empty()),
                 channel: channel.as_deref().map(write::parse_channel).transpose()?,

@@ -209,5 +209,19 @@ fn a_logs_a_collection_call_at_the_prefilled_time() {
     }
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Form);
-    assert!(screen(&app, 80, 24).contains("expected a time as HH:MM:SS"));
+    assert!(screen(&app, 80, 24).contains("\"25:00\" is not a time"));
+}
+
+#[test]
+fn marking_told_on_the_demo_says_it_is_read_only() {
+    let builtin = builtin_policies().unwrap();
+    let loaded = store::load(&Source::Demo, &builtin, today()).unwrap();
+    let mut app = App::new(loaded, builtin, today(), Lang::Zh);
+    app.color = false;
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('m'));
+    assert!(matches!(app.mode, Mode::Doc { .. }));
+    press(&mut app, KeyCode::Char('t'));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("演示数据是只读的"), "{s}");
 }

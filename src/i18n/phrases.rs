@@ -63,6 +63,13 @@ pub fn date_format(input: &str) -> Text {
     )
 }
 
+pub fn time_format(input: &str) -> Text {
+    t(
+        format!("“{input}”不是时间：请写成 HH:MM 或 HH:MM:SS，例如 22:40"),
+        format!("{input:?} is not a time: write HH:MM or HH:MM:SS, such as 22:40"),
+    )
+}
+
 /// `days` is 0 when the month itself does not exist.
 pub fn no_such_day(input: &str, year: i32, month: u32, days: u32) -> Text {
     if days == 0 {

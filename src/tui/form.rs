@@ -485,15 +485,8 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             );
             let d = date_error(lang, &value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
-            let t = match crate::cli::parse_time_arg(&value(form, FieldKind::Time)) {
-                Ok(crate::cli::TimeArg::At(t)) => Ok(t),
-                _ => Err(lang
-                    .t(
-                        "时间应写成 HH:MM:SS，例如 22:40:00",
-                        "expected a time as HH:MM:SS, such as 22:40:00",
-                    )
-                    .to_string()),
-            };
+            let t = input::time(&value(form, FieldKind::Time))
+                .map_err(|e| e.text().get(lang).to_string());
             check(form, FieldKind::Time, t.clone().map(|_| ()));
             let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
                 lang.t(
