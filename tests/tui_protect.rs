@@ -225,3 +225,33 @@ fn marking_told_on_the_demo_says_it_is_read_only() {
     let s = screen(&app, 80, 24);
     assert!(s.contains("演示数据是只读的"), "{s}");
 }
+
+#[test]
+fn the_wheel_scrolls_the_log_view_up_to_its_end() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::Zh);
+    press(&mut app, KeyCode::Char('L'));
+    let top = screen(&app, 80, 24);
+    let max = app.doc_max_scroll.get();
+    assert!(max > 0, "the log view fits 80×24: {top}");
+    update(
+        &mut app,
+        repaydash::tui::Msg::Wheel {
+            x: 10,
+            y: 10,
+            rows: 100,
+        },
+    );
+    assert_eq!(app.mode, Mode::LogView { scroll: max });
+    let bottom = screen(&app, 80, 24);
+    assert!(bottom.contains("23:10:00"), "{bottom}");
+    update(
+        &mut app,
+        repaydash::tui::Msg::Wheel {
+            x: 10,
+            y: 10,
+            rows: -100,
+        },
+    );
+    assert_eq!(app.mode, Mode::LogView { scroll: 0 });
+}

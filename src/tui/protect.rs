@@ -303,7 +303,7 @@ pub fn update(app: &mut App, msg: Msg) {
     }
 }
 
-/// Scroll by a row or a page; the view clamps what is past the end.
+/// Scroll by a row or a page; the caller clamps to the last frame's end.
 fn scrolled(scroll: usize, m: Msg) -> usize {
     match m {
         Msg::Up => scroll.saturating_sub(1),
