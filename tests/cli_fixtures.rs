@@ -258,6 +258,21 @@ fn daily_rate_and_decimal_string_principal() {
 }
 
 #[test]
+fn a_fixed_fee_loan_needs_no_rate_and_its_penalty_follows_its_apr() {
+    // 12 × 268.00 from 2026-10-15; on 2026-11-23 #1 is 39 days late and #2 8 days. True APR
+    // 13.03 % → 13.03 / 360 × 1.5 = 0.0542916… % a day; 268 × (39 + 8) × 0.000542916… = 6.8386
+    // → 6.84.
+    let file = fixture("valid", "fixed_fee_no_rate.toml");
+    let r = check_json(&file);
+    let l = loan(&r, "fee");
+    assert_eq!(l["overdue_amount"], "536.00");
+    assert_eq!(l["penalty_basis"], "apr_x15");
+    assert_eq!(l["penalty_estimate"], "6.84");
+    let s = json(&run_file(&file, &["schedule", "fee", "--json"]), "fee");
+    assert_eq!(s["apr"], "13.03");
+}
+
+#[test]
 fn bill_list_is_overdue_with_no_apr() {
     let file = fixture("valid", "bill_list.toml");
     let r = check_json(&file);

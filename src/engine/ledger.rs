@@ -175,7 +175,10 @@ impl Ledger {
             .unwrap_or(0);
         let overdue_amount: Decimal = overdue.iter().map(|s| s.unpaid()).sum();
         let overdue_principal: Decimal = overdue.iter().map(|s| s.unpaid_principal()).sum();
-        let insts: Vec<Installment> = if overdue.is_empty() {
+        // Only a fixed_fee loan's default penalty needs its schedule (for the APR): copy it then.
+        let fixed_fee_default =
+            loan.penalty_rate.is_none() && loan.method() == Some(Method::FixedFee);
+        let insts: Vec<Installment> = if overdue.is_empty() || !fixed_fee_default {
             Vec::new()
         } else {
             states.iter().map(|s| s.inst.clone()).collect()

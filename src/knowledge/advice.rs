@@ -975,7 +975,8 @@ fn user_contact_item(view: &LoanView, lang: Lang) -> Option<PanelItem> {
             ),
             Lang::En => format!(
                 "Your file gives no day from which {} may call your contacts, so no date is estimated here; add a stage with kind = \"emergency_contact\" and your contract's day to [platforms.{}].",
-                view.policy.name, view.policy.key
+                view.policy.display_name(lang),
+                view.policy.key
             ),
         },
     };
