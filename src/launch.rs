@@ -9,7 +9,14 @@ pub fn command(sub: &str) -> String {
     let exe = std::env::current_exe().ok();
     let path = std::env::var_os("PATH");
     let under_cargo = std::env::var_os("CARGO").is_some();
-    command_for(exe.as_deref(), path.as_deref(), under_cargo, sub)
+    let cwd = std::env::current_dir().ok();
+    command_for(
+        exe.as_deref(),
+        path.as_deref(),
+        under_cargo,
+        cwd.as_deref(),
+        sub,
+    )
 }
 
 fn same(a: &Path, b: &Path) -> bool {
@@ -23,6 +30,7 @@ fn command_for(
     exe: Option<&Path>,
     path: Option<&std::ffi::OsStr>,
     under_cargo: bool,
+    cwd: Option<&Path>,
     sub: &str,
 ) -> String {
     let plain = format!("repaydash {sub}");
@@ -46,6 +54,11 @@ fn command_for(
             return format!("cargo run -- {sub}");
         }
     }
+    // Below the current directory: the short relative path works from here.
+    let shown = match cwd.and_then(|c| exe.strip_prefix(c).ok()) {
+        Some(rel) => format!("./{}", rel.display()),
+        None => shown,
+    };
     if shown.contains(' ') {
         format!("'{shown}' {sub}")
     } else {
@@ -71,18 +84,28 @@ mod tests {
         let path = std::env::join_paths([&bin]).unwrap();
         // Installed and on the PATH: the plain name.
         assert_eq!(
-            command_for(Some(&installed), Some(&path), false, "init"),
+            command_for(Some(&installed), Some(&path), false, None, "init"),
             "repaydash init"
         );
         // Run by `cargo run --release` from the checkout, not installed.
         assert_eq!(
-            command_for(Some(&built), Some(&path), true, "init"),
+            command_for(Some(&built), Some(&path), true, None, "init"),
             "cargo run --release -- init"
         );
-        // Started by its path, outside cargo: that path.
+        // Started by its path, outside cargo: that path, relative when it lies below here.
         assert_eq!(
-            command_for(Some(&built), Some(&path), false, "init"),
+            command_for(Some(&built), Some(&path), false, None, "init"),
             format!("{} init", built.display())
+        );
+        assert_eq!(
+            command_for(
+                Some(&built),
+                Some(&path),
+                false,
+                Some(&dir.path().join("repo")),
+                "init"
+            ),
+            "./target/release/repaydash init"
         );
     }
 }

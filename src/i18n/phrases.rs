@@ -705,6 +705,61 @@ pub fn terminal_failed(e: impl Display) -> Text {
     t(format!("终端出错：{e}"), format!("terminal error: {e}"))
 }
 
+// ---- What the dashboard says about the file and the session ----
+
+/// The demo's banner, naming the command that works from where the user started repaydash.
+pub fn demo_banner(init: &str) -> Text {
+    t(
+        format!("演示数据（只读）。运行 {init} 创建你自己的账本文件。"),
+        format!("Demo data (read-only). Run `{init}` to start your own file."),
+    )
+}
+
+/// The banner where the full sentence does not fit.
+pub fn demo_banner_short(init: &str) -> Text {
+    t(
+        format!("演示数据（只读）；自己的账本：{init}"),
+        format!("Demo (read-only); your own file: {init}"),
+    )
+}
+
+/// `repaydash` on the demo, its output not a terminal.
+pub fn demo_no_file(init: &str) -> Text {
+    t(
+        format!("（演示数据：还没有你自己的文件。运行 `{init}` 创建一个。）"),
+        format!("(Demo data: you have no file yet. Run `{init}` to create one.)"),
+    )
+}
+
+/// `r` worked: shown in the footer for a few seconds.
+pub fn reloaded(name: &str) -> Text {
+    t(format!("✓ 已重新读取 {name}"), format!("✓ reloaded {name}"))
+}
+
+/// The footer's count of load warnings.
+pub fn load_warnings_count(n: usize) -> Text {
+    t(
+        format!("{n} 条读取警告（! 查看）"),
+        if n == 1 {
+            "1 warning (! lists it)".to_string()
+        } else {
+            format!("{n} warnings (! lists them)")
+        },
+    )
+}
+
+/// The title of the list of load warnings (`!`).
+pub fn load_warnings_title(n: usize) -> Text {
+    t(
+        format!("读取警告 {n} 条（↑↓ 滚动，! / Esc 关闭）"),
+        format!("{n} warnings from the file (↑↓ scroll, ! / Esc close)"),
+    )
+}
+
+pub fn no_load_warnings() -> Text {
+    Text::new("读取文件时没有警告。", "No warnings from the file.")
+}
+
 // ---- Issue 9: what the store refuses, the lock, undo ----
 
 pub fn not_regular_file() -> Text {

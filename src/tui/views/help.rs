@@ -46,11 +46,11 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ),
         (
             "p n e",
-            lang.t("记录还款 / 沟通 / 延期", "record pay / log / extension"),
+            lang.t("记录还款 / 沟通 / 延期", "record: pay / log / extend"),
         ),
         (
             "P c",
-            lang.t("还款建议 / 每周现金流", "cash plan / weekly cash flow"),
+            lang.t("还款建议 / 每周现金流", "cash plan / weekly flow"),
         ),
         (
             "m a",
@@ -64,7 +64,7 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ("!", lang.t("读取文件时的警告", "warnings from the file")),
         (
             lang.t("鼠标", "mouse"),
-            lang.t("点击选中，滚轮滚动所指窗格", "click selects; wheel scrolls"),
+            lang.t("点击选中，滚轮滚动所指窗格", "click picks, wheel scrolls"),
         ),
         (
             "Esc",

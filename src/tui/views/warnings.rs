@@ -6,17 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, panel};
+use crate::i18n::phrases as ph;
 use crate::report::advice::wrap;
 use crate::tui::app::App;
 
 /// "3 条警告（! 查看）" / "3 warnings (! lists them)", for the footer; None without warnings.
 pub fn count(app: &App) -> Option<String> {
     let n = app.warnings.len();
-    (n > 0).then(|| match (app.lang, n) {
-        (crate::i18n::Lang::Zh, n) => format!("{n} 条读取警告（! 查看）"),
-        (crate::i18n::Lang::En, 1) => "1 warning (! lists it)".to_string(),
-        (crate::i18n::Lang::En, n) => format!("{n} warnings (! lists them)"),
-    })
+    (n > 0).then(|| ph::load_warnings_count(n).get(app.lang).to_string())
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -56,16 +53,10 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         h,
     );
     super::overlay::clear(popup, buf);
-    let title = match lang {
-        crate::i18n::Lang::Zh => format!(
-            " 读取警告 {} 条（↑↓ 滚动，! / Esc 关闭） ",
-            app.warnings.len()
-        ),
-        crate::i18n::Lang::En => format!(
-            " {} warnings from the file (↑↓ scroll, ! / Esc close) ",
-            app.warnings.len()
-        ),
-    };
+    let title = format!(
+        " {} ",
+        ph::load_warnings_title(app.warnings.len()).get(lang)
+    );
     Paragraph::new(lines)
         .block(panel(Line::from(Span::styled(title, theme.bold())), theme))
         .render(popup, buf);
