@@ -197,7 +197,7 @@ pub fn text(ctx: &Context, v: &LoanView) -> String {
                     if st.reached { "✓" } else { "" }.to_string(),
                     date,
                     day,
-                    lang.stage_with_basis(st.kind, st.basis),
+                    crate::present::stage::with_basis(lang, st.kind, st.basis),
                 ]
             })
             .collect();

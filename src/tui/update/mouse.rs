@@ -53,9 +53,14 @@ pub fn update(app: &mut App, msg: Msg) {
                 app.select(pos.max(0) as usize);
             }
         }
-        // Elsewhere (the schedule, the plan, the cash flow) the wheel scrolls what is shown.
+        // Elsewhere (the schedule, the plan, the cash flow, a document, the collection log) the
+        // wheel scrolls what is shown.
         (
-            Mode::Schedule { .. } | Mode::Plan { .. } | Mode::Cashflow { .. },
+            Mode::Schedule { .. }
+            | Mode::Plan { .. }
+            | Mode::Cashflow { .. }
+            | Mode::Doc { .. }
+            | Mode::LogView { .. },
             Msg::Wheel { rows, .. },
         ) => {
             let m = if rows < 0 { Msg::Up } else { Msg::Down };
