@@ -1,6 +1,7 @@
 //! repaydash: a terminal dashboard for consumer-credit repayments.
 //!
-//! Data flows one way: file → `store` → `model` → `engine` → `report` | `tui`.
+//! Data flows one way: file → `store` → `model` → `engine` → `present` → `report` | `tui`
+//! (see ARCHITECTURE.md).
 //! `engine` and `model` know nothing of files or terminals.
 
 pub mod clean;
@@ -14,6 +15,7 @@ pub mod lang;
 pub mod launch;
 pub mod model;
 pub mod money;
+pub mod present;
 pub mod report;
 pub mod store;
 pub mod tui;

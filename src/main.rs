@@ -13,7 +13,8 @@ use repaydash::engine::{self, LoanStatus};
 use repaydash::i18n::{Lang, Text, phrases as ph};
 use repaydash::input::{self, InputError};
 use repaydash::knowledge::{self, Policies};
-use repaydash::model::{LogEntry, LogKind, Policy};
+use repaydash::model::{LogEntry, Policy};
+use repaydash::present::recorded;
 use repaydash::report::{self, Context};
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Loaded, Source};
@@ -336,7 +337,7 @@ fn dashboard(
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
     // Load warnings are counted in the footer and listed behind `!` (all of them, not the first).
     app.init_command = repaydash::launch::command("init");
-    app.watch_perms();
+    repaydash::tui::effects::watch_perms(&mut app);
     let file = match source {
         Source::File(p) => Some(p.as_path()),
         Source::Demo => None,
@@ -441,47 +442,23 @@ fn record(
         today,
         lang,
     };
-    let loan = find_loan(&ctx, edit.id())?;
-    let what = match edit {
-        Edit::Pay { date, amount, .. } => format!(
-            "{} {}{} ({date})",
-            lang.t("已记录还款", "Recorded a payment of"),
-            ctx.portfolio.settings.currency,
-            repaydash::money::grouped(*amount)
-        ),
-        Edit::Log { entry, .. } => format!(
-            "{} {} ({}{})",
-            lang.t("已记录", "Recorded a log entry:"),
-            match entry.kind {
-                LogKind::Negotiation => lang.t("协商", "negotiation"),
-                LogKind::CollectionCall => lang.t("催收电话", "collection call"),
-                LogKind::Note => lang.t("备注", "note"),
-                LogKind::ContactNotified => lang.t("已告知联系人", "contact told"),
-            },
-            entry.date,
-            entry
-                .time
-                .map(|t| format!(" {}", t.format("%H:%M:%S")))
-                .unwrap_or_default()
-        ),
-        Edit::Extend {
-            installment, due, ..
-        } => format!(
-            "{} {installment} {} {due}",
-            lang.t("已记录延期：第", "Recorded an extension: installment"),
-            lang.t("期改到", "now due on")
-        ),
-    };
-    out(&format!(
-        "{what}; {} {} ({})\n",
-        lang.t("原文件已备份为", "previous file kept as"),
+    find_loan(&ctx, edit.id())?;
+    let cur = &ctx.portfolio.settings.currency;
+    let mut text = format!(
+        "{}{}{} ({})\n",
+        recorded::what(lang, edit, cur),
+        lang.t("；原文件已备份为 ", "; previous file kept as "),
         done.backup.display(),
         ph::undo_hint().get(lang)
-    ));
-    out(&format!(
-        "{}\n",
-        report::recorded::line(&ctx, &ctx.view(loan))
-    ));
+    );
+    if let Some(f) = ctx.snapshot().loan(edit.id()) {
+        text.push_str(&format!(
+            "{} {}\n",
+            f.id,
+            recorded::after(lang, f, cur, today)
+        ));
+    }
+    out(&text);
     Ok(ExitCode::SUCCESS)
 }
 

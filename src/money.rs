@@ -2,9 +2,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-pub type Money = Decimal;
-
-/// Round half away from zero to two places (the "round half-up" of DESIGN.md for positive amounts).
+/// Round half away from zero to two places (the "round half-up" of README.md for positive amounts).
 pub fn round2(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }

@@ -19,7 +19,7 @@ use repaydash::knowledge::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::Mode;
 use repaydash::tui::form::FieldKind;
-use repaydash::tui::{App, keys, update};
+use repaydash::tui::{App, dispatch, keys};
 
 const SAMPLE: &str = include_str!("../data/sample.toml");
 const TODAY: &str = "2026-11-23";
@@ -77,7 +77,7 @@ fn app_at(path: &Path, lang: Lang) -> App {
 fn press(app: &mut App, c: KeyCode) {
     let e = Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
     if let Some(m) = keys::event_in(app.mode, &e) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
@@ -280,7 +280,7 @@ fn under_zh_every_error_is_chinese() {
     let (_d, path) = copy();
     let mut app = app_at(&path, Lang::Zh);
     std::fs::write(&path, SAMPLE.replace("term = 12", "term = 0")).unwrap();
-    app.reload();
+    dispatch(&mut app, repaydash::tui::Msg::Reload);
     let status = app.status.clone().unwrap_or_default();
     assert!(
         status.starts_with("重新读取失败，仍显示旧数据："),

@@ -20,10 +20,28 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
     reader: std::thread::JoinHandle<()>,
+    /// The private copy of the sample, when the session runs on it.
+    _copy: Option<tempfile::TempDir>,
 }
 
 impl Session {
     fn start(file: &str) -> Session {
+        // The sample runs on a private copy with mode 600: the checkout's own file mode (which
+        // would add the header's permission warning and move every row) must not decide what a
+        // test sees.
+        let copy = (file == SAMPLE).then(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("loans.toml");
+            std::fs::write(&path, include_str!("../data/sample.toml")).unwrap();
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+                .unwrap();
+            dir
+        });
+        let file = match &copy {
+            Some(dir) => dir.path().join("loans.toml").display().to_string(),
+            None => file.to_string(),
+        };
+        let file = file.as_str();
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -62,6 +80,7 @@ impl Session {
             child,
             master: pair.master,
             reader,
+            _copy: copy,
         }
     }
 
@@ -110,19 +129,19 @@ impl Session {
 #[test]
 fn dashboard_runs_in_a_terminal_and_restores_it() {
     let mut s = Session::start(SAMPLE);
-    let main = s.wait_for("6 loans open");
+    // Wait for each thing checked, not for the title: under load a frame arrives in pieces.
+    s.wait_for("overdue ¥3,276.74");
+    s.wait_for("▶! 星图金融任性贷");
     assert!(s.parser.lock().unwrap().screen().alternate_screen());
-    assert!(main.contains("overdue ¥3,276.74"), "{main}");
-    assert!(main.contains("星图金融任性贷"), "{main}");
 
     // j selects 携程借去花 (second most urgent); Enter opens its schedule.
     s.keys(b"j");
     s.wait_for("▶! 携程借去花");
     s.keys(b"\r");
-    let sched = s.wait_for("Schedule · 携程借去花");
-    assert!(sched.contains("18 Nov"), "{sched}");
+    s.wait_for("Schedule · 携程借去花");
+    s.wait_for("18 Nov");
     s.keys(b"\x1b");
-    s.wait_for("Loans 7");
+    s.wait_for("▶! 携程借去花");
     s.quit();
 }
 

@@ -26,7 +26,7 @@ fn the_sample_line_in_both_languages() {
     assert_eq!(code, Some(0));
     assert_eq!(
         zh,
-        "逾期3笔 ¥3,276.74 | 紧急联系人:可能已联系 (星图金融任…) | 3天后到期 ¥627.00\n"
+        "逾期3笔 ¥3,276.74 | 紧急联系人 可能已联系 (星图金融任…) | 3天后到期 ¥627.00\n"
     );
     let (_, en) = run(
         "data/sample.toml",
@@ -35,7 +35,7 @@ fn the_sample_line_in_both_languages() {
     );
     assert_eq!(
         en,
-        "3 overdue ¥3,276.74 | contacts: now (星图金融任…) | due in 3d ¥627.00\n"
+        "3 overdue ¥3,276.74 | contacts may be called (星图金融任…) | due in 3d ¥627.00\n"
     );
     for line in [&zh, &en] {
         assert!(line.trim_end().width() <= 80, "{line}");
@@ -46,8 +46,19 @@ fn the_sample_line_in_both_languages() {
 #[test]
 fn a_countdown_when_contacts_are_still_ahead() {
     // On 2026-11-19 (demo dates) xingtu's 10-21 installment is 29 days late, ctrip 1 day, jiebei-may
-    // 2: 897.04 + 1100.16 + 182.50 = 2179.70 (ctrip's 300 was paid on 11-21, not yet). huabei's
-    // 11-26 bill is 7 days away: still within alert_days.
+    // 2: 897.04 + 1100.16 + 182.50 = 2179.70 (ctrip's 300 was paid on 11-21, not yet). Due soon,
+    // the one definition (the dashboard header's): xingtu, though late, has 1397.04 due on 11-21
+    // (in 2 days) and huabei's 11-26 bill of 627.00 is 7 days away: 2024.04 on two loans.
+    let (_, zh) = run(
+        "data/sample.toml",
+        "2026-11-19",
+        &["--lang", "zh", "status"],
+    );
+    assert_eq!(
+        zh,
+        "逾期3笔 ¥2,179.70 | 紧急联系人 可能已联系 | 7天内到期2笔 ¥2,024.04，最近2天后\n"
+    );
+    // In English the line is too wide for the name and then for the sum due soon.
     let (_, en) = run(
         "data/sample.toml",
         "2026-11-19",
@@ -55,7 +66,7 @@ fn a_countdown_when_contacts_are_still_ahead() {
     );
     assert_eq!(
         en,
-        "3 overdue ¥2,179.70 | contacts: now (星图金融任…) | due in 7d ¥627.00\n"
+        "3 overdue ¥2,179.70 | contacts may be called | 2 due within 7d\n"
     );
     // two_overdue on 06-04: only near (06-01) is late, contacts on 06-08: in 4 days; far's 200 is
     // due tomorrow (06-05).
@@ -66,7 +77,7 @@ fn a_countdown_when_contacts_are_still_ahead() {
     );
     assert_eq!(
         en,
-        "1 overdue ¥300.00 | contacts: in 4d (近一点) | due tomorrow ¥200.00\n"
+        "1 overdue ¥300.00 | contacts in 4 days (近一点) | due tomorrow ¥200.00\n"
     );
     let (_, zh) = run(
         "tests/fixtures/plan/two_overdue.toml",
@@ -75,7 +86,7 @@ fn a_countdown_when_contacts_are_still_ahead() {
     );
     assert_eq!(
         zh,
-        "逾期1笔 ¥300.00 | 紧急联系人:4天后 (近一点) | 明天到期 ¥200.00\n"
+        "逾期1笔 ¥300.00 | 紧急联系人 4 天后 (近一点) | 明天到期 ¥200.00\n"
     );
     // Nothing overdue, one bill in 3 days.
     let (_, en) = run(

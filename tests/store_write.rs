@@ -541,10 +541,10 @@ fn cli_pay_with_a_past_date_in_chinese() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("已记录还款 ¥182.50 (2026-11-20)"))
+        .stdout(predicate::str::contains("已记录还款 ¥182.50（2026-11-20）；原文件已备份为 "))
         // Installment 6 is paid; installment 7 (182.50) is due 2026-12-17.
         .stdout(predicate::str::contains(
-            "jiebei-may 借呗（5月借款）: 正常 · 下期 ¥182.50 于 2026-12-17 (24 天后)",
+            "jiebei-may 借呗（5月借款）：正常 · 下期 ¥182.50 于 2026-12-17（24 天后） · 剩余 ¥21,095.00",
         ));
     assert!(
         fs::read_to_string(&path)
@@ -573,7 +573,7 @@ fn cli_log_and_extend() {
             "Recorded a log entry: negotiation (2026-11-22)",
         ))
         .stdout(predicate::str::contains(
-            "xingtu-rxd 星图金融任性贷: overdue 33d",
+            "xingtu-rxd 星图金融任性贷: 33d late · overdue ¥2,294.08 · contacts may be called",
         ));
     assert!(fs::read_to_string(&path).unwrap().contains(
         "[[loan.log]]\ndate = 2026-11-22\nkind = \"negotiation\"\ntext = \"客服同意分期\"\n"

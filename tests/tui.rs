@@ -14,7 +14,7 @@ use repaydash::i18n::Lang;
 use repaydash::knowledge::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::{Mode, SortKey};
-use repaydash::tui::{App, Msg, keys, update};
+use repaydash::tui::{App, Msg, dispatch, keys};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -47,20 +47,20 @@ fn user_platform(lang: Lang) -> App {
 
 fn press(app: &mut App, c: KeyCode) {
     if let Some(m) = keys::key(KeyEvent::new(c, KeyModifiers::NONE)) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    t.draw(|f| repaydash::tui::views::draw(f, app)).unwrap();
     t
 }
 
 fn ids(app: &App) -> Vec<&str> {
     app.order
         .iter()
-        .map(|&i| app.entries[i].id.as_str())
+        .map(|&i| app.snap.loans[i].id.as_str())
         .collect()
 }
 
@@ -87,12 +87,15 @@ fn snapshots() {
                 }
                 insta::assert_snapshot!(
                     format!("{name}_{}_{w}x{h}", lang.key()),
-                    screen(&app, w, h)
+                    screen(&mut app, w, h)
                 );
             }
         }
-        let app = sample(lang);
-        insta::assert_snapshot!(format!("too_small_{}", lang.key()), screen(&app, 60, 15));
+        let mut app = sample(lang);
+        insta::assert_snapshot!(
+            format!("too_small_{}", lang.key()),
+            screen(&mut app, 60, 15)
+        );
         // ctrip-jqh, 5 days overdue and past ctrip's contact day (day 1): overdue_contacts.
         let advice: [(&str, &[KeyCode]); 4] = [
             ("advice_contacts", &[KeyCode::Char('j')]),
@@ -116,19 +119,19 @@ fn snapshots() {
             for (name, keys) in advice {
                 let mut app = sample(lang);
                 // Scrolling is bounded by the last frame, as on a terminal.
-                draw(&app, w, h);
+                draw(&mut app, w, h);
                 for k in keys {
                     press(&mut app, *k);
                 }
                 insta::assert_snapshot!(
                     format!("{name}_{}_{w}x{h}", lang.key()),
-                    screen(&app, w, h)
+                    screen(&mut app, w, h)
                 );
             }
-            let app = user_platform(lang);
+            let mut app = user_platform(lang);
             insta::assert_snapshot!(
                 format!("user_platform_{}_{w}x{h}", lang.key()),
-                screen(&app, w, h)
+                screen(&mut app, w, h)
             );
         }
     }
@@ -136,7 +139,7 @@ fn snapshots() {
 
 #[test]
 fn main_screen_shows_the_totals_and_the_most_urgent_countdown() {
-    let s = screen(&sample(Lang::En), 120, 40);
+    let s = screen(&mut sample(Lang::En), 120, 40);
     // Overdue: 星图 897.04 + 1,397.04, 携程 800.16, 借呗 182.50 = 3,276.74.
     assert!(s.contains("overdue ¥3,276.74"), "{s}");
     // 花呗 installment 3 (627.00) is due on 11-26, within the 7 alert days.
@@ -230,7 +233,8 @@ fn sort_cycles_and_keeps_the_selection() {
 fn a_what_if_day_changes_a_loans_status() {
     let mut app = sample(Lang::En);
     let huabei = |app: &App| {
-        app.entries
+        app.snap
+            .loans
             .iter()
             .find(|e| e.id == "huabei-phone")
             .unwrap()
@@ -245,13 +249,13 @@ fn a_what_if_day_changes_a_loans_status() {
     assert_eq!(app.today(), NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
     assert_eq!(huabei(&app).status, LoanStatus::Overdue);
     assert_eq!(huabei(&app).days_overdue, 1);
-    assert!(screen(&app, 120, 40).contains("simulated +4d (real 2026-11-23; t resets)"));
+    assert!(screen(&mut app, 120, 40).contains("simulated +4d (real 2026-11-23; t resets)"));
     press(&mut app, KeyCode::Char('['));
     press(&mut app, KeyCode::Char('t'));
     assert_eq!(app.today(), today());
     assert_eq!(huabei(&app).status, LoanStatus::DueSoon);
     // Midnight moves the day on, and the countdowns with it.
-    update(&mut app, Msg::DaysPassed(1));
+    dispatch(&mut app, Msg::DaysPassed(1));
     assert_eq!(huabei(&app).days_until_due, Some(2));
 }
 
@@ -279,13 +283,13 @@ fn enter_opens_the_schedule_and_esc_closes_it_but_never_quits() {
 fn phones_are_masked_until_v() {
     let mut app = sample(Lang::En);
     press(&mut app, KeyCode::Char('j'));
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(
         s.contains("138****0001") && !s.contains("13800000001"),
         "{s}"
     );
     press(&mut app, KeyCode::Char('v'));
-    assert!(screen(&app, 120, 40).contains("13800000001"));
+    assert!(screen(&mut app, 120, 40).contains("13800000001"));
 }
 
 #[test]
@@ -306,7 +310,7 @@ fn reload_keeps_the_selection_and_survives_a_broken_file() {
     // A new loan, a year overdue, goes to the top; the selection follows huabei-phone down.
     let more = "\n[[loan]]\nid = \"old-debt\"\nplatform = \"generic\"\namount_due = 100\ndue_date = 2025-11-01\n";
     std::fs::write(&path, format!("{text}{more}")).unwrap();
-    update(&mut app, Msg::FileChanged);
+    dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.order.len(), 8);
     assert_eq!(ids(&app)[0], "old-debt");
     assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
@@ -314,12 +318,12 @@ fn reload_keeps_the_selection_and_survives_a_broken_file() {
     assert_eq!(app.status, None);
 
     std::fs::write(&path, "[[loan]]\nid = 3\n").unwrap();
-    update(&mut app, Msg::Reload);
+    dispatch(&mut app, Msg::Reload);
     assert_eq!(app.order.len(), 8, "the old data stays");
     assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
     let status = app.status.clone().unwrap();
     assert!(status.starts_with("reload failed"), "{status}");
-    assert!(screen(&app, 80, 24).contains("reload failed"));
+    assert!(screen(&mut app, 80, 24).contains("reload failed"));
 }
 
 #[test]
@@ -329,7 +333,7 @@ fn nothing_panics_at_any_small_size() {
         app.mode = mode;
         for w in 0..=90 {
             for h in [0, 1, 5, 19, 20, 21, 24] {
-                draw(&app, w, h);
+                draw(&mut app, w, h);
             }
         }
     }
@@ -430,7 +434,7 @@ fn the_call_script_carries_the_loans_own_figures() {
     let mut app = sample(Lang::En);
     select(&mut app, "ctrip-jqh");
     press(&mut app, KeyCode::Tab);
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(
         s.contains(" 1 [2] 3  4  5  6  Negotiating repayment Tab"),
         "{s}"
@@ -451,7 +455,7 @@ fn advice_follows_the_selection_and_the_what_if_day() {
     assert_eq!(app.detail.situation, Some(Situation::OverdueEarly));
     let early = topic_titles(&app);
     assert_eq!(early[0], "Negotiating repayment");
-    assert!(screen(&app, 120, 40).contains("overdue, before contacts may be called"));
+    assert!(screen(&mut app, 120, 40).contains("overdue, before contacts may be called"));
     // Stay on a topic across a day change.
     press(&mut app, KeyCode::Tab);
     assert_eq!(current_title(&app), early[1]);
@@ -475,13 +479,13 @@ fn advice_follows_the_selection_and_the_what_if_day() {
             .collect::<Vec<_>>()
     );
     assert_eq!(current_title(&app), early[1], "the topic is kept");
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("overdue, contacts may be called now"), "{s}");
     // The script's figures move with the day: 15 days overdue now.
     while current_title(&app) != "Negotiating repayment" {
         press(&mut app, KeyCode::Tab);
     }
-    assert!(screen(&app, 120, 40).contains("overdue for 15 days"));
+    assert!(screen(&mut app, 120, 40).contains("overdue for 15 days"));
     // Another loan: its own panels, from the first topic. 花呗 installment 3 falls due 11-26, so
     // back on 11-23 it is due soon (on 12-02 it would be overdue).
     press(&mut app, KeyCode::Char('t'));
@@ -496,10 +500,10 @@ fn the_advice_scrolls_within_the_topic() {
     let mut app = sample(Lang::Zh);
     select(&mut app, "ctrip-jqh");
     press(&mut app, KeyCode::Tab);
-    draw(&app, 80, 24);
-    let max = app.advice_max_scroll.get();
+    draw(&mut app, 80, 24);
+    let max = app.measured.advice_max_scroll;
     assert!(max > 5, "the script does not fit in 5 rows: {max}");
-    assert!(screen(&app, 80, 24).contains("J↓"));
+    assert!(screen(&mut app, 80, 24).contains("J↓"));
     press(&mut app, KeyCode::Char('K'));
     assert_eq!(app.advice_scroll, 0);
     press(&mut app, KeyCode::Char('J'));
@@ -507,13 +511,13 @@ fn the_advice_scrolls_within_the_topic() {
     assert_eq!(app.advice_scroll, 2);
     // ctrl-d: a page. Of the 19 body rows the detail takes 11 (9 lines and borders), the
     // advice area the other 8: 6 inside its borders.
-    assert_eq!(app.advice_page.get(), 6);
-    update(
+    assert_eq!(app.measured.advice_page, 6);
+    dispatch(
         &mut app,
         keys::key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)).unwrap(),
     );
     assert_eq!(app.advice_scroll, 8);
-    update(
+    dispatch(
         &mut app,
         keys::key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)).unwrap(),
     );
@@ -522,7 +526,7 @@ fn the_advice_scrolls_within_the_topic() {
         press(&mut app, KeyCode::Char('J'));
     }
     assert_eq!(app.advice_scroll, max);
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("K↑") && !s.contains("J↓"), "{s}");
     // At the end of a small area: the disclaimer, once.
     assert!(s.contains("请以你自己的借款合同为准"), "{s}");
@@ -538,9 +542,9 @@ fn sources_are_muted_and_marked_and_the_disclaimer_is_shown_once() {
         let mut app = sample(Lang::En);
         app.color = color;
         select(&mut app, "ctrip-jqh");
-        let t = draw(&app, 120, 40);
+        let t = draw(&mut app, 120, 40);
         let buf = t.backend().buffer();
-        let s = screen(&app, 120, 40);
+        let s = screen(&mut app, 120, 40);
         assert_eq!(s.matches("not legal advice").count(), 1, "{s}");
         let row = s
             .lines()
@@ -566,8 +570,8 @@ fn the_detail_keeps_what_matters_at_80x24() {
             app.select(pos);
             let e = app.selected_entry().unwrap().clone();
             let loan = app.portfolio.loans[e.idx].clone();
-            let s = screen(&app, 80, 24);
-            let status = repaydash::tui::views::list::status_words(lang, &e);
+            let s = screen(&mut app, 80, 24);
+            let status = e.status_words(lang);
             assert!(s.contains(&status), "{} {status}\n{s}", e.id);
             if let Some(next) = e.escalation.next_milestone() {
                 // An estimated day is marked ≈.
@@ -613,7 +617,7 @@ fn a_users_own_platform_days_are_marked_as_theirs() {
         while current_title(&app) != "Emergency contacts" {
             press(&mut app, KeyCode::Tab);
         }
-        let s = screen(&app, w, h);
+        let s = screen(&mut app, w, h);
         // Detail: the stages carry the mark, and the note says where the days come from.
         assert!(s.contains("may be credit-reported*"), "{s}");
         assert!(s.contains("* the days come from your"), "{s}");
@@ -630,5 +634,5 @@ fn a_users_own_platform_days_are_marked_as_theirs() {
     while current_title(&app) != "Emergency contacts" {
         press(&mut app, KeyCode::Tab);
     }
-    assert!(screen(&app, 120, 40).contains("By that count, that is 2026-10-11."));
+    assert!(screen(&mut app, 120, 40).contains("By that count, that is 2026-10-11."));
 }

@@ -14,7 +14,7 @@ use repaydash::knowledge::builtin_policies;
 use repaydash::store::{self, ReadStamp, Source};
 use repaydash::tui::app::Mode;
 use repaydash::tui::form::{FieldKind, FormKind};
-use repaydash::tui::{App, Msg, keys, update};
+use repaydash::tui::{App, Msg, dispatch, keys};
 
 const SAMPLE: &str = include_str!("../data/sample.toml");
 
@@ -43,7 +43,7 @@ fn app_at(path: &Path, lang: Lang) -> App {
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     if let Some(m) = keys::event_in(app.mode, &Event::Key(KeyEvent::new(code, mods))) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
@@ -84,7 +84,7 @@ fn select_ctrip(app: &mut App) {
 }
 
 fn entry<'a>(app: &'a App, id: &str) -> &'a repaydash::tui::app::Entry {
-    app.entries.iter().find(|e| e.id == id).unwrap()
+    app.snap.loans.iter().find(|e| e.id == id).unwrap()
 }
 
 /// `new` is `old` with `added` inserted at one place, every other byte as it was.
@@ -135,12 +135,13 @@ fn p_prefills_the_overdue_amount_and_enter_records_it() {
     let notice = app.notice.clone().unwrap();
     assert_eq!(
         notice,
-        "✓ recorded a payment of ¥800.16 · 携程借去花: current · next ¥1,100.16 on 2026-12-18"
+        "✓ Recorded a payment of ¥800.16 (2026-11-23) · 携程借去花: current · next ¥1,100.16 on 2026-12-18 (in 25 days) · left ¥4,400.67"
     );
-    assert!(screen(&app, 100, 30).contains(&notice));
+    // The same words as `repaydash pay` prints (present::recorded), whole on a wide screen.
+    assert!(screen(&mut app, 160, 30).contains(&notice));
 
     // The watcher then reports the write itself: same bytes, so the message stays.
-    update(&mut app, Msg::FileChanged);
+    dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.notice.as_deref(), Some(notice.as_str()));
     assert_eq!(app.status, None);
     // Any key clears it.
@@ -178,7 +179,7 @@ fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
         // Long messages wrap under the field: the first words stand after the mark.
         let head: String = message.chars().take(16).collect();
         assert!(
-            screen(&app, 80, 24).contains(&format!("✗ {head}")),
+            screen(&mut app, 80, 24).contains(&format!("✗ {head}")),
             "{message}"
         );
         // Typing again clears the message.
@@ -288,10 +289,10 @@ fn n_records_a_log_entry_typed_in_chinese() {
         app.notice
             .as_deref()
             .unwrap()
-            .starts_with("✓ 已记录：协商 · 携程借去花：逾期5天")
+            .starts_with("✓ 已记录：协商（2026-11-23） · 携程借去花：逾期5天 · 逾期金额 ¥800.16")
     );
     // The detail shows it first: newest first.
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     let new = s.find("11-23 协商 客服同意延期到12月5日").expect(&s);
     let older = s.find("11-21 备注 先还了300元").expect(&s);
     assert!(new < older, "{s}");
@@ -382,7 +383,7 @@ fn a_store_refusal_is_shown_in_the_form() {
             && refusal.contains("changed since it was read"),
         "{refusal}"
     );
-    assert!(screen(&app, 80, 24).contains("Nothing was written"));
+    assert!(screen(&mut app, 80, 24).contains("Nothing was written"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), changed);
 
     // A paid-off loan says so when the form opens, and the store refuses it.
@@ -412,7 +413,7 @@ fn the_demo_says_it_cannot_be_written() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Form);
     assert_eq!(app.form.as_ref().unwrap().refusal.as_deref(), Some(demo));
-    assert!(screen(&app, 80, 24).contains("repaydash init"));
+    assert!(screen(&mut app, 80, 24).contains("repaydash init"));
 }
 
 #[test]
@@ -423,7 +424,7 @@ fn an_external_change_refreshes_the_read_stamp() {
     // Another window appends a note to the last loan.
     let edited = format!("{SAMPLE}\n[[loan.log]]\ndate = 2026-11-22\ntext = \"外部修改\"\n");
     std::fs::write(&path, &edited).unwrap();
-    update(&mut app, Msg::FileChanged);
+    dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.read, Some(ReadStamp::of(edited.as_bytes())));
     assert_eq!(app.portfolio.loan("jiebei-june").unwrap().log.len(), 2);
     press(&mut app, KeyCode::Char('p'));
@@ -455,8 +456,8 @@ fn a_file_others_can_read_is_flagged_in_the_header_until_fixed() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     let mut app = app_at(&path, Lang::En);
     assert_eq!(app.privacy, None, "off unless the dashboard asks");
-    app.watch_perms();
-    let s = screen(&app, 200, 30);
+    repaydash::tui::effects::watch_perms(&mut app);
+    let s = screen(&mut app, 200, 30);
     assert!(
         s.contains(&format!(
             "⚠ other users can read your loans file (mode 644; debts, contacts' phones): chmod 600 {}",
@@ -468,9 +469,9 @@ fn a_file_others_can_read_is_flagged_in_the_header_until_fixed() {
     press(&mut app, KeyCode::Char('j'));
     assert!(app.privacy.is_some());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-    update(&mut app, Msg::FileChanged);
+    dispatch(&mut app, Msg::FileChanged);
     assert_eq!(app.privacy, None);
-    assert!(!screen(&app, 200, 30).contains("chmod 600"));
+    assert!(!screen(&mut app, 200, 30).contains("chmod 600"));
 }
 
 #[test]
@@ -479,7 +480,7 @@ fn phones_stay_masked_in_the_form_screens() {
     let mut app = app_at(&path, Lang::En);
     select_ctrip(&mut app);
     press(&mut app, KeyCode::Char('p'));
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(!s.contains("13800000001"), "{s}");
 }
 
@@ -497,7 +498,7 @@ fn snapshots() {
             }
             insta::assert_snapshot!(
                 format!("form_{name}_{}_80x24", lang.key()),
-                screen(&app, 80, 24)
+                screen(&mut app, 80, 24)
             );
         }
         let (_d, path) = copy();
@@ -509,13 +510,13 @@ fn snapshots() {
         press(&mut app, KeyCode::Enter);
         insta::assert_snapshot!(
             format!("form_pay_invalid_{}_80x24", lang.key()),
-            screen(&app, 80, 24)
+            screen(&mut app, 80, 24)
         );
         let mut demo = app_on(Source::Demo, lang);
         press(&mut demo, KeyCode::Char('p'));
         insta::assert_snapshot!(
             format!("form_pay_demo_{}_80x24", lang.key()),
-            screen(&demo, 80, 24)
+            screen(&mut demo, 80, 24)
         );
     }
 }
@@ -528,9 +529,45 @@ fn nothing_panics_when_a_form_is_drawn_small() {
     typ(&mut app, &"很长的中文内容".repeat(20));
     for w in 0..=90 {
         for h in [0, 1, 5, 19, 20, 21, 24] {
-            screen(&app, w, h);
+            screen(&mut app, w, h);
         }
     }
+}
+
+/// `update` is pure: Enter in a valid form asks for a write and touches nothing; the event loop's
+/// `perform` writes, then the model shows the file as written.
+#[test]
+fn update_returns_the_write_and_perform_does_it() {
+    use repaydash::store::write::Edit;
+    use repaydash::tui::{Effect, effects, update};
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    dispatch(&mut app, Msg::RecordPayment);
+    let effects = update(&mut app, Msg::Form(repaydash::tui::form::FormMsg::Submit));
+    assert_eq!(
+        effects,
+        vec![Effect::Write(Edit::Pay {
+            id: "ctrip-jqh".into(),
+            date: today(),
+            amount: "800.16".parse().unwrap(),
+        })]
+    );
+    // Nothing written yet, the form still open.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
+    assert_eq!(app.mode, Mode::Form);
+    effects::perform(&mut app, effects);
+    assert_eq!(app.mode, Mode::Main);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("amount = 800.16\n")
+    );
+    // A reload is asked for, not done.
+    assert_eq!(
+        update(&mut app, Msg::Reload),
+        vec![Effect::Reload { by_hand: true }]
+    );
 }
 
 #[test]
@@ -595,7 +632,7 @@ fn u_undoes_the_forms_write_and_u_again_redoes_it() {
         notice,
         "✓ undid the last write: took out [[loan.payments]] · date = 2026-11-23 · amount = 800.16 (u again redoes it)"
     );
-    assert!(screen(&app, 120, 30).contains("undid the last write"));
+    assert!(screen(&mut app, 120, 30).contains("undid the last write"));
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), paid);
     assert!(

@@ -15,7 +15,7 @@ use repaydash::i18n::Lang;
 use repaydash::knowledge::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::views::overlay;
-use repaydash::tui::{App, keys, update};
+use repaydash::tui::{App, dispatch, keys};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -50,11 +50,11 @@ fn press(app: &mut App, code: KeyCode) {
         app.mode,
         &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
     ) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
-fn header(app: &App, w: u16) -> Vec<String> {
+fn header(app: &mut App, w: u16) -> Vec<String> {
     let s = screen(app, w, 40);
     // The header ends where the list's box begins.
     s.lines()
@@ -82,7 +82,7 @@ fn a_loan_not_yet_due_never_produces_a_warning_line() {
         app.set_offset(-10);
         for day in -10..=20 {
             for w in [80, 120] {
-                let head = header(&app, w);
+                let head = header(&mut app, w);
                 assert!(
                     head.iter().all(|l| !l.contains('⚠')),
                     "day {day}, {w} columns:\n{}",
@@ -92,7 +92,7 @@ fn a_loan_not_yet_due_never_produces_a_warning_line() {
             press(&mut app, KeyCode::Char(']'));
         }
         // One day late (2026-12-14): now it warns; contacts from 12-13 + 8 = 12-21, 7 days on.
-        let head = header(&app, 120).join("\n");
+        let head = header(&mut app, 120).join("\n");
         assert!(head.contains('⚠'), "{head}");
         match lang {
             Lang::Zh => assert!(
@@ -109,16 +109,16 @@ fn a_loan_not_yet_due_never_produces_a_warning_line() {
 
 #[test]
 fn a_loan_not_late_shows_its_countdown_as_a_condition() {
-    let (_dir, app) = app_of(NOT_YET_DUE, Lang::En);
-    let s = screen(&app, 120, 40);
+    let (_dir, mut app) = app_of(NOT_YET_DUE, Lang::En);
+    let s = screen(&mut app, 120, 40);
     assert!(
         s.contains("手机分期: if 13 Dec is missed, emergency contacts may be called from 21 Dec"),
         "{s}"
     );
     // The list row says the same as a condition.
     assert!(s.contains("if missed: contacts 21 Dec"), "{s}");
-    let (_dir, app) = app_of(NOT_YET_DUE, Lang::Zh);
-    let s = screen(&app, 120, 40);
+    let (_dir, mut app) = app_of(NOT_YET_DUE, Lang::Zh);
+    let s = screen(&mut app, 120, 40);
     assert!(
         s.contains("手机分期：若 12-13 未还，12-21 起可能联系紧急联系人"),
         "{s}"
@@ -131,14 +131,14 @@ fn the_header_names_the_credit_report_day_when_it_comes_first() {
     // table: contacts from day 10 (passed on 10-11), credit report on day 60 = 2026-11-30.
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/valid/user_platform_table.toml");
-    let app = app_at(&path, Lang::En);
-    let head = header(&app, 200).join("\n");
+    let mut app = app_at(&path, Lang::En);
+    let head = header(&mut app, 200).join("\n");
     assert!(
         head.contains("since 11 Oct (43 days); credit report possible in 7 days (30 Nov)"),
         "{head}"
     );
-    let app = app_at(&path, Lang::Zh);
-    let head = header(&app, 200).join("\n");
+    let mut app = app_at(&path, Lang::Zh);
+    let head = header(&mut app, 200).join("\n");
     assert!(head.contains("；7 天后可能上报征信（11-30）"), "{head}");
 }
 
@@ -147,17 +147,17 @@ fn a_what_if_day_before_a_loan_starts_shows_it_as_not_yet_drawn() {
     let mut app = sample(Lang::En);
     // 2026-03-01: 携程借去花 starts on 2026-03-18.
     app.set_offset(-267);
-    let e = app.entries.iter().find(|e| e.id == "ctrip-jqh").unwrap();
+    let e = app.snap.loans.iter().find(|e| e.id == "ctrip-jqh").unwrap();
     assert_eq!(e.starts, NaiveDate::from_ymd_opt(2026, 3, 18));
     assert!(e.amount_now().is_zero());
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("not yet drawn"), "{s}");
     assert!(s.contains("drawn 18 Mar"), "{s}");
 }
 
 #[test]
 fn a_nameless_loan_shows_its_product_or_id_beside_the_platform() {
-    let (_dir, app) = app_of(
+    let (_dir, mut app) = app_of(
         r#"
 [[loan]]
 id = "hb-1"
@@ -174,7 +174,7 @@ due_date = 2026-12-11
 "#,
         Lang::Zh,
     );
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(!s.contains("支付宝 支付宝"), "{s}");
     assert!(s.contains("hb-1 支付宝"), "{s}");
     assert!(s.contains("花呗 支付宝"), "{s}");
@@ -183,7 +183,7 @@ due_date = 2026-12-11
 #[test]
 fn the_list_has_column_headers_a_ruler_and_the_sort_with_its_direction() {
     let mut app = sample(Lang::En);
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("name · platform"), "{s}");
     assert!(s.contains("state") && s.contains("owed now"), "{s}");
     // The demo's scale: 35 days back (星图 due 33 days ago, less 2) to 33 days ahead
@@ -192,9 +192,9 @@ fn the_list_has_column_headers_a_ruler_and_the_sort_with_its_direction() {
     assert!(s.contains("●today"), "{s}");
     assert!(s.contains("Loans 7 · most urgent first (s)"), "{s}");
     press(&mut app, KeyCode::Char('s'));
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("Loans 7 · owed now, largest first (s)"), "{s}");
-    let zh = screen(&sample(Lang::Zh), 80, 24);
+    let zh = screen(&mut sample(Lang::Zh), 80, 24);
     assert!(
         zh.contains("名称 · 平台") && zh.contains("当前应还"),
         "{zh}"
@@ -204,7 +204,7 @@ fn the_list_has_column_headers_a_ruler_and_the_sort_with_its_direction() {
 #[test]
 fn every_bar_puts_today_in_the_same_column() {
     for (w, lang) in [(80, Lang::Zh), (120, Lang::En)] {
-        let s = screen(&sample(lang), w, 40);
+        let s = screen(&mut sample(lang), w, 40);
         let cols: Vec<usize> = s
             .lines()
             .filter(|l| l.contains('●'))
@@ -224,7 +224,7 @@ fn the_help_explains_every_glyph_and_fits_80x24() {
     for lang in [Lang::Zh, Lang::En] {
         let mut app = sample(lang);
         press(&mut app, KeyCode::Char('?'));
-        let s = screen(&app, 80, 24);
+        let s = screen(&mut app, 80, 24);
         for g in [
             "┃", "╎", "━", "─", "·", "░", "◆", "●", "▪", "■", "◂▸", "!", "*", "✓", "≈",
         ] {
@@ -282,7 +282,7 @@ fn snapshots() {
                 }
                 insta::assert_snapshot!(
                     format!("{name}_{}_{w}x{h}", lang.key()),
-                    screen(&app, w, h)
+                    screen(&mut app, w, h)
                 );
             }
         }
@@ -292,7 +292,7 @@ fn snapshots() {
 fn ids(app: &App) -> Vec<&str> {
     app.order
         .iter()
-        .map(|&i| app.entries[i].id.as_str())
+        .map(|&i| app.snap.loans[i].id.as_str())
         .collect()
 }
 
@@ -308,7 +308,7 @@ fn slash_filters_by_name_platform_or_id_as_you_type_and_esc_clears() {
     press(&mut app, KeyCode::Char('/'));
     typ(&mut app, "借呗");
     assert_eq!(ids(&app), ["jiebei-may", "jiebei-june"]);
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("Loans 2 of 7 · “借呗”"), "{s}");
     assert!(s.contains("/ 借呗"), "{s}");
     // By platform: 携程金融 holds 携程借去花 and the paid-off 拿去花.
@@ -334,7 +334,7 @@ fn slash_filters_by_name_platform_or_id_as_you_type_and_esc_clears() {
     // Nothing matches: the list says so.
     press(&mut app, KeyCode::Char('/'));
     typ(&mut app, "zzz");
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("No loan matches the filter."), "{s}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.order.len(), 7);
@@ -348,24 +348,27 @@ fn filter_snapshots() {
             let mut app = sample(lang);
             press(&mut app, KeyCode::Char('/'));
             typ(&mut app, "借呗");
-            insta::assert_snapshot!(format!("filter_{}_{w}x{h}", lang.key()), screen(&app, w, h));
+            insta::assert_snapshot!(
+                format!("filter_{}_{w}x{h}", lang.key()),
+                screen(&mut app, w, h)
+            );
         }
     }
 }
 
 fn click(app: &mut App, x: u16, y: u16) {
-    update(app, repaydash::tui::Msg::Click { x, y });
+    dispatch(app, repaydash::tui::Msg::Click { x, y });
 }
 
 fn wheel(app: &mut App, x: u16, y: u16, rows: i64) {
-    update(app, repaydash::tui::Msg::Wheel { x, y, rows });
+    dispatch(app, repaydash::tui::Msg::Wheel { x, y, rows });
 }
 
 #[test]
 fn a_click_selects_the_loan_under_it_and_the_wheel_scrolls_the_pane_under_it() {
     let mut app = sample(Lang::En);
     app.screen = Rect::new(0, 0, 120, 40);
-    screen(&app, 120, 40);
+    screen(&mut app, 120, 40);
     // 4 header lines, the list's top border (row 4), column headers and ruler (rows 5, 6), then
     // two rows a loan from row 7: row 12 is the second row of the third loan.
     click(&mut app, 10, 12);
@@ -373,7 +376,7 @@ fn a_click_selects_the_loan_under_it_and_the_wheel_scrolls_the_pane_under_it() {
     // The wheel over the list moves down it; over the advice it scrolls the advice only.
     wheel(&mut app, 10, 20, 1);
     assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
-    screen(&app, 120, 40);
+    screen(&mut app, 120, 40);
     wheel(&mut app, 100, 36, 1);
     assert_eq!(app.selected_id().as_deref(), Some("huabei-phone"));
     assert_eq!(app.advice_scroll, 3);
@@ -402,7 +405,7 @@ fn a_click_selects_the_loan_under_it_and_the_wheel_scrolls_the_pane_under_it() {
 fn a_click_on_a_topic_tab_shows_that_topic() {
     let mut app = sample(Lang::En);
     app.screen = Rect::new(0, 0, 120, 40);
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     // The advice's title row; its tabs start two columns in from the corner at column 66, three
     // cells each: "[1]" at 68-70, " 2 " at 71-73, " 3 " at 74-76, whatever topic is shown.
     let y = s
@@ -411,7 +414,7 @@ fn a_click_on_a_topic_tab_shows_that_topic() {
         .expect("the advice title with its tabs") as u16;
     click(&mut app, 75, y);
     assert_eq!(app.advice_topic, 2);
-    assert!(screen(&app, 120, 40).contains("╭  1  2 [3] 4  5  6  "));
+    assert!(screen(&mut app, 120, 40).contains("╭  1  2 [3] 4  5  6  "));
     click(&mut app, 68, y);
     assert_eq!(app.advice_topic, 0);
     click(&mut app, 84, y);
@@ -444,10 +447,10 @@ due_date = 2026-12-12
         Lang::En,
     );
     assert_eq!(app.warnings.len(), 3);
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("3 warnings (! lists them)"), "{s}");
     press(&mut app, KeyCode::Char('!'));
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     for (line, name) in [(4, "moonbank"), (10, "sunbank"), (16, "starbank")] {
         assert!(
             s.contains(&format!(":{line}:12: unknown platform \"{name}\"")),
@@ -462,16 +465,16 @@ due_date = 2026-12-12
 fn l_switches_the_language_without_touching_the_file() {
     let (dir, mut app) = app_of(include_str!("../data/sample.toml"), Lang::Zh);
     let before = std::fs::read(dir.path().join("loans.toml")).unwrap();
-    assert!(screen(&app, 80, 24).contains("借款 7"));
+    assert!(screen(&mut app, 80, 24).contains("借款 7"));
     press(&mut app, KeyCode::Char('l'));
     assert_eq!(app.lang, Lang::En);
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("Loans 7 · most urgent first"), "{s}");
     // The advice is rebuilt in English too.
     assert!(s.contains("Negotiation call script"), "{s}");
     press(&mut app, KeyCode::Char('l'));
     assert_eq!(app.lang, Lang::Zh);
-    assert!(screen(&app, 120, 40).contains("协商还款通话稿"));
+    assert!(screen(&mut app, 120, 40).contains("协商还款通话稿"));
     assert_eq!(
         std::fs::read(dir.path().join("loans.toml")).unwrap(),
         before
@@ -485,7 +488,7 @@ fn a_paste_arrives_whole_in_a_form_and_in_the_filter() {
     press(&mut app, KeyCode::Char('n'));
     let paste = |app: &mut App, s: &str| {
         if let Some(m) = keys::event_in(app.mode, &Event::Paste(s.to_string())) {
-            update(app, m);
+            dispatch(app, m);
         }
     };
     paste(&mut app, "客服同意延期\n到下个月\n");
@@ -510,10 +513,10 @@ fn r_says_reloaded_in_the_footer() {
     let (_dir, mut app) = app_of(include_str!("../data/sample.toml"), Lang::En);
     press(&mut app, KeyCode::Char('r'));
     assert!(app.notice_fades);
-    assert!(screen(&app, 80, 24).contains("✓ reloaded loans.toml"));
+    assert!(screen(&mut app, 80, 24).contains("✓ reloaded loans.toml"));
     // Idle, the footer lists the main keys.
     press(&mut app, KeyCode::Char('j'));
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     let foot = s.lines().last().unwrap();
     assert!(
         foot.contains("/ filter") && foot.contains("? help") && foot.contains("q quit"),

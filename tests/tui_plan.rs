@@ -16,7 +16,7 @@ use repaydash::knowledge::builtin_policies;
 use repaydash::report::plan::reasons_text;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::Mode;
-use repaydash::tui::{App, keys, update};
+use repaydash::tui::{App, dispatch, keys};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -39,7 +39,7 @@ fn sample(lang: Lang) -> App {
 /// A key as the event loop delivers it: mapped for the app's current mode.
 fn press(app: &mut App, c: KeyCode) {
     if let Some(m) = keys::key_in(app.mode, KeyEvent::new(c, KeyModifiers::NONE)) {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
@@ -113,21 +113,21 @@ fn snapshots() {
             let mut app = sample(lang);
             press(&mut app, KeyCode::Char('P'));
             typed(&mut app, "1000");
-            insta::assert_snapshot!(format!("prompt_{size}"), screen(&app, w, h));
+            insta::assert_snapshot!(format!("prompt_{size}"), screen(&mut app, w, h));
             press(&mut app, KeyCode::Enter);
-            insta::assert_snapshot!(format!("plan_1000_{size}"), screen(&app, w, h));
-            let app = plan_for(lang, "100000");
-            insta::assert_snapshot!(format!("plan_100000_{size}"), screen(&app, w, h));
+            insta::assert_snapshot!(format!("plan_1000_{size}"), screen(&mut app, w, h));
+            let mut app = plan_for(lang, "100000");
+            insta::assert_snapshot!(format!("plan_100000_{size}"), screen(&mut app, w, h));
             let mut app = sample(lang);
             press(&mut app, KeyCode::Char('c'));
-            insta::assert_snapshot!(format!("cashflow_{size}"), screen(&app, w, h));
+            insta::assert_snapshot!(format!("cashflow_{size}"), screen(&mut app, w, h));
         }
     }
 }
 
 #[test]
 fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
-    let app = plan_for(Lang::En, "1000");
+    let mut app = plan_for(Lang::En, "1000");
     assert_eq!(app.mode, Mode::Plan { scroll: 0 });
     let plan = app_plan(&app);
     assert_eq!(plan, cli_plan("2026-11-23", "1000", "urgency"));
@@ -140,7 +140,7 @@ fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
         vec![("jiebei-may", dec!(365.00)), ("huabei-phone", dec!(627.00))]
     );
     assert_eq!(app.planning.plan.as_ref().unwrap().left, dec!(8.00));
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("1. 借呗（5月借款）"), "{s}");
     assert!(
         s.contains("contacts may be called from 2026-12-02; once paid, not before"),
@@ -179,7 +179,7 @@ fn the_strategy_key_cycles_and_matches_the_cli() {
             "{strategy}"
         );
     }
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Plan · urgency first (s)"), "{s}");
 }
 
@@ -195,7 +195,7 @@ fn bad_cash_shows_the_message_in_place_and_no_plan() {
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.mode, Mode::CashPrompt);
         assert!(app.planning.plan.is_none());
-        let s = screen(&app, 80, 24);
+        let s = screen(&mut app, 80, 24);
         assert!(s.contains(message), "{s}");
         assert!(s.contains("¥ abc"), "{s}");
         // Editing clears the message; the CLI's rules then take the amount.
@@ -258,7 +258,7 @@ fn the_plan_follows_the_what_if_day() {
         moved[0].2,
         "contacts may be called already (since 2026-12-02); once paid, not before 2027-02-01"
     );
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(
         s.contains("contacts may be called already (since 2026-12-02)"),
         "{s}"
@@ -286,7 +286,7 @@ fn the_cashflow_weeks_move_with_the_what_if_day() {
         assert_eq!(b[2].milestones.len(), 1);
         assert_eq!(b[2].milestones[0].date, d(12, 2));
     }
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("overdue     "), "{s}");
     assert!(s.contains("¥3,276.74"), "{s}");
     assert!(s.contains("! 2 Dec in 9 days"), "{s}");
@@ -305,7 +305,7 @@ fn the_cashflow_weeks_move_with_the_what_if_day() {
                 .any(|m| m.loan_id == "huabei-phone" && m.date == d(12, 11))
         );
     }
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("3 Dec – 9 Dec"), "{s}");
     assert!(!s.contains("23 Nov – 29 Nov"), "{s}");
     assert!(s.contains("¥3,903.74"), "{s}");
@@ -323,7 +323,7 @@ fn the_cashflow_weeks_move_with_the_what_if_day() {
 fn planning_screens_fit_when_small_and_never_panic() {
     let mut app = plan_for(Lang::Zh, "100000");
     for (w, h) in [(70, 20), (80, 24), (20, 5), (1, 1)] {
-        screen(&app, w, h);
+        screen(&mut app, w, h);
     }
     for _ in 0..50 {
         press(&mut app, KeyCode::Down);
@@ -332,8 +332,8 @@ fn planning_screens_fit_when_small_and_never_panic() {
         panic!("{:?}", app.mode)
     };
     // Scrolling stops at the last page the 80×24 screen (drawn last) can show.
-    assert_eq!(scroll, app.planning.max_scroll.get());
-    let s = screen(&app, 80, 24);
+    assert_eq!(scroll, app.measured.plan_max_scroll);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("6. 某分期平台（笔记本电脑）"), "{s}");
     // A text longer than the prompt takes is cut at 24 characters; that many nines are more
     // than any amount the store accepts (at most 10^15), and the prompt says so.
@@ -351,14 +351,14 @@ fn planning_screens_fit_when_small_and_never_panic() {
     assert_eq!(p.cash, "1000000000000000".parse::<Decimal>().unwrap());
     assert_eq!(p.payments.len(), 6);
     for (w, h) in [(70, 20), (80, 24), (120, 40)] {
-        screen(&app, w, h);
+        screen(&mut app, w, h);
     }
     press(&mut app, KeyCode::Char('P'));
-    screen(&app, 70, 20);
+    screen(&mut app, 70, 20);
     let mut app = sample(Lang::En);
     press(&mut app, KeyCode::Char('c'));
     for (w, h) in [(70, 20), (20, 5), (1, 1)] {
-        screen(&app, w, h);
+        screen(&mut app, w, h);
     }
 }
 

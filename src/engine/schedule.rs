@@ -1,4 +1,4 @@
-//! Installments from a loan's terms (DESIGN.md "Methods"); every figure is rounded to cents as it
+//! Installments from a loan's terms (README.md, the methods); every figure is rounded to cents as it
 //! is computed, and the last installment absorbs what rounding left so principal parts sum to P.
 
 use chrono::{Datelike, Duration, Months, NaiveDate};

@@ -11,7 +11,7 @@ pub use crate::lang::Lang;
 pub use text::Text;
 
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::model::{Basis, StageKind};
+use crate::model::{Basis, LogKind, StageKind};
 
 impl Lang {
     pub fn status(self, s: LoanStatus) -> &'static str {
@@ -20,6 +20,16 @@ impl Lang {
             LoanStatus::DueSoon => self.t("即将到期", "due soon"),
             LoanStatus::Current => self.t("正常", "current"),
             LoanStatus::PaidOff => self.t("已结清", "paid off"),
+        }
+    }
+
+    /// A log entry's kind, as the detail, the `n` form and the line after a write name it.
+    pub fn log_kind(self, k: LogKind) -> &'static str {
+        match k {
+            LogKind::Negotiation => self.t("协商", "negotiation"),
+            LogKind::CollectionCall => self.t("催收电话", "collection call"),
+            LogKind::Note => self.t("备注", "note"),
+            LogKind::ContactNotified => self.t("已告知联系人", "contact told"),
         }
     }
 

@@ -35,13 +35,7 @@ pub struct Policies {
 
 impl Policies {
     pub fn new(builtin: &[Policy], user: &[Policy]) -> Self {
-        let mut list: Vec<Policy> = user.to_vec();
-        list.extend(
-            builtin
-                .iter()
-                .filter(|b| !user.iter().any(|u| u.key == b.key))
-                .cloned(),
-        );
+        let list: Vec<Policy> = crate::model::merged(user, builtin).cloned().collect();
         Policies {
             list,
             fallback: Policy {
@@ -62,10 +56,6 @@ impl Policies {
             .find(|p| p.key == key)
             .or_else(|| self.list.iter().find(|p| p.key == "generic"))
             .unwrap_or(&self.fallback)
-    }
-
-    pub fn all(&self) -> &[Policy] {
-        &self.list
     }
 }
 

@@ -113,10 +113,20 @@ impl Policy {
 
     /// The platform's name in `lang`: English output never shows a Chinese name it has an English
     /// form for.
-    pub fn display_name(&self, lang: crate::i18n::Lang) -> &str {
+    pub fn display_name(&self, lang: crate::lang::Lang) -> &str {
         match (lang, &self.name_en) {
-            (crate::i18n::Lang::En, Some(en)) => en,
+            (crate::lang::Lang::En, Some(en)) => en,
             _ => &self.name,
         }
     }
+}
+
+/// The one rule for the user's `[platforms.*]` tables: each replaces the built-in policy with the
+/// same key, and the rest of the built-ins stay. User policies come first.
+pub fn merged<'a>(user: &'a [Policy], builtin: &'a [Policy]) -> impl Iterator<Item = &'a Policy> {
+    user.iter().chain(
+        builtin
+            .iter()
+            .filter(move |b| !user.iter().any(|u| u.key == b.key)),
+    )
 }

@@ -9,9 +9,10 @@ use serde::Serialize;
 use super::Context;
 use super::table::{Align, render};
 use crate::engine::ledger::PenaltyBasis;
-use crate::engine::{LoanStatus, LoanView, Situation};
+use crate::engine::{LoanStatus, Situation};
 use crate::model::{Basis, StageKind};
 use crate::money::{self, grouped};
+use crate::present::{LoanFacts, Snapshot};
 
 #[derive(Debug, Serialize)]
 pub struct CheckRow<'a> {
@@ -28,6 +29,9 @@ pub struct CheckRow<'a> {
     #[serde(with = "money::as_plain")]
     pub next_due_amount: Decimal,
     pub days_until_due: Option<i64>,
+    /// What falls due soon on this loan (the one definition: `present::due_soon`).
+    #[serde(with = "money::as_plain")]
+    pub due_soon_amount: Decimal,
     /// Stage kind, or "none".
     pub stage: &'static str,
     /// Where the stage's day comes from (article, estimate, user); null with no stage.
@@ -36,6 +40,8 @@ pub struct CheckRow<'a> {
     /// Where the sources disagree: the later reported date.
     pub emergency_contact_date_typical: Option<NaiveDate>,
     pub days_until_emergency_contact: Option<i64>,
+    /// The countdown in the chosen language, as the dashboard's list words it ("" when none).
+    pub countdown: String,
     /// Where the contact day comes from; null when the policy gives none.
     pub emergency_contact_basis: Option<Basis>,
     /// The loan's credit-report day, and where it comes from.
@@ -54,33 +60,45 @@ pub struct CheckRow<'a> {
 #[derive(Debug, Serialize)]
 pub struct CheckReport<'a> {
     pub today: NaiveDate,
+    pub totals: TotalsRow,
     pub loans: Vec<CheckRow<'a>>,
 }
 
-pub fn row<'a>(ctx: &Context, v: &LoanView<'a>) -> CheckRow<'a> {
-    let l = &v.ledger;
-    let e = &v.escalation;
+/// The dashboard header's figures.
+#[derive(Debug, Serialize)]
+pub struct TotalsRow {
+    #[serde(with = "money::as_plain")]
+    pub overdue: Decimal,
+    #[serde(with = "money::as_plain")]
+    pub due_soon: Decimal,
+    /// Loans not paid off.
+    pub open: usize,
+}
+
+pub fn row<'a>(ctx: &Context<'a>, f: &'a LoanFacts) -> CheckRow<'a> {
+    let loan = &ctx.portfolio.loans[f.idx];
+    let l = &f.ledger;
+    let e = &f.escalation;
     let contact = e.milestone(StageKind::EmergencyContact);
     let credit = e.milestone(StageKind::CreditReport);
     CheckRow {
-        id: &v.loan.id,
-        name: match &v.loan.name {
-            Some(n) => Cow::Borrowed(n),
-            None => Cow::Owned(ctx.display_name(v.loan)),
-        },
-        platform: &v.loan.platform,
+        id: &loan.id,
+        name: Cow::Borrowed(&f.name),
+        platform: &loan.platform,
         status: l.status,
-        situation: v.situation(),
+        situation: f.situation,
         days_overdue: l.days_overdue,
         overdue_amount: l.overdue_amount,
         next_due_date: l.next_due_date,
         next_due_amount: l.next_due_amount,
         days_until_due: l.days_until_due,
+        due_soon_amount: f.due_soon,
         stage: e.stage.map(|s| s.key()).unwrap_or("none"),
         stage_basis: e.current().map(|m| m.basis),
         emergency_contact_date: e.emergency_contact_date,
         emergency_contact_date_typical: contact.and_then(|m| m.date_typical),
         days_until_emergency_contact: e.days_until_emergency_contact,
+        countdown: f.countdown.words(ctx.lang, ctx.today),
         emergency_contact_basis: contact.map(|m| m.basis),
         credit_report_date: credit.and_then(|m| m.date),
         credit_report_basis: credit.map(|m| m.basis),
@@ -90,10 +108,15 @@ pub fn row<'a>(ctx: &Context, v: &LoanView<'a>) -> CheckRow<'a> {
     }
 }
 
-pub fn report<'a>(ctx: &Context<'a>) -> CheckReport<'a> {
+pub fn report<'a>(ctx: &Context<'a>, snap: &'a Snapshot) -> CheckReport<'a> {
     CheckReport {
         today: ctx.today,
-        loans: ctx.views().iter().map(|v| row(ctx, v)).collect(),
+        totals: TotalsRow {
+            overdue: snap.totals.overdue,
+            due_soon: snap.totals.due_soon,
+            open: snap.totals.open,
+        },
+        loans: snap.loans.iter().map(|f| row(ctx, f)).collect(),
     }
 }
 
@@ -102,7 +125,8 @@ pub fn report<'a>(ctx: &Context<'a>) -> CheckReport<'a> {
 const JSON_BYTES_PER_LOAN: usize = 600;
 
 pub fn json(ctx: &Context) -> String {
-    let report = report(ctx);
+    let snap = ctx.snapshot();
+    let report = report(ctx, &snap);
     let mut buf = Vec::with_capacity(64 + report.loans.len() * JSON_BYTES_PER_LOAN);
     match serde_json::to_writer_pretty(&mut buf, &report) {
         // serde_json writes only valid UTF-8.
@@ -115,9 +139,15 @@ pub fn json(ctx: &Context) -> String {
 pub fn text(ctx: &Context) -> String {
     let lang = ctx.lang;
     let cur = &ctx.portfolio.settings.currency;
-    let views = ctx.views();
-    let mut out = format!("{} {}\n\n", lang.t("今天", "Today"), ctx.today);
-    if views.is_empty() {
+    let snap = ctx.snapshot();
+    let mut out = format!("{} {}\n", lang.t("今天", "Today"), ctx.today);
+    if !snap.loans.is_empty() {
+        let alert = ctx.portfolio.settings.alert_days;
+        out.push_str(&snap.totals.line(lang, cur, alert));
+        out.push('\n');
+    }
+    out.push('\n');
+    if snap.loans.is_empty() {
         out.push_str(lang.t("文件里还没有借款。\n", "No loans in the file yet.\n"));
         return out;
     }
@@ -128,14 +158,15 @@ pub fn text(ctx: &Context) -> String {
         lang.t("下期应还", "Next due"),
         lang.t("到期日", "Due date"),
         lang.t("阶段", "Stage"),
-        lang.t("紧急联系人", "Contacts"),
+        lang.t("联系人倒计时", "Countdown"),
         lang.t("罚息(估)", "Penalty (est.)"),
     ];
-    let rows: Vec<Vec<String>> = views
+    let rows: Vec<Vec<String>> = snap
+        .loans
         .iter()
-        .map(|v| {
-            let l = &v.ledger;
-            let e = &v.escalation;
+        .map(|f| {
+            let l = &f.ledger;
+            let e = &f.escalation;
             let status = match l.status {
                 LoanStatus::Overdue => {
                     format!(
@@ -147,13 +178,12 @@ pub fn text(ctx: &Context) -> String {
                 }
                 s => lang.status(s).to_string(),
             };
-            let contact = match (l.status, e.days_until_emergency_contact) {
-                (LoanStatus::PaidOff, _) | (_, None) => "—".to_string(),
-                (_, Some(d)) if d <= 0 => lang.t("可能已联系", "may be called now").to_string(),
-                (_, Some(d)) => lang.days_from_now(d),
+            let contact = match f.countdown.words(lang, ctx.today) {
+                w if w.is_empty() => "—".to_string(),
+                w => w,
             };
             vec![
-                ctx.display_name(v.loan),
+                f.name.clone(),
                 status,
                 if l.overdue_amount.is_zero() {
                     "—".into()

@@ -7,7 +7,6 @@ pub mod ics;
 pub mod letter;
 pub mod notice;
 pub mod plan;
-pub mod recorded;
 pub mod schedule;
 pub mod status;
 pub mod table;
@@ -19,6 +18,7 @@ use crate::engine::proposal::{self, Proposal};
 use crate::i18n::Lang;
 use crate::knowledge::Policies;
 use crate::model::{Loan, Portfolio};
+use crate::present::Snapshot;
 
 /// What every report needs: the data, the policies, the day and the language.
 pub struct Context<'a> {
@@ -56,30 +56,14 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The snapshot of every loan on the context's day: what `check` and `status` format.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot::build(self.portfolio, self.policies, self.today, self.lang)
+    }
+
     pub fn display_name(&self, loan: &Loan) -> String {
         display_name(loan, self.policies, self.lang)
     }
 }
 
-/// The loan's name, else platform name (in `lang`) + product.
-pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
-    if let Some(n) = &loan.name {
-        return n.clone();
-    }
-    let policy = policies.get(&loan.platform);
-    let written = loan.platform_written.trim();
-    // An unknown platform is called what the user wrote, not "other platform"; a product that
-    // repeats it is said once.
-    let platform = if policy.key == "generic" && !written.is_empty() && !policy.answers_to(written)
-    {
-        written
-    } else {
-        policy.display_name(lang)
-    };
-    match (&loan.product, lang) {
-        (Some(p), _) if p == platform => p.clone(),
-        (Some(p), Lang::Zh) => format!("{platform}{p}"),
-        (Some(p), Lang::En) => format!("{platform} {p}"),
-        (None, _) => platform.to_string(),
-    }
-}
+pub use crate::present::display_name;

@@ -15,19 +15,22 @@ pub const MAX_WIDTH: usize = 80;
 /// A loan's name in the line is cut to this many columns.
 const NAME_WIDTH: usize = 12;
 
-/// The line, without a newline; empty when no loan is overdue or due within `alert_days`.
+/// The line, without a newline; empty when no loan is overdue and nothing is due soon (the one
+/// definition, `present::due_soon`: the same amount as the dashboard's header).
 pub fn line(ctx: &Context) -> String {
     let lang = ctx.lang;
     let cur = &ctx.portfolio.settings.currency;
     let alert = ctx.portfolio.settings.alert_days;
-    let views = ctx.views();
-    let overdue: Vec<_> = views
+    let snap = ctx.snapshot();
+    let overdue: Vec<_> = snap
+        .loans
         .iter()
-        .filter(|v| v.ledger.status == LoanStatus::Overdue)
+        .filter(|f| f.ledger.status == LoanStatus::Overdue)
         .collect();
-    let soon: Vec<_> = views
+    let soon: Vec<_> = snap
+        .loans
         .iter()
-        .filter(|v| v.ledger.status == LoanStatus::DueSoon)
+        .filter(|f| !f.due_soon.is_zero())
         .collect();
     if overdue.is_empty() && soon.is_empty() {
         return String::new();
@@ -35,24 +38,15 @@ pub fn line(ctx: &Context) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut named: Option<(usize, String)> = None;
     if !overdue.is_empty() {
-        let amount: Decimal = overdue.iter().map(|v| v.ledger.overdue_amount).sum();
+        let amount: Decimal = overdue.iter().map(|f| f.ledger.overdue_amount).sum();
         parts.push(match lang {
             Lang::Zh => format!("逾期{}笔 {cur}{}", overdue.len(), grouped(amount)),
             Lang::En => format!("{} overdue {cur}{}", overdue.len(), grouped(amount)),
         });
-        // `views` is in urgency order: the first overdue loan with a date is the nearest.
-        if let Some((v, d)) = overdue
-            .iter()
-            .find_map(|v| v.escalation.days_until_emergency_contact.map(|d| (v, d)))
-        {
-            let when = match (lang, d) {
-                (Lang::Zh, d) if d <= 0 => "紧急联系人:可能已联系".to_string(),
-                (Lang::Zh, d) => format!("紧急联系人:{d}天后"),
-                (Lang::En, d) if d <= 0 => "contacts: now".to_string(),
-                (Lang::En, 1) => "contacts: tomorrow".to_string(),
-                (Lang::En, d) => format!("contacts: in {d}d"),
-            };
-            let name = truncate(&ctx.display_name(v.loan), NAME_WIDTH);
+        // The snapshot is in urgency order: the first late loan with a contact day is the nearest.
+        if let Some(f) = overdue.iter().find(|f| f.countdown.is_alarm()) {
+            let when = f.countdown.words(lang, ctx.today);
+            let name = truncate(&f.name, NAME_WIDTH);
             named = Some((parts.len(), when.clone()));
             parts.push(format!("{when} ({name})"));
         }
@@ -67,12 +61,8 @@ pub fn line(ctx: &Context) -> String {
                 Lang::En => format!("{n} due within {alert}d"),
             },
         ));
-        let amount: Decimal = soon.iter().map(|v| v.ledger.next_due_amount).sum();
-        let nearest = soon
-            .iter()
-            .filter_map(|v| v.ledger.days_until_due)
-            .min()
-            .unwrap_or(0);
+        let amount = snap.totals.due_soon;
+        let nearest = soon.iter().filter_map(|f| f.due_soon_in).min().unwrap_or(0);
         let next = match (lang, nearest) {
             (Lang::Zh, 0) => "今天".to_string(),
             (Lang::Zh, 1) => "明天".to_string(),

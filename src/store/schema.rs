@@ -53,12 +53,7 @@ pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diag
     for p in &mut user_platforms {
         p.stages.iter_mut().for_each(|s| s.basis = Basis::User);
     }
-    let mut policies: Vec<&Policy> = user_platforms.iter().collect();
-    policies.extend(
-        builtin
-            .iter()
-            .filter(|b| !user_platforms.iter().any(|u| u.key == b.key)),
-    );
+    let policies: Vec<&Policy> = crate::model::merged(&user_platforms, builtin).collect();
     let loans = match root.get("loan") {
         Some(item) => w.loans(item, &policies),
         None => vec![],

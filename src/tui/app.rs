@@ -1,21 +1,17 @@
 //! The dashboard's model: the loaded portfolio, the day it is looked at, and everything derived
 //! from them, computed once per change (data, day, sort) rather than once per frame.
 
-use std::cell::Cell;
-
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::scale::Scale;
-use crate::engine::proposal::{self, Proposal};
-use crate::engine::{
-    Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
-};
+use crate::engine::{LoanStatus, LoanView, Situation};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::{self, ItemKind, Topic};
-use crate::model::{LoanTerms, Policy, Portfolio, StageKind};
-use crate::report::display_name;
+use crate::model::{Policy, Portfolio};
+use crate::present::{self, Snapshot};
+pub use crate::present::{LoanFacts as Entry, Timeline, Totals};
 use crate::store::{self, Loaded, ReadStamp, Source};
 
 /// What covers the main screen, if anything. New overlays (forms, plans) are added here.
@@ -90,82 +86,47 @@ impl SortKey {
     }
 }
 
-/// One loan's timeline in days counted from the day shown (negative = before it): the due date
-/// of its oldest unpaid installment, where each stage begins, and the emergency-contact window.
-/// Every bar in the list is drawn on one shared `Scale`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timeline {
-    pub due: i64,
-    pub marks: Vec<(i64, StageKind)>,
-    /// From the earliest to the later reported emergency-contact day, where the articles disagree.
-    pub window: Option<(i64, i64)>,
+/// Which document the document view shows (`m`, `w`; see `tui::protect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    /// The heads-up message for the selected loan's contact at this index.
+    Notice { contact: usize },
+    /// The complaint draft over the whole log (opened from the log view).
+    Complaint,
+    /// The negotiation letter.
+    Letter,
 }
 
-impl Timeline {
-    /// The (earliest) emergency-contact day.
-    pub fn contact(&self) -> Option<i64> {
-        self.marks
-            .iter()
-            .find(|m| m.1 == StageKind::EmergencyContact)
-            .map(|m| m.0)
-    }
+/// What the last frame measured, for `update` to page and scroll by: the views write it as
+/// `StatefulWidget` state (see `views::draw`), never the model itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measured {
+    /// Rows the list (or the schedule) showed: the page for PgUp/PgDn.
+    pub list_page: usize,
+    /// The list's scroll offset.
+    pub list_offset: usize,
+    /// The furthest the current advice topic can scroll, and its height (the page).
+    pub advice_max_scroll: usize,
+    pub advice_page: usize,
+    /// The plan's or cash flow's furthest scroll and page of rows.
+    pub plan_max_scroll: usize,
+    pub plan_page: usize,
+    /// The furthest the document or log view can scroll.
+    pub doc_max_scroll: usize,
 }
 
-/// One loan as the dashboard shows it, derived from the engine's view on the app's day.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    /// Index into `portfolio.loans`.
-    pub idx: usize,
-    pub id: String,
-    pub name: String,
-    /// What the list and the detail title call the loan beside its platform: its own name, else
-    /// its product, else its id (never the platform again, as `name` would be).
-    pub label: String,
-    pub platform: String,
-    /// Lowercased text the list's filter matches (see `tui::filter`).
-    pub search: String,
-    /// The loan starts after the day shown (a what-if into the past): not yet drawn.
-    pub starts: Option<NaiveDate>,
-    pub ledger: Ledger,
-    pub escalation: Escalation,
-    pub situation: Situation,
-    /// Position in `check`'s order.
-    pub urgency: usize,
-    pub timeline: Option<Timeline>,
-    /// What the call script may promise this loan's lender (its share of the monthly budget).
-    pub proposal: Proposal,
-}
-
-impl Entry {
-    /// The amount that matters now: what is overdue, else the next installment's unpaid part
-    /// (nothing for a loan not yet drawn on the day shown).
-    pub fn amount_now(&self) -> Decimal {
-        if self.starts.is_some() {
-            return Decimal::ZERO;
-        }
-        match self.ledger.status {
-            LoanStatus::Overdue => self.ledger.overdue_amount,
-            LoanStatus::PaidOff => Decimal::ZERO,
-            _ => self.ledger.next_due_amount,
+impl Default for Measured {
+    fn default() -> Self {
+        Measured {
+            list_page: 10,
+            list_offset: 0,
+            advice_max_scroll: 0,
+            advice_page: 4,
+            plan_max_scroll: 0,
+            plan_page: 0,
+            doc_max_scroll: 0,
         }
     }
-
-    /// Due date of the oldest unpaid installment.
-    pub fn oldest_unpaid_due(&self) -> Option<NaiveDate> {
-        self.escalation.anchor
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Totals {
-    pub overdue: Decimal,
-    /// Unpaid amounts falling due from today to today + alert_days.
-    pub due_soon: Decimal,
-    pub open: usize,
-    /// Index into `entries` of the loan with the nearest (or already passed) contact date.
-    pub most_urgent: Option<usize>,
-    /// The nearest contact date still ahead, when the most urgent one has passed.
-    pub next_upcoming: Option<usize>,
 }
 
 /// An advice topic as the advice area shows it: one of the selected loan's advice panels.
@@ -210,12 +171,12 @@ pub struct App {
     pub base_today: NaiveDate,
     /// What-if shift of `base_today` in days (`[` and `]`).
     pub offset: i64,
-    pub entries: Vec<Entry>,
-    /// Indices into `entries` in display order: the loans that match the filter, sorted.
+    /// Every loan and the totals on the app's day: what the views draw.
+    pub snap: Snapshot,
+    /// Indices into `snap.loans` in display order: the loans that match the filter, sorted.
     pub order: Vec<usize>,
     /// The list's filter (`/`), while one is in force.
     pub filter: Option<String>,
-    pub totals: Totals,
     pub sort: SortKey,
     /// The one time scale of every timeline bar in the list.
     pub scale: Scale,
@@ -229,8 +190,6 @@ pub struct App {
     pub status: Option<String>,
     pub quit: bool,
     /// Rows the list showed in the last frame: the page size for PgUp/PgDn, and its scroll offset.
-    pub list_page: Cell<usize>,
-    pub list_offset: Cell<usize>,
     /// The open form, while `mode` is `Mode::Form`.
     pub form: Option<crate::tui::form::Form>,
     /// What the file held when the shown data was read, so a form's write can tell a change
@@ -245,25 +204,24 @@ pub struct App {
     pub check_perms: bool,
     /// The permission warning while the file is readable by other users.
     pub privacy: Option<String>,
+    /// The file's mode when the event loop last found it readable by other users.
+    pub exposed_mode: Option<u32>,
     /// The last reload failed: the data shown is older than the file.
     pub reload_failed: bool,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
-    /// The advice area's last frame: the furthest it can scroll (0 before the first frame), and
-    /// its height (the page size).
-    pub advice_max_scroll: Cell<usize>,
-    pub advice_page: Cell<usize>,
+    /// What the last frame measured (page sizes, how far a pane can scroll): written by the
+    /// views through ratatui's `StatefulWidget` state, read by `update`.
+    pub measured: Measured,
     /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
     /// the current data and day (recomputed with them, see `tui::planning`).
     pub planning: super::planning::Planning,
     /// The document `Mode::Doc` shows.
-    pub doc: Option<super::protect::Doc>,
+    pub doc: Option<Doc>,
     /// Text waiting to be put on the clipboard (OSC 52) by the event loop.
     pub clipboard: Option<String>,
     /// The time of day the quick call entry (`a`) prefills; None: the clock's (tests fix it).
     pub clock_time: Option<chrono::NaiveTime>,
-    /// The furthest the document or log view can scroll, from its last frame.
-    pub doc_max_scroll: Cell<usize>,
     /// What the demo banner tells the user to run for their own file: the command that works
     /// from where they started the dashboard (see `crate::launch`).
     pub init_command: String,
@@ -288,10 +246,9 @@ impl App {
             policies,
             base_today: today,
             offset: 0,
-            entries: Vec::new(),
+            snap: Snapshot::default(),
             order: Vec::new(),
             filter: None,
-            totals: Totals::default(),
             sort: SortKey::Urgency,
             scale: Scale::default(),
             selected: 0,
@@ -301,23 +258,20 @@ impl App {
             reveal_phones: false,
             status: None,
             quit: false,
-            list_page: Cell::new(10),
-            list_offset: Cell::new(0),
             form: None,
             read: loaded.read,
             notice: None,
             notice_fades: false,
             check_perms: false,
             privacy: None,
+            exposed_mode: None,
             reload_failed: false,
             advice_scroll: 0,
-            advice_max_scroll: Cell::new(0),
-            advice_page: Cell::new(4),
+            measured: Measured::default(),
             planning: Default::default(),
             doc: None,
             clipboard: None,
             clock_time: None,
-            doc_max_scroll: Cell::new(0),
             init_command: "repaydash init".into(),
             warnings: loaded.warnings,
             focus: Pane::List,
@@ -338,92 +292,20 @@ impl App {
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {
-        self.order.get(self.selected).map(|&i| &self.entries[i])
+        self.order.get(self.selected).map(|&i| &self.snap.loans[i])
     }
 
     pub fn selected_id(&self) -> Option<String> {
         self.selected_entry().map(|e| e.id.clone())
     }
 
-    /// Recompute every entry for the current data and day, keeping the selected loan.
+    /// Recompute the snapshot for the current data and day, keeping the selected loan.
     pub fn recompute(&mut self) {
         let keep = self.selected_id();
-        let today = self.today();
-        let alert = self.portfolio.settings.alert_days;
-        let mut views: Vec<(usize, LoanView)> = self
-            .portfolio
-            .loans
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                (
-                    i,
-                    LoanView::compute(l, self.policies.get(&l.platform), today, alert),
-                )
-            })
-            .collect();
-        views.sort_by(|a, b| urgency_order(&a.1, &b.1));
-        let (idxs, views): (Vec<usize>, Vec<LoanView>) = views.into_iter().unzip();
-        let proposals = proposal::proposals(&views, self.portfolio.settings.monthly_budget);
-        self.entries = idxs
-            .into_iter()
-            .zip(views)
-            .zip(proposals)
-            .enumerate()
-            .map(|(urgency, ((idx, v), proposal))| {
-                let situation = v.situation();
-                let starts = match &v.loan.terms {
-                    LoanTerms::Amortized {
-                        start_date,
-                        shift_days,
-                        ..
-                    } => start_date
-                        .checked_add_signed(Duration::days(*shift_days))
-                        .filter(|s| *s > today),
-                    LoanTerms::Bills(_) => None,
-                };
-                let timeline = if starts.is_some() {
-                    None
-                } else {
-                    timeline(&v.escalation, today)
-                };
-                Entry {
-                    idx,
-                    id: v.loan.id.clone(),
-                    name: display_name(v.loan, &self.policies, self.lang),
-                    label: v
-                        .loan
-                        .name
-                        .clone()
-                        .or_else(|| v.loan.product.clone())
-                        .unwrap_or_else(|| v.loan.id.clone()),
-                    platform: v.policy.display_name(self.lang).to_string(),
-                    // What `/` matches: the names in both languages, the product, the platform's
-                    // key and the id, lowercased once here rather than on every key.
-                    search: [
-                        v.loan.name.as_deref().unwrap_or_default(),
-                        v.loan.product.as_deref().unwrap_or_default(),
-                        &v.policy.name,
-                        v.policy.name_en.as_deref().unwrap_or_default(),
-                        &v.policy.key,
-                        &v.loan.platform_written,
-                        &v.loan.id,
-                    ]
-                    .join("\n")
-                    .to_lowercase(),
-                    starts,
-                    ledger: v.ledger,
-                    escalation: v.escalation,
-                    situation,
-                    urgency,
-                    timeline,
-                    proposal,
-                }
-            })
-            .collect();
-        self.totals = totals(&self.entries, today, alert);
+        self.snap = Snapshot::build(&self.portfolio, &self.policies, self.today(), self.lang);
         self.scale = Scale::of(
-            self.entries
+            self.snap
+                .loans
                 .iter()
                 .filter(|e| e.ledger.status != LoanStatus::PaidOff)
                 .filter_map(|e| e.timeline.as_ref()),
@@ -435,10 +317,10 @@ impl App {
 
     pub(super) fn sort_entries(&mut self) {
         let needle = self.filter.as_deref().unwrap_or_default();
-        let mut order: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| super::filter::matches(&self.entries[i], needle))
+        let mut order: Vec<usize> = (0..self.snap.loans.len())
+            .filter(|&i| super::filter::matches(&self.snap.loans[i], needle))
             .collect();
-        let e = &self.entries;
+        let e = &self.snap.loans;
         match self.sort {
             // `entries` is already in urgency order.
             SortKey::Urgency => {}
@@ -461,7 +343,7 @@ impl App {
     /// Select the loan with this id, else keep the position (clamped).
     pub fn select_id(&mut self, id: Option<&str>) {
         if let Some(pos) =
-            id.and_then(|id| self.order.iter().position(|&i| self.entries[i].id == id))
+            id.and_then(|id| self.order.iter().position(|&i| self.snap.loans[i].id == id))
         {
             self.selected = pos;
         }
@@ -492,26 +374,23 @@ impl App {
         self.recompute();
     }
 
-    /// Show this data (after a reload or a write), keeping the selected loan.
-    pub fn install(&mut self, loaded: Loaded) {
+    /// Show this data (after a reload or a write), keeping the selected loan. `exposed` is the
+    /// file's mode when other users can read it (the event loop looks; see `effects`).
+    pub fn install(&mut self, loaded: Loaded, exposed: Option<u32>) {
         self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
         self.portfolio = loaded.portfolio;
         self.read = loaded.read;
         self.warnings = loaded.warnings;
         self.recompute();
-        self.refresh_privacy();
+        self.set_exposed(exposed);
     }
 
-    /// Turn the permission check on (the real dashboard does) and run it.
-    pub fn watch_perms(&mut self) {
-        self.check_perms = true;
-        self.refresh_privacy();
-    }
-
-    fn refresh_privacy(&mut self) {
-        // Shorter than `perms::warning`, to fit the header: the fix first, then why.
-        self.privacy = match (&self.source, self.check_perms) {
-            (Source::File(p), true) => store::perms::exposed_mode(p).map(|mode| match self.lang {
+    /// The header's permission warning while the file is readable by other users. Shorter than
+    /// `perms::warning`, to fit the header: the fix first, then why.
+    pub fn set_exposed(&mut self, mode: Option<u32>) {
+        self.exposed_mode = mode;
+        self.privacy = match (&self.source, mode) {
+            (Source::File(p), Some(mode)) => Some(match self.lang {
                 Lang::Zh => format!(
                     "其他用户能读取你的账本（权限 {mode:o}，含欠款和联系人电话）：chmod 600 {}",
                     p.display()
@@ -525,9 +404,9 @@ impl App {
         };
     }
 
-    /// `r`: read the file again and say so in the footer (or what failed, in the status line).
-    pub fn reload_by_hand(&mut self) {
-        self.reload();
+    /// After `r`: say in the footer that the file was read again (unless that failed: the
+    /// status line says why).
+    pub fn say_reloaded(&mut self) {
         if !self.reload_failed {
             let name = match &self.source {
                 Source::File(p) => p
@@ -554,23 +433,23 @@ impl App {
         // The advice and the privacy line are built in the language; the rest is drawn in it.
         self.detail.loan_id.clear();
         self.recompute();
-        self.refresh_privacy();
+        self.set_exposed(self.exposed_mode);
     }
 
-    /// Read the file again; on failure keep the old data and say why in the status line.
-    pub fn reload(&mut self) {
-        match store::load(&self.source, &self.builtin, self.base_today) {
+    /// The file as read again: on failure keep the old data and say why in the status line.
+    pub fn loaded(&mut self, result: Result<Loaded, store::LoadError>, exposed: Option<u32>) {
+        match result {
             // The bytes shown already (the form's own write, seen again by the watcher): keep
             // the status line as it is, only look at the permissions again (a chmod).
             Ok(loaded)
                 if loaded.read.is_some() && loaded.read == self.read && !self.reload_failed =>
             {
-                self.refresh_privacy();
+                self.set_exposed(exposed);
             }
             Ok(loaded) => {
                 self.reload_failed = false;
                 self.status = None;
-                self.install(loaded);
+                self.install(loaded, exposed);
             }
             Err(e) => {
                 self.reload_failed = true;
@@ -589,20 +468,7 @@ impl App {
             return;
         };
         let loan = &self.portfolio.loans[e.idx];
-        let (apr, principal) = match &loan.terms {
-            LoanTerms::Amortized {
-                principal, term, ..
-            } => {
-                let insts: Vec<_> = e
-                    .ledger
-                    .installments
-                    .iter()
-                    .map(|s| s.inst.clone())
-                    .collect();
-                (rate::apr(*principal, &insts, *term), Some(*principal))
-            }
-            LoanTerms::Bills(_) => (None, None),
-        };
+        let (apr, principal) = present::apr(loan, &e.ledger);
         let id = e.id.clone();
         let proposal = e.proposal.clone();
         // The advice panels for the selected loan only, on the app's (what-if) day: computed here,
@@ -688,68 +554,8 @@ impl App {
 
     /// Scroll the advice by `rows`, within what the last frame showed.
     pub fn scroll_advice(&mut self, rows: i64) {
-        let max = i64::try_from(self.advice_max_scroll.get()).unwrap_or(i64::MAX);
+        let max = i64::try_from(self.measured.advice_max_scroll).unwrap_or(i64::MAX);
         let now = i64::try_from(self.advice_scroll).unwrap_or(i64::MAX);
         self.advice_scroll = usize::try_from(now.saturating_add(rows).clamp(0, max)).unwrap_or(0);
     }
-}
-
-fn timeline(e: &Escalation, today: NaiveDate) -> Option<Timeline> {
-    let due = (e.anchor? - today).num_days();
-    let marks: Vec<(i64, StageKind)> = e
-        .milestones
-        .iter()
-        .filter_map(|m| m.day.map(|d| (due + i64::from(d), m.kind)))
-        .collect();
-    let window = e
-        .milestones
-        .iter()
-        .find(|m| m.kind == StageKind::EmergencyContact)
-        .and_then(|m| Some((due + i64::from(m.day?), due + i64::from(m.day_typical?))));
-    Some(Timeline { due, marks, window })
-}
-
-fn totals(entries: &[Entry], today: NaiveDate, alert_days: u32) -> Totals {
-    let horizon = today + Duration::days(i64::from(alert_days));
-    let mut t = Totals::default();
-    for (i, e) in entries.iter().enumerate() {
-        t.overdue += e.ledger.overdue_amount;
-        t.due_soon += e
-            .ledger
-            .installments
-            .iter()
-            .filter(|s| {
-                s.status != InstallmentStatus::Paid
-                    && s.status != InstallmentStatus::Overdue
-                    && s.inst.due_date >= today
-                    && s.inst.due_date <= horizon
-            })
-            .map(|s| s.unpaid())
-            .sum::<Decimal>();
-        if e.ledger.status != LoanStatus::PaidOff && e.starts.is_none() {
-            t.open += 1;
-            if let Some(d) = e.escalation.days_until_emergency_contact {
-                let nearest = |j: Option<usize>| {
-                    j.and_then(|j: usize| entries[j].escalation.days_until_emergency_contact)
-                };
-                if t.most_urgent.is_none() {
-                    t.most_urgent = Some(i);
-                }
-                if d > 0 && nearest(t.next_upcoming).is_none_or(|n| d < n) {
-                    t.next_upcoming = Some(i);
-                }
-            }
-        }
-    }
-    // `entries` is in urgency order, so the first open loan with a contact date is the most urgent;
-    // a second line is only worth showing when that one has already passed.
-    if let Some(m) = t.most_urgent
-        && entries[m]
-            .escalation
-            .days_until_emergency_contact
-            .is_some_and(|d| d > 0)
-    {
-        t.next_upcoming = None;
-    }
-    t
 }

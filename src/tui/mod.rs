@@ -1,18 +1,22 @@
-//! The interactive dashboard, in the Elm style: `app` (the model), `msg` (Msg and update),
-//! `keys` (key → Msg), `run` (the event loop), `views` (one file a panel).
+//! The interactive dashboard, in the Elm style: `app` (the model: a snapshot plus UI state, with
+//! the form and planning state in `form` and `planning`), `msg` (Msg and Effect), `keys`
+//! (key → Msg), `update` (Msg → model change + effects, pure), `effects` (the event loop's I/O),
+//! `run` (the event loop), `views` (one file a panel; they only draw). See ARCHITECTURE.md.
 
 pub mod app;
-pub mod countdown;
+pub mod effects;
 pub mod filter;
 pub mod form;
 pub mod keys;
-pub mod mouse;
 pub mod msg;
 pub mod planning;
 pub mod protect;
 pub mod run;
 pub mod scale;
+pub mod update;
 pub mod views;
 
 pub use app::App;
-pub use msg::{Msg, update};
+pub use effects::dispatch;
+pub use msg::{Effect, Msg};
+pub use update::update;

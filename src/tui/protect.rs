@@ -7,28 +7,19 @@
 use chrono::{Duration, NaiveDate};
 
 use super::app::{App, Mode};
+use super::msg::Effect;
 use super::msg::Msg;
 use crate::engine::complaint::{self, Summary};
 use crate::engine::{LoanView, notice};
 use crate::i18n::Lang;
 use crate::model::{LogEntry, LogKind};
 use crate::report::{self, Context};
-use crate::store::Loaded;
-use crate::store::write::{self, Edit};
+use crate::store::write::Edit;
 
 /// Days the log view's chart covers, today included.
 pub const CHART_DAYS: i64 = 30;
 
-/// Which document the document view shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Doc {
-    /// The heads-up message for the selected loan's contact at this index.
-    Notice { contact: usize },
-    /// The complaint draft over the whole log (opened from the log view).
-    Complaint,
-    /// The negotiation letter.
-    Letter,
-}
+pub use super::app::Doc;
 
 /// The report context for the app's data and day, to reuse the CLI's texts.
 pub fn context(app: &App) -> Context<'_> {
@@ -183,65 +174,34 @@ pub fn osc52(text: &str) -> String {
     )
 }
 
-/// `t` in a contact's message: record `kind = "contact_notified"` naming the contact, dated the
-/// app's day (the real today when a what-if day lies ahead: nothing is recorded in advance).
-fn mark_told(app: &mut App, contact: usize) {
+/// `t` in a contact's message: ask to record `kind = "contact_notified"` naming the contact,
+/// dated the app's day (the real today when a what-if day lies ahead: nothing is recorded in
+/// advance). The event loop writes it; `update::form::written` says what came of it.
+fn mark_told(app: &App, contact: usize) -> Option<Effect> {
     let lang = app.lang;
-    let Some(e) = app.selected_entry() else {
-        return;
-    };
-    let Some(c) = app
+    let e = app.selected_entry()?;
+    let c = app
         .portfolio
         .loans
         .get(e.idx)
-        .and_then(|l| l.contacts.get(contact))
-    else {
-        return;
-    };
-    let name = c.name.clone();
+        .and_then(|l| l.contacts.get(contact))?;
     let date: NaiveDate = app.today().min(app.base_today);
-    let edit = Edit::Log {
+    Some(Effect::Write(Edit::Log {
         id: e.id.clone(),
         entry: LogEntry {
             date,
             kind: LogKind::ContactNotified,
-            who: Some(name.clone()),
+            who: Some(c.name.clone()),
             text: lang
                 .t("已把提醒消息发给联系人", "sent the heads-up message")
                 .to_string(),
             ..LogEntry::default()
         },
-    };
-    let loaded = Loaded {
-        portfolio: app.portfolio.clone(),
-        source: app.source.clone(),
-        warnings: Vec::new(),
-        read: app.read,
-    };
-    match write::apply(&loaded, &app.builtin, &edit, app.base_today) {
-        Ok(rec) => {
-            app.install(rec.loaded);
-            app.notice = Some(match lang {
-                Lang::Zh => format!("✓ 已记录：已告知 {}", report::notice::printable(&name)),
-                Lang::En => format!("✓ Recorded: {} told", report::notice::printable(&name)),
-            });
-        }
-        Err(e) => {
-            app.status = Some(match e.kind {
-                write::ErrorKind::Demo => lang
-                    .t(
-                        "演示数据是只读的：运行 repaydash init 创建你自己的文件后再标记。",
-                        "The demo is read-only: run `repaydash init` to create your own file, then mark contacts there.",
-                    )
-                    .to_string(),
-                _ => format!("{}{}", lang.t("没有写入：", "Nothing was written: "), e.message),
-            });
-        }
-    }
+    }))
 }
 
 /// Keys while a document or the log view is open.
-pub fn update(app: &mut App, msg: Msg) {
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match (app.mode, msg.clone()) {
         (Mode::Doc { .. }, Msg::Back) => {
             // The complaint draft was opened from the log view: go back there.
@@ -265,7 +225,7 @@ pub fn update(app: &mut App, msg: Msg) {
                     .map(|l| l.contacts.len())
                     .unwrap_or(0)
                     .max(1);
-                let next = if msg == Msg::NextTopic {
+                let next = if matches!(msg, Msg::NextTopic) {
                     (contact + 1) % n
                 } else {
                     (contact + n - 1) % n
@@ -276,12 +236,12 @@ pub fn update(app: &mut App, msg: Msg) {
         }
         (Mode::Doc { .. }, Msg::MarkTold) => {
             if let Some(Doc::Notice { contact }) = app.doc {
-                mark_told(app, contact);
+                return mark_told(app, contact).into_iter().collect();
             }
         }
         (Mode::Doc { scroll }, m) => {
             app.mode = Mode::Doc {
-                scroll: scrolled(scroll, m).min(app.doc_max_scroll.get()),
+                scroll: scrolled(scroll, m).min(app.measured.doc_max_scroll),
             }
         }
         (Mode::LogView { .. }, Msg::Back) => app.mode = Mode::Main,
@@ -292,15 +252,16 @@ pub fn update(app: &mut App, msg: Msg) {
             }
         }
         (Mode::LogView { .. }, Msg::QuickCall) => {
-            super::form::open(app, super::form::FormKind::Call)
+            super::update::form::open(app, super::form::FormKind::Call)
         }
         (Mode::LogView { scroll }, m) => {
             app.mode = Mode::LogView {
-                scroll: scrolled(scroll, m).min(app.doc_max_scroll.get()),
+                scroll: scrolled(scroll, m).min(app.measured.doc_max_scroll),
             }
         }
         _ => {}
     }
+    Vec::new()
 }
 
 /// Scroll by a row or a page; the view clamps what is past the end.

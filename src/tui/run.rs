@@ -18,8 +18,9 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use super::app::App;
+use super::effects::dispatch;
 use super::keys;
-use super::msg::{Msg, update};
+use super::msg::Msg;
 use super::views::{MIN_HEIGHT, MIN_WIDTH};
 
 #[derive(Debug)]
@@ -39,7 +40,7 @@ fn handle(app: &mut App, ev: Event, too_small: bool) {
         Event::Terminate => Some(Msg::Quit),
     };
     if let Some(m) = msg {
-        update(app, m);
+        dispatch(app, m);
     }
 }
 
@@ -87,7 +88,7 @@ pub fn run_copying<B: Backend>(
         if let Some(text) = app.clipboard.take() {
             copy(&text);
         }
-        let area = terminal.draw(|f| f.render_widget(&*app, f.area()))?.area;
+        let area = terminal.draw(|f| super::views::draw(f, app))?.area;
         // Mouse positions are matched against this frame's layout.
         app.screen = area;
         if app.quit {
@@ -125,7 +126,7 @@ pub fn run_copying<B: Backend>(
         }
         let now = clock().date();
         if now != seen {
-            update(app, Msg::DaysPassed((now - seen).num_days()));
+            dispatch(app, Msg::DaysPassed((now - seen).num_days()));
             seen = now;
         }
     }

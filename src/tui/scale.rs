@@ -6,7 +6,7 @@
 //! two weeks ahead, and never longer than 60 days either way (what lies further is clipped and
 //! shown with an arrow at that end).
 
-use super::app::Timeline;
+use crate::present::Timeline;
 
 /// The furthest the scale reaches either way, in days.
 pub const REACH: i64 = 60;

@@ -7,9 +7,11 @@ use repaydash::tui::App;
 
 /// The screen as text, one line a row; a wide character's second cell is not repeated, so CJK
 /// rows read as they look.
-pub fn screen(app: &App, w: u16, h: u16) -> String {
+/// Drawn as the event loop draws: what the frame measures (page sizes, scroll limits) is kept in
+/// the app for the next key.
+pub fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
-    t.draw(|f| f.render_widget(app, f.area()))
+    t.draw(|f| repaydash::tui::views::draw(f, app))
         .expect("drawing on a test backend");
     let buf = t.backend().buffer();
     let mut out = String::new();

@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::knowledge::advice::ItemKind;
 use crate::report::advice::{situation_label, wrap};
 use crate::report::table::truncate;
-use crate::tui::app::{AdviceTopic, App};
+use crate::tui::app::{AdviceTopic, App, Measured};
 
 /// Marks a line as a source even without colour or dim (NO_COLOR, a plain copy of the screen).
 pub const SOURCE_MARK: &str = "— ";
@@ -140,7 +140,7 @@ pub fn title(app: &App, area: Rect, theme: Theme) -> (Line<'static>, Vec<(u16, u
     (Line::from(spans), hits)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
     let topics = &app.detail.advice;
     let current = app.advice_topic.min(topics.len().saturating_sub(1));
@@ -184,8 +184,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     };
     let max_scroll = body.len().saturating_sub(body_h);
     let scroll = app.advice_scroll.min(max_scroll);
-    app.advice_max_scroll.set(max_scroll);
-    app.advice_page.set(body_h.max(1));
+    m.advice_max_scroll = max_scroll;
+    m.advice_page = body_h.max(1);
 
     let mut block = panel(title, theme);
     if app.focus == crate::tui::app::Pane::Advice {

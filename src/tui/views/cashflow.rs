@@ -18,7 +18,7 @@ use crate::engine::cashflow::{Bucket, MilestoneItem};
 use crate::i18n::Lang;
 use crate::model::StageKind;
 use crate::report::table::{Align, pad, truncate};
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
 use crate::tui::planning::WEEKS;
 
 /// Emergency contacts may be called (the earliest report).
@@ -101,7 +101,14 @@ fn loan_names(app: &App, names: &HashMap<&str, &str>, b: &Bucket, width: usize) 
     out
 }
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let lang = app.lang;
     let cur = &app.portfolio.settings.currency;
     let title = Line::from(vec![
@@ -230,7 +237,8 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         .collect();
     Paragraph::new(lines).render(bars_area, buf);
 
-    milestones(app, &names, buckets, scroll, list_area, buf, theme);
+    (m.plan_max_scroll, m.plan_page) =
+        milestones(app, &names, buckets, scroll, list_area, buf, theme);
 }
 
 /// The legend, then every milestone in the weeks shown, by date; scrolled by `scroll`.
@@ -242,7 +250,7 @@ fn milestones(
     area: Rect,
     buf: &mut Buffer,
     theme: Theme,
-) {
+) -> (usize, usize) {
     let lang = app.lang;
     let today = app.today();
     let w = area.width as usize;
@@ -275,8 +283,8 @@ fn milestones(
     // The legend stays; the rows under it scroll. Only the rows on screen are built.
     let room = (area.height as usize).saturating_sub(lines.len());
     let last = items.len().saturating_sub(room);
-    app.planning.max_scroll.set(last);
-    app.planning.page.set(room.max(1));
+    // How far it scrolls and its page, for `update` (the caller keeps them as frame state).
+    let scrolled = (last, room.max(1));
     let scroll = scroll.min(last);
     let more = items.len() > scroll + room;
     let visible = &items[scroll..(scroll + room).min(items.len())];
@@ -328,4 +336,5 @@ fn milestones(
         let x = area.right().saturating_sub(tag.width() as u16 + 1);
         buf.set_string(x, area.bottom(), tag, theme.accent());
     }
+    scrolled
 }

@@ -19,7 +19,6 @@ use crate::model::{Basis, mask_phone};
 use crate::report::advice::wrap;
 use crate::report::table::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
-use crate::tui::views::list::status_words;
 
 /// Levels of detail, fullest first.
 const FULL: u8 = 0;
@@ -114,7 +113,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
 
     let mut lines: Vec<Line> = Vec::new();
     // Status and money at a glance, flowed over as many lines as the width needs.
-    let mut chunks: Vec<Vec<Span>> = vec![vec![Span::styled(status_words(lang, e), st)]];
+    let mut chunks: Vec<Vec<Span>> = vec![vec![Span::styled(e.status_words(lang), st)]];
     if l.status == LoanStatus::Overdue {
         chunks.push(vec![
             Span::raw(lang.t("逾期 ", "overdue ")),
@@ -505,7 +504,7 @@ fn log_section<'a>(
     )];
     for (_, e) in entries.iter().take(shown) {
         let date = dates::day(lang, e.date, today);
-        let kind = format!("{} ", crate::tui::form::log_kind_label(lang, e.kind));
+        let kind = format!("{} ", lang.log_kind(e.kind));
         // One line an entry: the full text is in the file.
         let room = width.saturating_sub(date.width() + 1 + kind.width());
         lines.push(Line::from(vec![

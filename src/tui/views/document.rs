@@ -8,10 +8,17 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, panel};
 use crate::report::advice::wrap;
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
 use crate::tui::protect::document;
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let Some((title, text)) = app.doc.and_then(|d| document(app, d)) else {
         return;
     };
@@ -32,7 +39,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         rows.extend(wrap(para, width, " ", " ").into_iter().map(Line::from));
     }
     let max = rows.len().saturating_sub(inner.height as usize);
-    app.doc_max_scroll.set(max);
+    m.doc_max_scroll = max;
     let scroll = scroll.min(max);
     Paragraph::new(rows.into_iter().skip(scroll).collect::<Vec<_>>()).render(inner, buf);
 }

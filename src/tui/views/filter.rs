@@ -11,8 +11,8 @@ use crate::tui::app::App;
 /// "3 of 9" / "3/9": how many loans the list shows of how many.
 pub fn count(app: &App) -> String {
     match app.lang {
-        Lang::Zh => format!("{}/{}", app.order.len(), app.entries.len()),
-        Lang::En => format!("{} of {}", app.order.len(), app.entries.len()),
+        Lang::Zh => format!("{}/{}", app.order.len(), app.snap.loans.len()),
+        Lang::En => format!("{} of {}", app.order.len(), app.snap.loans.len()),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::model::LogKind;
 use crate::report::table::{Align, pad};
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKind, Form, log_kind_label};
+use crate::tui::form::{Field, FieldKind, Form};
 
 /// Cut `s` into lines of at most `width` columns: between words for Latin text, between any
 /// two characters for Chinese (which has no spaces), inside a word only when it is too long.
@@ -107,7 +107,7 @@ fn choice_spans(lang: Lang, chosen: LogKind, theme: Theme) -> Vec<Span<'static>>
         if i > 0 {
             spans.push(Span::raw(" "));
         }
-        let label = log_kind_label(lang, k);
+        let label = lang.log_kind(k);
         if k == chosen {
             spans.push(Span::styled(format!("[{label}]"), theme.accent()));
         } else {

@@ -10,8 +10,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Theme, money};
 use crate::i18n::Lang;
 use crate::i18n::phrases as ph;
+use crate::present::countdown;
 use crate::tui::app::App;
-use crate::tui::countdown;
 
 pub fn height(app: &App) -> u16 {
     let mut h = 3;
@@ -21,7 +21,7 @@ pub fn height(app: &App) -> u16 {
     if app.privacy.is_some() {
         h += 1;
     }
-    if app.totals.next_upcoming.is_some() {
+    if app.snap.totals.next_upcoming.is_some() {
         h += 1;
     }
     h
@@ -39,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
     let today = app.today();
     let cur = &app.portfolio.settings.currency;
-    let t = &app.totals;
+    let t = &app.snap.totals;
     let mut lines = Vec::new();
 
     let mut first = vec![
@@ -78,26 +78,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         theme.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     };
     let alert = app.portfolio.settings.alert_days;
+    // The words and figures of `Totals::line`, styled.
+    let (overdue_words, soon_words, open_words) = t.words(lang, alert);
     lines.push(Line::from(vec![
         Span::raw(" "),
-        Span::raw(lang.t("逾期 ", "overdue ")),
+        Span::raw(format!("{overdue_words} ")),
         Span::styled(money(cur, t.overdue), overdue_style),
         Span::styled("  ·  ", theme.dim()),
-        Span::raw(match lang {
-            Lang::Zh => format!("{alert} 天内到期 "),
-            Lang::En => format!("due within {alert} days "),
-        }),
+        Span::raw(format!("{soon_words} ")),
         Span::styled(money(cur, t.due_soon), soon_style),
         Span::styled("  ·  ", theme.dim()),
-        Span::raw(match lang {
-            Lang::Zh => format!("未结清 {} 笔", t.open),
-            Lang::En => format!("{} loans open", t.open),
-        }),
+        Span::raw(open_words),
     ]));
 
     // ⚠ only for a loan that is late; a loan not yet late gets its countdown as a condition,
     // in a calm style.
-    let urgent = t.most_urgent.map(|i| &app.entries[i]);
+    let urgent = t.most_urgent.map(|i| &app.snap.loans[i]);
     let room = (area.width as usize).saturating_sub(12);
     match urgent.and_then(|e| countdown::fitted(lang, e, today, room + 9).map(|s| (e, s))) {
         Some((e, s)) if countdown::is_alarm(e) => {
@@ -118,7 +114,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             theme.fg(Color::Green),
         ))),
     }
-    if let Some(e) = t.next_upcoming.map(|i| &app.entries[i])
+    if let Some(e) = t.next_upcoming.map(|i| &app.snap.loans[i])
         && let Some(s) = countdown::fitted(lang, e, today, room)
     {
         let style = if countdown::is_alarm(e) {

@@ -11,34 +11,13 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, money, panel, ruler, status_mark, timeline};
 use crate::engine::LoanStatus;
-use crate::i18n::Lang;
+use crate::present::countdown;
 use crate::report::table::{Align, pad, truncate};
-use crate::tui::app::{App, Entry};
-use crate::tui::countdown;
+use crate::tui::app::{App, Entry, Measured};
 
 const ROW_H: usize = 2;
 /// Rows above the loans: the column headers and the ruler.
 pub const HEAD_H: usize = 2;
-
-/// "5 天逾期" / "due in 3d": the status in words, short enough for the list.
-pub fn status_words(lang: Lang, e: &Entry) -> String {
-    if e.starts.is_some() {
-        return lang.t("未借出", "not drawn").into();
-    }
-    let l = &e.ledger;
-    match (lang, l.status) {
-        (Lang::Zh, LoanStatus::Overdue) => format!("逾期{}天", l.days_overdue),
-        (Lang::En, LoanStatus::Overdue) => format!("{}d late", l.days_overdue),
-        (_, LoanStatus::DueSoon) => match (lang, l.days_until_due) {
-            (Lang::Zh, Some(0)) => "今天到期".into(),
-            (Lang::En, Some(0)) => "due today".into(),
-            (Lang::Zh, Some(d)) => format!("{d}天后到期"),
-            (Lang::En, Some(d)) => format!("due in {d}d"),
-            (_, None) => lang.status(l.status).into(),
-        },
-        (_, s) => lang.status(s).into(),
-    }
-}
 
 /// The list's title: how many loans (of how many, when filtered) and the sort with its direction.
 fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
@@ -64,12 +43,12 @@ fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
     let block = panel(title(app, area.width as usize, theme), theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    if app.entries.is_empty() {
+    if app.snap.loans.is_empty() {
         Line::from(lang.t(" 文件里还没有借款。", " No loans in the file yet.")).render(inner, buf);
         return;
     }
@@ -81,19 +60,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let bar_w = w.saturating_sub(4 + words_w + 1);
     let rows_h = (inner.height as usize).saturating_sub(HEAD_H);
     let visible = (rows_h / ROW_H).max(1);
-    app.list_page.set(visible);
+    m.list_page = visible;
     // Keep the selection in view, moving the window as little as possible.
-    let mut offset = app.list_offset.get();
+    let mut offset = m.list_offset;
     if app.selected < offset {
         offset = app.selected;
     } else if app.selected >= offset + visible {
         offset = app.selected + 1 - visible;
     }
     offset = offset.min(app.order.len().saturating_sub(visible));
-    app.list_offset.set(offset);
+    m.list_offset = offset;
     let shown: Vec<&Entry> = (offset..app.order.len())
         .take(visible)
-        .map(|pos| &app.entries[app.order[pos]])
+        .map(|pos| &app.snap.loans[app.order[pos]])
         .collect();
 
     // Column widths: the state as wide as the widest shown; the amount as its header at least.
@@ -106,7 +85,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             _ => money(cur, e.amount_now()),
         })
         .collect();
-    let statuses: Vec<String> = shown.iter().map(|e| status_words(lang, e)).collect();
+    let statuses: Vec<String> = shown.iter().map(|e| e.status_words(lang)).collect();
     let amount_w = amounts
         .iter()
         .map(|a| a.width())

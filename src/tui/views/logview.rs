@@ -13,7 +13,7 @@ use super::{Theme, panel};
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY};
 use crate::report::advice::wrap;
 use crate::report::complaint::{contact_lines, flagged_lines, headline};
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
 use crate::tui::protect::{CHART_DAYS, chart_summary, full_summary};
 
 /// Rows of the tallest bar; more calls than this show a `+` on top.
@@ -23,7 +23,14 @@ const NIGHT: &str = "▓";
 const OVER_3: &str = "!";
 const OVER_6: &str = "#";
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let lang = app.lang;
     let Some(e) = app.selected_entry() else {
         return;
@@ -190,7 +197,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
     }
 
     let max = rows.len().saturating_sub(inner.height as usize);
-    app.doc_max_scroll.set(max);
+    m.doc_max_scroll = max;
     let scroll = scroll.min(max);
     Paragraph::new(rows.into_iter().skip(scroll).collect::<Vec<_>>()).render(inner, buf);
 }

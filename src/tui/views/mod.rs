@@ -17,14 +17,15 @@ pub mod schedule;
 pub mod timeline;
 pub mod warnings;
 
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Paragraph, StatefulWidget, Widget, Wrap};
 use rust_decimal::Decimal;
 
-use super::app::{App, Mode, Pane};
+use super::app::{App, Measured, Mode, Pane};
 use crate::engine::LoanStatus;
 use crate::money::grouped;
 use unicode_width::UnicodeWidthStr;
@@ -107,8 +108,12 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, theme: Theme) -> Block<'a> {
         .title(title)
 }
 
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+/// The whole screen. What the frame measures (page sizes, how far a pane scrolls) goes into the
+/// state, never into the model: `draw` hands it to the app for `update` to use.
+impl StatefulWidget for &App {
+    type State = Measured;
+
+    fn render(self, area: Rect, buf: &mut Buffer, m: &mut Measured) {
         let theme = Theme { color: self.color };
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(self, area, buf);
@@ -123,19 +128,19 @@ impl Widget for &App {
         .areas(area);
         header::render(self, head, buf, theme);
         match self.mode {
-            Mode::Schedule { scroll } => schedule::render(self, scroll, body, buf, theme),
+            Mode::Schedule { scroll } => schedule::render(self, m, scroll, body, buf, theme),
             Mode::Main | Mode::Help | Mode::Form | Mode::Filter | Mode::Warnings { .. } => {
-                main_body(self, body, buf, theme)
+                main_body(self, m, body, buf, theme)
             }
-            Mode::Plan { scroll } => plan::render(self, scroll, body, buf, theme),
-            Mode::Cashflow { scroll } => cashflow::render(self, scroll, body, buf, theme),
-            Mode::Doc { scroll } => document::render(self, scroll, body, buf, theme),
-            Mode::LogView { scroll } => logview::render(self, scroll, body, buf, theme),
+            Mode::Plan { scroll } => plan::render(self, m, scroll, body, buf, theme),
+            Mode::Cashflow { scroll } => cashflow::render(self, m, scroll, body, buf, theme),
+            Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
+            Mode::LogView { scroll } => logview::render(self, m, scroll, body, buf, theme),
             Mode::CashPrompt => {
                 if self.planning.plan.is_some() {
-                    plan::render(self, 0, body, buf, theme);
+                    plan::render(self, m, 0, body, buf, theme);
                 } else {
-                    main_body(self, body, buf, theme);
+                    main_body(self, m, body, buf, theme);
                 }
                 plan::prompt(self, body, buf, theme);
             }
@@ -151,6 +156,21 @@ impl Widget for &App {
             warnings::render(self, scroll, area, buf, theme);
         }
     }
+}
+
+/// Drawn without keeping what the frame measured: a picture of the app (benches, a snapshot).
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let mut m = self.measured;
+        StatefulWidget::render(self, area, buf, &mut m);
+    }
+}
+
+/// Draw the app on a frame and keep what the frame measured, for the next `update`.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let mut m = app.measured;
+    frame.render_stateful_widget(&*app, frame.area(), &mut m);
+    app.measured = m;
 }
 
 /// Where the main screen's panes are in a frame of `area`: shared by drawing and by the mouse.
@@ -199,11 +219,11 @@ fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<
     )
 }
 
-fn main_body(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (p, fitted) = layout(app, area, theme);
-    list::render(app, p.list, buf, theme);
+    list::render(app, m, p.list, buf, theme);
     detail::draw(app, fitted, p.detail, buf, theme);
-    advice::render(app, p.advice, buf, theme);
+    advice::render(app, m, p.advice, buf, theme);
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {

@@ -19,10 +19,17 @@ use crate::i18n::Lang;
 use crate::report::advice::wrap;
 use crate::report::plan::reason_text;
 use crate::report::table::{Align, pad, truncate};
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
 use crate::tui::planning::strategy_label;
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let Some(plan) = &app.planning.plan else {
         return;
     };
@@ -31,12 +38,13 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(area);
     let names = names(app);
     loans(app, plan, &names, left, buf, theme);
-    payments(app, plan, &names, scroll, right, buf, theme);
+    (m.plan_max_scroll, m.plan_page) = payments(app, plan, &names, scroll, right, buf, theme);
 }
 
 /// Loan names by id, built once a frame so that a large file costs one pass, not one per row.
 pub fn names(app: &App) -> HashMap<&str, &str> {
-    app.entries
+    app.snap
+        .loans
         .iter()
         .map(|e| (e.id.as_str(), e.name.as_str()))
         .collect()
@@ -78,7 +86,8 @@ fn loans(
         .map(String::as_str)
         .collect();
     let open: Vec<&str> = app
-        .entries
+        .snap
+        .loans
         .iter()
         .filter(|e| e.ledger.status != LoanStatus::PaidOff)
         .map(|e| e.id.as_str())
@@ -238,7 +247,7 @@ fn payments(
     area: Rect,
     buf: &mut Buffer,
     theme: Theme,
-) {
+) -> (usize, usize) {
     let lang = app.lang;
     let title = Line::from(vec![
         Span::styled(format!(" {} ", lang.t("还款建议", "Plan")), theme.bold()),
@@ -253,8 +262,8 @@ fn payments(
     let lines = plan_lines(app, plan, names, inner.width as usize, theme);
     let h = inner.height as usize;
     let last = lines.len().saturating_sub(h);
-    app.planning.max_scroll.set(last);
-    app.planning.page.set(h.saturating_sub(1).max(1));
+    // How far it scrolls and its page, for `update` (the caller keeps them as frame state).
+    let scrolled = (last, h.saturating_sub(1).max(1));
     let scroll = scroll.min(last);
     let more = lines.len() > scroll + h;
     Paragraph::new(lines.into_iter().skip(scroll).take(h).collect::<Vec<_>>()).render(inner, buf);
@@ -263,6 +272,7 @@ fn payments(
         let x = area.right().saturating_sub(tag.width() as u16 + 2);
         buf.set_string(x, area.bottom() - 1, tag, theme.accent());
     }
+    scrolled
 }
 
 /// The cash prompt, centred over `area`.

@@ -8,9 +8,16 @@ use ratatui::widgets::{Row, Table, Widget};
 use super::{Theme, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::money::grouped;
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(
+    app: &App,
+    m: &mut Measured,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let lang = app.lang;
     let Some(e) = app.selected_entry() else {
         return;
@@ -62,7 +69,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
 
     // One row for the header; the rest scroll.
     let visible = (table_area.height as usize).saturating_sub(1).max(1);
-    app.list_page.set(visible);
+    m.list_page = visible;
     let scroll = scroll.min(insts.len().saturating_sub(visible));
     let header = Row::new(vec![
         "#".to_string(),

@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use super::Theme;
 use crate::engine::LoanStatus;
 use crate::model::StageKind;
-use crate::tui::app::Timeline;
+use crate::present::Timeline;
 use crate::tui::scale::Scale;
 
 pub const TODAY: char = '●';

@@ -5,9 +5,9 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::app::{App, Mode, Pane};
-use super::msg::Msg;
-use super::views::{self, Theme, advice, list};
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::msg::Msg;
+use crate::tui::views::{self, Theme, advice, list};
 
 /// Rows the wheel moves the advice by, a notch.
 const WHEEL_ROWS: i64 = 3;
@@ -27,7 +27,7 @@ pub fn update(app: &mut App, msg: Msg) {
                 // Below the borders and the column headers and ruler, two rows a loan.
                 let top = p.list.y + 1 + list::HEAD_H as u16;
                 if y >= top && y + 1 < p.list.bottom() {
-                    let pos = app.list_offset.get() + usize::from(y - top) / 2;
+                    let pos = app.measured.list_offset + usize::from(y - top) / 2;
                     if pos < app.order.len() {
                         app.select(pos);
                     }
@@ -73,7 +73,8 @@ pub fn update(app: &mut App, msg: Msg) {
         ) => {
             let m = if rows < 0 { Msg::Up } else { Msg::Down };
             for _ in 0..rows.unsigned_abs() {
-                super::msg::update(app, m.clone());
+                // Scrolling asks for nothing outside the model.
+                super::update(app, m.clone());
             }
         }
         _ => {}

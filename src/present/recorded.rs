@@ -1,0 +1,103 @@
+//! What both faces say after a write (`pay`/`log`/`extend` on the command line, the `p`/`n`/`e`
+//! forms on the dashboard): what was recorded, and the loan's state once it is in.
+
+use chrono::NaiveDate;
+
+use super::snapshot::LoanFacts;
+use crate::engine::LoanStatus;
+use crate::i18n::Lang;
+use crate::model::LogKind;
+use crate::money::grouped;
+use crate::store::write::Edit;
+
+/// `已记录还款 ¥800.16（2026-11-23）` / `Recorded a payment of ¥800.16 (2026-11-23)`.
+pub fn what(lang: Lang, edit: &Edit, cur: &str) -> String {
+    match (edit, lang) {
+        (Edit::Pay { date, amount, .. }, Lang::Zh) => {
+            format!("已记录还款 {cur}{}（{date}）", grouped(*amount))
+        }
+        (Edit::Pay { date, amount, .. }, Lang::En) => {
+            format!("Recorded a payment of {cur}{} ({date})", grouped(*amount))
+        }
+        (Edit::Log { entry, .. }, _) if entry.kind == LogKind::ContactNotified => {
+            // The contact's name as written, without control characters.
+            let who: String = entry
+                .who
+                .as_deref()
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect();
+            match lang {
+                Lang::Zh => format!("已记录：已告知 {who}（{}）", entry.date),
+                Lang::En => format!("Recorded: {who} told ({})", entry.date),
+            }
+        }
+        (Edit::Log { entry, .. }, _) => {
+            let when = match entry.time {
+                Some(t) => format!("{} {}", entry.date, t.format("%H:%M:%S")),
+                None => entry.date.to_string(),
+            };
+            match lang {
+                Lang::Zh => format!("已记录：{}（{when}）", lang.log_kind(entry.kind)),
+                Lang::En => format!(
+                    "Recorded a log entry: {} ({when})",
+                    lang.log_kind(entry.kind)
+                ),
+            }
+        }
+        (
+            Edit::Extend {
+                installment, due, ..
+            },
+            Lang::Zh,
+        ) => format!("已记录延期：第 {installment} 期改到 {due}"),
+        (
+            Edit::Extend {
+                installment, due, ..
+            },
+            Lang::En,
+        ) => format!("Recorded an extension: installment {installment} now due on {due}"),
+    }
+}
+
+/// `携程借去花：逾期5天 · 逾期金额 ¥800.16 · 紧急联系人 3 天后 · 剩余 ¥4,400.67`: the loan's
+/// state once the entry is in, in the words the dashboard's list uses.
+pub fn after(lang: Lang, f: &LoanFacts, cur: &str, today: NaiveDate) -> String {
+    let l = &f.ledger;
+    let mut parts = vec![f.status_words(lang)];
+    if l.status == LoanStatus::Overdue {
+        parts.push(format!(
+            "{} {cur}{}",
+            lang.t("逾期金额", "overdue"),
+            grouped(l.overdue_amount)
+        ));
+        if f.countdown.is_alarm() {
+            parts.push(f.countdown.words(lang, today));
+        }
+    }
+    if l.status != LoanStatus::PaidOff {
+        if let (Some(date), Some(days)) = (l.next_due_date, l.days_until_due)
+            && l.status != LoanStatus::Overdue
+        {
+            parts.push(match lang {
+                Lang::Zh => format!(
+                    "下期 {cur}{} 于 {date}（{}）",
+                    grouped(l.next_due_amount),
+                    lang.days_from_now(days)
+                ),
+                Lang::En => format!(
+                    "next {cur}{} on {date} ({})",
+                    grouped(l.next_due_amount),
+                    lang.days_from_now(days)
+                ),
+            });
+        }
+        parts.push(format!(
+            "{} {cur}{}",
+            lang.t("剩余", "left"),
+            grouped(l.remaining_balance)
+        ));
+    }
+    format!("{}{}{}", f.name, lang.t("：", ": "), parts.join(" · "))
+}

@@ -1,0 +1,64 @@
+//! What the dashboard asks the world to do. `update` is pure: it changes the model and returns
+//! effects; the event loop (`perform`) carries them out (reading or writing the loans file,
+//! looking at its permissions) and feeds each result back as a `Msg`. A test can call `update`
+//! alone and look at the effects, or `dispatch` to run them as the event loop does.
+
+use super::app::App;
+pub use super::msg::Effect;
+use super::msg::Msg;
+use super::update::update;
+use crate::store::write;
+use crate::store::{self, Loaded, Source};
+
+/// The file's mode when other users can read it (only when the app checks permissions).
+fn exposed(app: &App) -> Option<u32> {
+    match (&app.source, app.check_perms) {
+        (Source::File(p), true) => store::perms::exposed_mode(p),
+        _ => None,
+    }
+}
+
+/// Carry out `effects`, feeding each result back through `update` (which may ask for more).
+pub fn perform(app: &mut App, effects: Vec<Effect>) {
+    let mut queue = effects;
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        for effect in queue {
+            let msg = match effect {
+                Effect::Reload { by_hand } => {
+                    let result = store::load(&app.source, &app.builtin, app.base_today);
+                    Msg::Loaded(Box::new(result), exposed(app), by_hand)
+                }
+                Effect::Write(edit) => {
+                    let loaded = Loaded {
+                        portfolio: app.portfolio.clone(),
+                        source: app.source.clone(),
+                        warnings: Vec::new(),
+                        read: app.read,
+                    };
+                    let result = write::apply(&loaded, &app.builtin, &edit, app.base_today);
+                    Msg::Written(Box::new((edit, result)), exposed(app))
+                }
+                Effect::Undo => {
+                    let result = store::undo::undo(&app.source, &app.builtin);
+                    Msg::Undone(Box::new(result), exposed(app))
+                }
+            };
+            next.extend(update(app, msg));
+        }
+        queue = next;
+    }
+}
+
+/// `update`, then `perform`: one message handled as the event loop handles it.
+pub fn dispatch(app: &mut App, msg: Msg) {
+    let effects = update(app, msg);
+    perform(app, effects);
+}
+
+/// Turn the permission check on (the real dashboard does) and look at the file once.
+pub fn watch_perms(app: &mut App) {
+    app.check_perms = true;
+    let mode = exposed(app);
+    app.set_exposed(mode);
+}

@@ -1,0 +1,499 @@
+//! The forms' behaviour: opening one for the selected loan, editing it, validating it in place,
+//! and asking for the write (`Effect::Write`); `written` shows what came of it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::engine::{InstallmentStatus, LoanStatus};
+use crate::i18n::{Lang, phrases as ph};
+use crate::input;
+use crate::model::{LogEntry, LogKind};
+use crate::money::{grouped, plain};
+use crate::present::recorded;
+use crate::store::write::{self, Edit, ErrorKind, Recorded, WriteError};
+use crate::tui::app::{App, Mode};
+use crate::tui::form::{Field, FieldKind, Form, FormKind, FormMsg};
+use crate::tui::msg::Effect;
+
+fn demo_message(lang: Lang) -> String {
+    lang.t(
+        "这是只读的演示数据，不能写入。运行 repaydash init 创建你自己的账本文件，填上你的借款后再来记录。",
+        "This is the read-only demo: nothing can be written to it. Run `repaydash init` to create your own loans file, fill in your loans, then record them here.",
+    )
+    .to_string()
+}
+
+/// Open a form for the selected loan. The date is prefilled with the app's day (the what-if day
+/// when one is set); the store refuses a payment or log dated after the real today.
+pub fn open(app: &mut App, kind: FormKind) {
+    let lang = app.lang;
+    let today = app.today();
+    let cur = app.portfolio.settings.currency.clone();
+    let Some(e) = app.selected_entry() else {
+        return;
+    };
+    let date_hint = match lang {
+        Lang::Zh => "YYYY-MM-DD，不能晚于今天".to_string(),
+        Lang::En => "YYYY-MM-DD, not after today".to_string(),
+    };
+    let l = &e.ledger;
+    let mut log_kind = LogKind::Negotiation;
+    let fields = match kind {
+        FormKind::Pay => {
+            let (amount, hint) = match l.status {
+                LoanStatus::Overdue => (
+                    l.overdue_amount,
+                    format!(
+                        "{} {cur}{}",
+                        lang.t("逾期金额", "overdue"),
+                        grouped(l.overdue_amount)
+                    ),
+                ),
+                LoanStatus::PaidOff => (Decimal::ZERO, lang.status(l.status).to_string()),
+                _ => (
+                    l.next_due_amount,
+                    match l.next_due_date {
+                        Some(d) => format!(
+                            "{} {cur}{} {} {d}",
+                            lang.t("下期", "next"),
+                            grouped(l.next_due_amount),
+                            lang.t("于", "on")
+                        ),
+                        None => String::new(),
+                    },
+                ),
+            };
+            let amount = if amount.is_zero() {
+                String::new()
+            } else {
+                plain(amount)
+            };
+            vec![
+                Field::new(FieldKind::Amount, amount, hint),
+                Field::new(FieldKind::Date, today.to_string(), date_hint),
+            ]
+        }
+        FormKind::Log => {
+            // Someone still in arrears most often logs a call from the lender.
+            if l.status == LoanStatus::Overdue {
+                log_kind = LogKind::CollectionCall;
+            }
+            vec![
+                Field::new(
+                    FieldKind::LogKind,
+                    String::new(),
+                    lang.t("←/→ 选择", "←/→ to choose").to_string(),
+                ),
+                Field::new(
+                    FieldKind::Text,
+                    String::new(),
+                    lang.t(
+                        "发生了什么、谁说的、答应了什么",
+                        "what happened, who said what",
+                    )
+                    .to_string(),
+                ),
+                Field::new(FieldKind::Date, today.to_string(), date_hint),
+            ]
+        }
+        FormKind::Call => {
+            let now = app
+                .clock_time
+                .unwrap_or_else(|| chrono::Local::now().time())
+                .format("%H:%M:%S")
+                .to_string();
+            vec![
+                Field::new(
+                    FieldKind::Text,
+                    lang.t("催收电话", "collection call").to_string(),
+                    lang.t(
+                        "对方说了什么（可以补充）",
+                        "what was said (add to it if you like)",
+                    )
+                    .to_string(),
+                ),
+                Field::new(
+                    FieldKind::Time,
+                    now,
+                    lang.t("HH:MM:SS，预填现在", "HH:MM:SS, prefilled with now")
+                        .to_string(),
+                ),
+                Field::new(FieldKind::Date, today.to_string(), date_hint),
+                Field::new(
+                    FieldKind::Flags,
+                    String::new(),
+                    "threat insult told_third_party fake_legal night".to_string(),
+                ),
+            ]
+        }
+        FormKind::Extend => {
+            let oldest = l
+                .installments
+                .iter()
+                .find(|s| s.status != InstallmentStatus::Paid);
+            let (n, due) = oldest
+                .map(|s| (s.inst.n.to_string(), s.inst.due_date.to_string()))
+                .unwrap_or_default();
+            vec![
+                Field::new(
+                    FieldKind::Installment,
+                    n,
+                    match lang {
+                        Lang::Zh => format!("共 {} 期；预填最早未还的一期", l.installments.len()),
+                        Lang::En => format!(
+                            "of {}; prefilled with the oldest unpaid",
+                            l.installments.len()
+                        ),
+                    },
+                ),
+                Field::new(
+                    FieldKind::Due,
+                    due,
+                    lang.t(
+                        "平台同意的新到期日 YYYY-MM-DD",
+                        "the date the lender agreed, YYYY-MM-DD",
+                    )
+                    .to_string(),
+                ),
+            ]
+        }
+    };
+    let refusal = if app.is_demo() {
+        Some(demo_message(lang))
+    } else if kind == FormKind::Pay && l.status == LoanStatus::PaidOff {
+        Some(paid_off_message(lang))
+    } else {
+        None
+    };
+    let form = Form {
+        kind,
+        loan_id: e.id.clone(),
+        loan_name: e.name.clone(),
+        fields,
+        focus: 0,
+        log_kind,
+        refusal,
+    };
+    // The kind is chosen first; the text is what the user came to type.
+    let focus = if kind == FormKind::Log { 1 } else { 0 };
+    app.form = Some(Form { focus, ..form });
+    app.mode = Mode::Form;
+}
+
+fn paid_off_message(lang: Lang) -> String {
+    lang.t(
+        "这笔借款已经还清，没有要还的了。",
+        "This loan is paid off; nothing is left to pay.",
+    )
+    .to_string()
+}
+
+pub fn cancel(app: &mut App) {
+    app.form = None;
+    app.mode = Mode::Main;
+}
+
+/// A key in the open form; Enter with valid values asks the event loop to write the entry.
+pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
+    if msg == FormMsg::Submit {
+        return submit(app).into_iter().collect();
+    }
+    let Some(form) = app.form.as_mut() else {
+        app.mode = Mode::Main;
+        return Vec::new();
+    };
+    let n = form.fields.len();
+    let log_kind = form.log_kind;
+    let Some(f) = form.fields.get_mut(form.focus) else {
+        return Vec::new();
+    };
+    let choice = f.kind == FieldKind::LogKind;
+    match msg {
+        FormMsg::Next => form.focus = (form.focus + 1) % n,
+        FormMsg::Prev => form.focus = (form.focus + n - 1) % n,
+        FormMsg::Left | FormMsg::Right if choice => {
+            let all = LogKind::WRITTEN;
+            let i = all.iter().position(|k| *k == log_kind).unwrap_or(0);
+            let j = if msg == FormMsg::Right {
+                (i + 1) % all.len()
+            } else {
+                (i + all.len() - 1) % all.len()
+            };
+            form.log_kind = all[j];
+        }
+        FormMsg::Input(' ') if choice => {
+            let all = LogKind::WRITTEN;
+            let i = all.iter().position(|k| *k == log_kind).unwrap_or(0);
+            form.log_kind = all[(i + 1) % all.len()];
+        }
+        _ if choice => {}
+        FormMsg::Paste(text) => {
+            let text: String = text
+                .chars()
+                .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+                .filter(|c| !c.is_control())
+                .collect();
+            let text = text.trim_end();
+            let at = f.byte_at(f.cursor);
+            f.value.insert_str(at, text);
+            f.cursor += text.chars().count();
+            f.error = None;
+        }
+        FormMsg::Input(c) => {
+            // One line of plain text: no control characters (a pasted newline or tab).
+            if !c.is_control() {
+                let at = f.byte_at(f.cursor);
+                f.value.insert(at, c);
+                f.cursor += 1;
+                f.error = None;
+            }
+        }
+        FormMsg::Backspace => {
+            if f.cursor > 0 {
+                f.cursor -= 1;
+                let at = f.byte_at(f.cursor);
+                f.value.remove(at);
+                f.error = None;
+            }
+        }
+        FormMsg::Delete => {
+            if f.cursor < f.char_count() {
+                let at = f.byte_at(f.cursor);
+                f.value.remove(at);
+                f.error = None;
+            }
+        }
+        FormMsg::Left => f.cursor = f.cursor.saturating_sub(1),
+        FormMsg::Right => f.cursor = (f.cursor + 1).min(f.char_count()),
+        FormMsg::Home => f.cursor = 0,
+        FormMsg::End => f.cursor = f.char_count(),
+        FormMsg::Submit => {}
+    }
+    Vec::new()
+}
+
+/// The amount field by the one input parser, said in the user's language.
+fn amount_error(lang: Lang, s: &str) -> Result<Decimal, String> {
+    input::amount(s).map_err(|e| e.text().get(lang).to_string())
+}
+
+/// A date field, by the one input parser.
+fn date_error(lang: Lang, s: &str) -> Result<NaiveDate, String> {
+    input::date(s).map_err(|e| e.text().get(lang).to_string())
+}
+
+fn field_of(f: write::Field) -> FieldKind {
+    match f {
+        write::Field::Amount => FieldKind::Amount,
+        write::Field::Date => FieldKind::Date,
+        write::Field::Text => FieldKind::Text,
+        write::Field::Installment => FieldKind::Installment,
+        write::Field::Due => FieldKind::Due,
+    }
+}
+
+/// Check every field, mark the ones that are wrong, and build the edit when none is. What a
+/// person types is read by the one input parser; what may be written is the store's own rule
+/// (`write::check_entry`), with the words `repaydash pay` prints.
+fn validate(app: &App, form: &mut Form) -> Option<Edit> {
+    let lang = app.lang;
+    // The store compares with the real day the program was given, not a what-if day.
+    let real = app.base_today;
+    let mut ok = true;
+    let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), String>| {
+        if let Some(f) = form.field_mut(kind) {
+            f.error = r.err();
+            ok &= f.error.is_none();
+        }
+    };
+    let value = |form: &Form, kind| {
+        form.field(kind)
+            .map(|f| f.value.clone())
+            .unwrap_or_default()
+    };
+    let id = form.loan_id.clone();
+    let edit = match form.kind {
+        FormKind::Pay => {
+            let a = amount_error(lang, &value(form, FieldKind::Amount));
+            check(form, FieldKind::Amount, a.clone().map(|_| ()));
+            let d = date_error(lang, &value(form, FieldKind::Date));
+            check(form, FieldKind::Date, d.clone().map(|_| ()));
+            match (a, d) {
+                (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
+                _ => None,
+            }
+        }
+        FormKind::Log => {
+            let text = value(form, FieldKind::Text).trim().to_string();
+            check(form, FieldKind::Text, Ok(()));
+            let d = date_error(lang, &value(form, FieldKind::Date));
+            check(form, FieldKind::Date, d.clone().map(|_| ()));
+            d.ok().map(|date| Edit::Log {
+                id,
+                entry: LogEntry {
+                    date,
+                    kind: form.log_kind,
+                    text,
+                    ..LogEntry::default()
+                },
+            })
+        }
+        FormKind::Call => {
+            let text = value(form, FieldKind::Text).trim().to_string();
+            check(
+                form,
+                FieldKind::Text,
+                if text.is_empty() {
+                    Err(ph::log_text_empty().get(lang).to_string())
+                } else {
+                    Ok(())
+                },
+            );
+            let d = date_error(lang, &value(form, FieldKind::Date));
+            check(form, FieldKind::Date, d.clone().map(|_| ()));
+            let t = input::time(&value(form, FieldKind::Time))
+                .map_err(|e| e.text().get(lang).to_string());
+            check(form, FieldKind::Time, t.clone().map(|_| ()));
+            let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
+                lang.t(
+                    "只能是 threat insult told_third_party fake_legal night",
+                    "only threat insult told_third_party fake_legal night",
+                )
+                .to_string()
+            });
+            check(form, FieldKind::Flags, flags.clone().map(|_| ()));
+            match (d, t, flags) {
+                (Ok(date), Ok(time), Ok(flags)) if !text.is_empty() => Some(Edit::Log {
+                    id,
+                    entry: LogEntry {
+                        date,
+                        time: Some(time),
+                        kind: LogKind::CollectionCall,
+                        who: Some(crate::model::WHO_ME.to_string()),
+                        channel: Some(crate::model::Channel::Call),
+                        flags,
+                        text,
+                        ..LogEntry::default()
+                    },
+                }),
+                _ => None,
+            }
+        }
+        FormKind::Extend => {
+            let raw = value(form, FieldKind::Installment);
+            let n = raw
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| ph::installment_not_number().get(lang).to_string());
+            check(form, FieldKind::Installment, n.clone().map(|_| ()));
+            let d = date_error(lang, &value(form, FieldKind::Due));
+            check(form, FieldKind::Due, d.clone().map(|_| ()));
+            match (n, d) {
+                (Ok(installment), Ok(due)) => Some(Edit::Extend {
+                    id,
+                    installment,
+                    due,
+                }),
+                _ => None,
+            }
+        }
+    };
+    let edit = edit.filter(|_| ok);
+    if let Some(e) = &edit
+        && let Err(refused) = write::check_entry(&app.portfolio, e, real)
+    {
+        match refused.field.map(field_of).and_then(|k| form.field_mut(k)) {
+            Some(f) => f.error = Some(refused.text(lang).to_string()),
+            None => form.refusal = Some(refusal(lang, &refused)),
+        }
+        ok = false;
+    }
+    // Put the cursor on the first field that needs fixing.
+    if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
+        form.focus = i;
+    }
+    edit.filter(|_| ok)
+}
+
+/// What came of `u` (`Effect::Undo`): show the file as it is now and say what the undo took out
+/// or put back, or why nothing was undone.
+pub fn undone(
+    app: &mut App,
+    result: Result<crate::store::undo::Undone, WriteError>,
+    exposed: Option<u32>,
+) {
+    let lang = app.lang;
+    match result {
+        Ok(done) => {
+            app.install(done.loaded.clone(), exposed);
+            app.status = None;
+            app.notice = Some(done.one_line(lang));
+        }
+        Err(e) => {
+            app.status = Some(match e.kind {
+                ErrorKind::Demo => demo_message(lang),
+                _ => ph::nothing_undone(&e.message).get(lang).to_string(),
+            });
+        }
+    }
+}
+
+fn refusal(lang: Lang, e: &WriteError) -> String {
+    match e.kind {
+        ErrorKind::Demo => demo_message(lang),
+        _ => ph::nothing_written(&e.message).get(lang).to_string(),
+    }
+}
+
+/// Validate; when every field is right, the write to ask for (the form stays open until the
+/// event loop reports what came of it, see `written`).
+fn submit(app: &mut App) -> Option<Effect> {
+    let mut form = app.form.take()?;
+    form.refusal = None;
+    let edit = validate(app, &mut form);
+    app.form = Some(form);
+    edit.map(Effect::Write)
+}
+
+/// What came of a write (a form's, or `t` in a contact's message): show the file as it is now
+/// and say what was recorded, or give the store's reason (in the form when one is open).
+pub fn written(
+    app: &mut App,
+    edit: Edit,
+    result: Result<Recorded, WriteError>,
+    exposed: Option<u32>,
+) {
+    let lang = app.lang;
+    match result {
+        Ok(rec) => {
+            app.install(rec.loaded, exposed);
+            if app.form.take().is_some() {
+                app.mode = Mode::Main;
+            }
+            app.notice = Some(outcome(app, &edit, rec.changed_underneath));
+        }
+        Err(e) => match app.form.as_mut() {
+            Some(form) => form.refusal = Some(refusal(lang, &e)),
+            None => app.status = Some(refusal(lang, &e)),
+        },
+    }
+}
+
+/// `✓ 已记录还款 ¥800.16（2026-11-23） · 携程借去花：正常 · 下期 …`: the same words as the
+/// command line prints after a write (`present::recorded`).
+fn outcome(app: &App, edit: &Edit, changed: bool) -> String {
+    let lang = app.lang;
+    let cur = &app.portfolio.settings.currency;
+    let mut s = format!("✓ {}", recorded::what(lang, edit, cur));
+    if let Some(f) = app.snap.loan(edit.id()) {
+        s.push_str(" · ");
+        s.push_str(&recorded::after(lang, f, cur, app.today()));
+    }
+    if changed {
+        s.push_str(lang.t(
+            "（文件刚被改动过，记录加在改动之后）",
+            " (the file had changed; added on top of that change)",
+        ));
+    }
+    s
+}

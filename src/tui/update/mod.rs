@@ -1,0 +1,169 @@
+//! How the model changes for each message (`update`, pure), one file per part that has its own
+//! behaviour: the forms, the mouse, planning (the documents and the log view: `tui::protect`).
+
+pub mod form;
+pub mod mouse;
+pub mod planning;
+
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::form::{FormKind, FormMsg};
+use crate::tui::msg::{Effect, Msg};
+
+/// Change the model for `msg`; what must touch the file comes back as effects for the event loop
+/// (see `effects`). No I/O here.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    // A form's outcome stays in the status line until the user does something else.
+    if !matches!(
+        msg,
+        Msg::FileChanged | Msg::Resize | Msg::DaysPassed(_) | Msg::Loaded(..) | Msg::Written(..)
+    ) {
+        app.notice = None;
+        app.notice_fades = false;
+    }
+    match (app.mode, msg) {
+        (_, Msg::Quit) => app.quit = true,
+        (_, Msg::Reload) => return vec![Effect::Reload { by_hand: true }],
+        (_, Msg::FileChanged) => return vec![Effect::Reload { by_hand: false }],
+        (_, Msg::Loaded(result, exposed, by_hand)) => {
+            app.loaded(*result, exposed);
+            if by_hand {
+                app.say_reloaded();
+            }
+        }
+        (_, Msg::Written(done, exposed)) => {
+            let (edit, result) = *done;
+            form::written(app, edit, result, exposed);
+        }
+        (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
+        (Mode::Form | Mode::Filter | Mode::CashPrompt, Msg::ToggleLang) => {}
+        (_, Msg::ToggleLang) => app.toggle_lang(),
+        (_, Msg::DaysPassed(days)) => {
+            if days != 0
+                && let Some(d) = app
+                    .base_today
+                    .checked_add_signed(chrono::Duration::days(days))
+            {
+                app.base_today = d;
+                app.recompute();
+            }
+        }
+        (_, Msg::Resize) => {}
+        (_, m @ (Msg::Click { .. } | Msg::Wheel { .. })) => mouse::update(app, m),
+        (Mode::Help, Msg::ToggleHelp) => app.mode = Mode::Main,
+        (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
+        (Mode::Warnings { scroll }, m) => {
+            let last = app.warnings.len().saturating_sub(1);
+            let scroll = match m {
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::Down => (scroll + 1).min(last),
+                Msg::Top => 0,
+                Msg::Bottom => last,
+                _ => scroll,
+            };
+            app.mode = Mode::Warnings { scroll };
+        }
+        (Mode::Form, Msg::Back) => form::cancel(app),
+        (Mode::Form, Msg::Form(m)) => return form::update(app, m),
+        (Mode::Form, Msg::Paste(s)) => return form::update(app, FormMsg::Paste(s)),
+        (Mode::Form, _) => {}
+        (Mode::Schedule { .. }, Msg::Back) => app.mode = Mode::Main,
+        (Mode::Schedule { scroll }, m) => {
+            let rows = app
+                .selected_entry()
+                .map(|e| e.ledger.installments.len())
+                .unwrap_or(0);
+            let page = app.measured.list_page.max(1);
+            let last = rows.saturating_sub(1);
+            let scroll = match m {
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::Down => (scroll + 1).min(last),
+                Msg::PageUp => scroll.saturating_sub(page),
+                Msg::PageDown => (scroll + page).min(last),
+                Msg::Top => 0,
+                Msg::Bottom => last,
+                Msg::ToggleHelp => {
+                    app.mode = Mode::Help;
+                    return Vec::new();
+                }
+                _ => scroll,
+            };
+            app.mode = Mode::Schedule { scroll };
+        }
+        (Mode::Filter, m) => match m {
+            Msg::Input(c) => app.filter_push(c.encode_utf8(&mut [0; 4])),
+            Msg::Paste(s) => app.filter_push(&s),
+            Msg::Backspace => app.filter_pop(),
+            Msg::Open => app.keep_filter(),
+            Msg::Back => app.clear_filter(),
+            Msg::Up => app.select(app.selected.saturating_sub(1)),
+            Msg::Down => app.select(app.selected + 1),
+            _ => {}
+        },
+        (Mode::CashPrompt, Msg::Paste(s)) => {
+            for c in s.chars() {
+                planning::update(app, Msg::Input(c));
+            }
+        }
+        (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
+            planning::update(app, m)
+        }
+        (Mode::Doc { .. } | Mode::LogView { .. }, m) => return crate::tui::protect::update(app, m),
+        // With the focus on the advice, the arrows and pages scroll it.
+        (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
+        (Mode::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
+        (Mode::Main, Msg::PageUp) if app.focus == Pane::Advice => {
+            app.scroll_advice(-(app.measured.advice_page.max(1) as i64))
+        }
+        (Mode::Main, Msg::PageDown) if app.focus == Pane::Advice => {
+            app.scroll_advice(app.measured.advice_page.max(1) as i64)
+        }
+        (Mode::Main, Msg::Back) if app.focus == Pane::Advice => app.focus = Pane::List,
+        (Mode::Main, m) => match m {
+            Msg::Up => app.select(app.selected.saturating_sub(1)),
+            Msg::Down => app.select(app.selected + 1),
+            Msg::PageUp => app.select(app.selected.saturating_sub(app.measured.list_page.max(1))),
+            Msg::PageDown => app.select(app.selected + app.measured.list_page.max(1)),
+            Msg::Top => app.select(0),
+            Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
+            Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
+            // Esc closes what is open (here: the filter) and never quits the main screen: only q
+            // and ctrl-c do.
+            Msg::Back if app.filter.is_some() => app.clear_filter(),
+            Msg::OpenFilter => app.open_filter(),
+            Msg::ShowWarnings => app.mode = Mode::Warnings { scroll: 0 },
+            Msg::NextTopic => app.set_topic(app.advice_topic as isize + 1),
+            Msg::PrevTopic => app.set_topic(app.advice_topic as isize - 1),
+            Msg::ScrollAdvice(rows) => app.scroll_advice(rows),
+            Msg::AdvicePage(pages) => {
+                app.scroll_advice(pages * app.measured.advice_page.max(1) as i64)
+            }
+            Msg::CycleSort => app.set_sort(app.sort.next()),
+            Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,
+            Msg::ToggleHelp => app.mode = Mode::Help,
+            Msg::Show(mode) => app.mode = mode,
+            Msg::ShiftDay(d) => app.set_offset(app.offset + d),
+            Msg::RealToday => app.set_offset(0),
+            Msg::RecordPayment => form::open(app, FormKind::Pay),
+            Msg::Undo => return vec![Effect::Undo],
+            Msg::AddLog => form::open(app, FormKind::Log),
+            Msg::RecordExtension => form::open(app, FormKind::Extend),
+            Msg::OpenPlan => app.open_cash_prompt(),
+            Msg::OpenCashflow => app.open_cashflow(),
+            Msg::OpenNotice => crate::tui::protect::open_notice(app),
+            Msg::QuickCall => form::open(app, FormKind::Call),
+            Msg::OpenLogView if app.selected_entry().is_some() => {
+                app.mode = Mode::LogView { scroll: 0 }
+            }
+            Msg::OpenDraft if app.selected_entry().is_some() => {
+                app.doc = Some(crate::tui::app::Doc::Letter);
+                app.mode = Mode::Doc { scroll: 0 };
+            }
+            _ => {}
+        },
+        // Any other overlay (help, or a view added later with only `Msg::Show`): Esc closes it,
+        // other keys do nothing.
+        (_, Msg::Back) => app.mode = Mode::Main,
+        _ => {}
+    }
+    Vec::new()
+}

@@ -1,0 +1,144 @@
+//! Planning's behaviour (`P`, `c`): the prompt, the plan and the weekly series recomputed with
+//! the data and the day, scrolling.
+
+use crate::engine::cashflow::{self, Bucket};
+use crate::report::{self, Context};
+use crate::tui::app::{App, Mode};
+use crate::tui::msg::Msg;
+use crate::tui::planning::{MAX_INPUT, WEEKS, next_strategy, parse_cash};
+
+impl App {
+    fn context(&self) -> Context<'_> {
+        Context {
+            portfolio: &self.portfolio,
+            policies: &self.policies,
+            today: self.today(),
+            lang: self.lang,
+        }
+    }
+
+    /// Recompute what planning shows for the current data and day. Called by `recompute`.
+    pub fn refresh_planning(&mut self) {
+        if let Some(p) = &self.planning.plan {
+            let (cash, strategy) = (p.cash, p.strategy);
+            self.planning.plan = Some(report::plan::compute(&self.context(), cash, strategy));
+        }
+        if self.planning.cashflow.is_some() {
+            self.planning.cashflow = Some(self.weekly());
+        }
+    }
+
+    fn weekly(&self) -> Vec<Bucket> {
+        let ctx = self.context();
+        cashflow::weekly(&ctx.views(), ctx.today, WEEKS)
+    }
+
+    pub fn open_cash_prompt(&mut self) {
+        self.planning.error = None;
+        self.mode = Mode::CashPrompt;
+    }
+
+    /// Enter in the prompt: show the plan for the amount, or say why it is not one.
+    pub fn submit_cash(&mut self) {
+        match parse_cash(self.lang, &self.planning.input) {
+            Ok(cash) => {
+                let strategy = self
+                    .planning
+                    .plan
+                    .as_ref()
+                    .map(|p| p.strategy)
+                    .unwrap_or_default();
+                self.planning.error = None;
+                self.planning.plan = Some(report::plan::compute(&self.context(), cash, strategy));
+                self.mode = Mode::Plan { scroll: 0 };
+            }
+            Err(e) => self.planning.error = Some(e),
+        }
+    }
+
+    pub fn cycle_strategy(&mut self) {
+        if let Some(p) = &self.planning.plan {
+            let (cash, strategy) = (p.cash, next_strategy(p.strategy));
+            self.planning.plan = Some(report::plan::compute(&self.context(), cash, strategy));
+        }
+    }
+
+    pub fn open_cashflow(&mut self) {
+        self.planning.cashflow = Some(self.weekly());
+        self.mode = Mode::Cashflow { scroll: 0 };
+    }
+
+    fn close_planning(&mut self) {
+        self.planning.plan = None;
+        self.planning.cashflow = None;
+        self.mode = Mode::Main;
+    }
+}
+
+/// `update` for the planning modes.
+pub fn update(app: &mut App, msg: Msg) {
+    match (app.mode, msg) {
+        (Mode::CashPrompt, Msg::Input(c)) => {
+            if !c.is_control() && app.planning.input.chars().count() < MAX_INPUT {
+                app.planning.input.push(c);
+            }
+            app.planning.error = None;
+        }
+        (Mode::CashPrompt, Msg::Backspace) => {
+            app.planning.input.pop();
+            app.planning.error = None;
+        }
+        (Mode::CashPrompt, Msg::Open) => app.submit_cash(),
+        // Esc goes back to the plan when one is on show, else to the main screen.
+        (Mode::CashPrompt, Msg::Back) => {
+            app.planning.error = None;
+            app.mode = if app.planning.plan.is_some() {
+                Mode::Plan { scroll: 0 }
+            } else {
+                Mode::Main
+            };
+        }
+        (Mode::CashPrompt, _) => {}
+        (Mode::Plan { .. } | Mode::Cashflow { .. }, Msg::Back) => app.close_planning(),
+        (Mode::Plan { .. }, Msg::OpenPlan) => app.open_cash_prompt(),
+        (Mode::Plan { .. }, Msg::CycleStrategy) => {
+            app.cycle_strategy();
+            app.mode = Mode::Plan { scroll: 0 };
+        }
+        (Mode::Plan { .. } | Mode::Cashflow { .. }, Msg::ShiftDay(d)) => {
+            app.set_offset(app.offset + d)
+        }
+        (Mode::Plan { .. } | Mode::Cashflow { .. }, Msg::RealToday) => app.set_offset(0),
+        (Mode::Cashflow { .. }, Msg::OpenPlan) => {
+            app.planning.cashflow = None;
+            app.open_cash_prompt();
+        }
+        (Mode::Plan { scroll }, m) => {
+            app.mode = Mode::Plan {
+                scroll: scrolled(app, scroll, m),
+            }
+        }
+        (Mode::Cashflow { scroll }, m) => {
+            app.mode = Mode::Cashflow {
+                scroll: scrolled(app, scroll, m),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The scroll offset after `m`, within what the view showed last.
+fn scrolled(app: &App, scroll: usize, m: Msg) -> usize {
+    let page = app.measured.plan_page.max(1);
+    let last = app.measured.plan_max_scroll;
+    let s = match m {
+        Msg::Up => scroll.saturating_sub(1),
+        Msg::Down => scroll.saturating_add(1),
+        Msg::PageUp => scroll.saturating_sub(page),
+        Msg::PageDown => scroll.saturating_add(page),
+        Msg::Top => 0,
+        Msg::Bottom => last,
+        _ => scroll,
+    };
+    s.min(last)
+}

@@ -1,0 +1,155 @@
+//! One snapshot, two faces: for the demo and fixtures, on chosen days, in both languages, the
+//! command line (`check --json`, `check`, `status`) and the dashboard (TestBackend) show the same
+//! totals, the same "due soon" amount and the same countdown words for every loan.
+
+mod common;
+use common::screen;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use repaydash::i18n::Lang;
+use repaydash::knowledge::builtin_policies;
+use repaydash::money::grouped;
+use repaydash::store::{self, Source};
+use repaydash::tui::App;
+
+fn path(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn cli(file: &Path, today: &str, lang: Lang, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_repaydash"))
+        .env_remove("REPAYDASH_FILE")
+        .arg("--file")
+        .arg(file)
+        .args(["--today", today, "--lang", lang.key()])
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn app(file: &Path, today: &str, lang: Lang) -> App {
+    let today: NaiveDate = today.parse().unwrap();
+    let builtin = builtin_policies().unwrap();
+    let loaded = store::load(&Source::File(file.to_path_buf()), &builtin, today).unwrap();
+    let mut app = App::new(loaded, builtin, today, lang);
+    app.color = false;
+    app
+}
+
+/// (file, today, overdue, due soon, the status line's due-soon amount) — worked by hand:
+/// - the demo on 2026-11-23: late ctrip 800.16 + jiebei-may 182.50 + xingtu 2,294.08 = 3,276.74;
+///   due within 7 days only huabei's 627.00 bill on 11-26;
+/// - the demo on 2026-11-19: late xingtu 897.04 + ctrip 1,100.16 + jiebei-may 182.50 = 2,179.70;
+///   due soon xingtu's next installment 1,397.04 on 11-21 (a late loan can owe more soon) and
+///   huabei's 627.00 on 11-26 = 2,024.04 — the case where `status` used to say 627.00;
+/// - two_overdue on 2026-06-04: near's 300 is late; far's 200 falls due on 06-05.
+const CASES: &[(&str, &str, &str, &str)] = &[
+    ("data/sample.toml", "2026-11-23", "3276.74", "627.00"),
+    ("data/sample.toml", "2026-11-19", "2179.70", "2024.04"),
+    (
+        "tests/fixtures/plan/two_overdue.toml",
+        "2026-06-04",
+        "300.00",
+        "200.00",
+    ),
+];
+
+#[test]
+fn the_cli_and_the_dashboard_show_one_snapshot() {
+    for (rel, today, overdue, due_soon) in CASES {
+        let file = path(rel);
+        for lang in [Lang::Zh, Lang::En] {
+            let what = format!("{rel} {today} {lang:?}");
+            let json: Value =
+                serde_json::from_str(&cli(&file, today, lang, &["check", "--json"])).unwrap();
+            assert_eq!(json["totals"]["overdue"], *overdue, "{what}");
+            assert_eq!(json["totals"]["due_soon"], *due_soon, "{what}");
+            // The loans' own due-soon amounts add up to the total.
+            let sum: rust_decimal::Decimal = json["loans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| {
+                    l["due_soon_amount"]
+                        .as_str()
+                        .unwrap()
+                        .parse::<rust_decimal::Decimal>()
+                        .unwrap()
+                })
+                .sum();
+            assert_eq!(sum.to_string(), *due_soon, "{what}");
+
+            let mut app = app(&file, today, lang);
+            let cur = app.portfolio.settings.currency.clone();
+            let alert = app.portfolio.settings.alert_days;
+            let totals_line = app.snap.totals.line(lang, &cur, alert);
+            let money = |s: &str| format!("{cur}{}", grouped(s.parse().unwrap()));
+            assert!(
+                totals_line.contains(&money(overdue)),
+                "{what}: {totals_line}"
+            );
+            assert!(
+                totals_line.contains(&money(due_soon)),
+                "{what}: {totals_line}"
+            );
+
+            // The dashboard's header and `check`'s line under the date: the same words, figures.
+            let screen = screen(&mut app, 120, 40);
+            assert!(
+                screen.contains(&totals_line),
+                "{what}: {totals_line}\n{screen}"
+            );
+            let text = cli(&file, today, lang, &["check"]);
+            assert!(text.contains(&totals_line), "{what}: {totals_line}\n{text}");
+
+            // `status` names the same due-soon amount (its line has room for it in these cases,
+            // except English on 11-19, where the width rule drops the sum and keeps the count).
+            let status = cli(&file, today, lang, &["status"]);
+            if !(lang == Lang::En && *today == "2026-11-19") {
+                assert!(status.contains(&money(due_soon)), "{what}: {status}");
+            }
+
+            // Every loan's countdown: `check --json` words it as the list does.
+            for l in json["loans"].as_array().unwrap() {
+                let words = l["countdown"].as_str().unwrap();
+                let name = l["name"].as_str().unwrap();
+                if words.is_empty() {
+                    continue;
+                }
+                // In the list the countdown stands on the row under the name (the timeline row).
+                let rows: Vec<&str> = screen.lines().collect();
+                let listed = rows
+                    .windows(2)
+                    .any(|w| w[0].contains(name) && format!("{}{}", w[0], w[1]).contains(words));
+                assert!(
+                    listed,
+                    "{what}: {name}: {words:?} not in the list\n{screen}"
+                );
+                assert!(
+                    text.contains(words),
+                    "{what}: {name}: {words:?} not in check\n{text}"
+                );
+                if l["status"] == "overdue"
+                    && json["loans"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|m| m["status"] == "overdue" && m["countdown"] != "")
+                        .is_some_and(|m| m["id"] == l["id"])
+                {
+                    assert!(status.contains(words), "{what}: {words:?} not in {status}");
+                }
+            }
+        }
+    }
+}
