@@ -407,6 +407,13 @@ fn a_click_selects_the_loan_under_it_and_the_wheel_scrolls_the_pane_under_it() {
     press(&mut app, KeyCode::Down);
     assert_eq!(app.selected_id().as_deref(), Some("jiebei-june"));
     assert!(!app.quit);
+    // In the schedule the wheel scrolls the schedule, wherever the pointer is.
+    press(&mut app, KeyCode::Enter);
+    wheel(&mut app, 10, 20, 1);
+    wheel(&mut app, 100, 36, 1);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Schedule { scroll: 2 });
+    wheel(&mut app, 10, 20, -1);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Schedule { scroll: 1 });
 }
 
 #[test]

@@ -9,4 +9,6 @@ pub mod snapshot;
 pub mod stage;
 
 pub use countdown::Countdown;
-pub use snapshot::{LoanFacts, Snapshot, Timeline, Totals, apr, display_name, due_soon};
+pub use snapshot::{
+    LoanFacts, Snapshot, Timeline, Totals, apr, cost_totals, display_name, due_soon,
+};
