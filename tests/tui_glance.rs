@@ -126,6 +126,21 @@ fn a_loan_not_late_shows_its_countdown_as_a_condition() {
 }
 
 #[test]
+fn an_estimated_credit_report_day_is_marked_in_the_header() {
+    // A ctrip bill due 2026-11-13, 10 days late: contacts passed (day 1), and the credit-report
+    // day is xingtu's day 31 used as an estimate: 2026-12-14, 21 days ahead.
+    let (_dir, mut app) = app_of(
+        "[[loan]]\nid = \"c\"\nplatform = \"携程\"\nproduct = \"借去花\"\namount_due = 500\ndue_date = 2026-11-13\n",
+        Lang::En,
+    );
+    let head = header(&mut app, 200).join("\n");
+    assert!(
+        head.contains("credit report possible in ≈21 days (≈14 Dec)"),
+        "{head}"
+    );
+}
+
+#[test]
 fn the_header_names_the_credit_report_day_when_it_comes_first() {
     // bank-by-key: first installment due 2026-10-01, unpaid, 53 days late. Its platform's own
     // table: contacts from day 10 (passed on 10-11), credit report on day 60 = 2026-11-30.
