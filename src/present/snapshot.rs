@@ -236,7 +236,7 @@ impl Totals {
             Lang::En => (
                 "overdue",
                 format!("due within {alert_days} days"),
-                format!("{open} loans open"),
+                format!("{open} loan{} open", if open == 1 { "" } else { "s" }),
             ),
         }
     }
