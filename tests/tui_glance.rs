@@ -206,6 +206,11 @@ fn the_list_has_column_headers_a_ruler_and_the_sort_with_its_direction() {
     assert!(s.contains("35d ago─") && s.contains("─in 33d"), "{s}");
     assert!(s.contains("●today"), "{s}");
     assert!(s.contains("Loans 7 · most urgent first (s)"), "{s}");
+    // The selected loan's situation, whole (not cut at the border) at 120 columns.
+    assert!(
+        s.contains("seriously overdue: credit report or lawsuit possible"),
+        "{s}"
+    );
     press(&mut app, KeyCode::Char('s'));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Loans 7 · owed now, largest first (s)"), "{s}");
