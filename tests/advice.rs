@@ -459,12 +459,11 @@ fn sample_with_budget(budget: Option<&str>) -> (tempfile::TempDir, String) {
 fn the_call_script_carries_the_loans_own_figures() {
     // ctrip-jqh on 2026-11-23: installment 8 (1100.16, due 2026-11-18) has 300 paid → 800.16
     // overdue for 5 days; installment 9 (1100.16) is due 2026-12-18.
-    // [settings].monthly_budget = 1500 is shared by the loans without their own budget (xingtu has
-    // 800), most urgent first, regular installments first: ctrip 1,100.16, jiebei-may 182.50,
-    // huabei 217.34 of its 627 — nothing is left for overdue parts. ctrip's share, 1,100.16, only
-    // pays its regular installment, so the script asks to restructure the 5,200.83 still owed
-    // (800.16 + 3 × 1,100.16 + 1,100.19): ceil(5,200.83 / 1,100.16) = 5 months at
-    // 5,200.83 / 5 = 1,040.166 → 1,040.17 (rounded up, within the share).
+    // [settings].monthly_budget = 1500 is the total. xingtu sets 800 of it aside for itself; the
+    // 700 left is shared most urgent first, regular installments first: ctrip gets all 700, short
+    // of its 1,100.16 installment, so the script says so and asks to restructure the 5,200.83
+    // still owed (800.16 + 3 × 1,100.16 + 1,100.19): ceil(5,200.83 / 700) = ceil(7.43) = 8 months
+    // at 5,200.83 / 8 = 650.10375 → 650.11 (rounded up, within the share).
     let v = advice_json(SAMPLE, "ctrip-jqh", "zh");
     let t = negotiation_texts(&v);
     assert_eq!(
@@ -476,11 +475,12 @@ fn the_call_script_carries_the_loans_own_figures() {
         "{}",
         t[1]
     );
-    assert!(t[3].contains("¥1,100.16"), "{}", t[3]);
+    assert!(t[3].contains("¥700.00"), "{}", t[3]);
     assert!(!t[3].contains("¥1,500.00"), "{}", t[3]);
     assert!(
         t[4].contains("申请延期或个性化分期")
-            && t[4].contains("¥5,200.83重新分5个月还，每月¥1,040.17"),
+            && t[4].contains("¥700.00不够正常月供¥1,100.16")
+            && t[4].contains("¥5,200.83重新分8个月还，每月¥650.11"),
         "{}",
         t[4]
     );
@@ -512,7 +512,7 @@ fn the_call_script_carries_the_loans_own_figures() {
     );
     assert!(!t.iter().any(|l| l.contains("day(s)")));
     assert!(
-        t[4].contains("the ¥5,200.83 still owed spread over 5 months, at ¥1,040.17 a month"),
+        t[4].contains("the ¥5,200.83 still owed spread over 8 months, at ¥650.11 a month"),
         "{}",
         t[4]
     );
@@ -537,32 +537,34 @@ fn the_call_script_carries_the_loans_own_figures() {
         t[4]
     );
 
-    // jiebei-may: interest-only installment 6 (182.50) overdue 6 days; its share is its next
-    // installment, 182.50. Still owed: 6 × 182.50 + 20,000 + 182.50 = 21,277.50; even 60 months
-    // (354.625 → 354.63) is more than 182.50, and the script says so.
+    // jiebei-may: interest-only installment 6 (182.50) overdue 6 days. ctrip, more urgent, took
+    // the whole 700: nothing is left, so the script promises no amount and asks for a deferral of
+    // the 21,277.50 still owed (6 × 182.50 + 20,000 + 182.50).
     let t = negotiation_texts(&advice_json(SAMPLE, "jiebei-may", "zh"));
     assert!(
         t[1].contains("逾期6天") && t[1].contains("¥182.50"),
         "{}",
         t[1]
     );
+    assert!(t[3].contains("暂时没有固定的钱"), "{}", t[3]);
     assert!(
-        t[4].contains("¥21,277.50重新分60个月还，每月¥354.63")
-            && t[4].contains("每月¥354.63也比我能拿出的¥182.50多"),
+        t[4].contains("申请延期（暂缓还款）") && t[4].contains("¥21,277.50"),
         "{}",
         t[4]
     );
+    assert!(!t[4].contains("每月¥"), "{}", t[4]);
 }
 
 #[test]
 fn a_budget_that_reaches_the_overdue_parts_asks_for_an_extension() {
-    // monthly_budget = 5000. Regular installments, most urgent first: ctrip 1,100.16, jiebei-may
-    // 182.50, huabei 627.00, jiebei-june 1,536.00, laptop 458.30 = 3,903.96; 1,096.04 left goes to
-    // the overdue parts, most urgent first: ctrip 800.16 (295.88 left), jiebei 182.50
-    // (113.38 left, no other loan overdue without its own budget).
+    // monthly_budget = 6000, of which xingtu sets 800 aside: 5,200 shared. Regular installments,
+    // most urgent first: ctrip 1,100.16, jiebei-may 182.50, huabei 627.00, jiebei-june 1,536.00,
+    // laptop 458.30 = 3,903.96; 1,296.04 left goes to
+    // the overdue parts, most urgent first: ctrip 800.16 (495.88 left), jiebei 182.50
+    // (313.38 left, no other loan overdue without its own budget).
     // Each then pays its one overdue installment within the month: the script asks to move it to
     // today + 30 = 2026-12-23, said as people say dates.
-    let (_dir, file) = sample_with_budget(Some("5000"));
+    let (_dir, file) = sample_with_budget(Some("6000"));
     let t = negotiation_texts(&advice_json(&file, "ctrip-jqh", "zh"));
     assert!(t[3].contains("¥1,900.32"), "{}", t[3]);
     assert!(t[4].contains("把第8期延期到12月23日"), "{}", t[4]);

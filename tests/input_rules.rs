@@ -292,8 +292,21 @@ fn under_zh_every_error_is_chinese() {
     );
     assert_all_chinese("reload", &status);
 
-    // The lock another writer holds.
+    // The lock another writer holds: a prepared write keeps it until it is finished.
+    let (_d, path) = copy();
+    let loaded = store::load(&Source::File(path.clone()), &builtin, today()).unwrap();
+    let held = store::write::prepare(&loaded, &builtin, &edit, today()).unwrap();
+    let e = store::write::prepare_waiting(
+        &loaded,
+        &builtin,
+        &edit,
+        today(),
+        std::time::Duration::from_millis(50),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind, store::write::ErrorKind::Busy);
+    assert_all_chinese("lock", e.text(Lang::Zh));
+    drop(held);
     let busy = phrases::lock_busy("/home/me/loans.toml");
-    assert_all_chinese("lock", &busy.zh);
     assert!(busy.en.contains("another repaydash"), "{}", busy.en);
 }

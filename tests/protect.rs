@@ -470,3 +470,83 @@ fn letter_states_the_loan_the_reason_requests_and_attachments() {
     ]);
     assert!(blank.contains("二、无法按原计划还款的原因\n__________"));
 }
+
+/// The loan's own `emergency_contact_after_days` moves the date (2026-11-15 + 3 = 2026-11-18)
+/// and the basis says it is the borrower's own day, not the article's.
+#[test]
+fn notice_gives_the_users_own_day_as_its_basis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    fs::write(
+        &path,
+        fs::read_to_string(CALLS).unwrap().replace(
+            "product = \"借去花\"\n",
+            "product = \"借去花\"\nemergency_contact_after_days = 3\n",
+        ),
+    )
+    .unwrap();
+    let zh = stdout_of(&[
+        "--file",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-11-16",
+        "--lang",
+        "zh",
+        "notice",
+        "ctrip-jqh",
+        "--contact",
+        "李芳",
+    ]);
+    assert!(
+        zh.contains(
+            "对方最早可能从 2026-11-18 起打电话给你（依据：我按自己的合同记下的天数：逾期第 3 天）"
+        ),
+        "{zh}"
+    );
+    assert!(!zh.contains("《"), "{zh}");
+}
+
+/// The notice tells contacts only what the loan's proposal (engine::proposal) can keep.
+/// The fixture's loan on 2026-11-23: installment 8 (1,100.16, due 11-15) overdue, the next
+/// 1,100.16 due 12-15; it is the only loan, so the whole budget is its share.
+#[test]
+fn notice_promises_only_what_the_budget_keeps() {
+    let text = fs::read_to_string(CALLS).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let with_budget = |b: &str| {
+        let path = dir.path().join(format!("calls-{b}.toml"));
+        fs::write(
+            &path,
+            text.replace("monthly_budget = 600", &format!("monthly_budget = {b}")),
+        )
+        .unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let notice = |file: &str| {
+        stdout_of(&[
+            "--file",
+            file,
+            "--today",
+            TODAY,
+            "--lang",
+            "en",
+            "notice",
+            "ctrip-jqh",
+            "--contact",
+            "李芳",
+        ])
+    };
+    // 1,600: 1,600 − 1,100.16 = 499.84 a month toward 1,100.16 → ceil(2.2) = 3 months.
+    let en = notice(&with_budget("1600"));
+    assert!(
+        en.contains("I am offering ¥1,600.00 a month for 3 months"),
+        "{en}"
+    );
+    // 3,000: the share (1,100.16 + 1,100.16) clears the one overdue installment this month: ask to
+    // move it 30 days on.
+    let en = notice(&with_budget("3000"));
+    assert!(
+        en.contains("move the overdue installment to 2026-12-23"),
+        "{en}"
+    );
+}

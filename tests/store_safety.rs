@@ -244,7 +244,7 @@ fn a_payment_beyond_everything_owed_is_refused_with_the_amount_owed() {
     );
     assert!(
         e.message
-            .contains("everything still owed on this loan, ¥400.00"),
+            .contains("everything still owed on this loan, ¥400.00; record what was actually paid"),
         "{e}"
     );
     assert!(
@@ -826,4 +826,53 @@ fn control_characters_from_the_file_never_reach_an_output() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
+}
+
+#[test]
+fn an_editors_save_between_read_and_rename_survives_and_nothing_else_is_touched() {
+    let (d, path) = file_with(SAMPLE);
+    // Read, edited and staged under the lock; then an editor (which takes no lock) saves.
+    let prepared = write::prepare(
+        &load(&path),
+        &builtin(),
+        &pay("ctrip-jqh", TODAY, dec!(1)),
+        day(TODAY),
+    )
+    .unwrap();
+    let edited = format!("{SAMPLE}# saved in an editor meanwhile\n");
+    fs::write(&path, &edited).unwrap();
+    let e = prepared.finish().unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Conflict);
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    let mut names: Vec<String> = fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["loans.toml", "loans.toml.lock"],
+        "no backup, no undo record, no temp file"
+    );
+    // `apply` (what the CLI and the forms call) makes the entry again on top of the save.
+    let r = write::apply(
+        &load(&path),
+        &builtin(),
+        &pay("ctrip-jqh", TODAY, dec!(1)),
+        day(TODAY),
+    )
+    .unwrap();
+    let now = fs::read_to_string(&path).unwrap();
+    assert!(now.contains("# saved in an editor meanwhile"));
+    assert_eq!(
+        r.loaded
+            .portfolio
+            .loan("ctrip-jqh")
+            .unwrap()
+            .payments
+            .last()
+            .unwrap()
+            .amount,
+        dec!(1)
+    );
 }

@@ -665,7 +665,7 @@ fn u_undoes_the_forms_write_and_u_again_redoes_it() {
     let notice = app.notice.clone().unwrap();
     assert_eq!(
         notice,
-        "✓ undid the last write: took out [[loan.payments]] · date = 2026-11-23 · amount = 800.16 (u again redoes it)"
+        "✓ undid the last write (u again redoes it): took out [[loan.payments]] · date = 2026-11-23 · amount = 800.16"
     );
     assert!(screen(&mut app, 120, 30).contains("undid the last write"));
     press(&mut app, KeyCode::Char('u'));

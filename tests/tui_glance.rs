@@ -126,6 +126,21 @@ fn a_loan_not_late_shows_its_countdown_as_a_condition() {
 }
 
 #[test]
+fn an_estimated_credit_report_day_is_marked_in_the_header() {
+    // A ctrip bill due 2026-11-13, 10 days late: contacts passed (day 1), and the credit-report
+    // day is xingtu's day 31 used as an estimate: 2026-12-14, 21 days ahead.
+    let (_dir, mut app) = app_of(
+        "[[loan]]\nid = \"c\"\nplatform = \"携程\"\nproduct = \"借去花\"\namount_due = 500\ndue_date = 2026-11-13\n",
+        Lang::En,
+    );
+    let head = header(&mut app, 200).join("\n");
+    assert!(
+        head.contains("credit report possible in ≈21 days (≈14 Dec)"),
+        "{head}"
+    );
+}
+
+#[test]
 fn the_header_names_the_credit_report_day_when_it_comes_first() {
     // bank-by-key: first installment due 2026-10-01, unpaid, 53 days late. Its platform's own
     // table: contacts from day 10 (passed on 10-11), credit report on day 60 = 2026-11-30.
@@ -191,6 +206,11 @@ fn the_list_has_column_headers_a_ruler_and_the_sort_with_its_direction() {
     assert!(s.contains("35d ago─") && s.contains("─in 33d"), "{s}");
     assert!(s.contains("●today"), "{s}");
     assert!(s.contains("Loans 7 · most urgent first (s)"), "{s}");
+    // The selected loan's situation, whole (not cut at the border) at 120 columns.
+    assert!(
+        s.contains("seriously overdue: credit report or lawsuit possible"),
+        "{s}"
+    );
     press(&mut app, KeyCode::Char('s'));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Loans 7 · owed now, largest first (s)"), "{s}");
@@ -392,6 +412,13 @@ fn a_click_selects_the_loan_under_it_and_the_wheel_scrolls_the_pane_under_it() {
     press(&mut app, KeyCode::Down);
     assert_eq!(app.selected_id().as_deref(), Some("jiebei-june"));
     assert!(!app.quit);
+    // In the schedule the wheel scrolls the schedule, wherever the pointer is.
+    press(&mut app, KeyCode::Enter);
+    wheel(&mut app, 10, 20, 1);
+    wheel(&mut app, 100, 36, 1);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Schedule { scroll: 2 });
+    wheel(&mut app, 10, 20, -1);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Schedule { scroll: 1 });
 }
 
 #[test]

@@ -226,3 +226,33 @@ fn marking_told_on_the_demo_says_it_is_read_only() {
     // The one refusal for the demo, as the forms say it.
     assert!(s.contains("只读的演示数据"), "{s}");
 }
+
+#[test]
+fn the_wheel_scrolls_the_log_view_up_to_its_end() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::Zh);
+    press(&mut app, KeyCode::Char('L'));
+    let top = screen(&mut app, 80, 24);
+    let max = app.measured.doc_max_scroll;
+    assert!(max > 0, "the log view fits 80×24: {top}");
+    dispatch(
+        &mut app,
+        repaydash::tui::Msg::Wheel {
+            x: 10,
+            y: 10,
+            rows: 100,
+        },
+    );
+    assert_eq!(app.mode, Mode::LogView { scroll: max });
+    let bottom = screen(&mut app, 80, 24);
+    assert!(bottom.contains("23:10:00"), "{bottom}");
+    dispatch(
+        &mut app,
+        repaydash::tui::Msg::Wheel {
+            x: 10,
+            y: 10,
+            rows: -100,
+        },
+    );
+    assert_eq!(app.mode, Mode::LogView { scroll: 0 });
+}

@@ -5,8 +5,10 @@
 //!
 //! How the monthly budget is shared (the same urgency order as `check` and the plan,
 //! [`super::urgency_order`]):
-//! 1. A loan with its own `monthly_budget` gets exactly that: the user set it aside for this loan.
-//! 2. `[settings].monthly_budget` is shared by the other loans that are not paid off. First pass,
+//! 1. A loan with its own `monthly_budget` gets that: the user set it aside for this loan. With a
+//!    `[settings].monthly_budget` too, that is the total: the loans' own budgets come out of it
+//!    first (most urgent first, each only as far as the total still reaches).
+//! 2. What is left of `[settings].monthly_budget` is shared by the other open loans. First pass,
 //!    most urgent first: each loan gets its regular installment (the next unpaid installment not yet
 //!    overdue, [`Ledger::next_due_amount`]) as far as the budget reaches. Second pass, most urgent
 //!    first: what is left goes to the overdue amounts, each loan up to its whole overdue amount.
@@ -130,12 +132,20 @@ pub fn proposals(views: &[LoanView], budget: Option<Decimal>) -> Vec<Proposal> {
         .collect();
     let own: Vec<bool> = shares.iter().map(Option::is_some).collect();
     if let Some(total) = budget {
-        let mut order: Vec<usize> = (0..views.len())
-            .filter(|&i| !own[i] && views[i].ledger.status != LoanStatus::PaidOff)
-            .collect();
+        let open = |i: &usize| views[*i].ledger.status != LoanStatus::PaidOff;
+        // `[settings].monthly_budget` is the total: a loan's own budget is part of it, set aside
+        // first (most urgent first, as far as the total reaches), and the rest is shared.
+        let mut earmarked: Vec<usize> = (0..views.len()).filter(|i| own[*i] && open(i)).collect();
+        earmarked.sort_by(|&a, &b| super::urgency_order(&views[a], &views[b]));
+        let mut left = total;
+        for &i in &earmarked {
+            let take = shares[i].unwrap_or_default().min(left);
+            shares[i] = Some(take);
+            left -= take;
+        }
+        let mut order: Vec<usize> = (0..views.len()).filter(|i| !own[*i] && open(i)).collect();
         // Stable: ties keep the file's order.
         order.sort_by(|&a, &b| super::urgency_order(&views[a], &views[b]));
-        let mut left = total;
         let mut given = vec![Decimal::ZERO; views.len()];
         for &i in &order {
             let take = views[i].ledger.next_due_amount.min(left).max(Decimal::ZERO);
@@ -375,6 +385,36 @@ mod tests {
                 months: 3
             }
         );
+    }
+
+    #[test]
+    fn a_loans_own_budget_comes_out_of_the_total() {
+        // Settings 3,000 in total; "own" sets 2,000 aside for itself: 1,000 is left for "a",
+        // less than its 1,100.16 installment → restructure 13,201.95 over ceil(13.2) = 14 months
+        // at 13,201.95 / 14 = 942.996… → 943.00.
+        let mut own = ctrip("own");
+        own.monthly_budget = Some(dec!(2000));
+        let loans = [ctrip("a"), own];
+        let p = policy();
+        let v = views(&loans, &p, d(2026, 5, 20));
+        let all = proposals(&v, Some(dec!(3000)));
+        assert_eq!(all[1].share, Some(dec!(2000)));
+        assert_eq!(all[0].share, Some(dec!(1000)));
+        assert_eq!(
+            all[0].offer,
+            Offer::Restructure {
+                owed: dec!(13201.95),
+                months: 14,
+                monthly: dec!(943.00),
+                fits: true
+            }
+        );
+        // An own budget beyond the total is cut to the total: nothing is promised twice.
+        let all = proposals(&v, Some(dec!(1500)));
+        assert_eq!(all[1].share, Some(dec!(1500)));
+        assert_eq!(all[0].share, Some(Decimal::ZERO));
+        let total: Decimal = all.iter().filter_map(|p| p.share).sum();
+        assert_eq!(total, dec!(1500));
     }
 
     #[test]

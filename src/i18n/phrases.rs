@@ -809,16 +809,24 @@ pub fn paid_before_start(date: impl Display, start: impl Display) -> Text {
     )
 }
 
-/// Money already written with its currency symbol and grouping.
-pub fn payment_beyond_owed(amount: &str, owed: &str, unpaid: &str, penalty: &str) -> Text {
-    t(
-        format!(
-            "{amount} 超过了这笔借款还欠的全部金额 {owed}（未还各期 {unpaid} + 估算罚息 {penalty}）；请记录实际付出的金额"
+/// Money already written with its currency symbol and grouping; `penalty` when one is estimated.
+pub fn payment_beyond_owed(amount: &str, owed: &str, unpaid: &str, penalty: Option<&str>) -> Text {
+    match penalty {
+        Some(penalty) => t(
+            format!(
+                "{amount} 超过了这笔借款还欠的全部金额 {owed}（未还各期 {unpaid} + 估算罚息 {penalty}）；请记录实际付出的金额"
+            ),
+            format!(
+                "{amount} is more than everything still owed on this loan, {owed} (unpaid installments {unpaid} + estimated penalty {penalty}); record what was actually paid"
+            ),
         ),
-        format!(
-            "{amount} is more than everything still owed on this loan, {owed} (unpaid installments {unpaid} + estimated penalty {penalty}); record what was actually paid"
+        None => t(
+            format!("{amount} 超过了这笔借款还欠的全部金额 {owed}；请记录实际付出的金额"),
+            format!(
+                "{amount} is more than everything still owed on this loan, {owed}; record what was actually paid"
+            ),
         ),
-    )
+    }
 }
 
 pub fn extension_into_past(due: impl Display, today: impl Display) -> Text {
@@ -901,8 +909,8 @@ pub fn undo_kept_as(backup: &str) -> Text {
 /// The dashboard's one-line outcome of `u`; `what` lists what was taken out or put back.
 pub fn undid_in_dashboard(what: &str) -> Text {
     t(
-        format!("✓ 已撤销上一次写入：{what}（再按 u 可恢复）"),
-        format!("✓ undid the last write: {what} (u again redoes it)"),
+        format!("✓ 已撤销上次写入（再按 u 恢复）：{what}"),
+        format!("✓ undid the last write (u again redoes it): {what}"),
     )
 }
 

@@ -200,12 +200,22 @@ pub fn sentence(lang: Lang, e: &LoanFacts, today: NaiveDate, dated: bool) -> Opt
     };
     if let Some(credit) = credit_first(e, today) {
         let n = (credit - today).num_days();
+        // Another platform's day used as an estimate is marked ≈, as in the detail.
+        let approx = e
+            .escalation
+            .milestones
+            .iter()
+            .find(|m| m.kind == StageKind::CreditReport)
+            .map(|m| super::stage::mark(m.basis))
+            .unwrap_or_default();
         let on = dates::day(lang, credit, today);
         s += &match (lang, dated) {
-            (Lang::Zh, true) => format!("；{n} 天后可能上报征信（{on}）"),
-            (Lang::Zh, false) => format!("；{n} 天后可能上报征信"),
-            (Lang::En, true) => format!("; credit report possible in {n} days ({on})"),
-            (Lang::En, false) => format!("; credit report in {n}d"),
+            (Lang::Zh, true) => format!("；{approx}{n} 天后可能上报征信（{approx}{on}）"),
+            (Lang::Zh, false) => format!("；{approx}{n} 天后可能上报征信"),
+            (Lang::En, true) => {
+                format!("; credit report possible in {approx}{n} days ({approx}{on})")
+            }
+            (Lang::En, false) => format!("; credit report in {approx}{n}d"),
         };
     }
     Some(s)

@@ -102,6 +102,17 @@ pub fn apr(loan: &Loan, ledger: &Ledger) -> (Option<Decimal>, Option<Decimal>) {
     }
 }
 
+/// The interest and fees over the whole schedule: what the schedule report and the dashboard's
+/// schedule view total.
+pub fn cost_totals(ledger: &Ledger) -> (Decimal, Decimal) {
+    ledger
+        .installments
+        .iter()
+        .fold((Decimal::ZERO, Decimal::ZERO), |(i, f), s| {
+            (i + s.inst.interest, f + s.inst.fee)
+        })
+}
+
 /// The loan's name, else platform name (in `lang`) + product.
 pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
     if let Some(n) = &loan.name {
@@ -225,7 +236,7 @@ impl Totals {
             Lang::En => (
                 "overdue",
                 format!("due within {alert_days} days"),
-                format!("{open} loans open"),
+                format!("{open} loan{} open", if open == 1 { "" } else { "s" }),
             ),
         }
     }

@@ -199,7 +199,7 @@ pub fn text(ctx: &Context) -> String {
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "—".into()),
                 e.current()
-                    .map(|m| lang.stage_with_basis(m.kind, m.basis))
+                    .map(|m| crate::present::stage::with_basis(lang, m.kind, m.basis))
                     .unwrap_or_else(|| "—".into()),
                 contact,
                 match l.penalty_estimate {

@@ -279,12 +279,12 @@ fn milestone_events<W: Write>(
             Lang::Zh => format!(
                 "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}\n{}",
                 ms.source,
-                lang.basis_line(ms.basis)
+                crate::present::stage::basis_line(lang, ms.basis)
             ),
             Lang::En => format!(
                 "An estimate from articles and user reports, not a rule. {note} Source: {}\n{}",
                 ms.source,
-                lang.basis_line(ms.basis)
+                crate::present::stage::basis_line(lang, ms.basis)
             ),
         };
         let uid = milestone_uid(&v.loan.id, m.kind, m.typical);

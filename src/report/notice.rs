@@ -7,7 +7,7 @@ use crate::engine::proposal::Offer;
 use crate::i18n::Lang;
 use crate::knowledge::advice::{self, Request};
 use crate::knowledge::notice::{self, NoticeFacts, Plan, Relation};
-use crate::model::{Contact, StageKind};
+use crate::model::{Basis, Contact, StageKind};
 use crate::money::grouped;
 
 /// Text from the user's file without control characters, so it cannot steer the terminal.
@@ -37,13 +37,27 @@ pub fn contact_basis(view: &LoanView, lang: Lang) -> String {
             .t("报道没有给出具体天数", "the reports give no day")
             .to_string();
     };
-    if m.from_user {
-        return match lang {
-            Lang::Zh => format!("我按自己的合同记下的天数：逾期第 {day} 天"),
-            Lang::En => format!("the day I noted from my own contract: overdue day {day}"),
-        };
-    }
     let source = printable(&m.source);
+    match m.basis {
+        Basis::User => {
+            return match lang {
+                Lang::Zh => format!("我按自己的合同记下的天数：逾期第 {day} 天"),
+                Lang::En => format!("the day I noted from my own contract: overdue day {day}"),
+            };
+        }
+        // Another platform's report stands in for this one's: say so.
+        Basis::Estimate => {
+            return match lang {
+                Lang::Zh => format!(
+                    "借用《{source}》中其他平台的报道估计，逾期第 {day} 天起；这是估计，不是规定"
+                ),
+                Lang::En => format!(
+                    "estimated from another platform's reports in 《{source}》: from overdue day {day}; an estimate, not a rule"
+                ),
+            };
+        }
+        Basis::Article => {}
+    }
     match (lang, m.day_typical) {
         (Lang::Zh, Some(t)) => format!(
             "《{source}》中的报道，逾期第 {day} 天起，也有人说第 {t} 天；这是估计，不是规定"

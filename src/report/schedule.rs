@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use super::Context;
 use super::table::{Align, render};
-use crate::engine::{InstallmentStatus, LoanStatus, LoanView, rate};
+use crate::engine::{InstallmentStatus, LoanStatus, LoanView};
 use crate::i18n::Lang;
 use crate::model::{Basis, LoanTerms, StageKind};
 use crate::money::{self, grouped};
+use crate::present;
 
 #[derive(Debug, Serialize)]
 pub struct Row {
@@ -77,34 +78,21 @@ pub fn report(v: &LoanView) -> ScheduleReport {
             status: s.status,
         })
         .collect();
-    let (method, principal, apr) = match &v.loan.terms {
+    let apr = present::apr(v.loan, &v.ledger).0;
+    let (method, principal) = match &v.loan.terms {
         LoanTerms::Amortized {
-            principal,
-            method,
-            term,
-            ..
-        } => {
-            let insts: Vec<_> = v
-                .ledger
-                .installments
-                .iter()
-                .map(|s| s.inst.clone())
-                .collect();
-            (
-                method.key().to_string(),
-                *principal,
-                rate::apr(*principal, &insts, *term),
-            )
-        }
-        LoanTerms::Bills(b) => ("bills".to_string(), b.iter().map(|b| b.amount).sum(), None),
+            principal, method, ..
+        } => (method.key().to_string(), *principal),
+        LoanTerms::Bills(b) => ("bills".to_string(), b.iter().map(|b| b.amount).sum()),
     };
+    let (total_interest, total_fee) = present::cost_totals(&v.ledger);
     let mut report = ScheduleReport {
         id: v.loan.id.clone(),
         method,
         principal,
         apr,
-        total_interest: rows.iter().map(|r| r.interest).sum(),
-        total_fee: rows.iter().map(|r| r.fee).sum(),
+        total_interest,
+        total_fee,
         installments: rows,
         stages: if v.ledger.status == LoanStatus::PaidOff {
             Vec::new()
@@ -209,7 +197,7 @@ pub fn text(ctx: &Context, v: &LoanView) -> String {
                     if st.reached { "✓" } else { "" }.to_string(),
                     date,
                     day,
-                    lang.stage_with_basis(st.kind, st.basis),
+                    crate::present::stage::with_basis(lang, st.kind, st.basis),
                 ]
             })
             .collect();

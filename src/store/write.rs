@@ -358,6 +358,14 @@ impl Prepared {
 
     fn commit(self) -> Result<Recorded, Commit> {
         let fail = |p: &Path, e: std::io::Error| Commit::Failed(WriteError::io(p, e));
+        let unchanged = || -> Result<bool, Commit> {
+            let now = std::fs::read(&self.real).map_err(|e| fail(&self.real, e))?;
+            Ok(now == self.old)
+        };
+        // Changed already (an editor that does not take the lock): leave the backup alone.
+        if !unchanged()? {
+            return Err(Commit::Changed);
+        }
         let staged_bak = atomic::stage(&self.backup, &self.old, self.perms.clone())
             .map_err(|e| fail(&self.backup, e))?;
         keep_owner(staged_bak.temp_path(), self.owner).map_err(Commit::Failed)?;
@@ -365,8 +373,7 @@ impl Prepared {
         undo::remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
             .map_err(Commit::Failed)?;
         // The last moment before the rename: an editor's save since our read must not be lost.
-        let now = std::fs::read(&self.real).map_err(|e| fail(&self.real, e))?;
-        if now != self.old {
+        if !unchanged()? {
             return Err(Commit::Changed);
         }
         self.staged.commit().map_err(|e| fail(&self.real, e))?;
@@ -721,7 +728,7 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
                         &m(*amount),
                         &m(owed),
                         &m(ledger.remaining_balance),
-                        &m(penalty),
+                        (!penalty.is_zero()).then(|| m(penalty)).as_deref(),
                     ),
                 ));
             }

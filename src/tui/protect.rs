@@ -264,7 +264,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Scroll by a row or a page; the view clamps what is past the end.
+/// Scroll by a row or a page; the caller clamps to the last frame's end.
 fn scrolled(scroll: usize, m: Msg) -> usize {
     match m {
         Msg::Up => scroll.saturating_sub(1),

@@ -53,9 +53,22 @@ pub fn update(app: &mut App, msg: Msg) {
                 app.select(pos.max(0) as usize);
             }
         }
-        // Elsewhere (the schedule, the plan, the cash flow) the wheel scrolls what is shown.
+        (Mode::Filter, Msg::Wheel { x, y, rows }) => {
+            let p = views::panes(app, body, theme);
+            if inside(p.list, x, y) {
+                let pos = app.selected as i64 + rows;
+                app.select(pos.max(0) as usize);
+            }
+        }
+        // Elsewhere (the schedule, the plan, the cash flow, a document, the call log, the
+        // warnings) the wheel scrolls what is shown.
         (
-            Mode::Schedule { .. } | Mode::Plan { .. } | Mode::Cashflow { .. },
+            Mode::Schedule { .. }
+            | Mode::Plan { .. }
+            | Mode::Cashflow { .. }
+            | Mode::Doc { .. }
+            | Mode::LogView { .. }
+            | Mode::Warnings { .. },
             Msg::Wheel { rows, .. },
         ) => {
             let m = if rows < 0 { Msg::Up } else { Msg::Down };

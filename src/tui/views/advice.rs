@@ -149,9 +149,19 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let width = inner.width as usize;
 
     let (title, _) = title(app, area, theme);
-    let mut body = topic
-        .map(|t| topic_rows(t, lang, width, theme))
-        .unwrap_or_default();
+    // Why these topics, in this order: the loan's situation, in the bottom border when it fits
+    // there whole (beside the room the scroll hint may take), else as the first row.
+    let situation = app.detail.situation.map(|s| situation_label(lang, s));
+    let in_border = situation.is_some_and(|l| l.width() + 8 + 6 <= area.width as usize);
+    let mut body = match situation.filter(|_| !in_border) {
+        Some(l) => wrapped(l, width, "", "", theme.dim(), theme.dim()),
+        None => Vec::new(),
+    };
+    body.extend(
+        topic
+            .map(|t| topic_rows(t, lang, width, theme))
+            .unwrap_or_default(),
+    );
     let disclaimer: Vec<Line> = if app.detail.disclaimer.is_empty() || width == 0 {
         vec![]
     } else {
@@ -204,15 +214,8 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         block = block
             .title_bottom(Line::from(Span::styled(hint.clone(), theme.accent())).right_aligned());
     }
-    // Why these topics, in this order: the loan's situation, when there is room for it.
-    if let Some(s) = app.detail.situation {
-        // Shortened rather than dropped when the line is narrow.
-        let room = (area.width as usize).saturating_sub(hint.width() + 6);
-        let label = situation_label(lang, s);
-        if room >= 12 {
-            let text = format!(" {} ", truncate(label, room));
-            block = block.title_bottom(Line::from(Span::styled(text, theme.dim())));
-        }
+    if let Some(label) = situation.filter(|_| in_border) {
+        block = block.title_bottom(Line::from(Span::styled(format!(" {label} "), theme.dim())));
     }
     block.render(area, buf);
 

@@ -312,10 +312,10 @@ fn milestones(
             stage.to_string()
         };
         // Another platform's day, used as an estimate: ≈ and muted, as in the detail.
-        let estimate = m.basis == crate::model::Basis::Estimate;
+        let estimate = crate::present::stage::is_estimate(m.basis);
         let text = format!(
             "{}{} {} {name}  {what}",
-            if estimate { "≈" } else { "" },
+            crate::present::stage::mark(m.basis),
             crate::dates::day(lang, m.date, today),
             pad(&when(m), when_w, Align::Left)
         );

@@ -15,7 +15,8 @@ use super::{Theme, flow, money, panel};
 use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::Lang;
-use crate::model::{Basis, mask_phone};
+use crate::model::mask_phone;
+use crate::present::stage;
 use crate::report::advice::wrap;
 use crate::report::table::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
@@ -160,13 +161,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let passed: Vec<_> = milestones.iter().filter(|m| m.reached).collect();
         let user = |m: &crate::engine::Milestone| if m.from_user { "*" } else { "" };
         // Another platform's day used as an estimate: marked ≈ and muted.
-        let approx = |m: &crate::engine::Milestone| {
-            if m.basis == Basis::Estimate {
-                "≈"
-            } else {
-                ""
-            }
-        };
+        let approx = |m: &crate::engine::Milestone| stage::mark(m.basis);
         if level >= NEXT_ONLY {
             if let Some(last) = passed.last() {
                 let date = last
@@ -231,7 +226,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 (Some(d), None) => dates::day(lang, d, today),
                 _ => String::new(),
             };
-            let estimate = m.basis == Basis::Estimate;
+            let estimate = stage::is_estimate(m.basis);
             let (mark, style) = if m.reached {
                 ("✓", passed_style)
             } else if is_next {
@@ -295,11 +290,8 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 lines.push(Line::from(Span::styled(row, theme.dim())));
             }
         }
-        if level < NEXT_ONLY && milestones.iter().any(|m| m.basis == Basis::Estimate) {
-            let note = lang.t(
-                "≈ 借用其他平台文章的天数估计",
-                "≈ another platform's reported day, used as an estimate",
-            );
+        if level < NEXT_ONLY && milestones.iter().any(|m| stage::is_estimate(m.basis)) {
+            let note = stage::estimate_legend(lang);
             for row in wrap(note, width, "", "  ") {
                 lines.push(Line::from(Span::styled(row, theme.dim())));
             }

@@ -115,7 +115,13 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ("·", lang.t("正常", "current")),
         ("✓", lang.t("已结清", "paid off")),
         ("▶", lang.t("选中", "selected")),
-        ("≈", lang.t("估算（罚息）", "an estimate (penalty)")),
+        (
+            "≈",
+            lang.t(
+                "估算（罚息；借用其他平台的天数）",
+                "an estimate (penalty; another platform's day)",
+            ),
+        ),
         (
             "*",
             lang.t(

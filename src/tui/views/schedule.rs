@@ -37,8 +37,7 @@ pub fn render(
         Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
 
     let insts = &e.ledger.installments;
-    let interest: rust_decimal::Decimal = insts.iter().map(|s| s.inst.interest).sum();
-    let fee: rust_decimal::Decimal = insts.iter().map(|s| s.inst.fee).sum();
+    let (interest, fee) = crate::present::cost_totals(&e.ledger);
     let mut facts: Vec<String> = Vec::new();
     if let Some(p) = app.detail.principal {
         facts.push(format!("{} {}", lang.t("本金", "principal"), money(cur, p)));
