@@ -29,7 +29,9 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
                 Effect::Reload { by_hand } => {
                     match store::reload(&app.source, &app.builtin, app.base_today, app.read) {
                         Ok(None) => Msg::Unchanged(exposed(app), by_hand),
-                        Ok(Some(loaded)) => Msg::Loaded(Box::new(Ok(loaded)), exposed(app), by_hand),
+                        Ok(Some(loaded)) => {
+                            Msg::Loaded(Box::new(Ok(loaded)), exposed(app), by_hand)
+                        }
                         Err(e) => Msg::Loaded(Box::new(Err(e)), exposed(app), by_hand),
                     }
                 }
