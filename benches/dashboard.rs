@@ -6,6 +6,7 @@
 //!   10,000 loans, against the same floor;
 //! - starting the dashboard at 100,000 loans (load the file, build the model, draw the first frame)
 //!   against `check --json` on the same file.
+//!
 //! Criterion times each; the ratios of the medians are printed after each group.
 //!
 //! `cargo bench --bench dashboard` (about three minutes on 2 cores, most of it at 100k).
