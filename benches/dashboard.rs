@@ -66,6 +66,7 @@ fn floor(text: &str) -> toml::Table {
 /// `j` then its frame, alternating with `k` so the selection stays near the top, as a held key.
 fn keys(c: &mut Criterion) {
     let group = "key_press";
+    let since = std::time::SystemTime::now();
     let mut g = c.benchmark_group(group);
     g.sample_size(20);
     for n in [100, 10_000] {
@@ -82,7 +83,7 @@ fn keys(c: &mut Criterion) {
         });
     }
     g.finish();
-    print_ratio(group, "j_and_frame_10000", "j_and_frame_100");
+    print_ratio(group, "j_and_frame_10000", "j_and_frame_100", since);
 }
 
 /// At 10,000 loans: `]` in the plan view (cash 5000), and a file event for an unchanged file.
@@ -98,6 +99,7 @@ fn steps_and_reloads(c: &mut Criterion) {
     assert!(app.planning.plan.is_some(), "the plan view is open");
     frame(&mut term, &mut app);
 
+    let since = std::time::SystemTime::now();
     let mut g = c.benchmark_group(group);
     g.sample_size(10);
     g.bench_function("floor_toml_table", |b| b.iter(|| floor(black_box(&text))));
@@ -117,8 +119,8 @@ fn steps_and_reloads(c: &mut Criterion) {
         })
     });
     g.finish();
-    print_ratio(group, "what_if_step_in_plan", "floor_toml_table");
-    print_ratio(group, "file_event_unchanged", "floor_toml_table");
+    print_ratio(group, "what_if_step_in_plan", "floor_toml_table", since);
+    print_ratio(group, "file_event_unchanged", "floor_toml_table", since);
 }
 
 /// At 100,000 loans: the dashboard's start against `check --json`.
@@ -129,6 +131,7 @@ fn start_100k(c: &mut Criterion) {
     std::fs::write(&path, portfolio(100_000)).expect("written");
     let builtin = builtin_policies().expect("built-in policies");
 
+    let since = std::time::SystemTime::now();
     let mut g = c.benchmark_group(group);
     g.sample_size(10);
     g.warm_up_time(Duration::from_secs(1));
@@ -156,7 +159,7 @@ fn start_100k(c: &mut Criterion) {
         })
     });
     g.finish();
-    print_ratio(group, "dashboard_first_frame", "check_json");
+    print_ratio(group, "dashboard_first_frame", "check_json", since);
 }
 
 criterion_group!(benches, keys, steps_and_reloads, start_100k);

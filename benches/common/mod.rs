@@ -7,6 +7,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
 
 /// Counts live heap bytes and their peak. Each bench installs it with
 /// `#[global_allocator] static ALLOC: common::Counting = common::Counting;`
@@ -156,9 +157,10 @@ pub fn portfolio(n: usize) -> String {
     s
 }
 
-/// The median of a benchmark criterion has just measured, in nanoseconds, read back from its
-/// report (`target/criterion/GROUP/NAME/new/estimates.json`).
-pub fn median_ns(group: &str, name: &str) -> Option<f64> {
+/// The median of a benchmark criterion measured after `since` (in this run), in nanoseconds,
+/// read back from its report (`target/criterion/GROUP/NAME/new/estimates.json`). None when the
+/// benchmark did not run this time (filtered out): an older report is never used.
+pub fn median_ns(group: &str, name: &str, since: SystemTime) -> Option<f64> {
     let root = std::env::var_os("CRITERION_HOME")
         .map(PathBuf::from)
         .or_else(|| {
@@ -166,21 +168,25 @@ pub fn median_ns(group: &str, name: &str) -> Option<f64> {
         })
         .unwrap_or_else(|| PathBuf::from("target/criterion"));
     let path = root.join(group).join(name).join("new/estimates.json");
+    let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    if written < since {
+        return None;
+    }
     let text = std::fs::read_to_string(path).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     v["median"]["point_estimate"].as_f64()
 }
 
-/// Print `name`'s median over `base`'s, both from this run of `group`.
-pub fn print_ratio(group: &str, name: &str, base: &str) {
-    match (median_ns(group, name), median_ns(group, base)) {
+/// Print `name`'s median over `base`'s, both measured in this run of `group` (after `since`).
+pub fn print_ratio(group: &str, name: &str, base: &str, since: SystemTime) {
+    match (median_ns(group, name, since), median_ns(group, base, since)) {
         (Some(a), Some(b)) => println!(
-            "ratio {group}/{name}: {:.2}x {base} ({:.1} ms against {:.1} ms, medians of this run)",
+            "ratio {group}/{name}: {:.2}x {base} ({:.2} ms against {:.2} ms, medians of this run)",
             a / b,
             a / 1e6,
             b / 1e6
         ),
-        _ => println!("ratio {group}/{name}: no criterion estimates found for this run"),
+        _ => println!("ratio {group}/{name}: not measured in this run"),
     }
 }
 

@@ -1,27 +1,45 @@
 //! Planning's behaviour (`P`, `c`): the prompt, the plan and the weekly series recomputed with
 //! the data and the day, scrolling.
 
+use rust_decimal::Decimal;
+
+use crate::engine::LoanView;
 use crate::engine::cashflow::{self, Bucket};
-use crate::report::{self, Context};
+use crate::engine::plan::{self, Plan, Strategy};
 use crate::tui::app::{App, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::planning::{MAX_INPUT, WEEKS, next_strategy, parse_cash};
 
 impl App {
-    fn context(&self) -> Context<'_> {
-        Context {
-            portfolio: &self.portfolio,
-            policies: &self.policies,
-            today: self.today(),
-            lang: self.lang,
-        }
+    /// Every loan's view on the app's day, most urgent first (the order of `check`), as
+    /// `Context::views` would compute it, taken from the snapshot instead: the day's ledgers and
+    /// escalations are already there, so a what-if step does not work every loan out twice.
+    fn views(&self) -> Vec<LoanView<'_>> {
+        self.snap
+            .loans
+            .iter()
+            .map(|f| {
+                let loan = &self.portfolio.loans[f.idx];
+                LoanView {
+                    loan,
+                    policy: self.policies.get(&loan.platform),
+                    ledger: f.ledger.clone(),
+                    escalation: f.escalation.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// The plan for `cash` over the snapshot's views: what `report::plan::compute` gives.
+    fn plan_for(&self, cash: Decimal, strategy: Strategy) -> Plan {
+        plan::plan(&self.views(), cash, strategy, self.today())
     }
 
     /// Recompute what planning shows for the current data and day. Called by `recompute`.
     pub fn refresh_planning(&mut self) {
         if let Some(p) = &self.planning.plan {
             let (cash, strategy) = (p.cash, p.strategy);
-            self.planning.plan = Some(report::plan::compute(&self.context(), cash, strategy));
+            self.planning.plan = Some(self.plan_for(cash, strategy));
         }
         if self.planning.cashflow.is_some() {
             self.planning.cashflow = Some(self.weekly());
@@ -29,8 +47,7 @@ impl App {
     }
 
     fn weekly(&self) -> Vec<Bucket> {
-        let ctx = self.context();
-        cashflow::weekly(&ctx.views(), ctx.today, WEEKS)
+        cashflow::weekly(&self.views(), self.today(), WEEKS)
     }
 
     pub fn open_cash_prompt(&mut self) {
@@ -49,7 +66,7 @@ impl App {
                     .map(|p| p.strategy)
                     .unwrap_or_default();
                 self.planning.error = None;
-                self.planning.plan = Some(report::plan::compute(&self.context(), cash, strategy));
+                self.planning.plan = Some(self.plan_for(cash, strategy));
                 self.mode = Mode::Plan { scroll: 0 };
             }
             Err(e) => self.planning.error = Some(e),
@@ -59,7 +76,7 @@ impl App {
     pub fn cycle_strategy(&mut self) {
         if let Some(p) = &self.planning.plan {
             let (cash, strategy) = (p.cash, next_strategy(p.strategy));
-            self.planning.plan = Some(report::plan::compute(&self.context(), cash, strategy));
+            self.planning.plan = Some(self.plan_for(cash, strategy));
         }
     }
 
