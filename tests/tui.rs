@@ -636,3 +636,35 @@ fn a_users_own_platform_days_are_marked_as_theirs() {
     }
     assert!(screen(&mut app, 120, 40).contains("By that count, that is 2026-10-11."));
 }
+
+#[test]
+fn a_loan_not_yet_drawn_on_the_what_if_day_gets_prevention_only() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = sample(lang);
+        select(&mut app, "xingtu-rxd");
+        // 130 days back: 2026-07-16, five days before xingtu-rxd is drawn on 07-21.
+        dispatch(&mut app, Msg::ShiftDay(-130));
+        assert_eq!(app.today(), NaiveDate::from_ymd_opt(2026, 7, 16).unwrap());
+        assert_eq!(
+            app.detail.starts,
+            NaiveDate::from_ymd_opt(2026, 7, 21),
+            "{lang:?}"
+        );
+        let topics: Vec<_> = app.detail.advice.iter().map(|t| t.topic).collect();
+        assert_eq!(
+            topics,
+            [Some(repaydash::knowledge::advice::Topic::Prevention)],
+            "{lang:?}"
+        );
+        let s = screen(&mut app, 120, 40);
+        let want = match lang {
+            Lang::Zh => "尚未借出（07-21借出）：只有预防建议",
+            Lang::En => "not yet drawn (drawn on 21 Jul): prevention only",
+        };
+        assert!(s.contains(want), "{s}");
+        // Five days on it is drawn: the panels of a current loan again.
+        dispatch(&mut app, Msg::ShiftDay(5));
+        assert_eq!(app.detail.starts, None);
+        assert!(app.detail.advice.len() > 1);
+    }
+}

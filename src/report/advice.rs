@@ -2,9 +2,11 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Context;
+use crate::dates;
 use crate::engine::{LoanView, Situation};
 use crate::i18n::Lang;
 use crate::knowledge::advice::{self, AdvicePanels, ItemKind};
@@ -50,6 +52,26 @@ pub fn situation_label(lang: Lang, s: Situation) -> &'static str {
     }
 }
 
+/// Why these panels: the situation's label, or, for a loan drawn after the day shown, that it is
+/// not drawn yet and when it will be (the one date style, `crate::dates`).
+pub fn situation_words(
+    lang: Lang,
+    s: Situation,
+    starts: Option<NaiveDate>,
+    today: NaiveDate,
+) -> String {
+    match starts {
+        Some(d) => {
+            let day = dates::day(lang, d, today);
+            match lang {
+                Lang::Zh => format!("尚未借出（{day}借出）：只有预防建议"),
+                Lang::En => format!("not yet drawn (drawn on {day}): prevention only"),
+            }
+        }
+        None => situation_label(lang, s).to_string(),
+    }
+}
+
 /// The panels as text for a terminal `width` columns wide, the disclaimer once at the end.
 pub fn text(ctx: &Context, view: &LoanView, p: &AdvicePanels, width: usize) -> String {
     let lang = ctx.lang;
@@ -58,7 +80,7 @@ pub fn text(ctx: &Context, view: &LoanView, p: &AdvicePanels, width: usize) -> S
     let head = format!(
         "{} · {}",
         ctx.display_name(view.loan),
-        situation_label(lang, p.situation)
+        situation_words(lang, p.situation, p.starts, ctx.today)
     );
     push_wrapped(&mut out, &head, width, "", "");
     let sources_label = lang.t("来源：", "Sources: ");

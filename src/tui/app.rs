@@ -156,6 +156,8 @@ pub struct Detail {
     /// The loan these are for, so a change of day keeps the topic and a change of loan does not.
     pub loan_id: String,
     pub situation: Option<Situation>,
+    /// The loan is drawn on this day, after the day shown: prevention only.
+    pub starts: Option<NaiveDate>,
     /// Shown once under the advice, not per item.
     pub disclaimer: String,
 }
@@ -486,7 +488,7 @@ impl App {
         let today = self.today();
         let policy = self.policies.get(&loan.platform);
         let view = LoanView::compute(loan, policy, today, self.portfolio.settings.alert_days);
-        let (advice, situation, disclaimer) =
+        let (advice, situation, starts, disclaimer) =
             match advice::panels(&view, &proposal, self.lang, &self.portfolio.settings, today) {
                 Ok(p) => (
                     p.panels
@@ -507,6 +509,7 @@ impl App {
                         })
                         .collect(),
                     Some(p.situation),
+                    p.starts,
                     p.disclaimer,
                 ),
                 // A broken asset fails the tests; should one ship anyway, say so where the advice goes.
@@ -521,6 +524,7 @@ impl App {
                         topic: None,
                         script_title: None,
                     }],
+                    None,
                     None,
                     String::new(),
                 ),
@@ -549,6 +553,7 @@ impl App {
             advice,
             loan_id: id,
             situation,
+            starts,
             disclaimer,
         };
     }
