@@ -668,3 +668,35 @@ fn a_loan_not_yet_drawn_on_the_what_if_day_gets_prevention_only() {
         assert!(app.detail.advice.len() > 1);
     }
 }
+
+/// The penalty grows by the day: at 80×24 the overdue demo loans keep it beside the unpaid total.
+/// 星图: 0.045 %/day × 1.5 = 0.0675 %/day on 897.04 × 33 days (#3, due 10-21) and 1,397.04 × 2
+/// days (#4, due 11-21): 32,396.40 × 0.000675 = 21.87. 携程: 18 % ÷ 360 × 1.5 = 0.075 %/day on
+/// 800.16 × 5 days = 3.00.
+#[test]
+fn the_penalty_stays_in_the_detail_at_80x24() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = sample(lang);
+        for (id, figure, last_contact) in [
+            ("xingtu-rxd", "≈¥21.87", "陈静"),
+            ("ctrip-jqh", "≈¥3.00", "王小明"),
+        ] {
+            select(&mut app, id);
+            let label = match lang {
+                Lang::Zh => "罚息估算 ",
+                Lang::En => "penalty ",
+            };
+            let s = screen(&mut app, 80, 24);
+            assert!(s.contains(&format!("{label}{figure}")), "{s}");
+            // Every contact still shows.
+            assert!(s.contains(last_contact), "{s}");
+            // With room, the label says "estimate" in full.
+            let s = screen(&mut app, 120, 40);
+            let full = match lang {
+                Lang::Zh => "罚息估算 ",
+                Lang::En => "penalty (estimate) ",
+            };
+            assert!(s.contains(&format!("{full}{figure}")), "{s}");
+        }
+    }
+}
