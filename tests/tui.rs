@@ -699,4 +699,17 @@ fn the_penalty_stays_in_the_detail_at_80x24() {
             assert!(s.contains(&format!("{full}{figure}")), "{s}");
         }
     }
+    // The demo's header has a line more ("demo data"): 星图 then drops its passed stages, so
+    // that the penalty and both contacts still show.
+    for lang in [Lang::Zh, Lang::En] {
+        let builtin = builtin_policies().unwrap();
+        let loaded = store::load(&Source::Demo, &builtin, today()).unwrap();
+        let mut app = App::new(loaded, builtin, today(), lang);
+        app.color = false;
+        select(&mut app, "xingtu-rxd");
+        let s = screen(&mut app, 80, 24);
+        for want in ["≈¥21.87", "赵强", "陈静"] {
+            assert!(s.contains(want), "{want}: {s}");
+        }
+    }
 }
