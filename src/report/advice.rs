@@ -64,7 +64,7 @@ pub fn situation_words(
         Some(d) => {
             let day = dates::day(lang, d, today);
             match lang {
-                Lang::Zh => format!("尚未借出（{day}借出）：只有预防建议"),
+                Lang::Zh => format!("尚未借出（{day}借出）：仅预防建议"),
                 Lang::En => format!("not yet drawn (drawn on {day}): prevention only"),
             }
         }
