@@ -1017,3 +1017,69 @@ fn an_alipay_loan_120_days_overdue_is_severe_with_an_estimated_credit_day() {
     assert!(text.contains("may go to court (estimate)"), "{text}");
     assert!(text.contains("unknown — set penalty_rate"), "{text}");
 }
+
+#[test]
+fn a_loan_not_yet_drawn_gets_prevention_only() {
+    // xingtu-rxd is drawn on 2026-07-21; on 2026-07-01 it does not exist yet: no situation of its
+    // own (before, its "current" figures brought credit and contact panels, and its contacts).
+    for lang in ["zh", "en"] {
+        let out = run_ok(&[
+            "--file",
+            SAMPLE,
+            "--today",
+            "2026-07-01",
+            "--lang",
+            lang,
+            "advice",
+            "xingtu-rxd",
+            "--json",
+        ]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["starts"], "2026-07-21", "{lang}");
+        let topics: Vec<&str> = v["panels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["topic"].as_str().unwrap())
+            .collect();
+        assert_eq!(topics, ["prevention"], "{lang}");
+        // Not the loan's own contacts (赵强, 陈静): they are for a loan that is drawn.
+        assert!(
+            !out.contains("赵强") && !out.contains("138****0003"),
+            "{out}"
+        );
+        let text = run_ok(&[
+            "--file",
+            SAMPLE,
+            "--today",
+            "2026-07-01",
+            "--lang",
+            lang,
+            "advice",
+            "xingtu-rxd",
+        ]);
+        let head = text.lines().next().unwrap();
+        assert_eq!(
+            head,
+            lang_pick(
+                lang,
+                "星图金融任性贷 · 尚未借出（07-21借出）：仅预防建议",
+                "星图金融任性贷 · not yet drawn (drawn on 21 Jul): prevention only"
+            ),
+        );
+    }
+    // On its first day it is drawn, and current like any other loan.
+    let v: Value = serde_json::from_str(&run_ok(&[
+        "--file",
+        SAMPLE,
+        "--today",
+        "2026-07-21",
+        "advice",
+        "xingtu-rxd",
+        "--json",
+    ]))
+    .unwrap();
+    assert!(v.get("starts").is_none());
+    assert_eq!(v["situation"], "current");
+    assert!(v["panels"].as_array().unwrap().len() > 1);
+}

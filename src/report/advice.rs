@@ -2,9 +2,11 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Context;
+use crate::dates;
 use crate::engine::{LoanView, Situation};
 use crate::i18n::Lang;
 use crate::knowledge::advice::{self, AdvicePanels, ItemKind};
@@ -50,6 +52,26 @@ pub fn situation_label(lang: Lang, s: Situation) -> &'static str {
     }
 }
 
+/// Why these panels: the situation's label, or, for a loan drawn after the day shown, that it is
+/// not drawn yet and when it will be (the one date style, `crate::dates`).
+pub fn situation_words(
+    lang: Lang,
+    s: Situation,
+    starts: Option<NaiveDate>,
+    today: NaiveDate,
+) -> String {
+    match starts {
+        Some(d) => {
+            let day = dates::day(lang, d, today);
+            match lang {
+                Lang::Zh => format!("尚未借出（{day}借出）：仅预防建议"),
+                Lang::En => format!("not yet drawn (drawn on {day}): prevention only"),
+            }
+        }
+        None => situation_label(lang, s).to_string(),
+    }
+}
+
 /// The panels as text for a terminal `width` columns wide, the disclaimer once at the end.
 pub fn text(ctx: &Context, view: &LoanView, p: &AdvicePanels, width: usize) -> String {
     let lang = ctx.lang;
@@ -58,7 +80,7 @@ pub fn text(ctx: &Context, view: &LoanView, p: &AdvicePanels, width: usize) -> S
     let head = format!(
         "{} · {}",
         ctx.display_name(view.loan),
-        situation_label(lang, p.situation)
+        situation_words(lang, p.situation, p.starts, ctx.today)
     );
     push_wrapped(&mut out, &head, width, "", "");
     let sources_label = lang.t("来源：", "Sources: ");
@@ -145,7 +167,7 @@ fn pieces(text: &str) -> Vec<(String, bool)> {
     let mut cur = String::new();
     let mut prev: Option<char> = None;
     for c in text.chars() {
-        if c.is_whitespace() {
+        if c.is_whitespace() && c != NBSP {
             if !cur.is_empty() {
                 out.push((std::mem::take(&mut cur), false));
             }
@@ -165,6 +187,9 @@ fn pieces(text: &str) -> Vec<(String, bool)> {
     }
     out
 }
+
+/// A space that [`wrap`] does not break at (`2 Dec`, kept on one line); it comes out as a space.
+pub const NBSP: char = '\u{a0}';
 
 /// Wrap `text` to `width` display columns; the first line starts with `first`, the others with
 /// `rest`. A piece wider than a whole line is cut by characters.
@@ -192,7 +217,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         }
         space = false;
         if used + pw <= width {
-            line.push_str(&piece);
+            line.push_str(&piece.replace(NBSP, " "));
             used += pw;
             continue;
         }
@@ -204,7 +229,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
                 indent = rest.width();
                 used = indent;
             }
-            line.push(c);
+            line.push(if c == NBSP { ' ' } else { c });
             used += cw;
         }
     }
@@ -224,6 +249,14 @@ mod tests {
         assert_eq!(l, vec!["aaa bbb", "ccc ddd"]);
         let l = wrap("aaa bbb ccc", 9, "• ", "  ");
         assert_eq!(l, vec!["• aaa bbb", "  ccc"]);
+    }
+
+    #[test]
+    fn a_no_break_space_keeps_a_date_whole_and_comes_out_as_a_space() {
+        // "since 28 Oct" in 10 columns: plain spaces break inside the date, NBSP does not.
+        assert_eq!(wrap("since 28 Oct", 10, "", ""), vec!["since 28", "Oct"]);
+        let l = wrap("since 28\u{a0}Oct", 10, "", "");
+        assert_eq!(l, vec!["since", "28 Oct"]);
     }
 
     #[test]
