@@ -60,7 +60,7 @@ fn pieces(text: &str) -> Vec<(String, bool)> {
     let mut cur = String::new();
     let mut prev: Option<char> = None;
     for c in text.chars() {
-        if c.is_whitespace() {
+        if c.is_whitespace() && c != NBSP {
             if !cur.is_empty() {
                 out.push((std::mem::take(&mut cur), false));
             }
@@ -80,6 +80,9 @@ fn pieces(text: &str) -> Vec<(String, bool)> {
     }
     out
 }
+
+/// A space that [`wrap`] does not break at (`2 Dec`, kept on one line); it comes out as a space.
+pub const NBSP: char = '\u{a0}';
 
 /// Wrap `text` to `width` display columns; the first line starts with `first`, the others with
 /// `rest`. A piece wider than a whole line is cut by characters.
@@ -107,7 +110,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         }
         space = false;
         if used + pw <= width {
-            line.push_str(&piece);
+            line.push_str(&piece.replace(NBSP, " "));
             used += pw;
             continue;
         }
@@ -119,7 +122,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
                 indent = rest.width();
                 used = indent;
             }
-            line.push(c);
+            line.push(if c == NBSP { ' ' } else { c });
             used += cw;
         }
     }
@@ -183,5 +186,13 @@ mod tests {
             squeeze("运行 repaydash plan --cash 看建议")
         );
         assert_eq!(l[0], "运行 repaydash");
+    }
+
+    #[test]
+    fn a_no_break_space_keeps_a_date_whole_and_comes_out_as_a_space() {
+        // "since 28 Oct" in 10 columns: plain spaces break inside the date, NBSP does not.
+        assert_eq!(wrap("since 28 Oct", 10, "", ""), vec!["since 28", "Oct"]);
+        let l = wrap("since 28\u{a0}Oct", 10, "", "");
+        assert_eq!(l, vec!["since", "28 Oct"]);
     }
 }

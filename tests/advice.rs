@@ -181,6 +181,52 @@ fn claims_say_no_more_than_their_sources() {
     assert!(!zh.items.iter().any(|i| i.id == "credit-30-days"));
 }
 
+/// `credit-pay-order` says the order `plan` really uses (emergency-contact day within the plan's
+/// horizon, then penalty rate, then rate), not "closest to a credit report or lawsuit first", and
+/// keeps its two sources.
+#[test]
+fn the_pay_order_item_says_what_the_plan_does() {
+    use repaydash::engine::plan::HORIZON_DAYS;
+    let [zh, en] = libs();
+    let item = |lib: &'static advice::Library| {
+        lib.items
+            .iter()
+            .find(|i| i.id == "credit-pay-order")
+            .unwrap()
+    };
+    let (zh, en) = (item(zh), item(en));
+    let horizon = format!("{HORIZON_DAYS} 天内");
+    for need in [
+        horizon.as_str(),
+        "紧急联系人",
+        "罚息率",
+        "利率最高",
+        "不按上征信或起诉",
+    ] {
+        assert!(zh.text.contains(need), "{need}: {}", zh.text);
+    }
+    let horizon = format!("within the next {HORIZON_DAYS} days");
+    for need in [
+        horizon.as_str(),
+        "emergency contacts",
+        "highest penalty rate",
+        "highest interest rate",
+        "does not order by the day of a credit-report entry or a lawsuit",
+    ] {
+        assert!(en.text.contains(need), "{need}: {}", en.text);
+    }
+    assert!(!zh.text.contains("先还离上征信或被起诉最近"));
+    for it in [zh, en] {
+        assert_eq!(
+            it.sources,
+            [
+                "星图金融任性贷逾期多久会联系紧急联系人",
+                "支付宝借呗逾期后会如何联系紧急联系人?怎么处理?"
+            ]
+        );
+    }
+}
+
 #[test]
 fn the_article_titles_are_those_of_facts_md() {
     let facts = manifest().join("../shared/FACTS.md");
@@ -970,4 +1016,70 @@ fn an_alipay_loan_120_days_overdue_is_severe_with_an_estimated_credit_day() {
     let text = run_ok(&["--file", file, "--today", TODAY, "--lang", "en", "check"]);
     assert!(text.contains("may go to court (estimate)"), "{text}");
     assert!(text.contains("unknown — set penalty_rate"), "{text}");
+}
+
+#[test]
+fn a_loan_not_yet_drawn_gets_prevention_only() {
+    // xingtu-rxd is drawn on 2026-07-21; on 2026-07-01 it does not exist yet: no situation of its
+    // own (before, its "current" figures brought credit and contact panels, and its contacts).
+    for lang in ["zh", "en"] {
+        let out = run_ok(&[
+            "--file",
+            SAMPLE,
+            "--today",
+            "2026-07-01",
+            "--lang",
+            lang,
+            "advice",
+            "xingtu-rxd",
+            "--json",
+        ]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["starts"], "2026-07-21", "{lang}");
+        let topics: Vec<&str> = v["panels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["topic"].as_str().unwrap())
+            .collect();
+        assert_eq!(topics, ["prevention"], "{lang}");
+        // Not the loan's own contacts (赵强, 陈静): they are for a loan that is drawn.
+        assert!(
+            !out.contains("赵强") && !out.contains("138****0003"),
+            "{out}"
+        );
+        let text = run_ok(&[
+            "--file",
+            SAMPLE,
+            "--today",
+            "2026-07-01",
+            "--lang",
+            lang,
+            "advice",
+            "xingtu-rxd",
+        ]);
+        let head = text.lines().next().unwrap();
+        assert_eq!(
+            head,
+            lang_pick(
+                lang,
+                "星图金融任性贷 · 尚未借出（07-21借出）：仅预防建议",
+                "星图金融任性贷 · not yet drawn (drawn on 21 Jul): prevention only"
+            ),
+        );
+    }
+    // On its first day it is drawn, and current like any other loan.
+    let v: Value = serde_json::from_str(&run_ok(&[
+        "--file",
+        SAMPLE,
+        "--today",
+        "2026-07-21",
+        "advice",
+        "xingtu-rxd",
+        "--json",
+    ]))
+    .unwrap();
+    assert!(v.get("starts").is_none());
+    assert_eq!(v["situation"], "current");
+    assert!(v["panels"].as_array().unwrap().len() > 1);
 }

@@ -56,9 +56,65 @@ fn a_small_amount_clears_the_loan_nearest_its_contact_day() {
     assert_eq!(v["strategy"], "urgency");
     assert_eq!(v["left"], "0.00");
     assert_eq!(ids(&v, "avoided"), vec!["near"]);
-    let reason = v["payments"][0]["reason"].as_str().unwrap();
-    assert!(reason.contains("2026-06-08"), "{reason}");
-    assert!(reason.contains("2026-08-08"), "{reason}");
+    // near's contact day 06-01 + 7 = 06-08 has passed; paid, its anchor is 08-01: 08-08. Dates
+    // in the one style of the CLI and the dashboard (`crate::dates`).
+    assert_eq!(
+        v["payments"][0]["reason"],
+        "contacts may be called already (since 8 Jun); once paid, not before 8 Aug"
+    );
+}
+
+#[test]
+fn plan_text_dates_read_as_everywhere_else() {
+    for (lang, want) in [
+        (
+            "zh",
+            "现在已可能联系紧急联系人（自 06-08 起）；还上后推迟到 08-08",
+        ),
+        (
+            "en",
+            "contacts may be called already (since 8 Jun); once paid, not before 8 Aug",
+        ),
+    ] {
+        let out = stdout_of(&[
+            "--file",
+            "tests/fixtures/plan/two_overdue.toml",
+            "--today",
+            TODAY,
+            "--lang",
+            lang,
+            "plan",
+            "--cash",
+            "300",
+        ]);
+        assert!(out.contains(want), "{out}");
+    }
+    // A date in another year carries its year. The demo on 2026-11-23 with 1,000: 借呗 (May) may
+    // call contacts from 12-02 (its 11-17 installment + 15 days); paying 365.00 (11-17 and 12-17)
+    // moves that to 12-17 + 15 = 2027-01-01.
+    for (lang, want) in [
+        (
+            "zh",
+            "原本 12-02 可能联系紧急联系人；还上后推迟到 2027-01-01",
+        ),
+        (
+            "en",
+            "contacts may be called from 2 Dec; once paid, not before 1 Jan 2027",
+        ),
+    ] {
+        let out = stdout_of(&[
+            "--file",
+            "data/sample.toml",
+            "--today",
+            "2026-11-23",
+            "--lang",
+            lang,
+            "plan",
+            "--cash",
+            "1000",
+        ]);
+        assert!(out.contains(want), "{out}");
+    }
 }
 
 #[test]

@@ -636,3 +636,146 @@ fn a_users_own_platform_days_are_marked_as_theirs() {
     }
     assert!(screen(&mut app, 120, 40).contains("By that count, that is 2026-10-11."));
 }
+
+#[test]
+fn a_loan_not_yet_drawn_on_the_what_if_day_gets_prevention_only() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = sample(lang);
+        select(&mut app, "xingtu-rxd");
+        // 130 days back: 2026-07-16, five days before xingtu-rxd is drawn on 07-21.
+        dispatch(&mut app, Msg::ShiftDay(-130));
+        assert_eq!(app.today(), NaiveDate::from_ymd_opt(2026, 7, 16).unwrap());
+        assert_eq!(
+            app.detail.starts,
+            NaiveDate::from_ymd_opt(2026, 7, 21),
+            "{lang:?}"
+        );
+        let topics: Vec<_> = app.detail.advice.iter().map(|t| t.topic).collect();
+        assert_eq!(
+            topics,
+            [Some(repaydash::knowledge::advice::Topic::Prevention)],
+            "{lang:?}"
+        );
+        let s = screen(&mut app, 120, 40);
+        let want = match lang {
+            Lang::Zh => "尚未借出（07-21借出）：仅预防建议",
+            Lang::En => "not yet drawn (drawn on 21 Jul): prevention only",
+        };
+        assert!(s.contains(want), "{s}");
+        // Five days on it is drawn: the panels of a current loan again.
+        dispatch(&mut app, Msg::ShiftDay(5));
+        assert_eq!(app.detail.starts, None);
+        assert!(app.detail.advice.len() > 1);
+    }
+}
+
+/// The penalty grows by the day: at 80×24 the overdue demo loans keep it beside the unpaid total.
+/// 星图: 0.045 %/day × 1.5 = 0.0675 %/day on 897.04 × 33 days (#3, due 10-21) and 1,397.04 × 2
+/// days (#4, due 11-21): 32,396.40 × 0.000675 = 21.87. 携程: 18 % ÷ 360 × 1.5 = 0.075 %/day on
+/// 800.16 × 5 days = 3.00.
+#[test]
+fn the_penalty_stays_in_the_detail_at_80x24() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = sample(lang);
+        for (id, figure, last_contact) in [
+            ("xingtu-rxd", "≈¥21.87", "陈静"),
+            ("ctrip-jqh", "≈¥3.00", "王小明"),
+        ] {
+            select(&mut app, id);
+            let label = match lang {
+                Lang::Zh => "罚息估算 ",
+                Lang::En => "penalty ",
+            };
+            let s = screen(&mut app, 80, 24);
+            assert!(s.contains(&format!("{label}{figure}")), "{s}");
+            // Every contact still shows.
+            assert!(s.contains(last_contact), "{s}");
+            // With room, the label says "estimate" in full.
+            let s = screen(&mut app, 120, 40);
+            let full = match lang {
+                Lang::Zh => "罚息估算 ",
+                Lang::En => "penalty (estimate) ",
+            };
+            assert!(s.contains(&format!("{full}{figure}")), "{s}");
+        }
+    }
+    // The demo's header has a line more ("demo data"): 星图 then drops its passed stages, so
+    // that the penalty and both contacts still show.
+    for lang in [Lang::Zh, Lang::En] {
+        let builtin = builtin_policies().unwrap();
+        let loaded = store::load(&Source::Demo, &builtin, today()).unwrap();
+        let mut app = App::new(loaded, builtin, today(), lang);
+        app.color = false;
+        select(&mut app, "xingtu-rxd");
+        let s = screen(&mut app, 80, 24);
+        for want in ["≈¥21.87", "赵强", "陈静"] {
+            assert!(s.contains(want), "{want}: {s}");
+        }
+    }
+}
+
+/// A refusal or failure longer than the screen is wide wraps onto more footer lines (by display
+/// width), so the whole reason shows; the panes give up the rows.
+#[test]
+fn a_long_status_wraps_in_the_footer_instead_of_being_cut() {
+    for lang in [Lang::En, Lang::Zh] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("loans.toml");
+        std::fs::write(
+            &path,
+            std::fs::read_to_string(
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample.toml"),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let mut app = app_from(path.clone(), lang);
+        std::fs::write(&path, "[[loan]]\nid = 3\n").unwrap();
+        dispatch(&mut app, Msg::Reload);
+        let status = app.status.clone().unwrap();
+        assert!(
+            unicode_width::UnicodeWidthStr::width(status.as_str()) > 79,
+            "the case needs a message wider than the screen: {status}"
+        );
+        let s = screen(&mut app, 80, 24);
+        if std::env::var("SHOW").is_ok() {
+            eprintln!("{s}");
+        }
+        let lines: Vec<&str> = s.lines().collect();
+        // The footer's rows are the last ones, after the panes' bottom border.
+        let border = lines.iter().rposition(|l| l.starts_with('╰')).unwrap();
+        let footer: Vec<&str> = lines[border + 1..].iter().map(|l| l.trim()).collect();
+        assert!(footer.len() >= 2, "{s}");
+        let joined = match lang {
+            Lang::En => footer.join(" "),
+            Lang::Zh => footer.concat(),
+        };
+        let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(squeeze(&joined), squeeze(&status), "{s}");
+        // A failed reload stays said while the file is broken.
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.status, Some(status.clone()));
+    }
+}
+
+/// `u` on the demo: the refusal takes two footer lines at 80×24, and the detail, squeezed past
+/// its tightest level, takes a row from the advice rather than cut 星图's second contact.
+#[test]
+fn the_demos_refusal_shows_whole_and_the_detail_keeps_its_contacts() {
+    for (lang, end) in [
+        (Lang::En, "then record them here."),
+        (Lang::Zh, "的借款后再来记录。"),
+    ] {
+        let builtin = builtin_policies().unwrap();
+        let loaded = store::load(&Source::Demo, &builtin, today()).unwrap();
+        let mut app = App::new(loaded, builtin, today(), lang);
+        app.color = false;
+        press(&mut app, KeyCode::Char('u'));
+        let s = screen(&mut app, 80, 24);
+        let last = s.lines().last().unwrap().trim_end();
+        assert!(last.ends_with(end), "{s}");
+        for want in ["赵强", "陈静", "≈¥21.87"] {
+            assert!(s.contains(want), "{want}: {s}");
+        }
+    }
+}

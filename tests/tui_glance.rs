@@ -15,7 +15,7 @@ use repaydash::i18n::Lang;
 use repaydash::knowledge::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::views::overlay;
-use repaydash::tui::{App, dispatch, keys};
+use repaydash::tui::{App, Msg, dispatch, keys};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -542,4 +542,49 @@ fn r_says_reloaded_in_the_footer() {
         foot.contains("/ filter") && foot.contains("? help") && foot.contains("q quit"),
         "{foot}"
     );
+}
+
+#[test]
+fn reloaded_fades_after_four_seconds_of_the_loops_clock() {
+    use std::time::{Duration, Instant};
+    for (lang, words) in [
+        (Lang::En, "✓ reloaded loans.toml"),
+        (Lang::Zh, "✓ 已重新读取 loans.toml"),
+    ] {
+        let (_dir, mut app) = app_of(include_str!("../data/sample.toml"), lang);
+        press(&mut app, KeyCode::Char('r'));
+        let shown = app.notice.clone().unwrap();
+        assert!(shown.contains(words), "{shown}");
+        // The loop ticks before it draws the notice: its time starts there.
+        let t0 = Instant::now();
+        dispatch(&mut app, Msg::Tick(t0));
+        assert_eq!(app.notice_goes_at(), Some(t0 + Duration::from_secs(4)));
+        dispatch(&mut app, Msg::Tick(t0 + Duration::from_millis(3900)));
+        assert_eq!(app.notice.as_deref(), Some(shown.as_str()));
+        assert!(screen(&mut app, 80, 24).contains(&shown));
+        dispatch(&mut app, Msg::Tick(t0 + Duration::from_millis(4100)));
+        assert_eq!(app.notice, None);
+        assert_eq!(app.notice_goes_at(), None);
+        let s = screen(&mut app, 80, 24);
+        assert!(!s.contains(&shown), "{s}");
+        // A later tick does not start a notice that is not there.
+        dispatch(&mut app, Msg::Tick(t0 + Duration::from_secs(9)));
+        assert_eq!(app.notice_goes_at(), None);
+    }
+}
+
+#[test]
+fn a_second_r_starts_the_four_seconds_again() {
+    use std::time::{Duration, Instant};
+    let (_dir, mut app) = app_of(include_str!("../data/sample.toml"), Lang::En);
+    let t0 = Instant::now();
+    press(&mut app, KeyCode::Char('r'));
+    dispatch(&mut app, Msg::Tick(t0));
+    press(&mut app, KeyCode::Char('r'));
+    dispatch(&mut app, Msg::Tick(t0 + Duration::from_secs(3)));
+    // 6.9 s after the first `r`, 3.9 s after the second: still shown.
+    dispatch(&mut app, Msg::Tick(t0 + Duration::from_millis(6900)));
+    assert!(app.notice.is_some());
+    dispatch(&mut app, Msg::Tick(t0 + Duration::from_millis(7100)));
+    assert!(app.notice.is_none());
 }

@@ -143,7 +143,7 @@ fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("1. 借呗（5月借款）"), "{s}");
     assert!(
-        s.contains("contacts may be called from 2026-12-02; once paid, not before"),
+        s.contains("contacts may be called from 2 Dec; once paid, not before 1 Jan 2027"),
         "{s}"
     );
     assert!(s.contains("left ¥8.00"), "{s}");
@@ -256,11 +256,11 @@ fn the_plan_follows_the_what_if_day() {
     // moves the anchor to 2027-01-17, and + 15 days is 2027-02-01.
     assert_eq!(
         moved[0].2,
-        "contacts may be called already (since 2026-12-02); once paid, not before 2027-02-01"
+        "contacts may be called already (since 2 Dec); once paid, not before 1 Feb 2027"
     );
     let s = screen(&mut app, 120, 40);
     assert!(
-        s.contains("contacts may be called already (since 2026-12-02)"),
+        s.contains("contacts may be called already (since 2 Dec)"),
         "{s}"
     );
     press(&mut app, KeyCode::Char('t'));

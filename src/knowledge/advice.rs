@@ -615,6 +615,10 @@ pub struct Panel {
 pub struct AdvicePanels {
     pub id: String,
     pub situation: Situation,
+    /// The day the loan is drawn, when that is after the day asked about: nothing is owed yet, so
+    /// only prevention is offered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starts: Option<NaiveDate>,
     pub panels: Vec<Panel>,
     /// Shown once, after the panels.
     #[serde(skip)]
@@ -652,8 +656,15 @@ pub fn panels_in(
 ) -> Result<AdvicePanels, String> {
     let lib = library(lang)?;
     let from_user = view.policy.from_user;
+    let starts = view.loan.starts_after(today);
+    // A loan not yet drawn has no situation of its own: advice about its contacts, credit record
+    // or lender would be about a debt that does not exist yet. Prevention only, as if current.
+    let (situation, topics): (Situation, &[Topic]) = match starts {
+        Some(_) => (Situation::Current, &[Topic::Prevention]),
+        None => (situation, &topic_order(situation)),
+    };
     let mut panels = vec![];
-    for topic in topic_order(situation) {
+    for &topic in topics {
         let mut items: Vec<PanelItem> = vec![];
         let mut script_title = None;
         if topic == Topic::Negotiation
@@ -702,6 +713,7 @@ pub fn panels_in(
     Ok(AdvicePanels {
         id: view.loan.id.clone(),
         situation,
+        starts,
         panels,
         disclaimer: lib.disclaimer.clone(),
     })

@@ -269,6 +269,21 @@ impl Loan {
         }
     }
 
+    /// The day the loan is drawn, when it is after `today` (a what-if into the past): until then
+    /// nothing is owed, late or counted down. Bills carry no start date: always drawn.
+    pub fn starts_after(&self, today: NaiveDate) -> Option<NaiveDate> {
+        match &self.terms {
+            LoanTerms::Amortized {
+                start_date,
+                shift_days,
+                ..
+            } => start_date
+                .checked_add_signed(chrono::Duration::days(*shift_days))
+                .filter(|s| *s > today),
+            LoanTerms::Bills(_) => None,
+        }
+    }
+
     pub fn method(&self) -> Option<Method> {
         match &self.terms {
             LoanTerms::Amortized { method, .. } => Some(*method),

@@ -2,8 +2,10 @@
 //! the reader's language) and the name of each strategy.
 
 use super::Context;
+use crate::dates;
 use crate::engine::plan::{self, Plan, Reason, Strategy};
 use crate::i18n::Lang;
+use crate::text::NBSP;
 use rust_decimal::Decimal;
 
 use crate::money::grouped;
@@ -29,31 +31,36 @@ pub fn reasons_text(lang: Lang, reasons: &[Reason], today: chrono::NaiveDate) ->
         .iter()
         .map(|r| reason_text(lang, r, today))
         .collect::<Vec<_>>()
-        .join(lang.t("；另外", "; also "))
+        .join(lang.t("；另外，", "; also "))
+        .replace(NBSP, " ")
 }
 
 /// One line saying why.
 pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
+    // The one date style of the CLI and the dashboard: `12-02` / `2 Dec`, the year only when it
+    // is not today's.
+    // Its spaces do not break when the dashboard wraps the line (`2 Dec` stays whole).
+    let day = |d: &chrono::NaiveDate| dates::day(lang, *d, today).replace(' ', "\u{a0}");
     match (lang, r) {
         (Lang::Zh, Reason::AvoidsContact { was, now }) => {
             let was_txt = if *was <= today {
-                format!("现在已可能联系紧急联系人（自 {was} 起）")
+                format!("现在已可能联系紧急联系人（自 {} 起）", day(was))
             } else {
-                format!("原本 {was} 可能联系紧急联系人")
+                format!("原本 {} 可能联系紧急联系人", day(was))
             };
             match now {
-                Some(n) => format!("{was_txt}；还上后推迟到 {n}"),
+                Some(n) => format!("{was_txt}；还上后推迟到 {}", day(n)),
                 None => format!("{was_txt}；这笔还清后整笔结清"),
             }
         }
         (Lang::En, Reason::AvoidsContact { was, now }) => {
             let was_txt = if *was <= today {
-                format!("contacts may be called already (since {was})")
+                format!("contacts may be called already (since {})", day(was))
             } else {
-                format!("contacts may be called from {was}")
+                format!("contacts may be called from {}", day(was))
             };
             match now {
-                Some(n) => format!("{was_txt}; once paid, not before {n}"),
+                Some(n) => format!("{was_txt}; once paid, not before {}", day(n)),
                 None => format!("{was_txt}; this pays the loan off"),
             }
         }
@@ -66,7 +73,7 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
             },
         ) => {
             let c = contact_now
-                .map(|d| format!("，联系紧急联系人的日子推到 {d}"))
+                .map(|d| format!("，联系紧急联系人的日子推到 {}", day(&d)))
                 .unwrap_or_default();
             format!(
                 "还清最早的 {installments} 期逾期：停止罚息（每天 {}%）{c}",
@@ -82,7 +89,7 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
             },
         ) => {
             let c = contact_now
-                .map(|d| format!("; contacts not before {d}"))
+                .map(|d| format!("; contacts not before {}", day(&d)))
                 .unwrap_or_default();
             format!(
                 "clears the oldest {installments} overdue installment(s): stops {}%/day penalty{c}",
@@ -90,11 +97,13 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
             )
         }
         (Lang::Zh, Reason::DueSoon { due, daily_percent }) => format!(
-            "{due} 到期，日利率 {}%，在剩下的借款里最高",
+            "{} 到期，日利率 {}%，在剩下的借款里最高",
+            day(due),
             pct(*daily_percent)
         ),
         (Lang::En, Reason::DueSoon { due, daily_percent }) => format!(
-            "due {due}; highest rate left ({}%/day)",
+            "due {}; highest rate left ({}%/day)",
+            day(due),
             pct(*daily_percent)
         ),
         (Lang::Zh, Reason::HighestRate { daily_percent }) => {

@@ -147,16 +147,7 @@ impl LoanFacts {
         lang: Lang,
     ) -> LoanFacts {
         let situation = v.situation();
-        let starts = match &v.loan.terms {
-            LoanTerms::Amortized {
-                start_date,
-                shift_days,
-                ..
-            } => start_date
-                .checked_add_signed(Duration::days(*shift_days))
-                .filter(|s| *s > today),
-            LoanTerms::Bills(_) => None,
-        };
+        let starts = v.loan.starts_after(today);
         let timeline = if starts.is_some() {
             None
         } else {

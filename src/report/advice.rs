@@ -8,7 +8,7 @@ use crate::engine::LoanView;
 use crate::knowledge::advice::{AdvicePanels, ItemKind};
 use crate::text::wrap;
 
-pub use crate::present::advice::{panels, situation_label};
+pub use crate::present::advice::{panels, situation_label, situation_words};
 
 /// Text output wraps to this many columns unless told otherwise.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -27,7 +27,7 @@ pub fn text(ctx: &Context, view: &LoanView, p: &AdvicePanels, width: usize) -> S
     let head = format!(
         "{} · {}",
         ctx.display_name(view.loan),
-        situation_label(lang, p.situation)
+        situation_words(lang, p.situation, p.starts, ctx.today)
     );
     push_wrapped(&mut out, &head, width, "", "");
     let sources_label = lang.t("来源：", "Sources: ");

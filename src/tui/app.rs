@@ -1,6 +1,8 @@
 //! The dashboard's model: the loaded portfolio, the day it is looked at, and everything derived
 //! from them, computed once per change (data, day, sort) rather than once per frame.
 
+use std::time::Instant;
+
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -14,6 +16,9 @@ use crate::present::Snapshot;
 use crate::present::schedule::ScheduleFacts;
 pub use crate::present::{LoanFacts as Entry, Timeline, Totals};
 use crate::store::{self, Loaded, ReadStamp, Source};
+
+/// How long a fading notice (`r`'s "reloaded") stays in the footer.
+pub const NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(4);
 
 /// What covers the main screen, if anything. New overlays (forms, plans) are added here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +164,8 @@ pub struct Detail {
     /// The loan these are for, so a change of day keeps the topic and a change of loan does not.
     pub loan_id: String,
     pub situation: Option<Situation>,
+    /// The loan is drawn on this day, after the day shown: prevention only.
+    pub starts: Option<NaiveDate>,
     /// Shown once under the advice, not per item.
     pub disclaimer: String,
 }
@@ -200,8 +207,10 @@ pub struct App {
     pub read: Option<ReadStamp>,
     /// A good outcome for the status line (a form's write); cleared by the next key.
     pub notice: Option<String>,
-    /// The notice only lasts a few seconds (`r`'s "reloaded"); the event loop clears it.
+    /// The notice only lasts [`NOTICE_FOR`] (`r`'s "reloaded"): `Msg::Tick` clears it.
     pub notice_fades: bool,
+    /// When the fading notice was first on screen: the first `Msg::Tick` after it was set.
+    pub notice_since: Option<Instant>,
     /// Check the file's permissions (on start, reload and write) and warn in the header. Off by
     /// default so that a model built in a test does not depend on the checkout's file modes.
     pub check_perms: bool,
@@ -265,6 +274,7 @@ impl App {
             read: loaded.read,
             notice: None,
             notice_fades: false,
+            notice_since: None,
             check_perms: false,
             privacy: None,
             exposed_mode: None,
@@ -424,7 +434,33 @@ impl App {
                     .to_string(),
             );
             self.notice_fades = true;
+            self.notice_since = None;
         }
+    }
+
+    /// The event loop's clock reads `now`: a fading notice starts its time on the first tick that
+    /// sees it, and goes once [`NOTICE_FOR`] has passed since.
+    pub fn tick(&mut self, now: Instant) {
+        if !self.notice_fades || self.notice.is_none() {
+            self.notice_since = None;
+            return;
+        }
+        match self.notice_since {
+            None => self.notice_since = Some(now),
+            Some(since) if now.saturating_duration_since(since) >= NOTICE_FOR => {
+                self.notice = None;
+                self.notice_fades = false;
+                self.notice_since = None;
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// When the fading notice on screen goes, for the event loop to wake then.
+    pub fn notice_goes_at(&self) -> Option<Instant> {
+        self.notice_since
+            .filter(|_| self.notice_fades && self.notice.is_some())
+            .map(|since| since + NOTICE_FOR)
     }
 
     /// `l`: switch between Chinese and English for this session (the file is not touched).
@@ -491,7 +527,7 @@ impl App {
         let today = self.today();
         let policy = self.policies.get(&loan.platform);
         let view = LoanView::compute(loan, policy, today, self.portfolio.settings.alert_days);
-        let (advice, situation, disclaimer) =
+        let (advice, situation, starts, disclaimer) =
             match advice::panels(&view, &proposal, self.lang, &self.portfolio.settings, today) {
                 Ok(p) => (
                     p.panels
@@ -512,6 +548,7 @@ impl App {
                         })
                         .collect(),
                     Some(p.situation),
+                    p.starts,
                     p.disclaimer,
                 ),
                 // A broken asset fails the tests; should one ship anyway, say so where the advice goes.
@@ -526,6 +563,7 @@ impl App {
                         topic: None,
                         script_title: None,
                     }],
+                    None,
                     None,
                     String::new(),
                 ),
@@ -555,6 +593,7 @@ impl App {
             advice,
             loan_id: id,
             situation,
+            starts,
             disclaimer,
         };
     }

@@ -1,6 +1,8 @@
 //! Everything that can happen to the dashboard (`Msg`), and what it can ask the world to do
 //! (`Effect`). How the model changes is in `update`.
 
+use std::time::Instant;
+
 use super::app::Mode;
 use super::form::FormMsg;
 use crate::store::undo::Undone;
@@ -32,6 +34,9 @@ pub enum Msg {
     Undo,
     /// The file changed on disk.
     FileChanged,
+    /// The event loop's clock, before each frame: a fading notice's time runs from the first
+    /// tick that sees it (`App::tick`).
+    Tick(Instant),
     /// Midnight passed this many times: the day moves on while the dashboard stays open (a
     /// `--today` moves with it, so a what-if started yesterday is still one tomorrow).
     DaysPassed(i64),

@@ -6,9 +6,6 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
-/// How long a fading notice stays in the footer.
-const NOTICE_FOR: Duration = Duration::from_secs(4);
-
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -81,26 +78,22 @@ pub fn run_copying<B: Backend>(
     copy: &mut dyn FnMut(&str),
 ) -> Result<(), B::Error> {
     let mut seen: NaiveDate = clock().date();
-    // A fading notice ("reloaded") and when it goes: the only timer besides midnight, and only
-    // while such a notice is on screen, so idle the loop still sleeps.
-    let mut fading: Option<(String, Instant)> = None;
     loop {
         if let Some(text) = app.clipboard.take() {
             copy(&text);
         }
+        // A fading notice ("reloaded") starts its time now, or goes if its time is up.
+        dispatch(app, Msg::Tick(Instant::now()));
         let area = terminal.draw(|f| super::views::draw(f, app))?.area;
         // Mouse positions are matched against this frame's layout.
         app.screen = area;
         if app.quit {
             return Ok(());
         }
-        fading = match (&app.notice, app.notice_fades, fading.take()) {
-            (Some(n), true, Some((m, at))) if *n == m => Some((m, at)),
-            (Some(n), true, _) => Some((n.clone(), Instant::now() + NOTICE_FOR)),
-            _ => None,
-        };
+        // The fading notice's end is the only timer besides midnight, and only while such a
+        // notice is on screen, so idle the loop still sleeps.
         let mut wait = until_midnight(clock());
-        if let Some((_, at)) = &fading {
+        if let Some(at) = app.notice_goes_at() {
             wait = wait.min(at.saturating_duration_since(Instant::now()));
         }
         match rx.recv_timeout(wait) {
@@ -116,13 +109,6 @@ pub fn run_copying<B: Backend>(
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
-        }
-        if fading.as_ref().is_some_and(|(_, at)| Instant::now() >= *at)
-            && app.notice_fades
-            && app.notice == fading.as_ref().map(|f| f.0.clone())
-        {
-            app.notice = None;
-            app.notice_fades = false;
         }
         let now = clock().date();
         if now != seen {

@@ -18,15 +18,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::FileChanged
             | Msg::Resize
             | Msg::DaysPassed(_)
+            | Msg::Tick(_)
             | Msg::Loaded(..)
             | Msg::Unchanged(..)
             | Msg::Written(..)
     ) {
         app.notice = None;
         app.notice_fades = false;
+        app.notice_since = None;
     }
     match (app.mode, msg) {
         (_, Msg::Quit) => app.quit = true,
+        (_, Msg::Tick(now)) => app.tick(now),
         (_, Msg::Reload) => return vec![Effect::Reload { by_hand: true }],
         (_, Msg::FileChanged) => return vec![Effect::Reload { by_hand: false }],
         (_, Msg::Loaded(result, exposed, by_hand)) => {

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::knowledge::advice::ItemKind;
-use crate::present::advice::situation_label;
+use crate::present::advice::situation_words;
 use crate::text::truncate;
 use crate::text::wrap;
 use crate::tui::app::{AdviceTopic, App, Measured};
@@ -152,9 +152,14 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let (title, _) = title(app, area, theme);
     // Why these topics, in this order: the loan's situation, in the bottom border when it fits
     // there whole (beside the room the scroll hint may take), else as the first row.
-    let situation = app.detail.situation.map(|s| situation_label(lang, s));
-    let in_border = situation.is_some_and(|l| l.width() + 8 + 6 <= area.width as usize);
-    let mut body = match situation.filter(|_| !in_border) {
+    let situation = app
+        .detail
+        .situation
+        .map(|s| situation_words(lang, s, app.detail.starts, app.today()));
+    let in_border = situation
+        .as_ref()
+        .is_some_and(|l| l.width() + 8 + 6 <= area.width as usize);
+    let mut body = match situation.as_ref().filter(|_| !in_border) {
         Some(l) => wrapped(l, width, "", "", theme.dim(), theme.dim()),
         None => Vec::new(),
     };

@@ -3,7 +3,8 @@
 //!
 //! The panel is built at the fullest level of detail that fits its height; a short panel first
 //! folds the passed stages, then keeps only the next stage with the rest counted, then drops the
-//! sources and the payments so far. Status, the next stage, what to pay and the contacts stay.
+//! sources and the payments so far, then the APR, and last the passed stages. Status, the penalty
+//! of an overdue loan (it grows every day), the next stage, what to pay and the contacts stay.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -29,8 +30,10 @@ const FOLD_PASSED: u8 = 1;
 const NEXT_ONLY: u8 = 2;
 /// No payments so far.
 const NO_PAID: u8 = 3;
-/// One installment; contacts share lines; no APR, penalty or later stages.
-const TIGHTEST: u8 = 4;
+/// One installment; contacts share lines; no APR or later stages; the penalty's label short.
+const TIGHT: u8 = 4;
+/// No passed stages either: only the next one.
+const TIGHTEST: u8 = 5;
 
 fn section<'a>(title: &str, theme: Theme) -> Line<'a> {
     Line::from(Span::styled(format!("─ {title} "), theme.accent()))
@@ -45,13 +48,14 @@ fn rows(lines: &[Line], width: usize) -> usize {
 }
 
 /// The panel's lines at the fullest level that fits `max` rows (borders included), and the rows
-/// it takes, so whatever it leaves goes to the advice area.
+/// it takes, so whatever it leaves goes to the advice area. When even the tightest level does not
+/// fit, it takes up to `stretch` rows rather than cut what must stay (the contacts come last).
 pub struct Fitted<'a> {
     pub height: u16,
     lines: Vec<Line<'a>>,
 }
 
-pub fn fit(app: &App, width: u16, max: u16, theme: Theme) -> Fitted<'_> {
+pub fn fit(app: &App, width: u16, max: u16, stretch: u16, theme: Theme) -> Fitted<'_> {
     let Some(e) = app.selected_entry() else {
         return Fitted {
             height: 2.min(max),
@@ -71,8 +75,9 @@ pub fn fit(app: &App, width: u16, max: u16, theme: Theme) -> Fitted<'_> {
             };
         }
     }
+    let need = (rows(&shown, w) + 2).min(usize::from(u16::MAX)) as u16;
     Fitted {
-        height: max,
+        height: need.min(stretch.max(max)),
         lines: shown,
     }
 }
@@ -80,7 +85,7 @@ pub fn fit(app: &App, width: u16, max: u16, theme: Theme) -> Fitted<'_> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     draw(
         app,
-        fit(app, area.width, area.height, theme),
+        fit(app, area.width, area.height, area.height, theme),
         area,
         buf,
         theme,
@@ -127,22 +132,29 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             Span::styled(money(cur, l.remaining_balance), theme.bold()),
         ]);
     }
-    if let Some(apr) = app.detail.apr.filter(|_| level < TIGHTEST) {
+    if let Some(apr) = app.detail.apr.filter(|_| level < TIGHT) {
         chunks.push(vec![Span::raw(format!(
             "{} {apr}%",
             lang.t("年化(IRR)", "APR (IRR)")
         ))]);
     }
-    if level < TIGHTEST && l.status == LoanStatus::Overdue {
+    if l.status == LoanStatus::Overdue {
+        // Kept at every level: the one figure here that grows by the day. Tight, the English
+        // label leans on the ≈ to say "estimate", so it shares a line with the unpaid total.
+        let label = if level >= TIGHT {
+            lang.t("罚息估算 ", "penalty ")
+        } else {
+            lang.t("罚息估算 ", "penalty (estimate) ")
+        };
         match l.penalty_estimate {
             Some(p) if !p.is_zero() => chunks.push(vec![
-                Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
+                Span::raw(label),
                 Span::styled(format!("≈{}", money(cur, p)), theme.fg(Color::Red)),
             ]),
             Some(_) => {}
             // Overdue with no rate to estimate from: say so instead of showing nothing.
             None => chunks.push(vec![
-                Span::raw(lang.t("罚息估算 ", "penalty (estimate) ")),
+                Span::raw(label),
                 Span::styled(lang.penalty_unknown(), theme.dim()),
             ]),
         }
@@ -162,7 +174,9 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let user = |m: &crate::engine::Milestone| if m.from_user { "*" } else { "" };
         // Another platform's day used as an estimate: marked ≈ and muted.
         let approx = |m: &crate::engine::Milestone| stage::mark(m.basis);
-        if level >= NEXT_ONLY {
+        if level >= TIGHTEST {
+            // The passed stages go last: the header and the list's timeline still show them.
+        } else if level >= NEXT_ONLY {
             if let Some(last) = passed.last() {
                 let date = last
                     .date
@@ -267,7 +281,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             };
             lines.extend(flow(chunks, width));
         }
-        if !later.is_empty() && level < TIGHTEST {
+        if !later.is_empty() && level < TIGHT {
             let names: Vec<String> = later
                 .iter()
                 .map(|m| format!("{}{}{}", approx(m), lang.stage(m.kind), user(m)))
@@ -306,13 +320,13 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         .collect();
     let take = match level {
         FULL => 3,
-        TIGHTEST => 1,
+        TIGHT | TIGHTEST => 1,
         _ => 2,
     };
     if !unpaid.is_empty() {
         let more = unpaid.len().saturating_sub(take);
         let title = lang.t("待还", "To pay");
-        lines.push(if level >= TIGHTEST && more > 0 {
+        lines.push(if level >= TIGHT && more > 0 {
             let more = match lang {
                 Lang::Zh => format!("（另 {more} 期）"),
                 Lang::En => format!(" (+{more} more)"),
@@ -409,7 +423,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 row
             })
             .collect();
-        if level >= TIGHTEST {
+        if level >= TIGHT {
             lines.extend(flow(people, width));
         } else {
             for p in people {
