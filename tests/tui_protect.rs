@@ -286,5 +286,9 @@ fn counts_of_one_read_singular_in_the_log_view_and_the_header() {
         app.color = false;
         let s = screen(&mut app, w, h);
         assert!(s.contains(words), "{s}");
+        if h == 40 {
+            // The detail's one payment (2026-04-15, 7,701.12).
+            assert!(s.contains("1 payment, ¥7,701.12"), "{s}");
+        }
     }
 }
