@@ -1,121 +1,19 @@
 //! `complaint`: the loan's collection log counted against the rules (engine/complaint), then the
-//! complaint draft (knowledge/complaint). The dashboard's `L` view and `w` show the same parts.
+//! complaint draft (knowledge/complaint), the parts worded in `present::complaint`, which the
+//! dashboard's `L` view and `w` show too.
 
 use super::Context;
 use super::notice::printable;
 use super::table::{Align, render};
 use crate::engine::LoanView;
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY, Summary};
-use crate::i18n::{Lang, en_count};
-use crate::knowledge::advice::platform_label;
-use crate::knowledge::complaint::{self as words, DraftFacts, flag_label};
+use crate::knowledge::complaint as words;
+
+pub use crate::present::complaint::{contact_lines, draft, flagged_lines, headline};
 
 /// `complaint --json`: exactly the summary's fields.
 pub fn json(s: &Summary) -> String {
     serde_json::to_string_pretty(s).unwrap_or_else(|_| "{}".into())
-}
-
-/// The headline figures in one line.
-pub fn headline(lang: Lang, s: &Summary) -> String {
-    let mut parts = vec![
-        match lang {
-            Lang::Zh => format!("催收电话 {} 次", s.calls),
-            Lang::En => en_count(s.calls, "collection call", "collection calls"),
-        },
-        match lang {
-            Lang::Zh => format!("夜间（22:00–08:00）{} 次", s.night_calls),
-            Lang::En => format!("{} at night (22:00–08:00)", s.night_calls),
-        },
-        match lang {
-            Lang::Zh => format!(
-                "超过每日 {EFFECTIVE_CALLS_PER_DAY} 次：{} 天",
-                s.days_over_3
-            ),
-            Lang::En => format!(
-                "over {EFFECTIVE_CALLS_PER_DAY} a day: {}",
-                en_count(s.days_over_3, "day", "days")
-            ),
-        },
-        match lang {
-            Lang::Zh => format!("超过每日 {DIAL_ATTEMPTS_PER_DAY} 次：{} 天", s.days_over_6),
-            Lang::En => format!(
-                "over {DIAL_ATTEMPTS_PER_DAY} a day: {}",
-                en_count(s.days_over_6, "day", "days")
-            ),
-        },
-    ];
-    if s.other_contacts > 0 {
-        parts.push(match lang {
-            Lang::Zh => format!("短信、上门等 {} 次", s.other_contacts),
-            Lang::En => format!("{} SMS, visits or other", s.other_contacts),
-        });
-    }
-    parts.join(" · ")
-}
-
-/// The flagged entries, one line each: date, time, flags, what was written.
-pub fn flagged_lines(lang: Lang, s: &Summary) -> Vec<String> {
-    s.flagged
-        .iter()
-        .map(|f| {
-            let flags: Vec<&str> = f.flags.iter().map(|x| flag_label(lang, *x)).collect();
-            let time = f
-                .time
-                .map(|t| t.format("%H:%M:%S").to_string())
-                .unwrap_or_else(|| "--:--:--".into());
-            let mut line = format!("{} {time}  [{}]", f.date, flags.join(lang.t("、", ", ")));
-            if let Some(w) = f.who.as_deref().filter(|w| !w.trim().is_empty()) {
-                line.push_str(&format!("  {}{}", lang.t("对象：", "who: "), printable(w)));
-            }
-            if let Some(c) = f.caller.as_deref().filter(|c| !c.trim().is_empty()) {
-                line.push_str(&format!(
-                    "  {}{}",
-                    lang.t("来电：", "caller: "),
-                    printable(c)
-                ));
-            }
-            if !f.text.trim().is_empty() {
-                line.push_str(&format!("  {}", printable(&f.text)));
-            }
-            line
-        })
-        .collect()
-}
-
-/// The contacts called, one line each, with whether the debt was told to them.
-pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
-    s.contacts_called
-        .iter()
-        .map(|c| {
-            let told = if c.told_debt {
-                lang.t("被告知了欠款", "told of the debt")
-            } else {
-                lang.t("没有记录被告知欠款", "not recorded as told of the debt")
-            };
-            match lang {
-                Lang::Zh => format!("{}：电话 {} 次 · {told}", printable(&c.name), c.calls),
-                Lang::En => format!(
-                    "{}: {} · {told}",
-                    printable(&c.name),
-                    en_count(c.calls, "call", "calls")
-                ),
-            }
-        })
-        .collect()
-}
-
-/// The complaint draft alone (what `w` shows and `y` copies in the dashboard).
-pub fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
-    let lender = printable(&platform_label(view, ctx.lang));
-    let loan = printable(&format!("{} {}", view.loan.id, ctx.display_name(view.loan)));
-    words::draft(
-        &DraftFacts {
-            lender: &lender,
-            loan: &loan,
-            summary: s,
-        },
-        ctx.lang,
-    )
 }
 
 /// The summary, the per-day table, contacts, flagged entries, the rules, then the draft.

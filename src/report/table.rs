@@ -2,41 +2,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-}
-
-/// Pad `s` to `width` display columns.
-pub fn pad(s: &str, width: usize, align: Align) -> String {
-    let fill = width.saturating_sub(s.width());
-    match align {
-        Align::Left => format!("{s}{}", " ".repeat(fill)),
-        Align::Right => format!("{}{s}", " ".repeat(fill)),
-    }
-}
-
-/// Cut `s` to at most `width` display columns, ending with "…" when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
+pub use crate::text::{Align, pad, truncate};
 
 pub fn render(header: &[&str], aligns: &[Align], rows: &[Vec<String>]) -> String {
     let cols = header.len();
@@ -78,14 +44,6 @@ pub fn render(header: &[&str], aligns: &[Align], rows: &[Vec<String>]) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pads_cjk_by_display_width() {
-        assert_eq!(pad("携程", 6, Align::Left), "携程  ");
-        assert_eq!(pad("ab", 4, Align::Right), "  ab");
-        assert_eq!(truncate("携程借去花", 7), "携程借…");
-        assert_eq!(truncate("携程", 4), "携程");
-    }
 
     #[test]
     fn columns_line_up_with_cjk() {

@@ -18,8 +18,8 @@ use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::{Lang, en_count};
 use crate::model::mask_phone;
 use crate::present::stage;
-use crate::report::advice::wrap;
-use crate::report::table::{Align, pad, truncate};
+use crate::text::wrap;
+use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
 
 /// Levels of detail, fullest first.
@@ -520,7 +520,7 @@ fn log_section<'a>(
         lines.push(Line::from(vec![
             Span::styled(format!("{date} "), theme.dim()),
             Span::styled(kind, theme.accent()),
-            Span::raw(crate::report::table::truncate(&e.text, room)),
+            Span::raw(crate::text::truncate(&e.text, room)),
         ]));
     }
     if entries.len() > shown {

@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::model::LogKind;
-use crate::report::table::{Align, pad};
+use crate::text::{Align, pad};
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form};
 

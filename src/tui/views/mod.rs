@@ -249,7 +249,7 @@ fn footer_rows(app: &App, width: u16) -> Vec<String> {
         return vec![];
     };
     let width = width as usize;
-    let mut rows = crate::report::advice::wrap(text, width, " ", " ");
+    let mut rows = crate::text::wrap(text, width, " ", " ");
     if rows.len() > FOOTER_MAX_ROWS {
         rows.truncate(FOOTER_MAX_ROWS);
         if let Some(last) = rows.last_mut() {
@@ -257,7 +257,7 @@ fn footer_rows(app: &App, width: u16) -> Vec<String> {
             *last = if more.width() <= width {
                 more
             } else {
-                crate::report::table::truncate(last, width)
+                crate::text::truncate(last, width)
             };
         }
     }
