@@ -5,7 +5,7 @@ use super::Context;
 use super::notice::printable;
 use crate::engine::LoanView;
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY, Summary};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 use crate::knowledge::advice::platform_label;
 use crate::knowledge::complaint::{self as words, DraftFacts, flag_label};
 
@@ -14,11 +14,7 @@ pub fn headline(lang: Lang, s: &Summary) -> String {
     let mut parts = vec![
         match lang {
             Lang::Zh => format!("催收电话 {} 次", s.calls),
-            Lang::En => format!(
-                "{} collection call{}",
-                s.calls,
-                if s.calls == 1 { "" } else { "s" }
-            ),
+            Lang::En => en_count(s.calls, "collection call", "collection calls"),
         },
         match lang {
             Lang::Zh => format!("夜间（22:00–08:00）{} 次", s.night_calls),
@@ -30,14 +26,16 @@ pub fn headline(lang: Lang, s: &Summary) -> String {
                 s.days_over_3
             ),
             Lang::En => format!(
-                "over {EFFECTIVE_CALLS_PER_DAY} a day: {} day{}",
-                s.days_over_3,
-                if s.days_over_3 == 1 { "" } else { "s" }
+                "over {EFFECTIVE_CALLS_PER_DAY} a day: {}",
+                en_count(s.days_over_3, "day", "days")
             ),
         },
         match lang {
             Lang::Zh => format!("超过每日 {DIAL_ATTEMPTS_PER_DAY} 次：{} 天", s.days_over_6),
-            Lang::En => format!("over {DIAL_ATTEMPTS_PER_DAY} a day: {} days", s.days_over_6),
+            Lang::En => format!(
+                "over {DIAL_ATTEMPTS_PER_DAY} a day: {}",
+                en_count(s.days_over_6, "day", "days")
+            ),
         },
     ];
     if s.other_contacts > 0 {
@@ -91,10 +89,9 @@ pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
             match lang {
                 Lang::Zh => format!("{}：电话 {} 次 · {told}", printable(&c.name), c.calls),
                 Lang::En => format!(
-                    "{}: {} call{} · {told}",
+                    "{}: {} · {told}",
                     printable(&c.name),
-                    c.calls,
-                    if c.calls == 1 { "" } else { "s" }
+                    en_count(c.calls, "call", "calls")
                 ),
             }
         })

@@ -15,7 +15,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Theme, flow, money, panel};
 use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 use crate::model::mask_phone;
 use crate::present::stage;
 use crate::text::wrap;
@@ -438,7 +438,11 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         lines.push(section(lang.t("已还", "Paid"), theme));
         let mut pay = vec![vec![Span::raw(match lang {
             Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, l.total_paid)),
-            Lang::En => format!("{} payments, {}", paid.len(), money(cur, l.total_paid)),
+            Lang::En => format!(
+                "{}, {}",
+                en_count(paid.len(), "payment", "payments"),
+                money(cur, l.total_paid)
+            ),
         })]];
         if let Some(last) = paid.iter().max_by_key(|p| p.date) {
             pay.push(vec![Span::styled(
