@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Context;
 use super::table::{Align, render};
 use crate::dates;
-use crate::engine::plan::{self, HORIZON_DAYS, Plan, Reason, Strategy};
+use crate::engine::plan::{self, ContactAfter, HORIZON_DAYS, Plan, Reason, Strategy};
 use crate::i18n::Lang;
 use crate::money::{self, grouped};
 use crate::report::advice::NBSP;
@@ -71,9 +71,13 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 contact_now,
             },
         ) => {
-            let c = contact_now
-                .map(|d| format!("，联系紧急联系人的日子推到 {}", day(&d)))
-                .unwrap_or_default();
+            let c = match contact_now {
+                ContactAfter::From(d) => format!("，联系紧急联系人的日子推到 {}", day(d)),
+                ContactAfter::Already(d) => {
+                    format!("；仍可能联系紧急联系人（自 {} 起）", day(d))
+                }
+                ContactAfter::NoDay => String::new(),
+            };
             format!(
                 "还清最早的 {installments} 期逾期：停止罚息（每天 {}%）{c}",
                 pct(*penalty_percent_per_day)
@@ -87,9 +91,13 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 contact_now,
             },
         ) => {
-            let c = contact_now
-                .map(|d| format!("; contacts not before {}", day(&d)))
-                .unwrap_or_default();
+            let c = match contact_now {
+                ContactAfter::From(d) => format!("; contacts not before {}", day(d)),
+                ContactAfter::Already(d) => {
+                    format!("; contacts may still be called (since {})", day(d))
+                }
+                ContactAfter::NoDay => String::new(),
+            };
             format!(
                 "clears the oldest {installments} overdue installment(s): stops {}%/day penalty{c}",
                 pct(*penalty_percent_per_day)
