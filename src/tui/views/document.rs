@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, panel};
+use super::{Theme, panel, title_fit};
 use crate::report::advice::wrap;
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::document;
@@ -22,10 +22,8 @@ pub fn render(
     let Some((title, text)) = app.doc.and_then(|d| document(app, d)) else {
         return;
     };
-    let title = Line::from(vec![
-        Span::styled(format!(" {title} "), theme.bold()),
-        Span::styled(format!("y {} ", app.lang.t("复制", "copies")), theme.dim()),
-    ]);
+    // `y` and the other keys are in the footer.
+    let title = Line::from(Span::styled(title_fit(&title, area.width), theme.bold()));
     let block = panel(title, theme);
     let inner = block.inner(area);
     block.render(area, buf);

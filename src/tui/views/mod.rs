@@ -101,6 +101,14 @@ pub fn money(cur: &str, d: Decimal) -> String {
     format!("{cur}{}", grouped(d))
 }
 
+/// An overlay's title, ` text `, cut with `…` to fit a panel `width` columns wide (its corners
+/// and a rule cell either side take four). The keys are in the footer, so a title never needs
+/// more than what it names.
+pub fn title_fit(text: &str, width: u16) -> String {
+    let room = (width as usize).saturating_sub(6);
+    format!(" {} ", crate::report::table::truncate(text, room))
+}
+
 pub fn panel<'a>(title: impl Into<Line<'a>>, theme: Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
