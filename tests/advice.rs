@@ -181,6 +181,52 @@ fn claims_say_no_more_than_their_sources() {
     assert!(!zh.items.iter().any(|i| i.id == "credit-30-days"));
 }
 
+/// `credit-pay-order` says the order `plan` really uses (emergency-contact day within the plan's
+/// horizon, then penalty rate, then rate), not "closest to a credit report or lawsuit first", and
+/// keeps its two sources.
+#[test]
+fn the_pay_order_item_says_what_the_plan_does() {
+    use repaydash::engine::plan::HORIZON_DAYS;
+    let [zh, en] = libs();
+    let item = |lib: &'static advice::Library| {
+        lib.items
+            .iter()
+            .find(|i| i.id == "credit-pay-order")
+            .unwrap()
+    };
+    let (zh, en) = (item(zh), item(en));
+    let horizon = format!("{HORIZON_DAYS} 天内");
+    for need in [
+        horizon.as_str(),
+        "紧急联系人",
+        "罚息率",
+        "利率最高",
+        "不按上征信或起诉",
+    ] {
+        assert!(zh.text.contains(need), "{need}: {}", zh.text);
+    }
+    let horizon = format!("within the next {HORIZON_DAYS} days");
+    for need in [
+        horizon.as_str(),
+        "emergency contacts",
+        "highest penalty rate",
+        "highest interest rate",
+        "does not order by the day of a credit-report entry or a lawsuit",
+    ] {
+        assert!(en.text.contains(need), "{need}: {}", en.text);
+    }
+    assert!(!zh.text.contains("先还离上征信或被起诉最近"));
+    for it in [zh, en] {
+        assert_eq!(
+            it.sources,
+            [
+                "星图金融任性贷逾期多久会联系紧急联系人",
+                "支付宝借呗逾期后会如何联系紧急联系人?怎么处理?"
+            ]
+        );
+    }
+}
+
 #[test]
 fn the_article_titles_are_those_of_facts_md() {
     let facts = manifest().join("../shared/FACTS.md");

@@ -467,7 +467,11 @@ fn the_demo_is_read_only() {
     )
     .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Demo);
-    assert!(e.message.contains("repaydash init"));
+    // The command that works from where this process runs (the CLI test below pins its forms).
+    assert!(
+        e.message
+            .contains(&format!("`{}`", repaydash::launch::command("init")))
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -686,8 +690,68 @@ fn cli_refuses_to_write_the_demo() {
         .args(["--today", TODAY, "pay", "ctrip-jqh", "100"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("repaydash init"));
+        .stderr(predicate::str::contains(" init`"));
     assert_eq!(fs::read_dir(home.path()).unwrap().count(), 0);
+}
+
+/// The demo's refusal and "no such file" name the `init` that works from where the user is, as
+/// the demo banner does: the program's own path when it is not on the PATH, `cargo run` under
+/// cargo, the plain name when the PATH finds it.
+#[test]
+fn cli_messages_name_the_init_command_that_works_from_here() {
+    let home = tempfile::tempdir().unwrap();
+    let exe = fs::canonicalize(env!("CARGO_BIN_EXE_repaydash")).unwrap();
+    let bin_dir = exe.parent().unwrap().to_path_buf();
+    let run = |cargo: bool, path: &Path, args: &[&str]| {
+        let mut c = Command::new(&exe);
+        c.env_remove("REPAYDASH_FILE")
+            .env_remove("CARGO")
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("PATH", path)
+            .current_dir(home.path());
+        if cargo {
+            c.env("CARGO", "cargo");
+        }
+        let o = c.args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let empty = home.path().join("nothing-here");
+    let pay = ["--today", TODAY, "--lang", "en", "pay", "ctrip-jqh", "100"];
+    let err = run(false, &empty, &pay);
+    assert!(
+        err.contains(&format!(
+            "run `{} init` to create your own file",
+            exe.display()
+        )),
+        "{err}"
+    );
+    let err = run(true, &empty, &pay);
+    assert!(
+        err.contains("run `cargo run -- init` to create your own file"),
+        "{err}"
+    );
+    let err = run(false, &bin_dir, &pay);
+    assert!(
+        err.contains("run `repaydash init` to create your own file"),
+        "{err}"
+    );
+    let missing = home.path().join("nope.toml");
+    let missing = missing.to_str().unwrap();
+    let err = run(false, &empty, &["--lang", "zh", "--file", missing, "check"]);
+    assert!(
+        err.contains(&format!(
+            "文件不存在（运行 `{} init` 创建一个",
+            exe.display()
+        )),
+        "{err}"
+    );
+    let err = run(true, &empty, &["--lang", "en", "--file", missing, "check"]);
+    assert!(
+        err.contains("no such file (run `cargo run -- init` to create one"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]

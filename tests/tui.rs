@@ -713,3 +713,69 @@ fn the_penalty_stays_in_the_detail_at_80x24() {
         }
     }
 }
+
+/// A refusal or failure longer than the screen is wide wraps onto more footer lines (by display
+/// width), so the whole reason shows; the panes give up the rows.
+#[test]
+fn a_long_status_wraps_in_the_footer_instead_of_being_cut() {
+    for lang in [Lang::En, Lang::Zh] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("loans.toml");
+        std::fs::write(
+            &path,
+            std::fs::read_to_string(
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample.toml"),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let mut app = app_from(path.clone(), lang);
+        std::fs::write(&path, "[[loan]]\nid = 3\n").unwrap();
+        dispatch(&mut app, Msg::Reload);
+        let status = app.status.clone().unwrap();
+        assert!(
+            unicode_width::UnicodeWidthStr::width(status.as_str()) > 79,
+            "the case needs a message wider than the screen: {status}"
+        );
+        let s = screen(&mut app, 80, 24);
+        if std::env::var("SHOW").is_ok() {
+            eprintln!("{s}");
+        }
+        let lines: Vec<&str> = s.lines().collect();
+        // The footer's rows are the last ones, after the panes' bottom border.
+        let border = lines.iter().rposition(|l| l.starts_with('╰')).unwrap();
+        let footer: Vec<&str> = lines[border + 1..].iter().map(|l| l.trim()).collect();
+        assert!(footer.len() >= 2, "{s}");
+        let joined = match lang {
+            Lang::En => footer.join(" "),
+            Lang::Zh => footer.concat(),
+        };
+        let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(squeeze(&joined), squeeze(&status), "{s}");
+        // A failed reload stays said while the file is broken.
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.status, Some(status.clone()));
+    }
+}
+
+/// `u` on the demo: the refusal takes two footer lines at 80×24, and the detail, squeezed past
+/// its tightest level, takes a row from the advice rather than cut 星图's second contact.
+#[test]
+fn the_demos_refusal_shows_whole_and_the_detail_keeps_its_contacts() {
+    for (lang, end) in [
+        (Lang::En, "then record them here."),
+        (Lang::Zh, "的借款后再来记录。"),
+    ] {
+        let builtin = builtin_policies().unwrap();
+        let loaded = store::load(&Source::Demo, &builtin, today()).unwrap();
+        let mut app = App::new(loaded, builtin, today(), lang);
+        app.color = false;
+        press(&mut app, KeyCode::Char('u'));
+        let s = screen(&mut app, 80, 24);
+        let last = s.lines().last().unwrap().trim_end();
+        assert!(last.ends_with(end), "{s}");
+        for want in ["赵强", "陈静", "≈¥21.87"] {
+            assert!(s.contains(want), "{want}: {s}");
+        }
+    }
+}

@@ -414,6 +414,16 @@ fn the_demo_says_it_cannot_be_written() {
     assert_eq!(app.mode, Mode::Form);
     assert_eq!(app.form.as_ref().unwrap().refusal.as_deref(), Some(demo));
     assert!(screen(&mut app, 80, 24).contains("repaydash init"));
+    // Started some other way, the form names the command the banner names.
+    let mut app = app_on(Source::Demo, Lang::Zh);
+    app.init_command = "cargo run --release -- init".into();
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(
+        app.form.as_ref().unwrap().refusal.as_deref(),
+        Some(
+            "这是只读的演示数据，不能写入。运行 cargo run --release -- init 创建你自己的账本文件，填上你的借款后再来记录。"
+        )
+    );
 }
 
 #[test]

@@ -198,15 +198,37 @@ pub enum Entry {
     Log,
 }
 
+/// The most ids a "no loan with id" message lists: a 10,000-loan file must not print them all.
+pub const IDS_LISTED: usize = 10;
+
+/// The ids nearest to `id` by edit distance first (file order among equals), at most
+/// `IDS_LISTED`, and how many were left out.
+fn nearest_ids<'a>(id: &str, ids: &[&'a str]) -> (Vec<&'a str>, usize) {
+    let mut ranked: Vec<(usize, &str)> = ids
+        .iter()
+        .map(|k| (strsim::levenshtein(id, k), *k))
+        .collect();
+    ranked.sort_by_key(|(d, _)| *d);
+    let shown: Vec<&str> = ranked.iter().take(IDS_LISTED).map(|(_, k)| *k).collect();
+    let more = ids.len() - shown.len();
+    (shown, more)
+}
+
 pub fn no_loan_with_id(id: &str, ids: &[&str]) -> Text {
-    let list = ids.join(", ");
+    let (shown, more) = nearest_ids(id, ids);
+    let list = shown.join(", ");
+    let (zh_more, en_more) = if more > 0 {
+        (format!(" ……另有 {more} 个"), format!(" … and {more} more"))
+    } else {
+        (String::new(), String::new())
+    };
     t(
         format!(
-            "没有 id 为“{id}”的借款；现有：{}",
+            "没有 id 为“{id}”的借款；现有：{}{zh_more}",
             if ids.is_empty() { "（无）" } else { &list }
         ),
         format!(
-            "no loan with id {id:?}; expected one of: {}",
+            "no loan with id {id:?}; expected one of: {}{en_more}",
             if ids.is_empty() { "(none)" } else { &list }
         ),
     )
@@ -235,10 +257,11 @@ pub fn is_directory() -> Text {
     Text::new("这是目录，不是账本文件", "is a directory, not a loans file")
 }
 
-pub fn no_such_file() -> Text {
-    Text::new(
-        "文件不存在（运行 `repaydash init` 创建一个，或检查 --file）",
-        "no such file (run `repaydash init` to create one, or check --file)",
+/// `init` is the command that works from where the user is (`crate::launch::command`).
+pub fn no_such_file(init: &str) -> Text {
+    t(
+        format!("文件不存在（运行 `{init}` 创建一个，或检查 --file）"),
+        format!("no such file (run `{init}` to create one, or check --file)"),
     )
 }
 
@@ -549,10 +572,27 @@ pub fn user_stage_source(platform: &str) -> String {
 
 // ---- Writing the loans file ----
 
-pub fn demo_read_only() -> Text {
-    Text::new(
-        "还没有账本文件，只有只读的演示数据：先运行 `repaydash init` 创建你自己的文件，再在里面记录还款",
-        "there is no loans file yet, only the read-only demo: run `repaydash init` to create your own file, then record payments in it",
+/// `init` is the command that works from where the user is (`crate::launch::command`).
+pub fn demo_read_only(init: &str) -> Text {
+    t(
+        format!(
+            "还没有账本文件，只有只读的演示数据：先运行 `{init}` 创建你自己的文件，再在里面记录还款"
+        ),
+        format!(
+            "there is no loans file yet, only the read-only demo: run `{init}` to create your own file, then record payments in it"
+        ),
+    )
+}
+
+/// The dashboard's form on the demo; `init` as in `demo_read_only`.
+pub fn demo_form_refused(init: &str) -> Text {
+    t(
+        format!(
+            "这是只读的演示数据，不能写入。运行 {init} 创建你自己的账本文件，填上你的借款后再来记录。"
+        ),
+        format!(
+            "This is the read-only demo: nothing can be written to it. Run `{init}` to create your own loans file, fill in your loans, then record them here."
+        ),
     )
 }
 
@@ -932,5 +972,34 @@ pub fn unknown_key(key: &str, did_you_mean: Option<&str>) -> Text {
             format!("不认识的键“{key}”，已忽略（保留在文件里）"),
             format!("unknown key {key:?}, ignored (kept in the file)"),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn an_unknown_id_lists_the_ten_nearest_then_how_many_more() {
+        // 25 ids, a00..a24. "a17x" is one edit from a17; two from a07, a10..a16, a18, a19 (ten
+        // ids, file order among equals, so a19 is the one cut); three or more from the rest.
+        let owned: Vec<String> = (0..25).map(|i| format!("a{i:02}")).collect();
+        let ids: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let m = no_loan_with_id("a17x", &ids);
+        assert_eq!(
+            m.get(Lang::En),
+            "no loan with id \"a17x\"; expected one of: a17, a07, a10, a11, a12, a13, a14, a15, a16, a18 … and 15 more"
+        );
+        assert_eq!(
+            m.get(Lang::Zh),
+            "没有 id 为“a17x”的借款；现有：a17, a07, a10, a11, a12, a13, a14, a15, a16, a18 ……另有 15 个"
+        );
+        // A short list is shown whole, nearest first, with no "more".
+        let few = no_loan_with_id("jd-jintiao2", &["zhaolian", "jd-baitiao", "jd-jintiao"]);
+        assert_eq!(
+            few.get(Lang::En),
+            "no loan with id \"jd-jintiao2\"; expected one of: jd-jintiao, jd-baitiao, zhaolian"
+        );
     }
 }

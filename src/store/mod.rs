@@ -141,7 +141,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     };
     let meta = std::fs::metadata(path).map_err(|e| {
         fail(match e.kind() {
-            std::io::ErrorKind::NotFound => ph::no_such_file(),
+            std::io::ErrorKind::NotFound => ph::no_such_file(&crate::launch::command("init")),
             _ => ph::cannot_read(e),
         })
     })?;

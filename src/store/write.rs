@@ -397,7 +397,10 @@ impl Prepared {
 pub(crate) fn file_of(source: &Source) -> Result<PathBuf, WriteError> {
     match source {
         Source::File(p) => Ok(p.clone()),
-        Source::Demo => Err(WriteError::new(ErrorKind::Demo, ph::demo_read_only())),
+        Source::Demo => Err(WriteError::new(
+            ErrorKind::Demo,
+            ph::demo_read_only(&crate::launch::command("init")),
+        )),
     }
 }
 

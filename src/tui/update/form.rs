@@ -15,12 +15,9 @@ use crate::tui::app::{App, Mode};
 use crate::tui::form::{Field, FieldKind, Form, FormKind, FormMsg};
 use crate::tui::msg::Effect;
 
-fn demo_message(lang: Lang) -> String {
-    lang.t(
-        "这是只读的演示数据，不能写入。运行 repaydash init 创建你自己的账本文件，填上你的借款后再来记录。",
-        "This is the read-only demo: nothing can be written to it. Run `repaydash init` to create your own loans file, fill in your loans, then record them here.",
-    )
-    .to_string()
+/// The demo refusing a write, naming the `init` command that works from here (as the banner).
+fn demo_message(lang: Lang, init: &str) -> String {
+    ph::demo_form_refused(init).get(lang).to_string()
 }
 
 /// Open a form for the selected loan. The date is prefilled with the app's day (the what-if day
@@ -159,7 +156,7 @@ pub fn open(app: &mut App, kind: FormKind) {
         }
     };
     let refusal = if app.is_demo() {
-        Some(demo_message(lang))
+        Some(demo_message(lang, &app.init_command))
     } else if kind == FormKind::Pay && l.status == LoanStatus::PaidOff {
         Some(paid_off_message(lang))
     } else {
@@ -418,7 +415,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     {
         match refused.field.map(field_of).and_then(|k| form.field_mut(k)) {
             Some(f) => f.error = Some(refused.text(lang).to_string()),
-            None => form.refusal = Some(refusal(lang, &refused)),
+            None => form.refusal = Some(refusal(lang, &app.init_command, &refused)),
         }
         ok = false;
     }
@@ -445,16 +442,16 @@ pub fn undone(
         }
         Err(e) => {
             app.status = Some(match e.kind {
-                ErrorKind::Demo => demo_message(lang),
+                ErrorKind::Demo => demo_message(lang, &app.init_command),
                 _ => ph::nothing_undone(&e.message).get(lang).to_string(),
             });
         }
     }
 }
 
-fn refusal(lang: Lang, e: &WriteError) -> String {
+fn refusal(lang: Lang, init: &str, e: &WriteError) -> String {
     match e.kind {
-        ErrorKind::Demo => demo_message(lang),
+        ErrorKind::Demo => demo_message(lang, init),
         _ => ph::nothing_written(&e.message).get(lang).to_string(),
     }
 }
@@ -487,8 +484,8 @@ pub fn written(
             app.notice = Some(outcome(app, &edit, rec.changed_underneath));
         }
         Err(e) => match app.form.as_mut() {
-            Some(form) => form.refusal = Some(refusal(lang, &e)),
-            None => app.status = Some(refusal(lang, &e)),
+            Some(form) => form.refusal = Some(refusal(lang, &app.init_command, &e)),
+            None => app.status = Some(refusal(lang, &app.init_command, &e)),
         },
     }
 }

@@ -48,13 +48,14 @@ fn rows(lines: &[Line], width: usize) -> usize {
 }
 
 /// The panel's lines at the fullest level that fits `max` rows (borders included), and the rows
-/// it takes, so whatever it leaves goes to the advice area.
+/// it takes, so whatever it leaves goes to the advice area. When even the tightest level does not
+/// fit, it takes up to `stretch` rows rather than cut what must stay (the contacts come last).
 pub struct Fitted<'a> {
     pub height: u16,
     lines: Vec<Line<'a>>,
 }
 
-pub fn fit(app: &App, width: u16, max: u16, theme: Theme) -> Fitted<'_> {
+pub fn fit(app: &App, width: u16, max: u16, stretch: u16, theme: Theme) -> Fitted<'_> {
     let Some(e) = app.selected_entry() else {
         return Fitted {
             height: 2.min(max),
@@ -74,8 +75,9 @@ pub fn fit(app: &App, width: u16, max: u16, theme: Theme) -> Fitted<'_> {
             };
         }
     }
+    let need = (rows(&shown, w) + 2).min(usize::from(u16::MAX)) as u16;
     Fitted {
-        height: max,
+        height: need.min(stretch.max(max)),
         lines: shown,
     }
 }
@@ -83,7 +85,7 @@ pub fn fit(app: &App, width: u16, max: u16, theme: Theme) -> Fitted<'_> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     draw(
         app,
-        fit(app, area.width, area.height, theme),
+        fit(app, area.width, area.height, area.height, theme),
         area,
         buf,
         theme,

@@ -131,7 +131,7 @@ impl StatefulWidget for &App {
         let [head, body, foot] = Layout::vertical([
             Constraint::Length(header_h),
             Constraint::Min(0),
-            Constraint::Length(1),
+            Constraint::Length(footer_height(self, area.width)),
         ])
         .areas(area);
         header::render(self, head, buf, theme);
@@ -194,7 +194,7 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     let [_, body, _] = Layout::vertical([
         Constraint::Length(header::height(app)),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(footer_height(app, area.width)),
     ])
     .areas(area);
     body
@@ -213,7 +213,9 @@ fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<
     // The advice area gets at least a third; the detail takes what it needs of the rest (at its
     // fullest level that fits), and the advice area whatever the detail leaves.
     let least = (right.height / 3).max(6).min(right.height);
-    let fitted = detail::fit(app, right.width, right.height - least, theme);
+    // Past its tightest level the detail may take more, down to a few rows of advice.
+    let stretch = right.height.saturating_sub(5);
+    let fitted = detail::fit(app, right.width, right.height - least, stretch, theme);
     let advice_h = right.height - fitted.height;
     let [detail, advice] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(advice_h)]).areas(right);
@@ -234,20 +236,64 @@ fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: T
     advice::render(app, m, p.advice, buf, theme);
 }
 
+/// A message longer than the screen is wide takes up to this many lines of the footer.
+const FOOTER_MAX_ROWS: usize = 3;
+
+/// What the footer says instead of the keys: a good outcome (true) or a refusal or failure.
+fn footer_message(app: &App) -> Option<(&str, bool)> {
+    if app.mode == Mode::Filter {
+        None
+    } else if let Some(n) = app.notice.as_deref().filter(|_| app.mode != Mode::Form) {
+        Some((n, true))
+    } else {
+        app.status.as_deref().map(|s| (s, false))
+    }
+}
+
+/// The footer's message wrapped to `width` (by display width, so CJK too), so that the whole
+/// reason shows rather than what fits one line; at most [`FOOTER_MAX_ROWS`], the last cut with …
+fn footer_rows(app: &App, width: u16) -> Vec<String> {
+    let Some((text, _)) = footer_message(app) else {
+        return vec![];
+    };
+    let width = width as usize;
+    let mut rows = crate::report::advice::wrap(text, width, " ", " ");
+    if rows.len() > FOOTER_MAX_ROWS {
+        rows.truncate(FOOTER_MAX_ROWS);
+        if let Some(last) = rows.last_mut() {
+            let more = format!("{last}…");
+            *last = if more.width() <= width {
+                more
+            } else {
+                crate::report::table::truncate(last, width)
+            };
+        }
+    }
+    rows
+}
+
+/// Rows the footer takes: one, or more for a message that does not fit one.
+fn footer_height(app: &App, width: u16) -> u16 {
+    footer_rows(app, width).len().clamp(1, FOOTER_MAX_ROWS) as u16
+}
+
 fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
+    if let Some((_, good)) = footer_message(app) {
+        let style = if good {
+            theme.fg(Color::Green).add_modifier(Modifier::BOLD)
+        } else {
+            theme.fg(Color::Red).add_modifier(Modifier::BOLD)
+        };
+        let lines: Vec<Line> = footer_rows(app, area.width)
+            .into_iter()
+            .map(|r| Line::from(Span::styled(r, style)))
+            .collect();
+        Paragraph::new(lines).render(area, buf);
+        return;
+    }
     let line = if app.mode == Mode::Filter {
         filter::footer(app, theme)
-    } else if let Some(n) = app.notice.as_ref().filter(|_| app.mode != Mode::Form) {
-        Line::from(Span::styled(
-            format!(" {n}"),
-            theme.fg(Color::Green).add_modifier(Modifier::BOLD),
-        ))
-    } else if let Some(s) = &app.status {
-        Line::from(Span::styled(
-            format!(" {s}"),
-            theme.fg(Color::Red).add_modifier(Modifier::BOLD),
-        ))
     } else {
         let keys: &[(&str, &str)] = match app.mode {
             Mode::Form => &[
