@@ -217,7 +217,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let title = Line::from(vec![
         Span::styled(head, theme.bold()),
         Span::styled(
-            format!("· {} ", crate::report::table::truncate(&form.loan_name, room)),
+            format!(
+                "· {} ",
+                crate::report::table::truncate(&form.loan_name, room)
+            ),
             theme.dim(),
         ),
     ]);

@@ -10,13 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, panel, title_fit};
-use crate::report::table::truncate;
-use unicode_width::UnicodeWidthStr;
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY};
 use crate::report::advice::wrap;
 use crate::report::complaint::{contact_lines, flagged_lines, headline};
+use crate::report::table::truncate;
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::{CHART_DAYS, chart_summary, full_summary};
+use unicode_width::UnicodeWidthStr;
 
 /// Rows of the tallest bar; more calls than this show a `+` on top.
 const BAR_ROWS: u32 = 7;
@@ -46,7 +46,10 @@ pub fn render(
     let lead = format!("{} · ", lang.t("催收记录", "Collection log"));
     let room = (area.width as usize).saturating_sub(6 + lead.width() + range.width());
     let title = Line::from(Span::styled(
-        title_fit(&format!("{lead}{}{range}", truncate(&e.name, room)), area.width),
+        title_fit(
+            &format!("{lead}{}{range}", truncate(&e.name, room)),
+            area.width,
+        ),
         theme.bold(),
     ));
     let block = panel(title, theme);
