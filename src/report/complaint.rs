@@ -107,8 +107,8 @@ pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
         .collect()
 }
 
-/// The complaint draft alone (what `w` shows and `y` copies in the dashboard).
-pub fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
+/// The complaint draft alone: the last part of [`text`], whose earlier parts it cites.
+fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     let lender = printable(&platform_label(view, ctx.lang));
     let loan = printable(&format!("{} {}", view.loan.id, ctx.display_name(view.loan)));
     words::draft(
@@ -121,7 +121,9 @@ pub fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     )
 }
 
-/// The summary, the per-day table, contacts, flagged entries, the rules, then the draft.
+/// The one complaint document, printed by `complaint` and shown and copied whole by the
+/// dashboard (`L` then `w`, `y`): the summary, the per-day table, contacts, flagged entries, the
+/// rules, then the draft, which cites those parts as "above".
 pub fn text(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     let lang = ctx.lang;
     let mut out = String::new();

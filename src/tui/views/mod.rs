@@ -343,8 +343,8 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("Esc", lang.t("返回", "back")),
             ],
             Mode::LogView { .. } => &[
-                ("w", lang.t("投诉草稿", "complaint draft")),
-                ("y", lang.t("复制草稿", "copy draft")),
+                ("w", lang.t("投诉材料", "complaint")),
+                ("y", lang.t("复制投诉材料", "copy complaint")),
                 ("a", lang.t("记一个电话", "log a call")),
                 ("↑↓", lang.t("滚动", "scroll")),
                 ("Esc", lang.t("返回", "back")),
