@@ -10,6 +10,7 @@ use super::{Theme, panel, title_fit};
 use crate::report::advice::wrap;
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::document;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(
     app: &App,
@@ -34,7 +35,20 @@ pub fn render(
             rows.push(Line::from(""));
             continue;
         }
-        rows.extend(wrap(para, width, " ", " ").into_iter().map(Line::from));
+        // A line that fits is shown as printed (a table's columns, an indent); a longer one
+        // wraps under its own indent (a `- ` item hangs).
+        if para.width() < width {
+            rows.push(Line::from(format!(" {para}")));
+            continue;
+        }
+        let body = para.trim_start();
+        let first = " ".repeat(1 + para.len() - body.len());
+        let rest = if body.starts_with("- ") {
+            format!("{first}  ")
+        } else {
+            first.clone()
+        };
+        rows.extend(wrap(body, width, &first, &rest).into_iter().map(Line::from));
     }
     let max = rows.len().saturating_sub(inner.height as usize);
     m.doc_max_scroll = max;
