@@ -18,4 +18,5 @@ pub mod money;
 pub mod present;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod tui;

@@ -220,11 +220,12 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             for w in &loaded.warnings {
                 out(&format!("{}\n", warning(w)));
             }
-            out(&format!(
-                "{path_label}: ok, {} {}\n",
-                loaded.portfolio.loans.len(),
-                ctx.lang.t("笔借款", "loans")
-            ));
+            let n = loaded.portfolio.loans.len();
+            let count = match ctx.lang {
+                Lang::Zh => format!("{n} 笔借款"),
+                Lang::En => repaydash::i18n::en_count(n, "loan", "loans"),
+            };
+            out(&format!("{path_label}: ok, {count}\n"));
         }
         Some(Command::Init) => {}
         Some(Command::Plan {

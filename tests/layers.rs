@@ -73,7 +73,12 @@ fn each_folder_keeps_its_rule() {
     );
     forbid("src/input.rs", &["crate::store", "crate::tui"]);
     forbid("src/input.rs", &io);
+    // The two faces share what they show through `present` (and the leaf `text`), never each
+    // other: the dashboard names nothing of the CLI's reports, nor the reports the dashboard.
     forbid("src/report", &["crate::tui"]);
+    forbid("src/tui", &["crate::report"]);
+    forbid("src/text.rs", &["crate::"]);
+    forbid("src/text.rs", &io);
     // The dashboard's update and views are pure: the file is read and written in `effects`.
     for dir in ["src/tui/update", "src/tui/views", "src/tui/app.rs"] {
         forbid(dir, &["store::load", "write::apply", "perms::exposed_mode"]);

@@ -550,3 +550,61 @@ fn notice_promises_only_what_the_budget_keeps() {
         "{en}"
     );
 }
+
+/// tests/fixtures/protect/one_day.toml, by hand: seven calls on 2026-11-20, 09:00 to 15:00, none
+/// at night; so one day over 3 and one day over 6; the 09:00 call reached 李芳 (once, not told of
+/// the debt) and is the one flagged entry. Every count of one reads singular in English.
+#[test]
+fn counts_of_one_read_singular_in_the_complaint_and_the_letter() {
+    const ONE_DAY: &str = "tests/fixtures/protect/one_day.toml";
+    let complaint = |lang: &str| {
+        stdout_of(&[
+            "--file",
+            ONE_DAY,
+            "--today",
+            TODAY,
+            "--lang",
+            lang,
+            "complaint",
+            "ctrip-jqh",
+        ])
+    };
+    let en = complaint("en");
+    for line in [
+        "7 collection calls · 0 at night (22:00–08:00) · over 3 a day: 1 day · over 6 a day: 1 day\n",
+        "  李芳: 1 call · not recorded as told of the debt\n",
+        "I logged 7 collection calls from you or your collection agent.\n",
+        "Of these: more than 3 a day on 1 day; more than 6 a day on 1 day; my contacts were called (李芳); 1 entry records threats, insults or the like (see the log above).\n",
+    ] {
+        assert!(en.contains(line), "{line}\n{en}");
+    }
+    assert!(!en.contains(" 1 days") && !en.contains(" 1 calls"), "{en}");
+    let zh = complaint("zh");
+    for line in [
+        "催收电话 7 次 · 夜间（22:00–08:00）0 次 · 超过每日 3 次：1 天 · 超过每日 6 次：1 天\n",
+        "  李芳：电话 1 次 · 没有记录被告知欠款\n",
+        "有 1 天每天超过 3 次；有 1 天每天超过 6 次；联系了我的联系人 李芳；有 1 条记录涉及威胁、辱骂等情况（见上方记录）。\n",
+    ] {
+        assert!(zh.contains(line), "{line}\n{zh}");
+    }
+    // The installment due 2026-11-15, on 11-16: one day overdue.
+    let letter = |lang: &str| {
+        stdout_of(&[
+            "--file",
+            CALLS,
+            "--today",
+            "2026-11-16",
+            "--lang",
+            lang,
+            "letter",
+            "ctrip-jqh",
+        ])
+    };
+    assert!(
+        letter("en").contains(
+            "Overdue: ¥1,100.16, for 1 day (the oldest unpaid installment was due on 2026-11-15)"
+        ),
+        "{}",
+        letter("en")
+    );
+}

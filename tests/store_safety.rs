@@ -461,7 +461,7 @@ fn a_key_uncommented_after_recording_belongs_to_the_loan() {
         ],
     ];
     // (commented line(s) as in the template, the same turned on)
-    let keys: [(&str, &str); 8] = [
+    let keys: [(&str, &str); 9] = [
         ("# monthly_budget = 1500", "monthly_budget = 1500"),
         ("# due_day = 15", "due_day = 15"),
         ("# fee_rate = 0.6", "fee_rate = 0.6"),
@@ -473,6 +473,10 @@ fn a_key_uncommented_after_recording_belongs_to_the_loan() {
         ("# monthly_budget = 600", "monthly_budget = 600"),
         ("# contacts = [", "contacts = ["),
         ("# daily_rate = 0.05", "daily_rate = 0.05"),
+        (
+            "# hardship = \"公司裁员，收入减少一半\"",
+            "hardship = \"公司裁员，收入减少一半\"",
+        ),
     ];
     for record in records {
         for (commented, on) in keys {
@@ -524,6 +528,7 @@ fn a_key_uncommented_after_recording_belongs_to_the_loan() {
                 "daily_rate" => loan
                     .rate()
                     .is_some_and(|r| matches!(r, Rate::Daily(d) if d == dec!(0.05))),
+                "hardship" => loan.hardship.as_deref() == Some("公司裁员，收入减少一半"),
                 other => panic!("{other}"),
             };
             assert!(
@@ -532,6 +537,65 @@ fn a_key_uncommented_after_recording_belongs_to_the_loan() {
             );
         }
     }
+}
+
+/// `validate` on the template as `init` writes it is clean, and its commented log examples, turned
+/// on, are three entries with every log key the file knows (time, who, channel, caller, flags and
+/// the kind contact_notified), still clean.
+#[test]
+fn the_template_validates_and_its_log_examples_use_every_log_key() {
+    use repaydash::model::{Channel, LogFlag, LogKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loans.toml");
+    cli(&path).arg("init").assert().success();
+    let clean = format!("{}: ok, 1 loan\n", path.display());
+    cli(&path)
+        .args(["--lang", "en", "validate"])
+        .assert()
+        .success()
+        .stdout(clean.clone());
+    let text = fs::read_to_string(&path).unwrap();
+    let start = text.find("# --- 沟通记录 log").unwrap();
+    let end = start + text[start..].find("# ====").unwrap();
+    let section: String = text[start..end]
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest)
+                if rest.starts_with("[[loan.log]]")
+                    || rest
+                        .split_once(" = ")
+                        .is_some_and(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase())) =>
+            {
+                rest
+            }
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(
+        &path,
+        format!("{}{section}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    cli(&path)
+        .args(["--lang", "en", "validate"])
+        .assert()
+        .success()
+        .stdout(clean);
+    let log = load(&path).portfolio.loan("example").unwrap().log.clone();
+    assert_eq!(log.len(), 3, "{section}");
+    assert_eq!(log[0].kind, LogKind::Negotiation);
+    let call = &log[1];
+    assert_eq!(call.kind, LogKind::CollectionCall);
+    assert_eq!(call.time, chrono::NaiveTime::from_hms_opt(22, 40, 0));
+    assert_eq!(call.who.as_deref(), Some("me"));
+    assert_eq!(call.channel, Some(Channel::Call));
+    assert_eq!(call.caller.as_deref(), Some("95xxx 某催收公司"));
+    assert_eq!(call.flags, [LogFlag::Night, LogFlag::Threat]);
+    assert_eq!(log[2].kind, LogKind::ContactNotified);
+    assert_eq!(log[2].who.as_deref(), Some("张三"));
+    // The section no longer speaks of three kinds.
+    assert!(!text.contains("三种之一"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -599,7 +663,7 @@ fn unknown_keys_are_warned_with_their_place_and_the_near_miss() {
             .collect::<Vec<_>>(),
         "hardship, the log's time/who/channel/caller/flags and name_en are known"
     );
-    assert!(stdout.contains(": ok, 1 loans"), "{stdout}");
+    assert!(stdout.contains(": ok, 1 loan\n"), "{stdout}");
     // check still runs, the warnings on stderr, in Chinese too.
     let out = cli(&path).args(["--lang", "zh", "check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));

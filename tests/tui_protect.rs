@@ -355,3 +355,41 @@ fn overlay_titles_are_whole_at_80_columns() {
         }
     }
 }
+
+/// Counts of one in the `L` view (tests/fixtures/protect/one_day.toml, worked in tests/protect.rs)
+/// and in the header's countdown read singular: calls.toml on 2026-11-17 is one day past the
+/// contact day 2026-11-16 (ctrip, day 1 after the 11-15 installment).
+#[test]
+fn counts_of_one_read_singular_in_the_log_view_and_the_header() {
+    let mut app = app_at(Path::new("tests/fixtures/protect/one_day.toml"), Lang::En);
+    press(&mut app, KeyCode::Char('L'));
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("7 collection calls · 0 at night (22:00–08:00) · over 3 a day: 1 day · over 6 a day: 1 day"),
+        "{s}"
+    );
+    assert!(
+        s.contains("李芳: 1 call · not recorded as told of the debt"),
+        "{s}"
+    );
+    // The draft closes the complaint document.
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('G'));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("more than 6 a day on 1 day;"), "{s}");
+
+    let builtin = builtin_policies().unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 17).unwrap();
+    let loaded = store::load(&Source::File(CALLS.into()), &builtin, day).unwrap();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let words = "携程借去花: emergency contacts may already be called, for 1 day";
+        let mut app = App::new(loaded.clone(), builtin.clone(), day, Lang::En);
+        app.color = false;
+        let s = screen(&mut app, w, h);
+        assert!(s.contains(words), "{s}");
+        if h == 40 {
+            // The detail's one payment (2026-04-15, 7,701.12).
+            assert!(s.contains("1 payment, ¥7,701.12"), "{s}");
+        }
+    }
+}

@@ -104,8 +104,35 @@ impl Lang {
             (Lang::En, 0) => "today".into(),
             (Lang::En, 1) => "tomorrow".into(),
             (Lang::En, -1) => "yesterday".into(),
-            (Lang::En, d) if d > 0 => format!("in {d} days"),
-            (Lang::En, d) => format!("{} days ago", -d),
+            (Lang::En, d) if d > 0 => format!("in {}", en_count(d, "day", "days")),
+            (Lang::En, d) => format!("{} ago", en_count(-d, "day", "days")),
         }
+    }
+}
+
+/// An English count with its noun: `1 call`, `0 calls`, `3 calls`. The one plural rule every
+/// English text uses (a Chinese count takes no plural).
+pub fn en_count<N: std::fmt::Display + PartialEq + From<u8>>(
+    n: N,
+    one: &str,
+    many: &str,
+) -> String {
+    let noun = if n == N::from(1) { one } else { many };
+    format!("{n} {noun}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(en_count(1u32, "call", "calls"), "1 call");
+        assert_eq!(en_count(0u32, "call", "calls"), "0 calls");
+        assert_eq!(en_count(2usize, "entry", "entries"), "2 entries");
+        assert_eq!(en_count(1usize, "entry", "entries"), "1 entry");
+        assert_eq!(en_count(11i64, "day", "days"), "11 days");
+        assert_eq!(Lang::En.days_from_now(2), "in 2 days");
+        assert_eq!(Lang::En.days_from_now(-5), "5 days ago");
     }
 }

@@ -245,8 +245,8 @@ pub fn no_such_installment(id: &str, count: u32, n: u32) -> Text {
     t(
         format!("借款“{id}”只有 {count} 期，没有第 {n} 期"),
         format!(
-            "loan {id:?} has {count} installment{}; there is no installment {n}",
-            if count == 1 { "" } else { "s" }
+            "loan {id:?} has {}; there is no installment {n}",
+            super::en_count(count, "installment", "installments")
         ),
     )
 }

@@ -2,7 +2,7 @@
 //! rules are stated as reported (a recommended standard is not a law; a guideline is not a right).
 
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY, Summary};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 use crate::model::LogFlag;
 
 /// The rules, one line each, with where the report comes from.
@@ -129,12 +129,11 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
         Lang::En => {
             out.push(format!("To {} (customer service / complaints):", f.lender));
             out.push(format!(
-                "I am the borrower of your loan ({}). From {} to {} I logged {} collection call{} from you or your collection agent.",
+                "I am the borrower of your loan ({}). From {} to {} I logged {} from you or your collection agent.",
                 f.loan,
                 s.from,
                 s.to,
-                s.calls,
-                if s.calls == 1 { "" } else { "s" }
+                en_count(s.calls, "collection call", "collection calls")
             ));
             let mut facts = vec![];
             if s.night_calls > 0 {
@@ -142,16 +141,14 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
             }
             if s.days_over_3 > 0 {
                 facts.push(format!(
-                    "more than {EFFECTIVE_CALLS_PER_DAY} a day on {} day{}",
-                    s.days_over_3,
-                    if s.days_over_3 == 1 { "" } else { "s" }
+                    "more than {EFFECTIVE_CALLS_PER_DAY} a day on {}",
+                    en_count(s.days_over_3, "day", "days")
                 ));
             }
             if s.days_over_6 > 0 {
                 facts.push(format!(
-                    "more than {DIAL_ATTEMPTS_PER_DAY} a day on {} day{}",
-                    s.days_over_6,
-                    if s.days_over_6 == 1 { "" } else { "s" }
+                    "more than {DIAL_ATTEMPTS_PER_DAY} a day on {}",
+                    en_count(s.days_over_6, "day", "days")
                 ));
             }
             if !called.is_empty() {
@@ -166,9 +163,8 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
             }
             if !s.flagged.is_empty() {
                 facts.push(format!(
-                    "{} entr{} record threats, insults or the like (listed under \"Flagged entries\" above)",
-                    s.flagged.len(),
-                    if s.flagged.len() == 1 { "y" } else { "ies" }
+                    "{} threats, insults or the like (listed under \"Flagged entries\" above)",
+                    en_count(s.flagged.len(), "entry records", "entries record")
                 ));
             }
             if !facts.is_empty() {

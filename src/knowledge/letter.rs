@@ -2,7 +2,7 @@
 //! paragraph is worded from the one proposal the call script also offers. Requests are written as
 //! requests: a lender may refuse every one of them.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 
 /// Everything the letter states, already in display form.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,10 +116,9 @@ fn en(f: &LetterFacts) -> String {
     o.push(format!("Lender: {}{product}.", f.lender));
     if f.days_overdue > 0 {
         o.push(format!(
-            "Overdue: {}, for {} day{}{}; everything still owed: {}.",
+            "Overdue: {}, for {}{}; everything still owed: {}.",
             f.overdue_amount,
-            f.days_overdue,
-            if f.days_overdue == 1 { "" } else { "s" },
+            en_count(f.days_overdue, "day", "days"),
             f.overdue_since
                 .as_deref()
                 .map(|d| format!(" (the oldest unpaid installment was due on {d})"))

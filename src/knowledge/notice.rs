@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 
 /// How close the contact is: it sets the greeting and the register (你 or 您).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,7 +219,8 @@ fn en(f: &NoticeFacts) -> String {
                 format!("I am asking the lender to move the overdue installment to {date}"),
             Plan::Monthly { monthly, months } => {
                 format!(
-                    "I am offering {monthly} a month for {months} months to clear what is overdue"
+                    "I am offering {monthly} a month for {} to clear what is overdue",
+                    en_count(*months, "month", "months")
                 )
             }
             Plan::OnTime => "I will pay on time".to_string(),

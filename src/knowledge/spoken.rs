@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 
 const MONTHS_EN: [&str; 12] = [
     "January",
@@ -40,8 +40,7 @@ pub fn date(lang: Lang, d: NaiveDate, today: NaiveDate) -> String {
 pub fn days(lang: Lang, n: i64) -> String {
     match lang {
         Lang::Zh => format!("{n}天"),
-        Lang::En if n == 1 => "1 day".to_string(),
-        Lang::En => format!("{n} days"),
+        Lang::En => en_count(n, "day", "days"),
     }
 }
 
@@ -49,8 +48,7 @@ pub fn days(lang: Lang, n: i64) -> String {
 pub fn months(lang: Lang, n: u32) -> String {
     match lang {
         Lang::Zh => format!("{n}个月"),
-        Lang::En if n == 1 => "1 month".to_string(),
-        Lang::En => format!("{n} months"),
+        Lang::En => en_count(n, "month", "months"),
     }
 }
 

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::snapshot::LoanFacts;
 use crate::dates;
 use crate::engine::{Escalation, Ledger, LoanStatus};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 use crate::model::StageKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -189,11 +189,15 @@ pub fn sentence(lang: Lang, e: &LoanFacts, today: NaiveDate, dated: bool) -> Opt
                 (Lang::Zh, false) => format!("{name}：可能已在联系紧急联系人（已 {n} 天）"),
                 (Lang::En, true) => {
                     format!(
-                        "{name}: emergency contacts may already be called, since {on} ({n} days)"
+                        "{name}: emergency contacts may already be called, since {on} ({})",
+                        en_count(n, "day", "days")
                     )
                 }
                 (Lang::En, false) => {
-                    format!("{name}: emergency contacts may already be called, for {n} days")
+                    format!(
+                        "{name}: emergency contacts may already be called, for {}",
+                        en_count(n, "day", "days")
+                    )
                 }
             }
         }
@@ -213,7 +217,10 @@ pub fn sentence(lang: Lang, e: &LoanFacts, today: NaiveDate, dated: bool) -> Opt
             (Lang::Zh, true) => format!("；{approx}{n} 天后可能上报征信（{approx}{on}）"),
             (Lang::Zh, false) => format!("；{approx}{n} 天后可能上报征信"),
             (Lang::En, true) => {
-                format!("; credit report possible in {approx}{n} days ({approx}{on})")
+                format!(
+                    "; credit report possible in {approx}{} ({approx}{on})",
+                    en_count(n, "day", "days")
+                )
             }
             (Lang::En, false) => format!("; credit report in {approx}{n}d"),
         };

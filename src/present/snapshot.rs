@@ -227,7 +227,7 @@ impl Totals {
             Lang::En => (
                 "overdue",
                 format!("due within {alert_days} days"),
-                format!("{open} loan{} open", if open == 1 { "" } else { "s" }),
+                format!("{} open", crate::i18n::en_count(open, "loan", "loans")),
             ),
         }
     }

@@ -1,132 +1,16 @@
-//! `repaydash plan --cash AMOUNT`: what to pay first with the cash at hand (engine::plan decides).
+//! `repaydash plan --cash AMOUNT`: what to pay first with the cash at hand (engine::plan decides,
+//! `present::plan` words the reasons), as text or JSON.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::Context;
 use super::table::{Align, render};
-use crate::dates;
-use crate::engine::plan::{self, ContactAfter, HORIZON_DAYS, Plan, Reason, Strategy};
+use crate::engine::plan::{HORIZON_DAYS, Plan, Strategy};
 use crate::i18n::Lang;
 use crate::money::{self, grouped};
-use crate::report::advice::NBSP;
 
-pub fn compute(ctx: &Context, cash: Decimal, strategy: Strategy) -> Plan {
-    let views = ctx.views();
-    plan::plan(&views, cash, strategy, ctx.today)
-}
-
-fn pct(d: Decimal) -> String {
-    let mut r = d.round_dp(4).normalize();
-    if r.scale() < 2 {
-        r.rescale(2);
-    }
-    r.to_string()
-}
-
-/// The reasons of one payment on one line.
-pub fn reasons_text(lang: Lang, reasons: &[Reason], today: chrono::NaiveDate) -> String {
-    reasons
-        .iter()
-        .map(|r| reason_text(lang, r, today))
-        .collect::<Vec<_>>()
-        .join(lang.t("；另外，", "; also "))
-        .replace(NBSP, " ")
-}
-
-/// One line saying why.
-pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
-    // The one date style of the CLI and the dashboard: `12-02` / `2 Dec`, the year only when it
-    // is not today's.
-    // Its spaces do not break when the dashboard wraps the line (`2 Dec` stays whole).
-    let day = |d: &chrono::NaiveDate| dates::day(lang, *d, today).replace(' ', "\u{a0}");
-    match (lang, r) {
-        (Lang::Zh, Reason::AvoidsContact { was, now }) => {
-            let was_txt = if *was <= today {
-                format!("现在已可能联系紧急联系人（自 {} 起）", day(was))
-            } else {
-                format!("原本 {} 可能联系紧急联系人", day(was))
-            };
-            match now {
-                Some(n) => format!("{was_txt}；还上后推迟到 {}", day(n)),
-                None => format!("{was_txt}；这笔还清后整笔结清"),
-            }
-        }
-        (Lang::En, Reason::AvoidsContact { was, now }) => {
-            let was_txt = if *was <= today {
-                format!("contacts may be called already (since {})", day(was))
-            } else {
-                format!("contacts may be called from {}", day(was))
-            };
-            match now {
-                Some(n) => format!("{was_txt}; once paid, not before {}", day(n)),
-                None => format!("{was_txt}; this pays the loan off"),
-            }
-        }
-        (
-            Lang::Zh,
-            Reason::ClearsOverdue {
-                installments,
-                penalty_percent_per_day,
-                contact_now,
-            },
-        ) => {
-            let c = match contact_now {
-                ContactAfter::From(d) => format!("，联系紧急联系人的日子推到 {}", day(d)),
-                ContactAfter::Already(d) => {
-                    format!("；仍可能联系紧急联系人（自 {} 起）", day(d))
-                }
-                ContactAfter::NoDay => String::new(),
-            };
-            format!(
-                "还清最早的 {installments} 期逾期：停止罚息（每天 {}%）{c}",
-                pct(*penalty_percent_per_day)
-            )
-        }
-        (
-            Lang::En,
-            Reason::ClearsOverdue {
-                installments,
-                penalty_percent_per_day,
-                contact_now,
-            },
-        ) => {
-            let c = match contact_now {
-                ContactAfter::From(d) => format!("; contacts not before {}", day(d)),
-                ContactAfter::Already(d) => {
-                    format!("; contacts may still be called (since {})", day(d))
-                }
-                ContactAfter::NoDay => String::new(),
-            };
-            format!(
-                "clears the oldest {installments} overdue installment(s): stops {}%/day penalty{c}",
-                pct(*penalty_percent_per_day)
-            )
-        }
-        (Lang::Zh, Reason::DueSoon { due, daily_percent }) => format!(
-            "{} 到期，日利率 {}%，在剩下的借款里最高",
-            day(due),
-            pct(*daily_percent)
-        ),
-        (Lang::En, Reason::DueSoon { due, daily_percent }) => format!(
-            "due {}; highest rate left ({}%/day)",
-            day(due),
-            pct(*daily_percent)
-        ),
-        (Lang::Zh, Reason::HighestRate { daily_percent }) => {
-            format!("雪崩法：日利率 {}% 最高，先还", pct(*daily_percent))
-        }
-        (Lang::En, Reason::HighestRate { daily_percent }) => {
-            format!("avalanche: highest rate ({}%/day)", pct(*daily_percent))
-        }
-        (Lang::Zh, Reason::SmallestBalance { balance }) => {
-            format!("雪球法：剩余 {} 最少，先还", grouped(*balance))
-        }
-        (Lang::En, Reason::SmallestBalance { balance }) => {
-            format!("snowball: smallest balance left ({})", grouped(*balance))
-        }
-    }
-}
+pub use crate::present::plan::{compute, reason_text, reasons_text};
 
 #[derive(Debug, Serialize)]
 struct JsonPayment {

@@ -12,7 +12,8 @@ use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::{self, ItemKind, Topic};
 use crate::model::{Policy, Portfolio};
-use crate::present::{self, Snapshot};
+use crate::present::Snapshot;
+use crate::present::schedule::ScheduleFacts;
 pub use crate::present::{LoanFacts as Entry, Timeline, Totals};
 use crate::store::{self, Loaded, ReadStamp, Source};
 
@@ -157,6 +158,8 @@ pub struct AdviceItem {
 pub struct Detail {
     pub apr: Option<Decimal>,
     pub principal: Option<Decimal>,
+    /// The selected loan's schedule as `schedule` prints it: the schedule view draws it.
+    pub schedule: Option<ScheduleFacts>,
     pub advice: Vec<AdviceTopic>,
     /// The loan these are for, so a change of day keeps the topic and a change of loan does not.
     pub loan_id: String,
@@ -538,7 +541,9 @@ impl App {
             return;
         };
         let loan = &self.portfolio.loans[e.idx];
-        let (apr, principal) = present::apr(loan, &e.ledger);
+        let schedule = ScheduleFacts::of(loan, &e.ledger, &e.escalation);
+        let apr = schedule.apr;
+        let principal = (!schedule.bills).then_some(schedule.principal);
         let id = e.id.clone();
         let proposal = e.proposal.clone();
         // The advice panels for the selected loan only, on the app's (what-if) day: computed here,
@@ -608,6 +613,7 @@ impl App {
         self.detail = Detail {
             apr,
             principal,
+            schedule: Some(schedule),
             advice,
             loan_id: id,
             situation,

@@ -8,6 +8,8 @@ use crate::engine::cashflow::Bucket;
 use crate::engine::plan::{Plan, Strategy};
 use crate::i18n::Lang;
 
+pub use crate::present::plan::strategy_label;
+
 /// How many weeks the cash-flow view shows after the overdue bar.
 pub const WEEKS: u32 = 12;
 
@@ -31,14 +33,6 @@ pub fn next_strategy(s: Strategy) -> Strategy {
         Strategy::Urgency => Strategy::Avalanche,
         Strategy::Avalanche => Strategy::Snowball,
         Strategy::Snowball => Strategy::Urgency,
-    }
-}
-
-pub fn strategy_label(lang: Lang, s: Strategy) -> &'static str {
-    match s {
-        Strategy::Urgency => lang.t("紧急程度优先", "urgency first"),
-        Strategy::Avalanche => lang.t("雪崩法：利率高的先还", "avalanche: highest rate first"),
-        Strategy::Snowball => lang.t("雪球法：余额小的先还", "snowball: smallest balance first"),
     }
 }
 

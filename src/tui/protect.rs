@@ -1,8 +1,8 @@
 //! The dashboard's protection documents: the heads-up message for each contact (`m`, Tab to the
 //! next, `t` marks the contact as told), the log view (`L`) with the complaint draft (`w`), the
 //! negotiation letter (`w` from the main screen), and copying any of them (`y`) to the clipboard
-//! through the terminal (OSC 52). The texts are the CLI's own (report::notice, report::complaint,
-//! report::letter), so the two faces never say different things.
+//! through the terminal (OSC 52). The texts are built once in `present` (notice, complaint, letter)
+//! for the command line and here alike, so the two faces never say different things.
 
 use chrono::{Duration, NaiveDate};
 
@@ -13,7 +13,7 @@ use crate::engine::complaint::{self, Summary};
 use crate::engine::{LoanView, notice};
 use crate::i18n::Lang;
 use crate::model::{LogEntry, LogKind};
-use crate::report::{self, Context};
+use crate::present::{self, Context};
 use crate::store::write::Edit;
 
 /// Days the log view's chart covers, today included.
@@ -21,7 +21,7 @@ pub const CHART_DAYS: i64 = 30;
 
 pub use super::app::Doc;
 
-/// The report context for the app's data and day, to reuse the CLI's texts.
+/// The presentation context for the app's data and day.
 pub fn context(app: &App) -> Context<'_> {
     Context {
         portfolio: &app.portfolio,
@@ -77,18 +77,18 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
             let title = match lang {
                 Lang::Zh => format!(
                     "给 {} 的消息（{}/{}）{told}",
-                    report::notice::printable(&c.name),
+                    present::notice::printable(&c.name),
                     contact + 1,
                     v.loan.contacts.len()
                 ),
                 Lang::En => format!(
                     "Message to {} ({}/{}){told}",
-                    report::notice::printable(&c.name),
+                    present::notice::printable(&c.name),
                     contact + 1,
                     v.loan.contacts.len()
                 ),
             };
-            Some((title, report::notice::message(&ctx, &v, c)))
+            Some((title, present::notice::message(&ctx, &v, c)))
         }
         Doc::Complaint => {
             // The whole document `complaint` prints, over the same days: the draft cites the
@@ -100,7 +100,7 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
             );
             Some((
                 format!("{} · {name}", lang.t("投诉材料", "Complaint")),
-                report::complaint::text(&ctx, &v, &s),
+                present::complaint::document(&ctx, &v, &s),
             ))
         }
         Doc::Letter => Some((
@@ -108,7 +108,7 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
                 "{} · {name}",
                 lang.t("协商还款申请书", "Negotiation letter")
             ),
-            report::letter::text(&ctx, &v, None),
+            present::letter::text(&ctx, &v, None),
         )),
     }
 }

@@ -30,7 +30,7 @@ impl App {
             .collect()
     }
 
-    /// The plan for `cash` over the snapshot's views: what `report::plan::compute` gives.
+    /// The plan for `cash` over the snapshot's views: what `present::plan::compute` gives.
     fn plan_for(&self, cash: Decimal, strategy: Strategy) -> Plan {
         plan::plan(&self.views(), cash, strategy, self.today())
     }

@@ -1,7 +1,7 @@
 //! The advice area: the selected loan's advice panels, one topic at a time (Tab / shift-Tab), each
 //! item with its sources in a muted line, the call script numbered with the loan's own figures, and
-//! the disclaimer once under them. Text is wrapped here by display width (CJK rules from the
-//! `advice` report), so the rows are known and the area can scroll (`J`/`K`, ctrl-d/ctrl-u).
+//! the disclaimer once under them. Text is wrapped here by display width (CJK rules in
+//! `crate::text`), so the rows are known and the area can scroll (`J`/`K`, ctrl-d/ctrl-u).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,8 +13,9 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::knowledge::advice::ItemKind;
-use crate::report::advice::{situation_words, wrap};
-use crate::report::table::truncate;
+use crate::present::advice::situation_words;
+use crate::text::truncate;
+use crate::text::wrap;
 use crate::tui::app::{AdviceTopic, App, Measured};
 
 /// Marks a line as a source even without colour or dim (NO_COLOR, a plain copy of the screen).

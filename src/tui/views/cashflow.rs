@@ -17,7 +17,7 @@ use super::{Theme, money, panel};
 use crate::engine::cashflow::{Bucket, MilestoneItem};
 use crate::i18n::Lang;
 use crate::model::StageKind;
-use crate::report::table::{Align, pad, truncate};
+use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
 use crate::tui::planning::WEEKS;
 

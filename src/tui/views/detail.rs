@@ -15,11 +15,11 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Theme, flow, money, panel};
 use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 use crate::model::mask_phone;
 use crate::present::stage;
-use crate::report::advice::wrap;
-use crate::report::table::{Align, pad, truncate};
+use crate::text::wrap;
+use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
 
 /// Levels of detail, fullest first.
@@ -438,7 +438,11 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         lines.push(section(lang.t("已还", "Paid"), theme));
         let mut pay = vec![vec![Span::raw(match lang {
             Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, l.total_paid)),
-            Lang::En => format!("{} payments, {}", paid.len(), money(cur, l.total_paid)),
+            Lang::En => format!(
+                "{}, {}",
+                en_count(paid.len(), "payment", "payments"),
+                money(cur, l.total_paid)
+            ),
         })]];
         if let Some(last) = paid.iter().max_by_key(|p| p.date) {
             pay.push(vec![Span::styled(
@@ -516,7 +520,7 @@ fn log_section<'a>(
         lines.push(Line::from(vec![
             Span::styled(format!("{date} "), theme.dim()),
             Span::styled(kind, theme.accent()),
-            Span::raw(crate::report::table::truncate(&e.text, room)),
+            Span::raw(crate::text::truncate(&e.text, room)),
         ]));
     }
     if entries.len() > shown {

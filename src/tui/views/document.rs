@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, panel, title_fit};
-use crate::report::advice::wrap;
+use crate::text::wrap;
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::document;
 use unicode_width::UnicodeWidthStr;

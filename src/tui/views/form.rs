@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::model::LogKind;
-use crate::report::table::{Align, pad};
+use crate::text::{Align, pad};
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form};
 
@@ -217,10 +217,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let title = Line::from(vec![
         Span::styled(head, theme.bold()),
         Span::styled(
-            format!(
-                "· {} ",
-                crate::report::table::truncate(&form.loan_name, room)
-            ),
+            format!("· {} ", crate::text::truncate(&form.loan_name, room)),
             theme.dim(),
         ),
     ]);

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, flow, panel, timeline};
 use crate::i18n::Lang;
-use crate::report::table::{Align, pad, truncate};
+use crate::text::{Align, pad, truncate};
 use crate::tui::app::App;
 
 /// Every key the main screen takes, with a few words each.

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, money, panel, ruler, status_mark, timeline};
 use crate::engine::LoanStatus;
 use crate::present::countdown;
-use crate::report::table::{Align, pad, truncate};
+use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Entry, Measured};
 
 const ROW_H: usize = 2;

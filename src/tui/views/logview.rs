@@ -11,9 +11,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, panel, title_fit};
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY};
-use crate::report::advice::wrap;
-use crate::report::complaint::{contact_lines, flagged_lines, headline};
-use crate::report::table::truncate;
+use crate::present::complaint::{contact_lines, flagged_lines, headline};
+use crate::text::{truncate, wrap};
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::{CHART_DAYS, chart_summary, full_summary};
 use unicode_width::UnicodeWidthStr;

@@ -106,7 +106,7 @@ pub fn money(cur: &str, d: Decimal) -> String {
 /// more than what it names.
 pub fn title_fit(text: &str, width: u16) -> String {
     let room = (width as usize).saturating_sub(6);
-    format!(" {} ", crate::report::table::truncate(text, room))
+    format!(" {} ", crate::text::truncate(text, room))
 }
 
 pub fn panel<'a>(title: impl Into<Line<'a>>, theme: Theme) -> Block<'a> {
@@ -257,7 +257,7 @@ fn footer_rows(app: &App, width: u16) -> Vec<String> {
         return vec![];
     };
     let width = width as usize;
-    let mut rows = crate::report::advice::wrap(text, width, " ", " ");
+    let mut rows = crate::text::wrap(text, width, " ", " ");
     if rows.len() > FOOTER_MAX_ROWS {
         rows.truncate(FOOTER_MAX_ROWS);
         if let Some(last) = rows.last_mut() {
@@ -265,7 +265,7 @@ fn footer_rows(app: &App, width: u16) -> Vec<String> {
             *last = if more.width() <= width {
                 more
             } else {
-                crate::report::table::truncate(last, width)
+                crate::text::truncate(last, width)
             };
         }
     }

@@ -16,9 +16,9 @@ use super::{Theme, flow, money, panel};
 use crate::engine::LoanStatus;
 use crate::engine::plan::{HORIZON_DAYS, Plan};
 use crate::i18n::Lang;
-use crate::report::advice::wrap;
-use crate::report::plan::reason_text;
-use crate::report::table::{Align, pad, truncate};
+use crate::present::plan::reason_text;
+use crate::text::wrap;
+use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
 use crate::tui::planning::strategy_label;
 

@@ -1,4 +1,5 @@
-//! The selected loan's full schedule as a table, scrollable.
+//! The selected loan's full schedule as a table, scrollable: the rows and totals
+//! `present::schedule` builds (what `schedule` prints), drawn.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,6 +9,7 @@ use ratatui::widgets::{Row, Table, Widget};
 use super::{Theme, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::money::grouped;
+use crate::present::schedule::columns;
 use crate::tui::app::{App, Measured};
 
 pub fn render(
@@ -19,7 +21,7 @@ pub fn render(
     theme: Theme,
 ) {
     let lang = app.lang;
-    let Some(e) = app.selected_entry() else {
+    let (Some(e), Some(s)) = (app.selected_entry(), app.detail.schedule.as_ref()) else {
         return;
     };
     let cur = &app.portfolio.settings.currency;
@@ -36,13 +38,18 @@ pub fn render(
     let [summary, table_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
 
-    let insts = &e.ledger.installments;
-    let (interest, fee) = crate::present::cost_totals(&e.ledger);
+    let insts = &s.installments;
+    let (interest, fee) = (s.total_interest, s.total_fee);
     let mut facts: Vec<String> = Vec::new();
-    if let Some(p) = app.detail.principal {
-        facts.push(format!("{} {}", lang.t("本金", "principal"), money(cur, p)));
+    // A bill list has no principal of its own (the bills' sum is what the table adds up to).
+    if !s.bills {
+        facts.push(format!(
+            "{} {}",
+            lang.t("本金", "principal"),
+            money(cur, s.principal)
+        ));
     }
-    if let Some(a) = app.detail.apr {
+    if let Some(a) = s.apr {
         facts.push(format!("{} {a}%", lang.t("年化(IRR)", "APR (IRR)")));
     }
     facts.push(format!(
@@ -57,11 +64,7 @@ pub fn render(
             money(cur, fee)
         ));
     }
-    facts.push(format!(
-        "{} {}",
-        lang.t("已还", "paid"),
-        money(cur, e.ledger.total_paid)
-    ));
+    facts.push(format!("{} {}", lang.t("已还", "paid"), money(cur, s.paid)));
     let chunks = facts.into_iter().map(|f| vec![Span::raw(f)]).collect();
     ratatui::widgets::Paragraph::new(super::flow(chunks, summary.width as usize))
         .render(summary, buf);
@@ -70,17 +73,7 @@ pub fn render(
     let visible = (table_area.height as usize).saturating_sub(1).max(1);
     m.list_page = visible;
     let scroll = scroll.min(insts.len().saturating_sub(visible));
-    let header = Row::new(vec![
-        "#".to_string(),
-        lang.t("到期日", "Due").to_string(),
-        lang.t("本金", "Principal").to_string(),
-        lang.t("利息", "Interest").to_string(),
-        lang.t("手续费", "Fee").to_string(),
-        lang.t("应还", "Amount").to_string(),
-        lang.t("已还", "Paid").to_string(),
-        lang.t("状态", "Status").to_string(),
-    ])
-    .style(theme.accent());
+    let header = Row::new(columns(lang).map(str::to_string)).style(theme.accent());
     let rows: Vec<Row> = insts
         .iter()
         .skip(scroll)
@@ -93,12 +86,12 @@ pub fn render(
                 InstallmentStatus::Due => ratatui::style::Style::new(),
             };
             Row::new(vec![
-                format!("{:>3}", s.inst.n),
-                crate::dates::day(lang, s.inst.due_date, app.today()),
-                format!("{:>10}", grouped(s.inst.principal)),
-                format!("{:>9}", grouped(s.inst.interest)),
-                format!("{:>8}", grouped(s.inst.fee)),
-                format!("{:>10}", grouped(s.inst.amount)),
+                format!("{:>3}", s.n),
+                crate::dates::day(lang, s.due_date, app.today()),
+                format!("{:>10}", grouped(s.principal)),
+                format!("{:>9}", grouped(s.interest)),
+                format!("{:>8}", grouped(s.fee)),
+                format!("{:>10}", grouped(s.amount)),
                 format!("{:>10}", grouped(s.paid)),
                 lang.installment_status(s.status).to_string(),
             ])

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, panel, title_fit};
 use crate::i18n::phrases as ph;
-use crate::report::advice::wrap;
+use crate::text::wrap;
 use crate::tui::app::App;
 
 /// "3 条警告（! 查看）" / "3 warnings (! lists them)", for the footer; None without warnings.

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::notice::printable;
 use crate::engine::proposal::Offer;
 use crate::engine::{InstallmentStatus, LoanView};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, en_count};
 use crate::knowledge::advice::{self, Request, platform_label};
 use crate::knowledge::letter::{self as words, LetterFacts};
 use crate::money::grouped;
@@ -63,16 +63,16 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
                 money(*monthly)
             ),
             (Lang::En, true) => format!(
-                "{} a month ({} for the regular installment and {} toward what is overdue), clearing the {overdue} overdue in {months} month{}.",
+                "{} a month ({} for the regular installment and {} toward what is overdue), clearing the {overdue} overdue in {}.",
                 money(*monthly),
                 money(p.regular),
                 money(*toward_overdue),
-                if *months == 1 { "" } else { "s" }
+                en_count(*months, "month", "months")
             ),
             (Lang::En, false) => format!(
-                "{} a month, clearing the {overdue} overdue in {months} month{}.",
+                "{} a month, clearing the {overdue} overdue in {}.",
                 money(*monthly),
-                if *months == 1 { "" } else { "s" }
+                en_count(*months, "month", "months")
             ),
         },
         (
@@ -91,8 +91,9 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
                     money(*monthly)
                 ),
                 Lang::En => format!(
-                    "What I can pay each month does not reach past the regular installment. I ask to spread everything still owed, {}, over {months} months at {} a month (a personalised installment plan or an extension).",
+                    "What I can pay each month does not reach past the regular installment. I ask to spread everything still owed, {}, over {} at {} a month (a personalised installment plan or an extension).",
                     money(*owed),
+                    en_count(*months, "month", "months"),
                     money(*monthly)
                 ),
             };

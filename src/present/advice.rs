@@ -1,0 +1,62 @@
+//! One loan's advice as both faces show it: the panels for its situation (with the call script
+//! filled with its own figures) and the words for the situation itself.
+
+use chrono::NaiveDate;
+
+use super::Context;
+use crate::dates;
+use crate::engine::{LoanView, Situation};
+use crate::i18n::Lang;
+use crate::knowledge::advice::{self, AdvicePanels};
+
+/// The panels for the loan, in the context's language, with the context's settings and day.
+pub fn panels(ctx: &Context, view: &LoanView) -> Result<AdvicePanels, String> {
+    let proposal = ctx.proposal(view);
+    advice::panels(
+        view,
+        &proposal,
+        ctx.lang,
+        &ctx.portfolio.settings,
+        ctx.today,
+    )
+}
+
+pub fn situation_label(lang: Lang, s: Situation) -> &'static str {
+    match s {
+        Situation::PaidOff => lang.t("已结清", "paid off"),
+        Situation::Current => lang.t("正常", "current"),
+        Situation::DueSoon => lang.t("即将到期", "due soon"),
+        Situation::OverdueEarly => lang.t(
+            "逾期，还没到可能联系紧急联系人的日子",
+            "overdue, before contacts may be called",
+        ),
+        Situation::OverdueContacts => lang.t(
+            "逾期，已到可能联系紧急联系人的日子",
+            "overdue, contacts may be called now",
+        ),
+        Situation::OverdueSevere => lang.t(
+            "严重逾期：可能上报征信或起诉",
+            "seriously overdue: credit report or lawsuit possible",
+        ),
+    }
+}
+
+/// Why these panels: the situation's label, or, for a loan drawn after the day shown, that it is
+/// not drawn yet and when it will be (the one date style, `crate::dates`).
+pub fn situation_words(
+    lang: Lang,
+    s: Situation,
+    starts: Option<NaiveDate>,
+    today: NaiveDate,
+) -> String {
+    match starts {
+        Some(d) => {
+            let day = dates::day(lang, d, today);
+            match lang {
+                Lang::Zh => format!("尚未借出（{day}借出）：仅预防建议"),
+                Lang::En => format!("not yet drawn (drawn on {day}): prevention only"),
+            }
+        }
+        None => situation_label(lang, s).to_string(),
+    }
+}

@@ -1,0 +1,195 @@
+//! The collection log's summary in words (headline, flagged entries, contacts called) and the
+//! complaint draft: what `complaint` prints and the dashboard's `L` view and `w` show.
+
+use super::Context;
+use super::notice::printable;
+use crate::engine::LoanView;
+use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY, Summary};
+use crate::i18n::{Lang, en_count};
+use crate::knowledge::advice::platform_label;
+use crate::knowledge::complaint::{self as words, DraftFacts, flag_label};
+use crate::text::{Align, render};
+
+/// The headline figures in one line.
+pub fn headline(lang: Lang, s: &Summary) -> String {
+    let mut parts = vec![
+        match lang {
+            Lang::Zh => format!("催收电话 {} 次", s.calls),
+            Lang::En => en_count(s.calls, "collection call", "collection calls"),
+        },
+        match lang {
+            Lang::Zh => format!("夜间（22:00–08:00）{} 次", s.night_calls),
+            Lang::En => format!("{} at night (22:00–08:00)", s.night_calls),
+        },
+        match lang {
+            Lang::Zh => format!(
+                "超过每日 {EFFECTIVE_CALLS_PER_DAY} 次：{} 天",
+                s.days_over_3
+            ),
+            Lang::En => format!(
+                "over {EFFECTIVE_CALLS_PER_DAY} a day: {}",
+                en_count(s.days_over_3, "day", "days")
+            ),
+        },
+        match lang {
+            Lang::Zh => format!("超过每日 {DIAL_ATTEMPTS_PER_DAY} 次：{} 天", s.days_over_6),
+            Lang::En => format!(
+                "over {DIAL_ATTEMPTS_PER_DAY} a day: {}",
+                en_count(s.days_over_6, "day", "days")
+            ),
+        },
+    ];
+    if s.other_contacts > 0 {
+        parts.push(match lang {
+            Lang::Zh => format!("短信、上门等 {} 次", s.other_contacts),
+            Lang::En => format!("{} SMS, visits or other", s.other_contacts),
+        });
+    }
+    parts.join(" · ")
+}
+
+/// The flagged entries, one line each: date, time, flags, what was written.
+pub fn flagged_lines(lang: Lang, s: &Summary) -> Vec<String> {
+    s.flagged
+        .iter()
+        .map(|f| {
+            let flags: Vec<&str> = f.flags.iter().map(|x| flag_label(lang, *x)).collect();
+            let time = f
+                .time
+                .map(|t| t.format("%H:%M:%S").to_string())
+                .unwrap_or_else(|| "--:--:--".into());
+            let mut line = format!("{} {time}  [{}]", f.date, flags.join(lang.t("、", ", ")));
+            if let Some(w) = f.who.as_deref().filter(|w| !w.trim().is_empty()) {
+                line.push_str(&format!("  {}{}", lang.t("对象：", "who: "), printable(w)));
+            }
+            if let Some(c) = f.caller.as_deref().filter(|c| !c.trim().is_empty()) {
+                line.push_str(&format!(
+                    "  {}{}",
+                    lang.t("来电：", "caller: "),
+                    printable(c)
+                ));
+            }
+            if !f.text.trim().is_empty() {
+                line.push_str(&format!("  {}", printable(&f.text)));
+            }
+            line
+        })
+        .collect()
+}
+
+/// The contacts called, one line each, with whether the debt was told to them.
+pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
+    s.contacts_called
+        .iter()
+        .map(|c| {
+            let told = if c.told_debt {
+                lang.t("被告知了欠款", "told of the debt")
+            } else {
+                lang.t("没有记录被告知欠款", "not recorded as told of the debt")
+            };
+            match lang {
+                Lang::Zh => format!("{}：电话 {} 次 · {told}", printable(&c.name), c.calls),
+                Lang::En => format!(
+                    "{}: {} · {told}",
+                    printable(&c.name),
+                    en_count(c.calls, "call", "calls")
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The complaint draft alone: the last part of [`document`], whose earlier parts it cites.
+pub fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
+    let lender = printable(&platform_label(view, ctx.lang));
+    let loan = printable(&format!("{} {}", view.loan.id, ctx.display_name(view.loan)));
+    words::draft(
+        &DraftFacts {
+            lender: &lender,
+            loan: &loan,
+            summary: s,
+        },
+        ctx.lang,
+    )
+}
+
+/// The one complaint document, printed by `complaint` and shown and copied whole by the
+/// dashboard (`L` then `w`, `y`): the summary, the per-day table, contacts, flagged entries, the
+/// rules, then the draft, which cites those parts as "above".
+pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
+    let lang = ctx.lang;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} · {} {} · {} {} {}\n",
+        lang.t("催收记录汇总", "Collection log summary"),
+        view.loan.id,
+        printable(&ctx.display_name(view.loan)),
+        s.from,
+        lang.t("至", "to"),
+        s.to
+    ));
+    out.push_str(&headline(lang, s));
+    out.push_str("\n\n");
+    if s.days.is_empty() {
+        out.push_str(lang.t(
+            "这段时间的记录里没有催收电话（用 `repaydash log ID collection_call \"…\" --time now` 记录）。\n",
+            "No collection calls logged in this range (record them with `repaydash log ID collection_call \"…\" --time now`).\n",
+        ));
+    } else {
+        let rows: Vec<Vec<String>> = s
+            .days
+            .iter()
+            .map(|d| {
+                let over = if d.calls > DIAL_ATTEMPTS_PER_DAY {
+                    format!(">{DIAL_ATTEMPTS_PER_DAY}")
+                } else if d.calls > EFFECTIVE_CALLS_PER_DAY {
+                    format!(">{EFFECTIVE_CALLS_PER_DAY}")
+                } else {
+                    String::new()
+                };
+                vec![
+                    d.date.to_string(),
+                    d.calls.to_string(),
+                    d.night_calls.to_string(),
+                    over,
+                ]
+            })
+            .collect();
+        out.push_str(&render(
+            &[
+                lang.t("日期", "date"),
+                lang.t("电话", "calls"),
+                lang.t("夜间", "night"),
+                lang.t("超限", "over"),
+            ],
+            &[Align::Left, Align::Right, Align::Right, Align::Left],
+            &rows,
+        ));
+    }
+    let contacts = contact_lines(lang, s);
+    if !contacts.is_empty() {
+        out.push('\n');
+        out.push_str(lang.t("被联系的联系人\n", "Contacts called\n"));
+        for c in contacts {
+            out.push_str(&format!("  {c}\n"));
+        }
+    }
+    let flagged = flagged_lines(lang, s);
+    if !flagged.is_empty() {
+        out.push('\n');
+        out.push_str(lang.t("标记的记录\n", "Flagged entries\n"));
+        for f in flagged {
+            out.push_str(&format!("  {f}\n"));
+        }
+    }
+    out.push('\n');
+    out.push_str(lang.t("依据（据报道）\n", "Rules (as reported)\n"));
+    for r in words::rules(lang) {
+        out.push_str(&format!("  - {r}\n"));
+    }
+    out.push('\n');
+    out.push_str(lang.t("投诉草稿\n", "Complaint draft\n"));
+    out.push_str(&draft(ctx, view, s));
+    out.push('\n');
+    out
+}

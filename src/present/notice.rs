@@ -1,0 +1,125 @@
+//! The heads-up message for each emergency contact of a loan, with the loan's own contact date and
+//! its basis: what `notice` prints and the dashboard's `m` shows.
+
+use super::Context;
+use crate::engine::LoanView;
+use crate::engine::proposal::Offer;
+use crate::i18n::Lang;
+use crate::knowledge::advice::{self, Request};
+use crate::knowledge::notice::{self, NoticeFacts, Plan, Relation};
+use crate::model::{Basis, Contact, StageKind};
+use crate::money::grouped;
+
+/// Text from the user's file without control characters, so it cannot steer the terminal.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// Where the emergency-contact day comes from, said in the borrower's voice.
+pub fn contact_basis(view: &LoanView, lang: Lang) -> String {
+    let m = view
+        .escalation
+        .milestones
+        .iter()
+        .find(|m| m.kind == StageKind::EmergencyContact);
+    let Some(m) = m else {
+        return lang
+            .t(
+                "这个平台的催收天数没有可靠的报道",
+                "no reliable report gives this platform's day",
+            )
+            .to_string();
+    };
+    let Some(day) = m.day else {
+        return lang
+            .t("报道没有给出具体天数", "the reports give no day")
+            .to_string();
+    };
+    let source = printable(&m.source);
+    match m.basis {
+        Basis::User => {
+            return match lang {
+                Lang::Zh => format!("我按自己的合同记下的天数：逾期第 {day} 天"),
+                Lang::En => format!("the day I noted from my own contract: overdue day {day}"),
+            };
+        }
+        // Another platform's report stands in for this one's: say so.
+        Basis::Estimate => {
+            return match lang {
+                Lang::Zh => format!(
+                    "借用《{source}》中其他平台的报道估计，逾期第 {day} 天起；这是估计，不是规定"
+                ),
+                Lang::En => format!(
+                    "estimated from another platform's reports in 《{source}》: from overdue day {day}; an estimate, not a rule"
+                ),
+            };
+        }
+        Basis::Article => {}
+    }
+    match (lang, m.day_typical) {
+        (Lang::Zh, Some(t)) => format!(
+            "《{source}》中的报道，逾期第 {day} 天起，也有人说第 {t} 天；这是估计，不是规定"
+        ),
+        (Lang::Zh, None) => {
+            format!("《{source}》中的报道，逾期第 {day} 天起；这是估计，不是规定")
+        }
+        (Lang::En, Some(t)) => format!(
+            "reports in 《{source}》: from overdue day {day}, others say day {t}; an estimate, not a rule"
+        ),
+        (Lang::En, None) => {
+            format!("reports in 《{source}》: from overdue day {day}; an estimate, not a rule")
+        }
+    }
+}
+
+/// What the borrower says they are doing: the call script's request, in figures. The figures come
+/// from the loan's proposal (its share of the monthly budget, `engine::proposal`), so the message
+/// never tells a contact about a plan the budget cannot keep; a restructuring, a deferral or a
+/// missing budget is "negotiating".
+pub fn plan(ctx: &Context, view: &LoanView) -> Plan {
+    let proposal = ctx.proposal(view);
+    let Some(f) = advice::script_facts(
+        view,
+        &proposal,
+        ctx.lang,
+        &ctx.portfolio.settings,
+        ctx.today,
+    ) else {
+        return Plan::OnTime;
+    };
+    match (f.request, &proposal.offer) {
+        (Request::Extension { date, .. }, _) => Plan::Extension { date },
+        (
+            Request::FromOffer,
+            Offer::Plan {
+                monthly, months, ..
+            },
+        ) => Plan::Monthly {
+            monthly: format!("{}{}", f.currency, grouped(*monthly)),
+            months: *months,
+        },
+        _ => Plan::Negotiating,
+    }
+}
+
+pub fn facts(ctx: &Context, view: &LoanView, contact: &Contact) -> NoticeFacts {
+    let date = view.escalation.emergency_contact_date;
+    NoticeFacts {
+        contact: printable(&contact.name),
+        relation: Relation::classify(contact.relation.as_deref()),
+        lender: printable(&advice::platform_label(view, ctx.lang)),
+        loan: printable(&ctx.display_name(view.loan)),
+        overdue: view.ledger.status == crate::engine::LoanStatus::Overdue,
+        contact_date: date,
+        basis: contact_basis(view, ctx.lang),
+        date_reached: date.is_some_and(|d| d <= ctx.today),
+        plan: plan(ctx, view),
+    }
+}
+
+/// The message for one contact.
+pub fn message(ctx: &Context, view: &LoanView, contact: &Contact) -> String {
+    notice::message(&facts(ctx, view, contact), ctx.lang)
+}

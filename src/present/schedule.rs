@@ -1,0 +1,168 @@
+//! One loan's schedule as both faces show it: every installment with what is paid, the totals,
+//! the APR and the escalation stages with the basis of their days. `schedule` prints it (text or
+//! JSON); the dashboard's schedule view draws the same rows and totals.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{apr, cost_totals};
+use crate::engine::{Escalation, InstallmentStatus, Ledger, LoanStatus};
+use crate::i18n::Lang;
+use crate::model::{Basis, Loan, LoanTerms, StageKind};
+use crate::money;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub n: u32,
+    pub due_date: NaiveDate,
+    #[serde(with = "money::as_plain")]
+    pub principal: Decimal,
+    #[serde(with = "money::as_plain")]
+    pub interest: Decimal,
+    #[serde(with = "money::as_plain")]
+    pub fee: Decimal,
+    #[serde(with = "money::as_plain")]
+    pub amount: Decimal,
+    #[serde(with = "money::as_plain")]
+    pub paid: Decimal,
+    pub status: InstallmentStatus,
+}
+
+/// One escalation stage of the loan, dated from its anchor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageRow {
+    pub kind: StageKind,
+    pub day: Option<u32>,
+    pub day_typical: Option<u32>,
+    pub date: Option<NaiveDate>,
+    pub date_typical: Option<NaiveDate>,
+    /// article (the platform's own article), estimate (another platform's day), user (your file).
+    pub basis: Basis,
+    pub source: String,
+    pub reached: bool,
+}
+
+/// What `schedule --json` prints, field for field; the fields after `stages` are for the text
+/// and the dashboard only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleFacts {
+    pub id: String,
+    /// One of the five methods, or "bills" for a listed bill plan.
+    pub method: String,
+    /// The amount borrowed; for a bill list, the bills added up.
+    #[serde(with = "money::as_plain")]
+    pub principal: Decimal,
+    /// Nominal annual rate by IRR, percent, two decimals; null for a bill list.
+    #[serde(with = "money::as_plain_opt")]
+    pub apr: Option<Decimal>,
+    #[serde(with = "money::as_plain")]
+    pub total_interest: Decimal,
+    #[serde(with = "money::as_plain")]
+    pub total_fee: Decimal,
+    pub installments: Vec<Row>,
+    /// The escalation stages with their days and basis, in the order they may come (by day, a
+    /// stage with no day last); empty once paid off.
+    pub stages: Vec<StageRow>,
+    /// A listed bill plan rather than a loan with terms: its principal is the bills' sum.
+    #[serde(skip)]
+    pub bills: bool,
+    /// Everything paid so far.
+    #[serde(skip)]
+    pub paid: Decimal,
+}
+
+impl ScheduleFacts {
+    pub fn of(loan: &Loan, ledger: &Ledger, escalation: &Escalation) -> ScheduleFacts {
+        let installments = ledger
+            .installments
+            .iter()
+            .map(|s| Row {
+                n: s.inst.n,
+                due_date: s.inst.due_date,
+                principal: s.inst.principal,
+                interest: s.inst.interest,
+                fee: s.inst.fee,
+                amount: s.inst.amount,
+                paid: s.paid,
+                status: s.status,
+            })
+            .collect();
+        let (method, principal, bills) = match &loan.terms {
+            LoanTerms::Amortized {
+                principal, method, ..
+            } => (method.key().to_string(), *principal, false),
+            LoanTerms::Bills(b) => ("bills".to_string(), b.iter().map(|b| b.amount).sum(), true),
+        };
+        let (total_interest, total_fee) = cost_totals(ledger);
+        let mut stages: Vec<StageRow> = if ledger.status == LoanStatus::PaidOff {
+            Vec::new()
+        } else {
+            escalation
+                .milestones
+                .iter()
+                .map(|m| StageRow {
+                    kind: m.kind,
+                    day: m.day,
+                    day_typical: m.day_typical,
+                    date: m.date,
+                    date_typical: m.date_typical,
+                    basis: m.basis,
+                    source: m.source.to_string(),
+                    reached: m.reached,
+                })
+                .collect()
+        };
+        stages.sort_by_key(|s| (s.day.is_none(), s.day, s.kind));
+        ScheduleFacts {
+            id: loan.id.clone(),
+            method,
+            principal,
+            apr: apr(loan, ledger).0,
+            total_interest,
+            total_fee,
+            installments,
+            stages,
+            bills,
+            paid: ledger.total_paid,
+        }
+    }
+}
+
+/// The installment table's column titles, for both faces.
+pub fn columns(lang: Lang) -> [&'static str; 8] {
+    [
+        "#",
+        lang.t("到期日", "Due"),
+        lang.t("本金", "Principal"),
+        lang.t("利息", "Interest"),
+        lang.t("手续费", "Fee"),
+        lang.t("应还", "Amount"),
+        lang.t("已还", "Paid"),
+        lang.t("状态", "Status"),
+    ]
+}
+
+/// A stage's dates: the earliest, or "earliest~later" where the reports disagree.
+pub fn stage_date(st: &StageRow) -> String {
+    match (st.date, st.date_typical) {
+        (Some(d), Some(t)) => format!("{d}~{t}"),
+        (Some(d), None) => d.to_string(),
+        _ => "—".into(),
+    }
+}
+
+/// A stage's overdue day(s), as a count of days late.
+pub fn stage_day(lang: Lang, st: &StageRow) -> String {
+    match (st.day, st.day_typical) {
+        (Some(d), Some(t)) => match lang {
+            Lang::Zh => format!("第{d}~{t}天"),
+            Lang::En => format!("day {d}~{t}"),
+        },
+        (Some(d), None) => match lang {
+            Lang::Zh => format!("第{d}天"),
+            Lang::En => format!("day {d}"),
+        },
+        _ => lang.t("未给出天数", "no day given").to_string(),
+    }
+}
