@@ -3,8 +3,8 @@
 
 use super::Context;
 use crate::dates;
-use crate::engine::plan::{self, HORIZON_DAYS, Plan, Reason, Strategy};
-use crate::i18n::Lang;
+use crate::engine::plan::{self, ContactAfter, HORIZON_DAYS, Plan, Reason, Strategy};
+use crate::i18n::{Lang, en_count};
 use crate::text::NBSP;
 use rust_decimal::Decimal;
 
@@ -72,9 +72,13 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 contact_now,
             },
         ) => {
-            let c = contact_now
-                .map(|d| format!("，联系紧急联系人的日子推到 {}", day(&d)))
-                .unwrap_or_default();
+            let c = match contact_now {
+                ContactAfter::From(d) => format!("，联系紧急联系人的日子推到 {}", day(d)),
+                ContactAfter::Already(d) => {
+                    format!("；仍可能联系紧急联系人（自 {} 起）", day(d))
+                }
+                ContactAfter::NoDay => String::new(),
+            };
             format!(
                 "还清最早的 {installments} 期逾期：停止罚息（每天 {}%）{c}",
                 pct(*penalty_percent_per_day)
@@ -88,11 +92,16 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 contact_now,
             },
         ) => {
-            let c = contact_now
-                .map(|d| format!("; contacts not before {}", day(&d)))
-                .unwrap_or_default();
+            let c = match contact_now {
+                ContactAfter::From(d) => format!("; contacts not before {}", day(d)),
+                ContactAfter::Already(d) => {
+                    format!("; contacts may still be called (since {})", day(d))
+                }
+                ContactAfter::NoDay => String::new(),
+            };
             format!(
-                "clears the oldest {installments} overdue installment(s): stops {}%/day penalty{c}",
+                "clears the oldest {}: stops {}%/day penalty{c}",
+                en_count(*installments, "overdue installment", "overdue installments"),
                 pct(*penalty_percent_per_day)
             )
         }
