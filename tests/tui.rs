@@ -548,9 +548,9 @@ fn sources_are_muted_and_marked_and_the_disclaimer_is_shown_once() {
         assert_eq!(s.matches("not legal advice").count(), 1, "{s}");
         let row = s
             .lines()
-            .position(|l| l.contains("— source: "))
+            .position(|l| l.contains("— Sources: "))
             .expect("a source line");
-        let col = s.lines().nth(row).unwrap().find("— source").unwrap();
+        let col = s.lines().nth(row).unwrap().find("— Sources").unwrap();
         // Column of the dash in cells: the row's text before it, by display width.
         let x = unicode_width::UnicodeWidthStr::width(&s.lines().nth(row).unwrap()[..col]) as u16;
         let cell = &buf[(x + 3, row as u16)];

@@ -18,6 +18,12 @@ pub fn panels(ctx: &Context, view: &LoanView, proposal: &Proposal) -> Result<Adv
     advice::panels(view, proposal, ctx.lang, &ctx.portfolio.settings, ctx.today)
 }
 
+/// Before an item's sources, and between them: the same words under `advice` and in the
+/// dashboard's advice area.
+pub fn sources_label(lang: Lang) -> (&'static str, &'static str) {
+    (lang.t("来源：", "Sources: "), lang.t("；", "; "))
+}
+
 pub fn situation_label(lang: Lang, s: Situation) -> &'static str {
     match s {
         Situation::PaidOff => lang.t("已结清", "paid off"),

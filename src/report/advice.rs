@@ -8,7 +8,7 @@ use crate::engine::LoanView;
 use crate::knowledge::advice::{AdvicePanels, ItemKind};
 use crate::text::wrap;
 
-pub use crate::present::advice::{panels, situation_label, situation_words};
+pub use crate::present::advice::{panels, situation_label, situation_words, sources_label};
 
 /// Text output wraps to this many columns unless told otherwise.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -30,8 +30,7 @@ pub fn text(ctx: &Context, view: &LoanView, p: &AdvicePanels, width: usize) -> S
         situation_words(lang, p.situation, p.starts, ctx.today)
     );
     push_wrapped(&mut out, &head, width, "", "");
-    let sources_label = lang.t("来源：", "Sources: ");
-    let sep = lang.t("；", "; ");
+    let (sources_label, sep) = sources_label(lang);
     let mut shown: HashSet<String> = HashSet::new();
     for panel in &p.panels {
         let script: Vec<_> = panel

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::knowledge::advice::ItemKind;
-use crate::present::advice::situation_words;
+use crate::present::advice::{situation_words, sources_label};
 use crate::text::truncate;
 use crate::text::wrap;
 use crate::tui::app::{AdviceTopic, App, Measured};
@@ -59,8 +59,7 @@ pub fn topic_rows(
     if let Some(t) = &topic.script_title {
         rows.extend(wrapped(t, width, "", "", theme.bold(), theme.bold()));
     }
-    let label = lang.t("来源：", "source: ");
-    let sep = lang.t("；", "; ");
+    let (label, sep) = sources_label(lang);
     let mut script_n = 0;
     for (i, item) in topic.items.iter().enumerate() {
         let plain = Style::new();
