@@ -57,7 +57,7 @@ impl Strategy {
     }
 }
 
-/// Why a payment is proposed; the report turns it into one line of zh or en.
+/// Why a payment is proposed; `present::plan` words it in zh or en for both faces.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
     /// Keeps the loan out of the emergency-contact stage for the horizon.

@@ -45,7 +45,7 @@ pub struct DraftFacts<'a> {
 }
 
 /// The complaint draft: first to the lender's own complaint channel, then where to go next. It
-/// is the last part of one document (`report::complaint::text`, printed by `complaint` and shown
+/// is the last part of one document (`present::complaint::document`, printed by `complaint` and shown
 /// and copied whole by the dashboard), so what it cites — the flagged entries, the per-day
 /// counts, the rules — stands above it under the headings it names.
 pub fn draft(f: &DraftFacts, lang: Lang) -> String {
