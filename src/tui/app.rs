@@ -10,10 +10,10 @@ use super::scale::Scale;
 use crate::engine::{LoanStatus, LoanView, Situation};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
-use crate::knowledge::advice::{self, ItemKind, Topic};
+use crate::knowledge::advice::{ItemKind, Topic};
 use crate::model::{Policy, Portfolio};
-use crate::present::Snapshot;
 use crate::present::schedule::ScheduleFacts;
+use crate::present::{self, Snapshot};
 pub use crate::present::{LoanFacts as Entry, Timeline, Totals};
 use crate::store::{self, Loaded, ReadStamp, Source};
 
@@ -548,11 +548,22 @@ impl App {
         let proposal = e.proposal.clone();
         // The advice panels for the selected loan only, on the app's (what-if) day: computed here,
         // when the selection, the data or the day changes, never per frame.
-        let today = self.today();
-        let policy = self.policies.get(&loan.platform);
-        let view = LoanView::compute(loan, policy, today, self.portfolio.settings.alert_days);
+        // The loan's view is the snapshot's (its ledger and escalation on this day), and the
+        // builder is the one `advice` uses.
+        let view = LoanView {
+            loan,
+            policy: self.policies.get(&loan.platform),
+            ledger: e.ledger.clone(),
+            escalation: e.escalation.clone(),
+        };
+        let ctx = present::Context {
+            portfolio: &self.portfolio,
+            policies: &self.policies,
+            today: self.today(),
+            lang: self.lang,
+        };
         let (advice, situation, starts, disclaimer) =
-            match advice::panels(&view, &proposal, self.lang, &self.portfolio.settings, today) {
+            match present::advice::panels(&ctx, &view, &proposal) {
                 Ok(p) => (
                     p.panels
                         .into_iter()
