@@ -203,7 +203,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         Some(Command::Advice { id, json }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
-            let panels = report::advice::panels(&ctx, &view)
+            let panels = report::advice::panels(&ctx, &view, &ctx.proposal(&view))
                 .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
             if *json {
                 println!("{}", report::advice::json(&panels));

@@ -84,6 +84,45 @@ fn pieces(text: &str) -> Vec<(String, bool)> {
 /// A space that [`wrap`] does not break at (`2 Dec`, kept on one line); it comes out as a space.
 pub const NBSP: char = '\u{a0}';
 
+/// A plain-text table: the header, a rule, the rows, columns padded by display width and two
+/// spaces apart, each line without trailing spaces.
+pub fn render(header: &[&str], aligns: &[Align], rows: &[Vec<String>]) -> String {
+    let cols = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(cols) {
+            widths[i] = widths[i].max(cell.width());
+        }
+    }
+    let line = |cells: Vec<&str>| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| pad(c, widths[i], aligns.get(i).copied().unwrap_or(Align::Left)))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = line(header.to_vec());
+    out.push('\n');
+    out.push_str(&line(
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|s| s.as_str())
+            .collect(),
+    ));
+    out.push('\n');
+    for row in rows {
+        out.push_str(&line(row.iter().map(|s| s.as_str()).collect()));
+        out.push('\n');
+    }
+    out
+}
+
 /// Wrap `text` to `width` display columns; the first line starts with `first`, the others with
 /// `rest`. A piece wider than a whole line is cut by characters.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {

@@ -153,3 +153,116 @@ fn the_cli_and_the_dashboard_show_one_snapshot() {
         }
     }
 }
+
+/// The schedule view's rows hold what `schedule --json` lists: every visible installment with its
+/// principal, amount, paid and status word, and the totals line with the APR and the interest.
+/// The advice area shows `advice --json`'s panels, in its order, for the same situation, and each
+/// topic's rows carry every item's text and sources. For every loan of the demo, both languages.
+#[test]
+fn schedule_and_advice_show_the_same_figures_on_both_faces() {
+    use repaydash::engine::InstallmentStatus;
+    use repaydash::tui::app::Mode;
+    use repaydash::tui::views::{Theme, advice::topic_rows};
+
+    let file = path("data/sample.toml");
+    let today = "2026-11-23";
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = app(&file, today, lang);
+        let cur = app.portfolio.settings.currency.clone();
+        let ids: Vec<String> = app.snap.loans.iter().map(|l| l.id.clone()).collect();
+        assert_eq!(ids.len(), 7, "the demo's loans");
+        for id in ids {
+            let what = format!("{id} {lang:?}");
+            let s: Value =
+                serde_json::from_str(&cli(&file, today, lang, &["schedule", &id, "--json"]))
+                    .unwrap();
+            let a: Value =
+                serde_json::from_str(&cli(&file, today, lang, &["advice", &id, "--json"])).unwrap();
+            app.select_id(Some(&id));
+            app.mode = Mode::Schedule { scroll: 0 };
+            let shown_schedule = screen(&mut app, 120, 40);
+            let money = |v: &Value| grouped(v.as_str().unwrap().parse().unwrap());
+
+            // The totals line: APR (none for a bill list) and interest over the whole schedule.
+            let totals = shown_schedule
+                .lines()
+                .find(|l| l.contains(lang.t("利息合计", "interest")))
+                .unwrap_or_default();
+            match s["apr"].as_str() {
+                Some(apr) => assert!(totals.contains(&format!("{apr}%")), "{what}: {totals}"),
+                None => assert_eq!(s["method"], "bills", "{what}"),
+            }
+            let interest = format!("{cur}{}", money(&s["total_interest"]));
+            assert!(totals.contains(&interest), "{what}: {interest} in {totals}");
+
+            // Each installment on its own row, as far as the 40 rows show them (borders, two
+            // summary rows and the header take five).
+            let rows: Vec<Vec<&str>> = shown_schedule
+                .lines()
+                .map(|l| l.trim_matches(|c: char| c == '│' || c == ' '))
+                .map(|l| l.split_whitespace().collect())
+                .collect();
+            let insts = s["installments"].as_array().unwrap();
+            assert!(!insts.is_empty(), "{what}");
+            for i in insts.iter().take(40 - 5) {
+                let status = match i["status"].as_str().unwrap() {
+                    "paid" => InstallmentStatus::Paid,
+                    "partial" => InstallmentStatus::Partial,
+                    "overdue" => InstallmentStatus::Overdue,
+                    _ => InstallmentStatus::Due,
+                };
+                let n = i["n"].to_string();
+                let want = [
+                    money(&i["principal"]),
+                    money(&i["amount"]),
+                    money(&i["paid"]),
+                    lang.installment_status(status).to_string(),
+                ];
+                let shown = rows.iter().any(|r| {
+                    r.first() == Some(&n.as_str()) && want.iter().all(|w| r.contains(&w.as_str()))
+                });
+                assert!(shown, "{what}: installment {n} {want:?}\n{shown_schedule}");
+            }
+
+            // The advice: the same panels in the same order, for the same situation.
+            let panels = a["panels"].as_array().unwrap();
+            let titles: Vec<&str> = panels
+                .iter()
+                .map(|p| p["title"].as_str().unwrap())
+                .collect();
+            let shown: Vec<&str> = app.detail.advice.iter().map(|t| t.title.as_str()).collect();
+            assert_eq!(shown, titles, "{what}");
+            assert_eq!(
+                serde_json::to_value(app.detail.situation).unwrap(),
+                a["situation"],
+                "{what}"
+            );
+            for (topic, panel) in app.detail.advice.iter().zip(panels) {
+                let drawn: String = topic_rows(topic, lang, 60, Theme { color: false })
+                    .iter()
+                    .map(|l| l.to_string())
+                    .collect();
+                let drawn = squeeze(&drawn);
+                for item in panel["items"].as_array().unwrap() {
+                    let text = squeeze(item["text"].as_str().unwrap());
+                    assert!(drawn.contains(&text), "{what}: {text} not drawn");
+                    for src in item["sources"].as_array().unwrap() {
+                        let src = squeeze(src.as_str().unwrap());
+                        assert!(drawn.contains(&src), "{what}: source {src} not drawn");
+                    }
+                }
+            }
+            // And on the main screen the first topic opens with its first item.
+            app.mode = Mode::Main;
+            let main = screen(&mut app, 120, 40);
+            let first: String = panels[0]["items"][0]["text"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .take(5)
+                .collect();
+            assert!(main.contains(&first), "{what}: {first:?}\n{main}");
+        }
+    }
+}

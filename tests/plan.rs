@@ -345,3 +345,47 @@ fn contact_date_after_a_payment_agrees_with_recomputing() {
     }
     assert!(checked > 300, "{checked}");
 }
+
+/// A payment that clears overdue bills but leaves the new contact day on or before today pushes
+/// nothing: the reason says contacts may still be called, never "pushed to" a past day. Once the
+/// new day is after today it is told as the day contacts are not called before
+/// (tests/fixtures/plan/remnant.toml works the figures).
+#[test]
+fn clearing_a_remnant_does_not_claim_a_push_into_the_past() {
+    let v = plan("remnant", &["--cash", "50"]);
+    assert_eq!(payments(&v), pairs(&[("rem", "0.29")]));
+    assert_eq!(v["left"], "49.71");
+    assert_eq!(ids(&v, "still_threatened"), vec!["rem"]);
+    let v = plan("remnant", &["--cash", "200.29"]);
+    assert_eq!(payments(&v), pairs(&[("rem", "200.29")]));
+    assert_eq!(v["left"], "0.00");
+    for (lang, cash, want, never) in [
+        ("zh", "50", "；仍可能联系紧急联系人（自 05-08 起）", "推到"),
+        (
+            "en",
+            "50",
+            "; contacts may still be called (since 8 May)",
+            "not before",
+        ),
+        ("zh", "200.29", "，联系紧急联系人的日子推到 07-08", "仍可能"),
+        ("en", "200.29", "; contacts not before 8 Jul", "still"),
+    ] {
+        let out = stdout_of(&[
+            "--file",
+            "tests/fixtures/plan/remnant.toml",
+            "--today",
+            TODAY,
+            "--lang",
+            lang,
+            "plan",
+            "--cash",
+            cash,
+        ]);
+        let line = out
+            .lines()
+            .find(|l| l.starts_with("1 "))
+            .expect("one plan line");
+        assert!(line.contains(want), "{lang} {cash}: {line}");
+        assert!(!line.contains(never), "{lang} {cash}: {line}");
+    }
+}

@@ -574,7 +574,7 @@ fn counts_of_one_read_singular_in_the_complaint_and_the_letter() {
         "7 collection calls · 0 at night (22:00–08:00) · over 3 a day: 1 day · over 6 a day: 1 day\n",
         "  李芳: 1 call · not recorded as told of the debt\n",
         "I logged 7 collection calls from you or your collection agent.\n",
-        "Of these: more than 3 a day on 1 day; more than 6 a day on 1 day; my contacts were called (李芳); 1 entry records threats, insults or the like (see the log above).\n",
+        "Of these: more than 3 a day on 1 day; more than 6 a day on 1 day; my contacts were called (李芳); 1 entry records threats, insults or the like (listed under \"Flagged entries\" above).\n",
     ] {
         assert!(en.contains(line), "{line}\n{en}");
     }
@@ -583,7 +583,7 @@ fn counts_of_one_read_singular_in_the_complaint_and_the_letter() {
     for line in [
         "催收电话 7 次 · 夜间（22:00–08:00）0 次 · 超过每日 3 次：1 天 · 超过每日 6 次：1 天\n",
         "  李芳：电话 1 次 · 没有记录被告知欠款\n",
-        "有 1 天每天超过 3 次；有 1 天每天超过 6 次；联系了我的联系人 李芳；有 1 条记录涉及威胁、辱骂等情况（见上方记录）。\n",
+        "有 1 天每天超过 3 次；有 1 天每天超过 6 次；联系了我的联系人 李芳；有 1 条记录涉及威胁、辱骂等情况（见上方“标记的记录”）。\n",
     ] {
         assert!(zh.contains(line), "{line}\n{zh}");
     }

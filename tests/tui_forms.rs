@@ -700,3 +700,70 @@ fn u_undoes_the_forms_write_and_u_again_redoes_it() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
 }
+
+/// At 80 columns the warning's lead gives way so `chmod 600 PATH` stays whole (it is the point);
+/// a terminal too narrow even for the command alone cuts the path in the middle.
+#[cfg(unix)]
+#[test]
+fn the_chmod_command_stays_whole_at_80_columns() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_d, path) = copy();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let shown = path.display().to_string();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = app_at(&path, lang);
+        repaydash::tui::effects::watch_perms(&mut app);
+        let s = screen(&mut app, 80, 24);
+        let line = s
+            .lines()
+            .find(|l| l.contains('⚠') && l.contains("chmod"))
+            .unwrap_or_else(|| panic!("{lang:?}: no warning line\n{s}"));
+        assert!(
+            line.trim_end().ends_with(&format!("chmod 600 {shown}")),
+            "{lang:?}: {line}"
+        );
+        // Why is still said, shorter.
+        assert!(
+            line.contains(lang.t("你的账本", "can read")),
+            "{lang:?}: {line}"
+        );
+        // 30 columns: " ⚠ chmod 600 " and 17 columns of path, cut in the middle.
+        let line = app.privacy_line(27).unwrap();
+        assert!(line.starts_with("chmod 600 /"), "{line}");
+        assert!(line.contains('…') && line.ends_with(".toml"), "{line}");
+        assert_eq!(unicode_width::UnicodeWidthStr::width(line.as_str()), 27);
+    }
+}
+
+/// Readline habits in a form field: Ctrl-W deletes the word before the cursor, Ctrl-U everything
+/// before it (the whole field while typing at its end); neither writes nor leaves the form.
+#[test]
+fn ctrl_u_clears_a_field_and_ctrl_w_deletes_a_word() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select_ctrip(&mut app);
+    press(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "called at 9 pm  ");
+    key(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(field(&app, FieldKind::Text).0, "called at 9 ");
+    key(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(field(&app, FieldKind::Text).0, "called at ");
+    // In the middle: only what is before the cursor goes.
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(field(&app, FieldKind::Text).0, "t ");
+    press(&mut app, KeyCode::End);
+    typ(&mut app, "半夜打来");
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(field(&app, FieldKind::Text).0, "");
+    assert_eq!(app.mode, Mode::Form);
+    // The amount field too.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('p'));
+    typ(&mut app, "1,234.5");
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(field(&app, FieldKind::Amount).0, "");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(std::fs::read(&path).unwrap(), SAMPLE.as_bytes());
+}

@@ -322,6 +322,38 @@ fn typ(app: &mut App, s: &str) {
     }
 }
 
+/// Ctrl-W deletes the filter's last word and Ctrl-U all of it; the filter stays open for typing.
+#[test]
+fn ctrl_u_and_ctrl_w_edit_the_filter() {
+    let mut app = sample(Lang::Zh);
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "zzz 借呗");
+    assert!(ids(&app).is_empty());
+    ctrl(&mut app, 'w');
+    assert_eq!(app.filter.as_deref(), Some("zzz "));
+    ctrl(&mut app, 'u');
+    assert_eq!(app.filter.as_deref(), Some(""));
+    assert_eq!(app.order.len(), 7);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Filter);
+    typ(&mut app, "借呗");
+    assert_eq!(ids(&app), ["jiebei-may", "jiebei-june"]);
+    // The cash prompt of `P` is a one-line input too.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('P'));
+    typ(&mut app, "1500");
+    ctrl(&mut app, 'u');
+    assert_eq!(app.planning.input, "");
+}
+
+fn ctrl(app: &mut App, c: char) {
+    if let Some(m) = keys::event_in(
+        app.mode,
+        &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    ) {
+        dispatch(app, m);
+    }
+}
+
 #[test]
 fn slash_filters_by_name_platform_or_id_as_you_type_and_esc_clears() {
     let mut app = sample(Lang::En);

@@ -135,14 +135,52 @@ fn l_shows_the_calls_and_w_the_complaint_draft_in_both_languages() {
         assert!(s.contains("23:10:00"), "{s}");
         assert!(screen(&mut app, 80, 24).contains("└"));
 
+        // `w` shows the whole document `complaint` prints (the draft cites the parts above it),
+        // and `y` copies all of it: the same lines, in the same order.
         press(&mut app, KeyCode::Char('w'));
+        let printed = cli(&path, key, &["complaint", "ctrip-jqh"]);
+        let (_, shown) = repaydash::tui::protect::document(&app, Doc::Complaint).unwrap();
+        assert_eq!(
+            shown.lines().collect::<Vec<_>>(),
+            printed.trim_end().lines().collect::<Vec<_>>()
+        );
+        let s = screen(&mut app, 120, 40);
+        assert!(s.contains(headline), "{s}");
+        assert!(
+            s.contains(lang.t("依据（据报道）", "Rules (as reported)")),
+            "{s}"
+        );
+        press(&mut app, KeyCode::Char('G'));
         let s = screen(&mut app, 120, 40);
         assert!(s.contains(draft), "{s}");
         press(&mut app, KeyCode::Char('y'));
-        let printed = cli(&path, key, &["complaint", "ctrip-jqh"]);
         let copied = app.clipboard.clone().unwrap();
-        assert!(copied.starts_with(draft));
-        assert!(printed.trim_end().ends_with(copied.trim_end()), "{copied}");
+        assert_eq!(copied.trim_end(), printed.trim_end());
+        // What the draft cites stands above it, under the heading it names.
+        let at_draft = copied.find(draft).unwrap();
+        for (cite, heading) in [
+            (
+                lang.t(
+                    "（见上方“标记的记录”）",
+                    "(listed under \"Flagged entries\" above)",
+                ),
+                lang.t("\n标记的记录\n", "\nFlagged entries\n"),
+            ),
+            (
+                lang.t(
+                    "（见上方“依据”一节）",
+                    "(see \"Rules (as reported)\" above)",
+                ),
+                lang.t("\n依据（据报道）\n", "\nRules (as reported)\n"),
+            ),
+        ] {
+            let cited = copied
+                .find(cite)
+                .unwrap_or_else(|| panic!("{cite}\n{copied}"));
+            let head = copied.find(heading).unwrap();
+            assert!(head < at_draft && at_draft < cited, "{cite}");
+        }
+        assert!(!copied.contains(lang.t("下方", "below")), "{copied}");
         press(&mut app, KeyCode::Esc);
         assert!(matches!(app.mode, Mode::LogView { .. }));
         press(&mut app, KeyCode::Esc);
@@ -257,6 +295,67 @@ fn the_wheel_scrolls_the_log_view_up_to_its_end() {
     assert_eq!(app.mode, Mode::LogView { scroll: 0 });
 }
 
+/// At 80 columns every overlay's title is whole (the keys are in the footer): the title is
+/// followed by the border's rule before its corner, never cut at the corner ("… Esc ba╮").
+#[test]
+fn overlay_titles_are_whole_at_80_columns() {
+    let (_d, path) = copy();
+    for lang in [Lang::Zh, Lang::En] {
+        for (keys, title) in [
+            (
+                "L",
+                lang.t(
+                    "催收记录 · 携程借去花 · 近 30 天",
+                    "Collection log · 携程借去花 · last 30 days",
+                ),
+            ),
+            (
+                "Lw",
+                lang.t("投诉材料 · 携程借去花", "Complaint · 携程借去花"),
+            ),
+            (
+                "m",
+                lang.t("给 李芳 的消息（1/2）", "Message to 李芳 (1/2)"),
+            ),
+            (
+                "w",
+                lang.t(
+                    "协商还款申请书 · 携程借去花",
+                    "Negotiation letter · 携程借去花",
+                ),
+            ),
+            (
+                "a",
+                lang.t(
+                    "记录催收电话（刚刚） · 携程借去花",
+                    "Log a collection call (just now) · 携程借去花",
+                ),
+            ),
+            (
+                "!",
+                lang.t("读取文件时的警告：0 条", "Warnings from the file: 0"),
+            ),
+            ("?", lang.t("帮助 (? / Esc)", "Help (? / Esc)")),
+        ] {
+            let mut app = app_at(&path, lang);
+            for c in keys.chars() {
+                press(&mut app, KeyCode::Char(c));
+            }
+            let s = screen(&mut app, 80, 24);
+            let line = s
+                .lines()
+                .find(|l| l.contains(&format!("╭ {title} ")))
+                .unwrap_or_else(|| panic!("{lang:?} {keys}: no title {title:?}\n{s}"));
+            let rest = &line[line.find(title).unwrap() + title.len()..];
+            let corner = rest.find('╮').expect("the overlay's corner");
+            assert!(
+                rest[..corner].trim_start().starts_with('─'),
+                "{lang:?} {keys}: {line}"
+            );
+        }
+    }
+}
+
 /// Counts of one in the `L` view (tests/fixtures/protect/one_day.toml, worked in tests/protect.rs)
 /// and in the header's countdown read singular: calls.toml on 2026-11-17 is one day past the
 /// contact day 2026-11-16 (ctrip, day 1 after the 11-15 installment).
@@ -273,7 +372,9 @@ fn counts_of_one_read_singular_in_the_log_view_and_the_header() {
         s.contains("李芳: 1 call · not recorded as told of the debt"),
         "{s}"
     );
+    // The draft closes the complaint document.
     press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('G'));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("more than 6 a day on 1 day;"), "{s}");
 

@@ -71,8 +71,8 @@ pub enum Reason {
     ClearsOverdue {
         installments: u32,
         penalty_percent_per_day: Decimal,
-        /// The contact date after the payment (still within the horizon, or None when paid off).
-        contact_now: Option<NaiveDate>,
+        /// The contact date after the payment (still within the horizon).
+        contact_now: ContactAfter,
     },
     /// Installments due within the horizon, highest rate first.
     DueSoon {
@@ -83,6 +83,29 @@ pub enum Reason {
     HighestRate { daily_percent: Decimal },
     /// Snowball.
     SmallestBalance { balance: Decimal },
+}
+
+/// The emergency-contact day after a payment that does not keep the loan out of the stage. A day
+/// on or before today pushes nothing (contacts may be called already), so it is never told as a
+/// push: the plan line carries a new day only when it is after today.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ContactAfter {
+    /// The payment pays the loan off (or its policy has no contact day).
+    NoDay,
+    /// Contacts are not called before this day, which is after today.
+    From(NaiveDate),
+    /// The new contact day is today or already past: contacts may still be called.
+    Already(NaiveDate),
+}
+
+impl ContactAfter {
+    fn of(day: Option<NaiveDate>, today: NaiveDate) -> ContactAfter {
+        match day {
+            None => ContactAfter::NoDay,
+            Some(d) if d > today => ContactAfter::From(d),
+            Some(d) => ContactAfter::Already(d),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -265,7 +288,8 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
                         let s = &a.slots[i];
                         s.steps[s.taken..s.taken + n].iter().map(|s| s.unpaid).sum()
                     };
-                    let contact_now = a.slots[i].contact_after(extra, today);
+                    let contact_now =
+                        ContactAfter::of(a.slots[i].contact_after(extra, today), today);
                     a.take(i, n, |s| Reason::ClearsOverdue {
                         installments: n as u32,
                         penalty_percent_per_day: s.penalty,
@@ -639,7 +663,7 @@ mod tests {
             Reason::ClearsOverdue {
                 installments: 1,
                 penalty_percent_per_day: dec!(0.075),
-                contact_now: Some(d(2026, 6, 8)),
+                contact_now: ContactAfter::Already(d(2026, 6, 8)),
             }
         );
         assert_eq!(p.left, dec!(50));

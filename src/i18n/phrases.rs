@@ -799,8 +799,8 @@ pub fn load_warnings_count(n: usize) -> Text {
 /// The title of the list of load warnings (`!`).
 pub fn load_warnings_title(n: usize) -> Text {
     t(
-        format!("读取警告 {n} 条（↑↓ 滚动，! / Esc 关闭）"),
-        format!("{n} warnings from the file (↑↓ scroll, ! / Esc close)"),
+        format!("读取文件时的警告：{n} 条"),
+        format!("Warnings from the file: {n}"),
     )
 }
 

@@ -44,7 +44,10 @@ pub struct DraftFacts<'a> {
     pub summary: &'a Summary,
 }
 
-/// The complaint draft: first to the lender's own complaint channel, then where to go next.
+/// The complaint draft: first to the lender's own complaint channel, then where to go next. It
+/// is the last part of one document (`report::complaint::text`, printed by `complaint` and shown
+/// and copied whole by the dashboard), so what it cites — the flagged entries, the per-day
+/// counts, the rules — stands above it under the headings it names.
 pub fn draft(f: &DraftFacts, lang: Lang) -> String {
     let s = f.summary;
     let threat = s.flagged.iter().any(|e| e.flags.contains(&LogFlag::Threat));
@@ -90,19 +93,26 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
             }
             if !s.flagged.is_empty() {
                 facts.push(format!(
-                    "有 {} 条记录涉及威胁、辱骂等情况（见上方记录）",
+                    "有 {} 条记录涉及威胁、辱骂等情况（见上方“标记的记录”）",
                     s.flagged.len()
                 ));
             }
             if !facts.is_empty() {
                 out.push(format!("{}。", facts.join("；")));
                 out.push(
-                    "据报道，上述做法不符合国家推荐性标准 GB/T 45251—2025 和中国银行业协会 2026-01-30 的催收指引（见上方“依据”）。"
+                    "据报道，上述做法不符合国家推荐性标准 GB/T 45251—2025 和中国银行业协会 2026-01-30 的催收指引（见上方“依据”一节）。"
                         .to_string(),
                 );
             }
             out.push("我愿意沟通还款。请贵方：核查上述催收行为并予以纠正；只与我本人联系，停止联系我的联系人；在合理时间内以书面形式答复。".to_string());
-            out.push("证据：我本人的催收记录（日期、时间、来电方、内容，见上方明细），以及我保存的通话记录、短信截图和录音（如有）。".to_string());
+            out.push(format!(
+                "证据：我本人的催收记录（上方按日统计{}），以及我保存的通话记录、短信截图和录音（如有）。",
+                if s.flagged.is_empty() {
+                    ""
+                } else {
+                    "；“标记的记录”列出日期、时间、来电方和内容"
+                }
+            ));
             out.push("借款人：__________    日期：__________".to_string());
             out.push(String::new());
             out.push("如果平台没有处理：可以拨打 12378（国家金融监督管理总局消费者投诉热线）投诉；骚扰电话和短信可以向 12321 举报。".to_string());
@@ -153,16 +163,23 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
             }
             if !s.flagged.is_empty() {
                 facts.push(format!(
-                    "{} threats, insults or the like (see the log above)",
+                    "{} threats, insults or the like (listed under \"Flagged entries\" above)",
                     en_count(s.flagged.len(), "entry records", "entries record")
                 ));
             }
             if !facts.is_empty() {
                 out.push(format!("Of these: {}.", facts.join("; ")));
-                out.push("As reported, this does not meet the recommended national standard GB/T 45251—2025 or the China Banking Association's collection guideline of 2026-01-30 (see \"Rules\" above).".to_string());
+                out.push("As reported, this does not meet the recommended national standard GB/T 45251—2025 or the China Banking Association's collection guideline of 2026-01-30 (see \"Rules (as reported)\" above).".to_string());
             }
             out.push("I am willing to talk about repayment. I ask you to look into and correct this collection; to contact me only, and stop calling my contacts; and to answer in writing within a reasonable time.".to_string());
-            out.push("Evidence: my own log of the calls (date, time, caller, what was said; listed above), and the call records, SMS screenshots and recordings I kept (if any).".to_string());
+            out.push(format!(
+                "Evidence: my own log of the calls (counted by day above{}), and the call records, SMS screenshots and recordings I kept (if any).",
+                if s.flagged.is_empty() {
+                    ""
+                } else {
+                    "; \"Flagged entries\" gives their date, time, caller and what was said"
+                }
+            ));
             out.push("Borrower: __________    Date: __________".to_string());
             out.push(String::new());
             out.push("If the lender does not act: complain to 12378 (the National Financial Regulatory Administration's consumer line); report harassing calls and SMS to 12321.".to_string());

@@ -5,20 +5,17 @@ use chrono::NaiveDate;
 
 use super::Context;
 use crate::dates;
+use crate::engine::proposal::Proposal;
 use crate::engine::{LoanView, Situation};
 use crate::i18n::Lang;
 use crate::knowledge::advice::{self, AdvicePanels};
 
-/// The panels for the loan, in the context's language, with the context's settings and day.
-pub fn panels(ctx: &Context, view: &LoanView) -> Result<AdvicePanels, String> {
-    let proposal = ctx.proposal(view);
-    advice::panels(
-        view,
-        &proposal,
-        ctx.lang,
-        &ctx.portfolio.settings,
-        ctx.today,
-    )
+/// The panels for the loan on the context's day, in its language, with its settings: what
+/// `advice` prints and the dashboard's advice area draws. `proposal` is the loan's share of the
+/// monthly budget over all the file's loans on that day (`Context::proposal`, or the snapshot's
+/// `LoanFacts::proposal`, which is the same figure already worked out).
+pub fn panels(ctx: &Context, view: &LoanView, proposal: &Proposal) -> Result<AdvicePanels, String> {
+    advice::panels(view, proposal, ctx.lang, &ctx.portfolio.settings, ctx.today)
 }
 
 pub fn situation_label(lang: Lang, s: Situation) -> &'static str {

@@ -8,6 +8,7 @@ use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY, S
 use crate::i18n::{Lang, en_count};
 use crate::knowledge::advice::platform_label;
 use crate::knowledge::complaint::{self as words, DraftFacts, flag_label};
+use crate::text::{Align, render};
 
 /// The headline figures in one line.
 pub fn headline(lang: Lang, s: &Summary) -> String {
@@ -98,7 +99,7 @@ pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
         .collect()
 }
 
-/// The complaint draft alone (what `w` shows and `y` copies in the dashboard).
+/// The complaint draft alone: the last part of [`document`], whose earlier parts it cites.
 pub fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     let lender = printable(&platform_label(view, ctx.lang));
     let loan = printable(&format!("{} {}", view.loan.id, ctx.display_name(view.loan)));
@@ -110,4 +111,85 @@ pub fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
         },
         ctx.lang,
     )
+}
+
+/// The one complaint document, printed by `complaint` and shown and copied whole by the
+/// dashboard (`L` then `w`, `y`): the summary, the per-day table, contacts, flagged entries, the
+/// rules, then the draft, which cites those parts as "above".
+pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
+    let lang = ctx.lang;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} · {} {} · {} {} {}\n",
+        lang.t("催收记录汇总", "Collection log summary"),
+        view.loan.id,
+        printable(&ctx.display_name(view.loan)),
+        s.from,
+        lang.t("至", "to"),
+        s.to
+    ));
+    out.push_str(&headline(lang, s));
+    out.push_str("\n\n");
+    if s.days.is_empty() {
+        out.push_str(lang.t(
+            "这段时间的记录里没有催收电话（用 `repaydash log ID collection_call \"…\" --time now` 记录）。\n",
+            "No collection calls logged in this range (record them with `repaydash log ID collection_call \"…\" --time now`).\n",
+        ));
+    } else {
+        let rows: Vec<Vec<String>> = s
+            .days
+            .iter()
+            .map(|d| {
+                let over = if d.calls > DIAL_ATTEMPTS_PER_DAY {
+                    format!(">{DIAL_ATTEMPTS_PER_DAY}")
+                } else if d.calls > EFFECTIVE_CALLS_PER_DAY {
+                    format!(">{EFFECTIVE_CALLS_PER_DAY}")
+                } else {
+                    String::new()
+                };
+                vec![
+                    d.date.to_string(),
+                    d.calls.to_string(),
+                    d.night_calls.to_string(),
+                    over,
+                ]
+            })
+            .collect();
+        out.push_str(&render(
+            &[
+                lang.t("日期", "date"),
+                lang.t("电话", "calls"),
+                lang.t("夜间", "night"),
+                lang.t("超限", "over"),
+            ],
+            &[Align::Left, Align::Right, Align::Right, Align::Left],
+            &rows,
+        ));
+    }
+    let contacts = contact_lines(lang, s);
+    if !contacts.is_empty() {
+        out.push('\n');
+        out.push_str(lang.t("被联系的联系人\n", "Contacts called\n"));
+        for c in contacts {
+            out.push_str(&format!("  {c}\n"));
+        }
+    }
+    let flagged = flagged_lines(lang, s);
+    if !flagged.is_empty() {
+        out.push('\n');
+        out.push_str(lang.t("标记的记录\n", "Flagged entries\n"));
+        for f in flagged {
+            out.push_str(&format!("  {f}\n"));
+        }
+    }
+    out.push('\n');
+    out.push_str(lang.t("依据（据报道）\n", "Rules (as reported)\n"));
+    for r in words::rules(lang) {
+        out.push_str(&format!("  - {r}\n"));
+    }
+    out.push('\n');
+    out.push_str(lang.t("投诉草稿\n", "Complaint draft\n"));
+    out.push_str(&draft(ctx, view, s));
+    out.push('\n');
+    out
 }

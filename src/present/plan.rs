@@ -3,8 +3,8 @@
 
 use super::Context;
 use crate::dates;
-use crate::engine::plan::{self, Plan, Reason, Strategy};
-use crate::i18n::Lang;
+use crate::engine::plan::{self, ContactAfter, HORIZON_DAYS, Plan, Reason, Strategy};
+use crate::i18n::{Lang, en_count};
 use crate::text::NBSP;
 use rust_decimal::Decimal;
 
@@ -31,7 +31,7 @@ pub fn reasons_text(lang: Lang, reasons: &[Reason], today: chrono::NaiveDate) ->
         .iter()
         .map(|r| reason_text(lang, r, today))
         .collect::<Vec<_>>()
-        .join(lang.t("；另外，", "; also "))
+        .join(&format!("{}{}", lang.t("；", "; "), also(lang)))
         .replace(NBSP, " ")
 }
 
@@ -72,9 +72,13 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 contact_now,
             },
         ) => {
-            let c = contact_now
-                .map(|d| format!("，联系紧急联系人的日子推到 {}", day(&d)))
-                .unwrap_or_default();
+            let c = match contact_now {
+                ContactAfter::From(d) => format!("，联系紧急联系人的日子推到 {}", day(d)),
+                ContactAfter::Already(d) => {
+                    format!("；仍可能联系紧急联系人（自 {} 起）", day(d))
+                }
+                ContactAfter::NoDay => String::new(),
+            };
             format!(
                 "还清最早的 {installments} 期逾期：停止罚息（每天 {}%）{c}",
                 pct(*penalty_percent_per_day)
@@ -88,11 +92,16 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 contact_now,
             },
         ) => {
-            let c = contact_now
-                .map(|d| format!("; contacts not before {}", day(&d)))
-                .unwrap_or_default();
+            let c = match contact_now {
+                ContactAfter::From(d) => format!("; contacts not before {}", day(d)),
+                ContactAfter::Already(d) => {
+                    format!("; contacts may still be called (since {})", day(d))
+                }
+                ContactAfter::NoDay => String::new(),
+            };
             format!(
-                "clears the oldest {installments} overdue installment(s): stops {}%/day penalty{c}",
+                "clears the oldest {}: stops {}%/day penalty{c}",
+                en_count(*installments, "overdue installment", "overdue installments"),
                 pct(*penalty_percent_per_day)
             )
         }
@@ -121,11 +130,40 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
     }
 }
 
-/// The strategy's name, as the dashboard's plan title and its `s` key show it.
+/// Said before each reason after the first: the CLI joins them on one line, the dashboard puts
+/// each on its own.
+pub fn also(lang: Lang) -> &'static str {
+    lang.t("另外，", "also ")
+}
+
+/// The strategy's name: `plan`'s header, the dashboard's plan title beside its `s` key.
 pub fn strategy_label(lang: Lang, s: Strategy) -> &'static str {
     match s {
         Strategy::Urgency => lang.t("紧急程度优先", "urgency first"),
-        Strategy::Avalanche => lang.t("雪崩法：利率高的先还", "avalanche: highest rate first"),
-        Strategy::Snowball => lang.t("雪球法：余额小的先还", "snowball: smallest balance first"),
+        Strategy::Avalanche => lang.t("雪崩法（利率高的先还）", "avalanche (highest rate first)"),
+        Strategy::Snowball => lang.t(
+            "雪球法（余额小的先还）",
+            "snowball (smallest balance first)",
+        ),
+    }
+}
+
+/// When the cash pays no whole installment.
+pub fn nothing_to_pay(lang: Lang) -> &'static str {
+    lang.t(
+        "没有建议的还款：这笔钱不够还清任何一整期（只还一部分不会改变催收进度）。",
+        "No payment proposed: the cash clears no whole installment (a part payment changes no escalation step).",
+    )
+}
+
+/// What the plan does not do, and how far it looks: under every plan.
+pub fn scope_note(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "只建议还整期：部分还款不会重置逾期天数。文件里没有“最低还款额”，所以没有按最低还款额计算；看的是未来 {HORIZON_DAYS} 天。"
+        ),
+        Lang::En => format!(
+            "Only whole installments are proposed: a part payment resets no overdue count. The file has no lender minimum payment, so none is used. The plan looks {HORIZON_DAYS} days ahead."
+        ),
     }
 }

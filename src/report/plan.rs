@@ -6,11 +6,11 @@ use serde::Serialize;
 
 use super::Context;
 use super::table::{Align, render};
-use crate::engine::plan::{HORIZON_DAYS, Plan, Strategy};
-use crate::i18n::Lang;
+use crate::engine::plan::{Plan, Strategy};
 use crate::money::{self, grouped};
 
 pub use crate::present::plan::{compute, reason_text, reasons_text};
+use crate::present::plan::{nothing_to_pay, scope_note, strategy_label};
 
 #[derive(Debug, Serialize)]
 struct JsonPayment {
@@ -61,14 +61,7 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
             .map(|l| ctx.display_name(l))
             .unwrap_or_else(|| id.to_string())
     };
-    let strategy = match (lang, p.strategy) {
-        (Lang::Zh, Strategy::Urgency) => "紧急程度优先",
-        (Lang::Zh, Strategy::Avalanche) => "雪崩法（利率高的先还）",
-        (Lang::Zh, Strategy::Snowball) => "雪球法（余额小的先还）",
-        (Lang::En, Strategy::Urgency) => "urgency first",
-        (Lang::En, Strategy::Avalanche) => "avalanche (highest rate first)",
-        (Lang::En, Strategy::Snowball) => "snowball (smallest balance first)",
-    };
+    let strategy = strategy_label(lang, p.strategy);
     let mut out = format!(
         "{} {}  {} {cur}{}  {} {strategy}\n\n",
         lang.t("今天", "Today"),
@@ -78,10 +71,8 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
         lang.t("策略", "Strategy"),
     );
     if p.payments.is_empty() {
-        out.push_str(lang.t(
-            "没有建议的还款：这笔钱不够还清任何一整期（只还一部分不会改变催收进度）。\n",
-            "No payment proposed: the cash clears no whole installment (a part payment changes no escalation step).\n",
-        ));
+        out.push_str(nothing_to_pay(lang));
+        out.push('\n');
     } else {
         let rows: Vec<Vec<String>> = p
             .payments
@@ -133,16 +124,6 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
             names(&p.still_threatened)
         ));
     }
-    out.push_str(&format!(
-        "\n{}\n",
-        match lang {
-            Lang::Zh => format!(
-                "只建议还整期：部分还款不会重置逾期天数。文件里没有“最低还款额”，所以没有按最低还款额计算；看的是未来 {HORIZON_DAYS} 天。"
-            ),
-            Lang::En => format!(
-                "Only whole installments are proposed: a part payment resets no overdue count. The file has no lender minimum payment, so none is used. The plan looks {HORIZON_DAYS} days ahead."
-            ),
-        }
-    ));
+    out.push_str(&format!("\n{}\n", scope_note(lang)));
     out
 }

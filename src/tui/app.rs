@@ -10,10 +10,10 @@ use super::scale::Scale;
 use crate::engine::{LoanStatus, LoanView, Situation};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
-use crate::knowledge::advice::{self, ItemKind, Topic};
+use crate::knowledge::advice::{ItemKind, Topic};
 use crate::model::{Policy, Portfolio};
-use crate::present::Snapshot;
 use crate::present::schedule::ScheduleFacts;
+use crate::present::{self, Snapshot};
 pub use crate::present::{LoanFacts as Entry, Timeline, Totals};
 use crate::store::{self, Loaded, ReadStamp, Source};
 
@@ -398,23 +398,47 @@ impl App {
         self.set_exposed(exposed);
     }
 
-    /// The header's permission warning while the file is readable by other users. Shorter than
-    /// `perms::warning`, to fit the header: the fix first, then why.
+    /// The header's permission warning while the file is readable by other users, in full (the
+    /// header fits it to its width with [`privacy_line`]).
     pub fn set_exposed(&mut self, mode: Option<u32>) {
         self.exposed_mode = mode;
-        self.privacy = match (&self.source, mode) {
-            (Source::File(p), Some(mode)) => Some(match self.lang {
-                Lang::Zh => format!(
-                    "其他用户能读取你的账本（权限 {mode:o}，含欠款和联系人电话）：chmod 600 {}",
-                    p.display()
-                ),
-                Lang::En => format!(
-                    "other users can read your loans file (mode {mode:o}; debts, contacts' phones): chmod 600 {}",
-                    p.display()
-                ),
-            }),
-            _ => None,
+        self.privacy = self.privacy_line(usize::MAX);
+    }
+
+    /// The permission warning in at most `width` columns: why first, then the fix. The command
+    /// is the point, so at narrow widths the lead is shortened (then dropped) before the command
+    /// is touched, and only a path that cannot fit even alone is cut, in the middle.
+    pub fn privacy_line(&self, width: usize) -> Option<String> {
+        use unicode_width::UnicodeWidthStr;
+        let (Source::File(p), Some(mode)) = (&self.source, self.exposed_mode) else {
+            return None;
         };
+        let leads = match self.lang {
+            Lang::Zh => [
+                format!("其他用户能读取你的账本（权限 {mode:o}，含欠款和联系人电话）："),
+                format!("其他用户能读取你的账本（权限 {mode:o}）："),
+                "他人可读你的账本：".to_string(),
+                String::new(),
+            ],
+            Lang::En => [
+                format!(
+                    "other users can read your loans file (mode {mode:o}; debts, contacts' phones): "
+                ),
+                format!("other users can read your loans file (mode {mode:o}): "),
+                "others can read this file: ".to_string(),
+                String::new(),
+            ],
+        };
+        let command = "chmod 600 ";
+        let path = p.display().to_string();
+        for lead in &leads {
+            let line = format!("{lead}{command}{path}");
+            if line.width() <= width {
+                return Some(line);
+            }
+        }
+        let room = width.saturating_sub(command.width());
+        Some(format!("{command}{}", cut_middle(&path, room)))
     }
 
     /// After `r`: say in the footer that the file was read again (unless that failed: the
@@ -524,11 +548,22 @@ impl App {
         let proposal = e.proposal.clone();
         // The advice panels for the selected loan only, on the app's (what-if) day: computed here,
         // when the selection, the data or the day changes, never per frame.
-        let today = self.today();
-        let policy = self.policies.get(&loan.platform);
-        let view = LoanView::compute(loan, policy, today, self.portfolio.settings.alert_days);
+        // The loan's view is the snapshot's (its ledger and escalation on this day), and the
+        // builder is the one `advice` uses.
+        let view = LoanView {
+            loan,
+            policy: self.policies.get(&loan.platform),
+            ledger: e.ledger.clone(),
+            escalation: e.escalation.clone(),
+        };
+        let ctx = present::Context {
+            portfolio: &self.portfolio,
+            policies: &self.policies,
+            today: self.today(),
+            lang: self.lang,
+        };
         let (advice, situation, starts, disclaimer) =
-            match advice::panels(&view, &proposal, self.lang, &self.portfolio.settings, today) {
+            match present::advice::panels(&ctx, &view, &proposal) {
                 Ok(p) => (
                     p.panels
                         .into_iter()
@@ -613,4 +648,38 @@ impl App {
         let now = i64::try_from(self.advice_scroll).unwrap_or(i64::MAX);
         self.advice_scroll = usize::try_from(now.saturating_add(rows).clamp(0, max)).unwrap_or(0);
     }
+}
+
+/// `s` in at most `width` columns, cut in the middle with `…` (its start and its end are what
+/// tell a path apart).
+pub fn cut_middle(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let tail_room = room / 2;
+    let head_room = room - tail_room;
+    let mut head = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > head_room {
+            break;
+        }
+        used += w;
+        head.push(c);
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > tail_room {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.into_iter().collect::<String>())
 }

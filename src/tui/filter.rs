@@ -32,6 +32,20 @@ impl App {
         self.refilter();
     }
 
+    /// Ctrl-U (all of it) or Ctrl-W (its last word): the filter stays open, maybe empty.
+    pub fn filter_cut(&mut self, word: bool) {
+        if let Some(f) = &mut self.filter {
+            let end = f.chars().count();
+            let from = if word {
+                super::form::word_start(f, end)
+            } else {
+                0
+            };
+            *f = super::form::cut(f, from, end);
+        }
+        self.refilter();
+    }
+
     /// Leave the filter input; an empty filter is no filter.
     pub fn keep_filter(&mut self) {
         if self.filter.as_deref().is_some_and(|f| f.trim().is_empty()) {

@@ -129,4 +129,31 @@ pub enum FormMsg {
     /// Pasted text, inserted whole at the cursor: a line break or tab becomes a space, so a
     /// pasted note never submits the form half-typed.
     Paste(String),
+    /// Ctrl-U: delete everything before the cursor (the whole field while typing at its end).
+    ClearToStart,
+    /// Ctrl-W: delete the word before the cursor.
+    DeleteWord,
+}
+
+/// Where the word before `end` (a char position in `s`) starts, as readline's Ctrl-W sees it:
+/// back over spaces, then back over what is not a space.
+pub fn word_start(s: &str, end: usize) -> usize {
+    let chars: Vec<char> = s.chars().take(end).collect();
+    let mut i = chars.len();
+    while i > 0 && chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    while i > 0 && !chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// `s` without the chars from `from` to `to` (char positions).
+pub fn cut(s: &str, from: usize, to: usize) -> String {
+    s.chars()
+        .enumerate()
+        .filter(|(i, _)| *i < from || *i >= to)
+        .map(|(_, c)| c)
+        .collect()
 }

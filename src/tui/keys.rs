@@ -71,6 +71,12 @@ pub fn form_key(k: KeyEvent) -> Option<Msg> {
         return match k.code {
             KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Quit),
             KeyCode::Char('l') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Resize),
+            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Msg::Form(FormMsg::ClearToStart))
+            }
+            KeyCode::Char('w') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Msg::Form(FormMsg::DeleteWord))
+            }
             _ => None,
         };
     }
@@ -110,8 +116,16 @@ pub fn event(e: &Event) -> Option<Msg> {
 /// A key in a given mode: a one-line input takes the characters; the plan takes `s` for its
 /// strategy; everything else as `key`.
 pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
-    if k.kind == KeyEventKind::Release || k.modifiers.contains(KeyModifiers::CONTROL) {
-        return key(k);
+    if k.kind == KeyEventKind::Release {
+        return None;
+    }
+    // In a one-line input, Ctrl-U clears it and Ctrl-W deletes its last word (readline habits).
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        return match (mode, k.code) {
+            (Mode::CashPrompt | Mode::Filter, KeyCode::Char('u')) => Some(Msg::ClearInput),
+            (Mode::CashPrompt | Mode::Filter, KeyCode::Char('w')) => Some(Msg::DeleteWord),
+            _ => key(k),
+        };
     }
     match (mode, k.code) {
         (Mode::CashPrompt, KeyCode::Char(c)) => Some(Msg::Input(c)),

@@ -60,6 +60,10 @@ pub enum Msg {
     /// A character typed into a one-line input.
     Input(char),
     Backspace,
+    /// Ctrl-U in a one-line input: clear it.
+    ClearInput,
+    /// Ctrl-W in a one-line input: delete its last word.
+    DeleteWord,
     /// Next plan strategy (urgency → avalanche → snowball).
     CycleStrategy,
     /// `m`: the heads-up message for the selected loan's contacts.

@@ -91,14 +91,16 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
             Some((title, present::notice::message(&ctx, &v, c)))
         }
         Doc::Complaint => {
+            // The whole document `complaint` prints, over the same days: the draft cites the
+            // parts above it.
             let s = complaint::summarize(
                 v.loan,
                 complaint::default_from(v.loan, ctx.today),
                 ctx.today,
             );
             Some((
-                format!("{} · {name}", lang.t("投诉草稿", "Complaint draft")),
-                present::complaint::draft(&ctx, &v, &s),
+                format!("{} · {name}", lang.t("投诉材料", "Complaint")),
+                present::complaint::document(&ctx, &v, &s),
             ))
         }
         Doc::Letter => Some((

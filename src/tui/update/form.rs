@@ -253,6 +253,20 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
                 f.error = None;
             }
         }
+        FormMsg::ClearToStart | FormMsg::DeleteWord => {
+            let from = if choice {
+                f.cursor
+            } else if matches!(msg, FormMsg::ClearToStart) {
+                0
+            } else {
+                crate::tui::form::word_start(&f.value, f.cursor)
+            };
+            if from < f.cursor {
+                f.value = crate::tui::form::cut(&f.value, from, f.cursor);
+                f.cursor = from;
+                f.error = None;
+            }
+        }
         FormMsg::Delete => {
             if f.cursor < f.char_count() {
                 let at = f.byte_at(f.cursor);

@@ -107,6 +107,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::Input(c) => app.filter_push(c.encode_utf8(&mut [0; 4])),
             Msg::Paste(s) => app.filter_push(&s),
             Msg::Backspace => app.filter_pop(),
+            Msg::ClearInput => app.filter_cut(false),
+            Msg::DeleteWord => app.filter_cut(true),
             Msg::Open => app.keep_filter(),
             Msg::Back => app.clear_filter(),
             Msg::Up => app.select(app.selected.saturating_sub(1)),

@@ -101,6 +101,16 @@ pub fn update(app: &mut App, msg: Msg) {
             }
             app.planning.error = None;
         }
+        (Mode::CashPrompt, m @ (Msg::ClearInput | Msg::DeleteWord)) => {
+            let end = app.planning.input.chars().count();
+            let from = if matches!(m, Msg::DeleteWord) {
+                crate::tui::form::word_start(&app.planning.input, end)
+            } else {
+                0
+            };
+            app.planning.input = crate::tui::form::cut(&app.planning.input, from, end);
+            app.planning.error = None;
+        }
         (Mode::CashPrompt, Msg::Backspace) => {
             app.planning.input.pop();
             app.planning.error = None;

@@ -6,10 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, panel};
+use super::{Theme, panel, title_fit};
 use crate::text::wrap;
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::document;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(
     app: &App,
@@ -22,10 +23,8 @@ pub fn render(
     let Some((title, text)) = app.doc.and_then(|d| document(app, d)) else {
         return;
     };
-    let title = Line::from(vec![
-        Span::styled(format!(" {title} "), theme.bold()),
-        Span::styled(format!("y {} ", app.lang.t("复制", "copies")), theme.dim()),
-    ]);
+    // `y` and the other keys are in the footer.
+    let title = Line::from(Span::styled(title_fit(&title, area.width), theme.bold()));
     let block = panel(title, theme);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -36,7 +35,20 @@ pub fn render(
             rows.push(Line::from(""));
             continue;
         }
-        rows.extend(wrap(para, width, " ", " ").into_iter().map(Line::from));
+        // A line that fits is shown as printed (a table's columns, an indent); a longer one
+        // wraps under its own indent (a `- ` item hangs).
+        if para.width() < width {
+            rows.push(Line::from(format!(" {para}")));
+            continue;
+        }
+        let body = para.trim_start();
+        let first = " ".repeat(1 + para.len() - body.len());
+        let rest = if body.starts_with("- ") {
+            format!("{first}  ")
+        } else {
+            first.clone()
+        };
+        rows.extend(wrap(body, width, &first, &rest).into_iter().map(Line::from));
     }
     let max = rows.len().saturating_sub(inner.height as usize);
     m.doc_max_scroll = max;

@@ -211,9 +211,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         }
     }
     super::overlay::clear(popup, buf);
+    // A long loan name gives way to the form's own title.
+    let head = format!(" {} ", form.title(app.lang));
+    let room = (w as usize).saturating_sub(6 + head.width());
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", form.title(app.lang)), theme.bold()),
-        Span::styled(format!("· {} ", form.loan_name), theme.dim()),
+        Span::styled(head, theme.bold()),
+        Span::styled(
+            format!("· {} ", crate::text::truncate(&form.loan_name, room)),
+            theme.dim(),
+        ),
     ]);
     Paragraph::new(body)
         .block(panel(title, theme))

@@ -144,7 +144,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 .add_modifier(Modifier::BOLD),
         )));
     }
-    if let Some(w) = &app.privacy {
+    // " ⚠ " takes three columns before the line.
+    if let Some(w) = app.privacy_line((area.width as usize).saturating_sub(3)) {
         // Until the file is fixed (the watcher sees a chmod and the check runs again).
         lines.push(Line::from(Span::styled(
             format!(" ⚠ {w}"),

@@ -35,6 +35,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             "/",
             lang.t("筛选：名称、平台或编号", "filter: name, platform, id"),
         ),
+        (
+            "^u ^w",
+            lang.t("输入框里：清空 / 删掉一个词", "typing: clear / delete word"),
+        ),
         ("v", lang.t("显示/隐藏联系人号码", "show / hide phones")),
         (
             "[ ]  t",

@@ -9,12 +9,13 @@ use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, panel};
+use super::{Theme, panel, title_fit};
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY};
 use crate::present::complaint::{contact_lines, flagged_lines, headline};
-use crate::text::wrap;
+use crate::text::{truncate, wrap};
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::{CHART_DAYS, chart_summary, full_summary};
+use unicode_width::UnicodeWidthStr;
 
 /// Rows of the tallest bar; more calls than this show a `+` on top.
 const BAR_ROWS: u32 = 7;
@@ -38,26 +39,18 @@ pub fn render(
     let (Some(chart), Some(full)) = (chart_summary(app), full_summary(app)) else {
         return;
     };
-    let title = Line::from(vec![
-        Span::styled(
-            format!(
-                " {} · {} · {} ",
-                lang.t("催收记录", "Collection log"),
-                e.name,
-                lang.t("近 30 天", "last 30 days")
-            ),
-            theme.bold(),
+    // The keys are in the footer: the title names the loan and the range only, and a long name
+    // gives way before the range.
+    let range = format!(" · {}", lang.t("近 30 天", "last 30 days"));
+    let lead = format!("{} · ", lang.t("催收记录", "Collection log"));
+    let room = (area.width as usize).saturating_sub(6 + lead.width() + range.width());
+    let title = Line::from(Span::styled(
+        title_fit(
+            &format!("{lead}{}{range}", truncate(&e.name, room)),
+            area.width,
         ),
-        Span::styled(
-            format!(
-                "w {}  y {}  Esc {} ",
-                lang.t("投诉草稿", "complaint draft"),
-                lang.t("复制草稿", "copies it"),
-                lang.t("返回", "back")
-            ),
-            theme.dim(),
-        ),
-    ]);
+        theme.bold(),
+    ));
     let block = panel(title, theme);
     let inner = block.inner(area);
     block.render(area, buf);

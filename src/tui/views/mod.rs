@@ -101,6 +101,14 @@ pub fn money(cur: &str, d: Decimal) -> String {
     format!("{cur}{}", grouped(d))
 }
 
+/// An overlay's title, ` text `, cut with `…` to fit a panel `width` columns wide (its corners
+/// and a rule cell either side take four). The keys are in the footer, so a title never needs
+/// more than what it names.
+pub fn title_fit(text: &str, width: u16) -> String {
+    let room = (width as usize).saturating_sub(6);
+    format!(" {} ", crate::text::truncate(text, room))
+}
+
 pub fn panel<'a>(title: impl Into<Line<'a>>, theme: Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
@@ -335,8 +343,8 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("Esc", lang.t("返回", "back")),
             ],
             Mode::LogView { .. } => &[
-                ("w", lang.t("投诉草稿", "complaint draft")),
-                ("y", lang.t("复制草稿", "copy draft")),
+                ("w", lang.t("投诉材料", "complaint")),
+                ("y", lang.t("复制投诉材料", "copy complaint")),
                 ("a", lang.t("记一个电话", "log a call")),
                 ("↑↓", lang.t("滚动", "scroll")),
                 ("Esc", lang.t("返回", "back")),

@@ -16,7 +16,7 @@ use super::{Theme, flow, money, panel};
 use crate::engine::LoanStatus;
 use crate::engine::plan::{HORIZON_DAYS, Plan};
 use crate::i18n::Lang;
-use crate::present::plan::reason_text;
+use crate::present::plan::{also, nothing_to_pay, reason_text, scope_note};
 use crate::text::wrap;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
@@ -188,21 +188,13 @@ fn plan_lines<'a>(
         ],
     ];
     let mut lines: Vec<Line> = flow(facts, w);
-    let note = match lang {
-        Lang::Zh => format!("只建议还整期（部分还款不改变催收进度），看未来 {HORIZON_DAYS} 天。"),
-        Lang::En => format!(
-            "Whole installments only (a part payment moves no escalation step); {HORIZON_DAYS} days ahead."
-        ),
-    };
+    let note = scope_note(lang);
     for l in wrap(&note, w, "", "") {
         lines.push(Line::from(Span::styled(l, theme.dim())));
     }
     lines.push(Line::from(""));
     if plan.payments.is_empty() {
-        let msg = lang.t(
-            "没有建议的还款：这笔钱不够还清任何一整期。",
-            "No payment proposed: the cash clears no whole installment.",
-        );
+        let msg = nothing_to_pay(lang);
         for l in wrap(msg, w, "", "") {
             lines.push(Line::from(l));
         }
@@ -225,11 +217,7 @@ fn plan_lines<'a>(
             Span::styled(amount, theme.bold()),
         ]));
         for (k, r) in p.reasons.iter().enumerate() {
-            let also = if k > 0 {
-                lang.t("另外，", "also: ")
-            } else {
-                ""
-            };
+            let also = if k > 0 { also(lang) } else { "" };
             let text = format!("{also}{}", reason_text(lang, r, today));
             for l in wrap(&text, w, "   ", "   ") {
                 lines.push(Line::from(l));

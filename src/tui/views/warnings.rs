@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, panel};
+use super::{Theme, panel, title_fit};
 use crate::i18n::phrases as ph;
 use crate::text::wrap;
 use crate::tui::app::App;
@@ -53,10 +53,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
         h,
     );
     super::overlay::clear(popup, buf);
-    let title = format!(
-        " {} ",
-        ph::load_warnings_title(app.warnings.len()).get(lang)
-    );
+    let title = title_fit(ph::load_warnings_title(app.warnings.len()).get(lang), w);
     Paragraph::new(lines)
         .block(panel(Line::from(Span::styled(title, theme.bold())), theme))
         .render(popup, buf);
