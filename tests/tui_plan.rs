@@ -392,3 +392,27 @@ fn the_event_loop_routes_keys_by_mode() {
     assert_eq!(app.mode, Mode::Plan { scroll: 0 });
     assert_eq!(app.planning.plan.as_ref().unwrap().cash, dec!(1000));
 }
+
+/// The dashboard's plan says what the CLI says when clearing a remnant leaves the contact day in
+/// the past (tests/fixtures/plan/remnant.toml, 2026-06-10): no push is claimed, contacts may still
+/// be called since 05-08.
+#[test]
+fn a_past_contact_day_is_not_told_as_a_push_in_the_dashboard() {
+    let day = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan/remnant.toml");
+    for (lang, since, push) in [
+        (Lang::Zh, "（自 05-08 起）", "推到"),
+        (Lang::En, "(since 8 May)", "not before"),
+    ] {
+        let builtin = builtin_policies().unwrap();
+        let loaded = store::load(&Source::File(path.clone()), &builtin, day).unwrap();
+        let mut app = App::new(loaded, builtin, day, lang);
+        app.color = false;
+        press(&mut app, KeyCode::Char('P'));
+        typed(&mut app, "50");
+        press(&mut app, KeyCode::Enter);
+        let s = screen(&mut app, 120, 40);
+        assert!(s.contains("¥0.29") && s.contains(since), "{s}");
+        assert!(!s.contains(push), "{s}");
+    }
+}
