@@ -10,7 +10,8 @@ use crate::i18n::Lang;
 use crate::knowledge::Policies;
 use crate::model::{Loan, Portfolio};
 
-/// What every report needs: the data, the policies, the day and the language.
+/// The data, the policies, the day and the language: what the builders here work from, for the
+/// CLI's reports and the dashboard's documents alike.
 pub struct Context<'a> {
     pub portfolio: &'a Portfolio,
     pub policies: &'a Policies,
