@@ -454,11 +454,13 @@ fn record(
     find_loan(&ctx, edit.id())?;
     let cur = &ctx.portfolio.settings.currency;
     let mut text = format!(
-        "{}{}{} ({})\n",
+        "{}{}{}{}{}{}\n",
         recorded::what(lang, edit, cur),
         lang.t("；原文件已备份为 ", "; previous file kept as "),
         done.backup.display(),
-        ph::undo_hint().get(lang)
+        lang.t("（", " ("),
+        ph::undo_hint(&repaydash::launch::command("undo")).get(lang),
+        lang.t("）", ")"),
     );
     if let Some(f) = ctx.snapshot().loan(edit.id()) {
         text.push_str(&format!(
@@ -486,7 +488,13 @@ fn undo(
         text.push_str(&l);
         text.push('\n');
     }
-    text.push_str(ph::undo_kept_as(&done.backup.display().to_string()).get(lang));
+    text.push_str(
+        ph::undo_kept_as(
+            &done.backup.display().to_string(),
+            &repaydash::launch::command("undo"),
+        )
+        .get(lang),
+    );
     text.push('\n');
     out(&text);
     Ok(ExitCode::SUCCESS)

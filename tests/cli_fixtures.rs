@@ -634,3 +634,30 @@ fn language_switch_changes_the_text_report() {
     assert!(zh.contains("今天 2026-11-23"), "{zh}");
     assert!(en.contains("Today 2026-11-23"), "{en}");
 }
+
+#[test]
+fn a_misspelt_key_is_named_beside_the_error_it_causes() {
+    // `anual_rate` leaves the loan without a rate: the error alone ("annual_rate is missing")
+    // would send the user looking for a key they believe they wrote.
+    let file = fixture("invalid", "misspelt_rate.toml");
+    let path = file.display().to_string();
+    for (lang, missing, hint) in [
+        (
+            "en",
+            "4:1: `annual_rate` is missing",
+            "9:1: warning: unknown key \"anual_rate\", ignored; did you mean annual_rate?",
+        ),
+        (
+            "zh",
+            "4:1: 缺少 `annual_rate`",
+            "9:1: 警告：不认识的键“anual_rate”，已忽略；是不是想写 annual_rate？",
+        ),
+    ] {
+        let o = run_file(&file, &["--lang", lang, "check"]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr(&o);
+        let at_missing = err.find(&format!("{path}:{missing}")).expect(&err);
+        let at_hint = err.find(&format!("{path}:{hint}")).expect(&err);
+        assert!(at_missing < at_hint, "file order:\n{err}");
+    }
+}

@@ -608,3 +608,67 @@ fn counts_of_one_read_singular_in_the_complaint_and_the_letter() {
         letter("en")
     );
 }
+
+#[test]
+fn a_flagged_call_to_the_borrower_names_them_in_the_readers_language() {
+    // `who = "me"` is the file's word; the complaint a lender reads says 本人 / me, and a
+    // contact keeps the name the user wrote.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loans.toml");
+    std::fs::write(
+        &file,
+        r#"[[loan]]
+id = "xt"
+platform = "xingtu"
+principal = 8000
+daily_rate = 0.05
+method = "equal_principal"
+term = 6
+start_date = 2026-08-05
+
+[[loan.log]]
+date = 2026-11-20
+time = 23:10:00
+kind = "collection_call"
+who = "me"
+caller = "95xxx"
+flags = ["night", "threat"]
+text = "半夜打来"
+
+[[loan.log]]
+date = 2026-11-21
+time = 10:00:00
+kind = "collection_call"
+who = "张伟"
+flags = ["told_third_party"]
+text = "打给同事"
+"#,
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let text = |lang| {
+        stdout_of(&[
+            "--file",
+            path,
+            "--today",
+            "2026-11-24",
+            "--lang",
+            lang,
+            "complaint",
+            "xt",
+        ])
+    };
+    let zh = text("zh");
+    assert!(
+        zh.contains("[夜间、威胁]  对象：本人  来电：95xxx  半夜打来"),
+        "{zh}"
+    );
+    assert!(zh.contains("对象：张伟"), "{zh}");
+    assert!(!zh.contains("对象：me"), "{zh}");
+    let en = text("en");
+    assert!(
+        en.contains("[at night, threat]  who: me  caller: 95xxx"),
+        "{en}"
+    );
+    assert!(en.contains("who: 张伟"), "{en}");
+}

@@ -752,6 +752,36 @@ fn cli_messages_name_the_init_command_that_works_from_here() {
         err.contains("no such file (run `cargo run -- init` to create one"),
         "{err}"
     );
+    // The undo hint after a write names the command the same way.
+    let (_d, file) = file_with("loans.toml", SAMPLE);
+    let file = file.to_str().unwrap();
+    let wrote = |cargo: bool, path: &Path, lang: &str| {
+        let mut c = Command::new(&exe);
+        c.env_remove("REPAYDASH_FILE")
+            .env_remove("CARGO")
+            .env("PATH", path);
+        if cargo {
+            c.env("CARGO", "cargo");
+        }
+        let args = [
+            "--file",
+            file,
+            "--today",
+            TODAY,
+            "--lang",
+            lang,
+            "pay",
+            "ctrip-jqh",
+            "1",
+        ];
+        let o = c.args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let out = wrote(false, &bin_dir, "en");
+    assert!(out.contains(" (`repaydash undo` undoes it)"), "{out}");
+    let out = wrote(true, &empty, "zh");
+    assert!(out.contains("（`cargo run -- undo` 可撤销）"), "{out}");
 }
 
 #[cfg(unix)]

@@ -885,8 +885,9 @@ pub fn extension_not_later(n: u32, now: impl Display, due: impl Display) -> Text
     )
 }
 
-pub fn undo_hint() -> Text {
-    Text::new("`repaydash undo` 可撤销", "`repaydash undo` undoes it")
+/// `undo` is the command that works from where the user is (`crate::launch::command`).
+pub fn undo_hint(undo: &str) -> Text {
+    t(format!("`{undo}` 可撤销"), format!("`{undo}` undoes it"))
 }
 
 pub fn nothing_to_undo(sidecar: &str) -> Text {
@@ -937,11 +938,11 @@ pub fn undo_put_back() -> Text {
     Text::new("放回了", "put back")
 }
 
-pub fn undo_kept_as(backup: &str) -> Text {
+pub fn undo_kept_as(backup: &str, undo: &str) -> Text {
     t(
-        format!("撤销前的文件已备份为 {backup}（再运行一次 `repaydash undo` 可以恢复）"),
+        format!("撤销前的文件已备份为 {backup}（再运行一次 `{undo}` 可以恢复）"),
         format!(
-            "the file as it was before the undo is kept as {backup} (run `repaydash undo` again to redo)"
+            "the file as it was before the undo is kept as {backup} (run `{undo}` again to redo)"
         ),
     )
 }

@@ -60,7 +60,13 @@ pub fn flagged_lines(lang: Lang, s: &Summary) -> Vec<String> {
                 .unwrap_or_else(|| "--:--:--".into());
             let mut line = format!("{} {time}  [{}]", f.date, flags.join(lang.t("、", ", ")));
             if let Some(w) = f.who.as_deref().filter(|w| !w.trim().is_empty()) {
-                line.push_str(&format!("  {}{}", lang.t("对象：", "who: "), printable(w)));
+                // `me` is the file's word for the borrower; a contact is named as written.
+                let who = if w.trim() == crate::model::WHO_ME {
+                    lang.t("本人", "me").to_string()
+                } else {
+                    printable(w)
+                };
+                line.push_str(&format!("  {}{who}", lang.t("对象：", "who: ")));
             }
             if let Some(c) = f.caller.as_deref().filter(|c| !c.trim().is_empty()) {
                 line.push_str(&format!(

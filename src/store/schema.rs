@@ -70,6 +70,13 @@ pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diag
             warnings: w.warnings,
         })
     } else {
+        // A warning may be the cause of an error (`anual_rate` leaves the loan without a rate),
+        // so the refused file lists its warnings too, marked as such, in file order.
+        let warnings = std::mem::take(&mut w.warnings);
+        w.errors.extend(warnings.into_iter().map(|mut d| {
+            d.message = ph::warning(&d.message);
+            d
+        }));
         w.errors.sort_by_key(|d| (d.line == 0, d.line, d.col));
         Err(w.errors)
     }
