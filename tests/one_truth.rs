@@ -266,3 +266,68 @@ fn schedule_and_advice_show_the_same_figures_on_both_faces() {
         }
     }
 }
+
+#[test]
+fn the_stages_come_in_one_order_on_both_faces() {
+    use repaydash::model::StageKind;
+    // 借呗 (May) on the demo day: the contact window from 12-02, then the credit report and court
+    // at day 31 (12-18), then a collection agency at day 90 (2027-02-15). In stage order the
+    // agency would come before the credit report; both faces list them by date.
+    let file = path("data/sample.toml");
+    let today = "2026-11-23";
+    let kind = |k: &str| match k {
+        "reminder" => StageKind::Reminder,
+        "emergency_contact" => StageKind::EmergencyContact,
+        "frequent_contact" => StageKind::FrequentContact,
+        "third_party_collection" => StageKind::ThirdPartyCollection,
+        "credit_report" => StageKind::CreditReport,
+        "legal" => StageKind::Legal,
+        other => panic!("stage kind {other}"),
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let s: Value = serde_json::from_str(&cli(
+            &file,
+            today,
+            lang,
+            &["schedule", "jiebei-may", "--json"],
+        ))
+        .unwrap();
+        let ahead: Vec<&str> = s["stages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|st| st["reached"] == false)
+            .map(|st| lang.stage(kind(st["kind"].as_str().unwrap())))
+            .collect();
+        assert_eq!(
+            ahead,
+            [
+                lang.stage(StageKind::EmergencyContact),
+                lang.stage(StageKind::CreditReport),
+                lang.stage(StageKind::Legal),
+                lang.stage(StageKind::ThirdPartyCollection),
+            ],
+            "{lang:?}: schedule --json"
+        );
+        let mut app = app(&file, today, lang);
+        app.select_id(Some("jiebei-may"));
+        let shown = screen(&mut app, 120, 40);
+        // The detail is the right-hand box above the advice: its rows from column 66.
+        let detail: String = shown
+            .lines()
+            .map(|l| l.chars().skip(66).collect::<String>())
+            .skip(5)
+            .take_while(|l| !l.starts_with('╭'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let at: Vec<usize> = ahead
+            .iter()
+            .map(|w| {
+                detail
+                    .find(w)
+                    .unwrap_or_else(|| panic!("{w} in:\n{detail}"))
+            })
+            .collect();
+        assert!(at.is_sorted(), "{lang:?}: {ahead:?} at {at:?} in\n{detail}");
+    }
+}

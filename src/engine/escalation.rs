@@ -121,7 +121,9 @@ impl Escalation {
                 }),
             }
         }
-        stages.sort_by_key(|s| (s.kind, s.day));
+        // The one order of the stages, for every face: by day, ties (and the undated, last) in
+        // the order of escalation.
+        stages.sort_by_key(|s| (s.day.is_none(), s.day, s.kind));
         let overdue = ledger.status == LoanStatus::Overdue;
         let days_overdue = ledger.days_overdue;
         let milestones: Vec<Milestone> = stages

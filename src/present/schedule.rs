@@ -95,7 +95,7 @@ impl ScheduleFacts {
             LoanTerms::Bills(b) => ("bills".to_string(), b.iter().map(|b| b.amount).sum(), true),
         };
         let (total_interest, total_fee) = cost_totals(ledger);
-        let mut stages: Vec<StageRow> = if ledger.status == LoanStatus::PaidOff {
+        let stages: Vec<StageRow> = if ledger.status == LoanStatus::PaidOff {
             Vec::new()
         } else {
             escalation
@@ -113,7 +113,6 @@ impl ScheduleFacts {
                 })
                 .collect()
         };
-        stages.sort_by_key(|s| (s.day.is_none(), s.day, s.kind));
         ScheduleFacts {
             id: loan.id.clone(),
             method,

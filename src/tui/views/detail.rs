@@ -177,7 +177,8 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         if level >= TIGHTEST {
             // The passed stages go last: the header and the list's timeline still show them.
         } else if level >= NEXT_ONLY {
-            if let Some(last) = passed.last() {
+            // The stage `check` names: the most severe one reached, not the latest by date.
+            if let Some(last) = e.escalation.current().filter(|_| !passed.is_empty()) {
                 let date = last
                     .date
                     .map(|d| format!("{}{}", approx(last), dates::day(lang, d, today)))
@@ -215,7 +216,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                         .map(|d| dates::day(lang, d, today))
                         .unwrap_or_default();
                     vec![Span::styled(
-                        format!("✓{}{date} {}{}", approx(m), lang.stage(m.kind), user(m)),
+                        format!("✓ {}{date} {}{}", approx(m), lang.stage(m.kind), user(m)),
                         passed_style,
                     )]
                 })
