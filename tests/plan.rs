@@ -389,3 +389,61 @@ fn clearing_a_remnant_does_not_claim_a_push_into_the_past() {
         assert!(!line.contains(never), "{lang} {cash}: {line}");
     }
 }
+
+#[test]
+fn nothing_due_within_the_horizon_names_the_next_bill() {
+    // One bullet loan drawn 2026-11-01 for 3 months: its only bill, 1,000 + 1,000 × 1% × 3 =
+    // 1,030.00, falls on 2027-02-01, beyond the plan's 30 days from 2026-11-24. The cash is
+    // not too small: there is nothing to pay yet, and the plan says so.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loans.toml");
+    std::fs::write(
+        &file,
+        "[[loan]]\nid = \"later\"\nname = \"年货分期\"\nplatform = \"generic\"\nprincipal = 1000\n\
+         annual_rate = 12\nmethod = \"bullet\"\nterm = 3\nstart_date = 2026-11-01\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let text = |lang| {
+        stdout_of(&[
+            "--file",
+            f,
+            "--today",
+            "2026-11-24",
+            "--lang",
+            lang,
+            "plan",
+            "--cash",
+            "5000",
+        ])
+    };
+    let en = text("en");
+    assert!(
+        en.contains(
+            "No payment proposed: nothing falls due in the next 30 days; the next bill is 年货分期, ¥1,030.00 on 1 Feb 2027."
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("clears no whole installment"), "{en}");
+    let zh = text("zh");
+    assert!(
+        zh.contains("没有建议的还款：未来 30 天内没有到期的款项；下一笔是 年货分期 2027-02-01 到期的 ¥1,030.00。"),
+        "{zh}"
+    );
+    // A bill inside the 30 days that the cash cannot clear whole keeps the old reason.
+    let short = stdout_of(&[
+        "--file",
+        f,
+        "--today",
+        "2027-01-20",
+        "--lang",
+        "en",
+        "plan",
+        "--cash",
+        "100",
+    ]);
+    assert!(
+        short.contains("the cash clears no whole installment"),
+        "{short}"
+    );
+}

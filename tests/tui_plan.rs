@@ -146,10 +146,31 @@ fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
         s.contains("contacts may be called from 2 Dec; once paid, not before 1 Jan 2027"),
         "{s}"
     );
-    assert!(s.contains("left ¥8.00"), "{s}");
-    // Beside the plan, the loans it keeps out of the contact stage and those still threatened.
-    let avoided = s.find("Contacts avoided for 30 days").unwrap();
-    let still = s.find("Contacts may still be called").unwrap();
+    assert!(s.contains("Left ¥8.00"), "{s}");
+    // Beside the plan, the loans it keeps out of the contact stage and those still threatened,
+    // under the titles `plan` prints before their names.
+    let cli = common::stdout_of(&[
+        "--file",
+        "data/sample.toml",
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+        "plan",
+        "--cash",
+        "1000",
+    ]);
+    assert!(cli.contains("\nLeft ¥8.00\n"), "{cli}");
+    assert!(
+        cli.contains("\nContact stage 30+ days away: 借呗（5月借款）, 花呗分期（手机）\n"),
+        "{cli}"
+    );
+    assert!(
+        cli.contains("\nContact stage within 30 days: 星图金融任性贷, 携程借去花, "),
+        "{cli}"
+    );
+    let avoided = s.find("Contact stage 30+ days away").unwrap();
+    let still = s.find("Contact stage within 30 days").unwrap();
     let xingtu = s.find("! 星图金融任性贷").unwrap();
     assert!(avoided < still && still < xingtu, "{s}");
 }

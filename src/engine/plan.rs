@@ -128,6 +128,9 @@ pub struct Plan {
     pub avoided: Vec<String>,
     /// Loans still threatened after the plan.
     pub still_threatened: Vec<String>,
+    /// The earliest unpaid installment of any loan (loan id, due date, unpaid amount): what to
+    /// name when nothing falls due within the horizon.
+    pub next_bill: Option<(String, NaiveDate, Decimal)>,
 }
 
 fn horizon(today: NaiveDate) -> NaiveDate {
@@ -345,6 +348,15 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
             avoided.push(slot.view.loan.id.clone());
         }
     }
+    let next_bill = a
+        .slots
+        .iter()
+        .filter_map(|s| {
+            let st = s.steps.first()?;
+            Some((st.due, s.view.loan.id.clone(), st.unpaid))
+        })
+        .min_by(|x, y| x.0.cmp(&y.0))
+        .map(|(due, id, unpaid)| (id, due, unpaid));
     let mut paid: Vec<&Slot> = a.slots.iter().filter(|s| s.paid > Decimal::ZERO).collect();
     paid.sort_by_key(|s| s.order);
     let payments = paid
@@ -362,6 +374,7 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
         left: a.cash_left,
         avoided,
         still_threatened,
+        next_bill,
     }
 }
 

@@ -148,12 +148,79 @@ pub fn strategy_label(lang: Lang, s: Strategy) -> &'static str {
     }
 }
 
-/// When the cash pays no whole installment.
-pub fn nothing_to_pay(lang: Lang) -> &'static str {
-    lang.t(
-        "没有建议的还款：这笔钱不够还清任何一整期（只还一部分不会改变催收进度）。",
-        "No payment proposed: the cash clears no whole installment (a part payment changes no escalation step).",
-    )
+/// When the plan proposes no payment: the cash is too small for a whole installment, or nothing
+/// falls due within the horizon at all (then the next bill is named). `name` gives a loan's
+/// display name.
+pub fn nothing_to_pay(
+    lang: Lang,
+    plan: &Plan,
+    name: &dyn Fn(&str) -> String,
+    cur: &str,
+    today: chrono::NaiveDate,
+) -> String {
+    let within = today
+        .checked_add_signed(chrono::Duration::days(HORIZON_DAYS))
+        .unwrap_or(today);
+    match &plan.next_bill {
+        None => lang
+            .t("没有建议的还款：没有尚未还清的款项。", "No payment proposed: nothing is left to pay.")
+            .to_string(),
+        Some((id, due, amount)) if *due > within => {
+            let day = dates::day(lang, *due, today);
+            let amount = format!("{cur}{}", grouped(*amount));
+            match lang {
+                Lang::Zh => format!(
+                    "没有建议的还款：未来 {HORIZON_DAYS} 天内没有到期的款项；下一笔是 {} {day} 到期的 {amount}。",
+                    name(id)
+                ),
+                Lang::En => format!(
+                    "No payment proposed: nothing falls due in the next {HORIZON_DAYS} days; the next bill is {}, {amount} on {day}.",
+                    name(id)
+                ),
+            }
+        }
+        Some(_) => lang
+            .t(
+                "没有建议的还款：这笔钱不够还清任何一整期（只还一部分不会改变催收进度）。",
+                "No payment proposed: the cash clears no whole installment (a part payment changes no escalation step).",
+            )
+            .to_string(),
+    }
+}
+
+/// The plan's figures and groups, named once for both faces.
+pub fn cash_label(lang: Lang) -> &'static str {
+    lang.t("手头现金", "Cash")
+}
+
+pub fn to_pay_label(lang: Lang) -> &'static str {
+    lang.t("建议还", "To pay")
+}
+
+pub fn left_label(lang: Lang) -> &'static str {
+    lang.t("剩余", "Left")
+}
+
+/// Loans the plan keeps out of the emergency-contact stage over the horizon (short enough for the
+/// dashboard's 30-column plan pane).
+pub fn kept_off_title(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{HORIZON_DAYS} 天内不到联系紧急联系人阶段"),
+        Lang::En => format!("Contact stage {HORIZON_DAYS}+ days away"),
+    }
+}
+
+/// Loans whose contacts may still be called within the horizon after the plan.
+pub fn still_threatened_title(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{HORIZON_DAYS} 天内仍可能联系紧急联系人"),
+        Lang::En => format!("Contact stage within {HORIZON_DAYS} days"),
+    }
+}
+
+/// Loan names in a sentence: 、 in Chinese, a comma in English.
+pub fn join_names(lang: Lang, names: &[String]) -> String {
+    names.join(lang.t("、", ", "))
 }
 
 /// What the plan does not do, and how far it looks: under every plan.

@@ -9,8 +9,11 @@ use super::table::{Align, render};
 use crate::engine::plan::{Plan, Strategy};
 use crate::money::{self, grouped};
 
+use crate::present::plan::{
+    cash_label, join_names, kept_off_title, left_label, nothing_to_pay, scope_note,
+    still_threatened_title, strategy_label,
+};
 pub use crate::present::plan::{compute, reason_text, reasons_text};
-use crate::present::plan::{nothing_to_pay, scope_note, strategy_label};
 
 #[derive(Debug, Serialize)]
 struct JsonPayment {
@@ -66,12 +69,12 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
         "{} {}  {} {cur}{}  {} {strategy}\n\n",
         lang.t("今天", "Today"),
         ctx.today,
-        lang.t("手头现金", "Cash"),
+        cash_label(lang),
         grouped(p.cash),
         lang.t("策略", "Strategy"),
     );
     if p.payments.is_empty() {
-        out.push_str(nothing_to_pay(lang));
+        out.push_str(&nothing_to_pay(lang, p, &name, cur, ctx.today));
         out.push('\n');
     } else {
         let rows: Vec<Vec<String>> = p
@@ -100,27 +103,23 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
     }
     out.push_str(&format!(
         "\n{} {cur}{}\n",
-        lang.t("剩余", "Left"),
+        left_label(lang),
         grouped(p.left)
     ));
-    let names = |ids: &[String]| ids.iter().map(|i| name(i)).collect::<Vec<_>>().join("、");
+    let names = |ids: &[String]| join_names(lang, &ids.iter().map(|i| name(i)).collect::<Vec<_>>());
     if !p.avoided.is_empty() {
         out.push_str(&format!(
-            "{}{}\n",
-            lang.t(
-                "未来 30 天内不会到“联系紧急联系人”阶段：",
-                "Kept out of the emergency-contact stage for 30 days: "
-            ),
+            "{}{}{}\n",
+            kept_off_title(lang),
+            lang.t("：", ": "),
             names(&p.avoided)
         ));
     }
     if !p.still_threatened.is_empty() {
         out.push_str(&format!(
-            "{}{}\n",
-            lang.t(
-                "30 天内仍可能联系紧急联系人：",
-                "Contacts may still be called within 30 days: "
-            ),
+            "{}{}{}\n",
+            still_threatened_title(lang),
+            lang.t("：", ": "),
             names(&p.still_threatened)
         ));
     }

@@ -14,9 +14,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, flow, money, panel};
 use crate::engine::LoanStatus;
-use crate::engine::plan::{HORIZON_DAYS, Plan};
-use crate::i18n::Lang;
-use crate::present::plan::{also, nothing_to_pay, reason_text, scope_note};
+use crate::engine::plan::Plan;
+use crate::present::plan::{
+    also, cash_label, kept_off_title, left_label, nothing_to_pay, reason_text, scope_note,
+    still_threatened_title, to_pay_label,
+};
 use crate::text::wrap;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
@@ -99,15 +101,8 @@ fn loans(
         .collect();
     let avoided: Vec<&str> = plan.avoided.iter().map(String::as_str).collect();
     let threatened: Vec<&str> = plan.still_threatened.iter().map(String::as_str).collect();
-    let days = HORIZON_DAYS;
-    let avoided_title = match lang {
-        Lang::Zh => format!("{days} 天内不会联系紧急联系人"),
-        Lang::En => format!("Contacts avoided for {days} days"),
-    };
-    let threatened_title = match lang {
-        Lang::Zh => format!("{days} 天内仍可能联系紧急联系人"),
-        Lang::En => "Contacts may still be called".to_string(),
-    };
+    let avoided_title = kept_off_title(lang);
+    let threatened_title = still_threatened_title(lang);
     let groups = [
         (avoided_title, avoided, "✓", theme.fg(Color::Green)),
         (
@@ -175,15 +170,15 @@ fn plan_lines<'a>(
     let spent: Decimal = plan.payments.iter().map(|p| p.amount).sum();
     let facts = vec![
         vec![
-            Span::raw(format!("{} ", lang.t("手头现金", "cash"))),
+            Span::raw(format!("{} ", cash_label(lang))),
             Span::styled(money(cur, plan.cash), theme.bold()),
         ],
         vec![
-            Span::raw(format!("{} ", lang.t("建议还", "to pay"))),
+            Span::raw(format!("{} ", to_pay_label(lang))),
             Span::styled(money(cur, spent), theme.bold()),
         ],
         vec![
-            Span::raw(format!("{} ", lang.t("剩余", "left"))),
+            Span::raw(format!("{} ", left_label(lang))),
             Span::styled(money(cur, plan.left), theme.bold()),
         ],
     ];
@@ -194,8 +189,9 @@ fn plan_lines<'a>(
     }
     lines.push(Line::from(""));
     if plan.payments.is_empty() {
-        let msg = nothing_to_pay(lang);
-        for l in wrap(msg, w, "", "") {
+        let name = |id: &str| name_of(names, id).to_string();
+        let msg = nothing_to_pay(lang, plan, &name, cur, today);
+        for l in wrap(&msg, w, "", "") {
             lines.push(Line::from(l));
         }
     }
