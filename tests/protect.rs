@@ -672,3 +672,47 @@ text = "打给同事"
     );
     assert!(en.contains("who: 张伟"), "{en}");
 }
+
+#[test]
+fn a_complaint_without_calls_cites_no_per_day_table() {
+    // A log with a note only: the document has no per-day table ("no collection calls logged"),
+    // so the draft must not point at one.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loans.toml");
+    std::fs::write(
+        &file,
+        "[[loan]]\nid = \"xt\"\nplatform = \"xingtu\"\nprincipal = 8000\ndaily_rate = 0.05\n\
+         method = \"equal_principal\"\nterm = 6\nstart_date = 2026-08-05\n\n\
+         [[loan.log]]\ndate = 2026-11-20\nkind = \"note\"\ntext = \"查了一下账单\"\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let text = |lang| {
+        stdout_of(&[
+            "--file",
+            path,
+            "--today",
+            "2026-11-24",
+            "--lang",
+            lang,
+            "complaint",
+            "xt",
+        ])
+    };
+    let en = text("en");
+    assert!(
+        en.contains("No collection calls logged in this range"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Evidence: my own log of the calls, and the call records"),
+        "{en}"
+    );
+    assert!(!en.contains("counted by day above"), "{en}");
+    let zh = text("zh");
+    assert!(
+        zh.contains("证据：我本人的催收记录，以及我保存的通话记录"),
+        "{zh}"
+    );
+    assert!(!zh.contains("按日统计"), "{zh}");
+}

@@ -662,10 +662,30 @@ fn a_loan_not_yet_drawn_on_the_what_if_day_gets_prevention_only() {
             Lang::En => "not yet drawn (drawn on 21 Jul): prevention only",
         };
         assert!(s.contains(want), "{s}");
+        // The detail counts no stage down and shows no log entry of November (11-11, 11-19):
+        // like its payments, they have not happened on 07-16.
+        let drawn = match lang {
+            Lang::Zh => "07-21 借出，之前没有应还款",
+            Lang::En => "drawn on 21 Jul; nothing owed before",
+        };
+        assert!(s.contains(drawn), "{s}");
+        // The detail: the right-hand box from column 66, above the advice.
+        let detail: String = s
+            .lines()
+            .map(|l| l.chars().skip(66).collect::<String>())
+            .skip(4)
+            .take_while(|l| !l.starts_with('╭'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for absent in ["天后", "in 37 days", "沟通记录", "Log (", "11-19", "19 Nov"] {
+            assert!(!detail.contains(absent), "{absent:?} in\n{detail}");
+        }
         // Five days on it is drawn: the panels of a current loan again.
         dispatch(&mut app, Msg::ShiftDay(5));
         assert_eq!(app.detail.starts, None);
         assert!(app.detail.advice.len() > 1);
+        let s = screen(&mut app, 120, 40);
+        assert!(!s.contains(drawn), "{s}");
     }
 }
 

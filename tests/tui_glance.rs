@@ -335,6 +335,11 @@ fn ctrl_u_and_ctrl_w_edit_the_filter() {
     assert_eq!(app.filter.as_deref(), Some(""));
     assert_eq!(app.order.len(), 7);
     assert_eq!(app.mode, repaydash::tui::app::Mode::Filter);
+    // Nothing left to filter by: the list's title is the plain one, not "借款 7/7 · “”".
+    let shown = screen(&mut app, 120, 40);
+    let title = shown.lines().find(|l| l.contains("╭ 借款")).unwrap();
+    assert!(title.contains("╭ 借款 7 · "), "{title}");
+    assert!(!title.contains("“”"), "{title}");
     typ(&mut app, "借呗");
     assert_eq!(ids(&app), ["jiebei-may", "jiebei-june"]);
     // The cash prompt of `P` is a one-line input too.

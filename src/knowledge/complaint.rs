@@ -105,12 +105,20 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
                 );
             }
             out.push("我愿意沟通还款。请贵方：核查上述催收行为并予以纠正；只与我本人联系，停止联系我的联系人；在合理时间内以书面形式答复。".to_string());
+            // Only the parts the document above holds: no per-day table without calls.
+            let mut cited = vec![];
+            if s.calls > 0 {
+                cited.push("上方按日统计");
+            }
+            if !s.flagged.is_empty() {
+                cited.push("“标记的记录”列出日期、时间、来电方和内容");
+            }
             out.push(format!(
-                "证据：我本人的催收记录（上方按日统计{}），以及我保存的通话记录、短信截图和录音（如有）。",
-                if s.flagged.is_empty() {
-                    ""
+                "证据：我本人的催收记录{}，以及我保存的通话记录、短信截图和录音（如有）。",
+                if cited.is_empty() {
+                    String::new()
                 } else {
-                    "；“标记的记录”列出日期、时间、来电方和内容"
+                    format!("（{}）", cited.join("；"))
                 }
             ));
             out.push("借款人：__________    日期：__________".to_string());
@@ -172,12 +180,19 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
                 out.push("As reported, this does not meet the recommended national standard GB/T 45251—2025 or the China Banking Association's collection guideline of 2026-01-30 (see \"Rules (as reported)\" above).".to_string());
             }
             out.push("I am willing to talk about repayment. I ask you to look into and correct this collection; to contact me only, and stop calling my contacts; and to answer in writing within a reasonable time.".to_string());
+            let mut cited = vec![];
+            if s.calls > 0 {
+                cited.push("counted by day above");
+            }
+            if !s.flagged.is_empty() {
+                cited.push("\"Flagged entries\" gives their date, time, caller and what was said");
+            }
             out.push(format!(
-                "Evidence: my own log of the calls (counted by day above{}), and the call records, SMS screenshots and recordings I kept (if any).",
-                if s.flagged.is_empty() {
-                    ""
+                "Evidence: my own log of the calls{}, and the call records, SMS screenshots and recordings I kept (if any).",
+                if cited.is_empty() {
+                    String::new()
                 } else {
-                    "; \"Flagged entries\" gives their date, time, caller and what was said"
+                    format!(" ({})", cited.join("; "))
                 }
             ));
             out.push("Borrower: __________    Date: __________".to_string());

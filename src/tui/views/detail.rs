@@ -163,7 +163,17 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
 
     // Stages as dated milestones.
     let milestones = &e.escalation.milestones;
-    if !milestones.is_empty() && l.status != LoanStatus::PaidOff {
+    if let Some(drawn) = e.starts {
+        // Not yet drawn on the day shown: nothing is owed, so no stage can be counted down.
+        let day = dates::day(lang, drawn, today);
+        lines.push(Line::from(Span::styled(
+            match lang {
+                Lang::Zh => format!("{day} 借出，之前没有应还款"),
+                Lang::En => format!("drawn on {day}; nothing owed before"),
+            },
+            theme.dim(),
+        )));
+    } else if !milestones.is_empty() && l.status != LoanStatus::PaidOff {
         lines.push(section(
             lang.t("催收阶段（估计）", "Stages (estimates)"),
             theme,
@@ -499,17 +509,24 @@ fn log_section<'a>(
     width: usize,
 ) -> Vec<Line<'a>> {
     use unicode_width::UnicodeWidthStr;
-    if loan.log.is_empty() {
+    // Like payments, an entry dated after the day shown (a what-if into the past) has not
+    // happened yet.
+    let mut entries: Vec<(usize, &crate::model::LogEntry)> = loan
+        .log
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date <= today)
+        .collect();
+    if entries.is_empty() {
         return Vec::new();
     }
     // Later in the file counts as newer on the same day: it was written after.
-    let mut entries: Vec<(usize, &crate::model::LogEntry)> = loan.log.iter().enumerate().collect();
     entries.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
     let shown = if compact { 2 } else { 4 };
     let mut lines = vec![section(
         &match lang {
-            Lang::Zh => format!("沟通记录 {} 条（n 添加）", loan.log.len()),
-            Lang::En => format!("Log ({}; n adds)", loan.log.len()),
+            Lang::Zh => format!("沟通记录 {} 条（n 添加）", entries.len()),
+            Lang::En => format!("Log ({}; n adds)", entries.len()),
         },
         theme,
     )];

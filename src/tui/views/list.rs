@@ -22,7 +22,8 @@ pub const HEAD_H: usize = 2;
 /// The list's title: how many loans (of how many, when filtered) and the sort with its direction.
 fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
     let lang = app.lang;
-    let count = match &app.filter {
+    // An empty filter (all of it deleted, still open for typing) filters nothing: plain title.
+    let count = match app.filter.as_deref().filter(|f| !f.trim().is_empty()) {
         None => format!(" {} {} ", lang.t("借款", "Loans"), app.order.len()),
         Some(f) => format!(
             " {} {} · “{}” ",
