@@ -799,3 +799,23 @@ fn the_demos_refusal_shows_whole_and_the_detail_keeps_its_contacts() {
         }
     }
 }
+
+/// The help names the list's marks with the status words the list and `check` print.
+#[test]
+fn the_help_legend_uses_the_status_words() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = sample(lang);
+        press(&mut app, KeyCode::Char('?'));
+        let s = screen(&mut app, 120, 40);
+        for (mark, st) in [
+            ("!", LoanStatus::Overdue),
+            ("*", LoanStatus::DueSoon),
+            ("·", LoanStatus::Current),
+            ("✓", LoanStatus::PaidOff),
+        ] {
+            let want = format!("{mark} {}", lang.status(st));
+            assert!(s.contains(&want), "{want:?} in\n{s}");
+        }
+        assert!(!s.contains("! late"), "{s}");
+    }
+}

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, flow, panel, timeline};
+use crate::engine::LoanStatus;
 use crate::i18n::Lang;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::App;
@@ -114,10 +115,23 @@ fn glyphs(lang: Lang) -> Vec<(String, &'static str)> {
 
 fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
     vec![
-        ("!", lang.t("逾期", "late")),
-        ("*", lang.t("即将到期", "due soon")),
-        ("·", lang.t("正常", "current")),
-        ("✓", lang.t("已结清", "paid off")),
+        // The list's marks, named with the words the list and `check` use for the statuses.
+        (
+            super::status_mark(LoanStatus::Overdue),
+            lang.status(LoanStatus::Overdue),
+        ),
+        (
+            super::status_mark(LoanStatus::DueSoon),
+            lang.status(LoanStatus::DueSoon),
+        ),
+        (
+            super::status_mark(LoanStatus::Current),
+            lang.status(LoanStatus::Current),
+        ),
+        (
+            super::status_mark(LoanStatus::PaidOff),
+            lang.status(LoanStatus::PaidOff),
+        ),
         ("▶", lang.t("选中", "selected")),
         (
             "≈",
@@ -129,8 +143,8 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
         (
             "*",
             lang.t(
-                "天数来自你自己的 [platforms] 或 emergency_contact_after_days",
-                "days from your own [platforms] or emergency_contact_after_days",
+                "日期后：来自你的 [platforms] 或 emergency_contact_after_days",
+                "after a day: your [platforms] or emergency_contact_after_days",
             ),
         ),
     ]
