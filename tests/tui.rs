@@ -653,7 +653,7 @@ fn a_loan_not_yet_drawn_on_the_what_if_day_gets_prevention_only() {
         let topics: Vec<_> = app.detail.advice.iter().map(|t| t.topic).collect();
         assert_eq!(
             topics,
-            [Some(repaydash::knowledge::advice::Topic::Prevention)],
+            [repaydash::knowledge::advice::Topic::Prevention],
             "{lang:?}"
         );
         let s = screen(&mut app, 120, 40);

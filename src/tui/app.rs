@@ -10,7 +10,7 @@ use super::scale::Scale;
 use crate::engine::{LoanStatus, LoanView, Situation};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
-use crate::knowledge::advice::{ItemKind, Topic};
+use crate::knowledge::advice::Panel;
 use crate::model::{Policy, Portfolio};
 use crate::present::schedule::ScheduleFacts;
 use crate::present::{self, Snapshot};
@@ -135,24 +135,6 @@ impl Default for Measured {
     }
 }
 
-/// An advice topic as the advice area shows it: one of the selected loan's advice panels.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AdviceTopic {
-    pub title: String,
-    pub items: Vec<AdviceItem>,
-    /// None for a topic that is not one of the library's (the error shown when the asset is broken).
-    pub topic: Option<Topic>,
-    /// The call script's title, when the topic opens with the script.
-    pub script_title: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct AdviceItem {
-    pub text: String,
-    pub sources: Vec<String>,
-    pub kind: ItemKind,
-}
-
 /// What the detail panel needs beyond the entry, computed when the selection or data changes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Detail {
@@ -160,7 +142,10 @@ pub struct Detail {
     pub principal: Option<Decimal>,
     /// The selected loan's schedule as `schedule` prints it: the schedule view draws it.
     pub schedule: Option<ScheduleFacts>,
-    pub advice: Vec<AdviceTopic>,
+    /// The selected loan's advice panels as `advice` prints them: the advice area draws them.
+    pub advice: Vec<Panel>,
+    /// Why there is no advice, when the advice asset is broken (shown where the advice goes).
+    pub advice_error: Option<String>,
     /// The loan these are for, so a change of day keeps the topic and a change of loan does not.
     pub loan_id: String,
     pub situation: Option<Situation>,
@@ -562,58 +547,17 @@ impl App {
             today: self.today(),
             lang: self.lang,
         };
-        let (advice, situation, starts, disclaimer) =
+        let (advice, advice_error, situation, starts, disclaimer) =
             match present::advice::panels(&ctx, &view, &proposal) {
-                Ok(p) => (
-                    p.panels
-                        .into_iter()
-                        .map(|panel| AdviceTopic {
-                            title: panel.title,
-                            topic: Some(panel.topic),
-                            script_title: panel.script_title,
-                            items: panel
-                                .items
-                                .into_iter()
-                                .map(|i| AdviceItem {
-                                    text: i.text,
-                                    sources: i.sources,
-                                    kind: i.kind,
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                    Some(p.situation),
-                    p.starts,
-                    p.disclaimer,
-                ),
+                Ok(p) => (p.panels, None, Some(p.situation), p.starts, p.disclaimer),
                 // A broken asset fails the tests; should one ship anyway, say so where the advice goes.
-                Err(msg) => (
-                    vec![AdviceTopic {
-                        title: self.lang.t("建议不可用", "advice unavailable").to_string(),
-                        items: vec![AdviceItem {
-                            text: msg,
-                            sources: vec![],
-                            kind: ItemKind::Advice,
-                        }],
-                        topic: None,
-                        script_title: None,
-                    }],
-                    None,
-                    None,
-                    String::new(),
-                ),
+                Err(msg) => (vec![], Some(msg), None, None, String::new()),
             };
         // Same loan (a new day or reloaded data): stay on the same topic if it is still offered.
         let same_loan = self.detail.loan_id == id;
-        let prev_topic = self
-            .detail
-            .advice
-            .get(self.advice_topic)
-            .and_then(|t| t.topic);
+        let prev_topic = self.detail.advice.get(self.advice_topic).map(|t| t.topic);
         let topic = if same_loan {
-            advice
-                .iter()
-                .position(|t| t.topic.is_some() && t.topic == prev_topic)
+            advice.iter().position(|t| Some(t.topic) == prev_topic)
         } else {
             None
         };
@@ -626,6 +570,7 @@ impl App {
             principal,
             schedule: Some(schedule),
             advice,
+            advice_error,
             loan_id: id,
             situation,
             starts,

@@ -13,10 +13,11 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::knowledge::advice::ItemKind;
+use crate::knowledge::advice::Panel;
 use crate::present::advice::{situation_words, sources_label};
 use crate::text::truncate;
 use crate::text::wrap;
-use crate::tui::app::{AdviceTopic, App, Measured};
+use crate::tui::app::{App, Measured};
 
 /// Marks a line as a source even without colour or dim (NO_COLOR, a plain copy of the screen).
 pub const SOURCE_MARK: &str = "— ";
@@ -49,12 +50,7 @@ fn wrapped(
 
 /// The rows of one topic at `width` columns. Consecutive items resting on the same sources (the
 /// call script's lines) show them once, after the last of them.
-pub fn topic_rows(
-    topic: &AdviceTopic,
-    lang: Lang,
-    width: usize,
-    theme: Theme,
-) -> Vec<Line<'static>> {
+pub fn topic_rows(topic: &Panel, lang: Lang, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut rows = Vec::new();
     if let Some(t) = &topic.script_title {
         rows.extend(wrapped(t, width, "", "", theme.bold(), theme.bold()));
@@ -94,6 +90,14 @@ pub fn topic_rows(
     rows
 }
 
+/// The title when the advice asset is broken and there are no topics.
+fn lang_unavailable(app: &App) -> Option<&'static str> {
+    app.detail
+        .advice_error
+        .as_ref()
+        .map(|_| app.lang.t("建议不可用", "advice unavailable"))
+}
+
 /// The area's title: the topic's name, then one tab a topic ("1 2 3 4 5 6", the current one
 /// marked) that a click switches to, and the key; shortened to "3/6" rather than cut when narrow.
 /// Also where each tab lies on the title row: (first column, last column + 1, topic).
@@ -102,9 +106,11 @@ pub fn title(app: &App, area: Rect, theme: Theme) -> (Line<'static>, Vec<(u16, u
     let n = topics.len();
     let current = app.advice_topic.min(n.saturating_sub(1));
     let room = (area.width as usize).saturating_sub(4);
+    let unavailable = lang_unavailable(app);
     let name = topics
         .get(current)
         .map(|t| t.title.as_str())
+        .or(unavailable)
         .unwrap_or_default();
     let tabs_w = if n > 1 { 3 * n + 6 } else { 0 };
     let counter = format!("{}/{} ", current + 1, n);
@@ -167,6 +173,9 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
             .map(|t| topic_rows(t, lang, width, theme))
             .unwrap_or_default(),
     );
+    if let Some(msg) = app.detail.advice_error.as_deref() {
+        body.extend(wrapped(msg, width, "", "", theme.dim(), Style::new()));
+    }
     let disclaimer: Vec<Line> = if app.detail.disclaimer.is_empty() || width == 0 {
         vec![]
     } else {
