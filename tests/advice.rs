@@ -1063,7 +1063,7 @@ fn a_loan_not_yet_drawn_gets_prevention_only() {
             head,
             lang_pick(
                 lang,
-                "星图金融任性贷 · 尚未借出（07-21借出）：仅预防建议",
+                "星图金融任性贷 · 尚未借出（07-21 借出）：仅预防建议",
                 "星图金融任性贷 · not yet drawn (drawn on 21 Jul): prevention only"
             ),
         );

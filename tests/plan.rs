@@ -364,6 +364,12 @@ fn clearing_a_remnant_does_not_claim_a_push_into_the_past() {
         (
             "en",
             "50",
+            "clears the oldest overdue installment: stops ",
+            "oldest 1 ",
+        ),
+        (
+            "en",
+            "50",
             "; contacts may still be called (since 8 May)",
             "not before",
         ),

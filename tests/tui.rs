@@ -658,7 +658,7 @@ fn a_loan_not_yet_drawn_on_the_what_if_day_gets_prevention_only() {
         );
         let s = screen(&mut app, 120, 40);
         let want = match lang {
-            Lang::Zh => "尚未借出（07-21借出）：仅预防建议",
+            Lang::Zh => "尚未借出（07-21 借出）：仅预防建议",
             Lang::En => "not yet drawn (drawn on 21 Jul): prevention only",
         };
         assert!(s.contains(want), "{s}");

@@ -167,7 +167,7 @@ fn a_what_if_day_before_a_loan_starts_shows_it_as_not_yet_drawn() {
     assert!(e.amount_now().is_zero());
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("not yet drawn"), "{s}");
-    assert!(s.contains("drawn 18 Mar"), "{s}");
+    assert!(s.contains("drawn on 18 Mar"), "{s}");
 }
 
 #[test]

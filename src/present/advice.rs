@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 
 use super::Context;
-use crate::dates;
 use crate::engine::proposal::Proposal;
 use crate::engine::{LoanView, Situation};
 use crate::i18n::Lang;
@@ -54,10 +53,10 @@ pub fn situation_words(
 ) -> String {
     match starts {
         Some(d) => {
-            let day = dates::day(lang, d, today);
+            let on = super::countdown::drawn_on(lang, d, today);
             match lang {
-                Lang::Zh => format!("尚未借出（{day}借出）：仅预防建议"),
-                Lang::En => format!("not yet drawn (drawn on {day}): prevention only"),
+                Lang::Zh => format!("尚未借出（{on}）：仅预防建议"),
+                Lang::En => format!("not yet drawn ({on}): prevention only"),
             }
         }
         None => situation_label(lang, s).to_string(),

@@ -238,14 +238,20 @@ pub fn fitted(lang: Lang, e: &LoanFacts, today: NaiveDate, width: usize) -> Opti
     }
 }
 
+/// When a loan not yet drawn on the day shown will be: the list, the detail and the advice say
+/// it in these words.
+pub fn drawn_on(lang: Lang, day: NaiveDate, today: NaiveDate) -> String {
+    let on = dates::day(lang, day, today);
+    match lang {
+        Lang::Zh => format!("{on} 借出"),
+        Lang::En => format!("drawn on {on}"),
+    }
+}
+
 /// The list's few words on the countdown, the longest wording that fits `width` columns.
 pub fn short(lang: Lang, e: &LoanFacts, today: NaiveDate, width: usize) -> String {
     if let Some(s) = e.starts {
-        let on = dates::day(lang, s, today);
-        return match lang {
-            Lang::Zh => format!("{on} 借款"),
-            Lang::En => format!("drawn {on}"),
-        };
+        return drawn_on(lang, s, today);
     }
     e.countdown.fitted_words(lang, today, width)
 }

@@ -4,7 +4,7 @@
 use super::Context;
 use crate::dates;
 use crate::engine::plan::{self, ContactAfter, HORIZON_DAYS, Plan, Reason, Strategy};
-use crate::i18n::{Lang, en_count};
+use crate::i18n::Lang;
 use crate::text::NBSP;
 use rust_decimal::Decimal;
 
@@ -99,9 +99,13 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 }
                 ContactAfter::NoDay => String::new(),
             };
+            // "the oldest overdue installment", "the oldest 2 overdue installments"
+            let which = match installments {
+                1 => "the oldest overdue installment".to_string(),
+                n => format!("the oldest {n} overdue installments"),
+            };
             format!(
-                "clears the oldest {}: stops {}%/day penalty{c}",
-                en_count(*installments, "overdue installment", "overdue installments"),
+                "clears {which}: stops {}%/day penalty{c}",
                 pct(*penalty_percent_per_day)
             )
         }

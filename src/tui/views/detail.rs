@@ -165,11 +165,11 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     let milestones = &e.escalation.milestones;
     if let Some(drawn) = e.starts {
         // Not yet drawn on the day shown: nothing is owed, so no stage can be counted down.
-        let day = dates::day(lang, drawn, today);
+        let on = crate::present::countdown::drawn_on(lang, drawn, today);
         lines.push(Line::from(Span::styled(
             match lang {
-                Lang::Zh => format!("{day} 借出，之前没有应还款"),
-                Lang::En => format!("drawn on {day}; nothing owed before"),
+                Lang::Zh => format!("{on}，之前没有应还款"),
+                Lang::En => format!("{on}; nothing owed before"),
             },
             theme.dim(),
         )));
