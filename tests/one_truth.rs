@@ -313,13 +313,7 @@ fn the_stages_come_in_one_order_on_both_faces() {
         app.select_id(Some("jiebei-may"));
         let shown = screen(&mut app, 120, 40);
         // The detail is the right-hand box above the advice: its rows from column 66.
-        let detail: String = shown
-            .lines()
-            .map(|l| l.chars().skip(66).collect::<String>())
-            .skip(5)
-            .take_while(|l| !l.starts_with('╭'))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let detail = common::detail_box(&shown, 5);
         let at: Vec<usize> = ahead
             .iter()
             .map(|w| {

@@ -613,11 +613,7 @@ fn counts_of_one_read_singular_in_the_complaint_and_the_letter() {
 fn a_flagged_call_to_the_borrower_names_them_in_the_readers_language() {
     // `who = "me"` is the file's word; the complaint a lender reads says 本人 / me, and a
     // contact keeps the name the user wrote.
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("loans.toml");
-    std::fs::write(
-        &file,
-        r#"[[loan]]
+    let toml = r#"[[loan]]
 id = "xt"
 platform = "xingtu"
 principal = 8000
@@ -642,22 +638,8 @@ kind = "collection_call"
 who = "张伟"
 flags = ["told_third_party"]
 text = "打给同事"
-"#,
-    )
-    .unwrap();
-    let path = file.to_str().unwrap();
-    let text = |lang| {
-        stdout_of(&[
-            "--file",
-            path,
-            "--today",
-            "2026-11-24",
-            "--lang",
-            lang,
-            "complaint",
-            "xt",
-        ])
-    };
+"#;
+    let text = |lang| common::stdout_on(toml, "2026-11-24", lang, &["complaint", "xt"]);
     let zh = text("zh");
     assert!(
         zh.contains("[夜间、威胁]  对象：本人  来电：95xxx  半夜打来"),
@@ -677,28 +659,12 @@ text = "打给同事"
 fn a_complaint_without_calls_cites_no_per_day_table() {
     // A log with a note only: the document has no per-day table ("no collection calls logged"),
     // so the draft must not point at one.
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("loans.toml");
-    std::fs::write(
-        &file,
+    let toml =
         "[[loan]]\nid = \"xt\"\nplatform = \"xingtu\"\nprincipal = 8000\ndaily_rate = 0.05\n\
          method = \"equal_principal\"\nterm = 6\nstart_date = 2026-08-05\n\n\
-         [[loan.log]]\ndate = 2026-11-20\nkind = \"note\"\ntext = \"查了一下账单\"\n",
-    )
-    .unwrap();
-    let path = file.to_str().unwrap();
-    let text = |lang| {
-        stdout_of(&[
-            "--file",
-            path,
-            "--today",
-            "2026-11-24",
-            "--lang",
-            lang,
-            "complaint",
-            "xt",
-        ])
-    };
+         [[loan.log]]\ndate = 2026-11-20\nkind = \"note\"\ntext = \"查了一下账单\"
+";
+    let text = |lang| common::stdout_on(toml, "2026-11-24", lang, &["complaint", "xt"]);
     let en = text("en");
     assert!(
         en.contains("No collection calls logged in this range"),

@@ -670,13 +670,7 @@ fn a_loan_not_yet_drawn_on_the_what_if_day_gets_prevention_only() {
         };
         assert!(s.contains(drawn), "{s}");
         // The detail: the right-hand box from column 66, above the advice.
-        let detail: String = s
-            .lines()
-            .map(|l| l.chars().skip(66).collect::<String>())
-            .skip(4)
-            .take_while(|l| !l.starts_with('╭'))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let detail = common::detail_box(&s, 4);
         for absent in ["天后", "in 37 days", "沟通记录", "Log (", "11-19", "19 Nov"] {
             assert!(!detail.contains(absent), "{absent:?} in\n{detail}");
         }

@@ -46,3 +46,26 @@ pub fn stdout_of(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
+
+/// The detail box of a 120-column main screen: the right-hand column (from column 66) from the
+/// first row under the header's `header_rows` down to the advice box's top border.
+pub fn detail_box(screen: &str, header_rows: usize) -> String {
+    screen
+        .lines()
+        .map(|l| l.chars().skip(66).collect::<String>())
+        .skip(header_rows)
+        .take_while(|l| !l.starts_with('╭'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `repaydash --file <a temp file holding toml> --today <today> --lang <lang> ARGS…`, its stdout.
+pub fn stdout_on(toml: &str, today: &str, lang: &str, args: &[&str]) -> String {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("loans.toml");
+    std::fs::write(&file, toml).expect("writing the loans file");
+    let path = file.to_str().expect("a UTF-8 temp path");
+    let mut all = vec!["--file", path, "--today", today, "--lang", lang];
+    all.extend(args);
+    stdout_of(&all)
+}
