@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::ledger::{Ledger, LoanStatus};
 use crate::model::{Basis, Loan, Policy, StageKind};
 
-#[derive(Debug, Clone, PartialEq)]
+/// `schedule --json` prints a loan's milestones as they are (the notes and the user mark are for
+/// the screens only).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Milestone {
     pub kind: StageKind,
     pub day: Option<u32>,
@@ -19,13 +21,21 @@ pub struct Milestone {
     /// Where the day comes from: the platform's article, another's used as an estimate, or the
     /// user's file.
     pub basis: Basis,
+    #[serde(serialize_with = "plain_str")]
     pub source: Arc<str>,
+    #[serde(skip)]
     pub note_zh: Arc<str>,
+    #[serde(skip)]
     pub note_en: Arc<str>,
     /// The day came from the user's file (their contract), not the articles.
+    #[serde(skip)]
     pub from_user: bool,
     /// The overdue count has reached the earliest day.
     pub reached: bool,
+}
+
+fn plain_str<S: serde::Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

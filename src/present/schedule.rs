@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{apr, cost_totals};
-use crate::engine::{Escalation, InstallmentStatus, Ledger, LoanStatus};
+use crate::engine::{Escalation, InstallmentStatus, Ledger, LoanStatus, Milestone};
 use crate::i18n::Lang;
-use crate::model::{Basis, Loan, LoanTerms, StageKind};
+use crate::model::{Loan, LoanTerms};
 use crate::money;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,20 +27,6 @@ pub struct Row {
     #[serde(with = "money::as_plain")]
     pub paid: Decimal,
     pub status: InstallmentStatus,
-}
-
-/// One escalation stage of the loan, dated from its anchor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StageRow {
-    pub kind: StageKind,
-    pub day: Option<u32>,
-    pub day_typical: Option<u32>,
-    pub date: Option<NaiveDate>,
-    pub date_typical: Option<NaiveDate>,
-    /// article (the platform's own article), estimate (another platform's day), user (your file).
-    pub basis: Basis,
-    pub source: String,
-    pub reached: bool,
 }
 
 /// What `schedule --json` prints, field for field; the fields after `stages` are for the text
@@ -63,7 +49,7 @@ pub struct ScheduleFacts {
     pub installments: Vec<Row>,
     /// The escalation stages with their days and basis, in the order they may come (by day, a
     /// stage with no day last); empty once paid off.
-    pub stages: Vec<StageRow>,
+    pub stages: Vec<Milestone>,
     /// A listed bill plan rather than a loan with terms: its principal is the bills' sum.
     #[serde(skip)]
     pub bills: bool,
@@ -95,23 +81,10 @@ impl ScheduleFacts {
             LoanTerms::Bills(b) => ("bills".to_string(), b.iter().map(|b| b.amount).sum(), true),
         };
         let (total_interest, total_fee) = cost_totals(ledger);
-        let stages: Vec<StageRow> = if ledger.status == LoanStatus::PaidOff {
+        let stages: Vec<Milestone> = if ledger.status == LoanStatus::PaidOff {
             Vec::new()
         } else {
-            escalation
-                .milestones
-                .iter()
-                .map(|m| StageRow {
-                    kind: m.kind,
-                    day: m.day,
-                    day_typical: m.day_typical,
-                    date: m.date,
-                    date_typical: m.date_typical,
-                    basis: m.basis,
-                    source: m.source.to_string(),
-                    reached: m.reached,
-                })
-                .collect()
+            escalation.milestones.clone()
         };
         ScheduleFacts {
             id: loan.id.clone(),
@@ -143,7 +116,7 @@ pub fn columns(lang: Lang) -> [&'static str; 8] {
 }
 
 /// A stage's dates: the earliest, or "earliest~later" where the reports disagree.
-pub fn stage_date(st: &StageRow) -> String {
+pub fn stage_date(st: &Milestone) -> String {
     match (st.date, st.date_typical) {
         (Some(d), Some(t)) => format!("{d}~{t}"),
         (Some(d), None) => d.to_string(),
@@ -152,7 +125,7 @@ pub fn stage_date(st: &StageRow) -> String {
 }
 
 /// A stage's overdue day(s), as a count of days late.
-pub fn stage_day(lang: Lang, st: &StageRow) -> String {
+pub fn stage_day(lang: Lang, st: &Milestone) -> String {
     match (st.day, st.day_typical) {
         (Some(d), Some(t)) => match lang {
             Lang::Zh => format!("第{d}~{t}天"),
