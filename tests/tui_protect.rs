@@ -393,3 +393,17 @@ fn counts_of_one_read_singular_in_the_log_view_and_the_header() {
         }
     }
 }
+
+/// A loan without contacts: `m` says what `notice` prints, in the same words.
+#[test]
+fn m_on_a_loan_without_contacts_says_what_notice_prints() {
+    let sample = Path::new("data/sample.toml");
+    for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut app = app_at(sample, lang);
+        app.select_id(Some("huabei-phone"));
+        press(&mut app, KeyCode::Char('m'));
+        let printed = cli(sample, code, &["notice", "huabei-phone"]);
+        assert!(printed.contains("contacts = [{"), "{printed}");
+        assert_eq!(app.notice.as_deref(), Some(printed.trim_end()), "{code}");
+    }
+}

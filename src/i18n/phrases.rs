@@ -976,6 +976,45 @@ pub fn unknown_key(key: &str, did_you_mean: Option<&str>) -> Text {
     }
 }
 
+/// A loan with no `contacts`: `notice` and the dashboard's `m` say it the same way.
+pub fn no_contacts() -> Text {
+    Text::new(
+        "这笔借款没有列出紧急联系人（在借款里加上 contacts = [{ name = \"…\", relation = \"…\" }]）。",
+        "This loan lists no emergency contacts (add contacts = [{ name = \"…\", relation = \"…\" }] to the loan).",
+    )
+}
+
+/// Other users can read the loans file: the CLI's warning, whole.
+pub fn file_exposed(shown: &str, mode: u32) -> Text {
+    t(
+        format!(
+            "警告：{shown} 其他用户也能读取（权限 {mode:o}）；里面有你的欠款和联系人电话。建议运行：chmod 600 {shown}"
+        ),
+        format!(
+            "warning: {shown} is readable by other users (mode {mode:o}); it holds your debts and your contacts' phone numbers. Run: chmod 600 {shown}"
+        ),
+    )
+}
+
+/// The same fact as the dashboard's header line says it before `chmod 600 PATH`, longest first:
+/// it takes the longest that fits the width, so the command itself is never cut.
+pub fn file_exposed_leads(mode: u32) -> [Text; 4] {
+    [
+        t(
+            format!("其他用户能读取你的账本（权限 {mode:o}，含欠款和联系人电话）："),
+            format!(
+                "other users can read your loans file (mode {mode:o}; debts, contacts' phones): "
+            ),
+        ),
+        t(
+            format!("其他用户能读取你的账本（权限 {mode:o}）："),
+            format!("other users can read your loans file (mode {mode:o}): "),
+        ),
+        Text::new("他人可读你的账本：", "others can read this file: "),
+        Text::new("", ""),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

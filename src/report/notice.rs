@@ -49,10 +49,7 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
         }
         return Ok(format!(
             "{}\n",
-            lang.t(
-                "这笔借款没有列出紧急联系人（在借款里加上 contacts = [{ name = \"…\", relation = \"…\" }]）。",
-                "This loan lists no emergency contacts (add contacts = [{ name = \"…\", relation = \"…\" }] to the loan)."
-            )
+            crate::i18n::phrases::no_contacts().get(lang)
         ));
     }
     let mut out = String::new();

@@ -92,11 +92,13 @@ mod tests {
 
     #[test]
     fn positions_count_characters_not_bytes() {
-        let idx = LineIndex::new("a = 1\nname = \"携程\" x\n");
+        let src = "a = 1\nname = \"携程\" x\n";
+        let idx = LineIndex::new(src);
         assert_eq!(idx.position(0), (1, 1));
         assert_eq!(idx.position(6), (2, 1));
-        let x = "a = 1\nname = \"携程\" x\n".find('x').unwrap();
-        assert_eq!(idx.position(x), (2, 13));
+        // "x" is byte 22 (携 and 程 take three bytes each) but the 13th character of line 2.
+        assert_eq!(src.find('x'), Some(22));
+        assert_eq!(idx.position(22), (2, 13));
     }
 
     #[test]

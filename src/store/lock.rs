@@ -83,10 +83,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_second_taker_waits_then_gives_up() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_second_taker_waits_then_gives_up() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let target = dir.path().join("loans.toml");
-        let held = FileLock::acquire(&target, WAIT).unwrap();
+        let held = FileLock::acquire(&target, WAIT).map_err(|e| format!("{e:?}"))?;
         assert_eq!(held.path(), dir.path().join("loans.toml.lock"));
         match FileLock::acquire(&target, Duration::from_millis(60)) {
             Err(LockError::Busy { lock, .. }) => assert_eq!(lock, held.path()),
@@ -94,5 +94,6 @@ mod tests {
         }
         drop(held);
         assert!(FileLock::acquire(&target, Duration::ZERO).is_ok());
+        Ok(())
     }
 }

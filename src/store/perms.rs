@@ -22,15 +22,12 @@ pub fn exposed_mode(_path: &Path) -> Option<u32> {
 /// A one-line warning with the fix, when the file is readable by other users.
 pub fn warning(path: &Path, lang: Lang) -> Option<String> {
     let mode = exposed_mode(path)?;
-    let shown = path.display();
-    Some(match lang {
-        Lang::Zh => format!(
-            "警告：{shown} 其他用户也能读取（权限 {mode:o}）；里面有你的欠款和联系人电话。建议运行：chmod 600 {shown}"
-        ),
-        Lang::En => format!(
-            "warning: {shown} is readable by other users (mode {mode:o}); it holds your debts and your contacts' phone numbers. Run: chmod 600 {shown}"
-        ),
-    })
+    let shown = path.display().to_string();
+    Some(
+        crate::i18n::phrases::file_exposed(&shown, mode)
+            .get(lang)
+            .to_string(),
+    )
 }
 
 #[cfg(all(test, unix))]

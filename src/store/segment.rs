@@ -117,18 +117,19 @@ mod tests {
     const SRC: &str = "[settings]\nlang = \"zh\"\n\n[[loan]]\nid = \"a\"\n\n[[loan.payments]]\ndate = 2026-01-01\namount = 1\n# about b\n\n[[loan]]\nid = 'b' # second\naliases = [\n  [1, 2],\n]\n[platforms.x]\nname = \"x\"\n";
 
     #[test]
-    fn finds_the_loans_own_part() {
-        let a = loan_range(SRC, "a").unwrap();
+    fn finds_the_loans_own_part() -> Result<(), &'static str> {
+        let a = loan_range(SRC, "a").ok_or("loan a's part")?;
         assert_eq!(
             &SRC[a],
             "[[loan]]\nid = \"a\"\n\n[[loan.payments]]\ndate = 2026-01-01\namount = 1\n# about b\n\n"
         );
-        let b = loan_range(SRC, "b").unwrap();
+        let b = loan_range(SRC, "b").ok_or("loan b's part")?;
         assert_eq!(
             &SRC[b],
             "[[loan]]\nid = 'b' # second\naliases = [\n  [1, 2],\n]\n"
         );
         assert_eq!(loan_range(SRC, "c"), None);
+        Ok(())
     }
 
     #[test]

@@ -398,26 +398,11 @@ impl App {
         let (Source::File(p), Some(mode)) = (&self.source, self.exposed_mode) else {
             return None;
         };
-        let leads = match self.lang {
-            Lang::Zh => [
-                format!("其他用户能读取你的账本（权限 {mode:o}，含欠款和联系人电话）："),
-                format!("其他用户能读取你的账本（权限 {mode:o}）："),
-                "他人可读你的账本：".to_string(),
-                String::new(),
-            ],
-            Lang::En => [
-                format!(
-                    "other users can read your loans file (mode {mode:o}; debts, contacts' phones): "
-                ),
-                format!("other users can read your loans file (mode {mode:o}): "),
-                "others can read this file: ".to_string(),
-                String::new(),
-            ],
-        };
+        let leads = ph::file_exposed_leads(mode);
         let command = "chmod 600 ";
         let path = p.display().to_string();
         for lead in &leads {
-            let line = format!("{lead}{command}{path}");
+            let line = format!("{}{command}{path}", lead.get(self.lang));
             if line.width() <= width {
                 return Some(line);
             }

@@ -144,11 +144,8 @@ pub fn open_notice(app: &mut App) {
         open_doc(app, Doc::Notice { contact: first });
     } else {
         app.notice = Some(
-            app.lang
-                .t(
-                    "这笔借款没有列出紧急联系人。",
-                    "This loan lists no emergency contacts.",
-                )
+            crate::i18n::phrases::no_contacts()
+                .get(app.lang)
                 .to_string(),
         );
     }
