@@ -5,7 +5,9 @@ use super::Text;
 
 pub fn lock_is_link(lock: &str) -> Text {
     Text::new(
-        format!("{lock} 是一个符号链接；repaydash 不会通过链接加锁，什么都没有写入（删掉这个链接再试）"),
+        format!(
+            "{lock} 是一个符号链接；repaydash 不会通过链接加锁，什么都没有写入（删掉这个链接再试）"
+        ),
         format!(
             "{lock} is a symbolic link; repaydash does not lock through a link, so nothing was written (remove the link and try again)"
         ),

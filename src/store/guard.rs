@@ -105,7 +105,10 @@ fn read_once(path: &Path) -> Result<ReadFile, WriteError> {
     let stamp = if stamp_of(&before) == stamp && stamp.len == bytes.len() as u64 {
         stamp
     } else {
-        Stamp { mtime: None, ..stamp }
+        Stamp {
+            mtime: None,
+            ..stamp
+        }
     };
     Ok(ReadFile { bytes, file, stamp })
 }
@@ -246,7 +249,8 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
     let c = |p: &Path| {
-        CString::new(p.as_os_str().as_bytes()).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))
     };
     let (a, b) = (c(a)?, c(b)?);
     // SAFETY: two valid NUL-terminated paths; the syscall reads them and returns an int.
@@ -304,7 +308,11 @@ fn place_by_rename(staged: Staged, real: &Path, read: &ReadFile) -> io::Result<P
         return Ok(Placed::Done);
     }
     let theirs = read_at_start(&read.file)?;
-    super::atomic::replace(real, &theirs, std::fs::metadata(real).ok().map(|m| m.permissions()))?;
+    super::atomic::replace(
+        real,
+        &theirs,
+        std::fs::metadata(real).ok().map(|m| m.permissions()),
+    )?;
     Ok(Placed::Changed)
 }
 

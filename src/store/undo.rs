@@ -217,12 +217,7 @@ pub fn undo(source: &Source, builtin: &[Policy]) -> Result<Undone, WriteError> {
         }
     }
     staged_bak.commit().map_err(|e| io(&backup, e))?;
-    remember(
-        &backup,
-        &sha256_hex(old_text.as_bytes()),
-        perms,
-        owner,
-    )?;
+    remember(&backup, &sha256_hex(old_text.as_bytes()), perms, owner)?;
     Ok(Undone {
         loaded: Loaded {
             read: Some(ReadStamp::of(old_text.as_bytes())),

@@ -374,13 +374,8 @@ impl Prepared {
             .map_err(|e| fail(&self.backup, e))?;
         keep_owner(staged_bak.temp_path(), self.owner).map_err(Commit::Failed)?;
         staged_bak.commit().map_err(|e| fail(&self.backup, e))?;
-        undo::remember(
-            &self.backup,
-            &self.new_hash,
-            self.perms.clone(),
-            self.owner,
-        )
-        .map_err(Commit::Failed)?;
+        undo::remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
+            .map_err(Commit::Failed)?;
         // Put in place only over the very bytes read: an editor's save since then is put back
         // and the edit made again on it.
         match guard::place(self.staged, &self.real, &self.read).map_err(|e| fail(&self.real, e))? {
