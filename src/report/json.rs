@@ -24,13 +24,13 @@ impl Formatter for Escaping<'_> {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if escaped(c) {
-                w.write_all(fragment[start..i].as_bytes())?;
+                w.write_all(&fragment.as_bytes()[start..i])?;
                 // Every escaped character lies in the Basic Multilingual Plane: one \u each.
                 write!(w, "\\u{:04x}", c as u32)?;
                 start = i + c.len_utf8();
             }
         }
-        w.write_all(fragment[start..].as_bytes())
+        w.write_all(&fragment.as_bytes()[start..])
     }
 
     fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {

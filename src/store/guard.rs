@@ -140,6 +140,10 @@ pub(crate) fn read_settled(path: &Path) -> Result<ReadFile, WriteError> {
     }
 }
 
+/// `F_SETSIG` from the kernel's `asm-generic/fcntl.h` (the `libc` crate does not name it).
+#[cfg(target_os = "linux")]
+const F_SETSIG: libc::c_int = 10;
+
 /// Whether some program has the file open for writing: `Some(true)` when none has, `Some(false)`
 /// when one has, `None` when the system cannot tell (not Linux, a file of another owner, a file
 /// system without leases). A read lease is granted only while no one has the file open for
@@ -149,7 +153,12 @@ fn has_no_writer(file: &File) -> Option<bool> {
     {
         use std::os::fd::AsRawFd;
         let fd = file.as_raw_fd();
-        // SAFETY: fcntl on a descriptor this function's caller keeps open; F_SETLEASE takes an int.
+        // Should a program open the file for writing in the instant the lease is held, the kernel
+        // signals the holder, by default with SIGIO, which would end this process: SIGURG is
+        // ignored unless handled.
+        // SAFETY: fcntl on a descriptor the caller keeps open; F_SETSIG and F_SETLEASE take an int.
+        unsafe { libc::fcntl(fd, F_SETSIG, libc::SIGURG) };
+        // SAFETY: as above.
         let r = unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) };
         if r == 0 {
             // SAFETY: as above.
@@ -235,13 +244,23 @@ pub(crate) fn place(staged: Staged, real: &Path, read: &ReadFile) -> io::Result<
     pause("before_swap");
     staged.apply_perms()?;
     #[cfg(target_os = "linux")]
-    match exchange(staged.temp_path(), real) {
+    match exchange_unless_told_not_to(staged.temp_path(), real) {
         Ok(()) => return after_exchange(staged, real, read),
         // Not every file system can exchange (some network and FUSE ones): rename instead.
         Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) => {}
         Err(e) => return Err(e),
     }
     place_by_rename(staged, real, read)
+}
+
+/// A test of the fallback (debug builds only) sets `REPAYDASH_TEST_NO_EXCHANGE`: the exchange
+/// then fails as on a file system without it.
+#[cfg(target_os = "linux")]
+fn exchange_unless_told_not_to(a: &Path, b: &Path) -> io::Result<()> {
+    if cfg!(debug_assertions) && std::env::var_os("REPAYDASH_TEST_NO_EXCHANGE").is_some() {
+        return Err(io::Error::from_raw_os_error(libc::EINVAL));
+    }
+    exchange(a, b)
 }
 
 #[cfg(target_os = "linux")]
