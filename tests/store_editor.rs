@@ -234,6 +234,45 @@ fn without_the_exchange_a_save_just_before_the_rename_is_still_kept() {
 }
 
 #[test]
+fn two_saves_around_the_swap_keep_the_newest_in_place_and_the_other_beside_it() {
+    let (d, path) = file();
+    let mark = path.with_file_name("mark");
+    let child = repaydash(&path, &["pay", "big", "50"])
+        .env("REPAYDASH_TEST_PAUSE", "before_swap=600,after_swap=600")
+        .env("REPAYDASH_TEST_MARK", &mark)
+        .spawn()
+        .unwrap();
+    let wait_for = |point: &str| {
+        let arrived = path.with_file_name(format!("mark.{point}"));
+        let start = Instant::now();
+        while !arrived.exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never reached {point}"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    wait_for("before_swap");
+    let first = format!("{FILE}# first save\n");
+    save_in_place(&path, &first, Duration::from_millis(1));
+    wait_for("after_swap");
+    let second = format!("{FILE}# second save\n");
+    save_by_rename(&path, &second);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("is kept as"), "{}", text(&out));
+    assert_eq!(fs::read_to_string(&path).unwrap(), second);
+    let kept: Vec<PathBuf> = fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "kept"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read_to_string(&kept[0]).unwrap(), first);
+}
+
+#[test]
 fn undo_keeps_a_save_made_while_it_runs() {
     let (_d, path) = file();
     assert!(pay(&path, "9").status.success());

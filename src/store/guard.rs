@@ -293,6 +293,7 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 #[cfg(target_os = "linux")]
 fn after_exchange(staged: Staged, real: &Path, read: &ReadFile) -> io::Result<Placed> {
     let tmp = staged.temp_path().to_path_buf();
+    pause("after_swap");
     // `tmp` now names what `real` held a moment ago.
     if read.unchanged(&tmp) {
         super::atomic::sync_dir_of(real)?;
