@@ -149,7 +149,8 @@ pub fn date(s: &str) -> Result<NaiveDate, InputError> {
     let parts: Vec<&str> = t.split('-').collect();
     let shaped = parts.len() == 3
         && parts[0].len() == 4
-        && parts[1..].iter().all(|p| (1..=2).contains(&p.len()))
+        // Two digits each, as in the file: `2026-11-5` is refused there, so here too.
+        && parts[1..].iter().all(|p| p.len() == 2)
         && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()));
     if !shaped {
         return Err(InputError::DateFormat { input: shown });
@@ -300,7 +301,16 @@ mod tests {
             e.en.contains("no such day") && e.en.contains("12 months"),
             "{e}"
         );
-        for bad in ["23/11/2026", "tomorrow", "2026-1-", "20261123", ""] {
+        for bad in [
+            "23/11/2026",
+            "tomorrow",
+            "2026-1-",
+            "20261123",
+            "",
+            "2026-11-5",
+            "2026-1-5",
+            "2026-01-5",
+        ] {
             let e = date(bad).unwrap_err();
             assert!(matches!(e, InputError::DateFormat { .. }), "{bad}: {e:?}");
             assert!(e.text().en.contains("YYYY-MM-DD"), "{e}");

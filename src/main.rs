@@ -130,7 +130,23 @@ fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
 /// Run the command; on failure, also the language the file asked for when it was read.
 fn run(cli: Cli) -> Result<ExitCode, (Failure, Option<Lang>)> {
     let mut file_lang = None;
-    run_in(&cli, &mut file_lang).map_err(|f| (f, file_lang))
+    run_in(&cli, &mut file_lang).map_err(|f| {
+        // A write refused before or after reading the file (an unknown id, a busy lock, an
+        // extension that does not fit) still speaks the file's language, as `schedule` does.
+        let lang = file_lang.or_else(|| file_lang_of(&cli));
+        (f, lang)
+    })
+}
+
+/// The language rule (`lang`) with the file's setting, when the file can be read.
+fn file_lang_of(cli: &Cli) -> Option<Lang> {
+    let Source::File(path) = store::locate(cli.file.as_deref()) else {
+        return None;
+    };
+    let builtin = knowledge::builtin_policies().ok()?;
+    let today = chrono::Local::now().date_naive();
+    let loaded = store::load(&Source::File(path), &builtin, today).ok()?;
+    Some(lang(cli, Some(&loaded)))
 }
 
 fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> {

@@ -16,7 +16,7 @@ pub const DEFAULT_WIDTH: usize = 80;
 pub const MIN_WIDTH: usize = 40;
 
 pub fn json(p: &AdvicePanels) -> String {
-    serde_json::to_string_pretty(p).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    super::json::pretty(p)
 }
 
 /// The panels as text for a terminal `width` columns wide, the disclaimer once at the end.

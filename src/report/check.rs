@@ -127,12 +127,7 @@ const JSON_BYTES_PER_LOAN: usize = 600;
 pub fn json(ctx: &Context) -> String {
     let snap = ctx.snapshot();
     let report = report(ctx, &snap);
-    let mut buf = Vec::with_capacity(64 + report.loans.len() * JSON_BYTES_PER_LOAN);
-    match serde_json::to_writer_pretty(&mut buf, &report) {
-        // serde_json writes only valid UTF-8.
-        Ok(()) => String::from_utf8(buf).unwrap_or_default(),
-        Err(e) => format!("{{\"error\": \"{e}\"}}"),
-    }
+    super::json::pretty_sized(&report, 64 + report.loans.len() * JSON_BYTES_PER_LOAN)
 }
 
 /// A readable table in the chosen language.

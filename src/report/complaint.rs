@@ -10,5 +10,5 @@ pub use crate::present::complaint::{
 
 /// `complaint --json`: exactly the summary's fields.
 pub fn json(s: &Summary) -> String {
-    serde_json::to_string_pretty(s).unwrap_or_else(|_| "{}".into())
+    super::json::pretty(s)
 }

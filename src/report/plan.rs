@@ -52,7 +52,7 @@ pub fn json(ctx: &Context, p: &Plan) -> String {
         avoided: p.avoided.clone(),
         still_threatened: p.still_threatened.clone(),
     };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    super::json::pretty(&out)
 }
 
 pub fn text(ctx: &Context, p: &Plan) -> String {

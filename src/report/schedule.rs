@@ -13,7 +13,7 @@ pub fn report(v: &LoanView) -> ScheduleFacts {
 }
 
 pub fn json(v: &LoanView) -> String {
-    serde_json::to_string_pretty(&report(v)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    super::json::pretty(&report(v))
 }
 
 pub fn text(ctx: &Context, v: &LoanView) -> String {

@@ -155,7 +155,11 @@ fn numbers_fit(v: &Node) -> bool {
 
 fn syntax_error(idx: &LineIndex, e: &toml_edit::TomlError) -> Diagnostic {
     let msg = e.message().trim().replace('\n', " ");
-    idx.diagnostic(e.span(), "", ph::toml_syntax(Some(&msg)))
+    let spanless = |t: &str| matches!(toml_edit::Document::parse(t), Err(e) if e.span().is_none());
+    let span = e
+        .span()
+        .or_else(|| idx.first_failing_line(spanless).map(|at| at..at));
+    idx.diagnostic(span, "", ph::toml_syntax(Some(&msg)))
 }
 
 pub fn valid_id(id: &str) -> bool {

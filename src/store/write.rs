@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use super::atomic::{self, Staged};
+use super::guard::{self, Placed, ReadFile};
 use super::lock::{self, FileLock, LockError};
 use super::schema;
 use super::{Loaded, ReadStamp, Source, segment, undo};
@@ -204,12 +205,16 @@ impl WriteError {
                 ErrorKind::Io,
                 ph::cannot_lock(&lock.display().to_string(), error),
             ),
+            LockError::Link { lock } => Self::new(
+                ErrorKind::BadInput,
+                crate::i18n::safety::lock_is_link(&lock.display().to_string()),
+            ),
         }
     }
     fn bad(message: Text) -> Self {
         Self::new(ErrorKind::BadInput, message)
     }
-    fn io(path: &Path, e: impl fmt::Display) -> Self {
+    pub(crate) fn io(path: &Path, e: impl fmt::Display) -> Self {
         Self::new(ErrorKind::Io, ph::io_error(&path.display().to_string(), e))
     }
 
@@ -327,7 +332,8 @@ pub fn apply_at(
 #[derive(Debug)]
 pub struct Prepared {
     real: PathBuf,
-    old: Vec<u8>,
+    /// What was read, with its descriptor still open.
+    read: ReadFile,
     staged: Staged,
     perms: Option<std::fs::Permissions>,
     owner: Option<(u32, u32)>,
@@ -358,30 +364,32 @@ impl Prepared {
 
     fn commit(self) -> Result<Recorded, Commit> {
         let fail = |p: &Path, e: std::io::Error| Commit::Failed(WriteError::io(p, e));
-        let unchanged = || -> Result<bool, Commit> {
-            let now = std::fs::read(&self.real).map_err(|e| fail(&self.real, e))?;
-            Ok(now == self.old)
-        };
         // Changed already (an editor that does not take the lock): leave the backup alone.
-        if !unchanged()? {
+        let now = super::read_bytes(&self.real).map_err(|e| Commit::Failed(e.into()))?;
+        if now != self.read.bytes {
             return Err(Commit::Changed);
         }
-        let staged_bak = atomic::stage(&self.backup, &self.old, self.perms.clone())
+        let old = &self.read.bytes;
+        let staged_bak = atomic::stage(&self.backup, old, self.perms.clone())
             .map_err(|e| fail(&self.backup, e))?;
         keep_owner(staged_bak.temp_path(), self.owner).map_err(Commit::Failed)?;
         staged_bak.commit().map_err(|e| fail(&self.backup, e))?;
         undo::remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
             .map_err(Commit::Failed)?;
-        // The last moment before the rename: an editor's save since our read must not be lost.
-        if !unchanged()? {
-            return Err(Commit::Changed);
+        // Put in place only over the very bytes read: an editor's save since then is put back
+        // and the edit made again on it.
+        match guard::place(self.staged, &self.real, &self.read).map_err(|e| fail(&self.real, e))? {
+            Placed::Done => Ok(Recorded {
+                loaded: self.loaded,
+                changed_underneath: self.changed_underneath,
+                backup: self.backup,
+            }),
+            Placed::Changed => Err(Commit::Changed),
+            Placed::KeptAside(kept) => Err(Commit::Failed(WriteError::new(
+                ErrorKind::Conflict,
+                crate::i18n::safety::other_version_kept(&kept.display().to_string()),
+            ))),
         }
-        self.staged.commit().map_err(|e| fail(&self.real, e))?;
-        Ok(Recorded {
-            loaded: self.loaded,
-            changed_underneath: self.changed_underneath,
-            backup: self.backup,
-        })
     }
 
     /// Put the prepared edit in place (keeping the previous bytes as `FILE.bak`).
@@ -412,6 +420,13 @@ pub(crate) fn real_path(path: &Path) -> Result<PathBuf, WriteError> {
         }
         _ => Ok(path.to_path_buf()),
     }
+}
+
+/// The temporary copies of the file, its backup and its undo record left by killed writes.
+pub(crate) fn remove_stale_temps(real: &Path, backup: &Path) {
+    atomic::remove_stale(real);
+    atomic::remove_stale(backup);
+    atomic::remove_stale(&undo::sidecar_path(backup));
 }
 
 /// Take the lock for the file `real`, waiting at most `wait`.
@@ -492,11 +507,16 @@ fn prepare_at(
     check_input(edit, today)?;
     let shown = path.display().to_string();
     let real = real_path(&path)?;
+    // Nothing is created beside what is not a loans file (a device, a FIFO, a missing file).
+    super::check_file(&real)?;
     let lock = take_lock(&real, &shown, wait)?;
-    let old = super::read_bytes(&real)?;
-    let changed = read.is_some_and(|r| r != ReadStamp::of(&old));
+    remove_stale_temps(&real, &backup_path(&path));
+    let file = guard::read_settled(&real)?;
+    guard::pause("after_read");
+    let old = &file.bytes;
+    let changed = read.is_some_and(|r| r != ReadStamp::of(old));
     let conflict_or = |kind| if changed { ErrorKind::Conflict } else { kind };
-    let text = std::str::from_utf8(&old).map_err(|_| {
+    let text = std::str::from_utf8(old).map_err(|_| {
         WriteError::new(conflict_or(ErrorKind::BadInput), ph::write_not_utf8(&shown))
     })?;
     // Why the edit cannot be made, found the slow way (a parse of the old text) only when the
@@ -583,7 +603,7 @@ fn prepare_at(
     Ok(Prepared {
         backup: backup_path(&path),
         real,
-        old,
+        read: file,
         staged,
         perms,
         owner,

@@ -179,6 +179,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let mut m = app.measured;
     frame.render_stateful_widget(&*app, frame.area(), &mut m);
     app.measured = m;
+    crate::tui::scrub::scrub(frame.buffer_mut());
 }
 
 /// Where the main screen's panes are in a frame of `area`: shared by drawing and by the mouse.
