@@ -393,13 +393,13 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
                     Some(t) => Some(arg("--time", input::time(t))?),
                     None => None,
                 },
-                kind: write::parse_log_kind(kind)?,
+                kind: input::log_kind(kind)?,
                 who: who.clone().filter(|w| !w.trim().is_empty()),
-                channel: channel.as_deref().map(write::parse_channel).transpose()?,
+                channel: channel.as_deref().map(input::channel).transpose()?,
                 caller: caller.clone().filter(|c| !c.trim().is_empty()),
                 flags: flags
                     .as_deref()
-                    .map(write::parse_flags)
+                    .map(input::flags)
                     .transpose()?
                     .unwrap_or_default(),
                 text: text.clone(),

@@ -23,8 +23,7 @@ use crate::engine::{Ledger, LoanStatus, schedule};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::input::{self, InputError};
 use crate::model::{
-    Channel, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method, Payment, Policy,
-    Portfolio,
+    Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy, Portfolio,
 };
 
 /// One change to one loan.
@@ -258,34 +257,6 @@ pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
 /// An amount from a caller that did not type it (a test, a program): the same rules as typed.
 fn check_amount(d: Decimal) -> Result<(), WriteError> {
     parse_amount(&d.normalize().to_string()).map(|_| ())
-}
-
-/// `negotiation`, `collection_call`, `note` or `contact_notified`.
-pub fn parse_log_kind(s: &str) -> Result<LogKind, WriteError> {
-    LogKind::from_key(s.trim()).ok_or_else(|| WriteError::bad(ph::unknown_log_kind(s.trim())))
-}
-
-/// `call`, `sms`, `visit` or `other`.
-pub fn parse_channel(s: &str) -> Result<Channel, WriteError> {
-    Channel::from_key(s.trim())
-        .ok_or_else(|| WriteError::bad(ph::unknown_word("channel", s.trim(), ph::CHANNELS)))
-}
-
-/// Flags as typed: separated by commas or spaces, each one of the known flags.
-pub fn parse_flags(s: &str) -> Result<Vec<LogFlag>, WriteError> {
-    let mut out = vec![];
-    for word in s
-        .split([',', ' ', '，'])
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-    {
-        let flag = LogFlag::from_key(word)
-            .ok_or_else(|| WriteError::bad(ph::unknown_word("flag", word, ph::FLAGS)))?;
-        if !out.contains(&flag) {
-            out.push(flag);
-        }
-    }
-    Ok(out)
 }
 
 /// Make one edit on the file the caller read (`loaded.read` tells whether it changed since).

@@ -365,7 +365,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             let t = input::time(&value(form, FieldKind::Time))
                 .map_err(|e| e.text().get(lang).to_string());
             check(form, FieldKind::Time, t.clone().map(|_| ()));
-            let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
+            let flags = input::flags(&value(form, FieldKind::Flags)).map_err(|_| {
                 lang.t(
                     "只能是 threat insult told_third_party fake_legal night",
                     "only threat insult told_third_party fake_legal night",
