@@ -21,10 +21,11 @@ use rust_decimal::Decimal;
 use common::{peak_of, portfolio, print_peak, print_ratio};
 use repaydash::engine::plan::Strategy;
 use repaydash::i18n::Lang;
-use repaydash::knowledge::{Policies, builtin_policies};
+use repaydash::knowledge::Policies;
 use repaydash::model::Policy;
 use repaydash::report::{self, Context};
 use repaydash::store;
+use repaydash::store::builtin_policies;
 
 #[global_allocator]
 static ALLOC: common::Counting = common::Counting;

@@ -12,7 +12,7 @@ use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
 use repaydash::engine::{self, LoanStatus};
 use repaydash::i18n::{Lang, Text, phrases as ph};
 use repaydash::input::{self, InputError};
-use repaydash::knowledge::{self, Policies};
+use repaydash::knowledge::Policies;
 use repaydash::model::{LogEntry, Policy};
 use repaydash::present::recorded;
 use repaydash::report::{self, Context};
@@ -134,7 +134,7 @@ fn run(cli: Cli) -> Result<ExitCode, (Failure, Option<Lang>)> {
 }
 
 fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> {
-    let builtin = knowledge::builtin_policies()
+    let builtin = store::builtin_policies()
         .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
     let today = today(cli)?;
     let source = store::locate(cli.file.as_deref());

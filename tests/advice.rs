@@ -12,11 +12,12 @@ use unicode_width::UnicodeWidthStr;
 use repaydash::engine::proposal::{self, Proposal};
 use repaydash::engine::{LoanView, Situation};
 use repaydash::i18n::Lang;
+use repaydash::knowledge::Policies;
 use repaydash::knowledge::advice::{
     self, ADVICE_EN, ADVICE_ZH, ARTICLES, ItemKind, RULES, Topic, topic_order,
 };
-use repaydash::knowledge::{Policies, builtin_policies};
 use repaydash::store;
+use repaydash::store::builtin_policies;
 
 const SAMPLE: &str = "data/sample.toml";
 

@@ -9,11 +9,12 @@ use rust_decimal::Decimal;
 use repaydash::engine::schedule::installments;
 use repaydash::engine::{InstallmentStatus, Ledger, LoanStatus, LoanView, rate};
 use repaydash::i18n::Lang;
-use repaydash::knowledge::{Policies, builtin_policies};
+use repaydash::knowledge::Policies;
 use repaydash::model::{Loan, LoanTerms, Method, Payment, Policy, Rate};
 use repaydash::money::round2;
 use repaydash::report::{self, Context};
 use repaydash::store;
+use repaydash::store::builtin_policies;
 
 fn builtin() -> Vec<Policy> {
     builtin_policies().expect("the built-in policies parse")

@@ -8,50 +8,29 @@
 //! re-applied on the new text if it still fits, and refused otherwise: never a blind overwrite.
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use super::atomic::{self, Staged};
 use super::lock::{self, FileLock, LockError};
 use super::schema;
-use super::{Loaded, ReadStamp, Source, segment, undo};
+use super::{Loaded, ReadStamp, Source, segment};
 use crate::engine::{Ledger, LoanStatus, schedule};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::input::{self, InputError};
-use crate::model::{
-    Extension, Loan, LoanTerms, LogEntry, LogKind, Method, Payment, Policy, Portfolio,
-};
+use crate::model::{Extension, Loan, LoanTerms, LogKind, Method, Payment, Policy, Portfolio};
 
-/// One change to one loan.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    Pay {
-        id: String,
-        date: NaiveDate,
-        amount: Decimal,
-    },
-    Log {
-        id: String,
-        entry: LogEntry,
-    },
-    Extend {
-        id: String,
-        installment: u32,
-        due: NaiveDate,
-    },
-}
+// The entry types are plain data (`model::Edit`), so `present` can word what was recorded
+// without naming the store; how each is written and checked stays here.
+pub use crate::model::Edit;
 
 impl Edit {
-    pub fn id(&self) -> &str {
-        match self {
-            Edit::Pay { id, .. } | Edit::Log { id, .. } | Edit::Extend { id, .. } => id,
-        }
-    }
-
     /// The loan's key this edit appends to.
     fn key(&self) -> &'static str {
         match self {
@@ -249,6 +228,42 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+// What a write leaves beside the file for `undo` (the hash of the bytes it wrote, in
+// `FILE.undo` beside `FILE.bak`), kept here so that `undo` builds on the write and not the
+// reverse.
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// `FILE.undo` beside `FILE.bak`.
+pub fn sidecar_path(backup: &Path) -> PathBuf {
+    let name = backup.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.strip_suffix(".bak").unwrap_or(&name);
+    backup.with_file_name(format!("{stem}.undo"))
+}
+
+const HEAD: &str = "# repaydash: SHA-256 of the loans file as repaydash last wrote it. `repaydash undo` puts the\n# .bak file back only while the loans file still has this hash.\n";
+
+/// Record, once the backup is in place, the hash of what is about to be written.
+pub(crate) fn remember(
+    backup: &Path,
+    hash: &str,
+    perms: Option<std::fs::Permissions>,
+    owner: Option<(u32, u32)>,
+) -> Result<(), WriteError> {
+    let side = sidecar_path(backup);
+    let body = format!("{HEAD}sha256 = \"{hash}\"\n");
+    let staged =
+        atomic::stage(&side, body.as_bytes(), perms).map_err(|e| WriteError::io(&side, e))?;
+    keep_owner(staged.temp_path(), owner)?;
+    staged.commit().map_err(|e| WriteError::io(&side, e))
+}
+
 /// An amount of money as typed, by the one input parser.
 pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
     input::amount(s).map_err(|e| WriteError::rule(Field::Amount, e.text()))
@@ -341,7 +356,7 @@ impl Prepared {
             .map_err(|e| fail(&self.backup, e))?;
         keep_owner(staged_bak.temp_path(), self.owner).map_err(Commit::Failed)?;
         staged_bak.commit().map_err(|e| fail(&self.backup, e))?;
-        undo::remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
+        remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
             .map_err(Commit::Failed)?;
         // The last moment before the rename: an editor's save since our read must not be lost.
         if !unchanged()? {
@@ -558,7 +573,7 @@ fn prepare_at(
         staged,
         perms,
         owner,
-        new_hash: undo::sha256_hex(new_text.as_bytes()),
+        new_hash: sha256_hex(new_text.as_bytes()),
         loaded: Loaded {
             read: Some(ReadStamp::of(new_text.as_bytes())),
             portfolio: parsed.portfolio,

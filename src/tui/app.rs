@@ -316,7 +316,7 @@ impl App {
     pub(super) fn sort_entries(&mut self) {
         let needle = self.filter.as_deref().unwrap_or_default();
         let mut order: Vec<usize> = (0..self.snap.loans.len())
-            .filter(|&i| super::filter::matches(&self.snap.loans[i], needle))
+            .filter(|&i| self.snap.loans[i].matches(needle))
             .collect();
         let e = &self.snap.loans;
         match self.sort {
