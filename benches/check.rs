@@ -39,7 +39,7 @@ fn check_json(text: &str, builtin: &[Policy], today: NaiveDate) -> String {
         today,
         lang: Lang::Zh,
     };
-    report::check::json(&ctx)
+    report::check::json(&ctx).expect("the report serialises")
 }
 
 /// `export ics` (90 days), streamed into a buffered sink as the CLI streams it to stdout.
@@ -67,7 +67,7 @@ fn plan_json(text: &str, builtin: &[Policy], today: NaiveDate) -> String {
         lang: Lang::Zh,
     };
     let plan = report::plan::compute(&ctx, Decimal::from(5000), Strategy::Urgency);
-    report::plan::json(&ctx, &plan)
+    report::plan::json(&ctx, &plan).expect("the plan serialises")
 }
 
 fn floor(text: &str) -> toml::Table {

@@ -148,7 +148,7 @@ fn start_100k(c: &mut Criterion) {
                 today: today(),
                 lang: Lang::Zh,
             };
-            report::check::json(&ctx)
+            report::check::json(&ctx).expect("the report serialises")
         })
     });
     g.bench_function("dashboard_first_frame", |b| {

@@ -35,10 +35,10 @@ fn parse_and_report(text: &str, today: NaiveDate) -> Result<String, String> {
         today,
         lang: Lang::En,
     };
-    let mut out = report::check::json(&ctx);
+    let mut out = report::check::json(&ctx).map_err(|e| e.to_string())?;
     out.push_str(&report::check::text(&ctx));
     for v in ctx.views() {
-        out.push_str(&report::schedule::json(&v));
+        out.push_str(&report::schedule::json(&v).map_err(|e| e.to_string())?);
         out.push_str(&report::schedule::text(&ctx, &v));
     }
     Ok(out)

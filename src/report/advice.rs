@@ -15,8 +15,8 @@ pub const DEFAULT_WIDTH: usize = 80;
 /// Narrower than this, wrapping would leave a word or two a line: not worth it.
 pub const MIN_WIDTH: usize = 40;
 
-pub fn json(p: &AdvicePanels) -> String {
-    serde_json::to_string_pretty(p).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+pub fn json(p: &AdvicePanels) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(p)
 }
 
 /// The panels as text for a terminal `width` columns wide, the disclaimer once at the end.

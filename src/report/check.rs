@@ -124,15 +124,13 @@ pub fn report<'a>(ctx: &Context<'a>, snap: &'a Snapshot) -> CheckReport<'a> {
 /// of growing it by doubling.
 const JSON_BYTES_PER_LOAN: usize = 600;
 
-pub fn json(ctx: &Context) -> String {
+pub fn json(ctx: &Context) -> Result<String, serde_json::Error> {
     let snap = ctx.snapshot();
     let report = report(ctx, &snap);
     let mut buf = Vec::with_capacity(64 + report.loans.len() * JSON_BYTES_PER_LOAN);
-    match serde_json::to_writer_pretty(&mut buf, &report) {
-        // serde_json writes only valid UTF-8.
-        Ok(()) => String::from_utf8(buf).unwrap_or_default(),
-        Err(e) => format!("{{\"error\": \"{e}\"}}"),
-    }
+    serde_json::to_writer_pretty(&mut buf, &report)?;
+    // serde_json writes only valid UTF-8.
+    Ok(String::from_utf8(buf).unwrap_or_default())
 }
 
 /// A readable table in the chosen language.

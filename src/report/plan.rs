@@ -35,7 +35,7 @@ struct JsonPlan {
     still_threatened: Vec<String>,
 }
 
-pub fn json(ctx: &Context, p: &Plan) -> String {
+pub fn json(ctx: &Context, p: &Plan) -> Result<String, serde_json::Error> {
     let out = JsonPlan {
         cash: p.cash,
         strategy: p.strategy,
@@ -52,7 +52,7 @@ pub fn json(ctx: &Context, p: &Plan) -> String {
         avoided: p.avoided.clone(),
         still_threatened: p.still_threatened.clone(),
     };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    serde_json::to_string_pretty(&out)
 }
 
 pub fn text(ctx: &Context, p: &Plan) -> String {

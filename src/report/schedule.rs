@@ -12,8 +12,8 @@ pub fn report(v: &LoanView) -> ScheduleFacts {
     ScheduleFacts::of(v.loan, &v.ledger, &v.escalation)
 }
 
-pub fn json(v: &LoanView) -> String {
-    serde_json::to_string_pretty(&report(v)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+pub fn json(v: &LoanView) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&report(v))
 }
 
 pub fn text(ctx: &Context, v: &LoanView) -> String {
