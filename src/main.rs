@@ -12,7 +12,7 @@ use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
 use repaydash::engine::{self, LoanStatus};
 use repaydash::i18n::{Lang, Text, phrases as ph};
 use repaydash::input::{self, InputError};
-use repaydash::knowledge::{self, Policies};
+use repaydash::knowledge::Policies;
 use repaydash::model::{LogEntry, Policy};
 use repaydash::present::recorded;
 use repaydash::report::{self, Context};
@@ -30,11 +30,6 @@ impl Failure {
     fn bad(message: Text) -> Self {
         Failure { message, code: 2 }
     }
-
-    /// Exit 2 with a message a report already wrote in the user's language.
-    fn said(message: String) -> Self {
-        Failure::bad(Text::new(message.clone(), message))
-    }
 }
 
 impl From<Text> for Failure {
@@ -46,6 +41,14 @@ impl From<Text> for Failure {
 impl From<InputError> for Failure {
     fn from(e: InputError) -> Self {
         Failure::bad(e.text())
+    }
+}
+
+impl From<report::notice::NoticeError> for Failure {
+    fn from(e: report::notice::NoticeError) -> Self {
+        match e {
+            report::notice::NoticeError::NoSuchContact(message) => Failure::bad(message),
+        }
     }
 }
 
@@ -107,6 +110,22 @@ fn arg<T>(name: &str, r: Result<T, InputError>) -> Result<T, Failure> {
     r.map_err(|e| Failure::bad(ph::for_argument(name, &e.text())))
 }
 
+/// A command's JSON on stdout. A value that cannot be serialised is the program's failure, not
+/// the user's: it is said on stderr with exit 1, and stdout gets nothing a script could take for
+/// the answer.
+fn print_json(json: Result<String, serde_json::Error>) -> Result<(), Failure> {
+    let text = json.map_err(json_failed)?;
+    println!("{text}");
+    Ok(())
+}
+
+fn json_failed(e: serde_json::Error) -> Failure {
+    Failure {
+        message: ph::output_failed(e),
+        code: 1,
+    }
+}
+
 /// An optional `--date`, else today.
 fn date_or(given: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Failure> {
     given.map_or(Ok(today), |s| arg("--date", input::date(s)))
@@ -143,14 +162,14 @@ fn file_lang_of(cli: &Cli) -> Option<Lang> {
     let Source::File(path) = store::locate(cli.file.as_deref()) else {
         return None;
     };
-    let builtin = knowledge::builtin_policies().ok()?;
+    let builtin = store::builtin_policies().ok()?;
     let today = chrono::Local::now().date_naive();
     let loaded = store::load(&Source::File(path), &builtin, today).ok()?;
     Some(lang(cli, Some(&loaded)))
 }
 
 fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> {
-    let builtin = knowledge::builtin_policies()
+    let builtin = store::builtin_policies()
         .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
     let today = today(cli)?;
     let source = store::locate(cli.file.as_deref());
@@ -206,12 +225,12 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             }
             out(&report::check::text(&ctx));
         }
-        Some(Command::Check { json: true, .. }) => println!("{}", report::check::json(&ctx)),
+        Some(Command::Check { json: true, .. }) => print_json(report::check::json(&ctx))?,
         Some(Command::Schedule { id, json }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
             if *json {
-                println!("{}", report::schedule::json(&view));
+                print_json(report::schedule::json(&view))?;
             } else {
                 out(&report::schedule::text(&ctx, &view));
             }
@@ -222,7 +241,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             let panels = report::advice::panels(&ctx, &view, &ctx.proposal(&view))
                 .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
             if *json {
-                println!("{}", report::advice::json(&panels));
+                print_json(report::advice::json(&panels))?;
             } else {
                 out(&report::advice::text(
                     &ctx,
@@ -255,7 +274,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 (*strategy).into(),
             );
             if *json {
-                println!("{}", report::plan::json(&ctx, &plan));
+                print_json(report::plan::json(&ctx, &plan))?;
             } else {
                 out(&report::plan::text(&ctx, &plan));
             }
@@ -282,7 +301,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         Some(Command::Notice { id, contact }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
-            out(&report::notice::text(&ctx, &view, contact.as_deref()).map_err(Failure::said)?);
+            out(&report::notice::text(&ctx, &view, contact.as_deref())?);
         }
         Some(Command::Complaint { id, from, to, json }) => {
             let loan = find_loan(&ctx, id)?;
@@ -300,7 +319,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             }
             let summary = engine::complaint::summarize(loan, from, to);
             if *json {
-                println!("{}", report::complaint::json(&summary));
+                print_json(report::complaint::json(&summary))?;
             } else {
                 out(&report::complaint::text(&ctx, &view, &summary));
             }
@@ -409,13 +428,13 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
                     Some(t) => Some(arg("--time", input::time(t))?),
                     None => None,
                 },
-                kind: write::parse_log_kind(kind)?,
+                kind: input::log_kind(kind)?,
                 who: who.clone().filter(|w| !w.trim().is_empty()),
-                channel: channel.as_deref().map(write::parse_channel).transpose()?,
+                channel: channel.as_deref().map(input::channel).transpose()?,
                 caller: caller.clone().filter(|c| !c.trim().is_empty()),
                 flags: flags
                     .as_deref()
-                    .map(write::parse_flags)
+                    .map(input::flags)
                     .transpose()?
                     .unwrap_or_default(),
                 text: text.clone(),
@@ -514,4 +533,25 @@ fn undo(
     text.push('\n');
     out(&text);
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_that_cannot_be_serialised_is_a_failure_with_exit_1_not_an_answer() {
+        // serde_json refuses a map whose keys are not strings.
+        let map = std::collections::BTreeMap::from([((1, 2), 3)]);
+        let e = serde_json::to_string(&map).unwrap_err();
+        let Err(f) = print_json(Err(e)) else {
+            panic!("a failed serialisation printed an answer");
+        };
+        assert_eq!(f.code, 1);
+        assert_eq!(
+            f.message.en,
+            "writing the output failed: key must be a string"
+        );
+        assert_eq!(f.message.zh, "写出结果失败：key must be a string");
+    }
 }

@@ -234,8 +234,9 @@ mod cashflow {
     use chrono::{Duration, NaiveDate};
     use repaydash::engine::cashflow::weekly;
     use repaydash::engine::{InstallmentStatus, LoanView};
-    use repaydash::knowledge::{Policies, builtin_policies};
+    use repaydash::knowledge::Policies;
     use repaydash::store;
+    use repaydash::store::builtin_policies;
     use rust_decimal::Decimal;
 
     #[test]
@@ -303,7 +304,7 @@ fn contact_date_after_a_payment_agrees_with_recomputing() {
     use repaydash::engine::{InstallmentStatus, LoanView};
     use rust_decimal::Decimal;
 
-    let builtin = repaydash::knowledge::builtin_policies().unwrap();
+    let builtin = repaydash::store::builtin_policies().unwrap();
     let files = [
         "data/sample.toml",
         "tests/fixtures/valid/all_methods.toml",

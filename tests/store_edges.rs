@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use rust_decimal_macros::dec;
 
-use repaydash::knowledge::builtin_policies;
+use repaydash::store::builtin_policies;
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Source};
 

@@ -11,8 +11,8 @@ use predicates::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use repaydash::knowledge::builtin_policies;
 use repaydash::model::Policy;
+use repaydash::store::builtin_policies;
 use repaydash::store::write::{self, Edit, ErrorKind, Field};
 use repaydash::store::{self, Loaded, Source};
 

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use repaydash::i18n::Lang;
-use repaydash::knowledge::builtin_policies;
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::views::overlay;
 use repaydash::tui::{App, Msg, dispatch, keys};

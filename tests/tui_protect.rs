@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveTime};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use repaydash::i18n::Lang;
-use repaydash::knowledge::builtin_policies;
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::Mode;
 use repaydash::tui::protect::Doc;

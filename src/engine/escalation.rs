@@ -323,7 +323,7 @@ mod tests {
         // First installment due 2026-04-15; the credit-report day is 31 on every built-in
         // platform (an estimate outside xingtu): 2026-05-16. Seven days before is 2026-05-09.
         let l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
-        let builtin = crate::knowledge::builtin_policies().unwrap();
+        let builtin = crate::store::builtin_policies().unwrap();
         for p in &builtin {
             let v = LoanView::compute(&l, p, d(2026, 5, 8), 7);
             assert_eq!(v.escalation.days_until_credit_report, Some(8), "{}", p.key);

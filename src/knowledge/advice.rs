@@ -307,9 +307,28 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Why an advice asset cannot be used. A broken asset is a broken build (the tests fail), never
+/// the reader's doing, so its problems are in English for whoever builds repaydash, each line
+/// naming the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AdviceError {
+    /// Not TOML of the advice's shape.
+    #[error("{path}: {message}")]
+    Syntax { path: String, message: String },
+    /// Read, and these checks failed (every one found).
+    #[error("{}", .0.join("\n"))]
+    Problems(Vec<String>),
+    /// The built-in library (`library`) is broken.
+    #[error("built-in advice is broken:\n{0}")]
+    Builtin(Box<AdviceError>),
+}
+
 /// Parse and check one advice file; every problem found is listed in the error.
-pub fn parse(src: &str, path: &str) -> Result<Library, String> {
-    let raw: RawLibrary = toml::from_str(src).map_err(|e| format!("{path}: {e}"))?;
+pub fn parse(src: &str, path: &str) -> Result<Library, AdviceError> {
+    let raw: RawLibrary = toml::from_str(src).map_err(|e| AdviceError::Syntax {
+        path: path.to_string(),
+        message: e.to_string(),
+    })?;
     let mut problems: Vec<String> = vec![];
     let mut bad = |m: String| problems.push(format!("{path}: {m}"));
 
@@ -451,20 +470,20 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
             items,
         })
     } else {
-        Err(problems.join("\n"))
+        Err(AdviceError::Problems(problems))
     }
 }
 
 /// The built-in library for `lang`, parsed once.
-pub fn library(lang: Lang) -> Result<&'static Library, String> {
-    static ZH: OnceLock<Result<Library, String>> = OnceLock::new();
-    static EN: OnceLock<Result<Library, String>> = OnceLock::new();
+pub fn library(lang: Lang) -> Result<&'static Library, AdviceError> {
+    static ZH: OnceLock<Result<Library, AdviceError>> = OnceLock::new();
+    static EN: OnceLock<Result<Library, AdviceError>> = OnceLock::new();
     let cell = match lang {
         Lang::Zh => ZH.get_or_init(|| parse(ADVICE_ZH, "assets/advice.zh.toml")),
         Lang::En => EN.get_or_init(|| parse(ADVICE_EN, "assets/advice.en.toml")),
     };
     cell.as_ref()
-        .map_err(|e| format!("built-in advice is broken:\n{e}"))
+        .map_err(|e| AdviceError::Builtin(Box::new(e.clone())))
 }
 
 /// What the call script asks the lender for.
@@ -641,7 +660,7 @@ pub fn panels(
     lang: Lang,
     settings: &Settings,
     today: NaiveDate,
-) -> Result<AdvicePanels, String> {
+) -> Result<AdvicePanels, AdviceError> {
     panels_in(view, proposal, view.situation(), lang, settings, today)
 }
 
@@ -653,7 +672,7 @@ pub fn panels_in(
     lang: Lang,
     settings: &Settings,
     today: NaiveDate,
-) -> Result<AdvicePanels, String> {
+) -> Result<AdvicePanels, AdviceError> {
     let lib = library(lang)?;
     let from_user = view.policy.from_user;
     let starts = view.loan.starts_after(today);
@@ -1017,28 +1036,31 @@ mod tests {
     fn a_broken_asset_is_an_error_not_a_panic() {
         let broken = ADVICE_EN.replace("situations = [\"paid_off\"]", "situations = [\"late\"]");
         assert_ne!(broken, ADVICE_EN);
-        let e = parse(&broken, "x.toml").unwrap_err();
+        let e = parse(&broken, "x.toml").unwrap_err().to_string();
         assert!(e.contains("unknown situation \"late\""), "{e}");
 
         let e = parse(
             &ADVICE_EN.replace("{days_overdue}", "{days_late}"),
             "x.toml",
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("unknown placeholder {days_late}"), "{e}");
 
         let e = parse(
             &ADVICE_ZH.replace("topics = [\"credit\"]", "topics = [\"money\"]"),
             "x",
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("money"), "{e}");
 
         let e = parse(
             &ADVICE_EN.replace("id = \"credit-dispute\"", "id = \"credit-five-years\""),
             "x",
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("duplicate id"), "{e}");
 
         assert!(parse("disclaimer = 1", "x").is_err());

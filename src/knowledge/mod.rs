@@ -1,4 +1,6 @@
-//! Platform policies (and, later, advice) parsed from `assets/`, plus the user's overrides.
+//! The assets as data: the platform policies' text (read by `store::builtin_policies`, with the
+//! checks a user's tables meet) and the user's overrides laid over them (`Policies`), the advice,
+//! the call script and the documents' texts.
 
 pub mod advice;
 pub mod complaint;
@@ -7,24 +9,10 @@ pub mod notice;
 pub mod spoken;
 
 use crate::model::Policy;
-use crate::store::schema;
 
+/// The built-in platform policies, as data. The store reads them (`store::builtin_policies`)
+/// with the same checks as a user's `[platforms.*]` tables.
 pub const PLATFORMS_TOML: &str = include_str!("../../assets/platforms.toml");
-
-/// The built-in policies. The asset is part of the program: a broken one fails the tests, and at
-/// run time is reported as an error rather than a panic.
-pub fn builtin_policies() -> Result<Vec<Policy>, String> {
-    schema::parse_platforms(PLATFORMS_TOML, false).map_err(|diags| {
-        let lines: Vec<String> = diags
-            .iter()
-            .map(|d| d.render("assets/platforms.toml"))
-            .collect();
-        format!(
-            "built-in platform policies are broken:\n{}",
-            lines.join("\n")
-        )
-    })
-}
 
 /// Built-in policies with the user's `[platforms.*]` tables laid over them.
 #[derive(Debug, Clone)]
@@ -61,8 +49,8 @@ impl Policies {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::model::{Basis, StageKind};
+    use crate::store::builtin_policies;
 
     #[test]
     fn the_asset_parses_and_holds_the_four_policies() {

@@ -1,9 +1,11 @@
 //! Plain data read from the loans file. No I/O here: `store` builds these, `engine` reads them.
 
+mod edit;
 mod loan;
 mod policy;
 mod settings;
 
+pub use edit::Edit;
 pub use loan::*;
 pub use policy::*;
 pub use settings::*;

@@ -7,13 +7,17 @@ use super::Context;
 use crate::engine::proposal::Proposal;
 use crate::engine::{LoanView, Situation};
 use crate::i18n::Lang;
-use crate::knowledge::advice::{self, AdvicePanels};
+use crate::knowledge::advice::{self, AdviceError, AdvicePanels};
 
 /// The panels for the loan on the context's day, in its language, with its settings: what
 /// `advice` prints and the dashboard's advice area draws. `proposal` is the loan's share of the
 /// monthly budget over all the file's loans on that day (`Context::proposal`, or the snapshot's
 /// `LoanFacts::proposal`, which is the same figure already worked out).
-pub fn panels(ctx: &Context, view: &LoanView, proposal: &Proposal) -> Result<AdvicePanels, String> {
+pub fn panels(
+    ctx: &Context,
+    view: &LoanView,
+    proposal: &Proposal,
+) -> Result<AdvicePanels, AdviceError> {
     advice::panels(view, proposal, ctx.lang, &ctx.portfolio.settings, ctx.today)
 }
 

@@ -7,6 +7,7 @@
 
 pub mod advice;
 pub mod complaint;
+pub mod contact;
 pub mod context;
 pub mod countdown;
 pub mod letter;
@@ -17,8 +18,8 @@ pub mod schedule;
 pub mod snapshot;
 pub mod stage;
 
+pub use contact::Countdown;
 pub use context::Context;
-pub use countdown::Countdown;
 pub use snapshot::{
     LoanFacts, Snapshot, Timeline, Totals, apr, cost_totals, display_name, due_soon,
 };

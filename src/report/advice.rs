@@ -15,7 +15,7 @@ pub const DEFAULT_WIDTH: usize = 80;
 /// Narrower than this, wrapping would leave a word or two a line: not worth it.
 pub const MIN_WIDTH: usize = 40;
 
-pub fn json(p: &AdvicePanels) -> String {
+pub fn json(p: &AdvicePanels) -> Result<String, serde_json::Error> {
     super::json::pretty(p)
 }
 

@@ -124,7 +124,7 @@ pub fn report<'a>(ctx: &Context<'a>, snap: &'a Snapshot) -> CheckReport<'a> {
 /// of growing it by doubling.
 const JSON_BYTES_PER_LOAN: usize = 600;
 
-pub fn json(ctx: &Context) -> String {
+pub fn json(ctx: &Context) -> Result<String, serde_json::Error> {
     let snap = ctx.snapshot();
     let report = report(ctx, &snap);
     super::json::pretty_sized(&report, 64 + report.loans.len() * JSON_BYTES_PER_LOAN)

@@ -70,20 +70,22 @@ impl Formatter for Escaping<'_> {
     }
 }
 
-/// `value` as pretty JSON, its buffer sized for `capacity` bytes up front.
-pub fn pretty_sized<T: Serialize + ?Sized>(value: &T, capacity: usize) -> String {
+/// `value` as pretty JSON, its buffer sized for `capacity` bytes up front. A value serde cannot
+/// write is an error for the caller to report (stderr, exit 1), never JSON on stdout.
+pub fn pretty_sized<T: Serialize + ?Sized>(
+    value: &T,
+    capacity: usize,
+) -> Result<String, serde_json::Error> {
     let mut buf = Vec::with_capacity(capacity);
     let mut ser =
         serde_json::Serializer::with_formatter(&mut buf, Escaping(PrettyFormatter::new()));
-    match value.serialize(&mut ser) {
-        // serde_json writes only valid UTF-8, and every escape written here is ASCII.
-        Ok(()) => String::from_utf8(buf).unwrap_or_default(),
-        Err(e) => format!("{{\"error\": {:?}}}", e.to_string()),
-    }
+    value.serialize(&mut ser)?;
+    // serde_json writes only valid UTF-8, and every escape written here is ASCII.
+    Ok(String::from_utf8(buf).unwrap_or_default())
 }
 
 /// `value` as pretty JSON.
-pub fn pretty<T: Serialize + ?Sized>(value: &T) -> String {
+pub fn pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
     pretty_sized(value, 256)
 }
 
@@ -94,7 +96,7 @@ mod tests {
     #[test]
     fn every_control_and_invisible_character_is_escaped_and_the_value_kept() {
         let s = "a\u{1b}[2J\u{7}\u{7f}\u{80}\u{9b}1m\u{9f}\r\n\u{202e}张三\u{2066}\u{200b}b";
-        let out = pretty(&serde_json::json!({ "name": s }));
+        let out = pretty(&serde_json::json!({ "name": s })).unwrap();
         assert_eq!(
             out,
             "{\n  \"name\": \"a\\u001b[2J\\u0007\\u007f\\u0080\\u009b1m\\u009f\\r\\n\\u202e张三\\u2066\\u200bb\"\n}"

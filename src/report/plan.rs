@@ -35,7 +35,7 @@ struct JsonPlan {
     still_threatened: Vec<String>,
 }
 
-pub fn json(ctx: &Context, p: &Plan) -> String {
+pub fn json(ctx: &Context, p: &Plan) -> Result<String, serde_json::Error> {
     let out = JsonPlan {
         cash: p.cash,
         strategy: p.strategy,

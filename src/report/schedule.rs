@@ -12,7 +12,7 @@ pub fn report(v: &LoanView) -> ScheduleFacts {
     ScheduleFacts::of(v.loan, &v.ledger, &v.escalation)
 }
 
-pub fn json(v: &LoanView) -> String {
+pub fn json(v: &LoanView) -> Result<String, serde_json::Error> {
     super::json::pretty(&report(v))
 }
 

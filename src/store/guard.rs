@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::atomic::Staged;
-use super::write::{ErrorKind, WriteError};
+use super::write_error::{ErrorKind, WriteError};
 use crate::i18n::phrases as ph;
 
 /// How long the file must stay the same before it is read as settled, and how long a swapped-out

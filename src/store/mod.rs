@@ -10,6 +10,7 @@ pub mod schema;
 pub mod segment;
 pub mod undo;
 pub mod write;
+pub mod write_error;
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +19,28 @@ use chrono::NaiveDate;
 pub use diag::Diagnostic;
 
 use crate::i18n::{Lang, Text, phrases as ph};
+use crate::knowledge::PLATFORMS_TOML;
 use crate::model::{Policy, Portfolio};
+
+/// The built-in platform asset failed the checks a user's `[platforms.*]` tables meet. The asset
+/// is part of the program: a broken one fails the tests, and at run time is an error rather than
+/// a panic.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("built-in platform policies are broken:\n{}", rendered(.0))]
+pub struct BrokenAsset(pub Vec<Diagnostic>);
+
+fn rendered(diags: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diags
+        .iter()
+        .map(|d| d.render("assets/platforms.toml"))
+        .collect();
+    lines.join("\n")
+}
+
+/// The built-in policies (`knowledge::PLATFORMS_TOML`), read by the same parser as the user's.
+pub fn builtin_policies() -> Result<Vec<Policy>, BrokenAsset> {
+    schema::parse_platforms(PLATFORMS_TOML, false).map_err(BrokenAsset)
+}
 
 /// The demo portfolio, written as if today were `DEMO_ANCHOR`; shifted to the real today on load.
 pub const DEMO: &str = include_str!("../../data/sample.toml");

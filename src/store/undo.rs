@@ -3,54 +3,20 @@
 //! is still exactly what that write produced (anything edited since would be lost otherwise), and
 //! keeps the undone bytes as the new `FILE.bak`, so an undo can itself be undone.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-use sha2::{Digest, Sha256};
 
 use super::atomic;
 use super::guard::{self, Placed};
 use super::write::{
-    ErrorKind, WriteError, backup_path, file_of, keep_owner, owner_of, real_path,
-    remove_stale_temps, take_lock,
+    ErrorKind, WriteError, backup_path, file_of, keep_owner, owner_of, real_path, remember,
+    remove_stale_temps, sha256_hex, sidecar_path, take_lock,
 };
 use super::{Loaded, ReadStamp, Source, lock, schema};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::model::Policy;
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
-}
-
-/// `FILE.undo` beside `FILE.bak`.
-pub fn sidecar_path(backup: &Path) -> PathBuf {
-    let name = backup.file_name().unwrap_or_default().to_string_lossy();
-    let stem = name.strip_suffix(".bak").unwrap_or(&name);
-    backup.with_file_name(format!("{stem}.undo"))
-}
-
-const HEAD: &str = "# repaydash: SHA-256 of the loans file as repaydash last wrote it. `repaydash undo` puts the\n# .bak file back only while the loans file still has this hash.\n";
-
 fn io(p: &Path, e: std::io::Error) -> WriteError {
     WriteError::new(ErrorKind::Io, ph::io_error(&p.display().to_string(), e))
-}
-
-/// Record, once the backup is in place, the hash of what is about to be written.
-pub(crate) fn remember(
-    backup: &Path,
-    hash: &str,
-    perms: Option<std::fs::Permissions>,
-    owner: Option<(u32, u32)>,
-) -> Result<(), WriteError> {
-    let side = sidecar_path(backup);
-    let body = format!("{HEAD}sha256 = \"{hash}\"\n");
-    let staged = atomic::stage(&side, body.as_bytes(), perms).map_err(|e| io(&side, e))?;
-    keep_owner(staged.temp_path(), owner)?;
-    staged.commit().map_err(|e| io(&side, e))
 }
 
 /// The hash recorded under `key` in the undo record's text.

@@ -316,7 +316,7 @@ impl App {
     pub(super) fn sort_entries(&mut self) {
         let needle = self.filter.as_deref().unwrap_or_default();
         let mut order: Vec<usize> = (0..self.snap.loans.len())
-            .filter(|&i| super::filter::matches(&self.snap.loans[i], needle))
+            .filter(|&i| self.snap.loans[i].matches(needle))
             .collect();
         let e = &self.snap.loans;
         match self.sort {
@@ -536,7 +536,7 @@ impl App {
             match present::advice::panels(&ctx, &view, &proposal) {
                 Ok(p) => (p.panels, None, Some(p.situation), p.starts, p.disclaimer),
                 // A broken asset fails the tests; should one ship anyway, say so where the advice goes.
-                Err(msg) => (vec![], Some(msg), None, None, String::new()),
+                Err(e) => (vec![], Some(e.to_string()), None, None, String::new()),
             };
         // Same loan (a new day or reloaded data): stay on the same topic if it is still offered.
         let same_loan = self.detail.loan_id == id;

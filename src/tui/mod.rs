@@ -14,6 +14,7 @@ pub mod protect;
 pub mod run;
 pub mod scale;
 pub mod scrub;
+pub mod theme;
 pub mod update;
 pub mod views;
 

@@ -252,9 +252,6 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 copy(app, text);
             }
         }
-        (Mode::LogView { .. }, Msg::QuickCall) => {
-            super::update::form::open(app, super::form::FormKind::Call)
-        }
         (Mode::LogView { scroll }, m) => {
             app.mode = Mode::LogView {
                 scroll: scrolled(scroll, m).min(app.measured.doc_max_scroll),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::i18n::{Lang, phrases as ph};
+use crate::i18n::{Lang, Text, phrases as ph};
 use crate::input;
 use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
@@ -283,14 +283,14 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The amount field by the one input parser, said in the user's language.
-fn amount_error(lang: Lang, s: &str) -> Result<Decimal, String> {
-    input::amount(s).map_err(|e| e.text().get(lang).to_string())
+/// The amount field by the one input parser, its refusal in both languages.
+fn amount_error(s: &str) -> Result<Decimal, Text> {
+    input::amount(s).map_err(|e| e.text())
 }
 
 /// A date field, by the one input parser.
-fn date_error(lang: Lang, s: &str) -> Result<NaiveDate, String> {
-    input::date(s).map_err(|e| e.text().get(lang).to_string())
+fn date_error(s: &str) -> Result<NaiveDate, Text> {
+    input::date(s).map_err(|e| e.text())
 }
 
 fn field_of(f: write::Field) -> FieldKind {
@@ -311,9 +311,10 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     // The store compares with the real day the program was given, not a what-if day.
     let real = app.base_today;
     let mut ok = true;
-    let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), String>| {
+    // A field's error is kept as the words shown, in the form's language.
+    let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), Text>| {
         if let Some(f) = form.field_mut(kind) {
-            f.error = r.err();
+            f.error = r.err().map(|t| t.get(lang).to_string());
             ok &= f.error.is_none();
         }
     };
@@ -325,9 +326,9 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let id = form.loan_id.clone();
     let edit = match form.kind {
         FormKind::Pay => {
-            let a = amount_error(lang, &value(form, FieldKind::Amount));
+            let a = amount_error(&value(form, FieldKind::Amount));
             check(form, FieldKind::Amount, a.clone().map(|_| ()));
-            let d = date_error(lang, &value(form, FieldKind::Date));
+            let d = date_error(&value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             match (a, d) {
                 (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
@@ -337,7 +338,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         FormKind::Log => {
             let text = value(form, FieldKind::Text).trim().to_string();
             check(form, FieldKind::Text, Ok(()));
-            let d = date_error(lang, &value(form, FieldKind::Date));
+            let d = date_error(&value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             d.ok().map(|date| Edit::Log {
                 id,
@@ -355,22 +356,20 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                 form,
                 FieldKind::Text,
                 if text.is_empty() {
-                    Err(ph::log_text_empty().get(lang).to_string())
+                    Err(ph::log_text_empty())
                 } else {
                     Ok(())
                 },
             );
-            let d = date_error(lang, &value(form, FieldKind::Date));
+            let d = date_error(&value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
-            let t = input::time(&value(form, FieldKind::Time))
-                .map_err(|e| e.text().get(lang).to_string());
+            let t = input::time(&value(form, FieldKind::Time)).map_err(|e| e.text());
             check(form, FieldKind::Time, t.clone().map(|_| ()));
-            let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
-                lang.t(
+            let flags = input::flags(&value(form, FieldKind::Flags)).map_err(|_| {
+                Text::new(
                     "只能是 threat insult told_third_party fake_legal night",
                     "only threat insult told_third_party fake_legal night",
                 )
-                .to_string()
             });
             check(form, FieldKind::Flags, flags.clone().map(|_| ()));
             match (d, t, flags) {
@@ -395,9 +394,9 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             let n = raw
                 .trim()
                 .parse::<u32>()
-                .map_err(|_| ph::installment_not_number().get(lang).to_string());
+                .map_err(|_| ph::installment_not_number());
             check(form, FieldKind::Installment, n.clone().map(|_| ()));
-            let d = date_error(lang, &value(form, FieldKind::Due));
+            let d = date_error(&value(form, FieldKind::Due));
             check(form, FieldKind::Due, d.clone().map(|_| ()));
             match (n, d) {
                 (Ok(installment), Ok(due)) => Some(Edit::Extend {

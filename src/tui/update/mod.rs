@@ -62,7 +62,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Resize) => {}
-        (_, m @ (Msg::Click { .. } | Msg::Wheel { .. })) => mouse::update(app, m),
+        (_, m @ (Msg::Click { .. } | Msg::Wheel { .. })) => {
+            // Scrolling asks for nothing outside the model.
+            for m in mouse::update(app, m) {
+                update(app, m);
+            }
+        }
         (Mode::Help, Msg::ToggleHelp) => app.mode = Mode::Main,
         (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
         (Mode::Warnings { scroll }, m) => {
@@ -123,6 +128,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
             planning::update(app, m)
         }
+        (Mode::LogView { .. }, Msg::QuickCall) => form::open(app, FormKind::Call),
         (Mode::Doc { .. } | Mode::LogView { .. }, m) => return crate::tui::protect::update(app, m),
         // With the focus on the advice, the arrows and pages scroll it.
         (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),

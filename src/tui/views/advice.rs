@@ -10,7 +10,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::knowledge::advice::ItemKind;
 use crate::knowledge::advice::Panel;
@@ -18,6 +17,7 @@ use crate::present::advice::{situation_words, sources_label};
 use crate::text::truncate;
 use crate::text::wrap;
 use crate::tui::app::{App, Measured};
+use crate::tui::theme::{Theme, panel};
 
 /// Marks a line as a source even without colour or dim (NO_COLOR, a plain copy of the screen).
 pub const SOURCE_MARK: &str = "— ";

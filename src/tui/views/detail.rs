@@ -12,7 +12,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, flow, money, panel};
 use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::{Lang, en_count};
@@ -21,6 +20,7 @@ use crate::present::stage;
 use crate::text::wrap;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
+use crate::tui::theme::{Theme, flow, money, panel};
 
 /// Levels of detail, fullest first.
 const FULL: u8 = 0;

@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::model::LogKind;
 use crate::text::{Align, pad};
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form};
+use crate::tui::theme::{Theme, panel};
 
 /// Cut `s` into lines of at most `width` columns: between words for Latin text, between any
 /// two characters for Chinese (which has no spaces), inside a word only when it is too long.

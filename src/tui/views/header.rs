@@ -7,11 +7,11 @@ use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, money};
 use crate::i18n::Lang;
 use crate::i18n::phrases as ph;
 use crate::present::countdown;
 use crate::tui::app::App;
+use crate::tui::theme::{Theme, money};
 
 pub fn height(app: &App) -> u16 {
     let mut h = 3;

@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, flow, panel, timeline};
+use super::timeline;
 use crate::engine::LoanStatus;
 use crate::i18n::Lang;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::App;
+use crate::tui::theme::{Theme, flow, panel, status_mark};
 
 /// Every key the main screen takes, with a few words each.
 pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
@@ -117,19 +118,19 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
     vec![
         // The list's marks, named with the words the list and `check` use for the statuses.
         (
-            super::status_mark(LoanStatus::Overdue),
+            status_mark(LoanStatus::Overdue),
             lang.status(LoanStatus::Overdue),
         ),
         (
-            super::status_mark(LoanStatus::DueSoon),
+            status_mark(LoanStatus::DueSoon),
             lang.status(LoanStatus::DueSoon),
         ),
         (
-            super::status_mark(LoanStatus::Current),
+            status_mark(LoanStatus::Current),
             lang.status(LoanStatus::Current),
         ),
         (
-            super::status_mark(LoanStatus::PaidOff),
+            status_mark(LoanStatus::PaidOff),
             lang.status(LoanStatus::PaidOff),
         ),
         ("▶", lang.t("选中", "selected")),

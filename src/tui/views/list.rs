@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, money, panel, ruler, status_mark, timeline};
+use super::{ruler, timeline};
 use crate::engine::LoanStatus;
 use crate::present::countdown;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Entry, Measured};
+use crate::tui::theme::{Theme, money, panel, status_mark};
 
 const ROW_H: usize = 2;
 /// Rows above the loans: the column headers and the ruler.

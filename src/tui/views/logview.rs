@@ -9,12 +9,12 @@ use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, panel, title_fit};
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY};
 use crate::present::complaint::{contact_lines, flagged_lines, headline};
 use crate::text::{truncate, wrap};
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::{CHART_DAYS, chart_summary, full_summary};
+use crate::tui::theme::{Theme, panel, title_fit};
 use unicode_width::UnicodeWidthStr;
 
 /// Rows of the tallest bar; more calls than this show a `+` on top.

@@ -12,7 +12,6 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, flow, money, panel};
 use crate::engine::LoanStatus;
 use crate::engine::plan::Plan;
 use crate::present::plan::{
@@ -23,6 +22,7 @@ use crate::text::wrap;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
 use crate::tui::planning::strategy_label;
+use crate::tui::theme::{Theme, flow, money, panel};
 
 pub fn render(
     app: &App,

@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Row, Table, Widget};
 
-use super::{Theme, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::money::grouped;
 use crate::present::schedule::columns;
 use crate::tui::app::{App, Measured};
+use crate::tui::theme::{Theme, flow, money, panel};
 
 pub fn render(
     app: &App,
@@ -66,8 +66,7 @@ pub fn render(
     }
     facts.push(format!("{} {}", lang.t("已还", "paid"), money(cur, s.paid)));
     let chunks = facts.into_iter().map(|f| vec![Span::raw(f)]).collect();
-    ratatui::widgets::Paragraph::new(super::flow(chunks, summary.width as usize))
-        .render(summary, buf);
+    ratatui::widgets::Paragraph::new(flow(chunks, summary.width as usize)).render(summary, buf);
 
     // One row for the header; the rest scroll.
     let visible = (table_area.height as usize).saturating_sub(1).max(1);
