@@ -274,3 +274,45 @@ fn sigterm_and_sighup_restore_the_terminal() {
         );
     }
 }
+
+/// An editor saves in place: it truncates the file, then writes it, here with a typo. The
+/// dashboard never shows the empty file's "all clear": it keeps the last good data, marks it as
+/// old with the typo's `loans.toml:line:col`, and drops the mark once the file reads again. An
+/// empty file after loans is taken only on `r`.
+#[test]
+fn a_save_in_place_with_a_typo_keeps_the_old_data_marked() {
+    let mut s = Session::start(SAMPLE);
+    s.wait_for("overdue ¥3,276.74");
+    let path = s._copy.as_ref().unwrap().path().join("loans.toml");
+    let bad = include_str!("../data/sample.toml").replacen("amount = 1100.16", "amount = 1,100.16", 1);
+    let line = bad.lines().position(|l| l.contains("1,100.16")).unwrap() + 1;
+    {
+        // In place, as nano and VS Code write: the same inode truncated, then filled.
+        let mut f = std::fs::File::create(&path).unwrap();
+        f.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(40));
+        f.write_all(bad.as_bytes()).unwrap();
+    }
+    let screen = s.wait_for("old data");
+    assert!(screen.contains(&format!("loans.toml:{line}:")), "{screen}");
+    assert!(screen.contains("overdue ¥3,276.74"), "{screen}");
+    assert!(!screen.contains("nothing overdue"), "{screen}");
+    assert!(!screen.contains("No loans in the file yet"), "{screen}");
+
+    // Empty for good: still the old data, marked, until `r`.
+    std::fs::write(&path, "").unwrap();
+    let screen = s.wait_for("now holds no loans");
+    assert!(screen.contains("overdue ¥3,276.74"), "{screen}");
+    s.keys(b"r");
+    s.wait_for("No loans in the file yet");
+
+    // The file back: read, and the mark gone.
+    std::fs::write(&path, include_str!("../data/sample.toml")).unwrap();
+    s.wait_for("overdue ¥3,276.74");
+    let start = Instant::now();
+    while s.parser.lock().unwrap().screen().contents().contains("old data") {
+        assert!(start.elapsed() < Duration::from_secs(20), "the mark stayed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.quit();
+}

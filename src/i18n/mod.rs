@@ -5,6 +5,7 @@
 //! it without depending on this catalogue (which names engine and model types).
 
 pub mod phrases;
+pub mod trust;
 mod text;
 
 pub use crate::lang::Lang;

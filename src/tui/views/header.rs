@@ -21,6 +21,9 @@ pub fn height(app: &App) -> u16 {
     if app.privacy.is_some() {
         h += 1;
     }
+    if app.stale.is_some() {
+        h += 1;
+    }
     if app.snap.totals.next_upcoming.is_some() {
         h += 1;
     }
@@ -66,6 +69,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ));
     }
     lines.push(Line::from(first));
+    // Above the figures, so no total is read without it: they are the last data that read well.
+    if let Some(stale) = &app.stale {
+        let room = (area.width as usize).saturating_sub(3);
+        lines.push(Line::from(Span::styled(
+            format!(" ⚠ {}", crate::text::truncate(stale.get(lang), room)),
+            theme
+                .fg(Color::Red)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )));
+    }
 
     let overdue_style = if t.overdue.is_zero() {
         theme.dim()

@@ -1,0 +1,45 @@
+//! Messages of the first week's fixes (issue 21): a stale screen after a failed reload, money
+//! that cannot go where it was written, words that fit the screen. Both languages side by side.
+
+use super::Text;
+
+fn t(zh: String, en: String) -> Text {
+    Text::new(zh, en)
+}
+
+/// The header's mark while the data shown is older than the file, with the first problem.
+pub fn stale_data(why: &Text) -> Text {
+    t(
+        format!("旧数据：文件读不了，仍显示上次读到的内容。{}", why.zh),
+        format!("old data: the file does not read, showing what it last held. {}", why.en),
+    )
+}
+
+/// The header's mark while the file has turned empty under loans on show (an editor mid-save).
+pub fn stale_empty(name: &str) -> Text {
+    t(
+        format!("旧数据：{name} 现在没有任何借款，仍显示上次读到的内容；确实清空了就按 r"),
+        format!("old data: {name} now holds no loans, showing what it last held; r takes it as is"),
+    )
+}
+
+/// The footer's line for the same case.
+pub fn file_now_empty(name: &str) -> Text {
+    t(
+        format!("{name} 现在是空的（可能正在保存），仍显示旧数据；按 r 采用空文件"),
+        format!("{name} is empty now (a save in progress?), still showing the old data; r takes the empty file"),
+    )
+}
+
+/// One problem and how many more the file has.
+pub fn and_more_problems(first: &Text, more: usize) -> Text {
+    t(
+        format!("{}（另有 {more} 处问题）", first.zh),
+        format!("{} (and {more} more)", first.en),
+    )
+}
+
+/// The demo's name where a file's name would go ("reloaded the demo").
+pub fn the_demo() -> Text {
+    Text::new("演示数据", "the demo")
+}
