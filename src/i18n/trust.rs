@@ -43,3 +43,28 @@ pub fn and_more_problems(first: &Text, more: usize) -> Text {
 pub fn the_demo() -> Text {
     Text::new("演示数据", "the demo")
 }
+
+/// A payment in the file beyond everything owed on its day (money already written with its
+/// currency); `penalty` when one is estimated.
+pub fn payment_beyond_owed_in_file(
+    amount: &str,
+    owed: &str,
+    excess: &str,
+    penalty: Option<(&str, &str)>,
+) -> Text {
+    let (zh_owed, en_owed) = match penalty {
+        Some((unpaid, penalty)) => (
+            format!("{owed}（未还各期 {unpaid} + 估算罚息 {penalty}）"),
+            format!("{owed} (unpaid installments {unpaid} + estimated penalty {penalty})"),
+        ),
+        None => (owed.to_string(), owed.to_string()),
+    };
+    t(
+        format!(
+            "这笔还款 {amount} 超过了当天这笔借款还欠的全部金额 {zh_owed}：多出的 {excess} 不会算到任何一期上；请改成实际付出的金额"
+        ),
+        format!(
+            "this payment of {amount} is more than everything the loan owed that day, {en_owed}: the {excess} over it counts towards nothing; write what was actually paid"
+        ),
+    )
+}

@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod diag;
 pub mod lock;
+pub mod overpaid;
 pub mod perms;
 pub mod schema;
 pub mod segment;

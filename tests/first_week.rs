@@ -1,0 +1,55 @@
+//! The first week of real use (issue 21, parts 1 and 4), through the command line: no money
+//! vanishes unseen, no status hides a loan, and every word fits the screen and the language.
+
+mod common;
+use common::{stdout_of, stdout_on};
+
+/// `repaydash --file <toml> --today <today> --lang <lang> ARGS…` with the environment `env`:
+/// (exit code, stdout, stderr).
+fn run_env(toml: &str, today: &str, lang: &str, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loans.toml");
+    std::fs::write(&file, toml).unwrap();
+    let mut cmd = assert_cmd::Command::cargo_bin("repaydash").unwrap();
+    cmd.args(["--file", file.to_str().unwrap(), "--today", today, "--lang", lang]);
+    cmd.args(args);
+    cmd.env_remove("COLUMNS");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+const OVERPAID: &str = r#"
+[[loan]]
+id = "huabei"
+platform = "alipay"
+amount_due = 1224
+due_date = 2026-12-01
+
+[[loan.payments]]
+date = 2026-11-20
+amount = 1300
+"#;
+
+#[test]
+fn validate_warns_of_a_payment_beyond_what_was_owed_with_the_amounts() {
+    let out = stdout_on(OVERPAID, "2026-11-23", "en", &["validate"]);
+    assert!(
+        out.contains(
+            "loans.toml:10:10: this payment of ¥1,300.00 is more than everything the loan owed that day, ¥1,224.00: the ¥76.00 over it counts towards nothing"
+        ),
+        "{out}"
+    );
+    let out = stdout_on(OVERPAID, "2026-11-23", "zh", &["validate"]);
+    assert!(out.contains("这笔还款 ¥1,300.00 超过了当天这笔借款还欠的全部金额 ¥1,224.00：多出的 ¥76.00"), "{out}");
+    // Exactly what was owed: no warning.
+    let exact = OVERPAID.replace("amount = 1300", "amount = 1224");
+    let out = stdout_on(&exact, "2026-11-23", "en", &["validate"]);
+    assert!(!out.contains("warning"), "{out}");
+}
