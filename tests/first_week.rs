@@ -53,3 +53,55 @@ fn validate_warns_of_a_payment_beyond_what_was_owed_with_the_amounts() {
     let out = stdout_on(&exact, "2026-11-23", "en", &["validate"]);
     assert!(!out.contains("warning"), "{out}");
 }
+
+const NOT_DRAWN: &str = r#"
+[[loan]]
+id = "future"
+platform = "ctrip"
+principal = 3000
+annual_rate = 18
+method = "equal_installment"
+term = 3
+start_date = 2026-12-10
+
+[[loan]]
+id = "now"
+platform = "alipay"
+amount_due = 500
+due_date = 2026-12-20
+"#;
+
+/// A loan drawn after today is `not_drawn` in the JSON and the list, and the totals (1 open)
+/// count what the list shows as open: the other loan.
+#[test]
+fn a_loan_not_yet_drawn_has_a_status_of_its_own_and_the_totals_agree() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_on(NOT_DRAWN, "2026-11-23", "en", &["check", "--json"]))
+            .unwrap();
+    let loans = json["loans"].as_array().unwrap();
+    let status = |id: &str| {
+        loans.iter().find(|l| l["id"] == id).unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(status("future"), "not_drawn");
+    assert_eq!(status("now"), "current");
+    let open = loans
+        .iter()
+        .filter(|l| !matches!(l["status"].as_str(), Some("paid_off" | "not_drawn")))
+        .count();
+    assert_eq!(json["totals"]["open"], open);
+    assert_eq!(open, 1);
+    let text = stdout_on(NOT_DRAWN, "2026-11-23", "en", &["check"]);
+    assert!(text.contains("1 loan open"), "{text}");
+    let row = text.lines().find(|l| l.starts_with("Ctrip")).unwrap();
+    assert!(row.contains("not yet drawn") && !row.contains("current"), "{row}");
+    // On its first day it is drawn: current, and open.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_on(NOT_DRAWN, "2026-12-10", "en", &["check", "--json"]))
+            .unwrap();
+    assert_eq!(json["totals"]["open"], 2);
+    let zh = stdout_on(NOT_DRAWN, "2026-11-23", "zh", &["check"]);
+    assert!(zh.contains("尚未借出"), "{zh}");
+}

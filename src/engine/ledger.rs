@@ -25,6 +25,9 @@ pub enum LoanStatus {
     DueSoon,
     Current,
     PaidOff,
+    /// Before the loan's start date (a what-if into the past, or a loan written ahead): nothing
+    /// is owed yet, so it is neither counted as open nor as current.
+    NotDrawn,
 }
 
 impl LoanStatus {
@@ -34,6 +37,7 @@ impl LoanStatus {
             LoanStatus::DueSoon => "due_soon",
             LoanStatus::Current => "current",
             LoanStatus::PaidOff => "paid_off",
+            LoanStatus::NotDrawn => "not_drawn",
         }
     }
 }
@@ -238,6 +242,11 @@ impl Ledger {
             LoanStatus::DueSoon
         } else {
             LoanStatus::Current
+        };
+        let status = if loan.starts_after(today).is_some() {
+            LoanStatus::NotDrawn
+        } else {
+            status
         };
 
         Ledger {

@@ -273,13 +273,9 @@ impl Loan {
     /// nothing is owed, late or counted down. Bills carry no start date: always drawn.
     pub fn starts_after(&self, today: NaiveDate) -> Option<NaiveDate> {
         match &self.terms {
-            LoanTerms::Amortized {
-                start_date,
-                shift_days,
-                ..
-            } => start_date
-                .checked_add_signed(chrono::Duration::days(*shift_days))
-                .filter(|s| *s > today),
+            // `start_date` is already moved by any shift (`Portfolio::shift_dates`): `shift_days`
+            // only tells the schedule where its months were counted from.
+            LoanTerms::Amortized { start_date, .. } => Some(*start_date).filter(|s| *s > today),
             LoanTerms::Bills(_) => None,
         }
     }

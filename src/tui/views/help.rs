@@ -132,6 +132,10 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
             super::status_mark(LoanStatus::PaidOff),
             lang.status(LoanStatus::PaidOff),
         ),
+        (
+            super::status_mark(LoanStatus::NotDrawn),
+            lang.status(LoanStatus::NotDrawn),
+        ),
         ("▶", lang.t("选中", "selected")),
         (
             "≈",

@@ -70,7 +70,7 @@ impl Theme {
             LoanStatus::Overdue => self.fg(Color::Red).add_modifier(Modifier::BOLD),
             LoanStatus::DueSoon => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             LoanStatus::Current => self.fg(Color::Green),
-            LoanStatus::PaidOff => self.dim(),
+            LoanStatus::PaidOff | LoanStatus::NotDrawn => self.dim(),
         }
     }
 
@@ -94,6 +94,7 @@ pub fn status_mark(s: LoanStatus) -> &'static str {
         LoanStatus::DueSoon => "*",
         LoanStatus::Current => "·",
         LoanStatus::PaidOff => "✓",
+        LoanStatus::NotDrawn => "○",
     }
 }
 
