@@ -105,3 +105,44 @@ fn a_loan_not_yet_drawn_has_a_status_of_its_own_and_the_totals_agree() {
     let zh = stdout_on(NOT_DRAWN, "2026-11-23", "zh", &["check"]);
     assert!(zh.contains("尚未借出"), "{zh}");
 }
+
+/// Two late loans (3,234,567.89) and two due within the 14-day window (2,000,000.00): too wide
+/// for 80 columns with every word, the line says the due-soon part in fewer words but keeps its
+/// amount.
+#[test]
+fn status_keeps_the_due_soon_amount_when_it_shortens() {
+    let file = r#"
+[settings]
+alert_days = 14
+[[loan]]
+id = "a1"
+platform = "ctrip"
+amount_due = 1234567.89
+due_date = 2026-11-20
+[[loan]]
+id = "a2"
+platform = "ctrip"
+amount_due = 2000000
+due_date = 2026-11-21
+[[loan]]
+id = "b1"
+platform = "alipay"
+amount_due = 1000000
+due_date = 2026-11-24
+[[loan]]
+id = "b2"
+platform = "alipay"
+amount_due = 1000000
+due_date = 2026-11-30
+"#;
+    let en = stdout_on(file, "2026-11-23", "en", &["status"]);
+    assert_eq!(
+        en,
+        "2 overdue ¥3,234,567.89 | contacts may be called | due ¥2,000,000.00\n"
+    );
+    let zh = stdout_on(file, "2026-11-23", "zh", &["status"]);
+    assert_eq!(
+        zh,
+        "逾期2笔 ¥3,234,567.89 | 紧急联系人 可能已联系 | 14天内到期2笔 ¥2,000,000.00\n"
+    );
+}
