@@ -68,3 +68,9 @@ pub fn payment_beyond_owed_in_file(
         ),
     )
 }
+
+/// A late loan whose penalty rate is 0 (its own `penalty_rate = 0`, or a 0 % loan's default):
+/// said, rather than left blank as if nothing were known.
+pub fn no_penalty_rate_zero() -> Text {
+    Text::new("不估算罚息（费率为 0）", "no penalty estimated (rate 0)")
+}

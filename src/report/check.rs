@@ -204,6 +204,12 @@ pub fn text(ctx: &Context) -> String {
                 contact,
                 match l.penalty_estimate {
                     None => lang.penalty_unknown().into(),
+                    Some(_)
+                        if l.status == LoanStatus::Overdue
+                            && l.penalty_percent_per_day.is_some_and(|r| r.is_zero()) =>
+                    {
+                        crate::i18n::trust::no_penalty_rate_zero().get(lang).into()
+                    }
                     Some(p) if p.is_zero() => "—".into(),
                     Some(p) => format!("≈{cur}{}", grouped(p)),
                 },

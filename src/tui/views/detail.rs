@@ -151,6 +151,14 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 Span::raw(label),
                 Span::styled(format!("≈{}", money(cur, p)), theme.fg(Color::Red)),
             ]),
+            Some(_) if l.penalty_percent_per_day.is_some_and(|r| r.is_zero()) => {
+                chunks.push(vec![Span::styled(
+                    crate::i18n::trust::no_penalty_rate_zero()
+                        .get(lang)
+                        .to_string(),
+                    theme.dim(),
+                )])
+            }
             Some(_) => {}
             // Overdue with no rate to estimate from: say so instead of showing nothing.
             None => chunks.push(vec![
