@@ -188,7 +188,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 let init = repaydash::launch::command("init");
                 eprintln!("{}", ph::demo_no_file(&init).get(ctx.lang));
             }
-            out(&report::check::text(&ctx));
+            out(&report::check::text_fit(&ctx, check_width()));
         }
         Some(Command::Check { json: true, .. }) => println!("{}", report::check::json(&ctx)),
         Some(Command::Schedule { id, json }) => {
@@ -332,6 +332,23 @@ fn terminal_width() -> usize {
         .and_then(|c| c.trim().parse::<usize>().ok())
         .filter(|w| (report::advice::MIN_WIDTH..=400).contains(w))
         .unwrap_or(report::advice::DEFAULT_WIDTH)
+}
+
+/// The width `check` fits its table to: `$COLUMNS` when set, else the terminal's when stdout is
+/// one; piped without `$COLUMNS`, None (the full table, for a file or another program).
+fn check_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0);
+    columns.or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| ratatui::crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(w, _)| usize::from(w))
+            .filter(|w| *w > 0)
+    })
 }
 
 /// The interactive dashboard; when stdout is not a terminal, `run` prints `check` instead.

@@ -146,3 +146,46 @@ due_date = 2026-11-30
         "逾期2笔 ¥3,234,567.89 | 紧急联系人 可能已联系 | 14天内到期2笔 ¥2,000,000.00\n"
     );
 }
+
+fn widest(s: &str) -> usize {
+    s.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+const SAMPLE: &str = include_str!("../data/sample.toml");
+
+/// With `$COLUMNS` (or a terminal) `check` fits: no row wider, the columns giving way in the
+/// documented order (stage, penalty, the name cut, due date…), words cut only with "…". Piped
+/// without `$COLUMNS` it keeps the full table.
+#[test]
+fn check_fits_the_terminal_and_keeps_the_full_table_when_piped() {
+    for lang in ["en", "zh"] {
+        for cols in ["80", "70", "60", "100"] {
+            let (code, out, _) = run_env(SAMPLE, "2026-11-23", lang, &["check"], &[("COLUMNS", cols)]);
+            assert_eq!(code, 0);
+            let cols: usize = cols.parse().unwrap();
+            assert!(widest(&out) <= cols, "{cols}:\n{out}");
+        }
+        let (_, full, _) = run_env(SAMPLE, "2026-11-23", lang, &["check"], &[]);
+        let (stage, penalty) = if lang == "en" {
+            ("Stage", "Penalty (est.)")
+        } else {
+            ("阶段", "罚息(估)")
+        };
+        assert!(full.contains(stage) && full.contains(penalty), "{full}");
+        assert!(widest(&full) > 100, "{full}");
+    }
+    // At 80 columns in English: the stage and the penalty go, names are cut to 14, the due date
+    // goes, and every countdown that fits stays whole.
+    let (_, out, _) = run_env(SAMPLE, "2026-11-23", "en", &["check"], &[("COLUMNS", "80")]);
+    let head = out.lines().find(|l| l.starts_with("Loan")).unwrap();
+    assert_eq!(
+        head.split_whitespace().collect::<Vec<_>>(),
+        ["Loan", "Status", "Overdue", "Next", "due", "Countdown"]
+    );
+    assert!(out.contains("借呗（5月借款…  overdue 6d"), "{out}");
+    assert!(out.contains("contacts in 9 days"), "{out}");
+    assert!(out.contains("if missed: contacts 11 Dec"), "{out}");
+}
