@@ -52,3 +52,29 @@ fn a_late_loan_with_a_zero_rate_says_no_penalty_is_estimated() {
     let out = common::stdout_on(ZERO_RATE, "2026-11-23", "en", &["check"]);
     assert!(out.contains("no penalty estimated (rate 0)"), "{out}");
 }
+
+const SAMPLE: &str = include_str!("../data/sample.toml");
+
+/// Where `needle` ends on `line`, in display columns.
+fn end_col(line: &str, needle: &str) -> usize {
+    let at = line.find(needle).unwrap_or_else(|| panic!("{needle:?} in {line:?}"));
+    unicode_width::UnicodeWidthStr::width(&line[..at + needle.len()])
+}
+
+#[test]
+fn the_schedules_figure_headers_stand_over_their_figures() {
+    for (lang, principal, paid) in [(Lang::En, "Principal", "Paid"), (Lang::Zh, "本金", "已还")] {
+        let (_d, mut app) = app_on(SAMPLE, "2026-11-23", lang);
+        dispatch(&mut app, Msg::Down);
+        dispatch(&mut app, Msg::Open);
+        let s = screen(&mut app, 120, 40);
+        let head = s.lines().find(|l| l.contains(" # ") && l.contains(principal)).unwrap();
+        // Installment 1 of 携程借去花: principal 920.16, paid 1,100.16.
+        let row = s.lines().find(|l| l.contains("920.16")).unwrap();
+        assert_eq!(end_col(head, principal), end_col(row, "920.16"), "{head}\n{row}");
+        // The paid figure is the row's last 1,100.16.
+        let last = row.rfind("1,100.16").unwrap() + "1,100.16".len();
+        let paid_end = unicode_width::UnicodeWidthStr::width(&row[..last]);
+        assert_eq!(end_col(head, paid), paid_end, "{head}\n{row}");
+    }
+}

@@ -4,13 +4,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Row, Table, Widget};
+use ratatui::widgets::{Cell, Row, Table, Widget};
 
 use super::{Theme, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::money::grouped;
 use crate::present::schedule::columns;
 use crate::tui::app::{App, Measured};
+
+/// Which of `columns` hold figures (right-aligned, header too).
+const NUMERIC: [bool; 8] = [true, false, true, true, true, true, true, false];
 
 pub fn render(
     app: &App,
@@ -73,7 +76,16 @@ pub fn render(
     let visible = (table_area.height as usize).saturating_sub(1).max(1);
     m.list_page = visible;
     let scroll = scroll.min(insts.len().saturating_sub(visible));
-    let header = Row::new(columns(lang).map(str::to_string)).style(theme.accent());
+    // The figures' headers stand right-aligned over them, as the figures do.
+    let header = Row::new(columns(lang).into_iter().enumerate().map(|(i, h)| {
+        let line = Line::from(h);
+        Cell::from(if NUMERIC[i] {
+            line.right_aligned()
+        } else {
+            line
+        })
+    }))
+    .style(theme.accent());
     let rows: Vec<Row> = insts
         .iter()
         .skip(scroll)
@@ -85,16 +97,24 @@ pub fn render(
                 InstallmentStatus::Partial => theme.status(LoanStatus::DueSoon),
                 InstallmentStatus::Due => ratatui::style::Style::new(),
             };
-            Row::new(vec![
-                format!("{:>3}", s.n),
+            let cells = [
+                s.n.to_string(),
                 crate::dates::day(lang, s.due_date, app.today()),
-                format!("{:>10}", grouped(s.principal)),
-                format!("{:>9}", grouped(s.interest)),
-                format!("{:>8}", grouped(s.fee)),
-                format!("{:>10}", grouped(s.amount)),
-                format!("{:>10}", grouped(s.paid)),
+                grouped(s.principal),
+                grouped(s.interest),
+                grouped(s.fee),
+                grouped(s.amount),
+                grouped(s.paid),
                 lang.installment_status(s.status).to_string(),
-            ])
+            ];
+            Row::new(cells.into_iter().enumerate().map(|(i, c)| {
+                let line = Line::from(c);
+                Cell::from(if NUMERIC[i] {
+                    line.right_aligned()
+                } else {
+                    line
+                })
+            }))
             .style(style)
         })
         .collect();
