@@ -96,14 +96,14 @@ fn a_loan_not_yet_drawn_has_a_status_of_its_own_and_the_totals_agree() {
     let text = stdout_on(NOT_DRAWN, "2026-11-23", "en", &["check"]);
     assert!(text.contains("1 loan open"), "{text}");
     let row = text.lines().find(|l| l.starts_with("Ctrip")).unwrap();
-    assert!(row.contains("not yet drawn") && !row.contains("current"), "{row}");
+    assert!(row.contains("not drawn") && !row.contains("current"), "{row}");
     // On its first day it is drawn: current, and open.
     let json: serde_json::Value =
         serde_json::from_str(&stdout_on(NOT_DRAWN, "2026-12-10", "en", &["check", "--json"]))
             .unwrap();
     assert_eq!(json["totals"]["open"], 2);
     let zh = stdout_on(NOT_DRAWN, "2026-11-23", "zh", &["check"]);
-    assert!(zh.contains("尚未借出"), "{zh}");
+    assert!(zh.contains("未借出"), "{zh}");
 }
 
 /// Two late loans (3,234,567.89) and two due within the 14-day window (2,000,000.00): too wide
@@ -185,7 +185,19 @@ fn check_fits_the_terminal_and_keeps_the_full_table_when_piped() {
         head.split_whitespace().collect::<Vec<_>>(),
         ["Loan", "Status", "Overdue", "Next", "due", "Countdown"]
     );
-    assert!(out.contains("借呗（5月借款…  overdue 6d"), "{out}");
+    assert!(out.contains("借呗（5月借款…  6d late"), "{out}");
     assert!(out.contains("contacts in 9 days"), "{out}");
     assert!(out.contains("if missed: contacts 11 Dec"), "{out}");
+}
+
+/// The status words are one definition with one spacing: `check` says what the dashboard's list
+/// says (`逾期33天`, `3天后到期`), never `逾期 33天`.
+#[test]
+fn status_words_have_one_spacing() {
+    let zh = stdout_on(SAMPLE, "2026-11-23", "zh", &["check"]);
+    assert!(zh.contains("星图金融任性贷            逾期33天"), "{zh}");
+    assert!(zh.contains("3天后到期"), "{zh}");
+    assert!(!zh.contains("逾期 33"), "{zh}");
+    let en = stdout_on(SAMPLE, "2026-11-23", "en", &["check"]);
+    assert!(en.contains("33d late") && en.contains("due in 3d"), "{en}");
 }

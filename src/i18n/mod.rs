@@ -21,7 +21,7 @@ impl Lang {
             LoanStatus::DueSoon => self.t("即将到期", "due soon"),
             LoanStatus::Current => self.t("正常", "current"),
             LoanStatus::PaidOff => self.t("已结清", "paid off"),
-            LoanStatus::NotDrawn => self.t("尚未借出", "not yet drawn"),
+            LoanStatus::NotDrawn => self.t("未借出", "not drawn"),
         }
     }
 

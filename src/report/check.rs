@@ -194,17 +194,8 @@ pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
         .map(|f| {
             let l = &f.ledger;
             let e = &f.escalation;
-            let status = match l.status {
-                LoanStatus::Overdue => {
-                    format!(
-                        "{} {}{}",
-                        lang.status(l.status),
-                        l.days_overdue,
-                        lang.t("天", "d")
-                    )
-                }
-                s => lang.status(s).to_string(),
-            };
+            // The list's words, the one definition (`逾期33天`, `3天后到期`).
+            let status = f.status_words(lang);
             let contact = match f.countdown.words(lang, ctx.today) {
                 w if w.is_empty() => "—".to_string(),
                 w => w,
