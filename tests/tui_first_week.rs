@@ -78,3 +78,83 @@ fn the_schedules_figure_headers_stand_over_their_figures() {
         assert_eq!(end_col(head, paid), paid_end, "{head}\n{row}");
     }
 }
+
+fn sample_app(lang: Lang) -> (tempfile::TempDir, App) {
+    app_on(SAMPLE, "2026-11-23", lang)
+}
+
+/// The buffer the app draws at `w`×`h`.
+fn draw(app: &mut App, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| repaydash::tui::views::draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// Every pane's border is whole (no text over it, the title stops before the right corner)
+/// and every header line ends in a space or "…", at every width from the minimum (70) to 120
+/// and heights from the minimum (20) up, in both languages, with several loans selected.
+#[test]
+fn nothing_overwrites_a_border_or_runs_off_uncut_at_any_size() {
+    use repaydash::tui::views::{Theme, body_area, header, panes};
+    for lang in [Lang::En, Lang::Zh] {
+        for h in [20u16, 22, 40] {
+            for w in 70u16..=120 {
+                let (_d, mut app) = sample_app(lang);
+                for pick in 0..3 {
+                    let buf = draw(&mut app, w, h);
+                    let area = ratatui::layout::Rect::new(0, 0, w, h);
+                    let body = body_area(&app, area);
+                    let p = panes(&app, body, Theme { color: false });
+                    let at = |x: u16, y: u16| buf[(x, y)].symbol().to_string();
+                    let screen = common::screen(&mut app, w, h);
+                    for r in [p.list, p.detail, p.advice] {
+                        if r.width < 2 || r.height < 2 {
+                            continue;
+                        }
+                        let (l, rt, t, b) = (r.left(), r.right() - 1, r.top(), r.bottom() - 1);
+                        let ctx = format!("{lang:?} {w}x{h} loan {pick} pane {r:?}\n{screen}");
+                        assert_eq!(at(l, t), "╭", "{ctx}");
+                        assert_eq!(at(rt, t), "╮", "{ctx}");
+                        assert_eq!(at(rt - 1, t), "─", "title into the corner: {ctx}");
+                        assert_eq!(at(l, b), "╰", "{ctx}");
+                        assert_eq!(at(rt, b), "╯", "{ctx}");
+                        for y in t + 1..b {
+                            assert_eq!(at(l, y), "│", "row {y}: {ctx}");
+                            assert_eq!(at(rt, y), "│", "row {y}: {ctx}");
+                        }
+                    }
+                    for y in 0..header::height(&app) {
+                        let last = at(w - 1, y);
+                        assert!(
+                            last == " " || last == "…",
+                            "header row {y} runs off: {lang:?} {w}x{h}\n{screen}"
+                        );
+                    }
+                    dispatch(&mut app, Msg::Down);
+                    if pick == 1 {
+                        dispatch(&mut app, Msg::Down);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Below the minimum the message wraps at spaces: every word is whole on some row, and no row
+/// of it is lost.
+#[test]
+fn the_too_small_message_wraps_whole_words() {
+    for (w, h) in [(20u16, 12u16), (16, 10), (30, 8)] {
+        let (_d, mut app) = sample_app(Lang::En);
+        let s = screen(&mut app, w, h);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        for word in ["terminal", "too", "small", "needs", "at", "least", "70×20", "(now", "q", "to", "quit"] {
+            assert!(words.contains(&word), "{word:?} at {w}x{h}:\n{s}");
+        }
+        let (_d, mut app) = sample_app(Lang::Zh);
+        let s = screen(&mut app, w, h);
+        for piece in ["终端太小", "至少需要", "70×20", "q 退出"] {
+            assert!(s.contains(piece), "{piece:?} at {w}x{h}:\n{s}");
+        }
+    }
+}

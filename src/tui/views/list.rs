@@ -46,7 +46,10 @@ fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
 
 pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
-    let block = panel(title(app, area.width as usize, theme), theme);
+    let block = panel(
+        super::fit_title(title(app, area.width as usize, theme), area.width),
+        theme,
+    );
     let inner = block.inner(area);
     block.render(area, buf);
     if app.snap.loans.is_empty() {

@@ -22,7 +22,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Paragraph, StatefulWidget, Widget};
 use rust_decimal::Decimal;
 
 use super::app::{App, Measured, Mode, Pane};
@@ -403,22 +403,42 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let text = vec![
-        Line::from(lang.t("终端太小", "terminal too small")).style(Style::new().bold()),
-        Line::from(format!(
-            "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
-            lang.t("至少需要", "needs at least"),
-            lang.t("现在", "now"),
-            area.width,
-            area.height
-        )),
-        Line::from(lang.t("q 退出", "q to quit")),
+    let sentences = [
+        (lang.t("终端太小", "terminal too small").to_string(), true),
+        (
+            format!(
+                "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
+                lang.t("至少需要", "needs at least"),
+                lang.t("现在", "now"),
+                area.width,
+                area.height
+            ),
+            false,
+        ),
+        (lang.t("q 退出", "q to quit").to_string(), false),
     ];
+    // Wrapped here, at spaces (CJK by its own rules), so every row it needs is counted and a
+    // word is broken only when it is wider than the screen.
+    let width = usize::from(area.width.max(1));
+    let text: Vec<Line> = sentences
+        .iter()
+        .flat_map(|(s, bold)| {
+            crate::text::wrap(s, width, "", "")
+                .into_iter()
+                .map(move |row| {
+                    let line = Line::from(row);
+                    if *bold {
+                        line.style(Style::new().bold())
+                    } else {
+                        line
+                    }
+                })
+        })
+        .collect();
     let h = (text.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
     Paragraph::new(text)
         .centered()
-        .wrap(Wrap { trim: true })
         .render(Rect::new(area.x, y, area.width, h), buf);
 }
 
@@ -445,4 +465,71 @@ pub fn flow(chunks: Vec<Vec<Span<'_>>>, width: usize) -> Vec<Line<'_>> {
         lines.push(Line::from(cur));
     }
     lines
+}
+
+/// `line` cut to `width` display columns, its styles kept, ending with "…" when cut: a line never
+/// runs past its area unmarked.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut used = 0;
+    let mut spans: Vec<Span> = Vec::new();
+    let room = width.saturating_sub(1);
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w <= room {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let mut cut = String::new();
+        for ch in span.content.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if used + cw > room {
+                break;
+            }
+            cut.push(ch);
+            used += cw;
+        }
+        cut.push('…');
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    if width > 0 && !spans.iter().any(|s| s.content.ends_with('…')) {
+        spans.push(Span::raw("…"));
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// A pane's title cut to fit between its corners with a rule cell left before the right one, so
+/// it never runs into the corner ("· 携程金╮").
+pub fn fit_title(line: Line<'_>, pane_width: u16) -> Line<'_> {
+    fit_line(line, usize::from(pane_width).saturating_sub(3))
+}
+
+/// Draw `p` (which wraps) inside `inner` only: ratatui's wrapping can leave a line one column
+/// wider than its area (a wide character at the edge), which would cover the pane's border. It
+/// is drawn on a scratch buffer a little wider; what spills past the edge is not copied, and
+/// the row's last cell says "…" instead.
+pub fn render_clipped(p: Paragraph<'_>, inner: Rect, buf: &mut Buffer) {
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let wide = Rect::new(inner.x, inner.y, inner.width.saturating_add(4), inner.height);
+    let mut scratch = Buffer::empty(wide);
+    p.render(inner, &mut scratch);
+    let last = inner.right() - 1;
+    for y in inner.top()..inner.bottom() {
+        for x in inner.left()..inner.right() {
+            buf[(x, y)] = scratch[(x, y)].clone();
+        }
+        let spilled = (inner.right()..wide.right()).any(|x| scratch[(x, y)].symbol() != " ");
+        // A wide character whose second half is past the edge is cut too.
+        let split = scratch[(last, y)].symbol().width() > 1;
+        if spilled || split {
+            let style = scratch[(last, y)].style();
+            buf[(last, y)].set_symbol("…").set_style(style);
+        }
+    }
 }

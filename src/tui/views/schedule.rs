@@ -35,7 +35,7 @@ pub fn render(
         ),
         Span::styled(format!("Esc {} ", lang.t("返回", "back")), theme.dim()),
     ]);
-    let block = panel(title, theme);
+    let block = panel(super::fit_title(title, area.width), theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let [summary, table_area] =
