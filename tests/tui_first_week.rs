@@ -158,3 +158,27 @@ fn the_too_small_message_wraps_whole_words() {
         }
     }
 }
+
+/// At 120×40 the list needs 18 rows of the body's 35 (7 loans): the advice takes the rows below
+/// it across the whole width (14 rows on 星图金融任性贷) instead of a third of the right column.
+#[test]
+fn at_120x40_the_advice_gets_the_rows_the_list_does_not_need() {
+    // (the body is 35 rows)
+    use repaydash::tui::views::{Theme, body_area, panes};
+    let (_d, mut app) = sample_app(Lang::En);
+    let s = screen(&mut app, 120, 40);
+    let body = body_area(&app, ratatui::layout::Rect::new(0, 0, 120, 40));
+    let p = panes(&app, body, Theme { color: false });
+    // As high as the list (18) or the detail needs, whichever is more.
+    assert!(p.list.height >= 18 && p.list.height == p.detail.height, "{s}");
+    assert_eq!((p.advice.x, p.advice.width), (0, 120), "{s}");
+    assert_eq!(p.advice.y, p.list.bottom(), "{s}");
+    assert_eq!(p.advice.height, body.height - p.list.height, "{s}");
+    assert!(p.advice.height >= 14, "{s}");
+    // The script reads as whole lines, more of it than beside the detail.
+    assert!(s.contains("│ 1. Hello, I have a 任性贷 loan with Xingtu Finance, and I'd like to talk with you about my overdue payment."), "{s}");
+    // 80×24 keeps the advice beside the detail.
+    let body = body_area(&app, ratatui::layout::Rect::new(0, 0, 80, 24));
+    let p = panes(&app, body, Theme { color: false });
+    assert_eq!(p.advice.x, p.detail.x);
+}

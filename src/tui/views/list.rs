@@ -19,6 +19,13 @@ const ROW_H: usize = 2;
 /// Rows above the loans: the column headers and the ruler.
 pub const HEAD_H: usize = 2;
 
+/// Rows the list needs to show every loan (borders included): counted over all loans, not the
+/// filtered ones, so the layout holds still while a filter is typed.
+pub fn needed_height(app: &App) -> u16 {
+    let rows = 2 + HEAD_H + ROW_H * app.snap.loans.len().max(1);
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
 /// The list's title: how many loans (of how many, when filtered) and the sort with its direction.
 fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
     let lang = app.lang;

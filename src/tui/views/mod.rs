@@ -201,6 +201,12 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     body
 }
 
+/// The least the advice gets below the list and the detail (what it got beside the detail at
+/// 120×40, a third of the body); a screen not tall enough for that keeps it beside the detail.
+const STACKED_ADVICE_MIN: u16 = 11;
+/// The body's height from which the advice may go below (a 120×40 screen's body is 35 rows).
+const STACK_FROM: u16 = 30;
+
 /// The main screen's panes in the body `area`.
 pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
     layout(app, area, theme).0
@@ -209,6 +215,29 @@ pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
 /// The panes, and the detail as fitted to its pane (so a frame fits it once).
 fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<'a>) {
     let list_w = (u32::from(area.width) * 11 / 20) as u16;
+    // A tall screen whose list needs only part of it: the list and the detail side by side as
+    // high as they need, and the advice below across the whole width, with every row the list
+    // does not need.
+    let list_need = list::needed_height(app);
+    if area.height >= STACK_FROM && area.height >= list_need.saturating_add(STACKED_ADVICE_MIN) {
+        // The detail may take more than the list: as much as it had beside the advice.
+        let cap = area.height - STACKED_ADVICE_MIN;
+        let right_w = area.width.saturating_sub(list_w);
+        let fitted = detail::fit(app, right_w, cap, cap, theme);
+        let top = fitted.height.max(list_need).min(cap);
+        let [upper, advice] =
+            Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(upper);
+        return (
+            Panes {
+                list,
+                detail,
+                advice,
+            },
+            fitted,
+        );
+    }
     let [list, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
     // The advice area gets at least a third; the detail takes what it needs of the rest (at its
