@@ -182,3 +182,25 @@ fn at_120x40_the_advice_gets_the_rows_the_list_does_not_need() {
     let p = panes(&app, body, Theme { color: false });
     assert_eq!(p.advice.x, p.detail.x);
 }
+
+/// With load warnings counted in the footer, the most used keys stay: ↑↓, Enter, Tab, help and
+/// quit, at every width from the minimum; the count is said shorter first.
+#[test]
+fn with_a_warning_the_footer_keeps_its_most_used_keys() {
+    let file = format!("foo = 1\nbar = 2\n{SAMPLE}");
+    for lang in [Lang::En, Lang::Zh] {
+        for w in 70u16..=120 {
+            let (_d, mut app) = app_on(&file, "2026-11-23", lang);
+            assert_eq!(app.warnings.len(), 2);
+            let s = screen(&mut app, w, 24);
+            let foot = s.lines().last().unwrap();
+            let (enter, tab, help, quit, warn) = match lang {
+                Lang::En => ("Enter schedule", "Tab advice", "? help", "q quit", "2 warnings"),
+                Lang::Zh => ("Enter 还款计划", "Tab 建议", "? 帮助", "q 退出", "2 条"),
+            };
+            for key in ["↑↓", enter, tab, help, quit, warn, "!"] {
+                assert!(foot.contains(key), "{key:?} at {w}: {foot}");
+            }
+        }
+    }
+}

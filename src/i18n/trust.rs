@@ -74,3 +74,8 @@ pub fn payment_beyond_owed_in_file(
 pub fn no_penalty_rate_zero() -> Text {
     Text::new("不估算罚息（费率为 0）", "no penalty estimated (rate 0)")
 }
+
+/// The footer's count of load warnings when the keys need the room: still says `!` opens them.
+pub fn load_warnings_count_short(n: usize) -> Text {
+    t(format!("{n} 条警告 !"), format!("{n} warnings !"))
+}

@@ -402,11 +402,26 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("q", lang.t("退出", "quit")),
             ],
         };
-        // The warnings count first; then the keys, dropping from the middle what does not fit
-        // (help and quit stay).
+        // The warnings count first; then the keys. The most used stay: the first three and the
+        // last two (help and quit); the others, in order, while they fit. The count is said
+        // shorter rather than lose one of those.
+        let width = area.width as usize;
+        let item_w = |(k, v): &(&str, &str)| k.width() + v.width() + 3;
+        let n = keys.len();
+        let core = |i: usize| i < 3 || i + 2 >= n;
+        let core_w: usize = (0..n).filter(|&i| core(i)).map(|i| item_w(&keys[i])).sum();
+        let count = warnings::count(app).map(|long| {
+            if 1 + long.width() + 2 + core_w <= width {
+                long
+            } else {
+                crate::i18n::trust::load_warnings_count_short(app.warnings.len())
+                    .get(lang)
+                    .to_string()
+            }
+        });
         let mut spans = vec![Span::raw(" ")];
         let mut used = 1;
-        if let Some(n) = warnings::count(app) {
+        if let Some(n) = count {
             let text = format!("{n}  ");
             used += text.width();
             spans.push(Span::styled(
@@ -414,18 +429,28 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 theme.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ));
         }
-        let item_w = |(k, v): &(&str, &str)| k.width() + v.width() + 3;
-        let tail: usize = keys.iter().rev().take(2).map(item_w).sum();
+        let mut room = width.saturating_sub(used + core_w);
+        let shown: Vec<bool> = (0..n)
+            .map(|i| {
+                if core(i) {
+                    return true;
+                }
+                let w = item_w(&keys[i]);
+                let fits = w <= room;
+                if fits {
+                    room -= w;
+                }
+                fits
+            })
+            .collect();
         for (i, (k, v)) in keys.iter().enumerate() {
-            let last_two = i + 2 >= keys.len();
-            if !last_two && used + item_w(&(k, v)) + tail > area.width as usize {
+            if !shown[i] {
                 continue;
             }
-            used += item_w(&(k, v));
             spans.push(Span::styled(*k, theme.accent()));
             spans.push(Span::styled(format!(" {v}  "), theme.dim()));
         }
-        Line::from(spans)
+        fit_line(Line::from(spans), width)
     };
     line.render(area, buf);
 }
