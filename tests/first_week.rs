@@ -201,3 +201,30 @@ fn status_words_have_one_spacing() {
     let en = stdout_on(SAMPLE, "2026-11-23", "en", &["check"]);
     assert!(en.contains("33d late") && en.contains("due in 3d"), "{en}");
 }
+
+/// The demo (no file anywhere) follows the locale: the demo file no longer says `lang = "zh"`.
+#[test]
+fn the_demo_follows_the_locale() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |lang: &str| {
+        let out = assert_cmd::Command::cargo_bin("repaydash")
+            .unwrap()
+            .args(["--today", "2026-11-23", "check"])
+            .env_remove("REPAYDASH_FILE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("COLUMNS")
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = run("en_US.UTF-8");
+    assert!(en.starts_with("Today 2026-11-23\noverdue ¥3,276.74"), "{en}");
+    let zh = run("zh_CN.UTF-8");
+    assert!(zh.starts_with("今天 2026-11-23\n逾期 ¥3,276.74"), "{zh}");
+    assert!(!SAMPLE.lines().any(|l| l.trim_start().starts_with("lang =")));
+}
