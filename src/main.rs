@@ -5,7 +5,6 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, Timelike};
-use clap::Parser;
 
 use repaydash::clean::clean;
 use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
@@ -68,7 +67,13 @@ impl From<write::WriteError> for Failure {
 
 fn main() -> ExitCode {
     restore_sigpipe();
-    let cli = match Cli::try_parse() {
+    // The help is in the language asked for on the command line, else the locale's (the file is
+    // not read before the arguments are).
+    let help_lang = help_lang(std::env::args());
+    let parsed = repaydash::cli::command(help_lang)
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -83,6 +88,29 @@ fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// `--lang zh|en` (or `--lang=…`) among the arguments, else the locale, else Chinese: the
+/// language of `--help`.
+fn help_lang(args: impl Iterator<Item = String>) -> Lang {
+    let args: Vec<String> = args.collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--lang" {
+            args.get(i + 1).cloned()
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        }
+    });
+    given
+        .and_then(|v| Lang::from_locale(&v))
+        .or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|k| std::env::var(k).ok())
+                .find(|v| !v.is_empty())
+                .and_then(|v| Lang::from_locale(&v))
+        })
+        .unwrap_or_default()
 }
 
 /// Rust ignores SIGPIPE, which turns `repaydash check | head` into a panic on the next print.

@@ -228,3 +228,42 @@ fn the_demo_follows_the_locale() {
     assert!(zh.starts_with("今天 2026-11-23\n逾期 ¥3,276.74"), "{zh}");
     assert!(!SAMPLE.lines().any(|l| l.trim_start().starts_with("lang =")));
 }
+
+/// `--help` describes every argument (`<ID>` too) and every command, and under zh it is
+/// Chinese: every description holds Chinese characters.
+#[test]
+fn help_describes_every_argument_in_both_languages() {
+    use repaydash::i18n::Lang;
+    fn walk(cmd: &clap::Command, path: &str, lang: Lang, seen: &mut usize) {
+        let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+        assert!(!about.trim().is_empty(), "{lang:?} {path}: no description");
+        let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if lang == Lang::Zh {
+            assert!(cjk(&about), "{path}: {about}");
+        }
+        for a in cmd.get_arguments() {
+            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            assert!(!help.trim().is_empty(), "{lang:?} {path} {}: no help", a.get_id());
+            if lang == Lang::Zh {
+                assert!(cjk(&help), "{path} {}: {help}", a.get_id());
+            }
+            *seen += 1;
+        }
+        for s in cmd.get_subcommands() {
+            let sub = format!("{path} {}", s.get_name());
+            walk(s, sub.trim(), lang, seen);
+        }
+    }
+    for lang in [Lang::En, Lang::Zh] {
+        let mut cmd = repaydash::cli::command(lang);
+        cmd.build();
+        let mut seen = 0;
+        walk(&cmd, "", lang, &mut seen);
+        assert!(seen > 50, "{seen}");
+    }
+    // What the binary prints.
+    let zh = stdout_of(&["--lang", "zh", "schedule", "--help"]);
+    assert!(zh.contains("<ID>  借款的 id") && zh.contains("用法："), "{zh}");
+    let en = stdout_of(&["--lang", "en", "schedule", "--help"]);
+    assert!(en.contains("<ID>  The loan's id"), "{en}");
+}
