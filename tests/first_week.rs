@@ -267,3 +267,23 @@ fn help_describes_every_argument_in_both_languages() {
     let en = stdout_of(&["--lang", "en", "schedule", "--help"]);
     assert!(en.contains("<ID>  The loan's id"), "{en}");
 }
+
+/// zh `schedule` names the method and the rate in Chinese (等额本息, 年化, 账单), as the
+/// dashboard does; the JSON keeps the file's keys.
+#[test]
+fn zh_schedule_says_its_method_and_rate_in_chinese() {
+    let zh = stdout_on(SAMPLE, "2026-11-23", "zh", &["schedule", "xingtu-rxd"]);
+    let first = zh.lines().next().unwrap();
+    assert_eq!(first, "星图金融任性贷  （等额本息）  本金 8,000.00  年化(IRR) 16.20%");
+    let bills = stdout_on(SAMPLE, "2026-11-23", "zh", &["schedule", "fenqi-laptop"]);
+    assert!(bills.lines().next().unwrap().contains("（账单）"), "{bills}");
+    for out in [&zh, &bills] {
+        for word in ["equal_installment", "APR", "bills"] {
+            assert!(!out.contains(word), "{word}: {out}");
+        }
+    }
+    let en = stdout_on(SAMPLE, "2026-11-23", "en", &["schedule", "xingtu-rxd"]);
+    assert!(en.starts_with("星图金融任性贷  (equal installments)  principal 8,000.00  APR (IRR) 16.20%"), "{en}");
+    let json = stdout_on(SAMPLE, "2026-11-23", "zh", &["schedule", "xingtu-rxd", "--json"]);
+    assert!(json.contains("\"method\": \"equal_installment\""), "{json}");
+}

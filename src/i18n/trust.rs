@@ -79,3 +79,22 @@ pub fn no_penalty_rate_zero() -> Text {
 pub fn load_warnings_count_short(n: usize) -> Text {
     t(format!("{n} 条警告 !"), format!("{n} warnings !"))
 }
+
+/// A repayment method, named for people (`schedule`'s first line): the file's key when unknown.
+pub fn method_name(key: &str) -> Text {
+    let (zh, en) = match key {
+        "equal_installment" => ("等额本息", "equal installments"),
+        "equal_principal" => ("等额本金", "equal principal"),
+        "interest_first" => ("先息后本", "interest first"),
+        "bullet" => ("到期还本付息", "all at the end"),
+        "fixed_fee" => ("分期手续费", "fixed fee per installment"),
+        "bills" => ("账单", "bills"),
+        other => (other, other),
+    };
+    Text::new(zh, en)
+}
+
+/// The annual rate by IRR, as both faces label it.
+pub fn apr_label() -> Text {
+    Text::new("年化(IRR)", "APR (IRR)")
+}
