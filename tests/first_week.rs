@@ -287,3 +287,33 @@ fn zh_schedule_says_its_method_and_rate_in_chinese() {
     let json = stdout_on(SAMPLE, "2026-11-23", "zh", &["schedule", "xingtu-rxd", "--json"]);
     assert!(json.contains("\"method\": \"equal_installment\""), "{json}");
 }
+
+/// The Chinese flag words are taken wherever flags are typed: `log --flags`, and the file's
+/// `flags = [...]`; the file keeps the keys.
+#[test]
+fn zh_flag_words_are_taken_on_the_command_line_and_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loans.toml");
+    std::fs::write(&file, SAMPLE).unwrap();
+    let path = file.to_str().unwrap();
+    stdout_of(&[
+        "--file", path, "--today", "2026-11-23", "--lang", "zh", "log", "ctrip-jqh",
+        "collection_call", "晚上打来威胁", "--flags", "威胁，夜间,告知第三方 冒充司法 辱骂",
+    ]);
+    let now = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        now.contains(r#"flags = ["threat", "night", "told_third_party", "fake_legal", "insult"]"#),
+        "{}",
+        &now[now.len().saturating_sub(400)..]
+    );
+    // Written by hand in Chinese.
+    let by_hand = format!(
+        "{SAMPLE}\n[[loan.log]]\ndate = 2026-11-22\nkind = \"collection_call\"\nflags = [\"辱骂\", \"夜间\"]\ntext = \"x\"\n"
+    );
+    let out = stdout_on(&by_hand, "2026-11-23", "en", &["validate"]);
+    assert!(out.contains(": ok, 7 loans"), "{out}");
+    // A word that is no flag: named with what is taken, in both spellings.
+    let (code, _, err) = run_env(SAMPLE, "2026-11-23", "zh", &["log", "ctrip-jqh", "note", "x", "--flags", "吓人"], &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("未知的标记 \"吓人\"") && err.contains("threat/威胁"), "{err}");
+}

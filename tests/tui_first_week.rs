@@ -204,3 +204,25 @@ fn with_a_warning_the_footer_keeps_its_most_used_keys() {
         }
     }
 }
+
+/// The dashboard's call form (`a`) takes the Chinese flag words too.
+#[test]
+fn the_call_form_takes_zh_flag_words() {
+    use repaydash::tui::form::{FieldKind, FormMsg};
+    let (d, mut app) = sample_app(Lang::Zh);
+    dispatch(&mut app, Msg::Down);
+    assert_eq!(app.selected_id().as_deref(), Some("ctrip-jqh"));
+    dispatch(&mut app, Msg::QuickCall);
+    let form = app.form.as_mut().expect("the call form");
+    let flags = form
+        .fields
+        .iter_mut()
+        .find(|f| f.kind == FieldKind::Flags)
+        .unwrap();
+    assert_eq!(flags.hint, "威胁 辱骂 告知第三方 冒充司法 夜间");
+    flags.value = "威胁 夜间".into();
+    dispatch(&mut app, Msg::Form(FormMsg::Submit));
+    assert!(app.form.is_none(), "{:?}", app.form.as_ref().map(|f| &f.fields));
+    let written = std::fs::read_to_string(d.path().join("loans.toml")).unwrap();
+    assert!(written.contains(r#"flags = ["threat", "night"]"#), "{written}");
+}

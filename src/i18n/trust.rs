@@ -98,3 +98,29 @@ pub fn method_name(key: &str) -> Text {
 pub fn apr_label() -> Text {
     Text::new("年化(IRR)", "APR (IRR)")
 }
+
+/// A flag that is none of the known ones: each named by its key and its Chinese word.
+pub fn unknown_flag(value: &str) -> Text {
+    let list = "threat/威胁、insult/辱骂、told_third_party/告知第三方、fake_legal/冒充司法、night/夜间";
+    let en = "threat, insult, told_third_party, fake_legal or night (or 威胁, 辱骂, 告知第三方, 冒充司法, 夜间)";
+    t(
+        format!("未知的标记 {value:?}；应为 {list}"),
+        format!("unknown flag {value:?}; expected {en}"),
+    )
+}
+
+/// The form's flags field, when a word is not a flag.
+pub fn flags_field_hint() -> Text {
+    Text::new(
+        "只能是 威胁 辱骂 告知第三方 冒充司法 夜间（或 threat insult told_third_party fake_legal night）",
+        "only threat insult told_third_party fake_legal night (or 威胁 辱骂 告知第三方 冒充司法 夜间)",
+    )
+}
+
+/// The form's flags field, empty: the words it takes.
+pub fn flags_field_words() -> Text {
+    Text::new(
+        "威胁 辱骂 告知第三方 冒充司法 夜间",
+        "threat insult told_third_party fake_legal night",
+    )
+}

@@ -195,8 +195,23 @@ impl LogFlag {
         }
     }
 
+    /// The key, or the Chinese word a user types for it (in the file, `log --flags`, the form).
     pub fn from_key(s: &str) -> Option<LogFlag> {
-        LogFlag::ALL.into_iter().find(|k| k.key() == s)
+        LogFlag::ALL
+            .into_iter()
+            .find(|k| k.key() == s || k.zh_words().contains(&s))
+    }
+
+    /// The Chinese words taken for this flag: the short one first (as `--help` lists it), then
+    /// the complaint draft's label.
+    pub fn zh_words(self) -> &'static [&'static str] {
+        match self {
+            LogFlag::Threat => &["威胁", "恐吓"],
+            LogFlag::Insult => &["辱骂"],
+            LogFlag::ToldThirdParty => &["告知第三方", "向他人透露债务"],
+            LogFlag::FakeLegal => &["冒充司法", "冒充法律程序"],
+            LogFlag::Night => &["夜间"],
+        }
     }
 }
 

@@ -1161,7 +1161,7 @@ impl<'a> Walker<'a> {
                     }
                 }
                 Some((s, None)) => {
-                    self.err(item_span(f), &path, ph::unknown_word("flag", s, ph::FLAGS))
+                    self.err(item_span(f), &path, crate::i18n::trust::unknown_flag(s))
                 }
                 None => self.err(item_span(f), &path, ph::flag_must_be_string()),
             }

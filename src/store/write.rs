@@ -280,7 +280,7 @@ pub fn parse_flags(s: &str) -> Result<Vec<LogFlag>, WriteError> {
         .filter(|w| !w.is_empty())
     {
         let flag = LogFlag::from_key(word)
-            .ok_or_else(|| WriteError::bad(ph::unknown_word("flag", word, ph::FLAGS)))?;
+            .ok_or_else(|| WriteError::bad(crate::i18n::trust::unknown_flag(word)))?;
         if !out.contains(&flag) {
             out.push(flag);
         }

@@ -119,7 +119,9 @@ pub fn open(app: &mut App, kind: FormKind) {
                 Field::new(
                     FieldKind::Flags,
                     String::new(),
-                    "threat insult told_third_party fake_legal night".to_string(),
+                    crate::i18n::trust::flags_field_words()
+                        .get(lang)
+                        .to_string(),
                 ),
             ]
         }
@@ -366,11 +368,9 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                 .map_err(|e| e.text().get(lang).to_string());
             check(form, FieldKind::Time, t.clone().map(|_| ()));
             let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
-                lang.t(
-                    "只能是 threat insult told_third_party fake_legal night",
-                    "only threat insult told_third_party fake_legal night",
-                )
-                .to_string()
+                crate::i18n::trust::flags_field_hint()
+                    .get(lang)
+                    .to_string()
             });
             check(form, FieldKind::Flags, flags.clone().map(|_| ()));
             match (d, t, flags) {
