@@ -496,7 +496,19 @@ fn record(
         today,
         lang,
     };
-    find_loan(&ctx, edit.id())?;
+    let loan = find_loan(&ctx, edit.id())?;
+    // A name that is none of the loan's contacts is written as given (it may be someone the
+    // lender called), but said, with the names the loan has, in case it is a typo.
+    if let Edit::Log { entry, .. } = edit
+        && let Some(who) = entry.contact()
+        && !loan.contacts.iter().any(|c| c.name.trim() == who)
+    {
+        let names: Vec<&str> = loan.contacts.iter().map(|c| c.name.as_str()).collect();
+        eprintln!(
+            "{}",
+            clean(repaydash::i18n::trust::who_not_a_contact(who, &names).get(lang))
+        );
+    }
     let cur = &ctx.portfolio.settings.currency;
     let mut text = format!(
         "{}{}{}{}{}{}\n",

@@ -317,3 +317,26 @@ fn zh_flag_words_are_taken_on_the_command_line_and_in_the_file() {
     assert_eq!(code, 2);
     assert!(err.contains("未知的标记 \"吓人\"") && err.contains("threat/威胁"), "{err}");
 }
+
+/// `log --who NAME` with a name that is none of the loan's contacts is written, with a note on
+/// stderr listing the contacts the loan has; a contact's name or `me` gets no note.
+#[test]
+fn log_who_warns_when_the_name_is_not_a_contact() {
+    let args = |who: &'static str| -> Vec<&'static str> {
+        vec!["log", "xingtu-rxd", "collection_call", "打给了联系人", "--who", who]
+    };
+    let (code, _, err) = run_env(SAMPLE, "2026-11-23", "zh", &args("赵刚"), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("“赵刚”不是这笔借款的紧急联系人（联系人：赵强、陈静）"),
+        "{err}"
+    );
+    let (code, _, err) = run_env(SAMPLE, "2026-11-23", "en", &args("Zhao"), &[]);
+    assert_eq!(code, 0);
+    assert!(err.contains("\"Zhao\" is not one of this loan's contacts (赵强, 陈静)"), "{err}");
+    for ok in ["赵强", "me"] {
+        let (code, _, err) = run_env(SAMPLE, "2026-11-23", "en", &args(ok), &[]);
+        assert_eq!(code, 0);
+        assert!(!err.contains("is not one of"), "{ok}: {err}");
+    }
+}

@@ -124,3 +124,26 @@ pub fn flags_field_words() -> Text {
         "threat insult told_third_party fake_legal night",
     )
 }
+
+/// `log --who NAME` where NAME is none of the loan's contacts (`contacts` empty: it has none).
+pub fn who_not_a_contact(name: &str, contacts: &[&str]) -> Text {
+    if contacts.is_empty() {
+        t(
+            format!("提示：这笔借款没有紧急联系人，“{name}”不在其中；记的是打给你本人的电话就用 --who me"),
+            format!(
+                "note: this loan has no emergency contacts, so {name:?} is none of them; for a call to you, use --who me"
+            ),
+        )
+    } else {
+        t(
+            format!(
+                "提示：“{name}”不是这笔借款的紧急联系人（联系人：{}）；记的是打给你本人的电话就用 --who me",
+                contacts.join("、")
+            ),
+            format!(
+                "note: {name:?} is not one of this loan's contacts ({}); for a call to you, use --who me",
+                contacts.join(", ")
+            ),
+        )
+    }
+}
