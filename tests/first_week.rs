@@ -340,3 +340,20 @@ fn log_who_warns_when_the_name_is_not_a_contact() {
         assert!(!err.contains("is not one of"), "{ok}: {err}");
     }
 }
+
+/// The unknown-platform warning says how to silence it, and both ways do.
+#[test]
+fn the_unknown_platform_warning_says_how_to_silence_it() {
+    let file = "[[loan]]\nid = \"x\"\nplatform = \"月亮银行\"\namount_due = 100\ndue_date = 2026-12-10\n";
+    let out = stdout_on(file, "2026-11-23", "en", &["validate"]);
+    assert!(
+        out.contains("unknown platform \"月亮银行\": using the generic escalation policy; to silence this, write platform = \"generic\", or add a [platforms.\"月亮银行\"] table with its days"),
+        "{out}"
+    );
+    let zh = stdout_on(file, "2026-11-23", "zh", &["validate"]);
+    assert!(zh.contains("想不再提示，改写成 platform = \"generic\""), "{zh}");
+    let generic = file.replace("月亮银行", "generic");
+    assert!(!stdout_on(&generic, "2026-11-23", "en", &["validate"]).contains("warning"));
+    let table = format!("{file}\n[platforms.\"月亮银行\"]\nname = \"月亮银行\"\n");
+    assert!(!stdout_on(&table, "2026-11-23", "en", &["validate"]).contains("warning"));
+}
