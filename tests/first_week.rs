@@ -6,12 +6,25 @@ use common::{stdout_of, stdout_on};
 
 /// `repaydash --file <toml> --today <today> --lang <lang> ARGS…` with the environment `env`:
 /// (exit code, stdout, stderr).
-fn run_env(toml: &str, today: &str, lang: &str, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+fn run_env(
+    toml: &str,
+    today: &str,
+    lang: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (i32, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("loans.toml");
     std::fs::write(&file, toml).unwrap();
     let mut cmd = assert_cmd::Command::cargo_bin("repaydash").unwrap();
-    cmd.args(["--file", file.to_str().unwrap(), "--today", today, "--lang", lang]);
+    cmd.args([
+        "--file",
+        file.to_str().unwrap(),
+        "--today",
+        today,
+        "--lang",
+        lang,
+    ]);
     cmd.args(args);
     cmd.env_remove("COLUMNS");
     for (k, v) in env {
@@ -47,7 +60,12 @@ fn validate_warns_of_a_payment_beyond_what_was_owed_with_the_amounts() {
         "{out}"
     );
     let out = stdout_on(OVERPAID, "2026-11-23", "zh", &["validate"]);
-    assert!(out.contains("这笔还款 ¥1,300.00 超过了当天这笔借款还欠的全部金额 ¥1,224.00：多出的 ¥76.00"), "{out}");
+    assert!(
+        out.contains(
+            "这笔还款 ¥1,300.00 超过了当天这笔借款还欠的全部金额 ¥1,224.00：多出的 ¥76.00"
+        ),
+        "{out}"
+    );
     // Exactly what was owed: no warning.
     let exact = OVERPAID.replace("amount = 1300", "amount = 1224");
     let out = stdout_on(&exact, "2026-11-23", "en", &["validate"]);
@@ -75,9 +93,13 @@ due_date = 2026-12-20
 /// count what the list shows as open: the other loan.
 #[test]
 fn a_loan_not_yet_drawn_has_a_status_of_its_own_and_the_totals_agree() {
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout_on(NOT_DRAWN, "2026-11-23", "en", &["check", "--json"]))
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout_on(
+        NOT_DRAWN,
+        "2026-11-23",
+        "en",
+        &["check", "--json"],
+    ))
+    .unwrap();
     let loans = json["loans"].as_array().unwrap();
     let status = |id: &str| {
         loans.iter().find(|l| l["id"] == id).unwrap()["status"]
@@ -96,11 +118,18 @@ fn a_loan_not_yet_drawn_has_a_status_of_its_own_and_the_totals_agree() {
     let text = stdout_on(NOT_DRAWN, "2026-11-23", "en", &["check"]);
     assert!(text.contains("1 loan open"), "{text}");
     let row = text.lines().find(|l| l.starts_with("Ctrip")).unwrap();
-    assert!(row.contains("not drawn") && !row.contains("current"), "{row}");
+    assert!(
+        row.contains("not drawn") && !row.contains("current"),
+        "{row}"
+    );
     // On its first day it is drawn: current, and open.
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout_on(NOT_DRAWN, "2026-12-10", "en", &["check", "--json"]))
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout_on(
+        NOT_DRAWN,
+        "2026-12-10",
+        "en",
+        &["check", "--json"],
+    ))
+    .unwrap();
     assert_eq!(json["totals"]["open"], 2);
     let zh = stdout_on(NOT_DRAWN, "2026-11-23", "zh", &["check"]);
     assert!(zh.contains("未借出"), "{zh}");
@@ -163,7 +192,8 @@ const SAMPLE: &str = include_str!("../data/sample.toml");
 fn check_fits_the_terminal_and_keeps_the_full_table_when_piped() {
     for lang in ["en", "zh"] {
         for cols in ["80", "70", "60", "100"] {
-            let (code, out, _) = run_env(SAMPLE, "2026-11-23", lang, &["check"], &[("COLUMNS", cols)]);
+            let (code, out, _) =
+                run_env(SAMPLE, "2026-11-23", lang, &["check"], &[("COLUMNS", cols)]);
             assert_eq!(code, 0);
             let cols: usize = cols.parse().unwrap();
             assert!(widest(&out) <= cols, "{cols}:\n{out}");
@@ -223,7 +253,10 @@ fn the_demo_follows_the_locale() {
         String::from_utf8(out.stdout).unwrap()
     };
     let en = run("en_US.UTF-8");
-    assert!(en.starts_with("Today 2026-11-23\noverdue ¥3,276.74"), "{en}");
+    assert!(
+        en.starts_with("Today 2026-11-23\noverdue ¥3,276.74"),
+        "{en}"
+    );
     let zh = run("zh_CN.UTF-8");
     assert!(zh.starts_with("今天 2026-11-23\n逾期 ¥3,276.74"), "{zh}");
     assert!(!SAMPLE.lines().any(|l| l.trim_start().starts_with("lang =")));
@@ -243,7 +276,11 @@ fn help_describes_every_argument_in_both_languages() {
         }
         for a in cmd.get_arguments() {
             let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
-            assert!(!help.trim().is_empty(), "{lang:?} {path} {}: no help", a.get_id());
+            assert!(
+                !help.trim().is_empty(),
+                "{lang:?} {path} {}: no help",
+                a.get_id()
+            );
             if lang == Lang::Zh {
                 assert!(cjk(&help), "{path} {}: {help}", a.get_id());
             }
@@ -263,7 +300,10 @@ fn help_describes_every_argument_in_both_languages() {
     }
     // What the binary prints.
     let zh = stdout_of(&["--lang", "zh", "schedule", "--help"]);
-    assert!(zh.contains("<ID>  借款的 id") && zh.contains("用法："), "{zh}");
+    assert!(
+        zh.contains("<ID>  借款的 id") && zh.contains("用法："),
+        "{zh}"
+    );
     let en = stdout_of(&["--lang", "en", "schedule", "--help"]);
     assert!(en.contains("<ID>  The loan's id"), "{en}");
 }
@@ -274,17 +314,33 @@ fn help_describes_every_argument_in_both_languages() {
 fn zh_schedule_says_its_method_and_rate_in_chinese() {
     let zh = stdout_on(SAMPLE, "2026-11-23", "zh", &["schedule", "xingtu-rxd"]);
     let first = zh.lines().next().unwrap();
-    assert_eq!(first, "星图金融任性贷  （等额本息）  本金 8,000.00  年化(IRR) 16.20%");
+    assert_eq!(
+        first,
+        "星图金融任性贷  （等额本息）  本金 8,000.00  年化(IRR) 16.20%"
+    );
     let bills = stdout_on(SAMPLE, "2026-11-23", "zh", &["schedule", "fenqi-laptop"]);
-    assert!(bills.lines().next().unwrap().contains("（账单）"), "{bills}");
+    assert!(
+        bills.lines().next().unwrap().contains("（账单）"),
+        "{bills}"
+    );
     for out in [&zh, &bills] {
         for word in ["equal_installment", "APR", "bills"] {
             assert!(!out.contains(word), "{word}: {out}");
         }
     }
     let en = stdout_on(SAMPLE, "2026-11-23", "en", &["schedule", "xingtu-rxd"]);
-    assert!(en.starts_with("星图金融任性贷  (equal installments)  principal 8,000.00  APR (IRR) 16.20%"), "{en}");
-    let json = stdout_on(SAMPLE, "2026-11-23", "zh", &["schedule", "xingtu-rxd", "--json"]);
+    assert!(
+        en.starts_with(
+            "星图金融任性贷  (equal installments)  principal 8,000.00  APR (IRR) 16.20%"
+        ),
+        "{en}"
+    );
+    let json = stdout_on(
+        SAMPLE,
+        "2026-11-23",
+        "zh",
+        &["schedule", "xingtu-rxd", "--json"],
+    );
     assert!(json.contains("\"method\": \"equal_installment\""), "{json}");
 }
 
@@ -297,8 +353,18 @@ fn zh_flag_words_are_taken_on_the_command_line_and_in_the_file() {
     std::fs::write(&file, SAMPLE).unwrap();
     let path = file.to_str().unwrap();
     stdout_of(&[
-        "--file", path, "--today", "2026-11-23", "--lang", "zh", "log", "ctrip-jqh",
-        "collection_call", "晚上打来威胁", "--flags", "威胁，夜间,告知第三方 冒充司法 辱骂",
+        "--file",
+        path,
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "zh",
+        "log",
+        "ctrip-jqh",
+        "collection_call",
+        "晚上打来威胁",
+        "--flags",
+        "威胁，夜间,告知第三方 冒充司法 辱骂",
     ]);
     let now = std::fs::read_to_string(&file).unwrap();
     assert!(
@@ -313,9 +379,18 @@ fn zh_flag_words_are_taken_on_the_command_line_and_in_the_file() {
     let out = stdout_on(&by_hand, "2026-11-23", "en", &["validate"]);
     assert!(out.contains(": ok, 7 loans"), "{out}");
     // A word that is no flag: named with what is taken, in both spellings.
-    let (code, _, err) = run_env(SAMPLE, "2026-11-23", "zh", &["log", "ctrip-jqh", "note", "x", "--flags", "吓人"], &[]);
+    let (code, _, err) = run_env(
+        SAMPLE,
+        "2026-11-23",
+        "zh",
+        &["log", "ctrip-jqh", "note", "x", "--flags", "吓人"],
+        &[],
+    );
     assert_eq!(code, 2);
-    assert!(err.contains("未知的标记 \"吓人\"") && err.contains("threat/威胁"), "{err}");
+    assert!(
+        err.contains("未知的标记 \"吓人\"") && err.contains("threat/威胁"),
+        "{err}"
+    );
 }
 
 /// `log --who NAME` with a name that is none of the loan's contacts is written, with a note on
@@ -323,7 +398,14 @@ fn zh_flag_words_are_taken_on_the_command_line_and_in_the_file() {
 #[test]
 fn log_who_warns_when_the_name_is_not_a_contact() {
     let args = |who: &'static str| -> Vec<&'static str> {
-        vec!["log", "xingtu-rxd", "collection_call", "打给了联系人", "--who", who]
+        vec![
+            "log",
+            "xingtu-rxd",
+            "collection_call",
+            "打给了联系人",
+            "--who",
+            who,
+        ]
     };
     let (code, _, err) = run_env(SAMPLE, "2026-11-23", "zh", &args("赵刚"), &[]);
     assert_eq!(code, 0, "{err}");
@@ -333,7 +415,10 @@ fn log_who_warns_when_the_name_is_not_a_contact() {
     );
     let (code, _, err) = run_env(SAMPLE, "2026-11-23", "en", &args("Zhao"), &[]);
     assert_eq!(code, 0);
-    assert!(err.contains("\"Zhao\" is not one of this loan's contacts (赵强, 陈静)"), "{err}");
+    assert!(
+        err.contains("\"Zhao\" is not one of this loan's contacts (赵强, 陈静)"),
+        "{err}"
+    );
     for ok in ["赵强", "me"] {
         let (code, _, err) = run_env(SAMPLE, "2026-11-23", "en", &args(ok), &[]);
         assert_eq!(code, 0);
@@ -344,14 +429,18 @@ fn log_who_warns_when_the_name_is_not_a_contact() {
 /// The unknown-platform warning says how to silence it, and both ways do.
 #[test]
 fn the_unknown_platform_warning_says_how_to_silence_it() {
-    let file = "[[loan]]\nid = \"x\"\nplatform = \"月亮银行\"\namount_due = 100\ndue_date = 2026-12-10\n";
+    let file =
+        "[[loan]]\nid = \"x\"\nplatform = \"月亮银行\"\namount_due = 100\ndue_date = 2026-12-10\n";
     let out = stdout_on(file, "2026-11-23", "en", &["validate"]);
     assert!(
         out.contains("unknown platform \"月亮银行\": using the generic escalation policy; to silence this, write platform = \"generic\", or add a [platforms.\"月亮银行\"] table with its days"),
         "{out}"
     );
     let zh = stdout_on(file, "2026-11-23", "zh", &["validate"]);
-    assert!(zh.contains("想不再提示，改写成 platform = \"generic\""), "{zh}");
+    assert!(
+        zh.contains("想不再提示，改写成 platform = \"generic\""),
+        "{zh}"
+    );
     let generic = file.replace("月亮银行", "generic");
     assert!(!stdout_on(&generic, "2026-11-23", "en", &["validate"]).contains("warning"));
     let table = format!("{file}\n[platforms.\"月亮银行\"]\nname = \"月亮银行\"\n");

@@ -284,7 +284,8 @@ fn a_save_in_place_with_a_typo_keeps_the_old_data_marked() {
     let mut s = Session::start(SAMPLE);
     s.wait_for("overdue ¥3,276.74");
     let path = s._copy.as_ref().unwrap().path().join("loans.toml");
-    let bad = include_str!("../data/sample.toml").replacen("amount = 1100.16", "amount = 1,100.16", 1);
+    let bad =
+        include_str!("../data/sample.toml").replacen("amount = 1100.16", "amount = 1,100.16", 1);
     let line = bad.lines().position(|l| l.contains("1,100.16")).unwrap() + 1;
     {
         // In place, as nano and VS Code write: the same inode truncated, then filled.
@@ -310,7 +311,14 @@ fn a_save_in_place_with_a_typo_keeps_the_old_data_marked() {
     std::fs::write(&path, include_str!("../data/sample.toml")).unwrap();
     s.wait_for("overdue ¥3,276.74");
     let start = Instant::now();
-    while s.parser.lock().unwrap().screen().contents().contains("old data") {
+    while s
+        .parser
+        .lock()
+        .unwrap()
+        .screen()
+        .contents()
+        .contains("old data")
+    {
         assert!(start.elapsed() < Duration::from_secs(20), "the mark stayed");
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -119,7 +119,11 @@ fn a_change_is_read_only_after_the_file_settles() {
     let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let clock = || today().and_hms_opt(9, 0, 0).unwrap();
     run(&mut t, &mut app, &rx, &clock).unwrap();
-    assert!(!app.reload_failed && app.status.is_none(), "{:?}", app.status);
+    assert!(
+        !app.reload_failed && app.status.is_none(),
+        "{:?}",
+        app.status
+    );
 
     // Left alone past the wait, the finished file is read.
     let (_d2, path2) = copy();

@@ -636,7 +636,11 @@ fn a_users_own_platform_days_are_marked_as_theirs() {
     }
     let s = screen(&mut app, 120, 40);
     // Read across the advice's wrapped rows.
-    let flat = s.replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = s
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(flat.contains("By that count, that is 2026-10-11."), "{s}");
 }
 

@@ -57,21 +57,31 @@ const SAMPLE: &str = include_str!("../data/sample.toml");
 
 /// Where `needle` ends on `line`, in display columns.
 fn end_col(line: &str, needle: &str) -> usize {
-    let at = line.find(needle).unwrap_or_else(|| panic!("{needle:?} in {line:?}"));
+    let at = line
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} in {line:?}"));
     unicode_width::UnicodeWidthStr::width(&line[..at + needle.len()])
 }
 
 #[test]
 fn the_schedules_figure_headers_stand_over_their_figures() {
-    for (lang, principal, paid) in [(Lang::En, "Principal", "Paid"), (Lang::Zh, "本金", "已还")] {
+    for (lang, principal, paid) in [(Lang::En, "Principal", "Paid"), (Lang::Zh, "本金", "已还")]
+    {
         let (_d, mut app) = app_on(SAMPLE, "2026-11-23", lang);
         dispatch(&mut app, Msg::Down);
         dispatch(&mut app, Msg::Open);
         let s = screen(&mut app, 120, 40);
-        let head = s.lines().find(|l| l.contains(" # ") && l.contains(principal)).unwrap();
+        let head = s
+            .lines()
+            .find(|l| l.contains(" # ") && l.contains(principal))
+            .unwrap();
         // Installment 1 of 携程借去花: principal 920.16, paid 1,100.16.
         let row = s.lines().find(|l| l.contains("920.16")).unwrap();
-        assert_eq!(end_col(head, principal), end_col(row, "920.16"), "{head}\n{row}");
+        assert_eq!(
+            end_col(head, principal),
+            end_col(row, "920.16"),
+            "{head}\n{row}"
+        );
         // The paid figure is the row's last 1,100.16.
         let last = row.rfind("1,100.16").unwrap() + "1,100.16".len();
         let paid_end = unicode_width::UnicodeWidthStr::width(&row[..last]);
@@ -148,7 +158,9 @@ fn the_too_small_message_wraps_whole_words() {
         let (_d, mut app) = sample_app(Lang::En);
         let s = screen(&mut app, w, h);
         let words: Vec<&str> = s.split_whitespace().collect();
-        for word in ["terminal", "too", "small", "needs", "at", "least", "70×20", "(now", "q", "to", "quit"] {
+        for word in [
+            "terminal", "too", "small", "needs", "at", "least", "70×20", "(now", "q", "to", "quit",
+        ] {
             assert!(words.contains(&word), "{word:?} at {w}x{h}:\n{s}");
         }
         let (_d, mut app) = sample_app(Lang::Zh);
@@ -170,7 +182,10 @@ fn at_120x40_the_advice_gets_the_rows_the_list_does_not_need() {
     let body = body_area(&app, ratatui::layout::Rect::new(0, 0, 120, 40));
     let p = panes(&app, body, Theme { color: false });
     // As high as the list (18) or the detail needs, whichever is more.
-    assert!(p.list.height >= 18 && p.list.height == p.detail.height, "{s}");
+    assert!(
+        p.list.height >= 18 && p.list.height == p.detail.height,
+        "{s}"
+    );
     assert_eq!((p.advice.x, p.advice.width), (0, 120), "{s}");
     assert_eq!(p.advice.y, p.list.bottom(), "{s}");
     assert_eq!(p.advice.height, body.height - p.list.height, "{s}");
@@ -195,7 +210,13 @@ fn with_a_warning_the_footer_keeps_its_most_used_keys() {
             let s = screen(&mut app, w, 24);
             let foot = s.lines().last().unwrap();
             let (enter, tab, help, quit, warn) = match lang {
-                Lang::En => ("Enter schedule", "Tab advice", "? help", "q quit", "2 warnings"),
+                Lang::En => (
+                    "Enter schedule",
+                    "Tab advice",
+                    "? help",
+                    "q quit",
+                    "2 warnings",
+                ),
                 Lang::Zh => ("Enter 还款计划", "Tab 建议", "? 帮助", "q 退出", "2 条"),
             };
             for key in ["↑↓", enter, tab, help, quit, warn, "!"] {
@@ -222,7 +243,14 @@ fn the_call_form_takes_zh_flag_words() {
     assert_eq!(flags.hint, "威胁 辱骂 告知第三方 冒充司法 夜间");
     flags.value = "威胁 夜间".into();
     dispatch(&mut app, Msg::Form(FormMsg::Submit));
-    assert!(app.form.is_none(), "{:?}", app.form.as_ref().map(|f| &f.fields));
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.fields)
+    );
     let written = std::fs::read_to_string(d.path().join("loans.toml")).unwrap();
-    assert!(written.contains(r#"flags = ["threat", "night"]"#), "{written}");
+    assert!(
+        written.contains(r#"flags = ["threat", "night"]"#),
+        "{written}"
+    );
 }

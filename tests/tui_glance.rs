@@ -513,7 +513,10 @@ due_date = 2026-12-12
     assert!(s.contains("3 warnings (! lists them)"), "{s}");
     // At 80 columns the count is said shorter, so the most used keys keep their place.
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("3 warnings !  ↑↓ select  Enter schedule  Tab advice"), "{s}");
+    assert!(
+        s.contains("3 warnings !  ↑↓ select  Enter schedule  Tab advice"),
+        "{s}"
+    );
     press(&mut app, KeyCode::Char('!'));
     let s = screen(&mut app, 120, 40);
     for (line, name) in [(4, "moonbank"), (10, "sunbank"), (16, "starbank")] {

@@ -6,8 +6,8 @@
 
 pub mod help;
 pub mod phrases;
-pub mod trust;
 mod text;
+pub mod trust;
 
 pub use crate::lang::Lang;
 pub use text::Text;

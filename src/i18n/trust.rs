@@ -11,7 +11,10 @@ fn t(zh: String, en: String) -> Text {
 pub fn stale_data(why: &Text) -> Text {
     t(
         format!("旧数据：文件读不了，仍显示上次读到的内容。{}", why.zh),
-        format!("old data: the file does not read, showing what it last held. {}", why.en),
+        format!(
+            "old data: the file does not read, showing what it last held. {}",
+            why.en
+        ),
     )
 }
 
@@ -27,7 +30,9 @@ pub fn stale_empty(name: &str) -> Text {
 pub fn file_now_empty(name: &str) -> Text {
     t(
         format!("{name} 现在是空的（可能正在保存），仍显示旧数据；按 r 采用空文件"),
-        format!("{name} is empty now (a save in progress?), still showing the old data; r takes the empty file"),
+        format!(
+            "{name} is empty now (a save in progress?), still showing the old data; r takes the empty file"
+        ),
     )
 }
 
@@ -101,7 +106,8 @@ pub fn apr_label() -> Text {
 
 /// A flag that is none of the known ones: each named by its key and its Chinese word.
 pub fn unknown_flag(value: &str) -> Text {
-    let list = "threat/威胁、insult/辱骂、told_third_party/告知第三方、fake_legal/冒充司法、night/夜间";
+    let list =
+        "threat/威胁、insult/辱骂、told_third_party/告知第三方、fake_legal/冒充司法、night/夜间";
     let en = "threat, insult, told_third_party, fake_legal or night (or 威胁, 辱骂, 告知第三方, 冒充司法, 夜间)";
     t(
         format!("未知的标记 {value:?}；应为 {list}"),
@@ -129,7 +135,9 @@ pub fn flags_field_words() -> Text {
 pub fn who_not_a_contact(name: &str, contacts: &[&str]) -> Text {
     if contacts.is_empty() {
         t(
-            format!("提示：这笔借款没有紧急联系人，“{name}”不在其中；记的是打给你本人的电话就用 --who me"),
+            format!(
+                "提示：这笔借款没有紧急联系人，“{name}”不在其中；记的是打给你本人的电话就用 --who me"
+            ),
             format!(
                 "note: this loan has no emergency contacts, so {name:?} is none of them; for a call to you, use --who me"
             ),

@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use super::Context;
 use super::table::Align;
-use crate::text::{GiveWay, render_fit};
 use crate::engine::ledger::PenaltyBasis;
 use crate::engine::{LoanStatus, Situation};
 use crate::model::{Basis, StageKind};
 use crate::money::{self, grouped};
 use crate::present::{LoanFacts, Snapshot};
+use crate::text::{GiveWay, render_fit};
 
 #[derive(Debug, Serialize)]
 pub struct CheckRow<'a> {

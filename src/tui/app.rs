@@ -654,9 +654,11 @@ fn stale_why(e: &store::LoadError) -> Text {
                 format!("{}: {}", short_name(path), message.en),
             );
         }
-        store::LoadError::Invalid { path, diagnostics } => {
-            (short_name(path), diagnostics.first(), diagnostics.len().saturating_sub(1))
-        }
+        store::LoadError::Invalid { path, diagnostics } => (
+            short_name(path),
+            diagnostics.first(),
+            diagnostics.len().saturating_sub(1),
+        ),
     };
     let Some(d) = first else {
         return Text::new(path.clone(), path);

@@ -367,11 +367,8 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             let t = input::time(&value(form, FieldKind::Time))
                 .map_err(|e| e.text().get(lang).to_string());
             check(form, FieldKind::Time, t.clone().map(|_| ()));
-            let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
-                crate::i18n::trust::flags_field_hint()
-                    .get(lang)
-                    .to_string()
-            });
+            let flags = write::parse_flags(&value(form, FieldKind::Flags))
+                .map_err(|_| crate::i18n::trust::flags_field_hint().get(lang).to_string());
             check(form, FieldKind::Flags, flags.clone().map(|_| ()));
             match (d, t, flags) {
                 (Ok(date), Ok(time), Ok(flags)) if !text.is_empty() => Some(Edit::Log {

@@ -570,7 +570,12 @@ pub fn render_clipped(p: Paragraph<'_>, inner: Rect, buf: &mut Buffer) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let wide = Rect::new(inner.x, inner.y, inner.width.saturating_add(4), inner.height);
+    let wide = Rect::new(
+        inner.x,
+        inner.y,
+        inner.width.saturating_add(4),
+        inner.height,
+    );
     let mut scratch = Buffer::empty(wide);
     p.render(inner, &mut scratch);
     let last = inner.right() - 1;
