@@ -254,3 +254,25 @@ fn the_call_form_takes_zh_flag_words() {
         "{written}"
     );
 }
+
+/// The schedule view fits from 70 columns: a column of zeros (the fee) gives way, nothing runs
+/// into the border, and "overdue" and "18 Jan 2027" are whole.
+#[test]
+fn the_schedule_fits_from_the_minimum_width() {
+    for w in 70u16..=90 {
+        let (_d, mut app) = sample_app(Lang::En);
+        dispatch(&mut app, Msg::Down);
+        dispatch(&mut app, Msg::Open);
+        let s = screen(&mut app, w, 20);
+        let row8 = s.lines().find(|l| l.contains("18 Nov ")).unwrap();
+        assert!(
+            row8.contains(" overdue ") && row8.ends_with('│'),
+            "{w}: {s}"
+        );
+        assert!(s.contains("18 Jan 2027 "), "{w}: {s}");
+        let buf = draw(&mut app, w, 20);
+        for y in 5..18 {
+            assert_eq!(buf[(w - 1, y)].symbol(), "│", "{w} row {y}:\n{s}");
+        }
+    }
+}

@@ -77,14 +77,42 @@ pub fn render(
     m.list_page = visible;
     let scroll = scroll.min(insts.len().saturating_sub(visible));
     // The figures' headers stand right-aligned over them, as the figures do.
-    let header = Row::new(columns(lang).into_iter().enumerate().map(|(i, h)| {
-        let line = Line::from(h);
+    // Each column's width; a column of zeros (the fee of most loans, the interest of a
+    // fixed-fee one) gives way first when the table is wider than the pane, and any cell still
+    // too wide for its column is cut with "…", never silently.
+    let mut widths: [u16; 8] = [3, 11, 10, 9, 8, 10, 10, 6];
+    let mut keep = [true; 8];
+    let need = |keep: &[bool; 8], widths: &[u16; 8]| -> u16 {
+        let cols: Vec<u16> = (0..8).filter(|&i| keep[i]).map(|i| widths[i]).collect();
+        cols.iter().sum::<u16>() + cols.len().saturating_sub(1) as u16
+    };
+    let all_zero = |f: fn(&crate::present::schedule::Row) -> rust_decimal::Decimal| {
+        insts.iter().all(|r| f(r).is_zero())
+    };
+    if need(&keep, &widths) > table_area.width && all_zero(|r| r.fee) {
+        keep[4] = false;
+    }
+    if need(&keep, &widths) > table_area.width && all_zero(|r| r.interest) {
+        keep[3] = false;
+    }
+    // The status takes what is left (at least its 6).
+    let fixed = need(&keep, &widths) - widths[7];
+    widths[7] = table_area.width.saturating_sub(fixed).max(6);
+    let cell = |i: usize, text: String| {
+        let line = Line::from(crate::text::truncate(&text, usize::from(widths[i])));
         Cell::from(if NUMERIC[i] {
             line.right_aligned()
         } else {
             line
         })
-    }))
+    };
+    let header = Row::new(
+        columns(lang)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep[*i])
+            .map(|(i, h)| cell(i, h.to_string())),
+    )
     .style(theme.accent());
     let rows: Vec<Row> = insts
         .iter()
@@ -107,28 +135,20 @@ pub fn render(
                 grouped(s.paid),
                 lang.installment_status(s.status).to_string(),
             ];
-            Row::new(cells.into_iter().enumerate().map(|(i, c)| {
-                let line = Line::from(c);
-                Cell::from(if NUMERIC[i] {
-                    line.right_aligned()
-                } else {
-                    line
-                })
-            }))
+            Row::new(
+                cells
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| keep[*i])
+                    .map(|(i, c)| cell(i, c)),
+            )
             .style(style)
         })
         .collect();
-    let widths = [
-        Constraint::Length(3),
-        // "21 Dec 2027", the longest date.
-        Constraint::Length(11),
-        Constraint::Length(10),
-        Constraint::Length(9),
-        Constraint::Length(8),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Min(6),
-    ];
+    let widths: Vec<Constraint> = (0..8)
+        .filter(|&i| keep[i])
+        .map(|i| Constraint::Length(widths[i]))
+        .collect();
     Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
