@@ -80,7 +80,15 @@ pub fn render(
     // Each column's width; a column of zeros (the fee of most loans, the interest of a
     // fixed-fee one) gives way first when the table is wider than the pane, and any cell still
     // too wide for its column is cut with "…", never silently.
-    let mut widths: [u16; 8] = [3, 11, 10, 9, 8, 10, 10, 6];
+    // The status as wide as its widest word here ("overdue", "部分已还").
+    let status_w = insts
+        .iter()
+        .map(|r| lang.installment_status(r.status))
+        .chain([columns(lang)[7]])
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(6) as u16;
+    let mut widths: [u16; 8] = [3, 11, 10, 9, 8, 10, 10, status_w];
     let mut keep = [true; 8];
     let need = |keep: &[bool; 8], widths: &[u16; 8]| -> u16 {
         let cols: Vec<u16> = (0..8).filter(|&i| keep[i]).map(|i| widths[i]).collect();
@@ -95,9 +103,9 @@ pub fn render(
     if need(&keep, &widths) > table_area.width && all_zero(|r| r.interest) {
         keep[3] = false;
     }
-    // The status takes what is left (at least its 6).
+    // The status takes what is left (at least its widest word).
     let fixed = need(&keep, &widths) - widths[7];
-    widths[7] = table_area.width.saturating_sub(fixed).max(6);
+    widths[7] = table_area.width.saturating_sub(fixed).max(status_w);
     let cell = |i: usize, text: String| {
         let line = Line::from(crate::text::truncate(&text, usize::from(widths[i])));
         Cell::from(if NUMERIC[i] {
