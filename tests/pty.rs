@@ -324,3 +324,57 @@ fn a_save_in_place_with_a_typo_keeps_the_old_data_marked() {
     }
     s.quit();
 }
+
+/// `check` in a real 80-column terminal, without `$COLUMNS`: the table fits (the stage and the
+/// penalty columns give way), so no row wraps.
+#[test]
+fn check_fits_an_80_column_terminal() {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_repaydash"));
+    cmd.args([
+        "--file",
+        SAMPLE,
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+        "check",
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("COLUMNS");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    drop(pair.master);
+    let out = String::from_utf8_lossy(&out.join().unwrap()).replace("\r\n", "\n");
+    assert!(out.contains("contacts in 9 days"), "{out}");
+    assert!(!out.contains("Penalty (est.)"), "{out}");
+    for line in out.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "{} columns: {line}",
+            unicode_width::UnicodeWidthStr::width(line)
+        );
+    }
+}
