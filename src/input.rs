@@ -82,9 +82,7 @@ impl InputError {
             InputError::UnknownChannel { input } => {
                 phrases::unknown_word("channel", input, phrases::CHANNELS)
             }
-            InputError::UnknownFlag { input } => {
-                phrases::unknown_word("flag", input, phrases::FLAGS)
-            }
+            InputError::UnknownFlag { input } => crate::i18n::trust::unknown_flag(input),
         }
     }
 }
@@ -257,7 +255,12 @@ mod tests {
         let e = flags("threat, shouting").unwrap_err();
         assert_eq!(
             e.text().en,
-            "unknown flag \"shouting\"; expected threat, insult, told_third_party, fake_legal or night"
+            "unknown flag \"shouting\"; expected threat, insult, told_third_party, fake_legal or night (or 威胁, 辱骂, 告知第三方, 冒充司法, 夜间)"
+        );
+        // The Chinese words are read as the keys they stand for.
+        assert_eq!(
+            flags("威胁，夜间"),
+            Ok(vec![LogFlag::Threat, LogFlag::Night])
         );
         let e = channel(" fax ").unwrap_err();
         assert_eq!(

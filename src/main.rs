@@ -5,7 +5,6 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, Timelike};
-use clap::Parser;
 
 use repaydash::clean::clean;
 use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
@@ -71,7 +70,13 @@ impl From<write::WriteError> for Failure {
 
 fn main() -> ExitCode {
     restore_sigpipe();
-    let cli = match Cli::try_parse() {
+    // The help is in the language asked for on the command line, else the locale's (the file is
+    // not read before the arguments are).
+    let help_lang = help_lang(std::env::args());
+    let parsed = repaydash::cli::command(help_lang)
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -86,6 +91,29 @@ fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// `--lang zh|en` (or `--lang=…`) among the arguments, else the locale, else Chinese: the
+/// language of `--help`.
+fn help_lang(args: impl Iterator<Item = String>) -> Lang {
+    let args: Vec<String> = args.collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--lang" {
+            args.get(i + 1).cloned()
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        }
+    });
+    given
+        .and_then(|v| Lang::from_locale(&v))
+        .or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|k| std::env::var(k).ok())
+                .find(|v| !v.is_empty())
+                .and_then(|v| Lang::from_locale(&v))
+        })
+        .unwrap_or_default()
 }
 
 /// Rust ignores SIGPIPE, which turns `repaydash check | head` into a panic on the next print.
@@ -223,7 +251,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 let init = repaydash::launch::command("init");
                 eprintln!("{}", ph::demo_no_file(&init).get(ctx.lang));
             }
-            out(&report::check::text(&ctx));
+            out(&report::check::text_fit(&ctx, check_width()));
         }
         Some(Command::Check { json: true, .. }) => print_json(report::check::json(&ctx))?,
         Some(Command::Schedule { id, json }) => {
@@ -369,6 +397,23 @@ fn terminal_width() -> usize {
         .unwrap_or(report::advice::DEFAULT_WIDTH)
 }
 
+/// The width `check` fits its table to: `$COLUMNS` when set, else the terminal's when stdout is
+/// one; piped without `$COLUMNS`, None (the full table, for a file or another program).
+fn check_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0);
+    columns.or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| ratatui::crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(w, _)| usize::from(w))
+            .filter(|w| *w > 0)
+    })
+}
+
 /// The interactive dashboard; when stdout is not a terminal, `run` prints `check` instead.
 fn dashboard(
     cli: &Cli,
@@ -486,7 +531,19 @@ fn record(
         today,
         lang,
     };
-    find_loan(&ctx, edit.id())?;
+    let loan = find_loan(&ctx, edit.id())?;
+    // A name that is none of the loan's contacts is written as given (it may be someone the
+    // lender called), but said, with the names the loan has, in case it is a typo.
+    if let Edit::Log { entry, .. } = edit
+        && let Some(who) = entry.contact()
+        && !loan.contacts.iter().any(|c| c.name.trim() == who)
+    {
+        let names: Vec<&str> = loan.contacts.iter().map(|c| c.name.as_str()).collect();
+        eprintln!(
+            "{}",
+            clean(repaydash::i18n::trust::who_not_a_contact(who, &names).get(lang))
+        );
+    }
     let cur = &ctx.portfolio.settings.currency;
     let mut text = format!(
         "{}{}{}{}{}{}\n",

@@ -195,7 +195,8 @@ impl Escalation {
     pub fn situation(&self, ledger: &Ledger) -> Situation {
         match ledger.status {
             LoanStatus::PaidOff => Situation::PaidOff,
-            LoanStatus::Current => Situation::Current,
+            // Before it is drawn: prevention only, as for a loan in good standing.
+            LoanStatus::Current | LoanStatus::NotDrawn => Situation::Current,
             LoanStatus::DueSoon => Situation::DueSoon,
             LoanStatus::Overdue => {
                 if self.stage >= Some(StageKind::CreditReport)

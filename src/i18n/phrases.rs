@@ -466,9 +466,23 @@ pub fn id_duplicate(id: &str) -> Text {
 }
 
 pub fn unknown_platform(platform: &str) -> Text {
+    // The table's key as TOML takes it: bare when it can be, else quoted.
+    let bare = !platform.is_empty()
+        && platform
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let key = if bare {
+        platform.to_string()
+    } else {
+        format!("{platform:?}")
+    };
     t(
-        format!("未知平台 {platform:?}：按通用催收流程计算"),
-        format!("unknown platform {platform:?}: using the generic escalation policy"),
+        format!(
+            "未知平台 {platform:?}：按通用催收流程计算；想不再提示，改写成 platform = \"generic\"，或加一个 [platforms.{key}] 表写上它的天数"
+        ),
+        format!(
+            "unknown platform {platform:?}: using the generic escalation policy; to silence this, write platform = \"generic\", or add a [platforms.{key}] table with its days"
+        ),
     )
 }
 

@@ -195,8 +195,23 @@ impl LogFlag {
         }
     }
 
+    /// The key, or the Chinese word a user types for it (in the file, `log --flags`, the form).
     pub fn from_key(s: &str) -> Option<LogFlag> {
-        LogFlag::ALL.into_iter().find(|k| k.key() == s)
+        LogFlag::ALL
+            .into_iter()
+            .find(|k| k.key() == s || k.zh_words().contains(&s))
+    }
+
+    /// The Chinese words taken for this flag: the short one first (as `--help` lists it), then
+    /// the complaint draft's label.
+    pub fn zh_words(self) -> &'static [&'static str] {
+        match self {
+            LogFlag::Threat => &["威胁", "恐吓"],
+            LogFlag::Insult => &["辱骂"],
+            LogFlag::ToldThirdParty => &["告知第三方", "向他人透露债务"],
+            LogFlag::FakeLegal => &["冒充司法", "冒充法律程序"],
+            LogFlag::Night => &["夜间"],
+        }
     }
 }
 
@@ -273,13 +288,9 @@ impl Loan {
     /// nothing is owed, late or counted down. Bills carry no start date: always drawn.
     pub fn starts_after(&self, today: NaiveDate) -> Option<NaiveDate> {
         match &self.terms {
-            LoanTerms::Amortized {
-                start_date,
-                shift_days,
-                ..
-            } => start_date
-                .checked_add_signed(chrono::Duration::days(*shift_days))
-                .filter(|s| *s > today),
+            // `start_date` is already moved by any shift (`Portfolio::shift_dates`): `shift_days`
+            // only tells the schedule where its months were counted from.
+            LoanTerms::Amortized { start_date, .. } => Some(*start_date).filter(|s| *s > today),
             LoanTerms::Bills(_) => None,
         }
     }

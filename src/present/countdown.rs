@@ -128,7 +128,8 @@ pub fn fitted(lang: Lang, e: &LoanFacts, today: NaiveDate, width: usize) -> Opti
     if full.width() <= width {
         Some(full)
     } else {
-        sentence(lang, e, today, false)
+        // Without its dates; cut with "…" if even that is too wide.
+        sentence(lang, e, today, false).map(|s| crate::text::truncate(&s, width))
     }
 }
 

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod diag;
 pub mod guard;
 pub mod lock;
+pub mod overpaid;
 pub mod perms;
 pub mod schema;
 pub mod segment;

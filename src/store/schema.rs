@@ -55,7 +55,7 @@ pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diag
     }
     let policies: Vec<&Policy> = crate::model::merged(&user_platforms, builtin).collect();
     let loans = match root.get("loan") {
-        Some(item) => w.loans(item, &policies),
+        Some(item) => w.loans(item, &policies, &settings.currency),
         None => vec![],
     };
     if w.errors.is_empty() {
@@ -759,7 +759,7 @@ impl<'a> Walker<'a> {
         })
     }
 
-    fn loans(&mut self, item: &Node, policies: &[&Policy]) -> Vec<Loan> {
+    fn loans(&mut self, item: &Node, policies: &[&Policy], currency: &str) -> Vec<Loan> {
         let mut out: Vec<Loan> = vec![];
         // A set: a linear search made 10,000 loans quadratic.
         // Borrowed from the document, and sized once: copying and rehashing showed at 10,000 loans.
@@ -787,10 +787,42 @@ impl<'a> Walker<'a> {
                 }
             };
             if let Some(loan) = self.loan(&tab, id, policies) {
+                self.overpaid(&tab, &loan, currency);
                 out.push(loan);
             }
         }
         out
+    }
+
+    /// Warn at each payment that pays more than the loan owed on its day (see `store::overpaid`).
+    fn overpaid(&mut self, tab: &Tab, loan: &Loan, currency: &str) {
+        let found = super::overpaid::overpaid(loan);
+        if found.is_empty() {
+            return;
+        }
+        // The payments that were read are the array's tables in order (a payment left out for a
+        // missing field is an error, and then no warning matters).
+        let spans: Vec<Option<Range<usize>>> = match tab.t.get("payments").map(|i| i.get_ref()) {
+            Some(DeValue::Array(arr)) => arr
+                .iter()
+                .filter_map(|v| v.get_ref().as_table().map(|t| (v, t)))
+                .map(|(v, t)| t.get("amount").and_then(item_span).or(Some(v.span())))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let m = |d: Decimal| format!("{currency}{}", crate::money::grouped(d));
+        for o in found {
+            let penalty = (!o.penalty.is_zero()).then(|| (m(o.unpaid), m(o.penalty)));
+            let msg = crate::i18n::trust::payment_beyond_owed_in_file(
+                &m(o.amount),
+                &m(o.owed),
+                &m(o.amount - o.owed),
+                penalty.as_ref().map(|(u, p)| (u.as_str(), p.as_str())),
+            );
+            let span = spans.get(o.index).cloned().flatten();
+            let key = format!("{}.payments[{}].amount", tab.path, o.index + 1);
+            self.warn(span, &key, msg);
+        }
     }
 
     fn loan(&mut self, tab: &Tab, id: Option<String>, policies: &[&Policy]) -> Option<Loan> {
@@ -1133,7 +1165,7 @@ impl<'a> Walker<'a> {
                     }
                 }
                 Some((s, None)) => {
-                    self.err(item_span(f), &path, ph::unknown_word("flag", s, ph::FLAGS))
+                    self.err(item_span(f), &path, crate::i18n::trust::unknown_flag(s))
                 }
                 None => self.err(item_span(f), &path, ph::flag_must_be_string()),
             }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::scale::Scale;
 use crate::engine::{LoanStatus, LoanView, Situation};
-use crate::i18n::{Lang, Text, phrases as ph};
+use crate::i18n::{Lang, Text, phrases as ph, trust as tr};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::Panel;
 use crate::model::{Policy, Portfolio};
@@ -205,6 +205,9 @@ pub struct App {
     pub exposed_mode: Option<u32>,
     /// The last reload failed: the data shown is older than the file.
     pub reload_failed: bool,
+    /// While the data shown is older than the file (it could not be read, or it turned empty
+    /// while loans were shown): why, with `file:line:col`, for the header's stale mark.
+    pub stale: Option<Text>,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
     /// What the last frame measured (page sizes, how far a pane can scroll): written by the
@@ -264,6 +267,7 @@ impl App {
             privacy: None,
             exposed_mode: None,
             reload_failed: false,
+            stale: None,
             advice_scroll: 0,
             measured: Measured::default(),
             planning: Default::default(),
@@ -415,13 +419,7 @@ impl App {
     /// status line says why).
     pub fn say_reloaded(&mut self) {
         if !self.reload_failed {
-            let name = match &self.source {
-                Source::File(p) => p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                Source::Demo => self.lang.t("演示数据", "the demo").to_string(),
-            };
+            let name = self.file_name();
             self.notice = Some(
                 crate::i18n::phrases::reloaded(&name)
                     .get(self.lang)
@@ -469,8 +467,15 @@ impl App {
         self.set_exposed(self.exposed_mode);
     }
 
-    /// The file as read again: on failure keep the old data and say why in the status line.
-    pub fn loaded(&mut self, result: Result<Loaded, store::LoadError>, exposed: Option<u32>) {
+    /// The file as read again: on failure keep the old data, say why in the status line and mark
+    /// the screen as stale. A file that turns empty while loans are shown (an editor truncates
+    /// before it writes) is kept off the screen in the same way unless the user asked (`r`).
+    pub fn loaded(
+        &mut self,
+        result: Result<Loaded, store::LoadError>,
+        exposed: Option<u32>,
+        by_hand: bool,
+    ) {
         match result {
             // The bytes shown already (the form's own write, seen again by the watcher): keep
             // the status line as it is, only look at the permissions again (a chmod).
@@ -479,8 +484,20 @@ impl App {
             {
                 self.set_exposed(exposed);
             }
+            Ok(loaded)
+                if !by_hand
+                    && loaded.portfolio.loans.is_empty()
+                    && !self.portfolio.loans.is_empty() =>
+            {
+                let name = self.file_name();
+                self.reload_failed = true;
+                self.stale = Some(tr::stale_empty(&name));
+                self.status = Some(tr::file_now_empty(&name).get(self.lang).to_string());
+                self.set_exposed(exposed);
+            }
             Ok(loaded) => {
                 self.reload_failed = false;
+                self.stale = None;
                 self.status = None;
                 self.install(loaded, exposed);
             }
@@ -491,7 +508,19 @@ impl App {
                 let first = |s: &str| s.lines().next().unwrap_or_default().to_string();
                 let why = Text::new(first(&all.zh), first(&all.en));
                 self.status = Some(ph::reload_failed(&why).get(self.lang).to_string());
+                self.stale = Some(tr::stale_data(&stale_why(&e)));
             }
+        }
+    }
+
+    /// The loans file's name (without its folder), or "the demo".
+    fn file_name(&self) -> String {
+        match &self.source {
+            Source::File(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            Source::Demo => tr::the_demo().get(self.lang).to_string(),
         }
     }
 
@@ -500,6 +529,7 @@ impl App {
     pub fn unchanged(&mut self, exposed: Option<u32>) {
         if self.reload_failed {
             self.reload_failed = false;
+            self.stale = None;
             self.status = None;
         }
         self.set_exposed(exposed);
@@ -612,4 +642,38 @@ pub fn cut_middle(s: &str, width: usize) -> String {
     }
     tail.reverse();
     format!("{head}…{}", tail.into_iter().collect::<String>())
+}
+
+/// Why the data shown is stale, short enough for one header row: the file's name (not its
+/// folder), then the first problem as `name:line:col: message`, and how many more there are.
+fn stale_why(e: &store::LoadError) -> Text {
+    let (path, first, more) = match e {
+        store::LoadError::Io { path, message } => {
+            return Text::new(
+                format!("{}: {}", short_name(path), message.zh),
+                format!("{}: {}", short_name(path), message.en),
+            );
+        }
+        store::LoadError::Invalid { path, diagnostics } => (
+            short_name(path),
+            diagnostics.first(),
+            diagnostics.len().saturating_sub(1),
+        ),
+    };
+    let Some(d) = first else {
+        return Text::new(path.clone(), path);
+    };
+    let one = Text::new(d.render_in(&path, Lang::Zh), d.render_in(&path, Lang::En));
+    if more == 0 {
+        one
+    } else {
+        tr::and_more_problems(&one, more)
+    }
+}
+
+fn short_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
 }

@@ -29,11 +29,20 @@ pub enum Event {
     Terminate,
 }
 
-fn handle(app: &mut App, ev: Event, too_small: bool) {
+/// How long the file must stay untouched after a change before it is read: an editor that saves
+/// in place truncates the file and then writes it, and the empty file in between is not what the
+/// user saved.
+pub const SETTLE: Duration = Duration::from_millis(300);
+
+/// Handle one event; a file change is not read here but (re)starts the wait in `settle_at`.
+fn handle(app: &mut App, ev: Event, too_small: bool, settle_at: &mut Option<Instant>) {
     let msg = match ev {
         Event::Term(e) if too_small => keys::event_when_too_small(app.mode, &e),
         Event::Term(e) => keys::event_in(app.mode, &e),
-        Event::FileChanged => Some(Msg::FileChanged),
+        Event::FileChanged => {
+            *settle_at = Some(Instant::now() + SETTLE);
+            None
+        }
         Event::Terminate => Some(Msg::Quit),
     };
     if let Some(m) = msg {
@@ -78,6 +87,8 @@ pub fn run_copying<B: Backend>(
     copy: &mut dyn FnMut(&str),
 ) -> Result<(), B::Error> {
     let mut seen: NaiveDate = clock().date();
+    // A file change waits here until the file has been quiet for `SETTLE`.
+    let mut settle_at: Option<Instant> = None;
     loop {
         if let Some(text) = app.clipboard.take() {
             copy(&text);
@@ -96,19 +107,32 @@ pub fn run_copying<B: Backend>(
         if let Some(at) = app.notice_goes_at() {
             wait = wait.min(at.saturating_duration_since(Instant::now()));
         }
+        if let Some(at) = settle_at {
+            wait = wait.min(at.saturating_duration_since(Instant::now()));
+        }
         match rx.recv_timeout(wait) {
             Ok(ev) => {
                 // Take everything already waiting (a burst of file events, a held key) before
                 // drawing again.
-                handle(app, ev, too_small(terminal));
+                handle(app, ev, too_small(terminal), &mut settle_at);
                 while !app.quit
                     && let Ok(ev) = rx.try_recv()
                 {
-                    handle(app, ev, too_small(terminal));
+                    handle(app, ev, too_small(terminal), &mut settle_at);
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            // The watcher may still have a change waiting to be read.
+            Err(RecvTimeoutError::Disconnected) if settle_at.is_none() => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => {
+                std::thread::sleep(settle_at.map_or(Duration::ZERO, |at| {
+                    at.saturating_duration_since(Instant::now())
+                }));
+            }
+        }
+        if settle_at.is_some_and(|at| Instant::now() >= at) {
+            settle_at = None;
+            dispatch(app, Msg::FileChanged);
         }
         let now = clock().date();
         if now != seen {

@@ -2,10 +2,13 @@
 //! the status marks, the panel frame, and the small layout helpers the views all use. It sits
 //! below the views so that none of them imports `views/mod.rs`, which draws them.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
 
 use crate::engine::LoanStatus;
 use crate::money::grouped;
@@ -46,7 +49,7 @@ impl Theme {
             LoanStatus::Overdue => self.fg(Color::Red).add_modifier(Modifier::BOLD),
             LoanStatus::DueSoon => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             LoanStatus::Current => self.fg(Color::Green),
-            LoanStatus::PaidOff => self.dim(),
+            LoanStatus::PaidOff | LoanStatus::NotDrawn => self.dim(),
         }
     }
 
@@ -70,6 +73,7 @@ pub fn status_mark(s: LoanStatus) -> &'static str {
         LoanStatus::DueSoon => "*",
         LoanStatus::Current => "·",
         LoanStatus::PaidOff => "✓",
+        LoanStatus::NotDrawn => "○",
     }
 }
 
@@ -115,4 +119,76 @@ pub fn flow(chunks: Vec<Vec<Span<'_>>>, width: usize) -> Vec<Line<'_>> {
         lines.push(Line::from(cur));
     }
     lines
+}
+
+/// `line` cut to `width` display columns, its styles kept, ending with "…" when cut: a line never
+/// runs past its area unmarked.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut used = 0;
+    let mut spans: Vec<Span> = Vec::new();
+    let room = width.saturating_sub(1);
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w <= room {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let mut cut = String::new();
+        for ch in span.content.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if used + cw > room {
+                break;
+            }
+            cut.push(ch);
+            used += cw;
+        }
+        cut.push('…');
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    if width > 0 && !spans.iter().any(|s| s.content.ends_with('…')) {
+        spans.push(Span::raw("…"));
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// A pane's title cut to fit between its corners with a rule cell left before the right one, so
+/// it never runs into the corner ("· 携程金╮").
+pub fn fit_title(line: Line<'_>, pane_width: u16) -> Line<'_> {
+    fit_line(line, usize::from(pane_width).saturating_sub(3))
+}
+
+/// Draw `p` (which wraps) inside `inner` only: ratatui's wrapping can leave a line one column
+/// wider than its area (a wide character at the edge), which would cover the pane's border. It
+/// is drawn on a scratch buffer a little wider; what spills past the edge is not copied, and
+/// the row's last cell says "…" instead.
+pub fn render_clipped(p: Paragraph<'_>, inner: Rect, buf: &mut Buffer) {
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let wide = Rect::new(
+        inner.x,
+        inner.y,
+        inner.width.saturating_add(4),
+        inner.height,
+    );
+    let mut scratch = Buffer::empty(wide);
+    p.render(inner, &mut scratch);
+    let last = inner.right() - 1;
+    for y in inner.top()..inner.bottom() {
+        for x in inner.left()..inner.right() {
+            buf[(x, y)] = scratch[(x, y)].clone();
+        }
+        let spilled = (inner.right()..wide.right()).any(|x| scratch[(x, y)].symbol() != " ");
+        // A wide character whose second half is past the edge is cut too.
+        let split = scratch[(last, y)].symbol().width() > 1;
+        if spilled || split {
+            let style = scratch[(last, y)].style();
+            buf[(last, y)].set_symbol("…").set_style(style);
+        }
+    }
 }

@@ -119,7 +119,9 @@ pub fn open(app: &mut App, kind: FormKind) {
                 Field::new(
                     FieldKind::Flags,
                     String::new(),
-                    "threat insult told_third_party fake_legal night".to_string(),
+                    crate::i18n::trust::flags_field_words()
+                        .get(lang)
+                        .to_string(),
                 ),
             ]
         }
@@ -365,12 +367,8 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             let t = input::time(&value(form, FieldKind::Time)).map_err(|e| e.text());
             check(form, FieldKind::Time, t.clone().map(|_| ()));
-            let flags = input::flags(&value(form, FieldKind::Flags)).map_err(|_| {
-                Text::new(
-                    "只能是 threat insult told_third_party fake_legal night",
-                    "only threat insult told_third_party fake_legal night",
-                )
-            });
+            let flags = input::flags(&value(form, FieldKind::Flags))
+                .map_err(|_| crate::i18n::trust::flags_field_hint());
             check(form, FieldKind::Flags, flags.clone().map(|_| ()));
             match (d, t, flags) {
                 (Ok(date), Ok(time), Ok(flags)) if !text.is_empty() => Some(Edit::Log {

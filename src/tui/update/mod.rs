@@ -33,7 +33,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (_, Msg::Reload) => return vec![Effect::Reload { by_hand: true }],
         (_, Msg::FileChanged) => return vec![Effect::Reload { by_hand: false }],
         (_, Msg::Loaded(result, exposed, by_hand)) => {
-            app.loaded(*result, exposed);
+            app.loaded(*result, exposed, by_hand);
             if by_hand {
                 app.say_reloaded();
             }

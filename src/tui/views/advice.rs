@@ -211,7 +211,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     m.advice_max_scroll = max_scroll;
     m.advice_page = body_h.max(1);
 
-    let mut block = panel(title, theme);
+    let mut block = panel(crate::tui::theme::fit_title(title, area.width), theme);
     if app.focus == crate::tui::app::Pane::Advice {
         // The arrows scroll the advice now: say so by its border.
         block = block.border_style(theme.accent());

@@ -133,6 +133,10 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
             status_mark(LoanStatus::PaidOff),
             lang.status(LoanStatus::PaidOff),
         ),
+        (
+            crate::tui::theme::status_mark(LoanStatus::NotDrawn),
+            lang.status(LoanStatus::NotDrawn),
+        ),
         ("▶", lang.t("选中", "selected")),
         (
             "≈",

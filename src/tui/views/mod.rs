@@ -22,12 +22,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use super::app::{App, Measured, Mode, Pane};
 // The look lives in `tui::theme`, below the views; named here too for the code outside that
 // draws or measures with it.
-pub use super::theme::{Theme, flow, money, panel, status_mark, title_fit};
+pub use super::theme::{
+    Theme, fit_line, fit_title, flow, money, panel, render_clipped, status_mark, title_fit,
+};
 use unicode_width::UnicodeWidthStr;
 
 /// Below this the dashboard says the terminal is too small instead of drawing.
@@ -119,6 +121,12 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     body
 }
 
+/// The least the advice gets below the list and the detail (what it got beside the detail at
+/// 120×40, a third of the body); a screen not tall enough for that keeps it beside the detail.
+const STACKED_ADVICE_MIN: u16 = 11;
+/// The body's height from which the advice may go below (a 120×40 screen's body is 35 rows).
+const STACK_FROM: u16 = 30;
+
 /// The main screen's panes in the body `area`.
 pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
     layout(app, area, theme).0
@@ -127,6 +135,29 @@ pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
 /// The panes, and the detail as fitted to its pane (so a frame fits it once).
 fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<'a>) {
     let list_w = (u32::from(area.width) * 11 / 20) as u16;
+    // A tall screen whose list needs only part of it: the list and the detail side by side as
+    // high as they need, and the advice below across the whole width, with every row the list
+    // does not need.
+    let list_need = list::needed_height(app);
+    if area.height >= STACK_FROM && area.height >= list_need.saturating_add(STACKED_ADVICE_MIN) {
+        // The detail may take more than the list: as much as it had beside the advice.
+        let cap = area.height - STACKED_ADVICE_MIN;
+        let right_w = area.width.saturating_sub(list_w);
+        let fitted = detail::fit(app, right_w, cap, cap, theme);
+        let top = fitted.height.max(list_need).min(cap);
+        let [upper, advice] =
+            Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(upper);
+        return (
+            Panes {
+                list,
+                detail,
+                advice,
+            },
+            fitted,
+        );
+    }
     let [list, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
     // The advice area gets at least a third; the detail takes what it needs of the rest (at its
@@ -291,11 +322,26 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("q", lang.t("退出", "quit")),
             ],
         };
-        // The warnings count first; then the keys, dropping from the middle what does not fit
-        // (help and quit stay).
+        // The warnings count first; then the keys. The most used stay: the first three and the
+        // last two (help and quit); the others, in order, while they fit. The count is said
+        // shorter rather than lose one of those.
+        let width = area.width as usize;
+        let item_w = |(k, v): &(&str, &str)| k.width() + v.width() + 3;
+        let n = keys.len();
+        let core = |i: usize| i < 3 || i + 2 >= n;
+        let core_w: usize = (0..n).filter(|&i| core(i)).map(|i| item_w(&keys[i])).sum();
+        let count = warnings::count(app).map(|long| {
+            if 1 + long.width() + 2 + core_w <= width {
+                long
+            } else {
+                crate::i18n::trust::load_warnings_count_short(app.warnings.len())
+                    .get(lang)
+                    .to_string()
+            }
+        });
         let mut spans = vec![Span::raw(" ")];
         let mut used = 1;
-        if let Some(n) = warnings::count(app) {
+        if let Some(n) = count {
             let text = format!("{n}  ");
             used += text.width();
             spans.push(Span::styled(
@@ -303,39 +349,69 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 theme.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ));
         }
-        let item_w = |(k, v): &(&str, &str)| k.width() + v.width() + 3;
-        let tail: usize = keys.iter().rev().take(2).map(item_w).sum();
+        let mut room = width.saturating_sub(used + core_w);
+        let shown: Vec<bool> = (0..n)
+            .map(|i| {
+                if core(i) {
+                    return true;
+                }
+                let w = item_w(&keys[i]);
+                let fits = w <= room;
+                if fits {
+                    room -= w;
+                }
+                fits
+            })
+            .collect();
         for (i, (k, v)) in keys.iter().enumerate() {
-            let last_two = i + 2 >= keys.len();
-            if !last_two && used + item_w(&(k, v)) + tail > area.width as usize {
+            if !shown[i] {
                 continue;
             }
-            used += item_w(&(k, v));
             spans.push(Span::styled(*k, theme.accent()));
             spans.push(Span::styled(format!(" {v}  "), theme.dim()));
         }
-        Line::from(spans)
+        fit_line(Line::from(spans), width)
     };
     line.render(area, buf);
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let text = vec![
-        Line::from(lang.t("终端太小", "terminal too small")).style(Style::new().bold()),
-        Line::from(format!(
-            "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
-            lang.t("至少需要", "needs at least"),
-            lang.t("现在", "now"),
-            area.width,
-            area.height
-        )),
-        Line::from(lang.t("q 退出", "q to quit")),
+    let sentences = [
+        (lang.t("终端太小", "terminal too small").to_string(), true),
+        (
+            format!(
+                "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
+                lang.t("至少需要", "needs at least"),
+                lang.t("现在", "now"),
+                area.width,
+                area.height
+            ),
+            false,
+        ),
+        (lang.t("q 退出", "q to quit").to_string(), false),
     ];
+    // Wrapped here, at spaces (CJK by its own rules), so every row it needs is counted and a
+    // word is broken only when it is wider than the screen.
+    let width = usize::from(area.width.max(1));
+    let text: Vec<Line> = sentences
+        .iter()
+        .flat_map(|(s, bold)| {
+            crate::text::wrap(s, width, "", "")
+                .into_iter()
+                .map(move |row| {
+                    let line = Line::from(row);
+                    if *bold {
+                        line.style(Style::new().bold())
+                    } else {
+                        line
+                    }
+                })
+        })
+        .collect();
     let h = (text.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
     Paragraph::new(text)
         .centered()
-        .wrap(Wrap { trim: true })
         .render(Rect::new(area.x, y, area.width, h), buf);
 }
