@@ -54,7 +54,8 @@ pub const RULES: [&str; 13] = [
 ];
 
 /// Placeholders the call script's lines may use.
-pub const SCRIPT_PLACEHOLDERS: [&str; 8] = [
+pub const SCRIPT_PLACEHOLDERS: [&str; 9] = [
+    "hardship",
     "platform",
     "product",
     "overdue_amount",
@@ -173,6 +174,8 @@ pub struct Script {
     pub checklist_title: String,
     pub checklist: Vec<String>,
     pub sources: Vec<String>,
+    /// Stands for `{hardship}` when the loan has no `hardship`: the user fills it in.
+    pub hardship_placeholder: String,
     /// Stands for the monthly amount when no budget is set: the user fills it in.
     pub budget_placeholder: String,
     /// Said for the monthly amount when more urgent loans take the whole budget.
@@ -185,14 +188,18 @@ pub struct Script {
     pub request_plan: String,
     /// The same when no regular installment is still to come.
     pub request_plan_no_regular: String,
+    /// The share pays the installments left first and nothing beside them: `{monthly}` a month,
+    /// the overdue `{overdue}` cleared once they are paid, `{months}` in all.
+    pub request_plan_after: String,
     /// Restructure `{owed}` over `{months}` months of `{monthly}`, because `{reason}`.
     pub request_restructure: String,
     /// The reason when the share `{share}` does not reach the regular installment `{regular}`.
     pub reason_below_regular: String,
     /// The reason when it does, but leaves too little for the overdue part `{overdue}`.
     pub reason_overdue_left: String,
-    /// Added when even the longest restructuring costs `{monthly}` a month, more than `{share}`.
-    pub request_restructure_short: String,
+    /// Even `{months}` (the longest) at the share `{monthly}` do not clear `{owed}`: offer the
+    /// share and ask the lender to set the term or a deferral, because `{reason}`.
+    pub request_ask_term: String,
     /// No share at all: a deferral of `{owed}`, no amount promised.
     pub request_defer: String,
     /// No budget set: the request without figures.
@@ -348,10 +355,11 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
         ("request_clear", &s.request_clear),
         ("request_plan", &s.request_plan),
         ("request_plan_no_regular", &s.request_plan_no_regular),
+        ("request_plan_after", &s.request_plan_after),
         ("request_restructure", &s.request_restructure),
         ("reason_below_regular", &s.reason_below_regular),
         ("reason_overdue_left", &s.reason_overdue_left),
-        ("request_restructure_short", &s.request_restructure_short),
+        ("request_ask_term", &s.request_ask_term),
         ("request_defer", &s.request_defer),
         ("request_no_budget", &s.request_no_budget),
         ("budget_hint", &s.budget_hint),
@@ -492,6 +500,8 @@ pub struct ScriptFacts {
     pub currency: String,
     /// Dates are said relative to this day (the year only when it differs).
     pub today: NaiveDate,
+    /// The loan's `hardship`, as the user wrote it (None: the script leaves a blank to fill).
+    pub hardship: Option<String>,
 }
 
 /// The platform as the user knows it, in `lang`: see [`platform_and_product`].
@@ -568,6 +578,13 @@ pub fn script_facts(
         next_due_date: ledger.next_due_date,
         currency: settings.currency.clone(),
         today,
+        hardship: view
+            .loan
+            .hardship
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .map(|h| h.trim_end_matches(['。', '.']).to_string()),
     })
 }
 
@@ -723,7 +740,6 @@ pub fn panels_in(
 fn request_text(script: &Script, f: &ScriptFacts, lang: Lang) -> String {
     let money = |d: Decimal| format!("{}{}", f.currency, grouped(d));
     let p = &f.proposal;
-    let share = p.share.map(money).unwrap_or_default();
     match (f.request, &p.offer) {
         (Request::Extension { installment, date }, _) => fill(
             &script.request_extension,
@@ -739,13 +755,17 @@ fn request_text(script: &Script, f: &ScriptFacts, lang: Lang) -> String {
         (
             Request::FromOffer,
             Offer::Plan {
-                monthly, months, ..
+                monthly,
+                months,
+                toward_overdue,
             },
         ) => fill(
-            if p.regular > Decimal::ZERO {
-                &script.request_plan
-            } else {
+            if p.regular <= Decimal::ZERO {
                 &script.request_plan_no_regular
+            } else if *toward_overdue <= Decimal::ZERO {
+                &script.request_plan_after
+            } else {
+                &script.request_plan
             },
             &[
                 ("monthly", &money(*monthly)),
@@ -760,40 +780,66 @@ fn request_text(script: &Script, f: &ScriptFacts, lang: Lang) -> String {
                 owed,
                 months,
                 monthly,
-                fits,
             },
-        ) => {
-            let mut values = vec![
-                ("regular", money(p.regular)),
-                ("owed", money(*owed)),
-                ("months", spoken::months(lang, *months)),
-                ("monthly", money(*monthly)),
-                ("share", share.clone()),
-                ("overdue", money(f.overdue_amount)),
-            ];
-            let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let below = p.share.is_some_and(|s| s < p.regular);
-            let reason = fill(
-                if below {
-                    &script.reason_below_regular
-                } else {
-                    &script.reason_overdue_left
-                },
-                &pairs,
-            );
-            values.push(("reason", reason));
-            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let mut t = fill(&script.request_restructure, &values);
-            if !fits {
-                t.push_str(&fill(&script.request_restructure_short, &values));
-            }
-            t
-        }
+        ) => restructure_text(
+            script,
+            f,
+            lang,
+            &script.request_restructure,
+            *owed,
+            *months,
+            *monthly,
+        ),
+        (Request::FromOffer, Offer::AskTerm { owed, monthly }) => restructure_text(
+            script,
+            f,
+            lang,
+            &script.request_ask_term,
+            *owed,
+            crate::engine::proposal::MAX_MONTHS,
+            *monthly,
+        ),
         (Request::FromOffer, Offer::Defer { owed }) => {
             fill(&script.request_defer, &[("owed", &money(*owed))])
         }
         (Request::FromOffer, Offer::NoBudget | Offer::Current) => script.request_no_budget.clone(),
     }
+}
+
+/// A restructuring request (or the ask to set the term): its reason is the share against the
+/// regular installment, "does not cover it" only when it does not.
+fn restructure_text(
+    script: &Script,
+    f: &ScriptFacts,
+    lang: Lang,
+    template: &str,
+    owed: Decimal,
+    months: u32,
+    monthly: Decimal,
+) -> String {
+    let money = |d: Decimal| format!("{}{}", f.currency, grouped(d));
+    let p = &f.proposal;
+    let mut values = vec![
+        ("regular", money(p.regular)),
+        ("owed", money(owed)),
+        ("months", spoken::months(lang, months)),
+        ("monthly", money(monthly)),
+        ("share", p.share.map(money).unwrap_or_default()),
+        ("overdue", money(f.overdue_amount)),
+    ];
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let below = p.share.is_some_and(|s| s < p.regular);
+    let reason = fill(
+        if below {
+            &script.reason_below_regular
+        } else {
+            &script.reason_overdue_left
+        },
+        &pairs,
+    );
+    values.push(("reason", reason));
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(template, &values)
 }
 
 /// The call script's lines, filled, then the checklist as one item; without a budget, a last item
@@ -808,7 +854,12 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
     let next = f.next_due_date.map(|d| spoken::date(lang, d, f.today));
     let amount = grouped(f.overdue_amount);
     let days = spoken::days(lang, f.days_overdue);
-    let values: [(&str, &str); 8] = [
+    let hardship = f
+        .hardship
+        .clone()
+        .unwrap_or_else(|| script.hardship_placeholder.clone());
+    let values: [(&str, &str); 9] = [
+        ("hardship", &hardship),
         ("platform", &f.platform),
         ("product", &f.product),
         ("overdue_amount", &amount),

@@ -1,0 +1,128 @@
+//! Issue 21, sections 2 and 3, through the real binary: the call script and the letter offer what
+//! the user can keep and say no more than their sources.
+
+mod common;
+
+use common::stdout_on;
+use serde_json::Value;
+
+/// 12,000 at 18 % over 12 months from 2026-03-15 (installments of 1,100.16 due on the 15th, the
+/// last 1,100.19; 13,201.95 in all). Nothing paid: on 2026-05-20 two installments are overdue
+/// (2,200.32, the oldest 35 days late), the next (2026-06-15) is 1,100.16, and 13,201.95 is owed.
+fn loan_file(budget: &str, hardship: Option<&str>) -> String {
+    let hardship = hardship
+        .map(|h| format!("hardship = \"{h}\"\n"))
+        .unwrap_or_default();
+    format!(
+        r#"[settings]
+monthly_budget = {budget}
+
+[[loan]]
+id = "a"
+name = "某消费贷"
+platform = "ctrip"
+principal = 12000
+annual_rate = 18.0
+method = "equal_installment"
+term = 12
+start_date = 2026-03-15
+{hardship}"#
+    )
+}
+
+const TODAY: &str = "2026-05-20";
+
+fn script(toml: &str, lang: &str) -> Vec<String> {
+    let v: Value =
+        serde_json::from_str(&stdout_on(toml, TODAY, lang, &["advice", "a", "--json"])).unwrap();
+    v["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["topic"] == "negotiation")
+        .unwrap()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_call_script_says_the_loans_hardship() {
+    let zh = script(&loan_file("1500", Some("公司裁员，收入减少")), "zh");
+    assert!(
+        zh.iter().any(|l| l == "逾期的原因是：公司裁员，收入减少。"),
+        "{zh:#?}"
+    );
+    assert!(!zh.iter().any(|l| l.contains("【简单说明")), "{zh:#?}");
+    let en = script(&loan_file("1500", Some("I lost my job.")), "en");
+    assert!(
+        en.iter()
+            .any(|l| l == "The reason I fell behind is: I lost my job."),
+        "{en:#?}"
+    );
+    // Without one, the blank to fill in stays.
+    let zh = script(&loan_file("1500", None), "zh");
+    assert!(
+        zh.iter()
+            .any(|l| l == "逾期的原因是：【简单说明，比如失业、生病、收入减少】。"),
+        "{zh:#?}"
+    );
+}
+
+/// 100 a month cannot clear 13,201.95 in 60 months (it takes 133). The old script and letter
+/// named 60 months of 220.04 (13,201.95 / 60), 2.2 × what the user can pay; now they offer the
+/// 100.00 and ask the lender to set the term. 100 is below the 1,100.16 installment, so the zh
+/// letter says that, not "不够在正常还款之外再还逾期部分" (which says the share covers it).
+#[test]
+fn no_monthly_amount_above_the_share() {
+    let toml = loan_file("100", None);
+    for lang in ["zh", "en"] {
+        let lines = script(&toml, lang);
+        let request = lines
+            .iter()
+            .find(|l| l.starts_with("我的请求是") || l.starts_with("What I'd like to ask"))
+            .unwrap();
+        assert!(!request.contains("220.04"), "{request}");
+        assert!(request.contains("¥100.00"), "{request}");
+        assert!(request.contains("¥13,201.95"), "{request}");
+        let letter = stdout_on(&toml, TODAY, lang, &["letter", "a"]);
+        assert!(!letter.contains("220.04"), "{letter}");
+        assert!(letter.contains("¥100.00"), "{letter}");
+    }
+    let zh = script(&toml, "zh");
+    assert!(
+        zh.iter().any(|l| l.contains(
+            "我每月最多能拿出¥100.00，即使分60个月也还不清还欠的¥13,201.95，请您按这个金额帮我定还款期限，或者先暂缓还款"
+        )),
+        "{zh:#?}"
+    );
+    let letter = stdout_on(&toml, TODAY, "zh", &["letter", "a"]);
+    assert!(
+        !letter.contains("不够在正常还款之外再还逾期部分"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains(
+            "我目前每月能拿出的 ¥100.00 不够每期正常应还的 ¥1,100.16。我每月最多能还 ¥100.00，即使分 60 个月也还不清尚欠的 ¥13,201.95。"
+        ),
+        "{letter}"
+    );
+}
+
+/// 1,205.16 a month leaves 105.00 beside each installment: the old answer was ceil(2,200.32 /
+/// 105) = 21 months, but only ten installments remain; counted against them it is 11 (see
+/// engine::proposal's test for the months).
+#[test]
+fn the_months_to_clear_the_overdue_part_count_the_installments_left() {
+    let toml = loan_file("1205.16", None);
+    let zh = script(&toml, "zh");
+    let request = zh.iter().find(|l| l.starts_with("我的请求是")).unwrap();
+    assert!(request.contains("分11个月还清逾期部分"), "{request}");
+    let letter = stdout_on(&toml, TODAY, "en", &["letter", "a"]);
+    assert!(
+        letter.contains("clearing the ¥2,200.32 overdue in 11 months"),
+        "{letter}"
+    );
+}
