@@ -126,3 +126,55 @@ fn the_months_to_clear_the_overdue_part_count_the_installments_left() {
         "{letter}"
     );
 }
+
+/// The 6-a-day limit is to one number: 4 calls to the borrower and 4 to 李芳 on 05-18 are 8 calls
+/// that day but no number over 6 (the old count said 1 day over 6). Of the flagged entries only
+/// the threat is a "threat, insult or the like"; the told-third-party one is named for what it is.
+#[test]
+fn the_complaint_counts_six_a_day_per_number() {
+    let mut toml = loan_file("1500", None);
+    toml.push_str(
+        "contacts = [{ name = \"李芳\", relation = \"朋友\", phone = \"13800000002\" }]\n",
+    );
+    for h in 10..14 {
+        toml.push_str(&format!(
+            "\n[[loan.log]]\ndate = 2026-05-18\ntime = {h}:00:00\nkind = \"collection_call\"\nwho = \"me\"\nchannel = \"call\"\ntext = \"催收\"\n"
+        ));
+        let flags = match h {
+            10 => "flags = [\"told_third_party\"]\n",
+            11 => "flags = [\"threat\"]\n",
+            _ => "",
+        };
+        toml.push_str(&format!(
+            "\n[[loan.log]]\ndate = 2026-05-18\ntime = {h}:30:00\nkind = \"collection_call\"\nwho = \"李芳\"\nchannel = \"call\"\n{flags}text = \"打给李芳\"\n"
+        ));
+    }
+    let v: Value = serde_json::from_str(&stdout_on(
+        &toml,
+        TODAY,
+        "en",
+        &["complaint", "a", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(v["calls"], 8);
+    assert_eq!(
+        v["days_over_6"],
+        serde_json::json!([{"who": "me", "days": 0}, {"who": "李芳", "days": 0}])
+    );
+    let text = stdout_on(&toml, TODAY, "en", &["complaint", "a"]);
+    assert!(
+        text.contains("over 6 a day to one number: 0 days"),
+        "{text}"
+    );
+    assert!(!text.contains("more than 6 a day"), "{text}");
+    assert!(
+        text.contains("1 entry records threats, insults or false claims of legal action"),
+        "{text}"
+    );
+    assert!(text.contains("李芳 was told of my debt"), "{text}");
+    let zh = stdout_on(&toml, TODAY, "zh", &["complaint", "a"]);
+    assert!(
+        zh.contains("有 1 条记录涉及威胁、辱骂或冒充法律程序"),
+        "{zh}"
+    );
+}

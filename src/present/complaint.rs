@@ -32,10 +32,13 @@ pub fn headline(lang: Lang, s: &Summary) -> String {
             ),
         },
         match lang {
-            Lang::Zh => format!("超过每日 {DIAL_ATTEMPTS_PER_DAY} 次：{} 天", s.days_over_6),
+            Lang::Zh => format!(
+                "同一号码超过每日 {DIAL_ATTEMPTS_PER_DAY} 次：{} 天",
+                s.days_over_6_any()
+            ),
             Lang::En => format!(
-                "over {DIAL_ATTEMPTS_PER_DAY} a day: {}",
-                en_count(s.days_over_6, "day", "days")
+                "over {DIAL_ATTEMPTS_PER_DAY} a day to one number: {}",
+                en_count(s.days_over_6_any(), "day", "days")
             ),
         },
     ];
@@ -146,7 +149,7 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
             .days
             .iter()
             .map(|d| {
-                let over = if d.calls > DIAL_ATTEMPTS_PER_DAY {
+                let over = if d.most_to_one_number > DIAL_ATTEMPTS_PER_DAY {
                     format!(">{DIAL_ATTEMPTS_PER_DAY}")
                 } else if d.calls > EFFECTIVE_CALLS_PER_DAY {
                     format!(">{EFFECTIVE_CALLS_PER_DAY}")
