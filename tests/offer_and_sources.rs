@@ -178,3 +178,97 @@ fn the_complaint_counts_six_a_day_per_number() {
         "{zh}"
     );
 }
+
+fn panel_items(toml: &str, lang: &str, topic: &str) -> Vec<(String, Vec<String>)> {
+    let v: Value =
+        serde_json::from_str(&stdout_on(toml, TODAY, lang, &["advice", "a", "--json"])).unwrap();
+    v["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["topic"] == topic)
+        .flat_map(|p| p["items"].as_array().unwrap().clone())
+        .map(|i| {
+            (
+                i["text"].as_str().unwrap().to_string(),
+                i["sources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// The script's lines on penalty reduction, stopping calls to contacts, written confirmation and
+/// the staff id rest on no article: they cite general guidance, not 《逾期打联系人的方法》.
+#[test]
+fn script_lines_no_article_says_cite_general_guidance() {
+    let toml = loan_file("1500", None);
+    for (lang, marks, general) in [
+        (
+            "zh",
+            ["减免一部分罚息", "不要打扰我的紧急联系人", "工号"],
+            repaydash::knowledge::advice::GENERAL_GUIDANCE_ZH,
+        ),
+        (
+            "en",
+            [
+                "reducing part of the penalty",
+                "don't call my emergency contacts",
+                "staff ID",
+            ],
+            repaydash::knowledge::advice::GENERAL_GUIDANCE_EN,
+        ),
+    ] {
+        let items = panel_items(&toml, lang, "negotiation");
+        for mark in marks {
+            let (text, sources) = items.iter().find(|(t, _)| t.contains(mark)).unwrap();
+            assert_eq!(sources, &vec![general.to_string()], "{text}");
+        }
+        // The first line (calling the lender about the overdue) stays with the article.
+        assert_eq!(items[0].1, vec!["逾期打联系人的方法".to_string()]);
+    }
+}
+
+/// On 2026-05-20 the loan is 35 days late on its oldest installment; on 2026-04-20 it is 5 days
+/// late and its credit-report day (≈ 04-15 + 31 = 05-16) is ahead. The panel says what the 星图
+/// article says: overdue information is reported (no day given) and past 30 days the record
+/// weighs on the score; never "from about day 31 … pay before then", which implied nothing is
+/// recorded before.
+#[test]
+fn the_credit_panel_says_what_the_article_says() {
+    let toml = loan_file("1500", None);
+    for (lang, need, never) in [
+        (
+            "zh",
+            "逾期信息会上报征信，报道没有说从第几天开始，所以现在就可能已有记录",
+            "在那之前还上逾期部分",
+        ),
+        (
+            "en",
+            "no report gives the day that starts, so a record may exist already",
+            "before then",
+        ),
+    ] {
+        let v: Value = serde_json::from_str(&stdout_on(
+            &toml,
+            "2026-04-20",
+            lang,
+            &["advice", "a", "--json"],
+        ))
+        .unwrap();
+        let credit: Vec<&str> = v["panels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["topic"] == "credit")
+            .flat_map(|p| p["items"].as_array().unwrap())
+            .map(|i| i["text"].as_str().unwrap())
+            .collect();
+        assert!(credit.iter().any(|t| t.contains(need)), "{credit:#?}");
+        assert!(!credit.iter().any(|t| t.contains(never)), "{credit:#?}");
+    }
+}

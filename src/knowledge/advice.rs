@@ -174,6 +174,11 @@ pub struct Script {
     pub checklist_title: String,
     pub checklist: Vec<String>,
     pub sources: Vec<String>,
+    /// Lines (by index into `lines`) that no article says: they name general guidance as their
+    /// source instead of `sources` (asking for written confirmation and a staff id, asking to
+    /// stop calls to contacts, asking to reduce penalty interest).
+    #[serde(default)]
+    pub general_lines: Vec<usize>,
     /// Stands for `{hardship}` when the loan has no `hardship`: the user fills it in.
     pub hardship_placeholder: String,
     /// Stands for the monthly amount when no budget is set: the user fills it in.
@@ -342,6 +347,14 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
             }
         }
     };
+    for &i in &s.general_lines {
+        if i >= s.lines.len() {
+            bad(format!(
+                "script.general_lines: {i} is no line (there are {})",
+                s.lines.len()
+            ));
+        }
+    }
     for (i, line) in s.lines.iter().enumerate() {
         allowed(
             &format!("script.lines[{i}]"),
@@ -872,11 +885,16 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
     let mut out: Vec<PanelItem> = script
         .lines
         .iter()
+        .enumerate()
         // A line about the next due date says nothing when there is none.
-        .filter(|l| next.is_some() || !placeholders(l).contains(&"next_due_date"))
-        .map(|l| PanelItem {
+        .filter(|(_, l)| next.is_some() || !placeholders(l).contains(&"next_due_date"))
+        .map(|(i, l)| PanelItem {
             text: fill(l, &values),
-            sources: script.sources.clone(),
+            sources: if script.general_lines.contains(&i) {
+                vec![general_guidance(lang).to_string()]
+            } else {
+                script.sources.clone()
+            },
             basis: None,
             kind: ItemKind::ScriptLine,
             id: None,
@@ -944,17 +962,20 @@ fn credit_stage_item(view: &LoanView, lang: Lang, today: NaiveDate) -> Option<Pa
         (Lang::En, true, _) => format!(
             "This loan is past overdue day {day} (since {when}): a negative credit record may already have been made ({basis}). Check your credit report to see; dispute an entry that is wrong; once repaid, a negative record is generally kept five years."
         ),
+        // As the 星图金融 article puts it: overdue information is uploaded to the credit system
+        // (it gives no day), and past 30 days the record weighs on the score. Never "nothing is
+        // recorded before day 31".
         (Lang::Zh, false, true) => format!(
-            "逾期到第 {day} 天左右（{when}）起，征信上可能留下不良记录（{basis}）。在那之前还上逾期部分，或者先和平台谈好方案。"
+            "逾期信息会上报征信，报道没有说从第几天开始，所以现在就可能已有记录。从逾期第 {day} 天左右（{when}）起，不良记录会影响信用评分和以后借款（{basis}）。越早还上逾期部分、或和平台谈好方案越好。"
         ),
         (Lang::En, false, true) => format!(
-            "From about overdue day {day} ({when}), a negative credit record may be made ({basis}). Pay the overdue part, or agree a plan with the lender, before then."
+            "Overdue information is reported to the credit bureau; no report gives the day that starts, so a record may exist already. From about overdue day {day} ({when}), a negative record weighs on your credit score and future loans ({basis}). The sooner you pay the overdue part, or agree a plan with the lender, the better."
         ),
         (Lang::Zh, false, false) => format!(
-            "如果这一期没还上，逾期到第 {day} 天左右（{when}）起，征信上可能留下不良记录（{basis}）。"
+            "如果这一期没还上，逾期信息会上报征信（报道没有说从第几天开始）；从逾期第 {day} 天左右（{when}）起，不良记录会影响信用评分（{basis}）。"
         ),
         (Lang::En, false, false) => format!(
-            "If this installment goes unpaid, a negative credit record may be made from about overdue day {day} ({when}) ({basis})."
+            "If this installment goes unpaid, the overdue information is reported to the credit bureau (no report gives the day), and from about overdue day {day} ({when}) a negative record weighs on your credit score ({basis})."
         ),
     };
     let mut sources = vec![m.source.to_string()];
