@@ -272,3 +272,101 @@ fn the_credit_panel_says_what_the_article_says() {
         assert!(!credit.iter().any(|t| t.contains(never)), "{credit:#?}");
     }
 }
+
+/// A loan not late: the message's date is conditional on missing the next payment (the zh
+/// message said "如果到期没能还上。" and an unconditional date beside "I will pay on time"), and it
+/// opens with the contact's `greeting` when there is one, else the name.
+#[test]
+fn a_notice_for_a_loan_not_late_is_conditional_and_greets_as_chosen() {
+    let mut toml = loan_file("1500", None);
+    toml.push_str(
+        "contacts = [{ name = \"李芳\", relation = \"姐姐\", greeting = \"姐\" }, { name = \"王伟\", relation = \"同事\" }]\n",
+    );
+    // The first installment is due 2026-04-15; ctrip may call contacts from overdue day 1.
+    let zh = stdout_on(&toml, "2026-04-01", "zh", &["notice", "a"]);
+    assert!(zh.contains("姐，有件事想先跟你说"), "{zh}");
+    assert!(zh.contains("王伟您好"), "{zh}");
+    assert!(!zh.contains("李芳，有件事"), "{zh}");
+    assert!(
+        zh.contains(
+            "如果我没能按时还上 2026-04-15 到期的这一期，对方最早可能从 2026-04-16 起打电话给你"
+        ),
+        "{zh}"
+    );
+    assert!(!zh.contains("如果到期没能还上。"), "{zh}");
+    // Every line that names the date is the conditional one.
+    assert!(
+        zh.lines()
+            .filter(|l| l.contains("2026-04-16"))
+            .all(|l| l.starts_with("如果我没能按时还上")),
+        "{zh}"
+    );
+    let en = stdout_on(&toml, "2026-04-01", "en", &["notice", "a"]);
+    assert!(en.contains("Hi 姐, there is something"), "{en}");
+    assert!(
+        en.contains(
+            "If I miss the payment due on 2026-04-15, the lender may call you from 2026-04-16"
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("may fall overdue"), "{en}");
+}
+
+/// A greeting must be text: the file is refused with its position.
+#[test]
+fn a_greeting_that_is_not_text_is_an_error_with_its_position() {
+    let mut toml = loan_file("1500", None);
+    toml.push_str("contacts = [{ name = \"李芳\", greeting = 3 }]\n");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loans.toml");
+    std::fs::write(&file, &toml).unwrap();
+    let out = assert_cmd::Command::cargo_bin("repaydash")
+        .unwrap()
+        .args(["--file", file.to_str().unwrap(), "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("loans.toml:13:39"), "{err}");
+    assert!(err.contains("greeting"), "{err}");
+}
+
+/// Documents are for people: no loans-file id and no command-line options in a letter or a
+/// complaint; and the letter for a loan not late asks neither to waive penalties nor to stop calls
+/// that have not happened.
+#[test]
+fn documents_carry_no_file_id_or_flags_and_a_letter_not_late_asks_only_what_applies() {
+    let toml = loan_file("1500", None);
+    for lang in ["zh", "en"] {
+        let late = stdout_on(&toml, TODAY, lang, &["letter", "a"]);
+        assert!(!late.contains("（a）") && !late.contains("(a)"), "{late}");
+        assert!(
+            !late.contains("--reason") && !late.contains("hardship ="),
+            "{late}"
+        );
+        // Overdue: both requests are there.
+        assert!(
+            late.contains("罚息") || late.contains("penalty interest"),
+            "{late}"
+        );
+        let on_time = stdout_on(&toml, "2026-04-01", lang, &["letter", "a"]);
+        for never in [
+            "罚息",
+            "停止联系我的紧急联系人",
+            "penalty interest",
+            "stop calling my emergency contacts",
+        ] {
+            assert!(!on_time.contains(never), "{never}: {on_time}");
+        }
+        assert!(
+            on_time.contains("1. 双方达成一致后") || on_time.contains("1. Once we agree"),
+            "{on_time}"
+        );
+        let complaint = stdout_on(&toml, TODAY, lang, &["complaint", "a"]);
+        assert!(
+            !complaint.contains("a 某消费贷") && !complaint.contains("repaydash log"),
+            "{complaint}"
+        );
+        assert!(complaint.contains("某消费贷"), "{complaint}");
+    }
+}

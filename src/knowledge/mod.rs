@@ -130,6 +130,13 @@ mod tests {
                 "星图金融任性贷逾期多久会联系紧急联系人"
             );
         }
+        // Issue 21: 《逾期打联系人的方法》 is about one unnamed installment platform: for any other
+        // platform its days are an estimate, shown with ≈.
+        assert_eq!(
+            basis("generic", StageKind::EmergencyContact),
+            Basis::Estimate
+        );
+        assert_eq!(basis("generic", StageKind::Reminder), Basis::Estimate);
         for k in ["ctrip", "alipay", "xingtu", "generic"] {
             assert_eq!(basis(k, StageKind::ThirdPartyCollection), Basis::Estimate);
             assert_eq!(day(k, StageKind::ThirdPartyCollection), Some(90));

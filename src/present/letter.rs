@@ -194,7 +194,6 @@ pub fn text(ctx: &Context, view: &LoanView, reason: Option<&str>) -> String {
     let facts = LetterFacts {
         lender: printable(&platform_label(view, ctx.lang)),
         loan: printable(&ctx.display_name(view.loan)),
-        loan_id: view.loan.id.clone(),
         product: view.loan.product.as_deref().map(printable),
         overdue_amount: format!("{cur}{}", grouped(l.overdue_amount)),
         days_overdue: l.days_overdue,
