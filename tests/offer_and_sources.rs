@@ -370,3 +370,31 @@ fn documents_carry_no_file_id_or_flags_and_a_letter_not_late_asks_only_what_appl
         assert!(complaint.contains("某消费贷"), "{complaint}");
     }
 }
+
+/// 35 days late: seriously overdue. For Ctrip the credit-report day is 星图's day used as an
+/// estimate, so the advice's head says so with ≈, as the panels do; for 星图 it is its own
+/// article's day, with no ≈.
+#[test]
+fn the_seriously_overdue_head_shows_an_estimated_day() {
+    let ctrip = loan_file("1500", None);
+    let en = stdout_on(&ctrip, TODAY, "en", &["advice", "a"]);
+    let head = en.lines().next().unwrap();
+    assert_eq!(
+        head,
+        "某消费贷 · seriously overdue: credit report or lawsuit possible (≈ estimate)"
+    );
+    let zh = stdout_on(&ctrip, TODAY, "zh", &["advice", "a"]);
+    assert!(
+        zh.lines()
+            .next()
+            .unwrap()
+            .ends_with("严重逾期：可能上报征信或起诉（≈ 估计）"),
+        "{zh}"
+    );
+    let xingtu = ctrip.replace("platform = \"ctrip\"", "platform = \"xingtu\"");
+    let en = stdout_on(&xingtu, TODAY, "en", &["advice", "a"]);
+    assert_eq!(
+        en.lines().next().unwrap(),
+        "某消费贷 · seriously overdue: credit report or lawsuit possible"
+    );
+}

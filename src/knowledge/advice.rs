@@ -653,6 +653,10 @@ pub struct AdvicePanels {
     /// Shown once, after the panels.
     #[serde(skip)]
     pub disclaimer: String,
+    /// The credit-report day that makes the loan seriously overdue is an estimate (another
+    /// platform's day): the situation's words carry ≈, as the panels do.
+    #[serde(skip)]
+    pub severe_estimate: bool,
 }
 
 impl AdvicePanels {
@@ -740,12 +744,19 @@ pub fn panels_in(
             });
         }
     }
+    let severe_estimate = situation == Situation::OverdueSevere
+        && view
+            .escalation
+            .milestone(StageKind::CreditReport)
+            .or_else(|| view.escalation.current())
+            .is_some_and(|m| m.basis == Basis::Estimate);
     Ok(AdvicePanels {
         id: view.loan.id.clone(),
         situation,
         starts,
         panels,
         disclaimer: lib.disclaimer.clone(),
+        severe_estimate,
     })
 }
 
