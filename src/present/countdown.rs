@@ -28,6 +28,21 @@ pub enum Countdown {
     Passed { days: i64, date: NaiveDate },
 }
 
+/// The title over a loan's stages in the dashboard's detail: for a loan not late every stage is
+/// conditional, as the list's "if missed" says, so the title says on what ("If 6 Dec is missed").
+pub fn stages_title(lang: Lang, ledger: &Ledger, e: &Escalation, today: NaiveDate) -> String {
+    match e.anchor.filter(|_| ledger.status != LoanStatus::Overdue) {
+        Some(due) => {
+            let day = dates::day(lang, due, today);
+            match lang {
+                Lang::Zh => format!("若 {day} 未还：催收阶段（估计）"),
+                Lang::En => format!("If {day} is missed: stages (estimates)"),
+            }
+        }
+        None => lang.t("催收阶段（估计）", "Stages (estimates)").to_string(),
+    }
+}
+
 impl Countdown {
     pub fn of(ledger: &Ledger, e: &Escalation, not_drawn: bool) -> Countdown {
         if not_drawn || ledger.status == LoanStatus::PaidOff {
