@@ -398,3 +398,59 @@ fn the_seriously_overdue_head_shows_an_estimated_day() {
         "某消费贷 · seriously overdue: credit report or lawsuit possible"
     );
 }
+
+/// Ten installments paid; on 2027-02-20 the 02-15 one (1,100.16) is overdue and the last
+/// (1,100.19, 03-15) is to come. A share of 1,100.19 leaves nothing beside the installment, and
+/// the old script said it "covers the regular 1,100.19 but leaves too little … over 2 months at
+/// 1,100.19". Now: 1,100.19 a month, the installment first and then the overdue part, 2 months.
+#[test]
+fn a_share_equal_to_the_installment_is_said_without_contradiction() {
+    let mut toml = loan_file("1100.19", None);
+    toml.push_str("\n[[loan.payments]]\ndate = 2027-01-15\namount = 11001.60\n");
+    for (lang, want, never) in [
+        (
+            "zh",
+            "每月还¥1,100.19：先还完剩下的正常月供，之后用来还逾期的¥1,100.16，一共2个月还清",
+            "剩下的不够还清",
+        ),
+        (
+            "en",
+            "pay ¥1,100.19 a month: first the regular installments still to come, then the overdue ¥1,100.16, 2 months in all",
+            "leaves too little",
+        ),
+    ] {
+        let v: Value = serde_json::from_str(&stdout_on(
+            &toml,
+            "2027-02-20",
+            lang,
+            &["advice", "a", "--json"],
+        ))
+        .unwrap();
+        let lines: Vec<String> = v["panels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["items"].as_array().unwrap())
+            .map(|i| i["text"].as_str().unwrap().to_string())
+            .collect();
+        assert!(lines.iter().any(|l| l.contains(want)), "{lines:#?}");
+        assert!(!lines.iter().any(|l| l.contains(never)), "{lines:#?}");
+    }
+}
+
+/// 《逾期打联系人的方法》's "8 to 30 days" is one range, an estimate for any other platform: the
+/// notice never says "day 8, others say day 30".
+#[test]
+fn the_generic_range_is_one_estimated_range() {
+    let mut toml = loan_file("1500", None).replace("platform = \"ctrip\"", "platform = \"某分期\"");
+    toml.push_str("contacts = [{ name = \"王伟\", relation = \"同事\" }]\n");
+    let en = stdout_on(&toml, TODAY, "en", &["notice", "a"]);
+    assert!(
+        en.contains("about overdue day 8 to 30; an estimate, not a rule"),
+        "{en}"
+    );
+    assert!(!en.contains("others say"), "{en}");
+    let zh = stdout_on(&toml, TODAY, "zh", &["notice", "a"]);
+    assert!(zh.contains("约逾期第 8 到 30 天"), "{zh}");
+    assert!(!zh.contains("也有人说"), "{zh}");
+}
