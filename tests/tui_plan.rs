@@ -285,7 +285,7 @@ fn the_plan_follows_the_what_if_day() {
     // 31): its overdue 182.50 comes first, and moves that day to ≈2027-01-17 (12-17 + 31).
     assert_eq!(
         moved[0].2,
-        "contacts may be called already; may be credit-reported from ≈18 Dec: the oldest overdue installment first (a credit record stays for years); once paid, not before ≈17 Jan 2027"
+        "contacts may be called already; may be credit-reported from ≈18 Dec: the oldest overdue installment first (a credit record stays for years); once paid, that day moves to ≈17 Jan 2027"
     );
     let s = screen(&mut app, 120, 40);
     assert!(

@@ -205,7 +205,7 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                         n => format!("the oldest {n} overdue installments"),
                     };
                     let after = match now {
-                        Some(n) => format!("; once paid, not before {n}"),
+                        Some(n) => format!("; once paid, that day moves to {n}"),
                         None => String::new(),
                     };
                     format!(
