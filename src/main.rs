@@ -359,6 +359,10 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 "{}\n",
                 report::letter::text(&ctx, &view, reason.as_deref())
             ));
+            let blank = |r: Option<&str>| r.is_none_or(|r| r.trim().is_empty());
+            if blank(reason.as_deref()) && blank(loan.hardship.as_deref()) {
+                eprintln!("{}", ph::letter_reason_hint().get(ctx.lang));
+            }
         }
         Some(
             Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,

@@ -108,6 +108,10 @@ fn items_beyond_their_sources_are_general_guidance_and_shown_so() {
         "credit-paid-off-proof",
         "rights-lawsuit",
         "prevention-no-new-debt",
+        // Issue 21: no article says negotiation still helps after a credit record or a lawsuit,
+        // and the hotlines do not say what evidence is strongest.
+        "negotiate-severe-still-talk",
+        "rights-keep-evidence",
     ];
     for lib in libs() {
         for it in &lib.items {
@@ -171,7 +175,65 @@ fn claims_say_no_more_than_their_sources() {
     }
     // Contacts after failed reminders, not "earlier when reminders fail".
     assert!(!text(zh, "contacts-generic").contains("没起作用、或者本人联系不上时，会更早"));
-    assert!(text(en, "contacts-generic").contains("once SMS or e-mail reminders have failed"));
+    // Issue 21: "only then considers", as the article says.
+    assert!(text(en, "contacts-generic").contains(
+        "only when SMS or e-mail reminders have failed to get you to pay does the platform then consider calling contacts"
+    ));
+    assert!(text(zh, "contacts-generic").contains("平台才会考虑联系紧急联系人"));
+    // Issue 21: the article is about one unnamed platform: for any other, an estimate; its
+    // "8 to 30 days" is one range.
+    assert!(
+        text(en, "contacts-generic").contains("a single installment platform it does not name")
+    );
+    assert!(
+        text(en, "contacts-generic")
+            .contains("about day 8 to 30 overdue; for your platform that is only an estimate")
+    );
+    assert!(
+        text(zh, "contacts-generic")
+            .contains("大约在逾期第8到30天开始联系紧急联系人；对你的平台，这只是估计")
+    );
+    // Issue 21: 星图's days keep the article's hedges (一般而言, 左右, 往往, 甚至可能), and the credit
+    // record is what the article says: uploaded, and past 30 days it weighs on the score.
+    for hedge in [
+        "一般而言",
+        "7天左右",
+        "14天左右",
+        "往往",
+        "甚至可能",
+        "逾期信息会上传征信",
+    ] {
+        assert!(text(zh, "contacts-xingtu").contains(hedge), "{hedge}");
+    }
+    for hedge in [
+        "generally",
+        "around day 7",
+        "about 14 days",
+        "often",
+        "possibly",
+        "weighs on your credit score",
+    ] {
+        assert!(text(en, "contacts-xingtu").contains(hedge), "{hedge}");
+    }
+    // Issue 21: claims no source makes are gone or marked general.
+    assert!(!text(en, "negotiate-on-the-call").contains("worse off"));
+    assert!(!text(zh, "negotiate-on-the-call").contains("处境反而更难"));
+    assert!(!text(en, "extension-check-cost").contains("often carries"));
+    assert!(!text(zh, "extension-check-cost").contains("常常要加收"));
+    assert!(!text(en, "rights-keep-evidence").contains("strongest"));
+    assert!(!text(zh, "rights-keep-evidence").contains("最有力"));
+    for lib in [zh, en] {
+        let days = lib
+            .items
+            .iter()
+            .find(|i| i.id == "contacts-days-are-estimates")
+            .unwrap();
+        assert_eq!(days.sources, ["逾期打联系人的方法"]);
+    }
+    assert!(
+        !text(en, "contacts-days-are-estimates")
+            .contains("No rule fixes the day on which a lender calls contacts, reports")
+    );
     // Art. 15 is a notice before reporting, nothing about how near.
     assert!(!text(zh, "credit-notice-before-report").contains("不远"));
     assert!(!text(en, "credit-notice-before-report").contains("is close"));
@@ -202,7 +264,8 @@ fn the_pay_order_item_says_what_the_plan_does() {
         "紧急联系人",
         "罚息率",
         "利率最高",
-        "不按上征信或起诉",
+        "上报征信的日子在 30 天内",
+        "不先还没到期的账单",
     ] {
         assert!(zh.text.contains(need), "{need}: {}", zh.text);
     }
@@ -212,7 +275,8 @@ fn the_pay_order_item_says_what_the_plan_does() {
         "emergency contacts",
         "highest penalty rate",
         "highest interest rate",
-        "does not order by the day of a credit-report entry or a lawsuit",
+        "credit-report day is within 30 days",
+        "it pays no bill not yet due",
     ] {
         assert!(en.text.contains(need), "{need}: {}", en.text);
     }

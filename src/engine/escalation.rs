@@ -192,6 +192,12 @@ impl Escalation {
         anchor.zip(m.day).and_then(|(a, d)| add_days(a, d))
     }
 
+    /// The date of the stage `kind` that `compute` would give for another `anchor`.
+    pub fn date_from(&self, kind: StageKind, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
+        let m = self.milestone(kind)?;
+        anchor.zip(m.day).and_then(|(a, d)| add_days(a, d))
+    }
+
     pub fn situation(&self, ledger: &Ledger) -> Situation {
         match ledger.status {
             LoanStatus::PaidOff => Situation::PaidOff,

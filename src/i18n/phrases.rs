@@ -1029,6 +1029,14 @@ pub fn file_exposed_leads(mode: u32) -> [Text; 4] {
     ]
 }
 
+/// Said on stderr (not in the letter, which is for the lender) when the letter has no reason.
+pub fn letter_reason_hint() -> Text {
+    Text::new(
+        "（信里的原因留空了：可以用 --reason \"…\"，或在借款里写 hardship = \"…\"。）",
+        "(The letter leaves the reason blank: pass --reason \"…\", or add hardship = \"…\" to the loan.)",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

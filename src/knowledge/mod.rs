@@ -118,6 +118,26 @@ mod tests {
                 "星图金融任性贷逾期多久会联系紧急联系人"
             );
         }
+        // Issue 21: 《逾期打联系人的方法》 is about one unnamed installment platform: for any other
+        // platform its days are an estimate, shown with ≈.
+        assert_eq!(
+            basis("generic", StageKind::EmergencyContact),
+            Basis::Estimate
+        );
+        assert_eq!(basis("generic", StageKind::Reminder), Basis::Estimate);
+        // Issue 21: 星图's days keep the article's hedges, and its credit note says what the
+        // article says (uploaded, no day; past 30 days it weighs on the score).
+        let note = |k: &str, s: StageKind| get(k).stage(s).unwrap().note_zh.to_string();
+        assert!(note("xingtu", StageKind::EmergencyContact).contains("一般而言"));
+        assert!(note("xingtu", StageKind::EmergencyContact).contains("7 天左右"));
+        let frequent = note("xingtu", StageKind::FrequentContact);
+        assert!(
+            frequent.contains("14 天左右")
+                && frequent.contains("往往")
+                && frequent.contains("甚至可能")
+        );
+        let credit = note("xingtu", StageKind::CreditReport);
+        assert!(credit.contains("逾期信息会上传征信") && credit.contains("影响信用评分"));
         for k in ["ctrip", "alipay", "xingtu", "generic"] {
             assert_eq!(basis(k, StageKind::ThirdPartyCollection), Basis::Estimate);
             assert_eq!(day(k, StageKind::ThirdPartyCollection), Some(90));

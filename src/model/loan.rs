@@ -248,6 +248,8 @@ pub struct Contact {
     pub name: String,
     pub relation: Option<String>,
     pub phone: Option<String>,
+    /// How a message to this contact opens (妈, 王姐, Mum); None: the name.
+    pub greeting: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

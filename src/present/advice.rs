@@ -48,12 +48,14 @@ pub fn situation_label(lang: Lang, s: Situation) -> &'static str {
 }
 
 /// Why these panels: the situation's label, or, for a loan drawn after the day shown, that it is
-/// not drawn yet and when it will be (the one date style, `crate::dates`).
+/// not drawn yet and when it will be (the one date style, `crate::dates`). `estimate`: the day
+/// that makes the loan seriously overdue is an estimate, said with ≈ as the panels say it.
 pub fn situation_words(
     lang: Lang,
     s: Situation,
     starts: Option<NaiveDate>,
     today: NaiveDate,
+    estimate: bool,
 ) -> String {
     match starts {
         Some(d) => {
@@ -63,6 +65,11 @@ pub fn situation_words(
                 Lang::En => format!("not yet drawn ({on}): prevention only"),
             }
         }
+        None if estimate && s == Situation::OverdueSevere => format!(
+            "{}{}",
+            situation_label(lang, s),
+            lang.t("（≈ 估计）", " (≈ estimate)")
+        ),
         None => situation_label(lang, s).to_string(),
     }
 }

@@ -10,8 +10,24 @@ use unicode_width::UnicodeWidthStr;
 pub use super::contact::Countdown;
 use super::snapshot::LoanFacts;
 use crate::dates;
+use crate::engine::{Escalation, Ledger, LoanStatus};
 use crate::i18n::{Lang, en_count};
 use crate::model::StageKind;
+
+/// The title over a loan's stages in the dashboard's detail: for a loan not late every stage is
+/// conditional, as the list's "if missed" says, so the title says on what ("If 6 Dec is missed").
+pub fn stages_title(lang: Lang, ledger: &Ledger, e: &Escalation, today: NaiveDate) -> String {
+    match e.anchor.filter(|_| ledger.status != LoanStatus::Overdue) {
+        Some(due) => {
+            let day = dates::day(lang, due, today);
+            match lang {
+                Lang::Zh => format!("若 {day} 未还：催收阶段（估计）"),
+                Lang::En => format!("If {day} is missed: stages (estimates)"),
+            }
+        }
+        None => lang.t("催收阶段（估计）", "Stages (estimates)").to_string(),
+    }
+}
 
 /// Late loans get the alarm (⚠, status colours); the others a calm condition.
 pub fn is_alarm(e: &LoanFacts) -> bool {

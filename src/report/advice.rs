@@ -27,7 +27,7 @@ pub fn text(ctx: &Context, view: &LoanView, p: &AdvicePanels, width: usize) -> S
     let head = format!(
         "{} · {}",
         ctx.display_name(view.loan),
-        situation_words(lang, p.situation, p.starts, ctx.today)
+        situation_words(lang, p.situation, p.starts, ctx.today, p.severe_estimate)
     );
     push_wrapped(&mut out, &head, width, "", "");
     let (sources_label, sep) = sources_label(lang);

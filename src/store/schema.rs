@@ -200,7 +200,7 @@ mod known {
         "log",
     ];
     pub const BILL: &[&str] = &["due", "amount"];
-    pub const CONTACT: &[&str] = &["name", "relation", "phone"];
+    pub const CONTACT: &[&str] = &["name", "relation", "phone", "greeting"];
     pub const PAYMENT: &[&str] = &["date", "amount"];
     pub const EXTENSION: &[&str] = &["installment", "due"];
     pub const LOG: &[&str] = &[
@@ -1016,11 +1016,13 @@ impl<'a> Walker<'a> {
                 }
                 None => None,
             };
+            let greeting = self.string(&c, "greeting").filter(|g| !g.trim().is_empty());
             if let Some(name) = name {
                 out.push(Contact {
                     name,
                     relation,
                     phone,
+                    greeting,
                 });
             }
         }

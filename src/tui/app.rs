@@ -153,6 +153,8 @@ pub struct Detail {
     pub starts: Option<NaiveDate>,
     /// Shown once under the advice, not per item.
     pub disclaimer: String,
+    /// The day that makes the loan seriously overdue is an estimate: its words carry ≈.
+    pub severe_estimate: bool,
 }
 
 pub struct App {
@@ -562,11 +564,25 @@ impl App {
             today: self.today(),
             lang: self.lang,
         };
-        let (advice, advice_error, situation, starts, disclaimer) =
+        let (advice, advice_error, situation, starts, disclaimer, severe_estimate) =
             match present::advice::panels(&ctx, &view, &proposal) {
-                Ok(p) => (p.panels, None, Some(p.situation), p.starts, p.disclaimer),
+                Ok(p) => (
+                    p.panels,
+                    None,
+                    Some(p.situation),
+                    p.starts,
+                    p.disclaimer,
+                    p.severe_estimate,
+                ),
                 // A broken asset fails the tests; should one ship anyway, say so where the advice goes.
-                Err(e) => (vec![], Some(e.to_string()), None, None, String::new()),
+                Err(e) => (
+                    vec![],
+                    Some(e.to_string()),
+                    None,
+                    None,
+                    String::new(),
+                    false,
+                ),
             };
         // Same loan (a new day or reloaded data): stay on the same topic if it is still offered.
         let same_loan = self.detail.loan_id == id;
@@ -590,6 +606,7 @@ impl App {
             situation,
             starts,
             disclaimer,
+            severe_estimate,
         };
     }
 

@@ -157,10 +157,15 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let (title, _) = title(app, area, theme);
     // Why these topics, in this order: the loan's situation, in the bottom border when it fits
     // there whole (beside the room the scroll hint may take), else as the first row.
-    let situation = app
-        .detail
-        .situation
-        .map(|s| situation_words(lang, s, app.detail.starts, app.today()));
+    let situation = app.detail.situation.map(|s| {
+        situation_words(
+            lang,
+            s,
+            app.detail.starts,
+            app.today(),
+            app.detail.severe_estimate,
+        )
+    });
     let in_border = situation
         .as_ref()
         .is_some_and(|l| l.width() + 8 + 6 <= area.width as usize);

@@ -187,7 +187,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         )));
     } else if !milestones.is_empty() && l.status != LoanStatus::PaidOff {
         lines.push(section(
-            lang.t("催收阶段（估计）", "Stages (estimates)"),
+            &crate::present::countdown::stages_title(lang, l, &e.escalation, today),
             theme,
             width,
         ));
