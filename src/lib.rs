@@ -10,6 +10,7 @@ pub mod dates;
 pub mod engine;
 pub mod i18n;
 pub mod input;
+pub mod intake;
 pub mod knowledge;
 pub mod lang;
 pub mod launch;

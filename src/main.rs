@@ -19,15 +19,17 @@ use repaydash::report::{self, Context};
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Loaded, Source};
 
+mod cmd_loansin;
+
 /// A failure that ends the program: its message (shown in the user's language) and exit code.
-struct Failure {
+pub(crate) struct Failure {
     message: Text,
     code: u8,
 }
 
 impl Failure {
     /// Exit 2: the user's file, argument or value is at fault.
-    fn bad(message: Text) -> Self {
+    pub(crate) fn bad(message: Text) -> Self {
         Failure { message, code: 2 }
     }
 
@@ -113,7 +115,7 @@ fn date_or(given: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Failure> 
 }
 
 /// `--lang`, else the file's setting, else the locale, else Chinese.
-fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
+pub(crate) fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
     cli.lang
         .map(Lang::from)
         .or_else(|| loaded.and_then(|l| l.portfolio.settings.lang))
@@ -140,13 +142,18 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
     let source = store::locate(cli.file.as_deref());
 
     if let Some(Command::Init) = &cli.command {
-        let path = match &source {
-            Source::File(p) => p.clone(),
-            Source::Demo => store::default_path().ok_or_else(|| Failure::bad(ph::no_home_dir()))?,
-        };
-        store::init(&path)?;
-        println!("{}", path.display());
-        return Ok(ExitCode::SUCCESS);
+        return cmd_loansin::init(cli, &source, today);
+    }
+    if let Some(Command::Add(args)) = &cli.command {
+        return cmd_loansin::add_loan(cli, args, &builtin, &source, today);
+    }
+    if let Some(Command::Pay {
+        id,
+        through: Some(n),
+        ..
+    }) = &cli.command
+    {
+        return cmd_loansin::pay_through(cli, &builtin, &source, id, *n, today);
     }
 
     // A write reads the file itself, under the file's lock: loading it here first would parse it
@@ -300,6 +307,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         Some(
             Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
         ) => {}
+        Some(Command::Add(_)) => {}
     }
     if let Some(Command::Check {
         fail_on: Some(state),
@@ -321,7 +329,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
 
 /// Every non-JSON output goes through here: text from the file never reaches the terminal with
 /// control characters in it.
-fn out(text: &str) {
+pub(crate) fn out(text: &str) {
     print!("{}", clean(text));
 }
 
@@ -369,10 +377,16 @@ fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Lo
 /// The edit a recording command asks for; None for the other commands.
 fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
     Ok(Some(match &cli.command {
-        Some(Command::Pay { id, amount, date }) => Edit::Pay {
+        Some(Command::Pay {
+            id, amount, date, ..
+        }) => Edit::Pay {
             id: id.clone(),
             date: date_or(date.as_deref(), today)?,
-            amount: input::amount(amount)?,
+            amount: input::amount(
+                amount
+                    .as_deref()
+                    .ok_or_else(|| Failure::bad(repaydash::i18n::loansin::amount_or_through()))?,
+            )?,
         },
         Some(Command::Log {
             id,

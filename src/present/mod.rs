@@ -12,6 +12,7 @@ pub mod countdown;
 pub mod letter;
 pub mod notice;
 pub mod plan;
+pub mod preview;
 pub mod recorded;
 pub mod schedule;
 pub mod snapshot;
