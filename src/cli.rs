@@ -167,6 +167,21 @@ pub enum Command {
     Status,
     /// Add a loan: on a terminal it asks step by step; by flags for scripts
     Add(Box<AddArgs>),
+    /// Print a shell completion script: bash, zsh, fish or powershell
+    Completions {
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff) on stdout
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 /// `repaydash add`: every value as text, read by `crate::input` and the file's rules.

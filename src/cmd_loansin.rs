@@ -211,3 +211,33 @@ fn warn(loaded: &store::Loaded, source: &Source, lang: Lang) {
         );
     }
 }
+
+/// `completions SHELL`: the completion script for the shell, from the same definitions `--help` uses.
+pub fn completions(shell: repaydash::cli::ShellArg) -> Result<ExitCode, Failure> {
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    use repaydash::cli::ShellArg;
+    let shell = match shell {
+        ShellArg::Bash => Shell::Bash,
+        ShellArg::Zsh => Shell::Zsh,
+        ShellArg::Fish => Shell::Fish,
+        ShellArg::Powershell => Shell::PowerShell,
+    };
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "repaydash", &mut std::io::stdout());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `man`: the manual page (options, and a line for each command).
+pub fn man() -> Result<ExitCode, Failure> {
+    use clap::CommandFactory;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(|e| Failure::bad(ph::output_failed(e)))?;
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(&page)
+        .map_err(|e| Failure::bad(ph::output_failed(e)))?;
+    Ok(ExitCode::SUCCESS)
+}

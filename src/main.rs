@@ -144,6 +144,12 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
     if let Some(Command::Init) = &cli.command {
         return cmd_loansin::init(cli, &source, today);
     }
+    if let Some(Command::Completions { shell }) = &cli.command {
+        return cmd_loansin::completions(*shell);
+    }
+    if let Some(Command::Man) = &cli.command {
+        return cmd_loansin::man();
+    }
     if let Some(Command::Add(args)) = &cli.command {
         return cmd_loansin::add_loan(cli, args, &builtin, &source, today);
     }
@@ -307,7 +313,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         Some(
             Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
         ) => {}
-        Some(Command::Add(_)) => {}
+        Some(Command::Add(_) | Command::Completions { .. } | Command::Man) => {}
     }
     if let Some(Command::Check {
         fail_on: Some(state),

@@ -550,3 +550,25 @@ fn init_dates_its_example_and_says_what_next() {
     assert_eq!(loan["status"], "current");
     assert_eq!(loan["next_due_date"], "2027-01-03");
 }
+
+#[test]
+fn completions_and_man_page() {
+    let f = file(EXISTING);
+    for (shell, mark) in [
+        ("bash", "_repaydash()"),
+        ("zsh", "#compdef repaydash"),
+        ("fish", "complete -c repaydash"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = ok(&f.path, &["completions", shell]);
+        assert!(out.contains(mark), "{shell}: {out}");
+        assert!(
+            out.contains("paid-through"),
+            "{shell} completes add's flags"
+        );
+    }
+    let man = ok(&f.path, &["man"]);
+    assert!(man.starts_with(".ie \\n(.g .ds Aq"), "{}", &man[..80]);
+    assert!(man.contains(".TH repaydash"), "a roff page");
+    assert!(man.contains("completions"));
+}
