@@ -53,6 +53,9 @@ pub enum Command {
     Check {
         #[arg(long)]
         json: bool,
+        /// Archived loans too
+        #[arg(long)]
+        all: bool,
         /// Exit 1 when some loan is in this state (due_soon also counts overdue loans): for cron
         #[arg(long, value_enum, value_name = "STATE")]
         fail_on: Option<FailOn>,
@@ -174,6 +177,10 @@ pub enum Command {
     },
     /// Print the manual page (roff) on stdout
     Man,
+    /// Keep a loan in the file but out of the list, check, status, plan, the calendar and totals
+    Archive { id: String },
+    /// Bring an archived loan back
+    Unarchive { id: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

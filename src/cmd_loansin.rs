@@ -241,3 +241,25 @@ pub fn man() -> Result<ExitCode, Failure> {
         .map_err(|e| Failure::bad(ph::output_failed(e)))?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// `archive ID` / `unarchive ID`.
+pub fn archive(
+    cli: &Cli,
+    builtin: &[Policy],
+    source: &Source,
+    id: &str,
+    on: bool,
+) -> Result<ExitCode, Failure> {
+    let done = add::set_archived(source, builtin, id, on)?;
+    let lang = lang(cli, Some(&done.loaded));
+    warn(&done.loaded, source, lang);
+    let backup = done.backup.display().to_string();
+    let undo = repaydash::launch::command("undo");
+    let said = if on {
+        lt::archived(id, &backup, &undo)
+    } else {
+        lt::unarchived(id, &backup, &undo)
+    };
+    out(&format!("{}\n", said.get(lang)));
+    Ok(ExitCode::SUCCESS)
+}

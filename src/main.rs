@@ -150,6 +150,10 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
     if let Some(Command::Man) = &cli.command {
         return cmd_loansin::man();
     }
+    if let Some(Command::Archive { id } | Command::Unarchive { id }) = &cli.command {
+        let on = matches!(cli.command, Some(Command::Archive { .. }));
+        return cmd_loansin::archive(cli, &builtin, &source, id, on);
+    }
     if let Some(Command::Add(args)) = &cli.command {
         return cmd_loansin::add_loan(cli, args, &builtin, &source, today);
     }
@@ -171,7 +175,17 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         return undo(cli, &builtin, &source, file_lang);
     }
 
-    let loaded = store::load(&source, &builtin, today)?;
+    let mut loaded = store::load(&source, &builtin, today)?;
+    // Archived loans leave every output but `check --all` and the commands that name a loan.
+    if matches!(
+        cli.command,
+        None | Some(Command::Check { all: false, .. })
+            | Some(Command::Status)
+            | Some(Command::Plan { .. })
+            | Some(Command::Export { .. })
+    ) {
+        loaded.portfolio.drop_archived();
+    }
     *file_lang = Some(lang(cli, Some(&loaded)));
     let path_label = source.label();
     let warning = |w: &store::Diagnostic| {
@@ -313,7 +327,13 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         Some(
             Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
         ) => {}
-        Some(Command::Add(_) | Command::Completions { .. } | Command::Man) => {}
+        Some(
+            Command::Add(_)
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Archive { .. }
+            | Command::Unarchive { .. },
+        ) => {}
     }
     if let Some(Command::Check {
         fail_on: Some(state),
@@ -488,6 +508,11 @@ fn record(
             f.id,
             recorded::after(lang, f, cur, today)
         ));
+        if f.ledger.status == LoanStatus::PaidOff {
+            let archive = repaydash::launch::command(&format!("archive {}", f.id));
+            let offer = repaydash::i18n::loansin::paid_off_offer_archive(&f.id, &archive);
+            text.push_str(&format!("{}\n", offer.get(lang)));
+        }
     }
     out(&text);
     Ok(ExitCode::SUCCESS)

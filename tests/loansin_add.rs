@@ -572,3 +572,72 @@ fn completions_and_man_page() {
     assert!(man.contains(".TH repaydash"), "a roff page");
     assert!(man.contains("completions"));
 }
+
+/// Two loans: `old` (1,200 at 0% over 12 from 2026-11-01, 100.00 due 2026-12-01: overdue on
+/// TODAY) and `hb`, a bill of 458.30 due 2026-12-09.
+const TWO: &str = "[[loan]]\nid = \"old\"\nplatform = \"ctrip\"\nprincipal = 1200\nannual_rate = 0\nmethod = \"equal_principal\"\nterm = 12\nstart_date = 2026-11-01\n\n[[loan]]\nid = \"hb\"\nplatform = \"花呗\"\namount_due = 458.30\ndue_date = 2026-12-09\n";
+
+fn check_ids(path: &Path, all: bool) -> Vec<String> {
+    let mut args = vec!["check", "--json"];
+    if all {
+        args.push("--all");
+    }
+    let v: Value = serde_json::from_str(&ok(path, &args)).unwrap();
+    v["loans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn archive_hides_a_loan_from_every_output_and_unarchive_brings_it_back() {
+    let f = file(TWO);
+    let status_before = ok(&f.path, &["status"]);
+    assert!(status_before.contains("overdue ¥100.00"), "{status_before}");
+    let out = ok(&f.path, &["archive", "old"]);
+    assert!(out.contains("Archived \"old\""), "{out}");
+    let text = std::fs::read_to_string(&f.path).unwrap();
+    assert!(text.starts_with("[[loan]]\nid = \"old\"\n"), "{text}");
+    assert!(text.contains("archived = true\n"), "{text}");
+    ok(&f.path, &["validate"]);
+
+    assert_eq!(check_ids(&f.path, false), ["hb"]);
+    assert_eq!(check_ids(&f.path, true), ["old", "hb"]);
+    let check = ok(&f.path, &["check"]);
+    assert!(
+        !check.contains("¥100.00"),
+        "the overdue 100 leaves the totals: {check}"
+    );
+    let status = ok(&f.path, &["status"]);
+    assert!(!status.contains("overdue"), "{status}");
+    assert!(status.contains("¥458.30"), "{status}");
+    let plan: Value =
+        serde_json::from_str(&ok(&f.path, &["plan", "--cash", "1000", "--json"])).unwrap();
+    assert!(!plan.to_string().contains("\"old\""), "{plan}");
+    let ics = ok(&f.path, &["export", "ics"]);
+    assert!(ics.contains("458.30") && !ics.contains("100.00"), "{ics}");
+    // Named by its id, it is still there.
+    assert_eq!(paid(&schedule(&f.path, "old")).len(), 12);
+
+    let err = refused(&f.path, &["archive", "old"]);
+    assert!(err.contains("already archived"), "{err}");
+    ok(&f.path, &["unarchive", "old"]);
+    assert_eq!(std::fs::read_to_string(&f.path).unwrap(), TWO);
+    assert_eq!(check_ids(&f.path, false), ["old", "hb"]);
+    // Each is one write: undo takes the unarchive back.
+    ok(&f.path, &["undo"]);
+    assert_eq!(check_ids(&f.path, false), ["hb"]);
+}
+
+#[test]
+fn a_paid_off_loan_offers_to_archive() {
+    let f = file(TWO);
+    let out = ok(&f.path, &["pay", "hb", "458.30"]);
+    assert!(
+        out.contains("is paid off; to keep it out of sight:"),
+        "{out}"
+    );
+    assert!(out.contains("archive hb"), "{out}");
+}

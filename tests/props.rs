@@ -84,6 +84,7 @@ fn amortized(
         payments: vec![],
         extensions: vec![],
         log: vec![],
+        archived: false,
     }
 }
 

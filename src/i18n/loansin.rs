@@ -284,3 +284,51 @@ pub fn not_a_percent(input: &str) -> Text {
         format!("{input:?} is not a percentage: write a number such as 18 or 0.05"),
     )
 }
+
+pub fn archived_not_bool() -> Text {
+    Text::new(
+        "archived 只能是 true 或 false（不加引号）",
+        "archived must be true or false (no quotes)",
+    )
+}
+
+pub fn archived(id: &str, backup: &str, undo: &str) -> Text {
+    t(
+        format!(
+            "已归档借款“{id}”：它仍在文件里，但不再出现在列表、check、status、plan、日历和合计中（check --all 能看到）；原文件已备份为 {backup}（撤销：{undo}）"
+        ),
+        format!(
+            "Archived {id:?}: it stays in the file but leaves the list, check, status, plan, the calendar and the totals (check --all shows it); previous file kept as {backup} (to take it back: {undo})"
+        ),
+    )
+}
+
+pub fn unarchived(id: &str, backup: &str, undo: &str) -> Text {
+    t(
+        format!("已取消归档借款“{id}”；原文件已备份为 {backup}（撤销：{undo}）"),
+        format!(
+            "{id:?} is back in every output; previous file kept as {backup} (to take it back: {undo})"
+        ),
+    )
+}
+
+pub fn already_archived(id: &str, archived: bool) -> Text {
+    if archived {
+        t(
+            format!("借款“{id}”已经归档了"),
+            format!("loan {id:?} is already archived"),
+        )
+    } else {
+        t(
+            format!("借款“{id}”没有归档"),
+            format!("loan {id:?} is not archived"),
+        )
+    }
+}
+
+pub fn paid_off_offer_archive(id: &str, archive: &str) -> Text {
+    t(
+        format!("借款“{id}”已经结清；不想再看到它可以归档：{archive}"),
+        format!("loan {id:?} is paid off; to keep it out of sight: {archive}"),
+    )
+}

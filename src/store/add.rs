@@ -455,3 +455,79 @@ pub fn init_on(path: &Path, today: NaiveDate) -> Result<(), Text> {
         .and_then(|_| f.sync_all())
         .map_err(|e| ph::io_error(&shown, e))
 }
+
+/// `archive ID` / `unarchive ID`: `archived = true` set on the loan, or the key taken out; every
+/// other byte of the file as it was.
+pub fn set_archived(
+    source: &Source,
+    builtin: &[Policy],
+    id: &str,
+    archived: bool,
+) -> Result<Recorded, WriteError> {
+    let held = hold(source, false)?;
+    let old = held.parse_old(builtin)?;
+    let Some(loan) = old.portfolio.loan(id) else {
+        let ids: Vec<&str> = old.portfolio.loans.iter().map(|l| l.id.as_str()).collect();
+        return Err(bad(ph::no_loan_with_id(id, &ids)));
+    };
+    if loan.archived == archived {
+        return Err(bad(lt::already_archived(id, archived)));
+    }
+    let text = held.text()?;
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| bad(ph::toml_syntax(Some(e.message().trim()))))?;
+    if doc.to_string() != text {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::cannot_edit_without_rewriting(),
+        ));
+    }
+    let has_id = |t: &dyn toml_edit::TableLike| t.get("id").and_then(|i| i.as_str()) == Some(id);
+    let found = match doc.get_mut("loan") {
+        Some(toml_edit::Item::ArrayOfTables(a)) => a.iter_mut().find(|t| has_id(*t)).map(|t| {
+            if archived {
+                t.insert("archived", toml_edit::value(true));
+            } else {
+                t.remove("archived");
+            }
+        }),
+        Some(toml_edit::Item::Value(toml_edit::Value::Array(arr))) => arr
+            .iter_mut()
+            .filter_map(|v| v.as_inline_table_mut())
+            .find(|t| has_id(*t))
+            .map(|t| {
+                if archived {
+                    t.insert("archived", toml_edit::Value::from(true));
+                } else {
+                    t.remove("archived");
+                }
+            }),
+        _ => None,
+    };
+    if found.is_none() {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::cannot_edit_without_rewriting(),
+        ));
+    }
+    let new_text = doc.to_string();
+    // The new file must say what the old one said but for this one key.
+    let check = schema::parse_portfolio(&new_text, builtin)
+        .ok()
+        .is_some_and(|p| {
+            let mut after = p.portfolio.loans;
+            if let Some(l) = after.iter_mut().find(|l| l.id == id) {
+                l.archived = !archived;
+            }
+            after == old.portfolio.loans
+        });
+    if !check {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::edit_not_exact(&held.shown),
+        ));
+    }
+    let prepared = held.stage(new_text, builtin)?;
+    prepared.finish()
+}

@@ -239,7 +239,11 @@ impl App {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             source: loaded.source,
             builtin,
-            portfolio: loaded.portfolio,
+            portfolio: {
+                let mut p = loaded.portfolio;
+                p.drop_archived();
+                p
+            },
             policies,
             base_today: today,
             offset: 0,
@@ -377,6 +381,7 @@ impl App {
     pub fn install(&mut self, loaded: Loaded, exposed: Option<u32>) {
         self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
         self.portfolio = loaded.portfolio;
+        self.portfolio.drop_archived();
         self.read = loaded.read;
         self.warnings = loaded.warnings;
         self.recompute();
