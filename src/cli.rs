@@ -181,6 +181,9 @@ pub enum Command {
     Archive { id: String },
     /// Bring an archived loan back
     Unarchive { id: String },
+    /// Open the file in $VISUAL, else $EDITOR, else vi, at the loan's [[loan]] line (with no id:
+    /// at the first problem, if any); check it when the editor returns
+    Edit { id: Option<String> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

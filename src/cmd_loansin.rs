@@ -263,3 +263,78 @@ pub fn archive(
     out(&format!("{}\n", said.get(lang)));
     Ok(ExitCode::SUCCESS)
 }
+
+/// $VISUAL, else $EDITOR, else vi.
+fn editor() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
+}
+
+/// `edit [ID]`: the editor at the loan's line (`+LINE`, which vi, vim, nano, emacs and most
+/// others read), then the file checked as `validate` checks it.
+pub fn edit(
+    cli: &Cli,
+    builtin: &[Policy],
+    source: &Source,
+    id: Option<&str>,
+    today: NaiveDate,
+) -> Result<ExitCode, Failure> {
+    let path = match source {
+        Source::File(p) => p.clone(),
+        Source::Demo => {
+            return Err(Failure::bad(ph::demo_read_only(
+                &repaydash::launch::command("init"),
+            )));
+        }
+    };
+    let text = store::read_text(&path)?;
+    let line = match add::edit_line(&text, id, builtin) {
+        Some(l) => l,
+        None => {
+            let ids: Vec<String> = store::parse(&text, &path.display().to_string(), builtin)
+                .map(|l| l.portfolio.loans.iter().map(|l| l.id.clone()).collect())
+                .unwrap_or_default();
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            return Err(Failure::bad(ph::no_loan_with_id(
+                id.unwrap_or_default(),
+                &ids,
+            )));
+        }
+    };
+    let editor = editor();
+    // Through the shell, so an editor given with its options ("code --wait") runs as written.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$@\""))
+        .arg("sh")
+        .arg(format!("+{line}"))
+        .arg(&path)
+        .status()
+        .map_err(|e| Failure::bad(lt::editor_failed(&editor, e)))?;
+    if !status.success() {
+        return Err(Failure::bad(lt::editor_failed(&editor, status)));
+    }
+    let shown = path.display().to_string();
+    match store::load(source, builtin, today) {
+        Ok(loaded) => {
+            let lang = lang(cli, Some(&loaded));
+            warn(&loaded, source, lang);
+            out(&format!(
+                "{}\n",
+                lt::edit_ok(&shown, loaded.portfolio.loans.len()).get(lang)
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let lang = lang(cli, None);
+            eprintln!("{}", repaydash::clean::clean(&e.render_in(lang)));
+            Err(Failure::bad(lt::edit_left_problems(
+                &shown,
+                &repaydash::launch::command("edit"),
+            )))
+        }
+    }
+}

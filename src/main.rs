@@ -154,6 +154,9 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         let on = matches!(cli.command, Some(Command::Archive { .. }));
         return cmd_loansin::archive(cli, &builtin, &source, id, on);
     }
+    if let Some(Command::Edit { id }) = &cli.command {
+        return cmd_loansin::edit(cli, &builtin, &source, id.as_deref(), today);
+    }
     if let Some(Command::Add(args)) = &cli.command {
         return cmd_loansin::add_loan(cli, args, &builtin, &source, today);
     }
@@ -332,6 +335,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             | Command::Completions { .. }
             | Command::Man
             | Command::Archive { .. }
+            | Command::Edit { .. }
             | Command::Unarchive { .. },
         ) => {}
     }

@@ -641,3 +641,84 @@ fn a_paid_off_loan_offers_to_archive() {
     );
     assert!(out.contains("archive hb"), "{out}");
 }
+
+/// An editor that records its arguments and optionally replaces the file's text.
+fn recording_editor(dir: &Path, write: Option<&str>) -> (PathBuf, PathBuf) {
+    let log = dir.join("args.txt");
+    let script = dir.join("ed.sh");
+    let body = match write {
+        Some(text) => format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nprintf '%s' '{}' > \"$2\"\n",
+            log.display(),
+            text
+        ),
+        None => format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", log.display()),
+    };
+    std::fs::write(&script, body).unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    (script, log)
+}
+
+#[cfg(unix)]
+#[test]
+fn edit_opens_the_editor_at_the_loans_line() {
+    let f = file(TWO);
+    let dir = tempfile::tempdir().unwrap();
+    let (ed, log) = recording_editor(dir.path(), None);
+    let out = cmd(&f.path, &["edit", "hb"])
+        .env("VISUAL", &ed)
+        .env("EDITOR", "false")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // `hb`'s [[loan]] is line 10 of TWO.
+    let args = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(args, format!("+10\n{}\n", f.path.display()));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok, 2 loans"));
+    // $EDITOR when $VISUAL is unset.
+    let out = cmd(&f.path, &["edit", "old"])
+        .env_remove("VISUAL")
+        .env("EDITOR", &ed)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        format!("+1\n{}\n", f.path.display())
+    );
+    let err = refused(&f.path, &["edit", "nope"]);
+    assert!(
+        err.contains("no loan with id \"nope\"") || err.contains("nope"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_edit_that_breaks_the_file_says_where_and_reopens_there() {
+    let f = file(TWO);
+    let dir = tempfile::tempdir().unwrap();
+    let broken = "[[loan]]\nid = \"old\"\nplatform = \"ctrip\"\nprincipal = abc\n";
+    let (ed, _) = recording_editor(dir.path(), Some(broken));
+    let out = cmd(&f.path, &["edit", "old"])
+        .env("VISUAL", &ed)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{}:4:", f.path.display())), "{err}");
+    assert!(err.contains("reopens it at the first one"), "{err}");
+    // `edit` with no id opens at the first problem.
+    let (ed2, log2) = recording_editor(dir.path(), None);
+    assert_eq!(ed, ed2);
+    let out = cmd(&f.path, &["edit"])
+        .env("VISUAL", &ed2)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(std::fs::read_to_string(&log2).unwrap().starts_with("+4\n"));
+}

@@ -332,3 +332,24 @@ pub fn paid_off_offer_archive(id: &str, archive: &str) -> Text {
         format!("loan {id:?} is paid off; to keep it out of sight: {archive}"),
     )
 }
+
+pub fn editor_failed(editor: &str, e: impl Display) -> Text {
+    t(
+        format!("无法启动编辑器“{editor}”：{e}（设置 VISUAL 或 EDITOR 环境变量）"),
+        format!("could not start the editor {editor:?}: {e} (set VISUAL or EDITOR)"),
+    )
+}
+
+pub fn edit_left_problems(path: &str, again: &str) -> Text {
+    t(
+        format!("{path} 现在有问题（见上）；运行 {again} 会在第一个问题处重新打开"),
+        format!("{path} now has problems (above); {again} reopens it at the first one"),
+    )
+}
+
+pub fn edit_ok(path: &str, count: usize) -> Text {
+    t(
+        format!("{path}：ok，{count} 笔借款"),
+        format!("{path}: ok, {}", super::en_count(count, "loan", "loans")),
+    )
+}

@@ -531,3 +531,28 @@ pub fn set_archived(
     let prepared = held.stage(new_text, builtin)?;
     prepared.finish()
 }
+
+/// The line (1-based) an editor opens the file at for `edit [ID]`: the loan's `[[loan]]` line;
+/// with no id, the first problem when the file has problems, else the top. None: no such loan.
+pub fn edit_line(text: &str, id: Option<&str>, builtin: &[Policy]) -> Option<usize> {
+    let line_of = |byte: usize| text[..byte.min(text.len())].matches('\n').count() + 1;
+    match id {
+        Some(id) => {
+            if let Some(r) = super::segment::loan_range(text, id) {
+                // The range may start with blank lines or comments before the header.
+                let part = &text[r.clone()];
+                let at = part.find("[[loan]]").unwrap_or(0);
+                return Some(line_of(r.start + at));
+            }
+            // A file the fast reader cannot cut: the `id = "…"` line.
+            let wanted = format!("id = {}", quoted(id));
+            text.lines()
+                .position(|l| l.trim_start().starts_with(&wanted))
+                .map(|i| i + 1)
+        }
+        None => Some(match schema::parse_portfolio(text, builtin) {
+            Err(d) => d.first().map(|d| d.line.max(1)).unwrap_or(1),
+            Ok(_) => 1,
+        }),
+    }
+}
