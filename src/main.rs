@@ -380,8 +380,21 @@ fn dashboard(
     today: NaiveDate,
     source: &Source,
 ) -> Result<ExitCode, Failure> {
-    let lang = lang(cli, Some(&loaded));
+    // The language and sort last chosen in the dashboard, unless --lang says otherwise.
+    let ui_path = repaydash::tui::state::default_path();
+    let ui = ui_path
+        .as_deref()
+        .map(repaydash::tui::state::UiState::load)
+        .unwrap_or_default();
+    let lang = match (cli.lang, ui.lang) {
+        (None, Some(l)) => l,
+        _ => lang(cli, Some(&loaded)),
+    };
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
+    if let Some(s) = ui.sort {
+        app.set_sort(s);
+    }
+    app.ui_state = ui_path;
     // Load warnings are counted in the footer and listed behind `!` (all of them, not the first).
     app.init_command = repaydash::launch::command("init");
     repaydash::tui::effects::watch_perms(&mut app);

@@ -229,6 +229,9 @@ pub struct App {
     pub focus: Pane,
     /// The last frame's size, so a mouse position can be matched to what it points at.
     pub screen: ratatui::layout::Rect,
+    /// Where the language and sort chosen here are kept for the next run (`tui::state`); None:
+    /// not kept (a test's model).
+    pub ui_state: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -278,6 +281,7 @@ impl App {
             warnings: loaded.warnings,
             focus: Pane::List,
             screen: ratatui::layout::Rect::new(0, 0, 80, 24),
+            ui_state: None,
         };
         app.recompute();
         app
@@ -463,6 +467,17 @@ impl App {
     }
 
     /// `l`: switch between Chinese and English for this session (the file is not touched).
+    /// Keep the language and sort for the next run, when this app keeps them.
+    pub fn save_ui(&self) -> Vec<super::msg::Effect> {
+        match self.ui_state {
+            Some(_) => vec![super::msg::Effect::SaveUi(super::state::UiState {
+                lang: Some(self.lang),
+                sort: Some(self.sort),
+            })],
+            None => Vec::new(),
+        }
+    }
+
     pub fn toggle_lang(&mut self) {
         self.lang = match self.lang {
             Lang::Zh => Lang::En,

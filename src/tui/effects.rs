@@ -49,6 +49,13 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
                     let result = store::undo::undo(&app.source, &app.builtin);
                     Msg::Undone(Box::new(result), exposed(app))
                 }
+                // Not keeping a choice is no reason to disturb the person: nothing is said.
+                Effect::SaveUi(state) => {
+                    if let Some(p) = &app.ui_state {
+                        let _ = state.save(p);
+                    }
+                    continue;
+                }
             };
             next.extend(update(app, msg));
         }

@@ -13,6 +13,7 @@ pub mod planning;
 pub mod protect;
 pub mod run;
 pub mod scale;
+pub mod state;
 pub mod update;
 pub mod views;
 

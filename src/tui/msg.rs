@@ -120,4 +120,6 @@ pub enum Effect {
     Write(Edit),
     /// Put FILE.bak back (`u`), through the store.
     Undo,
+    /// Keep the language and sort for the next run (`tui::state`).
+    SaveUi(super::state::UiState),
 }

@@ -50,7 +50,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
         (Mode::Form | Mode::Filter | Mode::CashPrompt, Msg::ToggleLang) => {}
-        (_, Msg::ToggleLang) => app.toggle_lang(),
+        (_, Msg::ToggleLang) => {
+            app.toggle_lang();
+            return app.save_ui();
+        }
         (_, Msg::DaysPassed(days)) => {
             if days != 0
                 && let Some(d) = app
@@ -153,7 +156,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::AdvicePage(pages) => {
                 app.scroll_advice(pages * app.measured.advice_page.max(1) as i64)
             }
-            Msg::CycleSort => app.set_sort(app.sort.next()),
+            Msg::CycleSort => {
+                app.set_sort(app.sort.next());
+                return app.save_ui();
+            }
             Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,
             Msg::ToggleHelp => app.mode = Mode::Help,
             Msg::Show(mode) => app.mode = mode,
