@@ -264,15 +264,6 @@ pub fn archive(
     Ok(ExitCode::SUCCESS)
 }
 
-/// $VISUAL, else $EDITOR, else vi.
-fn editor() -> String {
-    ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string())
-}
-
 /// `edit [ID]`: the editor at the loan's line (`+LINE`, which vi, vim, nano, emacs and most
 /// others read), then the file checked as `validate` checks it.
 pub fn edit(
@@ -304,15 +295,8 @@ pub fn edit(
             )));
         }
     };
-    let editor = editor();
-    // Through the shell, so an editor given with its options ("code --wait") runs as written.
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$@\""))
-        .arg("sh")
-        .arg(format!("+{line}"))
-        .arg(&path)
-        .status()
+    let editor = repaydash::editor::command();
+    let status = repaydash::editor::open(&path, line)
         .map_err(|e| Failure::bad(lt::editor_failed(&editor, e)))?;
     if !status.success() {
         return Err(Failure::bad(lt::editor_failed(&editor, status)));

@@ -7,6 +7,7 @@
 pub mod clean;
 pub mod cli;
 pub mod dates;
+pub mod editor;
 pub mod engine;
 pub mod i18n;
 pub mod input;

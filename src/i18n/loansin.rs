@@ -353,3 +353,11 @@ pub fn edit_ok(path: &str, count: usize) -> Text {
         format!("{path}: ok, {}", super::en_count(count, "loan", "loans")),
     )
 }
+
+/// After a reload that failed, in the dashboard's status line.
+pub fn reopen_hint() -> Text {
+    Text::new(
+        "按 E 在第一个问题处重新打开编辑器。",
+        "E reopens the editor at the first problem. ",
+    )
+}

@@ -232,6 +232,10 @@ pub struct App {
     /// Where the language and sort chosen here are kept for the next run (`tui::state`); None:
     /// not kept (a test's model).
     pub ui_state: Option<std::path::PathBuf>,
+    /// The file and line the event loop is to open in the editor (`E`), taken by the loop.
+    pub editor_request: Option<(std::path::PathBuf, usize)>,
+    /// The editor (`E`) just returned: a failed reload then says how to reopen it.
+    pub edited: bool,
 }
 
 impl App {
@@ -282,6 +286,8 @@ impl App {
             focus: Pane::List,
             screen: ratatui::layout::Rect::new(0, 0, 80, 24),
             ui_state: None,
+            editor_request: None,
+            edited: false,
         };
         app.recompute();
         app

@@ -49,6 +49,17 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
                     let result = store::undo::undo(&app.source, &app.builtin);
                     Msg::Undone(Box::new(result), exposed(app))
                 }
+                // The line is found on the file as it is now; the loop opens the editor.
+                Effect::OpenEditor(id) => {
+                    if let Source::File(p) = &app.source {
+                        let text = store::read_text(p).unwrap_or_default();
+                        let line = store::add::edit_line(&text, id.as_deref(), &app.builtin)
+                            .or_else(|| store::add::edit_line(&text, None, &app.builtin))
+                            .unwrap_or(1);
+                        app.editor_request = Some((p.clone(), line));
+                    }
+                    continue;
+                }
                 // Not keeping a choice is no reason to disturb the person: nothing is said.
                 Effect::SaveUi(state) => {
                     if let Some(p) = &app.ui_state {

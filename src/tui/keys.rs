@@ -56,6 +56,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('/') => Msg::OpenFilter,
         KeyCode::Char('!') => Msg::ShowWarnings,
         KeyCode::Char('l') => Msg::ToggleLang,
+        KeyCode::Char('E') => Msg::EditFile,
         _ => return None,
     })
 }

@@ -95,6 +95,11 @@ pub enum Msg {
         y: u16,
         rows: i64,
     },
+    /// `E`: open the loans file in the editor at the selected loan (or, when the last reload
+    /// failed, at the file's first problem).
+    EditFile,
+    /// The editor opened by `E` returned.
+    EditorReturned,
     /// Text pasted (bracketed paste): arrives whole, into the input that has the focus.
     Paste(String),
     /// Open a view that needs no behaviour of its own beyond drawing: Esc closes it.
@@ -122,4 +127,7 @@ pub enum Effect {
     Undo,
     /// Keep the language and sort for the next run (`tui::state`).
     SaveUi(super::state::UiState),
+    /// Open the file in the editor at this loan's line (None: at the first problem, else the
+    /// top); the event loop leaves the terminal to the editor and reloads when it returns.
+    OpenEditor(Option<String>),
 }

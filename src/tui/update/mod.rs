@@ -34,6 +34,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (_, Msg::FileChanged) => return vec![Effect::Reload { by_hand: false }],
         (_, Msg::Loaded(result, exposed, by_hand)) => {
             app.loaded(*result, exposed);
+            // After `E`, until the file is good again (the watcher may read it once more), the
+            // way back: the editor at its first problem.
+            app.edited &= app.reload_failed;
+            if app.edited
+                && let Some(s) = &mut app.status
+            {
+                // First, so a long error cut at the footer's end never takes it.
+                s.insert_str(0, crate::i18n::loansin::reopen_hint().get(app.lang));
+            }
             if by_hand {
                 app.say_reloaded();
             }
@@ -65,6 +74,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Resize) => {}
+        (_, Msg::EditorReturned) => {
+            app.edited = true;
+            return vec![Effect::Reload { by_hand: true }];
+        }
+        (Mode::Main, Msg::EditFile) if app.is_demo() => {
+            app.status = Some(
+                crate::i18n::phrases::demo_read_only(&app.init_command)
+                    .get(app.lang)
+                    .to_string(),
+            );
+        }
+        (Mode::Main, Msg::EditFile) => {
+            let at = if app.reload_failed {
+                None
+            } else {
+                app.selected_id()
+            };
+            return vec![Effect::OpenEditor(at)];
+        }
         (_, m @ (Msg::Click { .. } | Msg::Wheel { .. })) => mouse::update(app, m),
         (Mode::Help, Msg::ToggleHelp) => app.mode = Mode::Main,
         (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,

@@ -46,8 +46,8 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.t("假设日期前后一天 / 今天", "what-if: day -1/+1, today"),
         ),
         (
-            "r  u",
-            lang.t("重新读取 / 撤销上次写入", "reload / undo last write"),
+            "r u E",
+            lang.t("重读 / 撤销 / 用编辑器改", "reload / undo / edit file"),
         ),
         (
             "p n e",
