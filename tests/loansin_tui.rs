@@ -86,3 +86,37 @@ fn archived_loans_leave_the_list_and_the_totals() {
     let app = app_on(TWO, dir.path(), Lang::En);
     assert_eq!(app.snap.loans.len(), 2);
 }
+
+#[test]
+fn a_archives_the_selected_loan_and_h_shows_archived_loans() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(TWO, dir.path(), Lang::En);
+    // `old` is overdue: first in the list, selected.
+    assert_eq!(app.selected_id().as_deref(), Some("old"));
+    press(&mut app, 'A');
+    let text = std::fs::read_to_string(dir.path().join("loans.toml")).unwrap();
+    assert!(
+        text.contains("start_date = 2026-11-01\narchived = true\n"),
+        "{text}"
+    );
+    let ids: Vec<&str> = app.snap.loans.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["hb"]);
+    assert_eq!(app.snap.totals.overdue, rust_decimal::Decimal::ZERO);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Archived old")
+    );
+    press(&mut app, 'H');
+    assert_eq!(app.snap.loans.len(), 2);
+    // Shown, the archived loan is brought back by `A` again.
+    app.select_id(Some("old"));
+    press(&mut app, 'A');
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("loans.toml")).unwrap(),
+        TWO
+    );
+    press(&mut app, 'H');
+    assert_eq!(app.snap.loans.len(), 2);
+}

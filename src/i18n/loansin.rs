@@ -361,3 +361,22 @@ pub fn reopen_hint() -> Text {
         "E reopens the editor at the first problem. ",
     )
 }
+
+pub fn archived_short(id: &str) -> Text {
+    t(
+        format!("✓ 已归档 {id}（H 显示已归档，u 撤销）"),
+        format!("✓ Archived {id} (H shows archived loans, u undoes)"),
+    )
+}
+
+pub fn unarchived_short(id: &str) -> Text {
+    t(
+        format!("✓ 已取消归档 {id}"),
+        format!("✓ {id} is back in the list"),
+    )
+}
+
+/// After a write in the dashboard that cleared a loan.
+pub fn paid_off_archive_key() -> Text {
+    Text::new(" · 已结清，按 A 归档", " · paid off: A archives it")
+}

@@ -236,6 +236,10 @@ pub struct App {
     pub editor_request: Option<(std::path::PathBuf, usize)>,
     /// The editor (`E`) just returned: a failed reload then says how to reopen it.
     pub edited: bool,
+    /// `H`: archived loans are in the list too.
+    pub show_archived: bool,
+    /// The archived loans set aside while they are not shown (out of the list and the totals).
+    pub archived: Vec<crate::model::Loan>,
 }
 
 impl App {
@@ -246,11 +250,7 @@ impl App {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             source: loaded.source,
             builtin,
-            portfolio: {
-                let mut p = loaded.portfolio;
-                p.drop_archived();
-                p
-            },
+            portfolio: loaded.portfolio,
             policies,
             base_today: today,
             offset: 0,
@@ -288,7 +288,10 @@ impl App {
             ui_state: None,
             editor_request: None,
             edited: false,
+            show_archived: false,
+            archived: Vec::new(),
         };
+        app.set_aside_archived();
         app.recompute();
         app
     }
@@ -391,7 +394,7 @@ impl App {
     pub fn install(&mut self, loaded: Loaded, exposed: Option<u32>) {
         self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
         self.portfolio = loaded.portfolio;
-        self.portfolio.drop_archived();
+        self.set_aside_archived();
         self.read = loaded.read;
         self.warnings = loaded.warnings;
         self.recompute();
@@ -473,6 +476,27 @@ impl App {
     }
 
     /// `l`: switch between Chinese and English for this session (the file is not touched).
+    /// Archived loans out of the portfolio the views are built from, unless they are shown.
+    pub fn set_aside_archived(&mut self) {
+        if self.show_archived {
+            let back = std::mem::take(&mut self.archived);
+            self.portfolio.loans.extend(back);
+        } else {
+            let (out, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut self.portfolio.loans)
+                .into_iter()
+                .partition(|l| l.archived);
+            self.portfolio.loans = keep;
+            self.archived.extend(out);
+        }
+    }
+
+    /// `H`: show or hide the archived loans.
+    pub fn toggle_archived(&mut self) {
+        self.show_archived = !self.show_archived;
+        self.set_aside_archived();
+        self.recompute();
+    }
+
     /// Keep the language and sort for the next run, when this app keeps them.
     pub fn save_ui(&self) -> Vec<super::msg::Effect> {
         match self.ui_state {

@@ -60,6 +60,10 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
                     }
                     continue;
                 }
+                Effect::Archive(id, on) => {
+                    let result = store::add::set_archived(&app.source, &app.builtin, &id, on);
+                    Msg::Archived(Box::new((id, on, result)), exposed(app))
+                }
                 // Not keeping a choice is no reason to disturb the person: nothing is said.
                 Effect::SaveUi(state) => {
                     if let Some(p) = &app.ui_state {

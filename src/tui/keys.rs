@@ -57,6 +57,8 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('!') => Msg::ShowWarnings,
         KeyCode::Char('l') => Msg::ToggleLang,
         KeyCode::Char('E') => Msg::EditFile,
+        KeyCode::Char('A') => Msg::Archive,
+        KeyCode::Char('H') => Msg::ToggleArchived,
         _ => return None,
     })
 }

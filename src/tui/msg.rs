@@ -100,6 +100,15 @@ pub enum Msg {
     EditFile,
     /// The editor opened by `E` returned.
     EditorReturned,
+    /// `A`: archive the selected loan (or bring it back when it is archived).
+    Archive,
+    /// `H`: show or hide the archived loans.
+    ToggleArchived,
+    /// What came of `Effect::Archive`, and the file's mode when other users can read it.
+    Archived(
+        Box<(String, bool, Result<Recorded, WriteError>)>,
+        Option<u32>,
+    ),
     /// Text pasted (bracketed paste): arrives whole, into the input that has the focus.
     Paste(String),
     /// Open a view that needs no behaviour of its own beyond drawing: Esc closes it.
@@ -130,4 +139,6 @@ pub enum Effect {
     /// Open the file in the editor at this loan's line (None: at the first problem, else the
     /// top); the event loop leaves the terminal to the editor and reloads when it returns.
     OpenEditor(Option<String>),
+    /// Set (true) or take out (false) `archived = true` on this loan, through the store.
+    Archive(String, bool),
 }

@@ -55,7 +55,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (_, Msg::Written(done, exposed)) => {
             let (edit, result) = *done;
+            let id = edit.id().to_string();
             form::written(app, edit, result, exposed);
+            // A loan just cleared: the way to keep it out of sight.
+            if let Some(f) = app.snap.loan(&id)
+                && f.ledger.status == crate::engine::LoanStatus::PaidOff
+                && let Some(n) = &mut app.notice
+            {
+                n.push_str(crate::i18n::loansin::paid_off_archive_key().get(app.lang));
+            }
         }
         (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
         (Mode::Form | Mode::Filter | Mode::CashPrompt, Msg::ToggleLang) => {}
@@ -74,6 +82,28 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Resize) => {}
+        (_, Msg::Archived(done, exposed)) => {
+            let (id, on, result) = *done;
+            match result {
+                Ok(rec) => {
+                    app.install(rec.loaded, exposed);
+                    let said = match on {
+                        true => crate::i18n::loansin::archived_short(&id),
+                        false => crate::i18n::loansin::unarchived_short(&id),
+                    };
+                    app.notice = Some(said.get(app.lang).to_string());
+                }
+                Err(e) => app.status = Some(e.message.get(app.lang).to_string()),
+            }
+        }
+        (Mode::Main, Msg::ToggleArchived) => app.toggle_archived(),
+        (Mode::Main, Msg::Archive) => {
+            if let Some(e) = app.selected_entry() {
+                let id = e.id.clone();
+                let archived = app.portfolio.loan(&id).is_some_and(|l| l.archived);
+                return vec![Effect::Archive(id, !archived)];
+            }
+        }
         (_, Msg::EditorReturned) => {
             app.edited = true;
             return vec![Effect::Reload { by_hand: true }];

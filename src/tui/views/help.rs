@@ -76,6 +76,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.t("关闭窗口 / 清除筛选", "close / clear the filter"),
         ),
         ("? q ^c", lang.t("帮助 / 退出", "help / quit")),
+        (
+            "A H",
+            lang.t("归档 / 显示已归档", "archive / show archived"),
+        ),
     ]
 }
 
