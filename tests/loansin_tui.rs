@@ -1,6 +1,8 @@
 //! The dashboard side of getting loans in and keeping them current: the language and sort kept
 //! for the next run (state file round trip through the keys), archived loans out of the list.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -119,4 +121,124 @@ fn a_archives_the_selected_loan_and_h_shows_archived_loans() {
     );
     press(&mut app, 'H');
     assert_eq!(app.snap.loans.len(), 2);
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    if let Some(m) = keys::event_in(app.mode, &Event::Key(KeyEvent::new(code, mods))) {
+        dispatch(app, m);
+    }
+}
+
+fn typ(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn tab(app: &mut App, n: usize) {
+    for _ in 0..n {
+        key(app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+}
+
+/// `N`, then an equal-installment loan typed in: platform, principal, rate, drawdown date,
+/// a contact and six installments paid.
+fn fill(app: &mut App) {
+    press(app, 'N');
+    assert_eq!(app.mode, repaydash::tui::app::Mode::AddLoan);
+    typ(app, "借呗");
+    tab(app, 4); // product, name, method → principal
+    typ(app, "10000");
+    tab(app, 2); // rate kind → rate
+    typ(app, "18");
+    tab(app, 2); // term → start
+    key(app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typ(app, "2026-05-10");
+    tab(app, 2); // due day → contacts
+    typ(app, "王小明,同事,13800000001");
+    tab(app, 1);
+    key(app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typ(app, "6");
+}
+
+#[test]
+fn n_adds_a_loan_with_the_preview_and_selects_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(TWO, dir.path(), Lang::En);
+    fill(&mut app);
+    let preview = app.add_loan.as_ref().unwrap().preview.clone().unwrap();
+    assert_eq!(preview[1], "    1  2026-06-10       ¥916.80");
+    assert!(
+        preview
+            .iter()
+            .any(|l| l.contains("true annual rate (IRR) 18.00%")),
+        "{preview:?}"
+    );
+    assert_eq!(preview.last().unwrap(), "id: alipay");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+    assert_eq!(app.selected_id().as_deref(), Some("alipay"));
+    let text = std::fs::read_to_string(dir.path().join("loans.toml")).unwrap();
+    assert!(text.starts_with(TWO), "{text}");
+    assert_eq!(text.matches("[[loan.payments]]").count(), 6);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("✓ Added")
+    );
+    // One undo takes it all back.
+    press(&mut app, 'u');
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("loans.toml")).unwrap(),
+        TWO
+    );
+}
+
+#[test]
+fn the_form_says_what_is_missing_and_refuses_what_the_file_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(TWO, dir.path(), Lang::En);
+    press(&mut app, 'N');
+    let f = app.add_loan.as_ref().unwrap();
+    assert_eq!(
+        f.preview,
+        Err("still to fill in: Platform, Borrowed, Rate %".into())
+    );
+    typ(&mut app, "x");
+    tab(&mut app, 4);
+    typ(&mut app, "1000");
+    tab(&mut app, 2);
+    typ(&mut app, "5000");
+    let f = app.add_loan.as_ref().unwrap();
+    let said = f.preview.clone().unwrap_err();
+    assert!(
+        said.ends_with(
+            "\n--annual-rate: `annual_rate` must be a percentage from 0 to 1000, found 5000"
+        ),
+        "{said}"
+    );
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::AddLoan);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("loans.toml")).unwrap(),
+        TWO
+    );
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+}
+
+#[test]
+fn add_form_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = app_on(TWO, dir.path(), lang);
+            app.color = false;
+            fill(&mut app);
+            let s = common::screen(&mut app, w, h);
+            let name = format!("add_form_{}_{w}x{h}", lang.key());
+            insta::assert_snapshot!(name, s);
+        }
+    }
 }

@@ -380,3 +380,25 @@ pub fn unarchived_short(id: &str) -> Text {
 pub fn paid_off_archive_key() -> Text {
     Text::new(" · 已结清，按 A 归档", " · paid off: A archives it")
 }
+
+pub fn fill_in(labels: &[String]) -> Text {
+    t(
+        format!("还需要填写：{}", labels.join("、")),
+        format!("still to fill in: {}", labels.join(", ")),
+    )
+}
+
+pub fn will_be_id(id: &str) -> Text {
+    t(format!("id：{id}"), format!("id: {id}"))
+}
+
+pub fn added_short(id: &str, name: &str) -> Text {
+    t(
+        format!("✓ 已添加 {name}（id {id}；u 撤销）"),
+        format!("✓ Added {name} (id {id}; u undoes)"),
+    )
+}
+
+pub fn add_form_title() -> Text {
+    Text::new("添加借款", "Add a loan")
+}

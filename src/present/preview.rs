@@ -57,19 +57,25 @@ impl Preview {
 
     /// The preview as lines of text, for the CLI and the dashboard's form alike.
     pub fn lines(&self, name: &str, lang: Lang, cur: &str) -> Vec<String> {
+        self.lines_showing(FIRST, name, lang, cur)
+    }
+
+    /// `lines` with at most `rows` installments listed (a small screen).
+    pub fn lines_showing(&self, rows: usize, name: &str, lang: Lang, cur: &str) -> Vec<String> {
         let m = |d: Decimal| format!("{cur}{}", grouped(d));
         let mut out = vec![
             lt::preview_head(name, &self.method, self.count)
                 .get(lang)
                 .to_string(),
         ];
-        for i in &self.first {
+        let shown = self.first.len().min(rows);
+        for i in self.first.iter().take(shown) {
             out.push(format!("  {:>3}  {}  {:>12}", i.n, i.due_date, m(i.amount)));
         }
-        if self.count > self.first.len() {
+        if self.count > shown {
             out.push(format!(
                 "  {}",
-                lt::preview_more(self.count - self.first.len()).get(lang)
+                lt::preview_more(self.count - shown).get(lang)
             ));
         }
         let apr = self.apr.map(|a| a.round_dp(2).to_string());

@@ -56,6 +56,8 @@ pub enum Mode {
     LogView {
         scroll: usize,
     },
+    /// `N`: the form that adds a loan (`App::add_loan`).
+    AddLoan,
 }
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
@@ -240,6 +242,8 @@ pub struct App {
     pub show_archived: bool,
     /// The archived loans set aside while they are not shown (out of the list and the totals).
     pub archived: Vec<crate::model::Loan>,
+    /// The add-a-loan form, while `mode` is `Mode::AddLoan`.
+    pub add_loan: Option<super::addloan::AddLoan>,
 }
 
 impl App {
@@ -290,6 +294,7 @@ impl App {
             edited: false,
             show_archived: false,
             archived: Vec::new(),
+            add_loan: None,
         };
         app.set_aside_archived();
         app.recompute();

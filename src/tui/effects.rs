@@ -60,6 +60,10 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
                     }
                     continue;
                 }
+                Effect::AddLoan(new) => {
+                    let result = store::add::add(&app.source, &app.builtin, &new, app.base_today);
+                    Msg::LoanAdded(Box::new(result), exposed(app))
+                }
                 Effect::Archive(id, on) => {
                     let result = store::add::set_archived(&app.source, &app.builtin, &id, on);
                     Msg::Archived(Box::new((id, on, result)), exposed(app))

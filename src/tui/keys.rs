@@ -59,6 +59,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('E') => Msg::EditFile,
         KeyCode::Char('A') => Msg::Archive,
         KeyCode::Char('H') => Msg::ToggleArchived,
+        KeyCode::Char('N') => Msg::OpenAddLoan,
         _ => return None,
     })
 }
@@ -153,8 +154,8 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
 /// (see `form_key` and `key_in`).
 pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
     match (mode, e) {
-        (Mode::Form, Event::Key(k)) => form_key(*k),
-        (Mode::Form, Event::Mouse(_)) => None,
+        (Mode::Form | Mode::AddLoan, Event::Key(k)) => form_key(*k),
+        (Mode::Form | Mode::AddLoan, Event::Mouse(_)) => None,
         (_, Event::Paste(s)) => Some(Msg::Paste(s.clone())),
         (_, Event::Key(k)) => key_in(mode, *k),
         _ => event(e),

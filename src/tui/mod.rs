@@ -3,6 +3,7 @@
 //! (key → Msg), `update` (Msg → model change + effects, pure), `effects` (the event loop's I/O),
 //! `run` (the event loop), `views` (one file a panel; they only draw). See ARCHITECTURE.md.
 
+pub mod addloan;
 pub mod app;
 pub mod effects;
 pub mod filter;

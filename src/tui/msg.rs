@@ -104,6 +104,13 @@ pub enum Msg {
     Archive,
     /// `H`: show or hide the archived loans.
     ToggleArchived,
+    /// `N`: the form that adds a loan.
+    OpenAddLoan,
+    /// What came of `Effect::AddLoan`, and the file's mode when other users can read it.
+    LoanAdded(
+        Box<Result<crate::store::add::Added, WriteError>>,
+        Option<u32>,
+    ),
     /// What came of `Effect::Archive`, and the file's mode when other users can read it.
     Archived(
         Box<(String, bool, Result<Recorded, WriteError>)>,
@@ -141,4 +148,6 @@ pub enum Effect {
     OpenEditor(Option<String>),
     /// Set (true) or take out (false) `archived = true` on this loan, through the store.
     Archive(String, bool),
+    /// Add this loan to the file (`N`), through the store.
+    AddLoan(Box<crate::store::add::NewLoan>),
 }

@@ -66,7 +66,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
-        (Mode::Form | Mode::Filter | Mode::CashPrompt, Msg::ToggleLang) => {}
+        (Mode::Form | Mode::Filter | Mode::CashPrompt | Mode::AddLoan, Msg::ToggleLang) => {}
         (_, Msg::ToggleLang) => {
             app.toggle_lang();
             return app.save_ui();
@@ -82,6 +82,24 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Resize) => {}
+        (_, Msg::LoanAdded(result, exposed)) => crate::tui::addloan::added(app, *result, exposed),
+        (Mode::Main, Msg::OpenAddLoan) if app.is_demo() => {
+            app.status = Some(
+                crate::i18n::phrases::demo_read_only(&app.init_command)
+                    .get(app.lang)
+                    .to_string(),
+            );
+        }
+        (Mode::Main, Msg::OpenAddLoan) => crate::tui::addloan::open(app),
+        (Mode::AddLoan, Msg::Back) => {
+            app.add_loan = None;
+            app.mode = Mode::Main;
+        }
+        (Mode::AddLoan, Msg::Form(m)) => return crate::tui::addloan::update(app, m),
+        (Mode::AddLoan, Msg::Paste(s)) => {
+            return crate::tui::addloan::update(app, FormMsg::Paste(s));
+        }
+        (Mode::AddLoan, _) => {}
         (_, Msg::Archived(done, exposed)) => {
             let (id, on, result) = *done;
             match result {

@@ -62,7 +62,7 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
 
 /// The part of the value shown in a box `width` columns wide, scrolled so the cursor is inside;
 /// the cursor's cell is reversed (a space after the last character when it is at the end).
-fn value_spans(f: &Field, width: usize, focused: bool) -> Vec<Span<'static>> {
+pub(super) fn value_spans(f: &Field, width: usize, focused: bool) -> Vec<Span<'static>> {
     let chars: Vec<char> = f.value.chars().collect();
     let cw = |c: &char| c.width().unwrap_or(0);
     let mut start = 0;

@@ -50,8 +50,8 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.t("重读 / 撤销 / 用编辑器改", "reload / undo / edit file"),
         ),
         (
-            "p n e",
-            lang.t("记录还款 / 沟通 / 延期", "record: pay / log / extend"),
+            "N p n e",
+            lang.t("新借款/还款/沟通/延期", "new loan, pay/log/extend"),
         ),
         (
             "P c",

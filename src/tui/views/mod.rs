@@ -1,5 +1,6 @@
 //! One file a panel. Views read the model and draw; they compute nothing the engine should.
 
+pub mod addloan;
 pub mod advice;
 pub mod cashflow;
 pub mod detail;
@@ -137,9 +138,12 @@ impl StatefulWidget for &App {
         header::render(self, head, buf, theme);
         match self.mode {
             Mode::Schedule { scroll } => schedule::render(self, m, scroll, body, buf, theme),
-            Mode::Main | Mode::Help | Mode::Form | Mode::Filter | Mode::Warnings { .. } => {
-                main_body(self, m, body, buf, theme)
-            }
+            Mode::Main
+            | Mode::Help
+            | Mode::Form
+            | Mode::Filter
+            | Mode::Warnings { .. }
+            | Mode::AddLoan => main_body(self, m, body, buf, theme),
             Mode::Plan { scroll } => plan::render(self, m, scroll, body, buf, theme),
             Mode::Cashflow { scroll } => cashflow::render(self, m, scroll, body, buf, theme),
             Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
@@ -159,6 +163,9 @@ impl StatefulWidget for &App {
         }
         if self.mode == Mode::Form {
             form::render(self, area, buf, theme);
+        }
+        if self.mode == Mode::AddLoan {
+            addloan::render(self, area, buf, theme);
         }
         if let Mode::Warnings { scroll } = self.mode {
             warnings::render(self, scroll, area, buf, theme);
@@ -296,7 +303,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         filter::footer(app, theme)
     } else {
         let keys: &[(&str, &str)] = match app.mode {
-            Mode::Form => &[
+            Mode::Form | Mode::AddLoan => &[
                 ("Enter", lang.t("保存", "save")),
                 ("Tab ↑↓", lang.t("换一项", "field")),
                 ("← →", lang.t("移动/选择", "move / choose")),
