@@ -242,3 +242,50 @@ fn add_form_snapshots() {
         }
     }
 }
+
+/// A loan with every section: contacts, payments and log entries, more than 80×24 can show
+/// beside the list.
+const FULL: &str = "[[loan]]\nid = \"xt\"\nname = \"任性贷\"\nplatform = \"xingtu\"\nprincipal = 6000\nannual_rate = 24\nmethod = \"equal_installment\"\nterm = 6\nstart_date = 2026-08-05\ncontacts = [\n  { name = \"张三\", relation = \"朋友\", phone = \"13800000000\" },\n  { name = \"李四\", relation = \"同事\", phone = \"13900000000\" },\n]\n\n[[loan.payments]]\ndate = 2026-09-05\namount = 1071.15\n\n[[loan.log]]\ndate = 2026-11-20\nkind = \"collection_call\"\nwho = \"me\"\ntext = \"the last log entry, at the very end\"\n";
+
+#[test]
+fn f_shows_every_section_of_a_loan_scrolled_by_keys_and_wheel() {
+    for lang in [Lang::En, Lang::Zh] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_on(FULL, dir.path(), lang);
+        app.color = false;
+        press(&mut app, 'f');
+        let first = common::screen(&mut app, 80, 24);
+        assert!(first.contains(lang.t(" ↓ 还有 ", " ↓ more ")), "{first}");
+        let max = app.measured.doc_max_scroll;
+        assert!(max > 0);
+        // The wheel and the keys reach the end, where the log entry is.
+        dispatch(
+            &mut app,
+            repaydash::tui::Msg::Wheel {
+                x: 40,
+                y: 10,
+                rows: 1,
+            },
+        );
+        assert_eq!(app.mode, repaydash::tui::app::Mode::LoanFull { scroll: 3 });
+        key(&mut app, KeyCode::End, KeyModifiers::NONE);
+        let last = common::screen(&mut app, 80, 24);
+        assert!(last.contains(lang.t(" ↑ 上面还有 ", " ↑ more ")), "{last}");
+        assert!(!last.contains(" ↓ "), "{last}");
+        let all = (0..=max)
+            .step_by(10)
+            .chain([max])
+            .map(|s| {
+                app.mode = repaydash::tui::app::Mode::LoanFull { scroll: s };
+                common::screen(&mut app, 80, 24)
+            })
+            .collect::<String>();
+        assert!(all.contains("the last log entry"), "{all}");
+        assert!(all.contains("139****0000"), "both contacts, masked: {all}");
+        if lang == Lang::En {
+            insta::assert_snapshot!("loan_full_en_80x24", first);
+        }
+        press(&mut app, 'f');
+        assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+    }
+}

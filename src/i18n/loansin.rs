@@ -402,3 +402,11 @@ pub fn added_short(id: &str, name: &str) -> Text {
 pub fn add_form_title() -> Text {
     Text::new("添加借款", "Add a loan")
 }
+
+pub fn more_below() -> Text {
+    Text::new(" ↓ 还有 ", " ↓ more ")
+}
+
+pub fn more_above() -> Text {
+    Text::new(" ↑ 上面还有 ", " ↑ more ")
+}

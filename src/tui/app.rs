@@ -58,6 +58,10 @@ pub enum Mode {
     },
     /// `N`: the form that adds a loan (`App::add_loan`).
     AddLoan,
+    /// `f`: the selected loan on the whole screen, every section, scrolled by `scroll` rows.
+    LoanFull {
+        scroll: usize,
+    },
 }
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice

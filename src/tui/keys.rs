@@ -60,6 +60,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('A') => Msg::Archive,
         KeyCode::Char('H') => Msg::ToggleArchived,
         KeyCode::Char('N') => Msg::OpenAddLoan,
+        KeyCode::Char('f') => Msg::Show(Mode::LoanFull { scroll: 0 }),
         _ => return None,
     })
 }

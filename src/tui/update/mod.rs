@@ -100,6 +100,29 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             return crate::tui::addloan::update(app, FormMsg::Paste(s));
         }
         (Mode::AddLoan, _) => {}
+        (Mode::LoanFull { .. }, Msg::Back | Msg::Show(Mode::LoanFull { .. })) => {
+            app.mode = Mode::Main
+        }
+        (Mode::LoanFull { scroll }, m) => {
+            let max = app.measured.doc_max_scroll;
+            let page = usize::from(app.screen.height.saturating_sub(4)).max(1);
+            let scroll = match m {
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::Down => (scroll + 1).min(max),
+                Msg::PageUp | Msg::AdvicePage(-1) => scroll.saturating_sub(page),
+                Msg::PageDown | Msg::AdvicePage(1) => (scroll + page).min(max),
+                Msg::Top => 0,
+                Msg::Bottom => max,
+                // The wheel anywhere on the screen: the document is the whole screen.
+                Msg::Wheel { rows, .. } => (scroll as i64 + rows * 3).clamp(0, max as i64) as usize,
+                Msg::ToggleHelp => {
+                    app.mode = Mode::Help;
+                    return Vec::new();
+                }
+                _ => scroll,
+            };
+            app.mode = Mode::LoanFull { scroll };
+        }
         (_, Msg::Archived(done, exposed)) => {
             let (id, on, result) = *done;
             match result {

@@ -19,7 +19,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ("↑↓ j k", lang.t("选择借款", "select a loan")),
         ("PgUp PgDn", lang.t("翻页", "page up / down")),
         ("g G", lang.t("第一笔 / 最后一笔", "first / last loan")),
-        ("Enter", lang.t("还款计划", "the loan's schedule")),
+        (
+            "Enter f",
+            lang.t("还款计划 / 整笔借款全屏", "schedule / whole loan"),
+        ),
         (
             "Tab S-Tab",
             lang.t("下一个/上一个建议主题", "next / previous advice"),

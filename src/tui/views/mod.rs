@@ -10,6 +10,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod list;
+pub mod loanfull;
 pub mod logview;
 pub mod overlay;
 pub mod plan;
@@ -148,6 +149,7 @@ impl StatefulWidget for &App {
             Mode::Cashflow { scroll } => cashflow::render(self, m, scroll, body, buf, theme),
             Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
             Mode::LogView { scroll } => logview::render(self, m, scroll, body, buf, theme),
+            Mode::LoanFull { scroll } => loanfull::render(self, m, scroll, body, buf, theme),
             Mode::CashPrompt => {
                 if self.planning.plan.is_some() {
                     plan::render(self, m, 0, body, buf, theme);
@@ -308,6 +310,11 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("Tab ↑↓", lang.t("换一项", "field")),
                 ("← →", lang.t("移动/选择", "move / choose")),
                 ("Esc", lang.t("取消", "cancel")),
+            ],
+            Mode::LoanFull { .. } => &[
+                ("↑↓ PgUp PgDn", lang.t("滚动", "scroll")),
+                ("Esc f", lang.t("返回", "back")),
+                ("?", lang.t("帮助", "help")),
             ],
             Mode::Schedule { .. } => &[
                 ("↑↓", lang.t("滚动", "scroll")),
