@@ -289,3 +289,103 @@ fn f_shows_every_section_of_a_loan_scrolled_by_keys_and_wheel() {
         assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
     }
 }
+
+/// Two loans with entries: `xt` (a payment on 2026-09-05, a call on 2026-11-20 22:40) and `hb`
+/// (a note on 2026-11-25, payments written inline).
+const ENTRIES: &str = "[[loan]]\nid = \"xt\"\nname = \"任性贷\"\nplatform = \"xingtu\"\nprincipal = 6000\nannual_rate = 24\nmethod = \"equal_installment\"\nterm = 6\nstart_date = 2026-08-05\n\n[[loan.payments]]\ndate = 2026-09-05\namount = 1071.15\n\n[[loan.log]]\ndate = 2026-11-20\ntime = 22:40:00\nkind = \"collection_call\"\nwho = \"me\"\nchannel = \"call\"\ncaller = \"13812345678\"\nflags = [\"night\", \"threat\"]\ntext = \"晚上十点多打来，语气很凶\"\n\n[[loan]]\nid = \"hb\"\nname = \"花呗\"\nplatform = \"花呗\"\namount_due = 458.30\ndue_date = 2026-12-09\npayments = [\n  { date = 2026-11-01, amount = 100 },\n]\n\n[[loan.log]]\ndate = 2026-11-25\nkind = \"note\"\ntext = \"客服说可以分期\"\n";
+
+fn history_rows(app: &App) -> Vec<String> {
+    repaydash::tui::history::shown(app)
+        .iter()
+        .map(|r| format!("{} {} {}", r.date, r.loan_id, r.kind.key()))
+        .collect()
+}
+
+#[test]
+fn h_lists_every_entry_newest_first_filters_opens_and_removes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(ENTRIES, dir.path(), Lang::En);
+    app.color = false;
+    press(&mut app, 'h');
+    assert_eq!(
+        history_rows(&app),
+        [
+            "2026-11-25 hb log",
+            "2026-11-20 xt log",
+            "2026-11-01 hb payments",
+            "2026-09-05 xt payments"
+        ]
+    );
+    // Kinds by Tab, a text filter by /.
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(
+        history_rows(&app),
+        ["2026-11-01 hb payments", "2026-09-05 xt payments"]
+    );
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+    press(&mut app, '/');
+    typ(&mut app, "语气");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(history_rows(&app), ["2026-11-20 xt log"]);
+    // Opened whole: every field, the caller's number masked, flags in words.
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let s = common::screen(&mut app, 80, 24);
+    assert!(s.contains("caller: 138****5678"), "{s}");
+    assert!(s.contains("flags: at night, threat"), "{s}");
+    insta::assert_snapshot!("history_open_en_80x24", s);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut app, '/');
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(history_rows(&app).len(), 4);
+    // `d` twice removes the selected entry (the inline payment of hb), `u` puts it back.
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, 'd');
+    let s = common::screen(&mut app, 80, 24);
+    assert!(s.contains("d again removes this entry"), "{s}");
+    press(&mut app, 'd');
+    let text = std::fs::read_to_string(dir.path().join("loans.toml")).unwrap();
+    assert!(!text.contains("2026-11-01"), "{text}");
+    assert_eq!(
+        text.replace("payments = [\n]\n", ""),
+        ENTRIES.replace(
+            "payments = [\n  { date = 2026-11-01, amount = 100 },\n]\n",
+            ""
+        )
+    );
+    assert_eq!(history_rows(&app).len(), 3);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Entry removed")
+    );
+    press(&mut app, 'u');
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("loans.toml")).unwrap(),
+        ENTRIES
+    );
+    // `o`: only the loan selected on the main screen.
+    press(&mut app, 'o');
+    let only: Vec<String> = history_rows(&app);
+    assert!(
+        only.iter().all(|r| r.contains(&app.selected_id().unwrap())),
+        "{only:?}"
+    );
+}
+
+#[test]
+fn history_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = app_on(ENTRIES, dir.path(), lang);
+            app.color = false;
+            press(&mut app, 'h');
+            let s = common::screen(&mut app, w, h);
+            insta::assert_snapshot!(format!("history_{}_{w}x{h}", lang.key()), s);
+        }
+    }
+}

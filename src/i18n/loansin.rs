@@ -410,3 +410,29 @@ pub fn more_below() -> Text {
 pub fn more_above() -> Text {
     Text::new(" ↑ 上面还有 ", " ↑ more ")
 }
+
+pub fn no_such_entry(id: &str, key: &str, n: usize) -> Text {
+    t(
+        format!("借款“{id}”的 {key} 里没有第 {n} 条"),
+        format!("loan {id:?} has no entry {n} in {key}"),
+    )
+}
+
+pub fn entry_removed() -> Text {
+    Text::new("✓ 已删除这一条（u 撤销）", "✓ Entry removed (u undoes)")
+}
+
+pub fn confirm_remove() -> Text {
+    Text::new(
+        "再按 d 删除这一条（可以用 u 撤销）；按其他键保留",
+        "d again removes this entry (u undoes it); any other key keeps it",
+    )
+}
+
+pub fn history_title() -> Text {
+    Text::new("全部记录", "Every entry")
+}
+
+pub fn history_empty() -> Text {
+    Text::new("没有符合条件的记录", "no entry matches")
+}

@@ -9,6 +9,7 @@ pub mod advice;
 pub mod complaint;
 pub mod context;
 pub mod countdown;
+pub mod entries;
 pub mod letter;
 pub mod notice;
 pub mod plan;

@@ -556,3 +556,96 @@ pub fn edit_line(text: &str, id: Option<&str>, builtin: &[Policy]) -> Option<usi
         }),
     }
 }
+
+/// Take one entry out of a loan: `key` is `payments`, `log` or `extensions`, `index` its place
+/// in that list (0-based, in file order). One write, undone by `undo`; every other byte kept.
+pub fn remove_entry(
+    source: &Source,
+    builtin: &[Policy],
+    id: &str,
+    key: &str,
+    index: usize,
+) -> Result<Recorded, WriteError> {
+    let held = hold(source, false)?;
+    let old = held.parse_old(builtin)?;
+    let Some(loan) = old.portfolio.loan(id) else {
+        let ids: Vec<&str> = old.portfolio.loans.iter().map(|l| l.id.as_str()).collect();
+        return Err(bad(ph::no_loan_with_id(id, &ids)));
+    };
+    let mut expected = loan.clone();
+    let exists = match key {
+        "payments" if index < expected.payments.len() => {
+            expected.payments.remove(index);
+            true
+        }
+        "log" if index < expected.log.len() => {
+            expected.log.remove(index);
+            true
+        }
+        "extensions" if index < expected.extensions.len() => {
+            expected.extensions.remove(index);
+            true
+        }
+        _ => false,
+    };
+    if !exists {
+        return Err(bad(lt::no_such_entry(id, key, index + 1)));
+    }
+    let text = held.text()?;
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| bad(ph::toml_syntax(Some(e.message().trim()))))?;
+    if doc.to_string() != text {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::cannot_edit_without_rewriting(),
+        ));
+    }
+    let has_id = |t: &dyn toml_edit::TableLike| t.get("id").and_then(|i| i.as_str()) == Some(id);
+    let removed = match doc.get_mut("loan") {
+        Some(toml_edit::Item::ArrayOfTables(a)) => {
+            a.iter_mut()
+                .find(|t| has_id(*t))
+                .and_then(|t| match t.get_mut(key) {
+                    Some(toml_edit::Item::ArrayOfTables(list)) if index < list.len() => {
+                        list.remove(index);
+                        Some(())
+                    }
+                    Some(toml_edit::Item::Value(toml_edit::Value::Array(list)))
+                        if index < list.len() =>
+                    {
+                        list.remove(index);
+                        Some(())
+                    }
+                    _ => None,
+                })
+        }
+        _ => None,
+    };
+    if removed.is_none() {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::cannot_edit_without_rewriting(),
+        ));
+    }
+    let new_text = doc.to_string();
+    // The new file must say what the old one said but for this one entry.
+    let exact = schema::parse_portfolio(&new_text, builtin)
+        .ok()
+        .is_some_and(|p| {
+            p.portfolio.loans.len() == old.portfolio.loans.len()
+                && p.portfolio
+                    .loans
+                    .iter()
+                    .zip(&old.portfolio.loans)
+                    .all(|(n, o)| if n.id == id { *n == expected } else { n == o })
+        });
+    if !exact {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::edit_not_exact(&held.shown),
+        ));
+    }
+    let prepared = held.stage(new_text, builtin)?;
+    prepared.finish()
+}

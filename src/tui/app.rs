@@ -62,6 +62,10 @@ pub enum Mode {
     LoanFull {
         scroll: usize,
     },
+    /// `h`: every entry of every loan (`App::history`).
+    History,
+    /// Typing the history view's filter.
+    HistoryFilter,
 }
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
@@ -248,6 +252,8 @@ pub struct App {
     pub archived: Vec<crate::model::Loan>,
     /// The add-a-loan form, while `mode` is `Mode::AddLoan`.
     pub add_loan: Option<super::addloan::AddLoan>,
+    /// The history view's filter, scope and selection (`h`).
+    pub history: super::history::History,
 }
 
 impl App {
@@ -299,6 +305,7 @@ impl App {
             show_archived: false,
             archived: Vec::new(),
             add_loan: None,
+            history: Default::default(),
         };
         app.set_aside_archived();
         app.recompute();

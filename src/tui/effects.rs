@@ -60,6 +60,19 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
                     }
                     continue;
                 }
+                Effect::RemoveEntry { id, key, index } => {
+                    let result =
+                        store::add::remove_entry(&app.source, &app.builtin, &id, key, index);
+                    Msg::EntryRemoved(Box::new(result), exposed(app))
+                }
+                Effect::OpenEditorAt { id, key, index } => {
+                    if let Source::File(p) = &app.source {
+                        let text = store::read_text(p).unwrap_or_default();
+                        let line = super::history::entry_line(&text, &id, key, index).unwrap_or(1);
+                        app.editor_request = Some((p.clone(), line));
+                    }
+                    continue;
+                }
                 Effect::AddLoan(new) => {
                     let result = store::add::add(&app.source, &app.builtin, &new, app.base_today);
                     Msg::LoanAdded(Box::new(result), exposed(app))

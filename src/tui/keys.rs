@@ -61,6 +61,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('H') => Msg::ToggleArchived,
         KeyCode::Char('N') => Msg::OpenAddLoan,
         KeyCode::Char('f') => Msg::Show(Mode::LoanFull { scroll: 0 }),
+        KeyCode::Char('h') => Msg::OpenHistory,
         _ => return None,
     })
 }
@@ -127,7 +128,9 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
     // In a one-line input, Ctrl-U clears it and Ctrl-W deletes its last word (readline habits).
     if k.modifiers.contains(KeyModifiers::CONTROL) {
         return match (mode, k.code) {
-            (Mode::CashPrompt | Mode::Filter, KeyCode::Char('u')) => Some(Msg::ClearInput),
+            (Mode::CashPrompt | Mode::Filter | Mode::HistoryFilter, KeyCode::Char('u')) => {
+                Some(Msg::ClearInput)
+            }
             (Mode::CashPrompt | Mode::Filter, KeyCode::Char('w')) => Some(Msg::DeleteWord),
             _ => key(k),
         };
@@ -145,6 +148,12 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
         (Mode::Filter, KeyCode::Up) => Some(Msg::Up),
         (Mode::Filter, KeyCode::Down) => Some(Msg::Down),
         (Mode::Filter, _) => None,
+        (Mode::HistoryFilter, KeyCode::Char(c)) => Some(Msg::Input(c)),
+        (Mode::HistoryFilter, KeyCode::Backspace) => Some(Msg::Backspace),
+        (Mode::HistoryFilter, KeyCode::Enter) => Some(Msg::Open),
+        (Mode::HistoryFilter, KeyCode::Esc) => Some(Msg::Back),
+        (Mode::HistoryFilter, _) => None,
+        (Mode::History, KeyCode::Char(c @ ('o' | 'd'))) => Some(Msg::HistoryKey(c)),
         (Mode::Plan { .. }, KeyCode::Char('s')) => Some(Msg::CycleStrategy),
         (Mode::Doc { .. }, KeyCode::Char('t')) => Some(Msg::MarkTold),
         _ => key(k),

@@ -8,6 +8,7 @@ pub mod app;
 pub mod effects;
 pub mod filter;
 pub mod form;
+pub mod history;
 pub mod keys;
 pub mod msg;
 pub mod planning;

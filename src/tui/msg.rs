@@ -106,6 +106,12 @@ pub enum Msg {
     ToggleArchived,
     /// `N`: the form that adds a loan.
     OpenAddLoan,
+    /// `h`: every entry of every loan.
+    OpenHistory,
+    /// A letter key of the history view: `o` (this loan / all), `d` (remove).
+    HistoryKey(char),
+    /// What came of `Effect::RemoveEntry`, and the file's mode when other users can read it.
+    EntryRemoved(Box<Result<Recorded, WriteError>>, Option<u32>),
     /// What came of `Effect::AddLoan`, and the file's mode when other users can read it.
     LoanAdded(
         Box<Result<crate::store::add::Added, WriteError>>,
@@ -150,4 +156,16 @@ pub enum Effect {
     Archive(String, bool),
     /// Add this loan to the file (`N`), through the store.
     AddLoan(Box<crate::store::add::NewLoan>),
+    /// Take the `index`-th entry of `key` (`payments`, `log`, `extensions`) out of loan `id`.
+    RemoveEntry {
+        id: String,
+        key: &'static str,
+        index: usize,
+    },
+    /// Open the editor at that entry's line.
+    OpenEditorAt {
+        id: String,
+        key: &'static str,
+        index: usize,
+    },
 }

@@ -66,7 +66,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
-        (Mode::Form | Mode::Filter | Mode::CashPrompt | Mode::AddLoan, Msg::ToggleLang) => {}
+        (
+            Mode::Form | Mode::Filter | Mode::CashPrompt | Mode::AddLoan | Mode::HistoryFilter,
+            Msg::ToggleLang,
+        ) => {}
         (_, Msg::ToggleLang) => {
             app.toggle_lang();
             return app.save_ui();
@@ -82,6 +85,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Resize) => {}
+        (_, Msg::EntryRemoved(result, exposed)) => {
+            crate::tui::history::removed(app, *result, exposed)
+        }
+        (Mode::Main, Msg::OpenHistory) => crate::tui::history::open(app),
+        (Mode::History | Mode::HistoryFilter, m) => return crate::tui::history::update(app, m),
         (_, Msg::LoanAdded(result, exposed)) => crate::tui::addloan::added(app, *result, exposed),
         (Mode::Main, Msg::OpenAddLoan) if app.is_demo() => {
             app.status = Some(

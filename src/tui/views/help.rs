@@ -61,8 +61,8 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.t("还款建议 / 每周现金流", "cash plan / weekly flow"),
         ),
         (
-            "m a",
-            lang.t("联系人消息 / 记一个电话", "message / log a call"),
+            "m a h",
+            lang.t("消息 / 记电话 / 全部记录", "message/call/all entries"),
         ),
         (
             "L w y",

@@ -9,6 +9,7 @@ pub mod filter;
 pub mod form;
 pub mod header;
 pub mod help;
+pub mod history;
 pub mod list;
 pub mod loanfull;
 pub mod logview;
@@ -150,6 +151,7 @@ impl StatefulWidget for &App {
             Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
             Mode::LogView { scroll } => logview::render(self, m, scroll, body, buf, theme),
             Mode::LoanFull { scroll } => loanfull::render(self, m, scroll, body, buf, theme),
+            Mode::History | Mode::HistoryFilter => history::render(self, m, body, buf, theme),
             Mode::CashPrompt => {
                 if self.planning.plan.is_some() {
                     plan::render(self, m, 0, body, buf, theme);
@@ -310,6 +312,18 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("Tab ↑↓", lang.t("换一项", "field")),
                 ("← →", lang.t("移动/选择", "move / choose")),
                 ("Esc", lang.t("取消", "cancel")),
+            ],
+            Mode::History => &[
+                ("Enter", lang.t("查看", "open")),
+                ("/ Tab o", lang.t("筛选/类型/本笔", "filter/kind/loan")),
+                ("E", lang.t("编辑", "edit")),
+                ("d", lang.t("删除", "remove")),
+                ("u", lang.t("撤销", "undo")),
+                ("Esc", lang.t("返回", "back")),
+            ],
+            Mode::HistoryFilter => &[
+                ("Enter", lang.t("确定", "done")),
+                ("Esc", lang.t("清除", "clear")),
             ],
             Mode::LoanFull { .. } => &[
                 ("↑↓ PgUp PgDn", lang.t("滚动", "scroll")),
