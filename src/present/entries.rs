@@ -166,6 +166,6 @@ pub fn rows(p: &Portfolio, policies: &Policies, lang: Lang) -> Vec<EntryRow> {
     }
     // Newest first; entries of one moment keep the file's order, last written first.
     out.reverse();
-    out.sort_by(|a, b| (b.date, b.time).cmp(&(a.date, a.time)));
+    out.sort_by_key(|r| std::cmp::Reverse((r.date, r.time)));
     out
 }
