@@ -389,3 +389,41 @@ fn history_snapshots() {
         }
     }
 }
+
+#[test]
+fn the_call_form_offers_who_how_and_flags_in_the_interface_language() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = app_on(FULL, dir.path(), lang);
+            app.color = false;
+            app.clock_time = chrono::NaiveTime::from_hms_opt(22, 40, 0);
+            press(&mut app, 'a');
+            tab(&mut app, 3);
+            // Who: the second contact; how: SMS; caller typed; flags: threat and at night.
+            key(&mut app, KeyCode::Right, KeyModifiers::NONE);
+            key(&mut app, KeyCode::Right, KeyModifiers::NONE);
+            tab(&mut app, 1);
+            key(&mut app, KeyCode::Right, KeyModifiers::NONE);
+            tab(&mut app, 1);
+            typ(&mut app, "95xxx 某催收公司");
+            tab(&mut app, 1);
+            typ(&mut app, " ");
+            // From the first flag, ← wraps to the last (at night).
+            key(&mut app, KeyCode::Left, KeyModifiers::NONE);
+            typ(&mut app, " ");
+            let s = common::screen(&mut app, w, h);
+            assert!(s.contains("◂ 李四 ▸"), "{s}");
+            assert!(s.contains(lang.t("◂ 短信 ▸", "◂ SMS ▸")), "{s}");
+            assert!(s.contains(lang.t("☑威胁", "☑threat")), "{s}");
+            insta::assert_snapshot!(format!("call_form_{}_{w}x{h}", lang.key()), s);
+            key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+            let text = std::fs::read_to_string(dir.path().join("loans.toml")).unwrap();
+            assert!(
+                text.ends_with("kind = \"collection_call\"\nwho = \"李四\"\nchannel = \"sms\"\ncaller = \"95xxx 某催收公司\"\nflags = [\"threat\", \"night\"]\n")
+                    || text.contains("who = \"李四\"\nchannel = \"sms\"\ncaller = \"95xxx 某催收公司\"\nflags = [\"threat\", \"night\"]\n"),
+                "{text}"
+            );
+        }
+    }
+}
