@@ -427,3 +427,88 @@ fn the_call_form_offers_who_how_and_flags_in_the_interface_language() {
         }
     }
 }
+
+#[test]
+fn i_edits_name_budget_hardship_and_contacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(FULL, dir.path(), Lang::En);
+    app.color = false;
+    press(&mut app, 'i');
+    assert_eq!(app.mode, repaydash::tui::app::Mode::EditLoan);
+    let f = app.loan_edit.as_ref().unwrap();
+    assert_eq!(f.values[0], "任性贷");
+    assert_eq!(f.values[3], "张三,朋友,13800000000; 李四,同事,13900000000");
+    // A new name, a budget, a hardship; 李四 removed and 王五 added.
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typ(&mut app, "星图任性贷");
+    tab(&mut app, 1);
+    typ(&mut app, "800");
+    tab(&mut app, 1);
+    typ(&mut app, "公司裁员，收入减少一半");
+    tab(&mut app, 1);
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typ(&mut app, "张三,朋友,13800000000; 王五,表哥,13700000000");
+    for (lang, (w, h)) in [
+        (Lang::En, (80u16, 24u16)),
+        (Lang::Zh, (80, 24)),
+        (Lang::En, (120, 40)),
+        (Lang::Zh, (120, 40)),
+    ] {
+        if app.lang != lang {
+            app.toggle_lang();
+        }
+        let s = common::screen(&mut app, w, h);
+        insta::assert_snapshot!(format!("edit_form_{}_{w}x{h}", lang.key()), s);
+    }
+    app.toggle_lang();
+    // Away from the contacts, their numbers are masked as everywhere else.
+    tab(&mut app, 1);
+    let s = common::screen(&mut app, 80, 24);
+    assert!(
+        s.contains("张三,朋友,138****0000; 王五,表哥,137****0000"),
+        "{s}"
+    );
+    tab(&mut app, 3);
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+    let text = std::fs::read_to_string(dir.path().join("loans.toml")).unwrap();
+    assert!(text.contains("name = \"星图任性贷\"\n"), "{text}");
+    assert!(text.contains("monthly_budget = 800\n"), "{text}");
+    assert!(
+        text.contains("hardship = \"公司裁员，收入减少一半\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("contacts = [\n  { name = \"张三\", relation = \"朋友\", phone = \"13800000000\" },\n  { name = \"王五\", relation = \"表哥\", phone = \"13700000000\" },\n]\n"),
+        "{text}"
+    );
+    // The rest of the file as it was: the payment and the log entry after the keys.
+    assert!(text.ends_with("[[loan.payments]]\ndate = 2026-09-05\namount = 1071.15\n\n[[loan.log]]\ndate = 2026-11-20\nkind = \"collection_call\"\nwho = \"me\"\ntext = \"the last log entry, at the very end\"\n"), "{text}");
+    let loan = app.portfolio.loan("xt").unwrap();
+    assert_eq!(loan.contacts.len(), 2);
+    assert_eq!(loan.monthly_budget, Some(rust_decimal::Decimal::from(800)));
+    press(&mut app, 'u');
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("loans.toml")).unwrap(),
+        FULL
+    );
+
+    // A budget that is not an amount is refused in the form, naming the field.
+    press(&mut app, 'i');
+    tab(&mut app, 1);
+    typ(&mut app, "abc");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let f = app.loan_edit.as_ref().unwrap();
+    assert!(
+        f.error
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Monthly budget: \"abc\" is not an amount"),
+        "{:?}",
+        f.error
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("loans.toml")).unwrap(),
+        FULL
+    );
+}

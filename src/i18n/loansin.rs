@@ -436,3 +436,11 @@ pub fn history_title() -> Text {
 pub fn history_empty() -> Text {
     Text::new("没有符合条件的记录", "no entry matches")
 }
+
+pub fn info_saved() -> Text {
+    Text::new("✓ 已保存（u 撤销）", "✓ Saved (u undoes)")
+}
+
+pub fn edit_form_title() -> Text {
+    Text::new("修改借款信息", "Edit the loan")
+}

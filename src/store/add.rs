@@ -649,3 +649,141 @@ pub fn remove_entry(
     let prepared = held.stage(new_text, builtin)?;
     prepared.finish()
 }
+
+/// What the dashboard's edit form (`i`) changes on a loan: its name, monthly budget, hardship
+/// and contacts. None (or an empty list) takes the key out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoanInfo {
+    pub name: Option<String>,
+    pub monthly_budget: Option<Decimal>,
+    pub hardship: Option<String>,
+    pub contacts: Vec<Contact>,
+}
+
+/// Set a loan's name, monthly budget, hardship and contacts as `info` says; every other byte of
+/// the file as it was, checked by the file's rules, one write and one undo.
+pub fn set_info(
+    source: &Source,
+    builtin: &[Policy],
+    id: &str,
+    info: &LoanInfo,
+) -> Result<Recorded, WriteError> {
+    let held = hold(source, false)?;
+    let old = held.parse_old(builtin)?;
+    let Some(loan) = old.portfolio.loan(id) else {
+        let ids: Vec<&str> = old.portfolio.loans.iter().map(|l| l.id.as_str()).collect();
+        return Err(bad(ph::no_loan_with_id(id, &ids)));
+    };
+    let mut expected = loan.clone();
+    expected.name = info.name.clone();
+    expected.monthly_budget = info.monthly_budget;
+    expected.hardship = info.hardship.clone();
+    expected.contacts = info.contacts.clone();
+    let text = held.text()?;
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| bad(ph::toml_syntax(Some(e.message().trim()))))?;
+    if doc.to_string() != text {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::cannot_edit_without_rewriting(),
+        ));
+    }
+    let contacts = || {
+        let mut arr = toml_edit::Array::new();
+        for c in &info.contacts {
+            let mut t = toml_edit::InlineTable::new();
+            t.insert("name", c.name.as_str().into());
+            if let Some(r) = &c.relation {
+                t.insert("relation", r.as_str().into());
+            }
+            if let Some(p) = &c.phone {
+                t.insert("phone", p.as_str().into());
+            }
+            let mut v = toml_edit::Value::InlineTable(t);
+            v.decor_mut().set_prefix("\n  ");
+            arr.push_formatted(v);
+        }
+        arr.set_trailing("\n");
+        arr.set_trailing_comma(true);
+        arr
+    };
+    let has_id = |t: &dyn toml_edit::TableLike| t.get("id").and_then(|i| i.as_str()) == Some(id);
+    let table = match doc.get_mut("loan") {
+        Some(toml_edit::Item::ArrayOfTables(a)) => a.iter_mut().find(|t| has_id(*t)),
+        _ => None,
+    };
+    let Some(t) = table else {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::cannot_edit_without_rewriting(),
+        ));
+    };
+    // Only what changed is touched, so an unchanged key keeps its comment and its place.
+    if loan.name != info.name {
+        match &info.name {
+            Some(n) => {
+                t.insert("name", toml_edit::value(n.as_str()));
+            }
+            None => {
+                t.remove("name");
+            }
+        }
+    }
+    if loan.monthly_budget != info.monthly_budget {
+        match info.monthly_budget {
+            Some(b) => {
+                let v: toml_edit::Value = b
+                    .to_string()
+                    .parse()
+                    .unwrap_or_else(|_| toml_edit::Value::from(b.to_string()));
+                t.insert("monthly_budget", toml_edit::Item::Value(v));
+            }
+            None => {
+                t.remove("monthly_budget");
+            }
+        }
+    }
+    if loan.hardship != info.hardship {
+        match &info.hardship {
+            Some(h) => {
+                t.insert("hardship", toml_edit::value(h.as_str()));
+            }
+            None => {
+                t.remove("hardship");
+            }
+        }
+    }
+    if loan.contacts != info.contacts {
+        if info.contacts.is_empty() {
+            t.remove("contacts");
+        } else {
+            t.insert(
+                "contacts",
+                toml_edit::Item::Value(toml_edit::Value::Array(contacts())),
+            );
+        }
+    }
+    let new_text = doc.to_string();
+    let parsed = schema::parse_portfolio(&new_text, builtin).map_err(|d| {
+        WriteError::new(
+            ErrorKind::BadInput,
+            problems(ph::edit_would_invalidate(), &d, &held.shown).message,
+        )
+    })?;
+    let exact = parsed.portfolio.loans.len() == old.portfolio.loans.len()
+        && parsed
+            .portfolio
+            .loans
+            .iter()
+            .zip(&old.portfolio.loans)
+            .all(|(n, o)| if n.id == id { *n == expected } else { n == o });
+    if !exact {
+        return Err(WriteError::new(
+            ErrorKind::Unsafe,
+            ph::edit_not_exact(&held.shown),
+        ));
+    }
+    let prepared = held.stage(new_text, builtin)?;
+    prepared.finish()
+}

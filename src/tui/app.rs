@@ -66,6 +66,8 @@ pub enum Mode {
     History,
     /// Typing the history view's filter.
     HistoryFilter,
+    /// `i`: the form that edits the loan's name, budget, hardship and contacts (`App::loan_edit`).
+    EditLoan,
 }
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
@@ -254,6 +256,8 @@ pub struct App {
     pub add_loan: Option<super::addloan::AddLoan>,
     /// The history view's filter, scope and selection (`h`).
     pub history: super::history::History,
+    /// The edit form, while `mode` is `Mode::EditLoan`.
+    pub loan_edit: Option<super::loanedit::LoanEdit>,
 }
 
 impl App {
@@ -306,6 +310,7 @@ impl App {
             archived: Vec::new(),
             add_loan: None,
             history: Default::default(),
+            loan_edit: None,
         };
         app.set_aside_archived();
         app.recompute();

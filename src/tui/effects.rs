@@ -60,6 +60,10 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
                     }
                     continue;
                 }
+                Effect::SetInfo(id, info) => {
+                    let result = store::add::set_info(&app.source, &app.builtin, &id, &info);
+                    Msg::InfoSet(Box::new(result), exposed(app))
+                }
                 Effect::RemoveEntry { id, key, index } => {
                     let result =
                         store::add::remove_entry(&app.source, &app.builtin, &id, key, index);

@@ -62,6 +62,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('N') => Msg::OpenAddLoan,
         KeyCode::Char('f') => Msg::Show(Mode::LoanFull { scroll: 0 }),
         KeyCode::Char('h') => Msg::OpenHistory,
+        KeyCode::Char('i') => Msg::OpenEditLoan,
         _ => return None,
     })
 }
@@ -164,8 +165,8 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
 /// (see `form_key` and `key_in`).
 pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
     match (mode, e) {
-        (Mode::Form | Mode::AddLoan, Event::Key(k)) => form_key(*k),
-        (Mode::Form | Mode::AddLoan, Event::Mouse(_)) => None,
+        (Mode::Form | Mode::AddLoan | Mode::EditLoan, Event::Key(k)) => form_key(*k),
+        (Mode::Form | Mode::AddLoan | Mode::EditLoan, Event::Mouse(_)) => None,
         (_, Event::Paste(s)) => Some(Msg::Paste(s.clone())),
         (_, Event::Key(k)) => key_in(mode, *k),
         _ => event(e),

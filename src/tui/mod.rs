@@ -10,6 +10,7 @@ pub mod filter;
 pub mod form;
 pub mod history;
 pub mod keys;
+pub mod loanedit;
 pub mod msg;
 pub mod planning;
 pub mod protect;

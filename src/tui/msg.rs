@@ -108,6 +108,10 @@ pub enum Msg {
     OpenAddLoan,
     /// `h`: every entry of every loan.
     OpenHistory,
+    /// `i`: the form that edits the selected loan's name, budget, hardship and contacts.
+    OpenEditLoan,
+    /// What came of `Effect::SetInfo`, and the file's mode when other users can read it.
+    InfoSet(Box<Result<Recorded, WriteError>>, Option<u32>),
     /// A letter key of the history view: `o` (this loan / all), `d` (remove).
     HistoryKey(char),
     /// What came of `Effect::RemoveEntry`, and the file's mode when other users can read it.
@@ -162,6 +166,8 @@ pub enum Effect {
         key: &'static str,
         index: usize,
     },
+    /// Set the loan's name, budget, hardship and contacts (`i`), through the store.
+    SetInfo(String, Box<crate::store::add::LoanInfo>),
     /// Open the editor at that entry's line.
     OpenEditorAt {
         id: String,

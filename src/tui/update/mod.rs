@@ -67,7 +67,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
         (
-            Mode::Form | Mode::Filter | Mode::CashPrompt | Mode::AddLoan | Mode::HistoryFilter,
+            Mode::Form
+            | Mode::Filter
+            | Mode::CashPrompt
+            | Mode::AddLoan
+            | Mode::HistoryFilter
+            | Mode::EditLoan,
             Msg::ToggleLang,
         ) => {}
         (_, Msg::ToggleLang) => {
@@ -89,6 +94,24 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             crate::tui::history::removed(app, *result, exposed)
         }
         (Mode::Main, Msg::OpenHistory) => crate::tui::history::open(app),
+        (_, Msg::InfoSet(result, exposed)) => crate::tui::loanedit::written(app, *result, exposed),
+        (Mode::Main, Msg::OpenEditLoan) if app.is_demo() => {
+            app.status = Some(
+                crate::i18n::phrases::demo_read_only(&app.init_command)
+                    .get(app.lang)
+                    .to_string(),
+            );
+        }
+        (Mode::Main, Msg::OpenEditLoan) => crate::tui::loanedit::open(app),
+        (Mode::EditLoan, Msg::Back) => {
+            app.loan_edit = None;
+            app.mode = Mode::Main;
+        }
+        (Mode::EditLoan, Msg::Form(m)) => return crate::tui::loanedit::update(app, m),
+        (Mode::EditLoan, Msg::Paste(s)) => {
+            return crate::tui::loanedit::update(app, FormMsg::Paste(s));
+        }
+        (Mode::EditLoan, _) => {}
         (Mode::History | Mode::HistoryFilter, m) => return crate::tui::history::update(app, m),
         (_, Msg::LoanAdded(result, exposed)) => crate::tui::addloan::added(app, *result, exposed),
         (Mode::Main, Msg::OpenAddLoan) if app.is_demo() => {

@@ -43,7 +43,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             "^u ^w",
             lang.t("输入框里：清空 / 删掉一个词", "typing: clear / delete word"),
         ),
-        ("v", lang.t("显示/隐藏联系人号码", "show / hide phones")),
+        (
+            "v i",
+            lang.t("显示号码 / 修改借款信息", "phones / edit the loan"),
+        ),
         (
             "[ ]  t",
             lang.t("假设日期前后一天 / 今天", "what-if: day -1/+1, today"),

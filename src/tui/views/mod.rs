@@ -11,6 +11,7 @@ pub mod header;
 pub mod help;
 pub mod history;
 pub mod list;
+pub mod loanedit;
 pub mod loanfull;
 pub mod logview;
 pub mod overlay;
@@ -145,7 +146,8 @@ impl StatefulWidget for &App {
             | Mode::Form
             | Mode::Filter
             | Mode::Warnings { .. }
-            | Mode::AddLoan => main_body(self, m, body, buf, theme),
+            | Mode::AddLoan
+            | Mode::EditLoan => main_body(self, m, body, buf, theme),
             Mode::Plan { scroll } => plan::render(self, m, scroll, body, buf, theme),
             Mode::Cashflow { scroll } => cashflow::render(self, m, scroll, body, buf, theme),
             Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
@@ -170,6 +172,9 @@ impl StatefulWidget for &App {
         }
         if self.mode == Mode::AddLoan {
             addloan::render(self, area, buf, theme);
+        }
+        if self.mode == Mode::EditLoan {
+            loanedit::render(self, area, buf, theme);
         }
         if let Mode::Warnings { scroll } = self.mode {
             warnings::render(self, scroll, area, buf, theme);
@@ -307,7 +312,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         filter::footer(app, theme)
     } else {
         let keys: &[(&str, &str)] = match app.mode {
-            Mode::Form | Mode::AddLoan => &[
+            Mode::Form | Mode::AddLoan | Mode::EditLoan => &[
                 ("Enter", lang.t("保存", "save")),
                 ("Tab ↑↓", lang.t("换一项", "field")),
                 ("← →", lang.t("移动/选择", "move / choose")),
