@@ -722,3 +722,27 @@ fn an_edit_that_breaks_the_file_says_where_and_reopens_there() {
     assert_eq!(out.status.code(), Some(2));
     assert!(std::fs::read_to_string(&log2).unwrap().starts_with("+4\n"));
 }
+
+#[test]
+fn a_bill_list_preview_does_not_claim_a_cost() {
+    let f = file("");
+    let out = ok(
+        &f.path,
+        &[
+            "add",
+            "--id",
+            "hb",
+            "--platform",
+            "花呗",
+            "--bill",
+            "2026-12-20:500",
+            "--bill",
+            "2027-01-20:500",
+        ],
+    );
+    assert!(
+        out.contains("Repaid in all ¥1,000.00 (bills: interest and true annual rate unknown)"),
+        "{out}"
+    );
+    assert!(!out.contains("interest and fees ¥0.00"), "{out}");
+}

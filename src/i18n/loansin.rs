@@ -147,16 +147,18 @@ pub fn preview_more(n: usize) -> Text {
     t(format!("…… 另有 {n} 期", n = n), format!("… {n} more"))
 }
 
-pub fn preview_totals(repaid: &str, cost: &str, apr: Option<&str>) -> Text {
-    let apr_zh = apr.map_or("—（按账单无法计算）".to_string(), |a| {
-        format!("{a}%")
-    });
-    let apr_en = apr.map_or("— (not for bills)".to_string(), |a| format!("{a}%"));
+pub fn preview_totals(repaid: &str, cost: Option<&str>, apr: Option<&str>) -> Text {
+    let Some(cost) = cost else {
+        // A bill list says what is due, not what of it is interest.
+        return t(
+            format!("总共要还 {repaid}（按账单；利息和真实年化无法计算）"),
+            format!("Repaid in all {repaid} (bills: interest and true annual rate unknown)"),
+        );
+    };
+    let apr = apr.map_or("—".to_string(), |a| format!("{a}%"));
     t(
-        format!("总共要还 {repaid} · 利息和手续费 {cost} · 真实年化利率（IRR）{apr_zh}"),
-        format!(
-            "Repaid in all {repaid} · interest and fees {cost} · true annual rate (IRR) {apr_en}"
-        ),
+        format!("总共要还 {repaid} · 利息和手续费 {cost} · 真实年化利率（IRR）{apr}"),
+        format!("Repaid in all {repaid} · interest and fees {cost} · true annual rate (IRR) {apr}"),
     )
 }
 

@@ -22,8 +22,8 @@ pub struct Preview {
     pub count: usize,
     /// Everything repaid over the schedule.
     pub repaid: Decimal,
-    /// Interest and fees over the schedule.
-    pub cost: Decimal,
+    /// Interest and fees over the schedule; None for a bill list (its bills do not say).
+    pub cost: Option<Decimal>,
     /// Monthly IRR × 12, percent; None for a bill list.
     pub apr: Option<Decimal>,
 }
@@ -48,8 +48,8 @@ impl Preview {
             count: ledger.installments.len(),
             repaid,
             cost: match &loan.terms {
-                LoanTerms::Amortized { .. } => interest + fee,
-                LoanTerms::Bills(_) => Decimal::ZERO,
+                LoanTerms::Amortized { .. } => Some(interest + fee),
+                LoanTerms::Bills(_) => None,
             },
             apr: apr(loan, &ledger).0,
         }
@@ -80,7 +80,7 @@ impl Preview {
         }
         let apr = self.apr.map(|a| a.round_dp(2).to_string());
         out.push(
-            lt::preview_totals(&m(self.repaid), &m(self.cost), apr.as_deref())
+            lt::preview_totals(&m(self.repaid), self.cost.map(m).as_deref(), apr.as_deref())
                 .get(lang)
                 .to_string(),
         );
