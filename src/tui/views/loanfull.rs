@@ -11,10 +11,13 @@ use super::{Theme, advice, detail, panel};
 use crate::i18n::loansin as lt;
 use crate::tui::app::{App, Measured};
 
+/// The most rows the document has.
+const MAX_ROWS: usize = 4000;
+
 /// The whole document, drawn once into a buffer `width` columns wide and as tall as it needs.
 fn document(app: &App, width: u16, theme: Theme) -> Buffer {
-    let fitted = detail::fit(app, width, u16::MAX / 4, u16::MAX / 4, theme);
-    let detail_h = fitted.height;
+    let fitted = detail::fit(app, width, MAX_ROWS as u16, MAX_ROWS as u16, theme);
+    let detail_h = fitted.height.min(MAX_ROWS as u16);
     let inner_w = usize::from(width.saturating_sub(2));
     let mut topics: Vec<Vec<Line<'static>>> = Vec::new();
     for t in &app.detail.advice {
@@ -26,7 +29,9 @@ fn document(app: &App, width: u16, theme: Theme) -> Buffer {
         topics.push(rows);
     }
     let advice_h: usize = topics.iter().map(|t| t.len() + 2).sum();
-    let height = (usize::from(detail_h) + advice_h).min(usize::from(u16::MAX / 2)) as u16;
+    // A bound on what one loan can take, so a log of thousands of entries costs no more memory
+    // than a few screens' worth of cells a row.
+    let height = (usize::from(detail_h) + advice_h).min(MAX_ROWS) as u16;
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height.max(1)));
     detail::draw(
         app,
@@ -37,7 +42,10 @@ fn document(app: &App, width: u16, theme: Theme) -> Buffer {
     );
     let mut y = detail_h;
     for rows in topics {
-        let h = (rows.len() + 2) as u16;
+        if y >= height {
+            break;
+        }
+        let h = (rows.len() + 2).min(MAX_ROWS) as u16;
         let area = Rect::new(0, y, width, h.min(height.saturating_sub(y)));
         let block = panel("", theme);
         let inner = block.inner(area);
