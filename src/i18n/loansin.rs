@@ -409,6 +409,11 @@ pub fn more_below() -> Text {
     Text::new(" ↓ 还有 ", " ↓ more ")
 }
 
+/// On the detail pane's border when it leaves something out.
+pub fn more_in_full() -> Text {
+    Text::new(" f ↓ 全部 ", " f ↓ more ")
+}
+
 pub fn more_above() -> Text {
     Text::new(" ↑ 上面还有 ", " ↑ more ")
 }

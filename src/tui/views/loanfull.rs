@@ -103,3 +103,23 @@ pub fn render(
         mark(buf, area.y, lt::more_above().get(app.lang));
     }
 }
+
+/// On the main screen: when the detail pane leaves something of the loan out (a tighter level
+/// than the fullest, or rows cut), `f ↓ more` on its bottom border says where the rest is.
+pub fn mark_cut(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if app.selected_entry().is_none() || area.height < 3 {
+        return;
+    }
+    let full = detail::fit(app, area.width, MAX_ROWS as u16, MAX_ROWS as u16, theme).height;
+    if full <= area.height {
+        return;
+    }
+    let said = lt::more_in_full();
+    let text = said.get(app.lang);
+    let w = unicode_width::UnicodeWidthStr::width(text) as u16;
+    if area.width > w + 4 {
+        let x = area.x + area.width - w - 2;
+        let y = area.y + area.height - 1;
+        buf.set_string(x, y, text, theme.accent());
+    }
+}

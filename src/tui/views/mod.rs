@@ -249,6 +249,7 @@ fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: T
     let (p, fitted) = layout(app, area, theme);
     list::render(app, m, p.list, buf, theme);
     detail::draw(app, fitted, p.detail, buf, theme);
+    loanfull::mark_cut(app, p.detail, buf, theme);
     advice::render(app, m, p.advice, buf, theme);
 }
 
