@@ -512,3 +512,24 @@ fn i_edits_name_budget_hardship_and_contacts() {
         FULL
     );
 }
+
+#[test]
+fn the_wheel_over_the_detail_opens_the_whole_loan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(FULL, dir.path(), Lang::En);
+    app.color = false;
+    let s = common::screen(&mut app, 80, 24);
+    assert!(s.contains("f ↓ more"), "{s}");
+    // Column 60, row 8: inside the detail pane at 80×24.
+    dispatch(
+        &mut app,
+        repaydash::tui::Msg::Wheel {
+            x: 60,
+            y: 8,
+            rows: 1,
+        },
+    );
+    assert_eq!(app.mode, repaydash::tui::app::Mode::LoanFull { scroll: 3 });
+    let s = common::screen(&mut app, 80, 24);
+    assert!(s.contains("↑ more"), "{s}");
+}
