@@ -54,6 +54,9 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Archived loans too
+        #[arg(long)]
+        all: bool,
         /// Exit 1 when some loan is in this state (due_soon also counts overdue loans): for cron
         #[arg(long, value_enum, value_name = "STATE")]
         fail_on: Option<FailOn>,
@@ -83,11 +86,14 @@ pub enum Command {
         /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
         /// Amount paid, such as 800.16
-        #[arg(allow_hyphen_values = true)]
-        amount: String,
+        #[arg(allow_hyphen_values = true, required_unless_present = "through")]
+        amount: Option<String>,
         /// When it was paid (default: today)
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "through")]
         date: Option<String>,
+        /// Record installments 1 to N as paid in full on their due dates (one write, one undo)
+        #[arg(long, value_name = "N", conflicts_with = "amount")]
+        through: Option<u32>,
     },
     /// Record a call, a negotiation, a note or a contact told: KIND is negotiation,
     /// collection_call, note or contact_notified
@@ -181,6 +187,91 @@ pub enum Command {
     },
     /// One short line for a shell prompt or tmux status bar (empty when all is well)
     Status,
+    /// Add a loan: on a terminal it asks step by step; by flags for scripts
+    Add(Box<AddArgs>),
+    /// Print a shell completion script: bash, zsh, fish or powershell
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff) on stdout
+    Man,
+    /// Keep a loan in the file but out of the list, check, status, plan, the calendar and totals
+    Archive {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
+        id: String,
+    },
+    /// Bring an archived loan back
+    Unarchive {
+        /// The loan's id, as `check --all` lists it
+        id: String,
+    },
+    /// Open the file in $VISUAL, else $EDITOR, else vi, at the loan's [[loan]] line (with no id:
+    /// at the first problem, if any); check it when the editor returns
+    Edit {
+        /// The loan's id (none: the first problem, else the top of the file)
+        id: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+/// `repaydash add`: every value as text, read by `crate::input` and the file's rules.
+#[derive(Debug, Default, clap::Args)]
+pub struct AddArgs {
+    /// How commands name the loan (default: a slug of the name, else the platform)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Platform key or alias: 借呗, 花呗, ctrip, xingtu… (any other name: generic)
+    #[arg(long, value_name = "NAME")]
+    pub platform: Option<String>,
+    /// The platform's product, such as 借呗 or 任性贷
+    #[arg(long, value_name = "TEXT")]
+    pub product: Option<String>,
+    /// Display name (default: platform + product)
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// equal_installment, equal_principal, interest_first, bullet or fixed_fee
+    #[arg(long, value_name = "METHOD")]
+    pub method: Option<String>,
+    /// The amount borrowed
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub principal: Option<String>,
+    /// Percent per year, such as 18
+    #[arg(long, value_name = "PERCENT", conflicts_with = "daily_rate")]
+    pub annual_rate: Option<String>,
+    /// Percent per day, such as 0.05
+    #[arg(long, value_name = "PERCENT")]
+    pub daily_rate: Option<String>,
+    /// fixed_fee: the fee per installment, percent of the principal
+    #[arg(long, value_name = "PERCENT")]
+    pub fee_rate: Option<String>,
+    /// Number of monthly installments
+    #[arg(long, value_name = "N")]
+    pub term: Option<String>,
+    /// Drawdown date
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: Option<String>,
+    /// Day of the month the bills fall on (default: the drawdown date's day)
+    #[arg(long, value_name = "DAY")]
+    pub due_day: Option<String>,
+    /// An emergency contact, NAME,RELATION,PHONE (repeatable); a fourth part is the greeting a
+    /// message to them opens with
+    #[arg(long, value_name = "NAME,RELATION,PHONE")]
+    pub contact: Vec<String>,
+    /// A bill instead of terms, DATE:AMOUNT (repeatable)
+    #[arg(long, value_name = "DATE:AMOUNT")]
+    pub bill: Vec<String>,
+    /// Installments 1 to N already paid in full on their due dates
+    #[arg(long, value_name = "N")]
+    pub paid_through: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]

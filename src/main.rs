@@ -18,15 +18,17 @@ use repaydash::report::{self, Context};
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Loaded, Source};
 
+mod cmd_loansin;
+
 /// A failure that ends the program: its message (shown in the user's language) and exit code.
-struct Failure {
+pub(crate) struct Failure {
     message: Text,
     code: u8,
 }
 
 impl Failure {
     /// Exit 2: the user's file, argument or value is at fault.
-    fn bad(message: Text) -> Self {
+    pub(crate) fn bad(message: Text) -> Self {
         Failure { message, code: 2 }
     }
 }
@@ -160,7 +162,7 @@ fn date_or(given: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Failure> 
 }
 
 /// `--lang`, else the file's setting, else the locale, else Chinese.
-fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
+pub(crate) fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
     cli.lang
         .map(Lang::from)
         .or_else(|| loaded.and_then(|l| l.portfolio.settings.lang))
@@ -203,13 +205,31 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
     let source = store::locate(cli.file.as_deref());
 
     if let Some(Command::Init) = &cli.command {
-        let path = match &source {
-            Source::File(p) => p.clone(),
-            Source::Demo => store::default_path().ok_or_else(|| Failure::bad(ph::no_home_dir()))?,
-        };
-        store::init(&path)?;
-        println!("{}", path.display());
-        return Ok(ExitCode::SUCCESS);
+        return cmd_loansin::init(cli, &source, today);
+    }
+    if let Some(Command::Completions { shell }) = &cli.command {
+        return cmd_loansin::completions(*shell);
+    }
+    if let Some(Command::Man) = &cli.command {
+        return cmd_loansin::man();
+    }
+    if let Some(Command::Archive { id } | Command::Unarchive { id }) = &cli.command {
+        let on = matches!(cli.command, Some(Command::Archive { .. }));
+        return cmd_loansin::archive(cli, &builtin, &source, id, on);
+    }
+    if let Some(Command::Edit { id }) = &cli.command {
+        return cmd_loansin::edit(cli, &builtin, &source, id.as_deref(), today);
+    }
+    if let Some(Command::Add(args)) = &cli.command {
+        return cmd_loansin::add_loan(cli, args, &builtin, &source, today);
+    }
+    if let Some(Command::Pay {
+        id,
+        through: Some(n),
+        ..
+    }) = &cli.command
+    {
+        return cmd_loansin::pay_through(cli, &builtin, &source, id, *n, today);
     }
 
     // A write reads the file itself, under the file's lock: loading it here first would parse it
@@ -221,7 +241,17 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         return undo(cli, &builtin, &source, file_lang);
     }
 
-    let loaded = store::load(&source, &builtin, today)?;
+    let mut loaded = store::load(&source, &builtin, today)?;
+    // Archived loans leave every output but `check --all` and the commands that name a loan.
+    if matches!(
+        cli.command,
+        None | Some(Command::Check { all: false, .. })
+            | Some(Command::Status)
+            | Some(Command::Plan { .. })
+            | Some(Command::Export { .. })
+    ) {
+        loaded.portfolio.drop_archived();
+    }
     *file_lang = Some(lang(cli, Some(&loaded)));
     let path_label = source.label();
     let warning = |w: &store::Diagnostic| {
@@ -367,6 +397,14 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         Some(
             Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
         ) => {}
+        Some(
+            Command::Add(_)
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Archive { .. }
+            | Command::Edit { .. }
+            | Command::Unarchive { .. },
+        ) => {}
     }
     if let Some(Command::Check {
         fail_on: Some(state),
@@ -388,7 +426,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
 
 /// Every non-JSON output goes through here: text from the file never reaches the terminal with
 /// control characters in it.
-fn out(text: &str) {
+pub(crate) fn out(text: &str) {
     print!("{}", clean(text));
 }
 
@@ -426,8 +464,21 @@ fn dashboard(
     today: NaiveDate,
     source: &Source,
 ) -> Result<ExitCode, Failure> {
-    let lang = lang(cli, Some(&loaded));
+    // The language and sort last chosen in the dashboard, unless --lang says otherwise.
+    let ui_path = repaydash::tui::effects::ui_path();
+    let ui = ui_path
+        .as_deref()
+        .map(repaydash::tui::effects::load_ui)
+        .unwrap_or_default();
+    let lang = match (cli.lang, ui.lang) {
+        (None, Some(l)) => l,
+        _ => lang(cli, Some(&loaded)),
+    };
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
+    if let Some(s) = ui.sort {
+        app.set_sort(s);
+    }
+    app.ui_state = ui_path;
     // Load warnings are counted in the footer and listed behind `!` (all of them, not the first).
     app.init_command = repaydash::launch::command("init");
     repaydash::tui::effects::watch_perms(&mut app);
@@ -453,10 +504,16 @@ fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Lo
 /// The edit a recording command asks for; None for the other commands.
 fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
     Ok(Some(match &cli.command {
-        Some(Command::Pay { id, amount, date }) => Edit::Pay {
+        Some(Command::Pay {
+            id, amount, date, ..
+        }) => Edit::Pay {
             id: id.clone(),
             date: date_or(date.as_deref(), today)?,
-            amount: input::amount(amount)?,
+            amount: input::amount(
+                amount
+                    .as_deref()
+                    .ok_or_else(|| Failure::bad(repaydash::i18n::loansin::amount_or_through()))?,
+            )?,
         },
         Some(Command::Log {
             id,
@@ -564,6 +621,11 @@ fn record(
             f.id,
             recorded::after(lang, f, cur, today)
         ));
+        if f.ledger.status == LoanStatus::PaidOff {
+            let archive = repaydash::launch::command(&format!("archive {}", f.id));
+            let offer = repaydash::i18n::loansin::paid_off_offer_archive(&f.id, &archive);
+            text.push_str(&format!("{}\n", offer.get(lang)));
+        }
     }
     out(&text);
     Ok(ExitCode::SUCCESS)

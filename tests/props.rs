@@ -85,6 +85,7 @@ fn amortized(
         payments: vec![],
         extensions: vec![],
         log: vec![],
+        archived: false,
     }
 }
 

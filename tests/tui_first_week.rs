@@ -226,7 +226,8 @@ fn with_a_warning_the_footer_keeps_its_most_used_keys() {
     }
 }
 
-/// The dashboard's call form (`a`) takes the Chinese flag words too.
+/// The dashboard's call form (`a`) shows the flags in the interface's words (checked with the
+/// space bar since the form became checkboxes), and the file keeps the keys.
 #[test]
 fn the_call_form_takes_zh_flag_words() {
     use repaydash::tui::form::{FieldKind, FormMsg};
@@ -234,14 +235,28 @@ fn the_call_form_takes_zh_flag_words() {
     dispatch(&mut app, Msg::Down);
     assert_eq!(app.selected_id().as_deref(), Some("ctrip-jqh"));
     dispatch(&mut app, Msg::QuickCall);
+    let s = screen(&mut app, 120, 40);
+    for word in [
+        "☐威胁",
+        "☐辱骂",
+        "☐向他人透露债务",
+        "☐冒充法律程序",
+        "☐夜间",
+    ] {
+        assert!(s.contains(word), "{word}: {s}");
+    }
     let form = app.form.as_mut().expect("the call form");
-    let flags = form
+    form.focus = form
         .fields
-        .iter_mut()
-        .find(|f| f.kind == FieldKind::Flags)
+        .iter()
+        .position(|f| f.kind == FieldKind::Flags)
         .unwrap();
-    assert_eq!(flags.hint, "威胁 辱骂 告知第三方 冒充司法 夜间");
-    flags.value = "威胁 夜间".into();
+    // Threat is first, night last.
+    dispatch(&mut app, Msg::Form(FormMsg::Input(' ')));
+    for _ in 0..4 {
+        dispatch(&mut app, Msg::Form(FormMsg::Right));
+    }
+    dispatch(&mut app, Msg::Form(FormMsg::Input(' ')));
     dispatch(&mut app, Msg::Form(FormMsg::Submit));
     assert!(
         app.form.is_none(),

@@ -210,16 +210,16 @@ fn a_logs_a_collection_call_at_the_prefilled_time() {
     assert!(s.contains("Log a collection call (just now)"), "{s}");
     assert!(s.contains("22:40:05"), "{s}");
     assert!(s.contains("2026-11-23"), "{s}");
-    // Add a word to the prefilled text, then a flag, and save.
+    // Add a word to the prefilled text, then a flag (offered as a choice: the second, ticked
+    // with Space), and save.
     for c in ", loud".chars() {
         press(&mut app, KeyCode::Char(c));
     }
-    for _ in 0..3 {
+    for _ in 0..6 {
         press(&mut app, KeyCode::Tab);
     }
-    for c in "insult".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Main);
     let text = std::fs::read_to_string(&path).unwrap();

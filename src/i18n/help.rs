@@ -22,6 +22,14 @@ pub fn about(path: &str) -> Option<&'static str> {
         "export" => "导出到期日和催收各阶段",
         "export ics" => "iCalendar 日历文件（输出到标准输出）：到期日和催收各阶段，带提醒",
         "status" => "一行简短状态，给命令行提示符或 tmux 状态栏用（一切正常时为空）",
+        "add" => "添加一笔借款：在终端里逐项询问；脚本可用参数一次给全",
+        "completions" => "输出 shell 补全脚本：bash、zsh、fish 或 powershell",
+        "man" => "在标准输出打印手册页（roff 格式）",
+        "archive" => "借款留在文件里，但不再出现在列表、check、status、plan、日历和合计中",
+        "unarchive" => "把归档的借款放回来",
+        "edit" => {
+            "用 $VISUAL、$EDITOR 或 vi 打开文件，定位到这笔借款的 [[loan]] 行（不给 id 时定位到第一处问题）；编辑器退出后检查文件"
+        }
         _ => return None,
     })
 }
@@ -29,6 +37,10 @@ pub fn about(path: &str) -> Option<&'static str> {
 /// An argument's help in Chinese.
 pub fn arg(path: &str, id: &str) -> Option<&'static str> {
     Some(match (path, id) {
+        ("add", "id") => "命令里称呼这笔借款的 id（默认由名称生成，没有名称就用平台）",
+        ("archive", "id") => "借款的 id，即 check 列出的那个（例如 ctrip-jqh）",
+        ("unarchive", "id") => "借款的 id，即 check --all 列出的那个",
+        ("edit", "id") => "借款的 id（不给时定位到第一处问题，没有问题就到文件开头）",
         (_, "file") => {
             "账本文件（否则用 $REPAYDASH_FILE，再否则 ~/.config/repaydash/loans.toml，都没有就显示演示数据）"
         }
@@ -36,6 +48,29 @@ pub fn arg(path: &str, id: &str) -> Option<&'static str> {
         (_, "lang") => "界面语言：zh（中文）或 en（英文）",
         (_, "id") => "借款的 id，即 check 列出的那个（例如 ctrip-jqh）",
         (_, "json") => "输出 JSON 而不是文字",
+        ("check", "all") => "也列出已归档的借款",
+        ("pay", "through") => "把第 1 到 N 期记为在各自到期日全额还清（一次写入，一次撤销）",
+        ("add", "platform") => {
+            "平台的键或别名：借呗、花呗、ctrip、xingtu……（其他名称按 generic 处理）"
+        }
+        ("add", "product") => "平台的产品名，例如 借呗 或 任性贷",
+        ("add", "name") => "显示的名称（默认：平台 + 产品）",
+        ("add", "method") => {
+            "还款方式：equal_installment（等额本息）、equal_principal（等额本金）、interest_first（先息后本）、bullet（到期还本付息）或 fixed_fee（固定费率）"
+        }
+        ("add", "principal") => "借款本金",
+        ("add", "annual_rate") => "年利率（百分数），例如 18",
+        ("add", "daily_rate") => "日利率（百分数），例如 0.05",
+        ("add", "fee_rate") => "fixed_fee：每期手续费，占本金的百分数",
+        ("add", "term") => "分几期（按月）",
+        ("add", "start") => "放款日期",
+        ("add", "due_day") => "每月几号还款（默认：放款日的日子）",
+        ("add", "contact") => {
+            "紧急联系人，名字,关系,电话（可重复）；第四部分是给他们的消息开头的称呼"
+        }
+        ("add", "bill") => "不给条款时直接写账单，日期:金额（可重复）",
+        ("add", "paid_through") => "第 1 到 N 期已在各自到期日全额还清",
+        ("completions", "shell") => "要生成补全的 shell",
         ("check", "fail_on") => {
             "有借款处于这个状态时退出码为 1（due_soon 也包括逾期）：overdue 或 due_soon，给定时任务用"
         }

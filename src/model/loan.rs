@@ -276,6 +276,9 @@ pub struct Loan {
     pub payments: Vec<Payment>,
     pub extensions: Vec<Extension>,
     pub log: Vec<LogEntry>,
+    /// `archived = true`: kept in the file, left out of the list, `check`, `status`, `plan`, the
+    /// calendar and the totals (`check --all` shows it).
+    pub archived: bool,
 }
 
 impl Loan {

@@ -1,6 +1,7 @@
 //! The only module that touches the user's loans file: find it, read it, validate it with
 //! `line:col`, and (in `write`) change it safely.
 
+pub mod add;
 pub mod atomic;
 pub mod diag;
 pub mod guard;

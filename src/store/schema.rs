@@ -198,6 +198,7 @@ mod known {
         "payments",
         "extensions",
         "log",
+        "archived",
     ];
     pub const BILL: &[&str] = &["due", "amount"];
     pub const CONTACT: &[&str] = &["name", "relation", "phone", "greeting"];
@@ -865,6 +866,20 @@ impl<'a> Walker<'a> {
         let contacts = self.contacts(tab);
         let payments = self.payments(tab);
         let log = self.log(tab);
+        let archived = match self.value(tab, "archived") {
+            Some(v) => match v.get_ref().as_bool() {
+                Some(b) => b,
+                None => {
+                    self.err(
+                        item_span(v),
+                        &format!("{}.archived", tab.path),
+                        crate::i18n::loansin::archived_not_bool(),
+                    );
+                    false
+                }
+            },
+            None => false,
+        };
 
         let terms = if let Some(item) = tab.t.get("installments") {
             let base = tab.path.child("installments");
@@ -930,6 +945,7 @@ impl<'a> Walker<'a> {
             payments,
             extensions,
             log,
+            archived,
         })
     }
 

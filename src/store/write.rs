@@ -515,6 +515,41 @@ fn prepare_at(
     })
 }
 
+/// A whole new text for the file that a caller in `store` made and checked under the lock it
+/// holds (`store::add`: a new loan, several payments at once): staged as an entry is, and put in
+/// place by `finish` with the same backup, undo record and last-moment check.
+pub(crate) fn stage_checked(
+    path: PathBuf,
+    real: PathBuf,
+    read: ReadFile,
+    new_text: String,
+    parsed: schema::Parsed,
+    lock: FileLock,
+) -> Result<Prepared, WriteError> {
+    let perms = std::fs::metadata(&real).ok().map(|m| m.permissions());
+    let owner = owner_of(&real);
+    let staged = atomic::stage(&real, new_text.as_bytes(), perms.clone())
+        .map_err(|e| WriteError::io(&real, e))?;
+    keep_owner(staged.temp_path(), owner)?;
+    Ok(Prepared {
+        backup: backup_path(&path),
+        real,
+        read,
+        staged,
+        perms,
+        owner,
+        new_hash: sha256_hex(new_text.as_bytes()),
+        loaded: Loaded {
+            read: Some(ReadStamp::of(new_text.as_bytes())),
+            portfolio: parsed.portfolio,
+            source: Source::File(path),
+            warnings: parsed.warnings,
+        },
+        changed_underneath: false,
+        _lock: lock,
+    })
+}
+
 /// A rule's refusal; when the file changed since it was read, said as a conflict.
 fn refit(e: WriteError, changed: bool, shown: &str) -> WriteError {
     if !changed {

@@ -56,6 +56,18 @@ pub enum Mode {
     LogView {
         scroll: usize,
     },
+    /// `N`: the form that adds a loan (`App::add_loan`).
+    AddLoan,
+    /// `f`: the selected loan on the whole screen, every section, scrolled by `scroll` rows.
+    LoanFull {
+        scroll: usize,
+    },
+    /// `h`: every entry of every loan (`App::history`).
+    History,
+    /// Typing the history view's filter.
+    HistoryFilter,
+    /// `i`: the form that edits the loan's name, budget, hardship and contacts (`App::loan_edit`).
+    EditLoan,
 }
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
@@ -67,30 +79,7 @@ pub enum Pane {
     Advice,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortKey {
-    Urgency,
-    Amount,
-    DueDate,
-}
-
-impl SortKey {
-    pub fn next(self) -> SortKey {
-        match self {
-            SortKey::Urgency => SortKey::Amount,
-            SortKey::Amount => SortKey::DueDate,
-            SortKey::DueDate => SortKey::Urgency,
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            SortKey::Urgency => lang.t("最紧急在前", "most urgent first"),
-            SortKey::Amount => lang.t("当前应还 从多到少", "owed now, largest first"),
-            SortKey::DueDate => lang.t("到期日 从早到晚", "due date, soonest first"),
-        }
-    }
-}
+pub use super::state::SortKey;
 
 /// Which document the document view shows (`m`, `w`; see `tui::protect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,6 +223,23 @@ pub struct App {
     pub focus: Pane,
     /// The last frame's size, so a mouse position can be matched to what it points at.
     pub screen: ratatui::layout::Rect,
+    /// Where the language and sort chosen here are kept for the next run (`tui::state`); None:
+    /// not kept (a test's model).
+    pub ui_state: Option<std::path::PathBuf>,
+    /// The file and line the event loop is to open in the editor (`E`), taken by the loop.
+    pub editor_request: Option<(std::path::PathBuf, usize)>,
+    /// The editor (`E`) just returned: a failed reload then says how to reopen it.
+    pub edited: bool,
+    /// `H`: archived loans are in the list too.
+    pub show_archived: bool,
+    /// The archived loans set aside while they are not shown (out of the list and the totals).
+    pub archived: Vec<crate::model::Loan>,
+    /// The add-a-loan form, while `mode` is `Mode::AddLoan`.
+    pub add_loan: Option<super::addloan::AddLoan>,
+    /// The history view's filter, scope and selection (`h`).
+    pub history: super::history::History,
+    /// The edit form, while `mode` is `Mode::EditLoan`.
+    pub loan_edit: Option<super::loanedit::LoanEdit>,
 }
 
 impl App {
@@ -280,7 +286,16 @@ impl App {
             warnings: loaded.warnings,
             focus: Pane::List,
             screen: ratatui::layout::Rect::new(0, 0, 80, 24),
+            ui_state: None,
+            editor_request: None,
+            edited: false,
+            show_archived: false,
+            archived: Vec::new(),
+            add_loan: None,
+            history: Default::default(),
+            loan_edit: None,
         };
+        app.set_aside_archived();
         app.recompute();
         app
     }
@@ -383,6 +398,7 @@ impl App {
     pub fn install(&mut self, loaded: Loaded, exposed: Option<u32>) {
         self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
         self.portfolio = loaded.portfolio;
+        self.set_aside_archived();
         self.read = loaded.read;
         self.warnings = loaded.warnings;
         self.recompute();
@@ -458,6 +474,27 @@ impl App {
     }
 
     /// `l`: switch between Chinese and English for this session (the file is not touched).
+    /// Archived loans out of the portfolio the views are built from, unless they are shown.
+    pub fn set_aside_archived(&mut self) {
+        if self.show_archived {
+            let back = std::mem::take(&mut self.archived);
+            self.portfolio.loans.extend(back);
+        } else {
+            let (out, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut self.portfolio.loans)
+                .into_iter()
+                .partition(|l| l.archived);
+            self.portfolio.loans = keep;
+            self.archived.extend(out);
+        }
+    }
+
+    /// `H`: show or hide the archived loans.
+    pub fn toggle_archived(&mut self) {
+        self.show_archived = !self.show_archived;
+        self.set_aside_archived();
+        self.recompute();
+    }
+
     pub fn toggle_lang(&mut self) {
         self.lang = match self.lang {
             Lang::Zh => Lang::En,

@@ -117,10 +117,26 @@ pub fn open(app: &mut App, kind: FormKind) {
                 ),
                 Field::new(FieldKind::Date, today.to_string(), date_hint),
                 Field::new(
+                    FieldKind::Who,
+                    String::new(),
+                    lang.t("←/→ 选择：本人或紧急联系人", "←/→: you or a contact")
+                        .to_string(),
+                ),
+                Field::new(
+                    FieldKind::Channel,
+                    String::new(),
+                    lang.t("←/→ 选择", "←/→ to choose").to_string(),
+                ),
+                Field::new(
+                    FieldKind::Caller,
+                    String::new(),
+                    lang.t("来电号码或公司，可留空", "number or company, may be empty")
+                        .to_string(),
+                ),
+                Field::new(
                     FieldKind::Flags,
                     String::new(),
-                    crate::i18n::trust::flags_field_words()
-                        .get(lang)
+                    lang.t("←/→ 移动，空格 勾选", "←/→ to move, Space to tick")
                         .to_string(),
                 ),
             ]
@@ -164,6 +180,12 @@ pub fn open(app: &mut App, kind: FormKind) {
     } else {
         None
     };
+    let loan = app.portfolio.loan(&e.id);
+    let mut who_options = vec![crate::model::WHO_ME.to_string()];
+    who_options.extend(
+        loan.iter()
+            .flat_map(|l| l.contacts.iter().map(|c| c.name.clone())),
+    );
     let form = Form {
         kind,
         loan_id: e.id.clone(),
@@ -172,6 +194,10 @@ pub fn open(app: &mut App, kind: FormKind) {
         focus: 0,
         log_kind,
         refusal,
+        call: crate::tui::form::CallChoices {
+            who_options,
+            ..Default::default()
+        },
     };
     // The kind is chosen first; the text is what the user came to type.
     let focus = if kind == FormKind::Log { 1 } else { 0 };
@@ -206,7 +232,51 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     let Some(f) = form.fields.get_mut(form.focus) else {
         return Vec::new();
     };
-    let choice = f.kind == FieldKind::LogKind;
+    let choice = matches!(
+        f.kind,
+        FieldKind::LogKind | FieldKind::Who | FieldKind::Channel | FieldKind::Flags
+    );
+    let call = &mut form.call;
+    match (f.kind, &msg) {
+        (FieldKind::Who, FormMsg::Left | FormMsg::Right | FormMsg::Input(' ')) => {
+            let n = call.who_options.len().max(1);
+            call.who = match msg {
+                FormMsg::Left => (call.who + n - 1) % n,
+                _ => (call.who + 1) % n,
+            };
+            return Vec::new();
+        }
+        (FieldKind::Channel, FormMsg::Left | FormMsg::Right | FormMsg::Input(' ')) => {
+            let n = crate::model::Channel::ALL.len();
+            call.channel = match msg {
+                FormMsg::Left => (call.channel + n - 1) % n,
+                _ => (call.channel + 1) % n,
+            };
+            return Vec::new();
+        }
+        (FieldKind::Flags, FormMsg::Left | FormMsg::Right) => {
+            let n = crate::model::LogFlag::ALL.len();
+            call.flag_cursor = match msg {
+                FormMsg::Left => (call.flag_cursor + n - 1) % n,
+                _ => (call.flag_cursor + 1) % n,
+            };
+            return Vec::new();
+        }
+        (FieldKind::Flags, FormMsg::Input(' ')) => {
+            let flag = crate::model::LogFlag::ALL[call.flag_cursor % 5];
+            match call.flags.iter().position(|f| *f == flag) {
+                Some(i) => {
+                    call.flags.remove(i);
+                }
+                None => {
+                    call.flags.push(flag);
+                    call.flags.sort();
+                }
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
     match msg {
         FormMsg::Next => form.focus = (form.focus + 1) % n,
         FormMsg::Prev => form.focus = (form.focus + n - 1) % n,
@@ -367,21 +437,31 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             let t = input::time(&value(form, FieldKind::Time)).map_err(|e| e.text());
             check(form, FieldKind::Time, t.clone().map(|_| ()));
-            let flags = input::flags(&value(form, FieldKind::Flags))
-                .map_err(|_| crate::i18n::trust::flags_field_hint());
-            check(form, FieldKind::Flags, flags.clone().map(|_| ()));
-            match (d, t, flags) {
-                (Ok(date), Ok(time), Ok(flags)) if !text.is_empty() => Some(Edit::Log {
+            let c = &form.call;
+            let who = c
+                .who_options
+                .get(c.who)
+                .cloned()
+                .unwrap_or_else(|| crate::model::WHO_ME.to_string());
+            let channel = crate::model::Channel::ALL
+                .get(c.channel)
+                .copied()
+                .unwrap_or(crate::model::Channel::Call);
+            let flags = c.flags.clone();
+            let caller =
+                Some(value(form, FieldKind::Caller).trim().to_string()).filter(|s| !s.is_empty());
+            match (d, t) {
+                (Ok(date), Ok(time)) if !text.is_empty() => Some(Edit::Log {
                     id,
                     entry: LogEntry {
                         date,
                         time: Some(time),
                         kind: LogKind::CollectionCall,
-                        who: Some(crate::model::WHO_ME.to_string()),
-                        channel: Some(crate::model::Channel::Call),
+                        who: Some(who),
+                        channel: Some(channel),
+                        caller,
                         flags,
                         text,
-                        ..LogEntry::default()
                     },
                 }),
                 _ => None,

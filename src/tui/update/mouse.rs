@@ -53,6 +53,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
             } else if inside(p.list, x, y) {
                 let pos = app.selected as i64 + rows;
                 app.select(pos.max(0) as usize);
+            } else if inside(p.detail, x, y) && rows > 0 && app.selected_entry().is_some() {
+                // The detail has no room to scroll in place: the wheel down over it opens the
+                // whole loan (`f`), already scrolled.
+                app.mode = Mode::LoanFull {
+                    scroll: (rows * WHEEL_ROWS) as usize,
+                };
             }
         }
         (Mode::Filter, Msg::Wheel { x, y, rows }) => {

@@ -1,5 +1,6 @@
 //! One file a panel. Views read the model and draw; they compute nothing the engine should.
 
+pub mod addloan;
 pub mod advice;
 pub mod cashflow;
 pub mod detail;
@@ -8,7 +9,10 @@ pub mod filter;
 pub mod form;
 pub mod header;
 pub mod help;
+pub mod history;
 pub mod list;
+pub mod loanedit;
+pub mod loanfull;
 pub mod logview;
 pub mod overlay;
 pub mod plan;
@@ -57,13 +61,19 @@ impl StatefulWidget for &App {
         header::render(self, head, buf, theme);
         match self.mode {
             Mode::Schedule { scroll } => schedule::render(self, m, scroll, body, buf, theme),
-            Mode::Main | Mode::Help | Mode::Form | Mode::Filter | Mode::Warnings { .. } => {
-                main_body(self, m, body, buf, theme)
-            }
+            Mode::Main
+            | Mode::Help
+            | Mode::Form
+            | Mode::Filter
+            | Mode::Warnings { .. }
+            | Mode::AddLoan
+            | Mode::EditLoan => main_body(self, m, body, buf, theme),
             Mode::Plan { scroll } => plan::render(self, m, scroll, body, buf, theme),
             Mode::Cashflow { scroll } => cashflow::render(self, m, scroll, body, buf, theme),
             Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
             Mode::LogView { scroll } => logview::render(self, m, scroll, body, buf, theme),
+            Mode::LoanFull { scroll } => loanfull::render(self, m, scroll, body, buf, theme),
+            Mode::History | Mode::HistoryFilter => history::render(self, m, body, buf, theme),
             Mode::CashPrompt => {
                 if self.planning.plan.is_some() {
                     plan::render(self, m, 0, body, buf, theme);
@@ -79,6 +89,12 @@ impl StatefulWidget for &App {
         }
         if self.mode == Mode::Form {
             form::render(self, area, buf, theme);
+        }
+        if self.mode == Mode::AddLoan {
+            addloan::render(self, area, buf, theme);
+        }
+        if self.mode == Mode::EditLoan {
+            loanedit::render(self, area, buf, theme);
         }
         if let Mode::Warnings { scroll } = self.mode {
             warnings::render(self, scroll, area, buf, theme);
@@ -183,6 +199,7 @@ fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: T
     let (p, fitted) = layout(app, area, theme);
     list::render(app, m, p.list, buf, theme);
     detail::draw(app, fitted, p.detail, buf, theme);
+    loanfull::mark_cut(app, p.detail, buf, theme);
     advice::render(app, m, p.advice, buf, theme);
 }
 
@@ -246,11 +263,28 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         filter::footer(app, theme)
     } else {
         let keys: &[(&str, &str)] = match app.mode {
-            Mode::Form => &[
+            Mode::Form | Mode::AddLoan | Mode::EditLoan => &[
                 ("Enter", lang.t("保存", "save")),
                 ("Tab ↑↓", lang.t("换一项", "field")),
                 ("← →", lang.t("移动/选择", "move / choose")),
                 ("Esc", lang.t("取消", "cancel")),
+            ],
+            Mode::History => &[
+                ("Enter", lang.t("查看", "open")),
+                ("/ Tab o", lang.t("筛选/类型/本笔", "filter/kind/loan")),
+                ("E", lang.t("编辑", "edit")),
+                ("d", lang.t("删除", "remove")),
+                ("u", lang.t("撤销", "undo")),
+                ("Esc", lang.t("返回", "back")),
+            ],
+            Mode::HistoryFilter => &[
+                ("Enter", lang.t("确定", "done")),
+                ("Esc", lang.t("清除", "clear")),
+            ],
+            Mode::LoanFull { .. } => &[
+                ("↑↓ PgUp PgDn", lang.t("滚动", "scroll")),
+                ("Esc f", lang.t("返回", "back")),
+                ("?", lang.t("帮助", "help")),
             ],
             Mode::Schedule { .. } => &[
                 ("↑↓", lang.t("滚动", "scroll")),
