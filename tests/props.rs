@@ -84,6 +84,10 @@ fn amortized(
         payments: vec![],
         extensions: vec![],
         log: vec![],
+        penalty_payments: vec![],
+        agreements: vec![],
+        promises: vec![],
+        settlement: None,
     }
 }
 

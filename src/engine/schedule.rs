@@ -239,6 +239,10 @@ pub(crate) mod tests {
             payments: vec![],
             extensions: vec![],
             log: vec![],
+            penalty_payments: vec![],
+            agreements: vec![],
+            promises: vec![],
+            settlement: None,
         }
     }
 
