@@ -105,7 +105,7 @@ fn add_days(d: NaiveDate, days: u32) -> Option<NaiveDate> {
 
 impl Escalation {
     pub fn compute(loan: &Loan, policy: &Policy, ledger: &Ledger, today: NaiveDate) -> Escalation {
-        let anchor = if ledger.status == LoanStatus::PaidOff {
+        let anchor = if ledger.status.is_closed() {
             None
         } else {
             ledger.escalation_anchor()
@@ -194,8 +194,8 @@ impl Escalation {
 
     pub fn situation(&self, ledger: &Ledger) -> Situation {
         match ledger.status {
-            LoanStatus::PaidOff => Situation::PaidOff,
-            LoanStatus::Current => Situation::Current,
+            LoanStatus::PaidOff | LoanStatus::Settled => Situation::PaidOff,
+            LoanStatus::Current | LoanStatus::InAgreement => Situation::Current,
             LoanStatus::DueSoon => Situation::DueSoon,
             LoanStatus::Overdue => {
                 if self.stage >= Some(StageKind::CreditReport)

@@ -25,6 +25,10 @@ pub enum LoanStatus {
     DueSoon,
     Current,
     PaidOff,
+    /// Every installment of a repayment agreement due so far is paid (`engine::agreement`).
+    InAgreement,
+    /// Closed by a settlement for less than owed.
+    Settled,
 }
 
 impl LoanStatus {
@@ -34,7 +38,14 @@ impl LoanStatus {
             LoanStatus::DueSoon => "due_soon",
             LoanStatus::Current => "current",
             LoanStatus::PaidOff => "paid_off",
+            LoanStatus::InAgreement => "in_agreement",
+            LoanStatus::Settled => "settled",
         }
+    }
+
+    /// Nothing more is owed: paid off or settled.
+    pub fn is_closed(self) -> bool {
+        matches!(self, LoanStatus::PaidOff | LoanStatus::Settled)
     }
 }
 
@@ -132,6 +143,9 @@ pub struct Ledger {
     /// The penalty's daily rate in percent (None: unknown, or not needed as nothing is overdue).
     pub penalty_percent_per_day: Option<Decimal>,
     pub penalty_basis: PenaltyBasis,
+    /// An agreement, promises, penalty payments, a settlement (`engine::agreement`); None for a
+    /// loan with none of them.
+    pub outcome: Option<Box<super::agreement::Outcome>>,
 }
 
 impl Ledger {
@@ -235,6 +249,7 @@ impl Ledger {
             penalty_estimate,
             penalty_percent_per_day,
             penalty_basis,
+            outcome: None,
         }
     }
 

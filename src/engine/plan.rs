@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::LoanView;
-use super::ledger::{InstallmentStatus, LoanStatus};
+use super::ledger::InstallmentStatus;
 
 /// The plan looks this many days ahead.
 pub const HORIZON_DAYS: i64 = 30;
@@ -252,7 +252,7 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
     let mut a = Allot {
         slots: views
             .iter()
-            .filter(|v| v.ledger.status != LoanStatus::PaidOff)
+            .filter(|v| !v.ledger.status.is_closed())
             .map(|v| Slot {
                 view: v,
                 steps: steps(v),

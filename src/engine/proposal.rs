@@ -25,7 +25,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::LoanView;
-use super::ledger::{Ledger, LoanStatus};
+use super::ledger::Ledger;
 
 /// The longest repayment a proposal asks for: five years.
 pub const MAX_MONTHS: u32 = 60;
@@ -132,7 +132,7 @@ pub fn proposals(views: &[LoanView], budget: Option<Decimal>) -> Vec<Proposal> {
         .collect();
     let own: Vec<bool> = shares.iter().map(Option::is_some).collect();
     if let Some(total) = budget {
-        let open = |i: &usize| views[*i].ledger.status != LoanStatus::PaidOff;
+        let open = |i: &usize| !views[*i].ledger.status.is_closed();
         // `[settings].monthly_budget` is the total: a loan's own budget is part of it, set aside
         // first (most urgent first, as far as the total reaches), and the rest is shared.
         let mut earmarked: Vec<usize> = (0..views.len()).filter(|i| own[*i] && open(i)).collect();

@@ -21,6 +21,8 @@ impl Lang {
             LoanStatus::DueSoon => self.t("即将到期", "due soon"),
             LoanStatus::Current => self.t("正常", "current"),
             LoanStatus::PaidOff => self.t("已结清", "paid off"),
+            LoanStatus::InAgreement => self.t("协议还款中", "in agreement"),
+            LoanStatus::Settled => self.t("协商结清", "settled"),
         }
     }
 

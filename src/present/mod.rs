@@ -11,6 +11,7 @@ pub mod context;
 pub mod countdown;
 pub mod letter;
 pub mod notice;
+pub mod outcome;
 pub mod plan;
 pub mod recorded;
 pub mod schedule;

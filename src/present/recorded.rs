@@ -76,7 +76,7 @@ pub fn after(lang: Lang, f: &LoanFacts, cur: &str, today: NaiveDate) -> String {
             parts.push(f.countdown.words(lang, today));
         }
     }
-    if l.status != LoanStatus::PaidOff {
+    if !l.status.is_closed() {
         if let (Some(date), Some(days)) = (l.next_due_date, l.days_until_due)
             && l.status != LoanStatus::Overdue
         {

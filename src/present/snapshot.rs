@@ -284,7 +284,7 @@ impl LoanFacts {
         }
         match self.ledger.status {
             LoanStatus::Overdue => self.ledger.overdue_amount,
-            LoanStatus::PaidOff => Decimal::ZERO,
+            LoanStatus::PaidOff | LoanStatus::Settled => Decimal::ZERO,
             _ => self.ledger.next_due_amount,
         }
     }
@@ -296,6 +296,11 @@ impl LoanFacts {
             return lang.t("未借出", "not drawn").into();
         }
         let l = &self.ledger;
+        if l.status == LoanStatus::Overdue && crate::present::outcome::agreement_broken(l) {
+            return crate::i18n::outcome::agreement_broken_days(l.days_overdue)
+                .get(lang)
+                .into();
+        }
         match (lang, l.status) {
             (Lang::Zh, LoanStatus::Overdue) => format!("逾期{}天", l.days_overdue),
             (Lang::En, LoanStatus::Overdue) => format!("{}d late", l.days_overdue),
@@ -353,7 +358,7 @@ fn totals(entries: &[LoanFacts]) -> Totals {
         if !e.due_soon.is_zero() {
             t.due_soon_loans += 1;
         }
-        if e.ledger.status != LoanStatus::PaidOff && e.starts.is_none() {
+        if !e.ledger.status.is_closed() && e.starts.is_none() {
             t.open += 1;
             if let Some(d) = e.escalation.days_until_emergency_contact {
                 let nearest = |j: Option<usize>| {

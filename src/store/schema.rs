@@ -12,11 +12,12 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diag::{Diagnostic, LineIndex};
-use crate::i18n::{Lang, Text, phrases as ph, phrases::Need};
 use crate::i18n::outcome;
+use crate::i18n::{Lang, Text, phrases as ph, phrases::Need};
 use crate::model::{
-    Agreement, Promise, Settlement, Basis, Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method,
-    Payment, Policy, Portfolio, Rate, Settings, Stage, StageKind,
+    Agreement, Basis, Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag,
+    LogKind, Method, Payment, Policy, Portfolio, Promise, Rate, Settings, Settlement, Stage,
+    StageKind,
 };
 
 pub use crate::input::MAX_AMOUNT;
@@ -1079,7 +1080,14 @@ impl<'a> Walker<'a> {
     }
 
     /// A date that may not come before another key's date of the same entry.
-    fn not_before(&mut self, tab: &Tab, key: &str, date: Option<NaiveDate>, earlier: &str, min: Option<NaiveDate>) {
+    fn not_before(
+        &mut self,
+        tab: &Tab,
+        key: &str,
+        date: Option<NaiveDate>,
+        earlier: &str,
+        min: Option<NaiveDate>,
+    ) {
         if let (Some(d), Some(m)) = (date, min)
             && d < m
         {
@@ -1116,7 +1124,8 @@ impl<'a> Walker<'a> {
                 }
             }
             self.not_before(&a, "from", from, "date", date);
-            if let (Some(date), Some(from), Some(months), Some(amount)) = (date, from, months, amount)
+            if let (Some(date), Some(from), Some(months), Some(amount)) =
+                (date, from, months, amount)
                 && from >= date
             {
                 out.push(Agreement {

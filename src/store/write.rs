@@ -19,7 +19,7 @@ use super::atomic::{self, Staged};
 use super::lock::{self, FileLock, LockError};
 use super::schema;
 use super::{Loaded, ReadStamp, Source, segment, undo};
-use crate::engine::{Ledger, LoanStatus, schedule};
+use crate::engine::schedule;
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::input::{self, InputError};
 use crate::model::{
@@ -709,13 +709,8 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
                     ph::paid_before_start(date, start_date),
                 ));
             }
-            let ledger = Ledger::compute(
-                loan,
-                schedule::installments(loan),
-                today,
-                p.settings.alert_days,
-            );
-            if ledger.status == LoanStatus::PaidOff {
+            let ledger = crate::engine::agreement::ledger(loan, today, p.settings.alert_days);
+            if ledger.status.is_closed() {
                 return Err(WriteError::bad(ph::already_paid_off(id)));
             }
             // Everything still owed: every unpaid installment, and the estimated penalty on

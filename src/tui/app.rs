@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::scale::Scale;
-use crate::engine::{LoanStatus, LoanView, Situation};
+use crate::engine::{LoanView, Situation};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::Panel;
@@ -305,7 +305,7 @@ impl App {
             self.snap
                 .loans
                 .iter()
-                .filter(|e| e.ledger.status != LoanStatus::PaidOff)
+                .filter(|e| !e.ledger.status.is_closed())
                 .filter_map(|e| e.timeline.as_ref()),
         );
         self.sort_entries();

@@ -46,7 +46,9 @@ pub fn open(app: &mut App, kind: FormKind) {
                         grouped(l.overdue_amount)
                     ),
                 ),
-                LoanStatus::PaidOff => (Decimal::ZERO, lang.status(l.status).to_string()),
+                LoanStatus::PaidOff | LoanStatus::Settled => {
+                    (Decimal::ZERO, lang.status(l.status).to_string())
+                }
                 _ => (
                     l.next_due_amount,
                     match l.next_due_date {
@@ -157,7 +159,7 @@ pub fn open(app: &mut App, kind: FormKind) {
     };
     let refusal = if app.is_demo() {
         Some(demo_message(lang, &app.init_command))
-    } else if kind == FormKind::Pay && l.status == LoanStatus::PaidOff {
+    } else if kind == FormKind::Pay && l.status.is_closed() {
         Some(paid_off_message(lang))
     } else {
         None

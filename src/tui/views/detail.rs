@@ -126,7 +126,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             Span::styled(money(cur, l.overdue_amount), st),
         ]);
     }
-    if l.status != LoanStatus::PaidOff {
+    if !l.status.is_closed() {
         chunks.push(vec![
             Span::raw(lang.t("未还 ", "unpaid ")),
             Span::styled(money(cur, l.remaining_balance), theme.bold()),
@@ -173,7 +173,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             },
             theme.dim(),
         )));
-    } else if !milestones.is_empty() && l.status != LoanStatus::PaidOff {
+    } else if !milestones.is_empty() && !l.status.is_closed() {
         lines.push(section(
             lang.t("催收阶段（估计）", "Stages (estimates)"),
             theme,

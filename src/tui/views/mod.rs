@@ -71,6 +71,8 @@ impl Theme {
             LoanStatus::DueSoon => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             LoanStatus::Current => self.fg(Color::Green),
             LoanStatus::PaidOff => self.dim(),
+            LoanStatus::InAgreement => self.fg(Color::Cyan),
+            LoanStatus::Settled => self.dim(),
         }
     }
 
@@ -94,6 +96,8 @@ pub fn status_mark(s: LoanStatus) -> &'static str {
         LoanStatus::DueSoon => "*",
         LoanStatus::Current => "·",
         LoanStatus::PaidOff => "✓",
+        LoanStatus::InAgreement => "~",
+        LoanStatus::Settled => "✓",
     }
 }
 

@@ -13,7 +13,6 @@ use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, flow, money, panel};
-use crate::engine::LoanStatus;
 use crate::engine::plan::Plan;
 use crate::present::plan::{
     also, cash_label, kept_off_title, left_label, nothing_to_pay, reason_text, scope_note,
@@ -91,7 +90,7 @@ fn loans(
         .snap
         .loans
         .iter()
-        .filter(|e| e.ledger.status != LoanStatus::PaidOff)
+        .filter(|e| !e.ledger.status.is_closed())
         .map(|e| e.id.as_str())
         .collect();
     let others: Vec<&str> = open
