@@ -82,6 +82,10 @@ pub enum Command {
         /// When it was paid (default: today)
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// Money towards penalty interest or fees: it reduces the penalty estimate, never an
+        /// installment
+        #[arg(long)]
+        penalty: bool,
     },
     /// Record a call, a negotiation, a note or a contact told: KIND is negotiation,
     /// collection_call, note or contact_notified
@@ -162,6 +166,64 @@ pub enum Command {
     },
     /// One short line for a shell prompt or tmux status bar (empty when all is well)
     Status,
+    /// Record a repayment agreement the lender accepted (协商还款 / 个性化分期)
+    Agree {
+        id: String,
+        /// The first agreement payment's due date
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// How many monthly payments
+        #[arg(long, value_name = "N")]
+        months: u32,
+        /// Each payment (the last takes the rounding)
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        amount: String,
+        /// What the agreement covers (default: everything owed on its date, penalty left out)
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        total: Option<String>,
+        /// The day it was agreed (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long)]
+        stop_interest: bool,
+        #[arg(long)]
+        waive_penalty: bool,
+        /// The lender's record of it: a staff id, an SMS, an app record
+        #[arg(long = "ref", value_name = "TEXT", allow_hyphen_values = true)]
+        reference: Option<String>,
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        text: Option<String>,
+    },
+    /// Record a promise to pay (承诺还款) made to the lender or a collector
+    Promise {
+        id: String,
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+        /// The day it is to be paid by
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        by: String,
+        /// The day it was made (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Whom it was made to
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        to: Option<String>,
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        text: Option<String>,
+    },
+    /// Record a settlement for less than owed (协商结清 / 减免): get it in writing first
+    Settle {
+        id: String,
+        /// What was paid to settle
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        amount: String,
+        /// When (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// The lender's written confirmation
+        #[arg(long = "ref", value_name = "TEXT", allow_hyphen_values = true)]
+        reference: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

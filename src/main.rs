@@ -298,7 +298,13 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             ));
         }
         Some(
-            Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
+            Command::Pay { .. }
+            | Command::Log { .. }
+            | Command::Extend { .. }
+            | Command::Undo
+            | Command::Agree { .. }
+            | Command::Promise { .. }
+            | Command::Settle { .. },
         ) => {}
     }
     if let Some(Command::Check {
@@ -369,10 +375,77 @@ fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Lo
 /// The edit a recording command asks for; None for the other commands.
 fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
     Ok(Some(match &cli.command {
-        Some(Command::Pay { id, amount, date }) => Edit::Pay {
+        Some(Command::Pay {
+            id,
+            amount,
+            date,
+            penalty: true,
+        }) => Edit::PayPenalty {
             id: id.clone(),
             date: date_or(date.as_deref(), today)?,
             amount: input::amount(amount)?,
+        },
+        Some(Command::Pay {
+            id, amount, date, ..
+        }) => Edit::Pay {
+            id: id.clone(),
+            date: date_or(date.as_deref(), today)?,
+            amount: input::amount(amount)?,
+        },
+        Some(Command::Agree {
+            id,
+            from,
+            months,
+            amount,
+            total,
+            date,
+            stop_interest,
+            waive_penalty,
+            reference,
+            text,
+        }) => Edit::Agree {
+            id: id.clone(),
+            agreement: repaydash::model::Agreement {
+                date: date_or(date.as_deref(), today)?,
+                from: arg("--from", input::date(from))?,
+                months: *months,
+                amount: input::amount(amount)?,
+                total: total.as_deref().map(input::amount).transpose()?,
+                stop_interest: *stop_interest,
+                waive_penalty: *waive_penalty,
+                reference: reference.clone().filter(|r| !r.trim().is_empty()),
+                text: text.clone().filter(|r| !r.trim().is_empty()),
+            },
+        },
+        Some(Command::Promise {
+            id,
+            amount,
+            by,
+            date,
+            to,
+            text,
+        }) => Edit::Promise {
+            id: id.clone(),
+            promise: repaydash::model::Promise {
+                date: date_or(date.as_deref(), today)?,
+                by: arg("--by", input::date(by))?,
+                amount: input::amount(amount)?,
+                to: to.clone().filter(|r| !r.trim().is_empty()),
+                text: text.clone().filter(|r| !r.trim().is_empty()),
+            },
+        },
+        Some(Command::Settle {
+            id,
+            amount,
+            date,
+            reference,
+        }) => Edit::Settle {
+            id: id.clone(),
+            settlement: repaydash::model::Settlement {
+                date: date_or(date.as_deref(), today)?,
+                amount: input::amount(amount)?,
+                reference: reference.clone().filter(|r| !r.trim().is_empty()),
+            },
         },
         Some(Command::Log {
             id,
@@ -468,6 +541,23 @@ fn record(
             f.id,
             recorded::after(lang, f, cur, today)
         ));
+    }
+    // What a recorded outcome asks of the borrower next.
+    match edit {
+        Edit::Settle { .. } => {
+            text.insert_str(
+                0,
+                &format!(
+                    "{}\n",
+                    repaydash::i18n::outcome::settle_in_writing_first().get(lang)
+                ),
+            );
+        }
+        Edit::Agree { agreement, .. } if agreement.reference.is_none() => {
+            text.push_str(repaydash::i18n::outcome::agreement_without_ref().get(lang));
+            text.push('\n');
+        }
+        _ => {}
     }
     out(&text);
     Ok(ExitCode::SUCCESS)

@@ -84,3 +84,64 @@ pub fn agreement_installments_title() -> Text {
         "The agreement's installments (the original schedule above is kept as it stood before)",
     )
 }
+
+pub fn already_settled(id: &str) -> Text {
+    Text::new(
+        format!("借款 {id} 已经记录了协商结清"),
+        format!("loan {id} already has a settlement recorded"),
+    )
+}
+
+/// A new agreement dated before the one in force.
+pub fn agreement_before_last(last: chrono::NaiveDate) -> Text {
+    Text::new(
+        format!("这笔借款已有 {last} 达成的协议；新协议的日期不能更早"),
+        format!("this loan has an agreement of {last}; a new one cannot be dated earlier"),
+    )
+}
+
+pub fn recorded_penalty(amount: &str, date: chrono::NaiveDate) -> Text {
+    Text::new(
+        format!("已记录罚息/费用还款 {amount}（{date}），只抵扣罚息估算"),
+        format!(
+            "Recorded {amount} towards penalty interest or fees ({date}); it reduces the penalty estimate, no installment"
+        ),
+    )
+}
+
+pub fn recorded_agreement(months: u32, amount: &str, from: chrono::NaiveDate) -> Text {
+    Text::new(
+        format!("已记录还款协议：{months} 期，每期 {amount}，{from} 起"),
+        format!("Recorded an agreement: {months} payments of {amount} from {from}"),
+    )
+}
+
+pub fn recorded_promise(amount: &str, by: chrono::NaiveDate) -> Text {
+    Text::new(
+        format!("已记录承诺：{by} 前还 {amount}"),
+        format!("Recorded a promise: {amount} by {by}"),
+    )
+}
+
+pub fn recorded_settlement(amount: &str, date: chrono::NaiveDate) -> Text {
+    Text::new(
+        format!("已记录协商结清：{date} 支付 {amount}"),
+        format!("Recorded a settlement: {amount} paid on {date}"),
+    )
+}
+
+/// Said before a settlement is recorded (the CLI and the form).
+pub fn settle_in_writing_first() -> Text {
+    Text::new(
+        "提醒：先拿到平台的书面确认（短信、邮件、App 记录或盖章文件，写明结清金额和“结清”），再付款。",
+        "Reminder: get the settlement in writing first (an SMS, email, app record or stamped letter naming the amount and that it settles the loan), then pay.",
+    )
+}
+
+/// Said when an agreement is recorded without `ref`.
+pub fn agreement_without_ref() -> Text {
+    Text::new(
+        "没有记下协议的凭据（客服工号、短信、App 记录）：请向平台要一份书面确认，并用 --ref 记下。",
+        "No record of the agreement was noted (staff id, SMS, app record): ask the lender for it in writing and note it with --ref.",
+    )
+}
