@@ -203,3 +203,118 @@ fn the_true_rate_against_the_reported_lines() {
     // 0.6 % a month on the original principal: 13.03 % a year by IRR.
     assert_eq!(apr("fee")["apr"], "13.03");
 }
+
+/// `advice ID --json` of a fixture on `today`: the panels' topics and every item's text.
+fn advice(file: &str, today: &str, id: &str, lang: &str) -> (Vec<String>, Vec<Value>) {
+    let f = fixture(file);
+    let out = common::stdout_of(&[
+        "--file", &f, "--today", today, "--lang", lang, "advice", id, "--json",
+    ]);
+    let v: Value = serde_json::from_str(&out).expect("advice --json is JSON");
+    let panels = v["panels"].as_array().expect("panels").clone();
+    let topics = panels
+        .iter()
+        .map(|p| p["topic"].as_str().unwrap_or("").to_string())
+        .collect();
+    (topics, panels)
+}
+
+fn texts(panels: &[Value]) -> String {
+    panels
+        .iter()
+        .flat_map(|p| p["items"].as_array().cloned().unwrap_or_default())
+        .map(|i| i["text"].as_str().unwrap_or("").to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn advice_for_a_kept_agreement_is_to_keep_it_not_to_negotiate() {
+    let (topics, panels) = advice("agreement.toml", "2026-11-23", "kept", "en");
+    assert_eq!(topics[0], "agreement");
+    assert!(!topics.contains(&"negotiation".to_string()), "{topics:?}");
+    let all = texts(&panels);
+    assert!(all.contains("a few days before it is due"), "{all}");
+    assert!(all.contains("before its due date, not after"), "{all}");
+    // Art. 70 told as the rule for bank cards only.
+    assert!(all.contains("bank credit cards only"), "{all}");
+    assert!(
+        !all.contains("talk with you about my overdue payment"),
+        "{all}"
+    );
+    // Its ref is noted: no warning. The split fixture's agreement has none.
+    assert!(!all.contains("No record of this agreement"), "{all}");
+    let (_, split) = advice("split.toml", "2026-11-23", "split", "zh");
+    assert!(texts(&split).contains("这份协议还没有记下凭据"));
+    // Broken, the call script is back and the agreement topic gone.
+    let (topics, panels) = advice("agreement.toml", "2027-01-20", "broken", "en");
+    assert!(!topics.contains(&"agreement".to_string()), "{topics:?}");
+    assert!(texts(&panels).contains("talk with you about my overdue payment"));
+}
+
+#[test]
+fn the_closing_checklist_cites_each_item() {
+    for (file, today, id) in [
+        ("settle.toml", "2026-11-23", "settled"),
+        ("agreement.toml", "2027-02-10", "done"),
+    ] {
+        let (topics, panels) = advice(file, today, id, "zh");
+        assert_eq!(topics[0], "closing", "{id}");
+        let items = panels[0]["items"].as_array().expect("items");
+        let find = |needle: &str| {
+            items
+                .iter()
+                .find(|i| i["text"].as_str().unwrap_or("").contains(needle))
+                .unwrap_or_else(|| panic!("{id}: {needle} in {items:?}"))
+        };
+        assert!(find("结清证明")["sources"].as_array().is_some());
+        assert_eq!(find("免费查询两次")["sources"][0], "征信业管理条例 第17条");
+        assert_eq!(find("保存 5 年")["sources"][0], "征信业管理条例 第16条");
+        let dispute = find("20 天内答复");
+        assert_eq!(dispute["sources"][0], "征信业管理条例 第25条");
+        assert!(dispute["text"].as_str().unwrap_or("").contains("12363"));
+        // Said of a settlement for less only.
+        let differently = items.iter().any(|i| {
+            i["text"]
+                .as_str()
+                .unwrap_or("")
+                .contains("协商结清（少还一部分）")
+        });
+        assert_eq!(differently, id == "settled", "{id}");
+    }
+}
+
+#[test]
+fn advice_tells_the_true_rate_against_the_reported_lines_never_as_illegal() {
+    let rate_item = |id: &str, lang: &str| {
+        let (_, panels) = advice("apr.toml", "2026-03-20", id, lang);
+        panels
+            .iter()
+            .flat_map(|p| p["items"].as_array().cloned().unwrap_or_default())
+            .find(|i| {
+                let t = i["text"].as_str().unwrap_or("");
+                t.contains("IRR") || t.contains("内部收益率")
+            })
+    };
+    assert!(rate_item("below24", "en").is_none());
+    let above24 = rate_item("above24", "en").expect("a rate item above 24 %");
+    let t = above24["text"].as_str().unwrap_or("");
+    assert!(
+        t.contains("about 24.01 %") && t.contains("24 % line"),
+        "{t}"
+    );
+    assert!(t.contains("12378"), "{t}");
+    assert_eq!(
+        above24["sources"][1],
+        "消费金融公司新发放贷款年化利率不超过 24% 的报道（新闻报道，2025）"
+    );
+    let above36 = rate_item("above36", "zh").expect("a rate item above 36 %");
+    let t = above36["text"].as_str().unwrap_or("");
+    assert!(t.contains("约 36.01%") && t.contains("36%"), "{t}");
+    for lang in ["zh", "en"] {
+        for id in ["above24", "above36"] {
+            let t = rate_item(id, lang).expect("an item")["text"].to_string();
+            assert!(!t.contains("illegal") && !t.contains("违法"), "{t}");
+        }
+    }
+}

@@ -87,6 +87,22 @@ pub fn apr(principal: Decimal, installments: &[Installment], term: u32) -> Optio
     Some(round2(r * Decimal::from(1200)))
 }
 
+/// A loan's true APR by IRR from its schedule (fees included); None for a bill list or flows
+/// with no rate. The one definition both faces show (`present::apr`) and the advice compares
+/// with the reported lines.
+pub fn loan_apr(loan: &crate::model::Loan, ledger: &super::Ledger) -> Option<Decimal> {
+    match &loan.terms {
+        crate::model::LoanTerms::Amortized {
+            principal, term, ..
+        } => {
+            let insts: Vec<Installment> =
+                ledger.installments.iter().map(|s| s.inst.clone()).collect();
+            apr(*principal, &insts, *term)
+        }
+        crate::model::LoanTerms::Bills(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

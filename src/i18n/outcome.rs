@@ -145,3 +145,35 @@ pub fn agreement_without_ref() -> Text {
         "No record of the agreement was noted (staff id, SMS, app record): ask the lender for it in writing and note it with --ref.",
     )
 }
+
+/// The advice panel's item when a kept agreement has no record noted.
+pub fn agreement_without_ref_advice() -> Text {
+    Text::new(
+        "这份协议还没有记下凭据（客服工号、短信、App 记录）：向平台要一份书面确认，写进文件的 ref。",
+        "No record of this agreement is noted (staff id, SMS, app record): ask the lender for a written confirmation and note it as `ref`.",
+    )
+}
+
+/// The true rate above a reported line (24 or 36), with what the borrower can do; never a
+/// verdict that the loan is illegal.
+pub fn apr_above_line(apr: &str, line: u32) -> Text {
+    let (zh_src, en_src) = if line == 36 {
+        (
+            "2017 年整治“现金贷”的通知划定的综合年化成本 36% 这条线",
+            "the 36 % a year line for the total cost set by the 2017 rules on cash loans",
+        )
+    } else {
+        (
+            "据 2025 年的报道，消费金融公司被要求新发放贷款不超过的 24% 这条线",
+            "the 24 % line that, as reported in 2025, consumer-finance companies were told to keep new loans at or below",
+        )
+    };
+    Text::new(
+        format!(
+            "这笔借款按内部收益率算的真实年化利率约 {apr}%（含手续费），高于{zh_src}（这是报道中提到的参考线，不是对这笔借款的判定）。可以要求平台书面说明含全部费用的年化利率；有异议可以拨打 12378 投诉。"
+        ),
+        format!(
+            "This loan's true annual rate by IRR, fees included, is about {apr} %, above {en_src} (a line as reported, not a judgement on this loan). You can ask the lender in writing for the annualised rate with all fees, and complain on 12378 if you disagree."
+        ),
+    )
+}

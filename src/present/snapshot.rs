@@ -92,12 +92,7 @@ pub fn due_soon(ledger: &Ledger, today: NaiveDate, alert_days: u32) -> (Decimal,
 /// The schedule report and the dashboard's detail both show this.
 pub fn apr(loan: &Loan, ledger: &Ledger) -> (Option<Decimal>, Option<Decimal>) {
     match &loan.terms {
-        LoanTerms::Amortized {
-            principal, term, ..
-        } => {
-            let insts: Vec<_> = ledger.installments.iter().map(|s| s.inst.clone()).collect();
-            (rate::apr(*principal, &insts, *term), Some(*principal))
-        }
+        LoanTerms::Amortized { principal, .. } => (rate::loan_apr(loan, ledger), Some(*principal)),
         LoanTerms::Bills(_) => (None, None),
     }
 }
