@@ -158,6 +158,10 @@ pub enum Command {
         /// Why you cannot pay as agreed (else the loan's `hardship` key)
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         reason: Option<String>,
+        /// negotiation (the default), settlement-proof (a request for a 结清证明) or dispute (a
+        /// credit-report dispute, 征信异议申请)
+        #[arg(long, value_enum, default_value = "negotiation")]
+        kind: LetterKindArg,
     },
     /// Export due dates and escalation milestones
     Export {
@@ -234,6 +238,25 @@ pub enum ExportCommand {
         #[arg(long, default_value_t = 90, value_name = "N")]
         days: u32,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LetterKindArg {
+    Negotiation,
+    #[value(name = "settlement-proof", alias = "settlement_proof")]
+    SettlementProof,
+    Dispute,
+}
+
+impl From<LetterKindArg> for crate::present::outcome::LetterKind {
+    fn from(k: LetterKindArg) -> Self {
+        use crate::present::outcome::LetterKind;
+        match k {
+            LetterKindArg::Negotiation => LetterKind::Negotiation,
+            LetterKindArg::SettlementProof => LetterKind::SettlementProof,
+            LetterKindArg::Dispute => LetterKind::Dispute,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -289,13 +289,21 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 out(&report::complaint::text(&ctx, &view, &summary));
             }
         }
-        Some(Command::Letter { id, reason }) => {
+        Some(Command::Letter { id, reason, kind }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
-            out(&format!(
-                "{}\n",
-                report::letter::text(&ctx, &view, reason.as_deref())
-            ));
+            let kind = repaydash::present::outcome::LetterKind::from(*kind);
+            let text = if kind == repaydash::present::outcome::LetterKind::Negotiation
+                && !repaydash::present::outcome::LetterKind::fitting(&view.ledger).contains(&kind)
+                && view.ledger.status == LoanStatus::InAgreement
+            {
+                repaydash::i18n::outcome::no_negotiation_while_kept()
+                    .get(ctx.lang)
+                    .to_string()
+            } else {
+                repaydash::present::outcome::letter(&ctx, &view, kind, reason.as_deref())
+            };
+            out(&format!("{text}\n"));
         }
         Some(
             Command::Pay { .. }

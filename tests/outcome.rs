@@ -318,3 +318,96 @@ fn advice_tells_the_true_rate_against_the_reported_lines_never_as_illegal() {
         }
     }
 }
+
+fn letter(file: &str, today: &str, id: &str, lang: &str, kind: &str) -> String {
+    common::stdout_of(&[
+        "--file",
+        &fixture(file),
+        "--today",
+        today,
+        "--lang",
+        lang,
+        "letter",
+        id,
+        "--kind",
+        kind,
+    ])
+}
+
+/// No phone number of anyone: neither the contact's nor a masked one.
+fn no_phone(text: &str) {
+    assert!(
+        !text.contains("13800000000") && !text.contains("138****"),
+        "{text}"
+    );
+    let digits_run = text
+        .split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    assert!(digits_run < 7, "a long number in:\n{text}");
+}
+
+#[test]
+fn the_settlement_proof_letter_in_both_languages() {
+    let zh = letter(
+        "settle.toml",
+        "2026-11-23",
+        "settled",
+        "zh",
+        "settlement-proof",
+    );
+    assert!(zh.starts_with("结清证明申请"), "{zh}");
+    assert!(
+        zh.contains(
+            "协商结清：2026-10-01 支付 ¥2,000.00 结清，减免 ¥2,244.00，凭据：短信 2026-10-01。"
+        ),
+        "{zh}"
+    );
+    assert!(zh.contains("这笔借款已于 2026-10-01 结清。"), "{zh}");
+    assert!(zh.contains("已还款 1 笔，合计 ¥1,000.00。"), "{zh}");
+    no_phone(&zh);
+    let en = letter(
+        "settle.toml",
+        "2026-11-23",
+        "settled",
+        "en",
+        "settlement-proof",
+    );
+    assert!(en.starts_with("Request for a proof of settlement"), "{en}");
+    assert!(en.contains("Settlement: ¥2,000.00 paid on 2026-10-01 to settle, ¥2,244.00 waived; record: 短信 2026-10-01."), "{en}");
+    assert!(en.contains("The loan was cleared on 2026-10-01."), "{en}");
+    no_phone(&en);
+}
+
+#[test]
+fn the_dispute_letter_in_both_languages() {
+    // The agreement done: cleared by its last payment on 2027-02-01; 1,000 + 4 × 500 paid.
+    let en = letter("agreement.toml", "2027-02-10", "done", "en", "dispute");
+    assert!(en.starts_with("Credit report dispute"), "{en}");
+    assert!(en.contains("Paid: ¥3,000.00 in 5 payments."), "{en}");
+    assert!(en.contains("Repayment agreement: agreed on 2026-10-10, 4 payments of ¥500.00; record: 客服工号 8831."), "{en}");
+    assert!(en.contains("The loan was cleared on 2027-02-01."), "{en}");
+    assert!(en.contains("within 20 days"), "{en}");
+    no_phone(&en);
+    let zh = letter("settle.toml", "2026-11-23", "settled", "zh", "dispute");
+    assert!(zh.starts_with("征信异议申请"), "{zh}");
+    assert!(zh.contains("第25条") && zh.contains("20 日内"), "{zh}");
+    no_phone(&zh);
+}
+
+#[test]
+fn no_new_plan_is_drafted_while_an_agreement_is_kept() {
+    let en = letter("agreement.toml", "2026-11-23", "kept", "en", "negotiation");
+    assert!(en.contains("no new plan is proposed"), "{en}");
+    assert!(!en.contains("What I propose"), "{en}");
+    // Broken, the negotiation letter is drafted again.
+    let broken = letter(
+        "agreement.toml",
+        "2027-01-20",
+        "broken",
+        "en",
+        "negotiation",
+    );
+    assert!(broken.contains("What I propose"), "{broken}");
+}

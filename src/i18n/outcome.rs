@@ -177,3 +177,45 @@ pub fn apr_above_line(apr: &str, line: u32) -> Text {
         ),
     )
 }
+
+/// An agreement as the letters state it.
+pub fn letter_agreement(
+    date: chrono::NaiveDate,
+    months: u32,
+    amount: &str,
+    reference: Option<&str>,
+) -> Text {
+    let (zr, er) = match reference {
+        Some(r) => (format!("，凭据：{r}"), format!("; record: {r}")),
+        None => (String::new(), String::new()),
+    };
+    Text::new(
+        format!("{date} 达成，分 {months} 期，每期 {amount}{zr}"),
+        format!("agreed on {date}, {months} payments of {amount}{er}"),
+    )
+}
+
+/// A settlement as the letters state it.
+pub fn letter_settlement(
+    date: chrono::NaiveDate,
+    paid: &str,
+    waived: &str,
+    reference: Option<&str>,
+) -> Text {
+    let (zr, er) = match reference {
+        Some(r) => (format!("，凭据：{r}"), format!("; record: {r}")),
+        None => (String::new(), String::new()),
+    };
+    Text::new(
+        format!("{date} 支付 {paid} 结清，减免 {waived}{zr}"),
+        format!("{paid} paid on {date} to settle, {waived} waived{er}"),
+    )
+}
+
+/// `letter --kind negotiation` for a loan keeping its agreement: no new plan is proposed.
+pub fn no_negotiation_while_kept() -> Text {
+    Text::new(
+        "这笔借款的还款协议正在履行，不需要再提出新的还款方案；按协议还款即可。需要时可以用 --kind dispute 或结清后用 --kind settlement-proof。",
+        "This loan's agreement is being kept: no new plan is proposed; keep paying as agreed. Use --kind dispute if needed, or --kind settlement-proof once it is cleared.",
+    )
+}

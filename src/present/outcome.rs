@@ -148,3 +148,131 @@ mod tests {
         assert_eq!(apr_line(None), None);
     }
 }
+
+/// The letters a loan can have (`letter --kind`, the dashboard's `w`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterKind {
+    Negotiation,
+    SettlementProof,
+    Dispute,
+}
+
+impl LetterKind {
+    pub const ALL: [LetterKind; 3] = [
+        LetterKind::Negotiation,
+        LetterKind::SettlementProof,
+        LetterKind::Dispute,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            LetterKind::Negotiation => "negotiation",
+            LetterKind::SettlementProof => "settlement-proof",
+            LetterKind::Dispute => "dispute",
+        }
+    }
+
+    /// The kinds that fit the loan on the day: no new plan while an agreement is kept, the
+    /// proof of settlement once nothing is owed, a dispute always.
+    pub fn fitting(l: &Ledger) -> Vec<LetterKind> {
+        let kept = agreement(l).is_some_and(|a| a.status == AgreementStatus::Kept)
+            && l.status == crate::engine::LoanStatus::InAgreement;
+        let mut out = vec![];
+        if !l.status.is_closed() && !kept {
+            out.push(LetterKind::Negotiation);
+        }
+        if l.status.is_closed() {
+            out.push(LetterKind::SettlementProof);
+        }
+        out.push(LetterKind::Dispute);
+        out
+    }
+}
+
+/// The day a loan was cleared: its settlement's, or the last payment's once nothing is owed.
+pub fn cleared_on(loan: &crate::model::Loan, l: &Ledger, today: NaiveDate) -> Option<NaiveDate> {
+    if let Some(s) = of(l).and_then(|o| o.settlement.as_ref()) {
+        return Some(s.settlement.date);
+    }
+    if l.status == crate::engine::LoanStatus::PaidOff {
+        return loan
+            .payments
+            .iter()
+            .map(|p| p.date)
+            .filter(|d| *d <= today)
+            .max();
+    }
+    None
+}
+
+/// The facts of the letters after a loan is cleared.
+pub fn closing_facts(
+    ctx: &super::Context,
+    view: &crate::engine::LoanView,
+) -> crate::knowledge::outcome_letter::ClosingFacts {
+    use super::notice::printable;
+    use crate::i18n::outcome as words;
+    let lang = ctx.lang;
+    let cur = &ctx.portfolio.settings.currency;
+    let m = |d: Decimal| format!("{cur}{}", money::grouped(d));
+    let loan = view.loan;
+    let l = &view.ledger;
+    let paid: Vec<_> = loan
+        .payments
+        .iter()
+        .filter(|p| p.date <= ctx.today)
+        .collect();
+    let drawn = match &loan.terms {
+        crate::model::LoanTerms::Amortized { .. } => {
+            loan.starts_after(NaiveDate::MIN).map(|d| d.to_string())
+        }
+        crate::model::LoanTerms::Bills(_) => None,
+    };
+    let agreement = agreement(l).map(|a| {
+        words::letter_agreement(
+            a.agreement.date,
+            a.agreement.months,
+            &m(a.agreement.amount),
+            a.agreement.reference.as_deref().map(printable).as_deref(),
+        )
+        .get(lang)
+        .to_string()
+    });
+    let settlement = of(l).and_then(|o| o.settlement.as_ref()).map(|s| {
+        words::letter_settlement(
+            s.settlement.date,
+            &m(s.settled_amount),
+            &m(s.waived_amount),
+            s.settlement.reference.as_deref().map(printable).as_deref(),
+        )
+        .get(lang)
+        .to_string()
+    });
+    crate::knowledge::outcome_letter::ClosingFacts {
+        lender: printable(&crate::knowledge::advice::platform_label(view, lang)),
+        loan: printable(&ctx.display_name(loan)),
+        loan_id: loan.id.clone(),
+        drawn,
+        paid: m(paid.iter().map(|p| p.amount).sum()),
+        payments: paid.len(),
+        cleared: cleared_on(loan, l, ctx.today).map(|d| d.to_string()),
+        agreement,
+        settlement,
+        today: ctx.today.to_string(),
+    }
+}
+
+/// The letter of `kind` for the loan; `reason` only for the negotiation letter.
+pub fn letter(
+    ctx: &super::Context,
+    view: &crate::engine::LoanView,
+    kind: LetterKind,
+    reason: Option<&str>,
+) -> String {
+    use crate::knowledge::outcome_letter as words;
+    match kind {
+        LetterKind::Negotiation => super::letter::text(ctx, view, reason),
+        LetterKind::SettlementProof => words::settlement_proof(&closing_facts(ctx, view), ctx.lang),
+        LetterKind::Dispute => words::dispute(&closing_facts(ctx, view), ctx.lang),
+    }
+}
