@@ -411,3 +411,100 @@ fn no_new_plan_is_drafted_while_an_agreement_is_kept() {
     );
     assert!(broken.contains("What I propose"), "{broken}");
 }
+
+/// UID → (start, summary, alarm trigger), parsed back with icalendar's own parser.
+fn ics_events(
+    file: &str,
+    today: &str,
+    lang: &str,
+) -> Vec<(String, String, String, Option<String>)> {
+    use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
+    let text = common::stdout_of(&[
+        "--file",
+        &fixture(file),
+        "--today",
+        today,
+        "--lang",
+        lang,
+        "export",
+        "ics",
+    ]);
+    let cal: Calendar = text.parse().expect("the export parses as iCalendar");
+    let mut out = vec![];
+    for c in &cal.components {
+        let CalendarComponent::Event(e) = c else {
+            continue;
+        };
+        let start = match e.get_start() {
+            Some(DatePerhapsTime::Date(d)) => d.to_string(),
+            other => panic!("all-day events only, got {other:?}"),
+        };
+        let trigger = e
+            .components()
+            .iter()
+            .find(|c| c.component_kind() == "VALARM")
+            .and_then(|a| a.property_value("TRIGGER").map(str::to_string));
+        out.push((
+            e.get_uid().unwrap_or_default().to_string(),
+            start,
+            e.get_summary().unwrap_or_default().to_string(),
+            trigger,
+        ));
+    }
+    let mut uids: Vec<&String> = out.iter().map(|e| &e.0).collect();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), out.len(), "UIDs are unique");
+    out
+}
+
+#[test]
+fn the_calendar_has_agreement_installments_and_pending_promises() {
+    // Kept on 11-23: the agreement's 2nd to 4th payments (12-01, 2027-01-01, 02-01), each with
+    // the alarm at 09:00 the day before; none of the old schedule's installments.
+    let ev = ics_events("agreement.toml", "2026-11-23", "en");
+    let kept: Vec<_> = ev
+        .iter()
+        .filter(|e| e.0.starts_with("repaydash-kept-"))
+        .collect();
+    let dates: Vec<&str> = kept.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(dates, ["2026-12-01", "2027-01-01", "2027-02-01"]);
+    assert_eq!(kept[0].0, "repaydash-kept-agreement-2@repaydash");
+    assert_eq!(kept[0].2, "Agreement payment: Xingtu Finance #2: ¥500.00");
+    assert_eq!(kept[0].3.as_deref(), Some("-PT15H"));
+    // The promise of 200 by 11-25, pending on 11-20, on its day with an alarm the day before;
+    // the kept and the broken ones have no event.
+    let ev = ics_events("promises.toml", "2026-11-20", "zh");
+    let promised: Vec<_> = ev.iter().filter(|e| e.0.contains("-promise-")).collect();
+    assert_eq!(promised.len(), 1, "{promised:?}");
+    assert_eq!(promised[0].0, "repaydash-promised-promise-3@repaydash");
+    assert_eq!(promised[0].1, "2026-11-25");
+    assert_eq!(promised[0].2, "承诺还款：星图金融 ¥200.00");
+    assert_eq!(promised[0].3.as_deref(), Some("-PT15H"));
+    // A settled loan has nothing left in the calendar.
+    let ev = ics_events("settle.toml", "2026-11-23", "en");
+    assert!(
+        ev.iter().all(|e| !e.0.starts_with("repaydash-settled-")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn status_names_a_pending_promise_from_two_days_before() {
+    let status = |today: &str, lang: &str| {
+        common::stdout_of(&[
+            "--file",
+            &fixture("promises.toml"),
+            "--today",
+            today,
+            "--lang",
+            lang,
+            "status",
+        ])
+    };
+    assert!(!status("2026-11-22", "zh").contains("承诺"));
+    assert!(status("2026-11-23", "zh").contains("承诺：星图金融 11-25 前还 ¥200.00"));
+    assert!(status("2026-11-25", "en").contains("promised: ¥200.00 to Xingtu"));
+    // Broken the day after: no longer pending.
+    assert!(!status("2026-11-26", "en").contains("promised"));
+}

@@ -2,9 +2,11 @@
 //! penalty payments and a settlement for less. Pure, like the rest of the engine.
 //!
 //! With an agreement in force (the one with the latest `date` on or before today), the ledger's
-//! `installments` stay the original schedule as it stood the day before the agreement (history),
-//! and every figure that says what is owed now (status, overdue, next due, balance, penalty) is
-//! worked out from the agreement's installments and whatever of the old schedule it does not cover:
+//! `installments` are what is owed now: the agreement's installments, then whatever of the old
+//! schedule it does not cover; `total_paid` is what was paid from the agreement's date (so the
+//! planner's `anchor_after_paying` spreads money as this module does). The original schedule as it
+//! stood the day before stays visible as `AgreementState::history`. Every figure (status, overdue,
+//! next due, balance, penalty) comes from that list:
 //! - what it covers is `total`, else everything unpaid on the old schedule that day;
 //! - the covered part is taken from the oldest unpaid installments first; the rest stays owed on
 //!   its old dates;
@@ -68,8 +70,11 @@ pub struct AgreementState {
     pub agreement: Agreement,
     /// What it covers.
     pub total: Decimal,
-    /// Its installments, numbered from 1, with what is paid on them today.
+    /// Its installments, numbered from 1, with what is paid on them today (also the first
+    /// entries of the ledger's `installments`).
     pub installments: Vec<InstallmentState>,
+    /// The original schedule as it stood the day before the agreement.
+    pub history: Vec<InstallmentState>,
     pub paid_count: u32,
     pub next_due_date: Option<NaiveDate>,
     pub status: AgreementStatus,
@@ -100,6 +105,9 @@ pub struct SettlementState {
     /// What the schedule (and the penalty estimate) still counted on the settlement's day, less
     /// what was paid to settle; never below zero.
     pub waived_amount: Decimal,
+    /// The installments as they stood before the settlement closed them (what `schedule`
+    /// shows); the ledger's own are all closed.
+    pub history: Vec<InstallmentState>,
 }
 
 /// Everything beyond the plain schedule, on one day.
@@ -159,10 +167,16 @@ pub fn apply(loan: &Loan, base: Ledger, today: NaiveDate, alert_days: u32) -> Le
             )
         };
         let owed = on_day.remaining_balance + on_day.penalty_estimate.unwrap_or_default();
+        let history = out.installments.clone();
+        // Nothing is owed any more: no installment is due soon, late or in the calendar.
+        for st in &mut out.installments {
+            st.status = InstallmentStatus::Paid;
+        }
         let settled = SettlementState {
             settlement: s.clone(),
             settled_amount: s.amount,
             waived_amount: (owed - s.amount).max(Decimal::ZERO),
+            history,
         };
         out.status = LoanStatus::Settled;
         out.days_overdue = 0;
@@ -374,7 +388,7 @@ fn with_agreement(
     base.next_due_amount = next.map(|s| s.unpaid()).unwrap_or(Decimal::ZERO);
     base.days_until_due = base.next_due_date.map(|d| (d - today).num_days());
     base.remaining_balance = open().map(|s| s.unpaid()).sum();
-    base.total_paid = history.total_paid + after;
+    base.total_paid = after;
 
     // The penalty: what was estimated the day before (unless waived), plus the penalty on what
     // is late now.
@@ -421,9 +435,11 @@ fn with_agreement(
         LoanStatus::InAgreement
     };
 
+    base.installments = agreed.iter().cloned().chain(rest).collect();
     AgreementState {
         agreement: a.clone(),
         total,
+        history: history.installments,
         installments: agreed,
         paid_count,
         next_due_date: next_agreed,

@@ -95,8 +95,13 @@ pub fn loan_apr(loan: &crate::model::Loan, ledger: &super::Ledger) -> Option<Dec
         crate::model::LoanTerms::Amortized {
             principal, term, ..
         } => {
-            let insts: Vec<Installment> =
-                ledger.installments.iter().map(|s| s.inst.clone()).collect();
+            // With an agreement, the loan's own schedule is its history.
+            let states = ledger
+                .outcome
+                .as_deref()
+                .and_then(|o| o.agreement.as_ref())
+                .map_or(&ledger.installments, |a| &a.history);
+            let insts: Vec<Installment> = states.iter().map(|s| s.inst.clone()).collect();
             apr(*principal, &insts, *term)
         }
         crate::model::LoanTerms::Bills(_) => None,

@@ -219,3 +219,61 @@ pub fn no_negotiation_while_kept() -> Text {
         "This loan's agreement is being kept: no new plan is proposed; keep paying as agreed. Use --kind dispute if needed, or --kind settlement-proof once it is cleared.",
     )
 }
+
+/// A calendar event for an agreement installment: summary and description.
+pub fn ics_agreement(name: &str, n: u32, amount: &str, overdue: bool) -> (Text, Text) {
+    let summary = if overdue {
+        Text::new(
+            format!("协议未履行：{name} 协议第{n}期 {amount}"),
+            format!("Agreement broken: {name} agreement #{n}: {amount}"),
+        )
+    } else {
+        Text::new(
+            format!("协议还款：{name} 第{n}期 {amount}"),
+            format!("Agreement payment: {name} #{n}: {amount}"),
+        )
+    };
+    let description = Text::new(
+        format!("{name} 还款协议第{n}期，待还 {amount}。提前几天还，避免协议被视为违约。"),
+        format!(
+            "{name}, agreement installment {n}, unpaid {amount}. Pay a few days early so the agreement is not treated as broken."
+        ),
+    );
+    (summary, description)
+}
+
+/// A calendar event for a pending promise: summary and description.
+pub fn ics_promise(
+    name: &str,
+    amount: &str,
+    to: Option<&str>,
+    made: chrono::NaiveDate,
+) -> (Text, Text) {
+    let (zt, et) = match to {
+        Some(t) => (format!("（对 {t}）"), format!(" (to {t})")),
+        None => (String::new(), String::new()),
+    };
+    (
+        Text::new(
+            format!("承诺还款：{name} {amount}"),
+            format!("Promised: {name} {amount}"),
+        ),
+        Text::new(
+            format!("{made} 承诺{zt}在这天前还 {amount}。"),
+            format!("Promised on {made}{et} to pay {amount} by this day."),
+        ),
+    )
+}
+
+/// The nearest pending promise (and how many there are), for the header and `status`.
+pub fn promises_line(name: &str, amount: &str, by: &str, count: usize) -> Text {
+    let (zm, em) = if count > 1 {
+        (format!("（共 {count} 笔）"), format!(" ({count} in all)"))
+    } else {
+        (String::new(), String::new())
+    };
+    Text::new(
+        format!("承诺：{name} {by} 前还 {amount}{zm}"),
+        format!("promised: {amount} to {name} by {by}{em}"),
+    )
+}

@@ -276,3 +276,31 @@ pub fn letter(
         LetterKind::Dispute => words::dispute(&closing_facts(ctx, view), ctx.lang),
     }
 }
+
+/// The pending promises near their day (from 2 days before `by`) over all loans, in one line for
+/// the header and `status`: `承诺：星图 11-25 前还 ¥200` / `promised: ¥200 to Xingtu by 25 Nov`;
+/// with several, the nearest and how many. None when there is none.
+pub fn promises_line(
+    lang: crate::i18n::Lang,
+    loans: &[super::LoanFacts],
+    today: NaiveDate,
+    cur: &str,
+) -> Option<String> {
+    let mut near: Vec<(&super::LoanFacts, &PromiseState)> = loans
+        .iter()
+        .flat_map(|f| {
+            promises_due(&f.ledger, today)
+                .into_iter()
+                .map(move |p| (f, p))
+        })
+        .collect();
+    near.sort_by_key(|(_, p)| p.promise.by);
+    let (f, p) = near.first()?;
+    let by = crate::dates::day(lang, p.promise.by, today);
+    let amount = format!("{cur}{}", money::grouped(p.left()));
+    Some(
+        crate::i18n::outcome::promises_line(&f.name, &amount, &by, near.len())
+            .get(lang)
+            .to_string(),
+    )
+}

@@ -76,8 +76,13 @@ impl ScheduleFacts {
         let agreement_installments = super::outcome::agreement(ledger)
             .map(|a| a.installments.iter().map(row).collect())
             .unwrap_or_default();
-        let installments = ledger
-            .installments
+        // With an agreement, the original schedule as it stood the day before it.
+        let settled = super::outcome::of(ledger).and_then(|o| o.settlement.as_ref());
+        let original = super::outcome::agreement(ledger)
+            .map(|a| &a.history)
+            .or(settled.map(|s| &s.history))
+            .unwrap_or(&ledger.installments);
+        let installments = original
             .iter()
             .map(|s| Row {
                 n: s.inst.n,

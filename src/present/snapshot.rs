@@ -100,8 +100,8 @@ pub fn apr(loan: &Loan, ledger: &Ledger) -> (Option<Decimal>, Option<Decimal>) {
 /// The interest and fees over the whole schedule: what the schedule report and the dashboard's
 /// schedule view total.
 pub fn cost_totals(ledger: &Ledger) -> (Decimal, Decimal) {
-    ledger
-        .installments
+    super::outcome::agreement(ledger)
+        .map_or(&ledger.installments, |a| &a.history)
         .iter()
         .fold((Decimal::ZERO, Decimal::ZERO), |(i, f), s| {
             (i + s.inst.interest, f + s.inst.fee)

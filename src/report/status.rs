@@ -32,7 +32,8 @@ pub fn line(ctx: &Context) -> String {
         .iter()
         .filter(|f| !f.due_soon.is_zero())
         .collect();
-    if overdue.is_empty() && soon.is_empty() {
+    let promised = crate::present::outcome::promises_line(lang, &snap.loans, ctx.today, cur);
+    if overdue.is_empty() && soon.is_empty() && promised.is_none() {
         return String::new();
     }
     let mut parts: Vec<String> = Vec::new();
@@ -81,6 +82,8 @@ pub fn line(ctx: &Context) -> String {
             ),
         });
     }
+    // A promise comes last: the first to go when the line is cut.
+    parts.extend(promised);
     let joined = parts.join(" | ");
     if joined.width() <= MAX_WIDTH {
         return joined;
