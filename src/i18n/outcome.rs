@@ -277,3 +277,61 @@ pub fn promises_line(name: &str, amount: &str, by: &str, count: usize) -> Text {
         format!("promised: {amount} to {name} by {by}{em}"),
     )
 }
+
+pub fn form_date_hint() -> Text {
+    Text::new("YYYY-MM-DD，不能晚于今天", "YYYY-MM-DD, not after today")
+}
+
+pub fn form_from_hint() -> Text {
+    Text::new(
+        "协议第一期的到期日 YYYY-MM-DD",
+        "the first agreement payment's due date, YYYY-MM-DD",
+    )
+}
+
+pub fn form_months_hint() -> Text {
+    Text::new("共几期（每月一期）", "how many monthly payments")
+}
+
+pub fn form_months_error() -> Text {
+    Text::new(
+        "期数要写大于 0 的整数",
+        "the months must be a whole number above 0",
+    )
+}
+
+pub fn form_agree_amount_hint() -> Text {
+    Text::new(
+        "每期金额；预填的是通话脚本提出的方案",
+        "each payment; prefilled with what the call script proposed",
+    )
+}
+
+pub fn form_ref_hint() -> Text {
+    Text::new(
+        "客服工号、短信、App 记录（一定要留）",
+        "staff id, SMS, app record (keep one)",
+    )
+}
+
+pub fn form_promise_amount_hint() -> Text {
+    Text::new("答应还多少", "how much you promised")
+}
+
+pub fn form_by_hint() -> Text {
+    Text::new(
+        "答应在哪天前还 YYYY-MM-DD",
+        "the day you promised to pay by, YYYY-MM-DD",
+    )
+}
+
+pub fn form_to_hint() -> Text {
+    Text::new("答应了谁（可以不填）", "whom you promised (optional)")
+}
+
+pub fn form_penalty_hint() -> Text {
+    Text::new(
+        "还的罚息或费用：只抵扣罚息估算，不抵扣任何一期",
+        "towards penalty or fees: reduces the penalty estimate, no installment",
+    )
+}

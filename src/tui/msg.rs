@@ -45,6 +45,8 @@ pub enum Msg {
     RecordPayment,
     AddLog,
     RecordExtension,
+    /// `A`, `O`, `S`, `F`: the form for an agreement, a promise, a settlement or a penalty payment.
+    OpenOutcomeForm(crate::tui::form::FormKind),
     /// A key inside the open form.
     Form(FormMsg),
     /// The previous advice topic (shift-Tab).

@@ -36,6 +36,9 @@ pub fn open(app: &mut App, kind: FormKind) {
     let l = &e.ledger;
     let mut log_kind = LogKind::Negotiation;
     let fields = match kind {
+        FormKind::Agree | FormKind::Promise | FormKind::Settle | FormKind::PayPenalty => {
+            super::outcome_form::fields(lang, e, kind, today).unwrap_or_default()
+        }
         FormKind::Pay => {
             let (amount, hint) = match l.status {
                 LoanStatus::Overdue => (
@@ -159,7 +162,11 @@ pub fn open(app: &mut App, kind: FormKind) {
     };
     let refusal = if app.is_demo() {
         Some(demo_message(lang, &app.init_command))
-    } else if kind == FormKind::Pay && l.status.is_closed() {
+    } else if matches!(
+        kind,
+        FormKind::Pay | FormKind::Agree | FormKind::Promise | FormKind::Settle
+    ) && l.status.is_closed()
+    {
         Some(paid_off_message(lang))
     } else {
         None
@@ -326,6 +333,11 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     };
     let id = form.loan_id.clone();
     let edit = match form.kind {
+        FormKind::Agree | FormKind::Promise | FormKind::Settle | FormKind::PayPenalty => {
+            let e = super::outcome_form::edit(lang, form);
+            ok &= e.is_some();
+            e
+        }
         FormKind::Pay => {
             let a = amount_error(lang, &value(form, FieldKind::Amount));
             check(form, FieldKind::Amount, a.clone().map(|_| ()));
@@ -415,7 +427,18 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     if let Some(e) = &edit
         && let Err(refused) = write::check_entry(&app.portfolio, e, real)
     {
-        match refused.field.map(field_of).and_then(|k| form.field_mut(k)) {
+        // An outcome form's later date is its first due day or its promised day.
+        let remap = |k: FieldKind| match (form.kind, k) {
+            (FormKind::Agree, FieldKind::Due) => FieldKind::From,
+            (FormKind::Promise, FieldKind::Due) => FieldKind::By,
+            _ => k,
+        };
+        match refused
+            .field
+            .map(field_of)
+            .map(remap)
+            .and_then(|k| form.field_mut(k))
+        {
             Some(f) => f.error = Some(refused.text(lang).to_string()),
             None => form.refusal = Some(refusal(lang, &app.init_command, &refused)),
         }

@@ -3,6 +3,7 @@
 
 pub mod form;
 pub mod mouse;
+pub mod outcome_form;
 pub mod planning;
 
 use crate::tui::app::{App, Mode, Pane};
@@ -167,6 +168,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::OpenCashflow => app.open_cashflow(),
             Msg::OpenNotice => crate::tui::protect::open_notice(app),
             Msg::QuickCall => form::open(app, FormKind::Call),
+            Msg::OpenOutcomeForm(kind) => form::open(app, kind),
             Msg::OpenLogView if app.selected_entry().is_some() => {
                 app.mode = Mode::LogView { scroll: 0 }
             }

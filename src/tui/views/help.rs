@@ -54,6 +54,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.t("记录还款 / 沟通 / 延期", "record: pay / log / extend"),
         ),
         (
+            "A O S F",
+            lang.t("协议 / 承诺 / 结清 / 罚息", "agree/promise/settle/fee"),
+        ),
+        (
             "P c",
             lang.t("还款建议 / 每周现金流", "cash plan / weekly flow"),
         ),
