@@ -335,3 +335,101 @@ pub fn form_penalty_hint() -> Text {
         "towards penalty or fees: reduces the penalty estimate, no installment",
     )
 }
+
+pub fn detail_apr_line(apr: &str, line: &str) -> Text {
+    Text::new(
+        format!("真实年化 {apr}% 高于报道的 {line}% 线"),
+        format!("true rate {apr}% is above the reported {line}% line"),
+    )
+}
+
+pub fn detail_agreement_title(paid: usize, count: usize) -> Text {
+    Text::new(
+        format!("还款协议 已还 {paid}/{count} 期"),
+        format!("Agreement: {paid} of {count} paid"),
+    )
+}
+
+pub fn detail_agreement_next(date: &str, amount: &str) -> Text {
+    Text::new(
+        format!("下期 {date} {amount}"),
+        format!("next {date} {amount}"),
+    )
+}
+
+pub fn detail_agreement_missed(n: u32, date: &str) -> Text {
+    Text::new(
+        format!("协议未履行：第{n}期（{date}）未还"),
+        format!("agreement broken: #{n} ({date}) unpaid"),
+    )
+}
+
+pub fn detail_agreement_done() -> Text {
+    Text::new("已按协议全部还清", "all paid as agreed")
+}
+
+pub fn detail_ref_label() -> Text {
+    Text::new("凭据 ", "record ")
+}
+
+pub fn detail_no_ref() -> Text {
+    Text::new("⚠ 没有记下凭据", "⚠ no record noted")
+}
+
+pub fn detail_promises_title() -> Text {
+    Text::new("承诺还款", "Promises")
+}
+
+/// One promise: `status` is kept | broken | pending.
+pub fn detail_promise(status: &str, by: &str, amount: &str, paid: &str) -> Text {
+    match status {
+        "kept" => Text::new(
+            format!("✓ {by} 前 {amount} 已兑现"),
+            format!("✓ {amount} by {by}: kept"),
+        ),
+        "broken" => Text::new(
+            format!("✗ {by} 前 {amount} 未兑现（已还 {paid}）"),
+            format!("✗ {amount} by {by}: broken ({paid} paid)"),
+        ),
+        _ => Text::new(
+            format!("◆ {by} 前还 {amount}（已还 {paid}）"),
+            format!("◆ {amount} by {by} ({paid} paid)"),
+        ),
+    }
+}
+
+pub fn detail_settled_title() -> Text {
+    Text::new("协商结清", "Settled")
+}
+
+pub fn detail_settled_paid(date: &str, amount: &str) -> Text {
+    Text::new(
+        format!("{date} 支付 {amount}"),
+        format!("{amount} paid on {date}"),
+    )
+}
+
+pub fn detail_settled_waived(amount: &str) -> Text {
+    Text::new(format!("减免 {amount}"), format!("{amount} waived"))
+}
+
+pub fn detail_closing_title() -> Text {
+    Text::new("结清以后", "After the last payment")
+}
+
+/// The closing checklist, short; the advice's closing topic gives each with its source.
+pub fn detail_closing_items() -> [Text; 3] {
+    [
+        Text::new("要书面结清证明", "get a written proof of settlement"),
+        Text::new("1–2 个月后查征信", "check the credit report in 1–2 months"),
+        Text::new(
+            "记录有错可提异议（20 天内答复）",
+            "dispute a wrong record (answered within 20 days)",
+        ),
+    ]
+}
+
+/// The list's second line for a loan settled for less.
+pub fn list_settled() -> Text {
+    Text::new("已协商结清", "settled for less")
+}

@@ -160,6 +160,15 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         }
     }
     lines.extend(flow(chunks, width));
+    // An agreement, promises, a settlement, the closing checklist (issue 20).
+    lines.extend(super::outcome::detail_lines(
+        app,
+        e,
+        app.detail.apr,
+        width,
+        level >= NEXT_ONLY,
+        theme,
+    ));
 
     // Stages as dated milestones.
     let milestones = &e.escalation.milestones;
@@ -446,13 +455,15 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     // Payments so far.
     if level < NO_PAID {
         let paid: Vec<_> = loan.payments.iter().filter(|p| p.date <= today).collect();
+        // Every payment listed (with an agreement the ledger counts only those from its date).
+        let paid_sum: rust_decimal::Decimal = paid.iter().map(|p| p.amount).sum();
         lines.push(section(lang.t("已还", "Paid"), theme));
         let mut pay = vec![vec![Span::raw(match lang {
-            Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, l.total_paid)),
+            Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, paid_sum)),
             Lang::En => format!(
                 "{}, {}",
                 en_count(paid.len(), "payment", "payments"),
-                money(cur, l.total_paid)
+                money(cur, paid_sum)
             ),
         })]];
         if let Some(last) = paid.iter().max_by_key(|p| p.date) {

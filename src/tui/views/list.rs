@@ -214,6 +214,14 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
                     pad(lang.t("尚未借出", "not yet drawn"), bar_w, Align::Left),
                     theme.dim(),
                 )),
+                _ if e.ledger.status == LoanStatus::Settled => spans.push(Span::styled(
+                    pad(
+                        crate::i18n::outcome::list_settled().get(lang),
+                        bar_w,
+                        Align::Left,
+                    ),
+                    theme.dim(),
+                )),
                 _ => spans.push(Span::styled(
                     pad(lang.t("已全部还清", "all repaid"), bar_w, Align::Left),
                     theme.dim(),

@@ -10,6 +10,7 @@ pub mod header;
 pub mod help;
 pub mod list;
 pub mod logview;
+pub mod outcome;
 pub mod overlay;
 pub mod plan;
 pub mod ruler;
