@@ -209,3 +209,30 @@ fn promise_settle_and_penalty_forms_write_and_refuse_in_place() {
         Some("settled")
     );
 }
+
+#[test]
+fn w_offers_the_letters_that_fit_the_loan() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::Zh);
+    select(&mut app, "settled");
+    press(&mut app, KeyCode::Char('w'));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("结清证明申请 · 借呗（Tab 换一种）"), "{s}");
+    assert!(s.contains("减免 ¥2,244.00"), "{s}");
+    press(&mut app, KeyCode::Tab);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("征信异议申请 · 借呗"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    // While the agreement is kept, no new plan: the dispute only.
+    select(&mut app, "kept");
+    press(&mut app, KeyCode::Char('w'));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("征信异议申请 · 星图任性贷"), "{s}");
+    assert!(!s.contains("协商还款申请书"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    // Broken, the negotiation letter again.
+    select(&mut app, "broken");
+    press(&mut app, KeyCode::Char('w'));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("协商还款申请书 · 某分期"), "{s}");
+}

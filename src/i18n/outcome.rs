@@ -433,3 +433,11 @@ pub fn detail_closing_items() -> [Text; 3] {
 pub fn list_settled() -> Text {
     Text::new("已协商结清", "settled for less")
 }
+
+/// The title of a letter kind (`settlement-proof`, `dispute`) in the dashboard.
+pub fn letter_title(kind: &str) -> Text {
+    match kind {
+        "settlement-proof" => Text::new("结清证明申请", "Request for a proof of settlement"),
+        _ => Text::new("征信异议申请", "Credit report dispute"),
+    }
+}

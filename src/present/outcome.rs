@@ -172,20 +172,20 @@ impl LetterKind {
         }
     }
 
-    /// The kinds that fit the loan on the day: no new plan while an agreement is kept, the
-    /// proof of settlement once nothing is owed, a dispute always.
+    /// The kinds that fit the loan on the day: the negotiation letter while something is owed
+    /// (but no new plan while an agreement is kept), the proof of settlement and the dispute once
+    /// nothing is; a dispute while an agreement is kept (its record may still show the old
+    /// arrears). `letter --kind` drafts any kind.
     pub fn fitting(l: &Ledger) -> Vec<LetterKind> {
         let kept = agreement(l).is_some_and(|a| a.status == AgreementStatus::Kept)
             && l.status == crate::engine::LoanStatus::InAgreement;
-        let mut out = vec![];
-        if !l.status.is_closed() && !kept {
-            out.push(LetterKind::Negotiation);
-        }
         if l.status.is_closed() {
-            out.push(LetterKind::SettlementProof);
+            vec![LetterKind::SettlementProof, LetterKind::Dispute]
+        } else if kept {
+            vec![LetterKind::Dispute]
+        } else {
+            vec![LetterKind::Negotiation]
         }
-        out.push(LetterKind::Dispute);
-        out
     }
 }
 

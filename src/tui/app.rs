@@ -101,6 +101,8 @@ pub enum Doc {
     Complaint,
     /// The negotiation letter.
     Letter,
+    /// A letter after the negotiation: the request for a proof of settlement, or a dispute.
+    Closing(crate::present::outcome::LetterKind),
 }
 
 /// What the last frame measured, for `update` to page and scroll by: the views write it as

@@ -173,7 +173,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.mode = Mode::LogView { scroll: 0 }
             }
             Msg::OpenDraft if app.selected_entry().is_some() => {
-                app.doc = Some(crate::tui::app::Doc::Letter);
+                app.doc = crate::tui::protect::first_letter(app);
                 app.mode = Mode::Doc { scroll: 0 };
             }
             _ => {}
