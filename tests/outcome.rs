@@ -508,3 +508,40 @@ fn status_names_a_pending_promise_from_two_days_before() {
     // Broken the day after: no longer pending.
     assert!(!status("2026-11-26", "en").contains("promised"));
 }
+
+#[test]
+fn the_plan_sets_aside_what_was_promised() {
+    // The pending promise asks 200 more by 11-25: of 600 in cash, 200 is set aside; the rest
+    // (400) clears no whole installment (500 overdue), so nothing more is proposed.
+    let out = common::stdout_of(&[
+        "--file",
+        &fixture("promises.toml"),
+        "--today",
+        "2026-11-23",
+        "plan",
+        "--cash",
+        "600",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_str(&out).expect("plan --json");
+    assert_eq!(v["committed"], "200.00");
+    assert_eq!(v["left"], "400.00");
+    assert_eq!(v["cash"], "600.00");
+    // With 900 the 700 left clears the 500 overdue.
+    let out = common::stdout_of(&[
+        "--file",
+        &fixture("promises.toml"),
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+        "plan",
+        "--cash",
+        "900",
+    ]);
+    assert!(
+        out.contains("¥200.00 is set aside for the promises you made"),
+        "{out}"
+    );
+    assert!(out.contains("Left ¥200.00"), "{out}");
+}

@@ -134,6 +134,16 @@ impl Outcome {
     }
 }
 
+/// What every loan's pending promises still ask for: money already committed, which the planner
+/// and the call script's budget set aside before they share out the rest.
+pub fn committed(views: &[super::LoanView]) -> Decimal {
+    views
+        .iter()
+        .filter_map(|v| v.ledger.outcome.as_deref())
+        .map(Outcome::committed)
+        .sum()
+}
+
 /// Whether the loan has anything this module lays over its ledger.
 pub fn applies(loan: &Loan) -> bool {
     !loan.agreements.is_empty()

@@ -131,6 +131,9 @@ pub struct Plan {
     /// The earliest unpaid installment of any loan (loan id, due date, unpaid amount): what to
     /// name when nothing falls due within the horizon.
     pub next_bill: Option<(String, NaiveDate, Decimal)>,
+    /// Set aside for pending promises before planning (`engine::agreement::committed`), at most
+    /// the cash.
+    pub committed: Decimal,
 }
 
 fn horizon(today: NaiveDate) -> NaiveDate {
@@ -248,6 +251,8 @@ impl Allot<'_, '_> {
 /// The plan for `cash` over `views` of `today` (any order; ties keep it).
 pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveDate) -> Plan {
     let cash = cash.max(Decimal::ZERO);
+    // Money promised is money already committed: the plan shares out what is left.
+    let committed = super::agreement::committed(views).min(cash);
     let end = horizon(today);
     let mut a = Allot {
         slots: views
@@ -268,7 +273,7 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
                 penalty: penalty_pct(v),
             })
             .collect(),
-        cash_left: cash,
+        cash_left: cash - committed,
         next_order: 0,
     };
     let threatened_before: Vec<bool> = a
@@ -375,6 +380,7 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
         avoided,
         still_threatened,
         next_bill,
+        committed,
     }
 }
 

@@ -137,7 +137,8 @@ pub fn proposals(views: &[LoanView], budget: Option<Decimal>) -> Vec<Proposal> {
         // first (most urgent first, as far as the total reaches), and the rest is shared.
         let mut earmarked: Vec<usize> = (0..views.len()).filter(|i| own[*i] && open(i)).collect();
         earmarked.sort_by(|&a, &b| super::urgency_order(&views[a], &views[b]));
-        let mut left = total;
+        // Money promised (pending promises) is already committed.
+        let mut left = (total - super::agreement::committed(views)).max(Decimal::ZERO);
         for &i in &earmarked {
             let take = shares[i].unwrap_or_default().min(left);
             shares[i] = Some(take);

@@ -441,3 +441,11 @@ pub fn letter_title(kind: &str) -> Text {
         _ => Text::new("征信异议申请", "Credit report dispute"),
     }
 }
+
+/// The plan's line for the money set aside for pending promises.
+pub fn plan_committed(amount: &str) -> Text {
+    Text::new(
+        format!("先留出 {amount} 兑现已作出的还款承诺，下面只分配剩下的钱。"),
+        format!("{amount} is set aside for the promises you made; the rest is planned below."),
+    )
+}

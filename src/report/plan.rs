@@ -33,6 +33,9 @@ struct JsonPlan {
     left: Decimal,
     avoided: Vec<String>,
     still_threatened: Vec<String>,
+    /// Set aside for pending promises before planning.
+    #[serde(with = "money::as_plain")]
+    committed: Decimal,
 }
 
 pub fn json(ctx: &Context, p: &Plan) -> String {
@@ -51,6 +54,7 @@ pub fn json(ctx: &Context, p: &Plan) -> String {
         left: p.left,
         avoided: p.avoided.clone(),
         still_threatened: p.still_threatened.clone(),
+        committed: p.committed,
     };
     serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
@@ -73,6 +77,13 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
         grouped(p.cash),
         lang.t("策略", "Strategy"),
     );
+    if !p.committed.is_zero() {
+        out.push_str(
+            crate::i18n::outcome::plan_committed(&format!("{cur}{}", grouped(p.committed)))
+                .get(lang),
+        );
+        out.push_str("\n\n");
+    }
     if p.payments.is_empty() {
         out.push_str(&nothing_to_pay(lang, p, &name, cur, ctx.today));
         out.push('\n');

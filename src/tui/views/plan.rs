@@ -182,6 +182,15 @@ fn plan_lines<'a>(
         ],
     ];
     let mut lines: Vec<Line> = flow(facts, w);
+    if !plan.committed.is_zero() {
+        let said = crate::i18n::outcome::plan_committed(&money(cur, plan.committed));
+        for l in wrap(said.get(lang), w, "", "") {
+            lines.push(Line::from(Span::styled(
+                l,
+                theme.fg(ratatui::style::Color::Cyan),
+            )));
+        }
+    }
     let note = scope_note(lang);
     for l in wrap(&note, w, "", "") {
         lines.push(Line::from(Span::styled(l, theme.dim())));
