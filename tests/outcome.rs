@@ -545,3 +545,53 @@ fn the_plan_sets_aside_what_was_promised() {
     );
     assert!(out.contains("Left ¥200.00"), "{out}");
 }
+
+#[test]
+fn the_complaint_keeps_promises_and_agreements_as_evidence() {
+    let run = |lang: &str, file: &str, id: &str, from: &str, today: &str| {
+        common::stdout_of(&[
+            "--file",
+            &fixture(file),
+            "--today",
+            today,
+            "--lang",
+            lang,
+            "complaint",
+            id,
+            "--from",
+            from,
+        ])
+    };
+    let en = run(
+        "en",
+        "promises.toml",
+        "promised",
+        "2026-11-01",
+        "2026-11-23",
+    );
+    assert!(en.contains("Agreements and promises"), "{en}");
+    assert!(
+        en.contains("2026-11-12 promised ¥500.00 by 2026-11-15, ¥200.00 paid (broken)"),
+        "{en}"
+    );
+    let zh = run(
+        "zh",
+        "promises.toml",
+        "promised",
+        "2026-11-01",
+        "2026-11-23",
+    );
+    assert!(
+        zh.contains("2026-11-12 承诺 2026-11-15 前还 ¥500.00，已还 ¥200.00（未兑现）"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("2026-11-05 承诺（对 95xxx） 2026-11-10 前还 ¥300.00，已还 ¥300.00（已兑现）"),
+        "{zh}"
+    );
+    let zh = run("zh", "agreement.toml", "broken", "2026-10-01", "2027-01-20");
+    assert!(
+        zh.contains("2026-10-10 达成还款协议：4 期，每期 ¥500.00，凭据：客服工号 8831（未履行）"),
+        "{zh}"
+    );
+}

@@ -449,3 +449,55 @@ pub fn plan_committed(amount: &str) -> Text {
         format!("{amount} is set aside for the promises you made; the rest is planned below."),
     )
 }
+
+pub fn evidence_title() -> Text {
+    Text::new("还款协议与承诺", "Agreements and promises")
+}
+
+/// An agreement in the complaint's evidence; `status` is kept | broken | done | replaced.
+pub fn evidence_agreement(
+    date: chrono::NaiveDate,
+    months: u32,
+    amount: &str,
+    reference: Option<&str>,
+    status: &str,
+) -> Text {
+    let (zs, es) = match status {
+        "kept" => ("履行中", "being kept"),
+        "broken" => ("未履行", "broken"),
+        "done" => ("已履行完毕", "done"),
+        _ => ("已被新协议取代", "replaced by a later one"),
+    };
+    let (zr, er) = match reference {
+        Some(r) => (format!("，凭据：{r}"), format!("; record: {r}")),
+        None => (String::new(), String::new()),
+    };
+    Text::new(
+        format!("{date} 达成还款协议：{months} 期，每期 {amount}{zr}（{zs}）"),
+        format!("{date} agreement: {months} payments of {amount}{er} ({es})"),
+    )
+}
+
+/// A promise in the complaint's evidence; `status` is kept | broken | pending.
+pub fn evidence_promise(
+    date: chrono::NaiveDate,
+    by: chrono::NaiveDate,
+    amount: &str,
+    paid: &str,
+    to: Option<&str>,
+    status: &str,
+) -> Text {
+    let (zs, es) = match status {
+        "kept" => ("已兑现", "kept"),
+        "broken" => ("未兑现", "broken"),
+        _ => ("尚未到期", "pending"),
+    };
+    let (zt, et) = match to {
+        Some(t) => (format!("（对 {t}）"), format!(" (to {t})")),
+        None => (String::new(), String::new()),
+    };
+    Text::new(
+        format!("{date} 承诺{zt} {by} 前还 {amount}，已还 {paid}（{zs}）"),
+        format!("{date} promised{et} {amount} by {by}, {paid} paid ({es})"),
+    )
+}

@@ -304,3 +304,62 @@ pub fn promises_line(
             .to_string(),
     )
 }
+
+/// The agreements and promises made from `from` to `to`, one line each, for the complaint's
+/// evidence: what the borrower agreed and promised, and what became of it.
+pub fn evidence_lines(
+    lang: crate::i18n::Lang,
+    view: &crate::engine::LoanView,
+    from: NaiveDate,
+    to: NaiveDate,
+    cur: &str,
+) -> Vec<String> {
+    use super::notice::printable;
+    use crate::i18n::outcome as words;
+    let m = |d: Decimal| format!("{cur}{}", money::grouped(d));
+    let mut out: Vec<(NaiveDate, String)> = vec![];
+    for a in &view.loan.agreements {
+        if a.date < from || a.date > to {
+            continue;
+        }
+        let status = agreement(&view.ledger)
+            .filter(|s| s.agreement == *a)
+            .map(|s| s.status.key())
+            .unwrap_or("replaced");
+        out.push((
+            a.date,
+            words::evidence_agreement(
+                a.date,
+                a.months,
+                &m(a.amount),
+                a.reference.as_deref().map(printable).as_deref(),
+                status,
+            )
+            .get(lang)
+            .to_string(),
+        ));
+    }
+    for p in of(&view.ledger)
+        .map(|o| o.promises.as_slice())
+        .unwrap_or_default()
+    {
+        if p.promise.date < from || p.promise.date > to {
+            continue;
+        }
+        out.push((
+            p.promise.date,
+            words::evidence_promise(
+                p.promise.date,
+                p.promise.by,
+                &m(p.promise.amount),
+                &m(p.paid),
+                p.promise.to.as_deref().map(printable).as_deref(),
+                p.status.key(),
+            )
+            .get(lang)
+            .to_string(),
+        ));
+    }
+    out.sort_by_key(|(d, _)| *d);
+    out.into_iter().map(|(_, l)| l).collect()
+}
