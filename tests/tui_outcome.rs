@@ -236,3 +236,36 @@ fn w_offers_the_letters_that_fit_the_loan() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("协商还款申请书 · 某分期"), "{s}");
 }
+
+#[test]
+fn the_closing_checklist_remembers_through_the_log() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select(&mut app, "settled");
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("After the last payment (C checks)"), "{s}");
+    assert!(s.contains("☐ get a written proof of settlement"), "{s}");
+    press(&mut app, KeyCode::Char('C'));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.ends_with("[[loan.log]]\ndate = 2026-11-23\nkind = \"note\"\ntext = \"✓ get a written proof of settlement\"\n"),
+        "{text}"
+    );
+    // Read again, as a new session would: the first item is checked, the second is next.
+    let mut again = app_at(&path, Lang::Zh);
+    select(&mut again, "settled");
+    let s = screen(&mut again, 120, 40);
+    assert!(s.contains("☑ 要书面结清证明"), "{s}");
+    assert!(s.contains("☐ 1–2 个月后查征信"), "{s}");
+    press(&mut again, KeyCode::Char('C'));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .ends_with("text = \"✓ 1–2 个月后查征信\"\n")
+    );
+    // A loan still owed has no checklist: C writes nothing.
+    let before = std::fs::read_to_string(&path).unwrap();
+    select(&mut again, "kept");
+    press(&mut again, KeyCode::Char('C'));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}

@@ -501,3 +501,8 @@ pub fn evidence_promise(
         format!("{date} promised{et} {amount} by {by}, {paid} paid ({es})"),
     )
 }
+
+/// After the closing checklist's title: the key that checks the next item.
+pub fn detail_closing_key() -> Text {
+    Text::new("（C 勾选）", " (C checks)")
+}

@@ -363,3 +363,26 @@ pub fn evidence_lines(
     out.sort_by_key(|(d, _)| *d);
     out.into_iter().map(|(_, l)| l).collect()
 }
+
+/// Which items of the closing checklist (`i18n::outcome::detail_closing_items`) the loan's log
+/// marks as done: a note that names the item, in either language (`C` in the dashboard writes
+/// one).
+pub fn closing_checked(loan: &crate::model::Loan) -> [bool; 3] {
+    let items = crate::i18n::outcome::detail_closing_items();
+    let mut out = [false; 3];
+    for (i, item) in items.iter().enumerate() {
+        out[i] = loan.log.iter().any(|e| {
+            e.kind == crate::model::LogKind::Note
+                && (e.text.contains(item.zh.as_str()) || e.text.contains(item.en.as_str()))
+        });
+    }
+    out
+}
+
+/// The note that marks the first unchecked closing item as done, in `lang`; None when all are.
+pub fn next_closing_note(loan: &crate::model::Loan, lang: crate::i18n::Lang) -> Option<String> {
+    let checked = closing_checked(loan);
+    let items = crate::i18n::outcome::detail_closing_items();
+    let i = checked.iter().position(|c| !c)?;
+    Some(format!("✓ {}", items[i].get(lang)))
+}

@@ -47,6 +47,7 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('O') => Msg::OpenOutcomeForm(crate::tui::form::FormKind::Promise),
         KeyCode::Char('S') => Msg::OpenOutcomeForm(crate::tui::form::FormKind::Settle),
         KeyCode::Char('F') => Msg::OpenOutcomeForm(crate::tui::form::FormKind::PayPenalty),
+        KeyCode::Char('C') => Msg::CheckClosing,
         KeyCode::BackTab => Msg::PrevTopic,
         KeyCode::Char('J') => Msg::ScrollAdvice(1),
         KeyCode::Char('K') => Msg::ScrollAdvice(-1),

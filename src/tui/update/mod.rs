@@ -169,6 +169,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::OpenNotice => crate::tui::protect::open_notice(app),
             Msg::QuickCall => form::open(app, FormKind::Call),
             Msg::OpenOutcomeForm(kind) => form::open(app, kind),
+            Msg::CheckClosing => return outcome_form::check_closing(app).into_iter().collect(),
             Msg::OpenLogView if app.selected_entry().is_some() => {
                 app.mode = Mode::LogView { scroll: 0 }
             }

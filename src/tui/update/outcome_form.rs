@@ -7,11 +7,13 @@ use chrono::{Months, NaiveDate};
 use crate::engine::proposal::Offer;
 use crate::i18n::{Lang, outcome as words};
 use crate::input;
-use crate::model::{Agreement, Promise, Settlement};
+use crate::model::{Agreement, LogEntry, LogKind, Promise, Settlement};
 use crate::money::plain;
 use crate::present::LoanFacts;
 use crate::store::write::Edit;
+use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form, FormKind};
+use crate::tui::msg::Effect;
 
 /// The fields of an outcome form for the loan `e` on `today`; None for the other kinds.
 pub fn fields(lang: Lang, e: &LoanFacts, kind: FormKind, today: NaiveDate) -> Option<Vec<Field>> {
@@ -207,4 +209,23 @@ pub fn edit(lang: Lang, form: &mut Form) -> Option<Edit> {
         _ => None,
     };
     edit.filter(|_| ok && form.fields.iter().all(|f| f.error.is_none()))
+}
+
+/// `C`: the note that marks the next closing item done, for a loan paid off or settled.
+pub fn check_closing(app: &App) -> Option<Effect> {
+    let e = app.selected_entry()?;
+    if !e.ledger.status.is_closed() {
+        return None;
+    }
+    let loan = app.portfolio.loans.get(e.idx)?;
+    let text = crate::present::outcome::next_closing_note(loan, app.lang)?;
+    Some(Effect::Write(Edit::Log {
+        id: e.id.clone(),
+        entry: LogEntry {
+            date: app.today().min(app.base_today),
+            kind: LogKind::Note,
+            text,
+            ..LogEntry::default()
+        },
+    }))
 }

@@ -173,13 +173,27 @@ pub fn detail_lines<'a>(
 
     // After the last payment: the closing checklist (its sources are in the advice panel).
     if l.status.is_closed() && e.starts.is_none() {
-        lines.push(section(
-            words::detail_closing_title().get(lang).to_string(),
-            theme,
-        ));
+        // The key's hint only where the title keeps to one line.
+        let title = words::detail_closing_title().get(lang).to_string();
+        let with_key = format!("{title}{}", words::detail_closing_key().get(lang));
+        let fits = unicode_width::UnicodeWidthStr::width(with_key.as_str()) + 3 <= width;
+        lines.push(section(if fits { with_key } else { title }, theme));
+        let checked = app
+            .portfolio
+            .loans
+            .get(e.idx)
+            .map(outcome::closing_checked)
+            .unwrap_or_default();
         let items: Vec<Vec<Span>> = words::detail_closing_items()
             .iter()
-            .map(|t| vec![Span::raw(format!("☐ {}", t.get(lang)))])
+            .zip(checked)
+            .map(|(t, done)| {
+                if done {
+                    vec![Span::styled(format!("☑ {}", t.get(lang)), theme.dim())]
+                } else {
+                    vec![Span::raw(format!("☐ {}", t.get(lang)))]
+                }
+            })
             .collect();
         lines.extend(flow(items, width));
     }
