@@ -219,10 +219,7 @@ fn evaluate(loan: &Loan, mut base: Ledger, today: NaiveDate, alert_days: u32) ->
         .iter()
         .filter(|a| a.date <= today)
         .max_by_key(|a| a.date);
-    let agreement = match agreement {
-        Some(a) => Some(with_agreement(loan, a, &mut base, today, alert_days)),
-        None => None,
-    };
+    let agreement = agreement.map(|a| with_agreement(loan, a, &mut base, today, alert_days));
     base.penalty_estimate = base
         .penalty_estimate
         .map(|p| (p - penalty_paid).max(Decimal::ZERO));

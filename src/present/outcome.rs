@@ -123,7 +123,7 @@ pub fn apr_line(apr: Option<Decimal>) -> Option<&'static str> {
 pub const PROMISE_SHOWN_DAYS_BEFORE: i64 = 2;
 
 /// Pending promises to show on `today`: those whose `by` is at most 2 days away.
-pub fn promises_due<'a>(l: &'a Ledger, today: NaiveDate) -> Vec<&'a PromiseState> {
+pub fn promises_due(l: &Ledger, today: NaiveDate) -> Vec<&PromiseState> {
     of(l)
         .map(|o| {
             o.pending_promises()

@@ -216,7 +216,7 @@ fn due_events<W: Write>(
             let event = EventOut {
                 uid: &uid,
                 date: item.due,
-                summary: &words.0.get(lang).to_string(),
+                summary: words.0.get(lang),
                 description: words.1.get(lang),
                 trigger: (!item.overdue).then_some("-PT15H"),
             };
