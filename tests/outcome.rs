@@ -595,3 +595,29 @@ fn the_complaint_keeps_promises_and_agreements_as_evidence() {
         "{zh}"
     );
 }
+
+#[test]
+fn the_true_rate_is_shown_beside_the_typed_one_when_they_differ() {
+    use repaydash::i18n::Lang;
+    use repaydash::present::outcome::typed_rate_words;
+    use rust_decimal::Decimal;
+    let text = std::fs::read_to_string(fixture("apr.toml")).expect("fixture");
+    let builtin = repaydash::knowledge::builtin_policies().expect("policies");
+    let parsed = repaydash::store::schema::parse_portfolio(&text, &builtin).expect("valid");
+    let loan = |id: &str| parsed.portfolio.loan(id).expect("a loan").clone();
+    // 0.6 % a month on the original principal: 13.03 % a year by IRR.
+    let fee = loan("fee");
+    assert_eq!(
+        typed_rate_words(Lang::En, &fee, Decimal::new(1303, 2)).as_deref(),
+        Some(" (fee 0.6% a month)")
+    );
+    assert_eq!(
+        typed_rate_words(Lang::Zh, &fee, Decimal::new(1303, 2)).as_deref(),
+        Some("（手续费 每月 0.6%）")
+    );
+    // An equal-installment loan's IRR is its typed rate: nothing to add.
+    assert_eq!(
+        typed_rate_words(Lang::En, &loan("above24"), Decimal::new(2401, 2)),
+        None
+    );
+}

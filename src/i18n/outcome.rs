@@ -506,3 +506,27 @@ pub fn evidence_promise(
 pub fn detail_closing_key() -> Text {
     Text::new("（C 勾选）", " (C checks)")
 }
+
+/// Beside the true rate: a fixed-fee plan's fee as the lender states it.
+pub fn typed_fee(fee: &str) -> Text {
+    Text::new(
+        format!("（手续费 每月 {fee}%）"),
+        format!(" (fee {fee}% a month)"),
+    )
+}
+
+/// Beside the true rate: the annual rate written in the file.
+pub fn typed_annual(rate: &str) -> Text {
+    Text::new(
+        format!("（合同 年 {rate}%）"),
+        format!(" (stated {rate}% a year)"),
+    )
+}
+
+/// Beside the true rate: the daily rate written in the file.
+pub fn typed_daily(rate: &str) -> Text {
+    Text::new(
+        format!("（合同 日 {rate}%）"),
+        format!(" (stated {rate}% a day)"),
+    )
+}

@@ -386,3 +386,40 @@ pub fn next_closing_note(loan: &crate::model::Loan, lang: crate::i18n::Lang) -> 
     let i = checked.iter().position(|c| !c)?;
     Some(format!("✓ {}", items[i].get(lang)))
 }
+
+/// The rate the user typed beside the true one, when they differ: a fixed-fee plan's monthly fee
+/// (0.6 % a month ≈ 13 % a year), or an annual or daily rate whose IRR is not the same figure.
+/// None when the typed rate is the true rate to the hundredth.
+pub fn typed_rate_words(
+    lang: crate::i18n::Lang,
+    loan: &crate::model::Loan,
+    apr: Decimal,
+) -> Option<String> {
+    use crate::model::{LoanTerms, Method};
+    let LoanTerms::Amortized {
+        method,
+        fee_rate,
+        rate,
+        ..
+    } = &loan.terms
+    else {
+        return None;
+    };
+    if *method == Method::FixedFee {
+        let fee = fee_rate.unwrap_or_default().normalize().to_string();
+        return Some(crate::i18n::outcome::typed_fee(&fee).get(lang).to_string());
+    }
+    let typed = (rate.daily_percent() * Decimal::from(360)).round_dp(2);
+    if (typed - apr).abs() < Decimal::new(1, 2) {
+        return None;
+    }
+    let written = match rate {
+        crate::model::Rate::Annual(a) => {
+            crate::i18n::outcome::typed_annual(&a.normalize().to_string())
+        }
+        crate::model::Rate::Daily(d) => {
+            crate::i18n::outcome::typed_daily(&d.normalize().to_string())
+        }
+    };
+    Some(written.get(lang).to_string())
+}

@@ -133,8 +133,10 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         ]);
     }
     if let Some(apr) = app.detail.apr.filter(|_| level < TIGHT) {
+        // Beside the rate the user typed when that is not the true rate (a fixed fee, say).
+        let typed = crate::present::outcome::typed_rate_words(lang, loan, apr).unwrap_or_default();
         chunks.push(vec![Span::raw(format!(
-            "{} {apr}%",
+            "{} {apr}%{typed}",
             lang.t("年化(IRR)", "APR (IRR)")
         ))]);
     }
