@@ -621,3 +621,39 @@ fn the_true_rate_is_shown_beside_the_typed_one_when_they_differ() {
         None
     );
 }
+
+#[test]
+fn check_lists_promises_not_kept_and_settlements_under_its_table() {
+    let zh = common::stdout_of(&[
+        "--file",
+        &fixture("promises.toml"),
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "zh",
+        "check",
+    ]);
+    assert!(
+        zh.contains("星图金融：✗ 11-15 前 ¥500.00 未兑现（已还 ¥200.00）"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("星图金融：◆ 11-25 前还 ¥200.00（已还 ¥0.00）"),
+        "{zh}"
+    );
+    // The kept one is not listed.
+    assert!(!zh.contains("11-10 前"), "{zh}");
+    let en = common::stdout_of(&[
+        "--file",
+        &fixture("settle.toml"),
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+        "check",
+    ]);
+    assert!(
+        en.contains("¥2,000.00 paid on 1 Oct · ¥2,244.00 waived"),
+        "{en}"
+    );
+}

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::agreement::PromiseState;
+use crate::engine::agreement::{PromiseState, PromiseStatus};
 use crate::money;
 
 /// An agreement as `check --json` gives it.
@@ -422,4 +422,53 @@ pub fn typed_rate_words(
         }
     };
     Some(written.get(lang).to_string())
+}
+
+/// The lines `check` prints under its table: each loan's pending and broken promises, and what
+/// a settlement paid and waived.
+pub fn check_notes(
+    lang: crate::i18n::Lang,
+    loans: &[super::LoanFacts],
+    today: NaiveDate,
+    cur: &str,
+) -> Vec<String> {
+    use crate::i18n::outcome as words;
+    let m = |d: Decimal| format!("{cur}{}", money::grouped(d));
+    let mut out = vec![];
+    for f in loans {
+        let Some(o) = of(&f.ledger) else {
+            continue;
+        };
+        for p in &o.promises {
+            if p.status == PromiseStatus::Kept || p.promise.date > today {
+                continue;
+            }
+            out.push(format!(
+                "{}{}{}",
+                f.name,
+                lang.t("：", ": "),
+                words::detail_promise(
+                    p.status.key(),
+                    &crate::dates::day(lang, p.promise.by, today),
+                    &m(p.promise.amount),
+                    &m(p.paid),
+                )
+                .get(lang)
+            ));
+        }
+        if let Some(s) = &o.settlement {
+            out.push(format!(
+                "{}{}{} · {}",
+                f.name,
+                lang.t("：", ": "),
+                words::detail_settled_paid(
+                    &crate::dates::day(lang, s.settlement.date, today),
+                    &m(s.settled_amount)
+                )
+                .get(lang),
+                words::detail_settled_waived(&m(s.waived_amount)).get(lang)
+            ));
+        }
+    }
+    out
 }

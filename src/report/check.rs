@@ -241,6 +241,15 @@ pub fn text(ctx: &Context) -> String {
         &[Left, Left, Right, Right, Left, Left, Left, Right],
         &rows,
     ));
+    // Promises pending or broken, and settlements, under the table (issue 20).
+    let notes = crate::present::outcome::check_notes(lang, &snap.loans, ctx.today, cur);
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
     out.push_str(lang.t(
         "\n催收阶段的天数来自网络文章和用户反馈，只是估计；罚息为估算。\n",
         "\nEscalation days are estimates from articles and user reports; penalties are estimates.\n",
