@@ -269,3 +269,31 @@ fn the_closing_checklist_remembers_through_the_log() {
     press(&mut again, KeyCode::Char('C'));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
+
+#[test]
+fn the_call_form_records_what_they_asked_for_as_a_promise() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select(&mut app, "broken");
+    app.clock_time = chrono::NaiveTime::from_hms_opt(10, 5, 0);
+    press(&mut app, KeyCode::Char('a'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("what they asked you to pay"), "{s}");
+    set_field(&mut app, FieldKind::Amount, "600");
+    set_field(&mut app, FieldKind::By, "2026-11-27");
+    submit(&mut app);
+    assert_eq!(app.mode, Mode::Main);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("kind = \"collection_call\""), "{text}");
+    assert!(
+        text.contains("[[loan.promises]]\ndate = 2026-11-23\nby = 2026-11-27\namount = 600\n"),
+        "{text}"
+    );
+    // Only one of the two: refused in place, nothing written.
+    let before = std::fs::read_to_string(&path).unwrap();
+    press(&mut app, KeyCode::Char('a'));
+    set_field(&mut app, FieldKind::Amount, "600");
+    submit(&mut app);
+    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}

@@ -530,3 +530,19 @@ pub fn typed_daily(rate: &str) -> Text {
         format!(" (stated {rate}% a day)"),
     )
 }
+
+/// The call form's optional amount the collector asked for.
+pub fn call_asked_amount_hint() -> Text {
+    Text::new(
+        "对方要求还多少（可不填；填了就记为承诺）",
+        "what they asked you to pay (optional; recorded as a promise)",
+    )
+}
+
+/// The call form's optional day the collector asked for.
+pub fn call_asked_by_hint() -> Text {
+    Text::new(
+        "对方要求哪天前还 YYYY-MM-DD",
+        "the day they asked for, YYYY-MM-DD",
+    )
+}

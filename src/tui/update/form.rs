@@ -126,6 +126,21 @@ pub fn open(app: &mut App, kind: FormKind) {
                     String::new(),
                     "threat insult told_third_party fake_legal night".to_string(),
                 ),
+                // "They asked me to pay … by …": recorded as a promise too when filled in.
+                Field::new(
+                    FieldKind::Amount,
+                    String::new(),
+                    crate::i18n::outcome::call_asked_amount_hint()
+                        .get(lang)
+                        .to_string(),
+                ),
+                Field::new(
+                    FieldKind::By,
+                    String::new(),
+                    crate::i18n::outcome::call_asked_by_hint()
+                        .get(lang)
+                        .to_string(),
+                ),
             ]
         }
         FormKind::Extend => {
@@ -202,7 +217,7 @@ pub fn cancel(app: &mut App) {
 /// A key in the open form; Enter with valid values asks the event loop to write the entry.
 pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     if msg == FormMsg::Submit {
-        return submit(app).into_iter().collect();
+        return submit(app);
     }
     let Some(form) = app.form.as_mut() else {
         app.mode = Mode::Main;
@@ -483,12 +498,24 @@ fn refusal(lang: Lang, init: &str, e: &WriteError) -> String {
 
 /// Validate; when every field is right, the write to ask for (the form stays open until the
 /// event loop reports what came of it, see `written`).
-fn submit(app: &mut App) -> Option<Effect> {
-    let mut form = app.form.take()?;
+fn submit(app: &mut App) -> Vec<Effect> {
+    let Some(mut form) = app.form.take() else {
+        return Vec::new();
+    };
     form.refusal = None;
     let edit = validate(app, &mut form);
+    // A collection call where they asked for a payment by a day: a promise as well.
+    let promise = match (&edit, form.kind) {
+        (Some(Edit::Log { entry, .. }), FormKind::Call) => {
+            super::outcome_form::call_promise(app, &mut form, entry.date)
+        }
+        _ => Ok(None),
+    };
     app.form = Some(form);
-    edit.map(Effect::Write)
+    match (edit, promise) {
+        (Some(e), Ok(p)) => std::iter::once(e).chain(p).map(Effect::Write).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// What came of a write (a form's, or `t` in a contact's message): show the file as it is now

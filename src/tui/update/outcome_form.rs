@@ -229,3 +229,50 @@ pub fn check_closing(app: &App) -> Option<Effect> {
         },
     }))
 }
+
+/// The call form's "they asked me to pay … by …": None when both are empty; the promise made on
+/// the call's day when both are right (marked in place and refused as a whole otherwise).
+pub fn call_promise(app: &App, form: &mut Form, date: NaiveDate) -> Result<Option<Edit>, ()> {
+    let lang = app.lang;
+    let value = |form: &Form, kind| {
+        form.field(kind)
+            .map(|f| f.value.trim().to_string())
+            .unwrap_or_default()
+    };
+    let (amount, by) = (value(form, FieldKind::Amount), value(form, FieldKind::By));
+    if amount.is_empty() && by.is_empty() {
+        return Ok(None);
+    }
+    let a = input::amount(&amount);
+    let b = input::date(&by);
+    if let Some(f) = form.field_mut(FieldKind::Amount) {
+        f.error = a.as_ref().err().map(|e| e.text().get(lang).to_string());
+    }
+    if let Some(f) = form.field_mut(FieldKind::By) {
+        f.error = b.as_ref().err().map(|e| e.text().get(lang).to_string());
+    }
+    let (Ok(amount), Ok(by)) = (a, b) else {
+        return Err(());
+    };
+    let edit = Edit::Promise {
+        id: form.loan_id.clone(),
+        promise: Promise {
+            date,
+            by,
+            amount,
+            to: None,
+            text: None,
+        },
+    };
+    if let Err(refused) = crate::store::write::check_entry(&app.portfolio, &edit, app.base_today) {
+        let field = match refused.field {
+            Some(crate::store::write::Field::Amount) => FieldKind::Amount,
+            _ => FieldKind::By,
+        };
+        if let Some(f) = form.field_mut(field) {
+            f.error = Some(refused.text(lang).to_string());
+        }
+        return Err(());
+    }
+    Ok(Some(edit))
+}
