@@ -230,9 +230,20 @@ pub fn check_closing(app: &App) -> Option<Effect> {
     }))
 }
 
-/// The call form's "they asked me to pay … by …": None when both are empty; the promise made on
-/// the call's day when both are right (marked in place and refused as a whole otherwise).
-pub fn call_promise(app: &App, form: &mut Form, date: NaiveDate) -> Result<Option<Edit>, ()> {
+/// What the call form's "they asked me to pay … by …" asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Asked {
+    /// Both left empty: the call alone.
+    Nothing,
+    /// The promise made on the call's day.
+    Promise(Edit),
+    /// One is wrong or missing (marked in place): nothing is written.
+    Refused,
+}
+
+/// The call form's "they asked me to pay … by …": nothing when both are empty; the promise made
+/// on the call's day when both are right (marked in place and refused as a whole otherwise).
+pub fn call_promise(app: &App, form: &mut Form, date: NaiveDate) -> Asked {
     let lang = app.lang;
     let value = |form: &Form, kind| {
         form.field(kind)
@@ -241,7 +252,7 @@ pub fn call_promise(app: &App, form: &mut Form, date: NaiveDate) -> Result<Optio
     };
     let (amount, by) = (value(form, FieldKind::Amount), value(form, FieldKind::By));
     if amount.is_empty() && by.is_empty() {
-        return Ok(None);
+        return Asked::Nothing;
     }
     let a = input::amount(&amount);
     let b = input::date(&by);
@@ -252,7 +263,7 @@ pub fn call_promise(app: &App, form: &mut Form, date: NaiveDate) -> Result<Optio
         f.error = b.as_ref().err().map(|e| e.text().get(lang).to_string());
     }
     let (Ok(amount), Ok(by)) = (a, b) else {
-        return Err(());
+        return Asked::Refused;
     };
     let edit = Edit::Promise {
         id: form.loan_id.clone(),
@@ -272,7 +283,7 @@ pub fn call_promise(app: &App, form: &mut Form, date: NaiveDate) -> Result<Optio
         if let Some(f) = form.field_mut(field) {
             f.error = Some(refused.text(lang).to_string());
         }
-        return Err(());
+        return Asked::Refused;
     }
-    Ok(Some(edit))
+    Asked::Promise(edit)
 }
