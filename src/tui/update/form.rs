@@ -509,11 +509,14 @@ fn submit(app: &mut App) -> Vec<Effect> {
         (Some(Edit::Log { entry, .. }), FormKind::Call) => {
             super::outcome_form::call_promise(app, &mut form, entry.date)
         }
-        _ => Ok(None),
+        _ => super::outcome_form::Asked::Nothing,
     };
     app.form = Some(form);
     match (edit, promise) {
-        (Some(e), Ok(p)) => std::iter::once(e).chain(p).map(Effect::Write).collect(),
+        (Some(e), super::outcome_form::Asked::Nothing) => vec![Effect::Write(e)],
+        (Some(e), super::outcome_form::Asked::Promise(p)) => {
+            vec![Effect::Write(e), Effect::Write(p)]
+        }
         _ => Vec::new(),
     }
 }
