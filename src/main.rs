@@ -322,8 +322,13 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
     {
         let hit = ctx.views().iter().any(|v| match state {
             FailOn::Overdue => v.ledger.status == LoanStatus::Overdue,
+            // A loan in an agreement is due soon when its next agreement payment is.
             FailOn::DueSoon => {
                 matches!(v.ledger.status, LoanStatus::Overdue | LoanStatus::DueSoon)
+                    || (v.ledger.status == LoanStatus::InAgreement
+                        && v.ledger
+                            .days_until_due
+                            .is_some_and(|d| d <= i64::from(ctx.portfolio.settings.alert_days)))
             }
         });
         if hit {

@@ -657,3 +657,20 @@ fn check_lists_promises_not_kept_and_settlements_under_its_table() {
         "{en}"
     );
 }
+
+#[test]
+fn fail_on_due_soon_sees_the_next_agreement_payment() {
+    let code = |today: &str| {
+        assert_cmd::Command::cargo_bin("repaydash")
+            .expect("the binary")
+            .args(["--file", &fixture("agreement.toml"), "--today", today])
+            .args(["check", "--fail-on", "due_soon"])
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    // The kept agreement's next payment is on 12-01: 5 days away on 11-26 (alert_days 7).
+    assert_eq!(code("2026-11-26"), Some(1));
+    assert_eq!(code("2026-11-10"), Some(0));
+}
