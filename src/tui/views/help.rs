@@ -54,8 +54,8 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.t("记录还款 / 沟通 / 延期", "record: pay / log / extend"),
         ),
         (
-            "A O S F",
-            lang.t("协议 / 承诺 / 结清 / 罚息", "agree/promise/settle/fee"),
+            "A O S F C",
+            lang.t("协议/承诺/结清/罚息/勾选", "agree/promise/settle/fee/✓"),
         ),
         (
             "P c",
