@@ -546,3 +546,8 @@ pub fn call_asked_by_hint() -> Text {
         "the day they asked for, YYYY-MM-DD",
     )
 }
+
+/// After a letter's title in the dashboard, when other kinds fit the loan (a `&'static str`
+/// pair: the title is built every frame).
+pub const LETTER_TAB_ZH: &str = "（Tab 换一种）";
+pub const LETTER_TAB_EN: &str = " (Tab: another kind)";

@@ -125,7 +125,10 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
 /// `（Tab 换一种）` after a letter's title when the loan has other letters that fit.
 fn other_letters(lang: Lang, l: &crate::engine::Ledger) -> &'static str {
     if present::outcome::LetterKind::fitting(l).len() > 1 {
-        lang.t("（Tab 换一种）", " (Tab: another kind)")
+        match lang {
+            Lang::Zh => crate::i18n::outcome::LETTER_TAB_ZH,
+            Lang::En => crate::i18n::outcome::LETTER_TAB_EN,
+        }
     } else {
         ""
     }
