@@ -297,3 +297,26 @@ fn the_call_form_records_what_they_asked_for_as_a_promise() {
     assert_eq!(app.mode, Mode::Form);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
+
+#[test]
+fn the_schedule_view_lists_the_agreement_then_the_original_schedule() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    select(&mut app, "kept");
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&mut app, 120, 40);
+    // 6 × 500 from 1 Nov: A1 paid, A2 due 1 Dec; then the original bill of 3,000 (15 Aug) as it
+    // stood the day before the agreement.
+    assert!(s.contains(" A1 "), "{s}");
+    assert!(s.contains(" A6 "), "{s}");
+    let a2 = s.lines().find(|l| l.contains(" A2 ")).expect("A2");
+    assert!(a2.contains("1 Dec") && a2.contains("500.00"), "{a2}");
+    let original = s
+        .lines()
+        .find(|l| l.contains("15 Aug"))
+        .expect("the original bill");
+    assert!(
+        original.contains("3,000.00") && original.contains("overdue"),
+        "{original}"
+    );
+}

@@ -38,7 +38,15 @@ pub fn render(
     let [summary, table_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
 
-    let insts = &s.installments;
+    // With an agreement, its installments first (numbered A1, A2…), then the original schedule
+    // as it stood the day before it.
+    let agreed = s.agreement_installments.len();
+    let all: Vec<&crate::present::schedule::Row> = s
+        .agreement_installments
+        .iter()
+        .chain(&s.installments)
+        .collect();
+    let insts = &all;
     let (interest, fee) = (s.total_interest, s.total_fee);
     let mut facts: Vec<String> = Vec::new();
     // A bill list has no principal of its own (the bills' sum is what the table adds up to).
@@ -76,9 +84,10 @@ pub fn render(
     let header = Row::new(columns(lang).map(str::to_string)).style(theme.accent());
     let rows: Vec<Row> = insts
         .iter()
+        .enumerate()
         .skip(scroll)
         .take(visible)
-        .map(|s| {
+        .map(|(i, s)| {
             let style = match s.status {
                 InstallmentStatus::Paid => theme.dim(),
                 InstallmentStatus::Overdue => theme.status(LoanStatus::Overdue),
@@ -86,7 +95,11 @@ pub fn render(
                 InstallmentStatus::Due => ratatui::style::Style::new(),
             };
             Row::new(vec![
-                format!("{:>3}", s.n),
+                if i < agreed {
+                    format!("{:>3}", format!("A{}", s.n))
+                } else {
+                    format!("{:>3}", s.n)
+                },
                 crate::dates::day(lang, s.due_date, app.today()),
                 format!("{:>10}", grouped(s.principal)),
                 format!("{:>9}", grouped(s.interest)),
