@@ -118,7 +118,12 @@ impl ScheduleFacts {
             agreement_installments,
             stages,
             bills,
-            paid: ledger.total_paid,
+            // With an agreement the ledger counts from its date; what was paid before is in
+            // the history.
+            paid: ledger.total_paid
+                + super::outcome::agreement(ledger)
+                    .map(|a| a.history.iter().map(|s| s.paid).sum::<Decimal>())
+                    .unwrap_or_default(),
         }
     }
 }
