@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::contact::Countdown;
 use crate::engine::proposal::{self, Proposal};
 use crate::engine::{
-    Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
+    Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, urgency_order,
 };
 use crate::i18n::Lang;
 use crate::knowledge::Policies;
@@ -92,12 +92,10 @@ pub fn due_soon(ledger: &Ledger, today: NaiveDate, alert_days: u32) -> (Decimal,
 /// The schedule report and the dashboard's detail both show this.
 pub fn apr(loan: &Loan, ledger: &Ledger) -> (Option<Decimal>, Option<Decimal>) {
     match &loan.terms {
-        LoanTerms::Amortized {
-            principal, term, ..
-        } => {
-            let insts: Vec<_> = ledger.installments.iter().map(|s| s.inst.clone()).collect();
-            (rate::apr(*principal, &insts, *term), Some(*principal))
-        }
+        LoanTerms::Amortized { principal, .. } => (
+            crate::engine::ledger::loan_apr(loan, ledger),
+            Some(*principal),
+        ),
         LoanTerms::Bills(_) => (None, None),
     }
 }
@@ -106,7 +104,8 @@ pub fn apr(loan: &Loan, ledger: &Ledger) -> (Option<Decimal>, Option<Decimal>) {
 /// schedule view total.
 pub fn cost_totals(ledger: &Ledger) -> (Decimal, Decimal) {
     ledger
-        .installments
+        .agreement()
+        .map_or(&ledger.installments, |a| &a.history)
         .iter()
         .fold((Decimal::ZERO, Decimal::ZERO), |(i, f), s| {
             (i + s.inst.interest, f + s.inst.fee)
@@ -291,7 +290,7 @@ impl LoanFacts {
         }
         match self.ledger.status {
             LoanStatus::Overdue => self.ledger.overdue_amount,
-            LoanStatus::PaidOff => Decimal::ZERO,
+            LoanStatus::PaidOff | LoanStatus::Settled => Decimal::ZERO,
             _ => self.ledger.next_due_amount,
         }
     }
@@ -303,6 +302,11 @@ impl LoanFacts {
             return lang.t("未借出", "not drawn").into();
         }
         let l = &self.ledger;
+        if l.status == LoanStatus::Overdue && l.agreement_broken() {
+            return crate::i18n::outcome::agreement_broken_days(l.days_overdue)
+                .get(lang)
+                .into();
+        }
         match (lang, l.status) {
             (Lang::Zh, LoanStatus::Overdue) => format!("逾期{}天", l.days_overdue),
             (Lang::En, LoanStatus::Overdue) => format!("{}d late", l.days_overdue),
@@ -360,7 +364,7 @@ fn totals(entries: &[LoanFacts]) -> Totals {
         if !e.due_soon.is_zero() {
             t.due_soon_loans += 1;
         }
-        if e.ledger.status != LoanStatus::PaidOff && e.starts.is_none() {
+        if !e.ledger.status.is_closed() && e.starts.is_none() {
             t.open += 1;
             if let Some(d) = e.escalation.days_until_emergency_contact {
                 let nearest = |j: Option<usize>| {

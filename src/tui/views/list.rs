@@ -93,7 +93,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let amounts: Vec<String> = shown
         .iter()
         .map(|e| match (e.ledger.status, e.starts) {
-            (LoanStatus::PaidOff, _) | (_, Some(_)) => "—".to_string(),
+            (LoanStatus::PaidOff | LoanStatus::Settled, _) | (_, Some(_)) => "—".to_string(),
             _ => money(cur, e.amount_now()),
         })
         .collect();
@@ -170,7 +170,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
                 1 + platform.width()
             };
         let fill = left_w.saturating_sub(used) + 1;
-        let name_style = if e.ledger.status == LoanStatus::PaidOff || !drawn {
+        let name_style = if e.ledger.status.is_closed() || !drawn {
             theme.dim()
         } else {
             theme.bold()
@@ -218,11 +218,19 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
             let words = countdown::short(lang, e, today, words_w);
             let mut spans = vec![Span::raw("   ")];
             match &e.timeline {
-                Some(tl) if e.ledger.status != LoanStatus::PaidOff => {
+                Some(tl) if !e.ledger.status.is_closed() => {
                     spans.extend(timeline::bar(tl, app.scale, bar_w, e.ledger.status, theme))
                 }
                 _ if !drawn => spans.push(Span::styled(
                     pad(lang.t("尚未借出", "not yet drawn"), bar_w, Align::Left),
+                    theme.dim(),
+                )),
+                _ if e.ledger.status == LoanStatus::Settled => spans.push(Span::styled(
+                    pad(
+                        crate::i18n::outcome::list_settled().get(lang),
+                        bar_w,
+                        Align::Left,
+                    ),
                     theme.dim(),
                 )),
                 _ => spans.push(Span::styled(
