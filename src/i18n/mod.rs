@@ -5,6 +5,7 @@
 //! it without depending on this catalogue (which names engine and model types).
 
 pub mod help;
+pub mod keys;
 pub mod loansin;
 pub mod outcome;
 pub mod phrases;

@@ -110,6 +110,8 @@ pub struct Measured {
     pub plan_page: usize,
     /// The furthest the document or log view can scroll.
     pub doc_max_scroll: usize,
+    /// The furthest the help overlay can scroll (0: it fits).
+    pub help_max_scroll: usize,
 }
 
 impl Default for Measured {
@@ -122,6 +124,7 @@ impl Default for Measured {
             plan_max_scroll: 0,
             plan_page: 0,
             doc_max_scroll: 0,
+            help_max_scroll: 0,
         }
     }
 }
@@ -203,6 +206,8 @@ pub struct App {
     pub stale: Option<Text>,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
+    /// Rows the help overlay is scrolled by, on a screen too short for all of it.
+    pub help_scroll: usize,
     /// What the last frame measured (page sizes, how far a pane can scroll): written by the
     /// views through ratatui's `StatefulWidget` state, read by `update`.
     pub measured: Measured,
@@ -279,6 +284,7 @@ impl App {
             reload_failed: false,
             stale: None,
             advice_scroll: 0,
+            help_scroll: 0,
             measured: Measured::default(),
             planning: Default::default(),
             doc: None,

@@ -9,6 +9,7 @@ pub mod effects;
 pub mod filter;
 pub mod form;
 pub mod history;
+pub mod keymap;
 pub mod keys;
 pub mod loanedit;
 pub mod msg;

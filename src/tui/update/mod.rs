@@ -203,7 +203,33 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 update(app, m);
             }
         }
-        (Mode::Help, Msg::ToggleHelp) => app.mode = Mode::Main,
+        (Mode::Help, Msg::ToggleHelp) => {
+            app.mode = Mode::Main;
+            app.help_scroll = 0;
+        }
+        (
+            Mode::Help,
+            m @ (Msg::Up
+            | Msg::Down
+            | Msg::ScrollAdvice(_)
+            | Msg::PageUp
+            | Msg::PageDown
+            | Msg::Top
+            | Msg::Bottom),
+        ) => {
+            let max = app.measured.help_max_scroll;
+            let page = usize::from(app.screen.height.saturating_sub(4)).max(1);
+            let now = app.help_scroll;
+            app.help_scroll = match m {
+                Msg::Up | Msg::ScrollAdvice(-1) => now.saturating_sub(1),
+                Msg::Down | Msg::ScrollAdvice(1) => (now + 1).min(max),
+                Msg::PageUp => now.saturating_sub(page),
+                Msg::PageDown => (now + page).min(max),
+                Msg::Top => 0,
+                Msg::Bottom => max,
+                _ => now,
+            };
+        }
         (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
         (Mode::Warnings { scroll }, m) => {
             let last = app.warnings.len().saturating_sub(1);
@@ -324,7 +350,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         },
         // Any other overlay (help, or a view added later with only `Msg::Show`): Esc closes it,
         // other keys do nothing.
-        (_, Msg::Back) => app.mode = Mode::Main,
+        (_, Msg::Back) => {
+            app.mode = Mode::Main;
+            app.help_scroll = 0;
+        }
         _ => {}
     }
     Vec::new()

@@ -69,14 +69,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
             }
         }
         // Elsewhere (the schedule, the plan, the cash flow, a document, the call log, the
-        // warnings) the wheel scrolls what is shown.
+        // warnings, the help) the wheel scrolls what is shown.
         (
             Mode::Schedule { .. }
             | Mode::Plan { .. }
             | Mode::Cashflow { .. }
             | Mode::Doc { .. }
             | Mode::LogView { .. }
-            | Mode::Warnings { .. },
+            | Mode::Warnings { .. }
+            | Mode::Help,
             Msg::Wheel { rows, .. },
         ) => {
             let m = if rows < 0 { Msg::Up } else { Msg::Down };

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use crate::i18n::Lang;
 use crate::tui::app::App;
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 /// "3 of 9" / "3/9": how many loans the list shows of how many.
@@ -19,18 +20,22 @@ pub fn count(app: &App) -> String {
 pub fn footer(app: &App, theme: Theme) -> Line<'static> {
     let lang = app.lang;
     let text = app.filter.clone().unwrap_or_default();
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(" / ", theme.accent()),
         Span::styled(text, theme.bold()),
         Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
         Span::styled(format!("  {}  ", count(app)), theme.bold()),
-        Span::styled("Enter", theme.accent()),
-        Span::styled(format!(" {}  ", lang.t("保留筛选", "keep")), theme.dim()),
-        Span::styled("Esc", theme.accent()),
-        Span::styled(format!(" {}  ", lang.t("清除", "clear")), theme.dim()),
-        Span::styled(
-            lang.t("按名称、平台或编号", "by name, platform or id"),
+    ];
+    for h in keymap::hints(keymap::Ctx::Filter) {
+        spans.push(Span::styled(h.label, theme.accent()));
+        spans.push(Span::styled(
+            format!(" {}  ", h.words.get(lang)),
             theme.dim(),
-        ),
-    ])
+        ));
+    }
+    spans.push(Span::styled(
+        lang.t("按名称、平台或编号", "by name, platform or id"),
+        theme.dim(),
+    ));
+    Line::from(spans)
 }
