@@ -81,18 +81,8 @@ pub enum Pane {
 
 pub use super::state::SortKey;
 
-/// Which document the document view shows (`m`, `w`; see `tui::protect`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Doc {
-    /// The heads-up message for the selected loan's contact at this index.
-    Notice { contact: usize },
-    /// The complaint draft over the whole log (opened from the log view).
-    Complaint,
-    /// The negotiation letter.
-    Letter,
-    /// A letter after the negotiation: the request for a proof of settlement, or a dispute.
-    Closing(crate::present::outcome::LetterKind),
-}
+pub use super::reading::Doc;
+use super::reading::{self, Reading};
 
 /// What the last frame measured, for `update` to page and scroll by: the views write it as
 /// `StatefulWidget` state (see `views::draw`), never the model itself.
@@ -216,6 +206,9 @@ pub struct App {
     pub planning: super::planning::Planning,
     /// The document `Mode::Doc` shows.
     pub doc: Option<Doc>,
+    /// What the open document or log view shows, built when it opens and when the data, the day
+    /// or the selection changes (`refresh_reading`), never per frame.
+    pub reading: Reading,
     /// Text waiting to be put on the clipboard (OSC 52) by the event loop.
     pub clipboard: Option<String>,
     /// The time of day the quick call entry (`a`) prefills; None: the clock's (tests fix it).
@@ -288,6 +281,7 @@ impl App {
             measured: Measured::default(),
             planning: Default::default(),
             doc: None,
+            reading: Reading::default(),
             clipboard: None,
             clock_time: None,
             init_command: "repaydash init".into(),
@@ -583,6 +577,43 @@ impl App {
     }
 
     fn refresh_detail(&mut self) {
+        self.refresh_detail_only();
+        self.refresh_reading();
+    }
+
+    /// Build what the open document or log view shows (nothing when neither is open): on
+    /// opening one (`update` calls it when the mode or the document changes) and with the detail.
+    pub fn refresh_reading(&mut self) {
+        let doc = match self.mode {
+            Mode::Doc { .. } => self.doc,
+            _ => None,
+        };
+        let log = matches!(self.mode, Mode::LogView { .. });
+        self.reading = Reading::default();
+        if doc.is_none() && !log {
+            return;
+        }
+        let Some(loan) = self
+            .selected_entry()
+            .and_then(|e| self.portfolio.loans.get(e.idx))
+        else {
+            return;
+        };
+        let ctx = present::Context {
+            portfolio: &self.portfolio,
+            policies: &self.policies,
+            today: self.today(),
+            lang: self.lang,
+        };
+        let v = ctx.view(loan);
+        let shown = Reading {
+            doc: doc.and_then(|d| reading::document(&ctx, &v, d)),
+            log: log.then(|| reading::log(&v, ctx.today)),
+        };
+        self.reading = shown;
+    }
+
+    fn refresh_detail_only(&mut self) {
         let Some(e) = self.selected_entry() else {
             self.detail = Detail::default();
             return;

@@ -15,6 +15,7 @@ pub mod loanedit;
 pub mod msg;
 pub mod planning;
 pub mod protect;
+pub mod reading;
 pub mod run;
 pub mod scale;
 pub mod scrub;

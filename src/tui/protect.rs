@@ -4,22 +4,18 @@
 //! through the terminal (OSC 52). The texts are built once in `present` (notice, complaint, letter)
 //! for the command line and here alike, so the two faces never say different things.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::app::{App, Mode};
 use super::msg::Effect;
 use super::msg::Msg;
-use crate::engine::complaint::{self, Summary};
 use crate::engine::{LoanView, notice};
-use crate::i18n::Lang;
 use crate::model::{LogEntry, LogKind};
 use crate::present::{self, Context};
 use crate::store::write::Edit;
 
-/// Days the log view's chart covers, today included.
-pub const CHART_DAYS: i64 = 30;
-
 pub use super::app::Doc;
+use super::reading;
 
 /// The presentation context for the app's data and day.
 pub fn context(app: &App) -> Context<'_> {
@@ -38,100 +34,11 @@ pub fn view<'a>(app: &'a App, ctx: &Context<'a>) -> Option<LoanView<'a>> {
     Some(ctx.view(loan))
 }
 
-/// The log view's chart: the last [`CHART_DAYS`] days up to the app's day.
-pub fn chart_summary(app: &App) -> Option<Summary> {
-    let ctx = context(app);
-    let v = view(app, &ctx)?;
-    let to = app.today();
-    let from = to - Duration::days(CHART_DAYS - 1);
-    Some(complaint::summarize(v.loan, from, to))
-}
-
-/// The whole log up to the app's day, as `complaint` counts it by default.
-pub fn full_summary(app: &App) -> Option<Summary> {
-    let ctx = context(app);
-    let v = view(app, &ctx)?;
-    let to = app.today();
-    Some(complaint::summarize(
-        v.loan,
-        complaint::default_from(v.loan, to),
-        to,
-    ))
-}
-
-/// The open document's title and text.
+/// The open document's title and text, built now (`App::reading` keeps the one on show).
 pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
     let ctx = context(app);
     let v = view(app, &ctx)?;
-    let lang = app.lang;
-    let name = ctx.display_name(v.loan);
-    match doc {
-        Doc::Notice { contact } => {
-            let c = v.loan.contacts.get(contact)?;
-            let told = notice::told(v.loan, &c.name, ctx.today)
-                .map(|d| match lang {
-                    Lang::Zh => format!(" · 已于 {d} 告知"),
-                    Lang::En => format!(" · told on {d}"),
-                })
-                .unwrap_or_default();
-            let title = match lang {
-                Lang::Zh => format!(
-                    "给 {} 的消息（{}/{}）{told}",
-                    present::notice::printable(&c.name),
-                    contact + 1,
-                    v.loan.contacts.len()
-                ),
-                Lang::En => format!(
-                    "Message to {} ({}/{}){told}",
-                    present::notice::printable(&c.name),
-                    contact + 1,
-                    v.loan.contacts.len()
-                ),
-            };
-            Some((title, present::notice::message(&ctx, &v, c)))
-        }
-        Doc::Complaint => {
-            // The whole document `complaint` prints, over the same days: the draft cites the
-            // parts above it.
-            let s = complaint::summarize(
-                v.loan,
-                complaint::default_from(v.loan, ctx.today),
-                ctx.today,
-            );
-            Some((
-                format!("{} · {name}", lang.t("投诉材料", "Complaint")),
-                present::complaint::document(&ctx, &v, &s),
-            ))
-        }
-        Doc::Letter => Some((
-            format!(
-                "{} · {name}{}",
-                lang.t("协商还款申请书", "Negotiation letter"),
-                other_letters(lang, &v.ledger)
-            ),
-            present::letter::text(&ctx, &v, None),
-        )),
-        Doc::Closing(kind) => Some((
-            format!(
-                "{} · {name}{}",
-                crate::i18n::outcome::letter_title(kind.key()).get(lang),
-                other_letters(lang, &v.ledger)
-            ),
-            present::outcome::letter(&ctx, &v, kind, None),
-        )),
-    }
-}
-
-/// `（Tab 换一种）` after a letter's title when the loan has other letters that fit.
-fn other_letters(lang: Lang, l: &crate::engine::Ledger) -> &'static str {
-    if present::outcome::LetterKind::fitting(l).len() > 1 {
-        match lang {
-            Lang::Zh => crate::i18n::outcome::LETTER_TAB_ZH,
-            Lang::En => crate::i18n::outcome::LETTER_TAB_EN,
-        }
-    } else {
-        ""
-    }
+    reading::document(&ctx, &v, doc)
 }
 
 /// `w`: the first letter that fits the loan (no new plan while an agreement is kept).
@@ -268,7 +175,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.doc = None;
         }
         (Mode::Doc { .. }, Msg::Copy) => {
-            if let Some((_, text)) = app.doc.and_then(|d| document(app, d)) {
+            // The text on show, built when the document opened.
+            if let Some((_, text)) = app.reading.doc.clone() {
                 copy(app, text);
             }
         }

@@ -16,6 +16,18 @@ use crate::tui::msg::{Effect, Msg};
 /// Change the model for `msg`; what must touch the file comes back as effects for the event loop
 /// (see `effects`). No I/O here.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    // A document or the log view opened, closed or turned to another document: build what it
+    // shows now, once (a change of data, day or selection rebuilds it with the detail).
+    let showing = |app: &App| (std::mem::discriminant(&app.mode), app.doc);
+    let before = showing(app);
+    let effects = change(app, msg);
+    if showing(app) != before {
+        app.refresh_reading();
+    }
+    effects
+}
+
+fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
     // A form's outcome stays in the status line until the user does something else.
     if !matches!(
         msg,
