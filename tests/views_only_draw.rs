@@ -77,3 +77,31 @@ fn the_log_view_counts_once_when_it_opens() {
     dispatch(&mut app, repaydash::tui::Msg::Back);
     assert!(app.reading.log.is_none());
 }
+
+#[test]
+fn a_click_is_resolved_from_what_the_last_frame_recorded() {
+    let mut app = sample(Lang::En);
+    screen(&mut app, 120, 40);
+    let hits = app.measured.hits.clone();
+    assert!(hits.list.width > 0 && hits.advice.height > 0, "{hits:?}");
+    assert_eq!(
+        hits.list_rows_top, 7,
+        "header 4 rows, border, headers and ruler"
+    );
+    // The second row of the third loan.
+    let click = |app: &mut App, y: u16| {
+        dispatch(app, repaydash::tui::Msg::Click { x: 5, y });
+    };
+    click(&mut app, hits.list_rows_top + 5);
+    assert_eq!(app.selected, 2);
+    // Over a document nothing of the main screen is drawn, so a click there selects nothing.
+    press(&mut app, 'w');
+    screen(&mut app, 120, 40);
+    assert_eq!(app.measured.hits, Default::default());
+    dispatch(&mut app, repaydash::tui::Msg::Back);
+    click(&mut app, hits.list_rows_top);
+    assert_eq!(app.selected, 2, "the last frame drew no list");
+    screen(&mut app, 120, 40);
+    click(&mut app, hits.list_rows_top);
+    assert_eq!(app.selected, 0);
+}

@@ -84,9 +84,25 @@ pub use super::state::SortKey;
 pub use super::reading::Doc;
 use super::reading::{self, Reading};
 
+/// Where the last frame drew what the mouse can point at on the main screen: the views record
+/// it while they draw (`Measured::hits`) and `update::mouse` resolves a click from it, so
+/// `update` names no view. Empty (all zero) while no main screen is drawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits {
+    pub list: ratatui::layout::Rect,
+    pub detail: ratatui::layout::Rect,
+    pub advice: ratatui::layout::Rect,
+    /// The list's first row of loans (below its border, column headers and ruler), and the rows
+    /// a loan takes.
+    pub list_rows_top: u16,
+    pub list_row_h: u16,
+    /// The advice's topic tabs on its top border: first column, the column past it, the topic.
+    pub tabs: Vec<(u16, u16, usize)>,
+}
+
 /// What the last frame measured, for `update` to page and scroll by: the views write it as
 /// `StatefulWidget` state (see `views::draw`), never the model itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Measured {
     /// Rows the list (or the schedule) showed: the page for PgUp/PgDn.
     pub list_page: usize,
@@ -102,6 +118,8 @@ pub struct Measured {
     pub doc_max_scroll: usize,
     /// The furthest the help overlay can scroll (0: it fits).
     pub help_max_scroll: usize,
+    /// What a click can hit, where the frame drew it.
+    pub hits: Hits,
 }
 
 impl Default for Measured {
@@ -115,6 +133,7 @@ impl Default for Measured {
             plan_page: 0,
             doc_max_scroll: 0,
             help_max_scroll: 0,
+            hits: Hits::default(),
         }
     }
 }

@@ -29,7 +29,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use super::app::{App, Measured, Mode};
+use super::app::{App, Hits, Measured, Mode};
 use super::keymap;
 // The look lives in `tui::theme`, below the views; named here too for the code outside that
 // draws or measures with it.
@@ -49,6 +49,8 @@ impl StatefulWidget for &App {
 
     fn render(self, area: Rect, buf: &mut Buffer, m: &mut Measured) {
         let theme = Theme { color: self.color };
+        // What a click can hit is what this frame draws: nothing until a main screen is drawn.
+        m.hits = Hits::default();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(self, area, buf);
             return;
@@ -107,20 +109,21 @@ impl StatefulWidget for &App {
 /// Drawn without keeping what the frame measured: a picture of the app (benches, a snapshot).
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let mut m = self.measured;
+        let mut m = self.measured.clone();
         StatefulWidget::render(self, area, buf, &mut m);
     }
 }
 
 /// Draw the app on a frame and keep what the frame measured, for the next `update`.
 pub fn draw(frame: &mut Frame, app: &mut App) {
-    let mut m = app.measured;
+    let mut m = app.measured.clone();
     frame.render_stateful_widget(&*app, frame.area(), &mut m);
     app.measured = m;
     crate::tui::scrub::scrub(frame.buffer_mut());
 }
 
-/// Where the main screen's panes are in a frame of `area`: shared by drawing and by the mouse.
+/// Where the main screen's panes are in a frame of `area` (the mouse reads them from the last
+/// frame's `Measured::hits`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
     pub list: Rect,
@@ -199,6 +202,11 @@ fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<
 
 fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (p, fitted) = layout(app, area, theme);
+    m.hits.list = p.list;
+    m.hits.detail = p.detail;
+    m.hits.advice = p.advice;
+    m.hits.list_rows_top = p.list.y + 1 + list::HEAD_H as u16;
+    m.hits.list_row_h = list::ROW_H as u16;
     list::render(app, m, p.list, buf, theme);
     detail::draw(app, fitted, p.detail, buf, theme);
     loanfull::mark_cut(app, p.detail, buf, theme);
