@@ -220,12 +220,10 @@ fn each_view_footer_is_its_keymap_hints() {
 }
 
 #[test]
-fn the_help_scrolls_on_a_short_screen_and_fits_80x24() {
+fn the_help_scrolls_on_a_short_screen_to_its_last_line() {
     for lang in [Lang::Zh, Lang::En] {
-        // 80×24: every row on one page, no mark.
-        let (first, _) = help_text(lang, 80, 24);
+        // (Every row is read at 80×24 in the test above, scrolling if it must.)
         let more = repaydash::i18n::keys::MORE_BELOW.get(lang);
-        assert!(!first.contains(more), "{lang:?}: the help at 80x24 scrolls");
         // The smallest screen drawn: the help says there is more, and J shows the rest,
         // down to its last line.
         let (first, frames) = help_text(lang, 80, 20);
