@@ -215,8 +215,8 @@ pub struct App {
     pub stale: Option<Text>,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
-    /// Rows the help overlay is scrolled by, on a screen too short for all of it.
-    pub help_scroll: usize,
+    /// How far the help overlay is scrolled, on a screen too short for all of it.
+    pub help: super::scroll::Scroll,
     /// What the last frame measured (page sizes, how far a pane can scroll): written by the
     /// views through ratatui's `StatefulWidget` state, read by `update`.
     pub measured: Measured,
@@ -296,7 +296,7 @@ impl App {
             reload_failed: false,
             stale: None,
             advice_scroll: 0,
-            help_scroll: 0,
+            help: Default::default(),
             measured: Measured::default(),
             planning: Default::default(),
             doc: None,

@@ -18,6 +18,7 @@ pub mod protect;
 pub mod reading;
 pub mod run;
 pub mod scale;
+pub mod scroll;
 pub mod scrub;
 pub mod state;
 pub mod theme;

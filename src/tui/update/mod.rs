@@ -12,6 +12,7 @@ pub mod planning;
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::form::{FormKind, FormMsg};
 use crate::tui::msg::{Effect, Msg};
+use crate::tui::scroll::{Move, Scroll};
 
 /// Change the model for `msg`; what must touch the file comes back as effects for the event loop
 /// (see `effects`). No I/O here.
@@ -151,15 +152,13 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Mode::LoanFull { scroll }, m) => {
             let max = app.measured.doc_max_scroll;
             let page = usize::from(app.screen.height.saturating_sub(4)).max(1);
+            let now = Scroll { top: scroll };
             let scroll = match m {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => (scroll + 1).min(max),
-                Msg::PageUp | Msg::AdvicePage(-1) => scroll.saturating_sub(page),
-                Msg::PageDown | Msg::AdvicePage(1) => (scroll + page).min(max),
-                Msg::Top => 0,
-                Msg::Bottom => max,
+                m if m.as_move().is_some() => m
+                    .as_move()
+                    .map_or(scroll, |mv| now.moved(mv, max, page).top),
                 // The wheel anywhere on the screen: the document is the whole screen.
-                Msg::Wheel { rows, .. } => (scroll as i64 + rows * 3).clamp(0, max as i64) as usize,
+                Msg::Wheel { rows, .. } => now.moved(Move::Rows(rows * 3), max, page).top,
                 Msg::ToggleHelp => {
                     app.mode = Mode::Help;
                     return Vec::new();
@@ -217,30 +216,14 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (Mode::Help, Msg::ToggleHelp) => {
             app.mode = Mode::Main;
-            app.help_scroll = 0;
+            app.help = Default::default();
         }
-        (
-            Mode::Help,
-            m @ (Msg::Up
-            | Msg::Down
-            | Msg::ScrollAdvice(_)
-            | Msg::PageUp
-            | Msg::PageDown
-            | Msg::Top
-            | Msg::Bottom),
-        ) => {
+        (Mode::Help, m) if m.as_move().is_some() => {
+            let page = usize::from(app.screen.height.saturating_sub(4));
             let max = app.measured.help_max_scroll;
-            let page = usize::from(app.screen.height.saturating_sub(4)).max(1);
-            let now = app.help_scroll;
-            app.help_scroll = match m {
-                Msg::Up | Msg::ScrollAdvice(-1) => now.saturating_sub(1),
-                Msg::Down | Msg::ScrollAdvice(1) => (now + 1).min(max),
-                Msg::PageUp => now.saturating_sub(page),
-                Msg::PageDown => (now + page).min(max),
-                Msg::Top => 0,
-                Msg::Bottom => max,
-                _ => now,
-            };
+            app.help = m
+                .as_move()
+                .map_or(app.help, |mv| app.help.moved(mv, max, page));
         }
         (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
         (Mode::Warnings { scroll }, m) => {
@@ -364,7 +347,7 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         // other keys do nothing.
         (_, Msg::Back) => {
             app.mode = Mode::Main;
-            app.help_scroll = 0;
+            app.help = Default::default();
         }
         _ => {}
     }

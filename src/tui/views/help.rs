@@ -168,7 +168,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let visible = usize::from(h.saturating_sub(2));
     let max = lines.len().saturating_sub(visible);
     m.help_max_scroll = max;
-    let scroll = app.help_scroll.min(max);
+    let scroll = app.help.top.min(max);
     let popup = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
