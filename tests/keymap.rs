@@ -244,3 +244,33 @@ fn the_help_scrolls_on_a_short_screen_to_its_last_line() {
         assert!(!end.contains(more), "{lang:?}: '{more}' at the end");
     }
 }
+
+/// A key as the terminal sends it, dispatched in the app's mode.
+fn press(app: &mut App, code: KeyCode) {
+    let k = Key { code, ctrl: false };
+    if let Some(m) = keys::event_in(app.mode, &event(k)) {
+        dispatch(app, m);
+    }
+}
+
+#[test]
+fn j_and_k_scroll_every_scrolled_view_by_a_row() {
+    let scroll_of = |m: Mode| match m {
+        Mode::Schedule { scroll }
+        | Mode::Doc { scroll }
+        | Mode::LoanFull { scroll }
+        | Mode::LogView { scroll } => scroll,
+        other => panic!("{other:?}"),
+    };
+    for open in [KeyCode::Enter, KeyCode::Char('w'), KeyCode::Char('f')] {
+        let mut app = sample(Lang::En);
+        app.screen = ratatui::layout::Rect::new(0, 0, 80, 24);
+        press(&mut app, open);
+        screen(&mut app, 80, 24);
+        press(&mut app, KeyCode::Char('J'));
+        press(&mut app, KeyCode::Char('J'));
+        assert_eq!(scroll_of(app.mode), 2, "{open:?}");
+        press(&mut app, KeyCode::Char('K'));
+        assert_eq!(scroll_of(app.mode), 1, "{open:?}");
+    }
+}

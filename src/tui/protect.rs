@@ -16,6 +16,7 @@ use crate::store::write::Edit;
 
 pub use super::app::Doc;
 use super::reading;
+use super::scroll::Scroll;
 
 /// The presentation context for the app's data and day.
 pub fn context(app: &App) -> Context<'_> {
@@ -215,7 +216,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (Mode::Doc { scroll }, m) => {
             app.mode = Mode::Doc {
-                scroll: scrolled(scroll, m).min(app.measured.doc_max_scroll),
+                scroll: scrolled(app, scroll, m),
             }
         }
         (Mode::LogView { .. }, Msg::Back) => app.mode = Mode::Main,
@@ -227,7 +228,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (Mode::LogView { scroll }, m) => {
             app.mode = Mode::LogView {
-                scroll: scrolled(scroll, m).min(app.measured.doc_max_scroll),
+                scroll: scrolled(app, scroll, m),
             }
         }
         _ => {}
@@ -235,15 +236,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Scroll by a row or a page; the caller clamps to the last frame's end.
-fn scrolled(scroll: usize, m: Msg) -> usize {
-    match m {
-        Msg::Up => scroll.saturating_sub(1),
-        Msg::Down => scroll + 1,
-        Msg::PageUp => scroll.saturating_sub(10),
-        Msg::PageDown => scroll + 10,
-        Msg::Top => 0,
-        Msg::Bottom => usize::MAX,
-        _ => scroll,
-    }
+/// Scroll by a row or a page (ten rows), within the last frame's end.
+fn scrolled(app: &App, scroll: usize, m: Msg) -> usize {
+    let last = app.measured.doc_max_scroll;
+    m.as_move().map_or(scroll.min(last), |mv| {
+        Scroll { top: scroll }.moved(mv, last, 10).top
+    })
 }

@@ -228,13 +228,10 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
         (Mode::Warnings { scroll }, m) => {
             let last = app.warnings.len().saturating_sub(1);
-            let scroll = match m {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => (scroll + 1).min(last),
-                Msg::Top => 0,
-                Msg::Bottom => last,
-                _ => scroll,
-            };
+            let page = usize::from(app.screen.height.saturating_sub(4));
+            let scroll = m.as_move().map_or(scroll, |mv| {
+                Scroll { top: scroll }.moved(mv, last, page).top
+            });
             app.mode = Mode::Warnings { scroll };
         }
         (Mode::Form, Msg::Back) => form::cancel(app),
@@ -250,12 +247,9 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             let page = app.measured.list_page.max(1);
             let last = rows.saturating_sub(1);
             let scroll = match m {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => (scroll + 1).min(last),
-                Msg::PageUp => scroll.saturating_sub(page),
-                Msg::PageDown => (scroll + page).min(last),
-                Msg::Top => 0,
-                Msg::Bottom => last,
+                m if m.as_move().is_some() => m.as_move().map_or(scroll, |mv| {
+                    Scroll { top: scroll }.moved(mv, last, page).top
+                }),
                 Msg::ToggleHelp => {
                     app.mode = Mode::Help;
                     return Vec::new();
