@@ -127,6 +127,22 @@ pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
     } else {
         policy.display_name(lang)
     };
+    // `platform = "借呗"` with no product: a built-in platform's alias names the product the user
+    // knows (支付宝借呗), unless it only shortens the platform's own name (携程 for 携程金融) or is a
+    // key; an alias that already holds the platform's name (支付宝借呗) is said alone.
+    let zh_name = policy.display_name(Lang::Zh);
+    if loan.product.is_none() && !policy.from_user && !written.is_ascii() && policy.key != "generic"
+    {
+        if written.contains(zh_name) && written != zh_name {
+            return written.to_string();
+        }
+        if !zh_name.contains(written) {
+            return match lang {
+                Lang::Zh => format!("{platform}{written}"),
+                Lang::En => format!("{platform} {written}"),
+            };
+        }
+    }
     match (&loan.product, lang) {
         (Some(p), _) if p == platform => p.clone(),
         (Some(p), Lang::Zh) => format!("{platform}{p}"),
