@@ -127,21 +127,17 @@ pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
     } else {
         policy.display_name(lang)
     };
-    // `platform = "借呗"` with no product: a built-in platform's alias names the product the user
-    // knows (支付宝借呗), unless it only shortens the platform's own name (携程 for 携程金融) or is a
-    // key; an alias that already holds the platform's name (支付宝借呗) is said alone.
-    let zh_name = policy.display_name(Lang::Zh);
-    if loan.product.is_none() && !policy.from_user && !written.is_ascii() && policy.key != "generic"
+    if loan.product.is_none()
+        && let Some(alias) = alias_product(loan, policy)
     {
-        if written.contains(zh_name) && written != zh_name {
-            return written.to_string();
+        // An alias that already holds the platform's name (支付宝借呗) is said alone.
+        if alias.contains(policy.display_name(Lang::Zh)) {
+            return alias.to_string();
         }
-        if !zh_name.contains(written) {
-            return match lang {
-                Lang::Zh => format!("{platform}{written}"),
-                Lang::En => format!("{platform} {written}"),
-            };
-        }
+        return match lang {
+            Lang::Zh => format!("{platform}{alias}"),
+            Lang::En => format!("{platform} {alias}"),
+        };
     }
     match (&loan.product, lang) {
         (Some(p), _) if p == platform => p.clone(),
@@ -149,6 +145,20 @@ pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
         (Some(p), Lang::En) => format!("{platform} {p}"),
         (None, _) => platform.to_string(),
     }
+}
+
+/// `platform = "借呗"` with no product: a built-in platform's alias that names the product the
+/// user knows (借呗, 花呗, 借去花, 任性贷); None for a key, the platform's own name or a shortening
+/// of it (携程 for 携程金融), and a user's own platform.
+fn alias_product<'a>(loan: &'a Loan, policy: &crate::model::Policy) -> Option<&'a str> {
+    let written = loan.platform_written.trim();
+    let zh_name = policy.display_name(Lang::Zh);
+    (!policy.from_user
+        && policy.key != "generic"
+        && !written.is_ascii()
+        && written != zh_name
+        && (written.contains(zh_name) || !zh_name.contains(written)))
+    .then_some(written)
 }
 
 impl LoanFacts {
@@ -179,6 +189,7 @@ impl LoanFacts {
                 .name
                 .clone()
                 .or_else(|| v.loan.product.clone())
+                .or_else(|| alias_product(v.loan, v.policy).map(str::to_string))
                 .unwrap_or_else(|| v.loan.id.clone()),
             platform: v.policy.display_name(lang).to_string(),
             // What `/` matches: the names in both languages, the product, the platform's key and
