@@ -215,6 +215,7 @@ impl LoanFacts {
             due_soon,
             due_soon_in,
             countdown,
+            archived: v.loan.archived,
         }
     }
 }
@@ -299,6 +300,9 @@ pub struct LoanFacts {
     pub due_soon_in: Option<i64>,
     /// Where the emergency-contact countdown stands (one wording: `Countdown::words`).
     pub countdown: Countdown,
+    /// `archived = true`: shown only when asked (`check --all`, the dashboard's H), marked, and
+    /// left out of the totals.
+    pub archived: bool,
 }
 
 impl LoanFacts {
@@ -385,7 +389,7 @@ fn timeline(e: &Escalation, today: NaiveDate) -> Option<Timeline> {
 
 fn totals(entries: &[LoanFacts]) -> Totals {
     let mut t = Totals::default();
-    for (i, e) in entries.iter().enumerate() {
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.archived) {
         t.overdue += e.ledger.overdue_amount;
         t.due_soon += e.due_soon;
         if !e.due_soon.is_zero() {

@@ -10,6 +10,7 @@ use super::Context;
 use super::table::Align;
 use crate::engine::ledger::PenaltyBasis;
 use crate::engine::{LoanStatus, Situation};
+use crate::i18n::loansin as lt;
 use crate::model::{Basis, StageKind};
 use crate::money::{self, grouped};
 use crate::present::{LoanFacts, Snapshot};
@@ -17,6 +18,8 @@ use crate::text::{GiveWay, render_fit};
 
 #[derive(Debug, Serialize)]
 pub struct CheckRow<'a> {
+    /// Only `check --all` lists an archived loan.
+    pub archived: bool,
     // Borrowed from the portfolio: copying three strings per loan showed at 10,000 loans.
     pub id: &'a str,
     pub name: Cow<'a, str>,
@@ -98,6 +101,7 @@ pub fn row<'a>(ctx: &Context<'a>, f: &'a LoanFacts) -> CheckRow<'a> {
     let apr = crate::present::apr(loan, l).0;
     CheckRow {
         id: &loan.id,
+        archived: f.archived,
         name: Cow::Borrowed(&f.name),
         platform: &loan.platform,
         status: l.status,
@@ -216,7 +220,11 @@ pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
                 w => w,
             };
             vec![
-                f.name.clone(),
+                if f.archived {
+                    format!("{} ({})", f.name, lt::archived_tag().get(lang))
+                } else {
+                    f.name.clone()
+                },
                 status,
                 if l.overdue_amount.is_zero() {
                     "—".into()

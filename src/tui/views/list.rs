@@ -158,8 +158,14 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         // Line 1: marker, label, platform ... state, amount owed now.
         let name = truncate(&e.label, left_w);
         let room = left_w.saturating_sub(name.width() + 1);
-        let platform = if room >= e.platform.width() || room >= 8 {
-            truncate(&e.platform, room)
+        // H shows archived loans: the platform's place says so.
+        let tagged = if e.archived {
+            crate::i18n::loansin::archived_tag().get(lang).to_string()
+        } else {
+            e.platform.clone()
+        };
+        let platform = if room >= tagged.width() || room >= 8 {
+            truncate(&tagged, room)
         } else {
             String::new()
         };
@@ -170,7 +176,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
                 1 + platform.width()
             };
         let fill = left_w.saturating_sub(used) + 1;
-        let name_style = if e.ledger.status.is_closed() || !drawn {
+        let name_style = if e.ledger.status.is_closed() || !drawn || e.archived {
             theme.dim()
         } else {
             theme.bold()
