@@ -758,3 +758,25 @@ fn a_bill_list_preview_does_not_claim_a_cost() {
     );
     assert!(!out.contains("interest and fees ¥0.00"), "{out}");
 }
+
+/// The history view numbers payments without the penalty ones (the model keeps those apart):
+/// removing the second payment removes the second installment payment in the file, not the
+/// penalty payment written between them, whether the payments are tables or an inline array.
+#[test]
+fn removing_a_payment_skips_the_penalty_payments_between() {
+    let builtin = repaydash::store::builtin_policies().unwrap();
+    let tables = "[[loan]]\nid = \"a\"\nplatform = \"alipay\"\namount_due = 100\ndue_date = 2026-12-20\n\n[[loan.payments]]\ndate = 2026-11-01\namount = 10\n\n[[loan.payments]]\ndate = 2026-11-02\namount = 5\nkind = \"penalty\"\n\n[[loan.payments]]\ndate = 2026-11-03\namount = 20\n";
+    let inline = "[[loan]]\nid = \"a\"\nplatform = \"alipay\"\namount_due = 100\ndue_date = 2026-12-20\npayments = [\n  { date = 2026-11-01, amount = 10 },\n  { date = 2026-11-02, amount = 5, kind = \"penalty\" },\n  { date = 2026-11-03, amount = 20 },\n]\n";
+    for text in [tables, inline] {
+        let f = file(text);
+        let source = repaydash::store::Source::File(f.path.clone());
+        repaydash::store::add::remove_entry(&source, &builtin, "a", "payments", 1).unwrap();
+        let after = std::fs::read_to_string(&f.path).unwrap();
+        assert!(after.contains("amount = 10"), "{after}");
+        assert!(
+            after.contains("amount = 5"),
+            "the penalty payment stays: {after}"
+        );
+        assert!(!after.contains("amount = 20"), "{after}");
+    }
+}

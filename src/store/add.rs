@@ -564,6 +564,20 @@ pub fn edit_line(text: &str, id: Option<&str>, builtin: &[Policy]) -> Option<usi
     }
 }
 
+/// Where the `index`-th entry of `key` sits in the file's list, given each entry's `kind`:
+/// payments of kind `penalty` are not counted (the model lists them apart).
+fn file_place<'a>(
+    key: &str,
+    index: usize,
+    kinds: impl Iterator<Item = Option<&'a str>>,
+) -> Option<usize> {
+    kinds
+        .enumerate()
+        .filter(|(_, k)| key != "payments" || *k != Some("penalty"))
+        .nth(index)
+        .map(|(i, _)| i)
+}
+
 /// Take one entry out of a loan: `key` is `payments`, `log` or `extensions`, `index` its place
 /// in that list (0-based, in file order). One write, undone by `undo`; every other byte kept.
 pub fn remove_entry(
@@ -614,14 +628,28 @@ pub fn remove_entry(
             a.iter_mut()
                 .find(|t| has_id(*t))
                 .and_then(|t| match t.get_mut(key) {
-                    Some(toml_edit::Item::ArrayOfTables(list)) if index < list.len() => {
-                        list.remove(index);
+                    // The model keeps penalty payments apart, so the index counts only the
+                    // others: the file's place is the index-th payment that is not a penalty.
+                    Some(toml_edit::Item::ArrayOfTables(list)) => {
+                        let at = file_place(
+                            key,
+                            index,
+                            list.iter().map(|t| t.get("kind").and_then(|k| k.as_str())),
+                        )?;
+                        list.remove(at);
                         Some(())
                     }
-                    Some(toml_edit::Item::Value(toml_edit::Value::Array(list)))
-                        if index < list.len() =>
-                    {
-                        list.remove(index);
+                    Some(toml_edit::Item::Value(toml_edit::Value::Array(list))) => {
+                        let at = file_place(
+                            key,
+                            index,
+                            list.iter().map(|v| {
+                                v.as_inline_table()
+                                    .and_then(|t| t.get("kind"))
+                                    .and_then(|k| k.as_str())
+                            }),
+                        )?;
+                        list.remove(at);
                         Some(())
                     }
                     _ => None,
