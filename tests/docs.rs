@@ -1,0 +1,44 @@
+//! The examples in README.md and docs/ run: every ```console block is executed with trycmd
+//! against the demo file (data/sample.toml) or the doc's own sandbox (`X.in/`, checked against
+//! `X.out/` after the doc's writes), with `--today` fixed, so an output that changes fails here
+//! until the doc says the new thing. After an intended change, `TRYCMD=overwrite cargo test
+//! --test docs` rewrites the outputs in place; read the diff before committing it.
+
+use std::path::Path;
+
+#[test]
+fn the_examples_in_the_readme_and_the_manual_run() {
+    // No developer's own file, clipboard or colours reach the examples.
+    let home = tempfile::tempdir().expect("a temporary home");
+    let home = home.path().to_string_lossy().into_owned();
+    // With the binary's folder on PATH, messages name `repaydash undo` as an installed user reads
+    // it, not the `cargo run -- undo` a checkout would need.
+    let exe = std::path::PathBuf::from(env!("CARGO_BIN_EXE_repaydash"));
+    let bin_dir = exe.parent().expect("the binary's folder").to_path_buf();
+    let path = std::env::join_paths(
+        std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )
+    .expect("a PATH");
+    trycmd::TestCases::new()
+        .env("PATH", path.to_string_lossy().into_owned())
+        .env("HOME", home.clone())
+        .env("XDG_CONFIG_HOME", format!("{home}/.config"))
+        .env("XDG_STATE_HOME", format!("{home}/.local/state"))
+        .env("REPAYDASH_FILE", "")
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .case("README.md")
+        .case("docs/*.md");
+}
+
+/// The quick start's file is shown in the README and is the file its examples run on.
+#[test]
+fn the_quick_start_file_is_the_one_shown() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let file = std::fs::read_to_string(root.join("README.in/loans.toml")).expect("README.in");
+    assert!(
+        readme.contains(&format!("```toml\n{file}```")),
+        "README.md's quick-start ```toml block must be README.in/loans.toml, byte for byte"
+    );
+}
