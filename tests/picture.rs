@@ -73,7 +73,7 @@ fn svg(buf: &Buffer) -> String {
     );
     let _ = writeln!(
         out,
-        r#"<style>text{{font-family:"Sarasa Mono SC","Noto Sans Mono CJK SC","DejaVu Sans Mono",monospace;font-size:15px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:italic}}.u{{text-decoration:underline}}.d{{opacity:.6}}</style>"#
+        r#"<style>text{{font-family:"DejaVu Sans Mono","Sarasa Mono SC","Noto Sans Mono CJK SC",monospace;font-size:15px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:italic}}.u{{text-decoration:underline}}.d{{opacity:.6}}</style>"#
     );
     let _ = writeln!(
         out,
