@@ -21,10 +21,11 @@ use rust_decimal::Decimal;
 use common::{peak_of, portfolio, print_peak, print_ratio};
 use repaydash::engine::plan::Strategy;
 use repaydash::i18n::Lang;
-use repaydash::knowledge::{Policies, builtin_policies};
+use repaydash::knowledge::Policies;
 use repaydash::model::Policy;
 use repaydash::report::{self, Context};
 use repaydash::store;
+use repaydash::store::builtin_policies;
 
 #[global_allocator]
 static ALLOC: common::Counting = common::Counting;
@@ -38,7 +39,7 @@ fn check_json(text: &str, builtin: &[Policy], today: NaiveDate) -> String {
         today,
         lang: Lang::Zh,
     };
-    report::check::json(&ctx)
+    report::check::json(&ctx).expect("the report serialises")
 }
 
 /// `export ics` (90 days), streamed into a buffered sink as the CLI streams it to stdout.
@@ -66,7 +67,7 @@ fn plan_json(text: &str, builtin: &[Policy], today: NaiveDate) -> String {
         lang: Lang::Zh,
     };
     let plan = report::plan::compute(&ctx, Decimal::from(5000), Strategy::Urgency);
-    report::plan::json(&ctx, &plan)
+    report::plan::json(&ctx, &plan).expect("the plan serialises")
 }
 
 fn floor(text: &str) -> toml::Table {

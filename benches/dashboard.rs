@@ -24,8 +24,9 @@ use ratatui::backend::TestBackend;
 
 use common::{portfolio, print_ratio};
 use repaydash::i18n::Lang;
-use repaydash::knowledge::{Policies, builtin_policies};
+use repaydash::knowledge::Policies;
 use repaydash::report::{self, Context};
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::{App, Msg, dispatch};
 
@@ -147,7 +148,7 @@ fn start_100k(c: &mut Criterion) {
                 today: today(),
                 lang: Lang::Zh,
             };
-            report::check::json(&ctx)
+            report::check::json(&ctx).expect("the report serialises")
         })
     });
     g.bench_function("dashboard_first_frame", |b| {

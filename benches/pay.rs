@@ -14,7 +14,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rust_decimal::Decimal;
 
 use common::{Counting, peak_of, portfolio, print_peak, print_ratio};
-use repaydash::knowledge::builtin_policies;
+use repaydash::store::builtin_policies;
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Source};
 

@@ -6,8 +6,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use repaydash::i18n::Lang;
-use repaydash::knowledge::builtin_policies;
 use repaydash::store;
+use repaydash::store::builtin_policies;
 use repaydash::tui::App;
 
 fn portfolio_text(n: usize) -> String {

@@ -51,21 +51,29 @@ impl From<LangArg> for Lang {
 pub enum Command {
     /// Every loan's status, most urgent first
     Check {
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Archived loans too
+        #[arg(long)]
+        all: bool,
         /// Exit 1 when some loan is in this state (due_soon also counts overdue loans): for cron
         #[arg(long, value_enum, value_name = "STATE")]
         fail_on: Option<FailOn>,
     },
     /// One loan's installments with what is paid
     Schedule {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// The advice panels for that loan's situation today
     Advice {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -75,19 +83,26 @@ pub enum Command {
     Init,
     /// Record a payment in the file (the previous file kept as FILE.bak)
     Pay {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
         /// Amount paid, such as 800.16
-        #[arg(allow_hyphen_values = true)]
-        amount: String,
+        #[arg(allow_hyphen_values = true, required_unless_present = "through")]
+        amount: Option<String>,
         /// When it was paid (default: today)
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "through")]
         date: Option<String>,
+        /// Record installments 1 to N as paid in full on their due dates (one write, one undo)
+        #[arg(long, value_name = "N", conflicts_with = "amount")]
+        through: Option<u32>,
     },
     /// Record a call, a negotiation, a note or a contact told: KIND is negotiation,
     /// collection_call, note or contact_notified
     Log {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
+        /// negotiation, collection_call, note or contact_notified
         kind: String,
+        /// What happened, in your own words
         #[arg(allow_hyphen_values = true)]
         text: String,
         /// When it happened (default: today)
@@ -111,9 +126,12 @@ pub enum Command {
     },
     /// Record an extension the lender granted: installment N is now due on DATE
     Extend {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
+        /// The installment's number (1 is the first)
         #[arg(long, value_name = "N")]
         installment: u32,
+        /// Its new due date
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: String,
     },
@@ -124,13 +142,16 @@ pub enum Command {
         /// The cash you can pay now, such as 1500, 1,500 or ¥1500.50
         #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
         cash: String,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Which loans come first
         #[arg(long, value_enum, default_value_t = StrategyArg::Urgency)]
         strategy: StrategyArg,
     },
     /// A heads-up message for the loan's emergency contacts (never with a phone number)
     Notice {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
         /// Only the contact with this name
         #[arg(long, value_name = "NAME")]
@@ -138,6 +159,7 @@ pub enum Command {
     },
     /// The collection contacts in the log summarised against the rules, and a complaint draft
     Complaint {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
         /// First day counted (default: the first collection call in the log)
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -145,11 +167,13 @@ pub enum Command {
         /// Last day counted (default: today)
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// A repayment-negotiation letter (协商还款申请书) with a proposal within your budget
     Letter {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
         id: String,
         /// Why you cannot pay as agreed (else the loan's `hardship` key)
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
@@ -157,11 +181,97 @@ pub enum Command {
     },
     /// Export due dates and escalation milestones
     Export {
+        /// What to export
         #[command(subcommand)]
         what: ExportCommand,
     },
     /// One short line for a shell prompt or tmux status bar (empty when all is well)
     Status,
+    /// Add a loan: on a terminal it asks step by step; by flags for scripts
+    Add(Box<AddArgs>),
+    /// Print a shell completion script: bash, zsh, fish or powershell
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff) on stdout
+    Man,
+    /// Keep a loan in the file but out of the list, check, status, plan, the calendar and totals
+    Archive {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
+        id: String,
+    },
+    /// Bring an archived loan back
+    Unarchive {
+        /// The loan's id, as `check --all` lists it
+        id: String,
+    },
+    /// Open the file in $VISUAL, else $EDITOR, else vi, at the loan's [[loan]] line (with no id:
+    /// at the first problem, if any); check it when the editor returns
+    Edit {
+        /// The loan's id (none: the first problem, else the top of the file)
+        id: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+/// `repaydash add`: every value as text, read by `crate::input` and the file's rules.
+#[derive(Debug, Default, clap::Args)]
+pub struct AddArgs {
+    /// How commands name the loan (default: a slug of the name, else the platform)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Platform key or alias: 借呗, 花呗, ctrip, xingtu… (any other name: generic)
+    #[arg(long, value_name = "NAME")]
+    pub platform: Option<String>,
+    /// The platform's product, such as 借呗 or 任性贷
+    #[arg(long, value_name = "TEXT")]
+    pub product: Option<String>,
+    /// Display name (default: platform + product)
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// equal_installment, equal_principal, interest_first, bullet or fixed_fee
+    #[arg(long, value_name = "METHOD")]
+    pub method: Option<String>,
+    /// The amount borrowed
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub principal: Option<String>,
+    /// Percent per year, such as 18
+    #[arg(long, value_name = "PERCENT", conflicts_with = "daily_rate")]
+    pub annual_rate: Option<String>,
+    /// Percent per day, such as 0.05
+    #[arg(long, value_name = "PERCENT")]
+    pub daily_rate: Option<String>,
+    /// fixed_fee: the fee per installment, percent of the principal
+    #[arg(long, value_name = "PERCENT")]
+    pub fee_rate: Option<String>,
+    /// Number of monthly installments
+    #[arg(long, value_name = "N")]
+    pub term: Option<String>,
+    /// Drawdown date
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: Option<String>,
+    /// Day of the month the bills fall on (default: the drawdown date's day)
+    #[arg(long, value_name = "DAY")]
+    pub due_day: Option<String>,
+    /// An emergency contact, NAME,RELATION,PHONE (repeatable); a fourth part is the greeting a
+    /// message to them opens with
+    #[arg(long, value_name = "NAME,RELATION,PHONE")]
+    pub contact: Vec<String>,
+    /// A bill instead of terms, DATE:AMOUNT (repeatable)
+    #[arg(long, value_name = "DATE:AMOUNT")]
+    pub bill: Vec<String>,
+    /// Installments 1 to N already paid in full on their due dates
+    #[arg(long, value_name = "N")]
+    pub paid_through: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -200,4 +310,102 @@ impl From<StrategyArg> for Strategy {
             StrategyArg::Snowball => Strategy::Snowball,
         }
     }
+}
+
+/// The command line as clap reads it, its help in `lang` (English is the doc comments above;
+/// Chinese comes from the catalogue, `i18n::help`).
+pub fn command(lang: Lang) -> clap::Command {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    match lang {
+        Lang::En => cmd,
+        Lang::Zh => {
+            let mut cmd = localize(cmd, "").disable_version_flag(true).arg(
+                clap::Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(clap::ArgAction::Version)
+                    .help(crate::i18n::help::arg("", "version").unwrap_or_default())
+                    .help_heading(crate::i18n::help::OPTIONS),
+            );
+            // clap adds its `help` command when it builds the command: say it in Chinese too.
+            cmd.build();
+            zh_help_commands(cmd)
+        }
+    }
+}
+
+/// clap's `help` commands (of repaydash and of `export`), in Chinese.
+fn zh_help_commands(cmd: clap::Command) -> clap::Command {
+    use crate::i18n::help;
+    cmd.mut_subcommands(|s| {
+        if s.get_name() == "help" {
+            s.about(help::HELP_COMMAND)
+                .help_template(format!(
+                    "{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}",
+                    help::USAGE
+                ))
+                .subcommand_help_heading(help::COMMANDS)
+                .mut_subcommands(|h| {
+                    let about = help::about(h.get_name())
+                        .or_else(|| (h.get_name() == "help").then_some(help::HELP_COMMAND));
+                    match about {
+                        Some(a) => h.about(a),
+                        None => h,
+                    }
+                })
+        } else {
+            zh_help_commands(s)
+        }
+    })
+}
+
+fn localize(cmd: clap::Command, path: &str) -> clap::Command {
+    use crate::i18n::help;
+    let mut cmd = cmd;
+    if let Some(about) = help::about(path) {
+        cmd = cmd.about(about);
+    }
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+        help::USAGE
+    );
+    cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(help::COMMANDS)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(help::arg(path, "help").unwrap_or_default()),
+        )
+        .mut_args(|a| {
+            let id = a.get_id().as_str().to_string();
+            let heading = if a.is_positional() {
+                help::ARGUMENTS
+            } else {
+                help::OPTIONS
+            };
+            // The Chinese help names the values and the default itself.
+            let values = a.get_action().takes_values() && !a.get_possible_values().is_empty();
+            let default = a.get_action().takes_values() && !a.get_default_values().is_empty();
+            let a = a
+                .help_heading(heading)
+                .hide_possible_values(values)
+                .hide_default_value(default);
+            match help::arg(path, &id) {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    cmd.mut_subcommands(|s| {
+        let name = s.get_name().to_string();
+        let sub = if path.is_empty() {
+            name
+        } else {
+            format!("{path} {name}")
+        };
+        localize(s, &sub)
+    })
 }

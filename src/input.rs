@@ -1,4 +1,5 @@
-//! The one reader of what a person types: amounts of money and dates. The CLI (`pay`, `log`,
+//! The one reader of what a person types: amounts of money, dates and times, and the words of a
+//! log entry (its kind, channel and flags). The CLI (`pay`, `log`,
 //! `extend`, `plan --cash`, `--date`, `--to`, `--today`), the dashboard's forms and its cash
 //! prompt all call these, so they accept and refuse the same text with the same message.
 //! Pure: no files, no terminal.
@@ -17,11 +18,13 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use rust_decimal::Decimal;
 
 use crate::i18n::{Text, phrases};
+use crate::model::{Channel, LogFlag, LogKind};
 
 /// Largest amount accepted: far above any consumer loan, far below where Decimal could overflow.
 pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 
-/// Why typed text is not an amount or a date. `input` is the text as typed (trimmed).
+/// Why typed text is not an amount, a date, a time or a log entry's word. `input` is the text as
+/// typed (trimmed).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
     #[error("{}", self.text())]
@@ -49,6 +52,15 @@ pub enum InputError {
         year: i32,
         month: u32,
     },
+    /// Not one of the log kinds.
+    #[error("{}", self.text())]
+    UnknownLogKind { input: String },
+    /// Not one of `phrases::CHANNELS`.
+    #[error("{}", self.text())]
+    UnknownChannel { input: String },
+    /// Not one of `phrases::FLAGS`.
+    #[error("{}", self.text())]
+    UnknownFlag { input: String },
 }
 
 impl InputError {
@@ -66,6 +78,11 @@ impl InputError {
             InputError::NoSuchDay { input, year, month } => {
                 phrases::no_such_day(input, *year, *month, days_in_month(*year, *month))
             }
+            InputError::UnknownLogKind { input } => phrases::unknown_log_kind(input),
+            InputError::UnknownChannel { input } => {
+                phrases::unknown_word("channel", input, phrases::CHANNELS)
+            }
+            InputError::UnknownFlag { input } => crate::i18n::trust::unknown_flag(input),
         }
     }
 }
@@ -149,7 +166,8 @@ pub fn date(s: &str) -> Result<NaiveDate, InputError> {
     let parts: Vec<&str> = t.split('-').collect();
     let shaped = parts.len() == 3
         && parts[0].len() == 4
-        && parts[1..].iter().all(|p| (1..=2).contains(&p.len()))
+        // Two digits each, as in the file: `2026-11-5` is refused there, so here too.
+        && parts[1..].iter().all(|p| p.len() == 2)
         && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()));
     if !shaped {
         return Err(InputError::DateFormat { input: shown });
@@ -177,6 +195,38 @@ pub fn time(s: &str) -> Result<NaiveTime, InputError> {
         })
 }
 
+/// `negotiation`, `collection_call`, `note` or `contact_notified`.
+pub fn log_kind(s: &str) -> Result<LogKind, InputError> {
+    LogKind::from_key(s.trim()).ok_or_else(|| InputError::UnknownLogKind {
+        input: s.trim().to_string(),
+    })
+}
+
+/// `call`, `sms`, `visit` or `other`.
+pub fn channel(s: &str) -> Result<Channel, InputError> {
+    Channel::from_key(s.trim()).ok_or_else(|| InputError::UnknownChannel {
+        input: s.trim().to_string(),
+    })
+}
+
+/// Flags as typed: separated by commas or spaces, each one of the known flags.
+pub fn flags(s: &str) -> Result<Vec<LogFlag>, InputError> {
+    let mut out = vec![];
+    for word in s
+        .split([',', ' ', '，'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        let flag = LogFlag::from_key(word).ok_or_else(|| InputError::UnknownFlag {
+            input: word.to_string(),
+        })?;
+        if !out.contains(&flag) {
+            out.push(flag);
+        }
+    }
+    Ok(out)
+}
+
 /// Days in the month, or 0 when there is no such month.
 fn days_in_month(year: i32, month: u32) -> u32 {
     let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
@@ -191,6 +241,44 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_log_entrys_words_are_read_as_typed_and_refused_by_name() {
+        assert_eq!(log_kind(" note "), Ok(LogKind::Note));
+        assert_eq!(channel("sms"), Ok(Channel::Sms));
+        // Commas (full-width too) or spaces between; a repeat counts once.
+        assert_eq!(
+            flags("threat，insult threat"),
+            Ok(vec![LogFlag::Threat, LogFlag::Insult])
+        );
+        assert_eq!(flags("  "), Ok(vec![]));
+        let e = flags("threat, shouting").unwrap_err();
+        assert_eq!(
+            e.text().en,
+            "unknown flag \"shouting\"; expected threat, insult, told_third_party, fake_legal or night (or 威胁, 辱骂, 告知第三方, 冒充司法, 夜间)"
+        );
+        // The Chinese words are read as the keys they stand for.
+        assert_eq!(
+            flags("威胁，夜间"),
+            Ok(vec![LogFlag::Threat, LogFlag::Night])
+        );
+        let e = channel(" fax ").unwrap_err();
+        assert_eq!(
+            e,
+            InputError::UnknownChannel {
+                input: "fax".into()
+            }
+        );
+        assert!(
+            e.text()
+                .en
+                .starts_with("unknown channel \"fax\"; expected call")
+        );
+        assert!(matches!(
+            log_kind("call"),
+            Err(InputError::UnknownLogKind { .. })
+        ));
+    }
 
     #[test]
     fn times_are_read_with_or_without_seconds() {
@@ -300,7 +388,16 @@ mod tests {
             e.en.contains("no such day") && e.en.contains("12 months"),
             "{e}"
         );
-        for bad in ["23/11/2026", "tomorrow", "2026-1-", "20261123", ""] {
+        for bad in [
+            "23/11/2026",
+            "tomorrow",
+            "2026-1-",
+            "20261123",
+            "",
+            "2026-11-5",
+            "2026-1-5",
+            "2026-01-5",
+        ] {
             let e = date(bad).unwrap_err();
             assert!(matches!(e, InputError::DateFormat { .. }), "{bad}: {e:?}");
             assert!(e.text().en.contains("YYYY-MM-DD"), "{e}");

@@ -7,9 +7,11 @@
 pub mod clean;
 pub mod cli;
 pub mod dates;
+pub mod editor;
 pub mod engine;
 pub mod i18n;
 pub mod input;
+pub mod intake;
 pub mod knowledge;
 pub mod lang;
 pub mod launch;

@@ -5,35 +5,31 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, Timelike};
-use clap::Parser;
 
 use repaydash::clean::clean;
 use repaydash::cli::{Cli, Command, ExportCommand, FailOn};
 use repaydash::engine::{self, LoanStatus};
 use repaydash::i18n::{Lang, Text, phrases as ph};
 use repaydash::input::{self, InputError};
-use repaydash::knowledge::{self, Policies};
+use repaydash::knowledge::Policies;
 use repaydash::model::{LogEntry, Policy};
 use repaydash::present::recorded;
 use repaydash::report::{self, Context};
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Loaded, Source};
 
+mod cmd_loansin;
+
 /// A failure that ends the program: its message (shown in the user's language) and exit code.
-struct Failure {
+pub(crate) struct Failure {
     message: Text,
     code: u8,
 }
 
 impl Failure {
     /// Exit 2: the user's file, argument or value is at fault.
-    fn bad(message: Text) -> Self {
+    pub(crate) fn bad(message: Text) -> Self {
         Failure { message, code: 2 }
-    }
-
-    /// Exit 2 with a message a report already wrote in the user's language.
-    fn said(message: String) -> Self {
-        Failure::bad(Text::new(message.clone(), message))
     }
 }
 
@@ -46,6 +42,14 @@ impl From<Text> for Failure {
 impl From<InputError> for Failure {
     fn from(e: InputError) -> Self {
         Failure::bad(e.text())
+    }
+}
+
+impl From<report::notice::NoticeError> for Failure {
+    fn from(e: report::notice::NoticeError) -> Self {
+        match e {
+            report::notice::NoticeError::NoSuchContact(message) => Failure::bad(message),
+        }
     }
 }
 
@@ -68,7 +72,13 @@ impl From<write::WriteError> for Failure {
 
 fn main() -> ExitCode {
     restore_sigpipe();
-    let cli = match Cli::try_parse() {
+    // The help is in the language asked for on the command line, else the locale's (the file is
+    // not read before the arguments are).
+    let help_lang = help_lang(std::env::args());
+    let parsed = repaydash::cli::command(help_lang)
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -83,6 +93,29 @@ fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// `--lang zh|en` (or `--lang=…`) among the arguments, else the locale, else Chinese: the
+/// language of `--help`.
+fn help_lang(args: impl Iterator<Item = String>) -> Lang {
+    let args: Vec<String> = args.collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--lang" {
+            args.get(i + 1).cloned()
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        }
+    });
+    given
+        .and_then(|v| Lang::from_locale(&v))
+        .or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|k| std::env::var(k).ok())
+                .find(|v| !v.is_empty())
+                .and_then(|v| Lang::from_locale(&v))
+        })
+        .unwrap_or_default()
 }
 
 /// Rust ignores SIGPIPE, which turns `repaydash check | head` into a panic on the next print.
@@ -107,13 +140,29 @@ fn arg<T>(name: &str, r: Result<T, InputError>) -> Result<T, Failure> {
     r.map_err(|e| Failure::bad(ph::for_argument(name, &e.text())))
 }
 
+/// A command's JSON on stdout. A value that cannot be serialised is the program's failure, not
+/// the user's: it is said on stderr with exit 1, and stdout gets nothing a script could take for
+/// the answer.
+fn print_json(json: Result<String, serde_json::Error>) -> Result<(), Failure> {
+    let text = json.map_err(json_failed)?;
+    println!("{text}");
+    Ok(())
+}
+
+fn json_failed(e: serde_json::Error) -> Failure {
+    Failure {
+        message: ph::output_failed(e),
+        code: 1,
+    }
+}
+
 /// An optional `--date`, else today.
 fn date_or(given: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Failure> {
     given.map_or(Ok(today), |s| arg("--date", input::date(s)))
 }
 
 /// `--lang`, else the file's setting, else the locale, else Chinese.
-fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
+pub(crate) fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
     cli.lang
         .map(Lang::from)
         .or_else(|| loaded.and_then(|l| l.portfolio.settings.lang))
@@ -130,23 +179,57 @@ fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
 /// Run the command; on failure, also the language the file asked for when it was read.
 fn run(cli: Cli) -> Result<ExitCode, (Failure, Option<Lang>)> {
     let mut file_lang = None;
-    run_in(&cli, &mut file_lang).map_err(|f| (f, file_lang))
+    run_in(&cli, &mut file_lang).map_err(|f| {
+        // A write refused before or after reading the file (an unknown id, a busy lock, an
+        // extension that does not fit) still speaks the file's language, as `schedule` does.
+        let lang = file_lang.or_else(|| file_lang_of(&cli));
+        (f, lang)
+    })
+}
+
+/// The language rule (`lang`) with the file's setting, when the file can be read.
+fn file_lang_of(cli: &Cli) -> Option<Lang> {
+    let Source::File(path) = store::locate(cli.file.as_deref()) else {
+        return None;
+    };
+    let builtin = store::builtin_policies().ok()?;
+    let today = chrono::Local::now().date_naive();
+    let loaded = store::load(&Source::File(path), &builtin, today).ok()?;
+    Some(lang(cli, Some(&loaded)))
 }
 
 fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> {
-    let builtin = knowledge::builtin_policies()
+    let builtin = store::builtin_policies()
         .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
     let today = today(cli)?;
     let source = store::locate(cli.file.as_deref());
 
     if let Some(Command::Init) = &cli.command {
-        let path = match &source {
-            Source::File(p) => p.clone(),
-            Source::Demo => store::default_path().ok_or_else(|| Failure::bad(ph::no_home_dir()))?,
-        };
-        store::init(&path)?;
-        println!("{}", path.display());
-        return Ok(ExitCode::SUCCESS);
+        return cmd_loansin::init(cli, &source, today);
+    }
+    if let Some(Command::Completions { shell }) = &cli.command {
+        return cmd_loansin::completions(*shell);
+    }
+    if let Some(Command::Man) = &cli.command {
+        return cmd_loansin::man();
+    }
+    if let Some(Command::Archive { id } | Command::Unarchive { id }) = &cli.command {
+        let on = matches!(cli.command, Some(Command::Archive { .. }));
+        return cmd_loansin::archive(cli, &builtin, &source, id, on);
+    }
+    if let Some(Command::Edit { id }) = &cli.command {
+        return cmd_loansin::edit(cli, &builtin, &source, id.as_deref(), today);
+    }
+    if let Some(Command::Add(args)) = &cli.command {
+        return cmd_loansin::add_loan(cli, args, &builtin, &source, today);
+    }
+    if let Some(Command::Pay {
+        id,
+        through: Some(n),
+        ..
+    }) = &cli.command
+    {
+        return cmd_loansin::pay_through(cli, &builtin, &source, id, *n, today);
     }
 
     // A write reads the file itself, under the file's lock: loading it here first would parse it
@@ -158,7 +241,17 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         return undo(cli, &builtin, &source, file_lang);
     }
 
-    let loaded = store::load(&source, &builtin, today)?;
+    let mut loaded = store::load(&source, &builtin, today)?;
+    // Archived loans leave every output but `check --all` and the commands that name a loan.
+    if matches!(
+        cli.command,
+        None | Some(Command::Check { all: false, .. })
+            | Some(Command::Status)
+            | Some(Command::Plan { .. })
+            | Some(Command::Export { .. })
+    ) {
+        loaded.portfolio.drop_archived();
+    }
     *file_lang = Some(lang(cli, Some(&loaded)));
     let path_label = source.label();
     let warning = |w: &store::Diagnostic| {
@@ -188,14 +281,14 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 let init = repaydash::launch::command("init");
                 eprintln!("{}", ph::demo_no_file(&init).get(ctx.lang));
             }
-            out(&report::check::text(&ctx));
+            out(&report::check::text_fit(&ctx, check_width()));
         }
-        Some(Command::Check { json: true, .. }) => println!("{}", report::check::json(&ctx)),
+        Some(Command::Check { json: true, .. }) => print_json(report::check::json(&ctx))?,
         Some(Command::Schedule { id, json }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
             if *json {
-                println!("{}", report::schedule::json(&view));
+                print_json(report::schedule::json(&view))?;
             } else {
                 out(&report::schedule::text(&ctx, &view));
             }
@@ -206,7 +299,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             let panels = report::advice::panels(&ctx, &view, &ctx.proposal(&view))
                 .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
             if *json {
-                println!("{}", report::advice::json(&panels));
+                print_json(report::advice::json(&panels))?;
             } else {
                 out(&report::advice::text(
                     &ctx,
@@ -239,7 +332,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 (*strategy).into(),
             );
             if *json {
-                println!("{}", report::plan::json(&ctx, &plan));
+                print_json(report::plan::json(&ctx, &plan))?;
             } else {
                 out(&report::plan::text(&ctx, &plan));
             }
@@ -266,7 +359,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
         Some(Command::Notice { id, contact }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
-            out(&report::notice::text(&ctx, &view, contact.as_deref()).map_err(Failure::said)?);
+            out(&report::notice::text(&ctx, &view, contact.as_deref())?);
         }
         Some(Command::Complaint { id, from, to, json }) => {
             let loan = find_loan(&ctx, id)?;
@@ -284,7 +377,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             }
             let summary = engine::complaint::summarize(loan, from, to);
             if *json {
-                println!("{}", report::complaint::json(&summary));
+                print_json(report::complaint::json(&summary))?;
             } else {
                 out(&report::complaint::text(&ctx, &view, &summary));
             }
@@ -296,9 +389,21 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 "{}\n",
                 report::letter::text(&ctx, &view, reason.as_deref())
             ));
+            let blank = |r: Option<&str>| r.is_none_or(|r| r.trim().is_empty());
+            if blank(reason.as_deref()) && blank(loan.hardship.as_deref()) {
+                eprintln!("{}", ph::letter_reason_hint().get(ctx.lang));
+            }
         }
         Some(
             Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
+        ) => {}
+        Some(
+            Command::Add(_)
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Archive { .. }
+            | Command::Edit { .. }
+            | Command::Unarchive { .. },
         ) => {}
     }
     if let Some(Command::Check {
@@ -321,7 +426,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
 
 /// Every non-JSON output goes through here: text from the file never reaches the terminal with
 /// control characters in it.
-fn out(text: &str) {
+pub(crate) fn out(text: &str) {
     print!("{}", clean(text));
 }
 
@@ -334,6 +439,23 @@ fn terminal_width() -> usize {
         .unwrap_or(report::advice::DEFAULT_WIDTH)
 }
 
+/// The width `check` fits its table to: `$COLUMNS` when set, else the terminal's when stdout is
+/// one; piped without `$COLUMNS`, None (the full table, for a file or another program).
+fn check_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0);
+    columns.or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| ratatui::crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(w, _)| usize::from(w))
+            .filter(|w| *w > 0)
+    })
+}
+
 /// The interactive dashboard; when stdout is not a terminal, `run` prints `check` instead.
 fn dashboard(
     cli: &Cli,
@@ -342,8 +464,21 @@ fn dashboard(
     today: NaiveDate,
     source: &Source,
 ) -> Result<ExitCode, Failure> {
-    let lang = lang(cli, Some(&loaded));
+    // The language and sort last chosen in the dashboard, unless --lang says otherwise.
+    let ui_path = repaydash::tui::effects::ui_path();
+    let ui = ui_path
+        .as_deref()
+        .map(repaydash::tui::effects::load_ui)
+        .unwrap_or_default();
+    let lang = match (cli.lang, ui.lang) {
+        (None, Some(l)) => l,
+        _ => lang(cli, Some(&loaded)),
+    };
     let mut app = repaydash::tui::App::new(loaded, builtin, today, lang);
+    if let Some(s) = ui.sort {
+        app.set_sort(s);
+    }
+    app.ui_state = ui_path;
     // Load warnings are counted in the footer and listed behind `!` (all of them, not the first).
     app.init_command = repaydash::launch::command("init");
     repaydash::tui::effects::watch_perms(&mut app);
@@ -369,10 +504,16 @@ fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Lo
 /// The edit a recording command asks for; None for the other commands.
 fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
     Ok(Some(match &cli.command {
-        Some(Command::Pay { id, amount, date }) => Edit::Pay {
+        Some(Command::Pay {
+            id, amount, date, ..
+        }) => Edit::Pay {
             id: id.clone(),
             date: date_or(date.as_deref(), today)?,
-            amount: input::amount(amount)?,
+            amount: input::amount(
+                amount
+                    .as_deref()
+                    .ok_or_else(|| Failure::bad(repaydash::i18n::loansin::amount_or_through()))?,
+            )?,
         },
         Some(Command::Log {
             id,
@@ -393,13 +534,13 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
                     Some(t) => Some(arg("--time", input::time(t))?),
                     None => None,
                 },
-                kind: write::parse_log_kind(kind)?,
+                kind: input::log_kind(kind)?,
                 who: who.clone().filter(|w| !w.trim().is_empty()),
-                channel: channel.as_deref().map(write::parse_channel).transpose()?,
+                channel: channel.as_deref().map(input::channel).transpose()?,
                 caller: caller.clone().filter(|c| !c.trim().is_empty()),
                 flags: flags
                     .as_deref()
-                    .map(write::parse_flags)
+                    .map(input::flags)
                     .transpose()?
                     .unwrap_or_default(),
                 text: text.clone(),
@@ -451,7 +592,19 @@ fn record(
         today,
         lang,
     };
-    find_loan(&ctx, edit.id())?;
+    let loan = find_loan(&ctx, edit.id())?;
+    // A name that is none of the loan's contacts is written as given (it may be someone the
+    // lender called), but said, with the names the loan has, in case it is a typo.
+    if let Edit::Log { entry, .. } = edit
+        && let Some(who) = entry.contact()
+        && !loan.contacts.iter().any(|c| c.name.trim() == who)
+    {
+        let names: Vec<&str> = loan.contacts.iter().map(|c| c.name.as_str()).collect();
+        eprintln!(
+            "{}",
+            clean(repaydash::i18n::trust::who_not_a_contact(who, &names).get(lang))
+        );
+    }
     let cur = &ctx.portfolio.settings.currency;
     let mut text = format!(
         "{}{}{}{}{}{}\n",
@@ -468,6 +621,11 @@ fn record(
             f.id,
             recorded::after(lang, f, cur, today)
         ));
+        if f.ledger.status == LoanStatus::PaidOff {
+            let archive = repaydash::launch::command(&format!("archive {}", f.id));
+            let offer = repaydash::i18n::loansin::paid_off_offer_archive(&f.id, &archive);
+            text.push_str(&format!("{}\n", offer.get(lang)));
+        }
     }
     out(&text);
     Ok(ExitCode::SUCCESS)
@@ -498,4 +656,25 @@ fn undo(
     text.push('\n');
     out(&text);
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_that_cannot_be_serialised_is_a_failure_with_exit_1_not_an_answer() {
+        // serde_json refuses a map whose keys are not strings.
+        let map = std::collections::BTreeMap::from([((1, 2), 3)]);
+        let e = serde_json::to_string(&map).unwrap_err();
+        let Err(f) = print_json(Err(e)) else {
+            panic!("a failed serialisation printed an answer");
+        };
+        assert_eq!(f.code, 1);
+        assert_eq!(
+            f.message.en,
+            "writing the output failed: key must be a string"
+        );
+        assert_eq!(f.message.zh, "写出结果失败：key must be a string");
+    }
 }

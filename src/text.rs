@@ -123,6 +123,95 @@ pub fn render(header: &[&str], aligns: &[Align], rows: &[Vec<String>]) -> String
     out
 }
 
+/// How a table's column gives way when the table is wider than the screen.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GiveWay {
+    /// The column goes.
+    Drop(usize),
+    /// The column's cells are cut with "…" to at most this many columns (never below its
+    /// header's width).
+    Shrink(usize, usize),
+}
+
+/// `render`, fitted to `width` columns: the steps of `order` are taken one by one until the table
+/// fits; a table that still does not fit has each line cut with "…". `width` None: the full
+/// table.
+pub fn render_fit(
+    header: &[&str],
+    aligns: &[Align],
+    rows: &[Vec<String>],
+    width: Option<usize>,
+    order: &[GiveWay],
+) -> String {
+    let Some(width) = width else {
+        return render(header, aligns, rows);
+    };
+    let cols = header.len();
+    let mut keep: Vec<bool> = vec![true; cols];
+    let mut cap: Vec<usize> = vec![usize::MAX; cols];
+    let table_width = |keep: &[bool], cap: &[usize]| -> usize {
+        let mut total = 0;
+        let mut n: usize = 0;
+        for i in (0..cols).filter(|&i| keep[i]) {
+            let w = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .chain([header[i].width()])
+                .max()
+                .unwrap_or(0);
+            total += w.min(cap[i].max(header[i].width()));
+            n += 1;
+        }
+        total + 2 * n.saturating_sub(1)
+    };
+    let col_width = |i: usize, cap: &[usize]| -> usize {
+        rows.iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| c.width())
+            .chain([header[i].width()])
+            .max()
+            .unwrap_or(0)
+            .min(cap[i].max(header[i].width()))
+    };
+    for step in order {
+        let total = table_width(&keep, &cap);
+        if total <= width {
+            break;
+        }
+        match *step {
+            GiveWay::Drop(i) if i < cols => keep[i] = false,
+            // Only as much as the table is too wide, down to `to`.
+            GiveWay::Shrink(i, to) if i < cols && keep[i] => {
+                let now = col_width(i, &cap);
+                cap[i] = now.saturating_sub(total - width).max(to).min(now);
+            }
+            _ => {}
+        }
+    }
+    let pick = |cells: &[String]| -> Vec<String> {
+        (0..cols)
+            .filter(|&i| keep[i])
+            .map(|i| {
+                let c = cells.get(i).map(String::as_str).unwrap_or_default();
+                truncate(c, cap[i].max(header[i].width()))
+            })
+            .collect()
+    };
+    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let head = pick(&head);
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    let al: Vec<Align> = (0..cols)
+        .filter(|&i| keep[i])
+        .map(|i| aligns.get(i).copied().unwrap_or(Align::Left))
+        .collect();
+    let body: Vec<Vec<String>> = rows.iter().map(|r| pick(r)).collect();
+    render(&head, &al, &body)
+        .lines()
+        .map(|l| truncate(l, width) + "\n")
+        .collect()
+}
+
 /// Wrap `text` to `width` display columns; the first line starts with `first`, the others with
 /// `rest`. A piece wider than a whole line is cut by characters.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {

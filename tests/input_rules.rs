@@ -15,7 +15,7 @@ use rust_decimal_macros::dec;
 
 use repaydash::i18n::{Lang, phrases};
 use repaydash::input;
-use repaydash::knowledge::builtin_policies;
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::Mode;
 use repaydash::tui::form::FieldKind;

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use repaydash::i18n::Lang;
-use repaydash::knowledge::builtin_policies;
 use repaydash::money::grouped;
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::App;
 

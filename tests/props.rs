@@ -9,11 +9,12 @@ use rust_decimal::Decimal;
 use repaydash::engine::schedule::installments;
 use repaydash::engine::{InstallmentStatus, Ledger, LoanStatus, LoanView, rate};
 use repaydash::i18n::Lang;
-use repaydash::knowledge::{Policies, builtin_policies};
+use repaydash::knowledge::Policies;
 use repaydash::model::{Loan, LoanTerms, Method, Payment, Policy, Rate};
 use repaydash::money::round2;
 use repaydash::report::{self, Context};
 use repaydash::store;
+use repaydash::store::builtin_policies;
 
 fn builtin() -> Vec<Policy> {
     builtin_policies().expect("the built-in policies parse")
@@ -34,10 +35,10 @@ fn parse_and_report(text: &str, today: NaiveDate) -> Result<String, String> {
         today,
         lang: Lang::En,
     };
-    let mut out = report::check::json(&ctx);
+    let mut out = report::check::json(&ctx).map_err(|e| e.to_string())?;
     out.push_str(&report::check::text(&ctx));
     for v in ctx.views() {
-        out.push_str(&report::schedule::json(&v));
+        out.push_str(&report::schedule::json(&v).map_err(|e| e.to_string())?);
         out.push_str(&report::schedule::text(&ctx, &v));
     }
     Ok(out)
@@ -84,6 +85,7 @@ fn amortized(
         payments: vec![],
         extensions: vec![],
         log: vec![],
+        archived: false,
     }
 }
 

@@ -44,6 +44,7 @@ fn complaint_json_counts_the_fixture_log() {
             "calls": 7,
             "night_calls": 3,
             "days_over_3": 1,
+            "days_over_6": [{"who": "me", "days": 0}, {"who": "李芳", "days": 0}],
             "contacts_called": [
                 {"name": "李芳", "calls": 1, "told_debt": true},
                 {"name": "Wang Wei", "calls": 0, "told_debt": false}
@@ -55,9 +56,9 @@ fn complaint_json_counts_the_fixture_log() {
                  "text": "打给我姐姐，说了我欠钱，还说要上门"}
             ],
             "days": [
-                {"date": "2026-11-18", "calls": 2, "night_calls": 1},
-                {"date": "2026-11-19", "calls": 4, "night_calls": 1},
-                {"date": "2026-11-20", "calls": 1, "night_calls": 1}
+                {"date": "2026-11-18", "calls": 2, "night_calls": 1, "most_to_one_number": 2},
+                {"date": "2026-11-19", "calls": 4, "night_calls": 1, "most_to_one_number": 4},
+                {"date": "2026-11-20", "calls": 1, "night_calls": 1, "most_to_one_number": 1}
             ]
         })
     );
@@ -571,19 +572,20 @@ fn counts_of_one_read_singular_in_the_complaint_and_the_letter() {
     };
     let en = complaint("en");
     for line in [
-        "7 collection calls · 0 at night (22:00–08:00) · over 3 a day: 1 day · over 6 a day: 1 day\n",
+        // 6 calls to the borrower and 1 to 李芳: no number got more than 6 (issue 21).
+        "7 collection calls · 0 at night (22:00–08:00) · over 3 a day: 1 day · over 6 a day to one number: 0 days\n",
         "  李芳: 1 call · not recorded as told of the debt\n",
         "I logged 7 collection calls from you or your collection agent.\n",
-        "Of these: more than 3 a day on 1 day; more than 6 a day on 1 day; my contacts were called (李芳); 1 entry records threats, insults or the like (listed under \"Flagged entries\" above).\n",
+        "Of these: more than 3 a day on 1 day; my contacts were called (李芳); 1 entry records threats, insults or false claims of legal action (listed under \"Flagged entries\" above).\n",
     ] {
         assert!(en.contains(line), "{line}\n{en}");
     }
     assert!(!en.contains(" 1 days") && !en.contains(" 1 calls"), "{en}");
     let zh = complaint("zh");
     for line in [
-        "催收电话 7 次 · 夜间（22:00–08:00）0 次 · 超过每日 3 次：1 天 · 超过每日 6 次：1 天\n",
+        "催收电话 7 次 · 夜间（22:00–08:00）0 次 · 超过每日 3 次：1 天 · 同一号码超过每日 6 次：0 天\n",
         "  李芳：电话 1 次 · 没有记录被告知欠款\n",
-        "有 1 天每天超过 3 次；有 1 天每天超过 6 次；联系了我的联系人 李芳；有 1 条记录涉及威胁、辱骂等情况（见上方“标记的记录”）。\n",
+        "有 1 天每天超过 3 次；联系了我的联系人 李芳；有 1 条记录涉及威胁、辱骂或冒充法律程序（见上方“标记的记录”）。\n",
     ] {
         assert!(zh.contains(line), "{line}\n{zh}");
     }

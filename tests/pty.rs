@@ -274,3 +274,107 @@ fn sigterm_and_sighup_restore_the_terminal() {
         );
     }
 }
+
+/// An editor saves in place: it truncates the file, then writes it, here with a typo. The
+/// dashboard never shows the empty file's "all clear": it keeps the last good data, marks it as
+/// old with the typo's `loans.toml:line:col`, and drops the mark once the file reads again. An
+/// empty file after loans is taken only on `r`.
+#[test]
+fn a_save_in_place_with_a_typo_keeps_the_old_data_marked() {
+    let mut s = Session::start(SAMPLE);
+    s.wait_for("overdue ¥3,276.74");
+    let path = s._copy.as_ref().unwrap().path().join("loans.toml");
+    let bad =
+        include_str!("../data/sample.toml").replacen("amount = 1100.16", "amount = 1,100.16", 1);
+    let line = bad.lines().position(|l| l.contains("1,100.16")).unwrap() + 1;
+    {
+        // In place, as nano and VS Code write: the same inode truncated, then filled.
+        let mut f = std::fs::File::create(&path).unwrap();
+        f.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(40));
+        f.write_all(bad.as_bytes()).unwrap();
+    }
+    let screen = s.wait_for("old data");
+    assert!(screen.contains(&format!("loans.toml:{line}:")), "{screen}");
+    assert!(screen.contains("overdue ¥3,276.74"), "{screen}");
+    assert!(!screen.contains("nothing overdue"), "{screen}");
+    assert!(!screen.contains("No loans in the file yet"), "{screen}");
+
+    // Empty for good: still the old data, marked, until `r`.
+    std::fs::write(&path, "").unwrap();
+    let screen = s.wait_for("now holds no loans");
+    assert!(screen.contains("overdue ¥3,276.74"), "{screen}");
+    s.keys(b"r");
+    s.wait_for("No loans in the file yet");
+
+    // The file back: read, and the mark gone.
+    std::fs::write(&path, include_str!("../data/sample.toml")).unwrap();
+    s.wait_for("overdue ¥3,276.74");
+    let start = Instant::now();
+    while s
+        .parser
+        .lock()
+        .unwrap()
+        .screen()
+        .contents()
+        .contains("old data")
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "the mark stayed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.quit();
+}
+
+/// `check` in a real 80-column terminal, without `$COLUMNS`: the table fits (the stage and the
+/// penalty columns give way), so no row wraps.
+#[test]
+fn check_fits_an_80_column_terminal() {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_repaydash"));
+    cmd.args([
+        "--file",
+        SAMPLE,
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+        "check",
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("COLUMNS");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    drop(pair.master);
+    let out = String::from_utf8_lossy(&out.join().unwrap()).replace("\r\n", "\n");
+    assert!(out.contains("contacts in 9 days"), "{out}");
+    assert!(!out.contains("Penalty (est.)"), "{out}");
+    for line in out.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "{} columns: {line}",
+            unicode_width::UnicodeWidthStr::width(line)
+        );
+    }
+}

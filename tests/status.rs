@@ -58,7 +58,8 @@ fn a_countdown_when_contacts_are_still_ahead() {
         zh,
         "逾期3笔 ¥2,179.70 | 紧急联系人 可能已联系 | 7天内到期2笔 ¥2,024.04，最近2天后\n"
     );
-    // In English the line is too wide for the name and then for the sum due soon.
+    // In English the line is too wide for the name and then for "next in 2d"; the sum due soon
+    // stays.
     let (_, en) = run(
         "data/sample.toml",
         "2026-11-19",
@@ -66,7 +67,7 @@ fn a_countdown_when_contacts_are_still_ahead() {
     );
     assert_eq!(
         en,
-        "3 overdue ¥2,179.70 | contacts may be called | 2 due within 7d\n"
+        "3 overdue ¥2,179.70 | contacts may be called | 2 due within 7d ¥2,024.04\n"
     );
     // two_overdue on 06-04: only near (06-01) is late, contacts on 06-08: in 4 days; far's 200 is
     // due tomorrow (06-05).
@@ -117,13 +118,14 @@ fn a_wide_portfolio_stays_within_80_columns() {
             }),
             "{line}"
         );
-        // Too wide for names and the sum due soon: both dropped, nothing cut mid-number.
+        // Too wide for names and the words around the sum due soon: those go, the sum stays,
+        // nothing cut mid-number.
         assert!(!line.contains('…'), "{line}");
         assert!(
             line.ends_with(if lang == "zh" {
-                "7天内到期20笔"
+                "| 到期 ¥2,469,135,799.80"
             } else {
-                "20 due within 7d"
+                "| due ¥2,469,135,799.80"
             }),
             "{line}"
         );

@@ -8,8 +8,8 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use repaydash::knowledge::builtin_policies;
 use repaydash::model::{Extension, LogEntry, LogKind, Payment};
+use repaydash::store::builtin_policies;
 use repaydash::store::write::{self, Edit};
 use repaydash::store::{self, Source};
 

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use predicates::prelude::*;
 use rust_decimal_macros::dec;
 
-use repaydash::knowledge::builtin_policies;
 use repaydash::model::{LogEntry, LogKind, Policy};
+use repaydash::store::builtin_policies;
 use repaydash::store::write::{self, Edit, ErrorKind};
 use repaydash::store::{self, Loaded, Source};
 

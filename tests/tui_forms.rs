@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use repaydash::engine::{InstallmentStatus, LoanStatus};
 use repaydash::i18n::Lang;
-use repaydash::knowledge::builtin_policies;
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, ReadStamp, Source};
 use repaydash::tui::app::Mode;
 use repaydash::tui::form::{FieldKind, FormKind};

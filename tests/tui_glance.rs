@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use repaydash::i18n::Lang;
-use repaydash::knowledge::builtin_policies;
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::views::overlay;
 use repaydash::tui::{App, Msg, dispatch, keys};
@@ -463,18 +463,23 @@ fn a_click_on_a_topic_tab_shows_that_topic() {
     let mut app = sample(Lang::En);
     app.screen = Rect::new(0, 0, 120, 40);
     let s = screen(&mut app, 120, 40);
-    // The advice's title row; its tabs start two columns in from the corner at column 66, three
-    // cells each: "[1]" at 68-70, " 2 " at 71-73, " 3 " at 74-76, whatever topic is shown.
-    let y = s
+    // The advice's title row; its tabs start two columns in from its corner (on a 120×40 screen
+    // the advice spans the width below the list and the detail), three cells each: "[1]", " 2 ",
+    // " 3 "…, whatever topic is shown.
+    let (y, line) = s
         .lines()
-        .position(|l| l.contains("╭ [1] 2  3  4  5  6  Negotiating repayment Tab"))
-        .expect("the advice title with its tabs") as u16;
-    click(&mut app, 75, y);
+        .enumerate()
+        .find(|(_, l)| l.contains("╭ [1] 2  3  4  5  6  Negotiating repayment Tab"))
+        .expect("the advice title with its tabs");
+    let y = y as u16;
+    let corner = line.chars().position(|c| c == '╭').unwrap() as u16;
+    let tab = |i: u16| corner + 2 + 3 * i;
+    click(&mut app, tab(2) + 1, y);
     assert_eq!(app.advice_topic, 2);
     assert!(screen(&mut app, 120, 40).contains("╭  1  2 [3] 4  5  6  "));
-    click(&mut app, 68, y);
+    click(&mut app, tab(0), y);
     assert_eq!(app.advice_topic, 0);
-    click(&mut app, 84, y);
+    click(&mut app, tab(5) + 1, y);
     assert_eq!(app.advice_topic, 5);
 }
 
@@ -504,8 +509,14 @@ due_date = 2026-12-12
         Lang::En,
     );
     assert_eq!(app.warnings.len(), 3);
-    let s = screen(&mut app, 80, 24);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("3 warnings (! lists them)"), "{s}");
+    // At 80 columns the count is said shorter, so the most used keys keep their place.
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("3 warnings !  ↑↓ select  Enter schedule  Tab advice"),
+        "{s}"
+    );
     press(&mut app, KeyCode::Char('!'));
     let s = screen(&mut app, 120, 40);
     for (line, name) in [(4, "moonbank"), (10, "sunbank"), (16, "starbank")] {

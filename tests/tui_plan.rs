@@ -12,8 +12,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use repaydash::i18n::Lang;
-use repaydash::knowledge::builtin_policies;
 use repaydash::report::plan::reasons_text;
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::Mode;
 use repaydash::tui::{App, dispatch, keys};
@@ -132,21 +132,24 @@ fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
     let plan = app_plan(&app);
     assert_eq!(plan, cli_plan("2026-11-23", "1000", "urgency"));
     // 星图 and 携程 are already past their contact day and cost 3,691.12 and 1,900.32 to push it
-    // past the 30-day horizon: more than 1000. 借呗 (May) is the nearest one 1000 can save
-    // (2026-12-02): its overdue 11-17 interest 182.50 and the 12-17 one, 2 × 182.50 = 365.00.
-    // Then 花呗 (contact 2026-12-11 if its 11-26 bill is missed): 627.00. Left 1000 − 992 = 8.
+    // past the 30-day horizon: more than 1000. 携程 may be credit-reported from ≈12-19 (its 11-18
+    // installment + 31, an estimate), within the 30 days, so its overdue 800.16 comes first. Of
+    // the 199.84 left, 借呗 (May)'s overdue 11-17 interest, 182.50, keeps it out of the contact
+    // stage (12-17 + 15 = 2027-01-01). 星图's overdue 897.04 does not fit, so nothing goes to a
+    // bill not yet due (花呗's 627.00 of 11-26 waits): 17.34 is kept for 星图.
     assert_eq!(
         ids_amounts(&plan),
-        vec![("jiebei-may", dec!(365.00)), ("huabei-phone", dec!(627.00))]
+        vec![("ctrip-jqh", dec!(800.16)), ("jiebei-may", dec!(182.50))]
     );
-    assert_eq!(app.planning.plan.as_ref().unwrap().left, dec!(8.00));
+    assert_eq!(app.planning.plan.as_ref().unwrap().left, dec!(17.34));
     let s = screen(&mut app, 120, 40);
-    assert!(s.contains("1. 借呗（5月借款）"), "{s}");
+    assert!(s.contains("2. 借呗（5月借款）"), "{s}");
     assert!(
         s.contains("contacts may be called from 2 Dec; once paid, not before 1 Jan 2027"),
         "{s}"
     );
-    assert!(s.contains("Left ¥8.00"), "{s}");
+    assert!(s.contains("Left ¥17.34"), "{s}");
+    assert!(s.contains("left, for the overdue loan"), "{s}");
     // Beside the plan, the loans it keeps out of the contact stage and those still threatened,
     // under the titles `plan` prints before their names.
     let cli = common::stdout_of(&[
@@ -160,9 +163,12 @@ fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
         "--cash",
         "1000",
     ]);
-    assert!(cli.contains("\nLeft ¥8.00\n"), "{cli}");
     assert!(
-        cli.contains("\nContact stage 30+ days away: 借呗（5月借款）, 花呗分期（手机）\n"),
+        cli.contains("\nLeft ¥17.34 (left, for the overdue loan 星图金融任性贷: "),
+        "{cli}"
+    );
+    assert!(
+        cli.contains("\nContact stage 30+ days away: 借呗（5月借款）\n"),
         "{cli}"
     );
     assert!(
@@ -181,7 +187,9 @@ fn the_plan_for_100000_pays_every_open_loan_in_the_clis_order() {
     let plan = app_plan(&app);
     assert_eq!(plan, cli_plan("2026-11-23", "100000", "urgency"));
     assert_eq!(plan.len(), 6);
-    assert_eq!(ids_amounts(&plan)[0], ("xingtu-rxd", dec!(3691.12)));
+    // 携程 first (step 0: its credit-report day, ≈12-19, is within 30 days), then 星图.
+    assert_eq!(ids_amounts(&plan)[0], ("ctrip-jqh", dec!(1900.32)));
+    assert_eq!(ids_amounts(&plan)[1], ("xingtu-rxd", dec!(3691.12)));
     let p = app.planning.plan.as_ref().unwrap();
     assert!(p.still_threatened.is_empty());
     // 100,000 − (3,691.12 + 1,900.32 + 365.00 + 627.00 + 3,054.00 + 458.30) = 89,904.26.
@@ -273,15 +281,15 @@ fn the_plan_follows_the_what_if_day() {
     let moved = app_plan(&app);
     assert_eq!(moved, cli_plan("2026-12-03", "1000", "urgency"));
     assert_ne!(moved, cli_plan("2026-11-23", "1000", "urgency"));
-    // 借呗 (May)'s contact day, 12-02, has passed; paying both overdue interests (11-17, 12-17)
-    // moves the anchor to 2027-01-17, and + 15 days is 2027-02-01.
+    // 借呗 (May)'s contact day, 12-02, has passed and its credit-report day is ≈12-18 (11-17 +
+    // 31): its overdue 182.50 comes first, and moves that day to ≈2027-01-17 (12-17 + 31).
     assert_eq!(
         moved[0].2,
-        "contacts may be called already (since 2 Dec); once paid, not before 1 Feb 2027"
+        "contacts may be called already; may be credit-reported from ≈18 Dec: the oldest overdue installment first (a credit record stays for years); once paid, that day moves to ≈17 Jan 2027"
     );
     let s = screen(&mut app, 120, 40);
     assert!(
-        s.contains("contacts may be called already (since 2 Dec)"),
+        s.contains("≈18 Dec: the oldest overdue installment first"),
         "{s}"
     );
     press(&mut app, KeyCode::Char('t'));

@@ -4,11 +4,13 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use crate::model::{Channel, Loan, LogEntry, LogFlag, LogKind};
+use crate::model::{Channel, Loan, LogEntry, LogFlag, LogKind, WHO_ME};
 
 /// GB/T 45251—2025 (recommended national standard, as reported): at most 3 effective calls a day.
 pub const EFFECTIVE_CALLS_PER_DAY: u32 = 3;
-/// China Banking Association guideline of 2026-01-30 (as reported): at most 6 dial attempts a day.
+/// China Banking Association guideline of 2026-01-30 (as reported): at most 6 dial attempts a day
+/// to one number. Counted per number called (the borrower's, each contact's), never calls to
+/// different people added together.
 pub const DIAL_ATTEMPTS_PER_DAY: u32 = 6;
 
 /// Both rules, as reported, keep collection out of 22:00–08:00: 22:00:00 is night, 08:00:00 is not.
@@ -40,6 +42,16 @@ pub struct DayCount {
     pub date: NaiveDate,
     pub calls: u32,
     pub night_calls: u32,
+    /// The most calls that day to any one number (the 6-a-day limit is per number).
+    pub most_to_one_number: u32,
+}
+
+/// One number called (`who`: "me" for the borrower, else the contact's name as logged) and the
+/// days it got more than [`DIAL_ATTEMPTS_PER_DAY`] calls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NumberDays {
+    pub who: String,
+    pub days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,6 +73,9 @@ pub struct Flagged {
     pub who: Option<String>,
     #[serde(skip)]
     pub caller: Option<String>,
+    /// A call the night-call count already holds.
+    #[serde(skip)]
+    pub night_call: bool,
 }
 
 /// What `complaint --json` prints.
@@ -73,9 +88,9 @@ pub struct Summary {
     pub night_calls: u32,
     /// Days with more than [`EFFECTIVE_CALLS_PER_DAY`] calls.
     pub days_over_3: u32,
-    /// Days with more than [`DIAL_ATTEMPTS_PER_DAY`] calls (every logged call is one attempt).
-    #[serde(skip)]
-    pub days_over_6: u32,
+    /// Per number called, the days it got more than [`DIAL_ATTEMPTS_PER_DAY`] calls (every
+    /// logged call is one attempt), in the order first called.
+    pub days_over_6: Vec<NumberDays>,
     pub contacts_called: Vec<ContactCalled>,
     pub flagged: Vec<Flagged>,
     /// Days with at least one call, oldest first.
@@ -96,6 +111,45 @@ pub fn default_from(loan: &Loan, to: NaiveDate) -> NaiveDate {
         .unwrap_or(to)
 }
 
+impl Summary {
+    /// Days on which some one number got more than [`DIAL_ATTEMPTS_PER_DAY`] calls.
+    pub fn days_over_6_any(&self) -> u32 {
+        self.days
+            .iter()
+            .filter(|d| d.most_to_one_number > DIAL_ATTEMPTS_PER_DAY)
+            .count() as u32
+    }
+
+    /// Entries flagged threat, insult or fake_legal: what "threats, insults or the like" counts.
+    pub fn abusive_entries(&self) -> usize {
+        self.flagged
+            .iter()
+            .filter(|f| {
+                f.flags
+                    .iter()
+                    .any(|x| matches!(x, LogFlag::Threat | LogFlag::Insult | LogFlag::FakeLegal))
+            })
+            .count()
+    }
+
+    /// Entries flagged told_third_party.
+    pub fn told_entries(&self) -> usize {
+        self.flagged
+            .iter()
+            .filter(|f| f.flags.contains(&LogFlag::ToldThirdParty))
+            .count()
+    }
+
+    /// Entries flagged night that the night-call count does not hold (no time logged, or not a
+    /// call): named as flagged, not counted twice.
+    pub fn night_flagged_uncounted(&self) -> usize {
+        self.flagged
+            .iter()
+            .filter(|f| f.flags.contains(&LogFlag::Night) && !f.night_call)
+            .count()
+    }
+}
+
 /// Count the loan's log between `from` and `to`, both included.
 pub fn summarize(loan: &Loan, from: NaiveDate, to: NaiveDate) -> Summary {
     let in_range: Vec<&LogEntry> = loan
@@ -105,6 +159,9 @@ pub fn summarize(loan: &Loan, from: NaiveDate, to: NaiveDate) -> Summary {
         .collect();
 
     let mut days: Vec<DayCount> = vec![];
+    // (number, date) → calls; numbers in the order first called.
+    let mut numbers: Vec<String> = vec![];
+    let mut per_number: Vec<(usize, NaiveDate, u32)> = vec![];
     for e in in_range.iter().filter(|e| is_call(e)) {
         let night = u32::from(is_night_call(e));
         match days.iter_mut().find(|d| d.date == e.date) {
@@ -116,10 +173,45 @@ pub fn summarize(loan: &Loan, from: NaiveDate, to: NaiveDate) -> Summary {
                 date: e.date,
                 calls: 1,
                 night_calls: night,
+                most_to_one_number: 0,
             }),
         }
+        let who = e.contact().unwrap_or(WHO_ME);
+        let n = match numbers.iter().position(|w| w == who) {
+            Some(n) => n,
+            None => {
+                numbers.push(who.to_string());
+                numbers.len() - 1
+            }
+        };
+        match per_number
+            .iter_mut()
+            .find(|(m, d, _)| *m == n && *d == e.date)
+        {
+            Some(x) => x.2 += 1,
+            None => per_number.push((n, e.date, 1)),
+        }
+    }
+    for d in &mut days {
+        d.most_to_one_number = per_number
+            .iter()
+            .filter(|(_, date, _)| *date == d.date)
+            .map(|x| x.2)
+            .max()
+            .unwrap_or(0);
     }
     days.sort_by_key(|d| d.date);
+    let days_over_6 = numbers
+        .iter()
+        .enumerate()
+        .map(|(n, who)| NumberDays {
+            who: who.clone(),
+            days: per_number
+                .iter()
+                .filter(|(m, _, c)| *m == n && *c > DIAL_ATTEMPTS_PER_DAY)
+                .count() as u32,
+        })
+        .collect();
 
     let mut contacts_called: Vec<ContactCalled> = vec![];
     for e in in_range
@@ -153,6 +245,7 @@ pub fn summarize(loan: &Loan, from: NaiveDate, to: NaiveDate) -> Summary {
             text: e.text.clone(),
             who: e.who.clone(),
             caller: e.caller.clone(),
+            night_call: is_night_call(e),
         })
         .collect();
     // Stable: entries of the same moment keep the file's order.
@@ -168,10 +261,7 @@ pub fn summarize(loan: &Loan, from: NaiveDate, to: NaiveDate) -> Summary {
             .iter()
             .filter(|d| d.calls > EFFECTIVE_CALLS_PER_DAY)
             .count() as u32,
-        days_over_6: days
-            .iter()
-            .filter(|d| d.calls > DIAL_ATTEMPTS_PER_DAY)
-            .count() as u32,
+        days_over_6,
         contacts_called,
         flagged,
         days,
@@ -185,7 +275,6 @@ pub fn summarize(loan: &Loan, from: NaiveDate, to: NaiveDate) -> Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::WHO_ME;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -266,7 +355,7 @@ mod tests {
         assert_eq!(s.calls, 7);
         assert_eq!(s.night_calls, 3);
         assert_eq!(s.days_over_3, 1);
-        assert_eq!(s.days_over_6, 0);
+        assert_eq!(s.days_over_6_any(), 0);
         assert_eq!(s.other_contacts, 1);
         assert_eq!(
             s.days,
@@ -274,17 +363,20 @@ mod tests {
                 DayCount {
                     date: d("2026-11-18"),
                     calls: 2,
-                    night_calls: 1
+                    night_calls: 1,
+                    most_to_one_number: 2
                 },
                 DayCount {
                     date: d("2026-11-19"),
                     calls: 4,
-                    night_calls: 1
+                    night_calls: 1,
+                    most_to_one_number: 4
                 },
                 DayCount {
                     date: d("2026-11-20"),
                     calls: 1,
-                    night_calls: 1
+                    night_calls: 1,
+                    most_to_one_number: 1
                 },
             ]
         );
@@ -339,7 +431,89 @@ mod tests {
             .map(|h| call("2026-11-19", t(&format!("1{h}:00:00")), None, &[]))
             .collect();
         let s = summarize(&loan, d("2026-11-19"), d("2026-11-19"));
-        assert_eq!((s.calls, s.days_over_3, s.days_over_6), (7, 1, 1));
+        assert_eq!((s.calls, s.days_over_3, s.days_over_6_any()), (7, 1, 1));
+        assert_eq!(
+            s.days_over_6,
+            vec![NumberDays {
+                who: "me".into(),
+                days: 1
+            }]
+        );
         assert_eq!(s.night_calls, 0);
+    }
+
+    // Issue 21: the 6-a-day limit is per number. On 11-19: 4 calls to me and 4 to 李芳 (8 in
+    // all, yet no number got more than 6); on 11-20: 7 to 李芳. So one day over 6, for 李芳 only;
+    // the old count added the people together and said two days. The flags: a threat, an insult
+    // and a fake legal claim are "threats, insults or the like" (3 entries); a told-third-party
+    // entry and a night flag on an entry without a time are named for what they are.
+    #[test]
+    fn six_a_day_is_counted_per_number_and_flags_are_named() {
+        let mut loan = crate::engine::schedule::tests::loan(
+            crate::model::Method::EqualInstallment,
+            rust_decimal::Decimal::from(12000),
+            rust_decimal::Decimal::from(18),
+            12,
+        );
+        let mut log: Vec<LogEntry> = vec![];
+        for h in 0..4 {
+            log.push(call(
+                "2026-11-19",
+                t(&format!("1{h}:00:00")),
+                Some(WHO_ME),
+                &[],
+            ));
+            log.push(call(
+                "2026-11-19",
+                t(&format!("1{h}:30:00")),
+                Some("李芳"),
+                &[],
+            ));
+        }
+        for h in 0..7 {
+            log.push(call(
+                "2026-11-20",
+                t(&format!("1{h}:00:00")),
+                Some("李芳"),
+                &[],
+            ));
+        }
+        log.push(call("2026-11-21", t("12:00:00"), None, &[LogFlag::Threat]));
+        log.push(call("2026-11-21", t("12:10:00"), None, &[LogFlag::Insult]));
+        log.push(call(
+            "2026-11-21",
+            t("12:20:00"),
+            None,
+            &[LogFlag::FakeLegal],
+        ));
+        log.push(call(
+            "2026-11-21",
+            t("12:30:00"),
+            Some("李芳"),
+            &[LogFlag::ToldThirdParty],
+        ));
+        log.push(call("2026-11-21", None, None, &[LogFlag::Night]));
+        loan.log = log;
+        let s = summarize(&loan, d("2026-11-01"), d("2026-11-23"));
+        assert_eq!(s.days_over_6_any(), 1);
+        assert_eq!(
+            s.days_over_6,
+            vec![
+                NumberDays {
+                    who: "me".into(),
+                    days: 0
+                },
+                NumberDays {
+                    who: "李芳".into(),
+                    days: 1
+                },
+            ]
+        );
+        assert_eq!(s.days[0].calls, 8);
+        assert_eq!(s.days[0].most_to_one_number, 4);
+        assert_eq!(s.abusive_entries(), 3);
+        assert_eq!(s.told_entries(), 1);
+        assert_eq!(s.night_flagged_uncounted(), 1);
+        assert_eq!(s.flagged.len(), 5);
     }
 }

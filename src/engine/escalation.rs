@@ -192,10 +192,17 @@ impl Escalation {
         anchor.zip(m.day).and_then(|(a, d)| add_days(a, d))
     }
 
+    /// The date of the stage `kind` that `compute` would give for another `anchor`.
+    pub fn date_from(&self, kind: StageKind, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
+        let m = self.milestone(kind)?;
+        anchor.zip(m.day).and_then(|(a, d)| add_days(a, d))
+    }
+
     pub fn situation(&self, ledger: &Ledger) -> Situation {
         match ledger.status {
             LoanStatus::PaidOff => Situation::PaidOff,
-            LoanStatus::Current => Situation::Current,
+            // Before it is drawn: prevention only, as for a loan in good standing.
+            LoanStatus::Current | LoanStatus::NotDrawn => Situation::Current,
             LoanStatus::DueSoon => Situation::DueSoon,
             LoanStatus::Overdue => {
                 if self.stage >= Some(StageKind::CreditReport)
@@ -323,7 +330,7 @@ mod tests {
         // First installment due 2026-04-15; the credit-report day is 31 on every built-in
         // platform (an estimate outside xingtu): 2026-05-16. Seven days before is 2026-05-09.
         let l = loan(Method::EqualInstallment, dec!(12000), dec!(18), 12);
-        let builtin = crate::knowledge::builtin_policies().unwrap();
+        let builtin = crate::store::builtin_policies().unwrap();
         for p in &builtin {
             let v = LoanView::compute(&l, p, d(2026, 5, 8), 7);
             assert_eq!(v.escalation.days_until_credit_report, Some(8), "{}", p.key);

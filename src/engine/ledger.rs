@@ -25,6 +25,9 @@ pub enum LoanStatus {
     DueSoon,
     Current,
     PaidOff,
+    /// Before the loan's start date (a what-if into the past, or a loan written ahead): nothing
+    /// is owed yet, so it is neither counted as open nor as current.
+    NotDrawn,
 }
 
 impl LoanStatus {
@@ -34,6 +37,7 @@ impl LoanStatus {
             LoanStatus::DueSoon => "due_soon",
             LoanStatus::Current => "current",
             LoanStatus::PaidOff => "paid_off",
+            LoanStatus::NotDrawn => "not_drawn",
         }
     }
 }
@@ -92,6 +96,28 @@ pub fn penalty_rate(
     }
 }
 
+/// What `total` pays of each installment (in the schedule's order): the installment due first
+/// (after extensions; on the same day the lower number) is covered first, as a lender books a
+/// payment, so an installment moved later by an extension no longer takes the money meant for
+/// the one now due before it.
+fn spread(installments: &[Installment], total: Decimal) -> Vec<Decimal> {
+    let refs: Vec<&Installment> = installments.iter().collect();
+    spread_refs(&refs, total)
+}
+
+fn spread_refs(installments: &[&Installment], total: Decimal) -> Vec<Decimal> {
+    let mut order: Vec<usize> = (0..installments.len()).collect();
+    order.sort_by_key(|&i| (installments[i].due_date, installments[i].n));
+    let mut paid = vec![Decimal::ZERO; installments.len()];
+    let mut left = total;
+    for i in order {
+        let p = left.min(installments[i].amount).max(Decimal::ZERO);
+        left -= p;
+        paid[i] = p;
+    }
+    paid
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct InstallmentState {
     pub inst: Installment,
@@ -148,11 +174,9 @@ impl Ledger {
             .filter(|p| p.date <= today)
             .map(|p| p.amount)
             .sum();
-        let mut left = total_paid;
+        let paid_each = spread(&installments, total_paid);
         let mut states = Vec::with_capacity(installments.len());
-        for inst in installments {
-            let paid = left.min(inst.amount).max(Decimal::ZERO);
-            left -= paid;
+        for (inst, paid) in installments.into_iter().zip(paid_each) {
             let status = if paid >= inst.amount {
                 InstallmentStatus::Paid
             } else if inst.due_date < today {
@@ -219,6 +243,11 @@ impl Ledger {
         } else {
             LoanStatus::Current
         };
+        let status = if loan.starts_after(today).is_some() {
+            LoanStatus::NotDrawn
+        } else {
+            status
+        };
 
         Ledger {
             installments: states,
@@ -249,14 +278,12 @@ impl Ledger {
     /// payments are spread over the installments exactly as `compute` spreads them. The payment
     /// planner asks this many times per loan (`engine::plan`).
     pub fn anchor_after_paying(&self, extra: Decimal, today: NaiveDate) -> Option<NaiveDate> {
-        let mut left = self.total_paid + extra;
+        let insts: Vec<&Installment> = self.installments.iter().map(|s| &s.inst).collect();
+        let paid_each = spread_refs(&insts, self.total_paid + extra);
         let mut oldest_overdue: Option<NaiveDate> = None;
         let mut next: Option<(NaiveDate, u32)> = None;
         let mut owed = false;
-        for s in &self.installments {
-            let inst = &s.inst;
-            let paid = left.min(inst.amount).max(Decimal::ZERO);
-            left -= paid;
+        for (inst, paid) in insts.into_iter().zip(paid_each) {
             if paid >= inst.amount {
                 continue;
             }
@@ -419,5 +446,32 @@ mod tests {
         let lg = ledger(&l, d(2026, 4, 20));
         assert_eq!(lg.status, LoanStatus::Current);
         assert_eq!(lg.next_due_date, Some(d(2026, 5, 5)));
+    }
+
+    #[test]
+    fn payments_go_to_what_is_due_first_after_extensions() {
+        // Installment 2 (due 15 May) moved to 20 June, past installment 3 (15 June). Paying
+        // installment 1 on time and then exactly one bill (1,100.16) on 15 June covers the
+        // installment due on 15 June, as the lender books it, not the extended one.
+        let mut l = ctrip();
+        l.extensions.push(crate::model::Extension {
+            installment: 2,
+            due: d(2026, 6, 20),
+        });
+        pay(&mut l, d(2026, 4, 15), dec!(1100.16));
+        pay(&mut l, d(2026, 6, 15), dec!(1100.16));
+        let lg = ledger(&l, d(2026, 6, 16));
+        assert_eq!(lg.installments[2].status, InstallmentStatus::Paid);
+        assert_eq!(lg.installments[1].status, InstallmentStatus::Due);
+        assert_eq!(lg.installments[1].paid, dec!(0));
+        assert_eq!(lg.status, LoanStatus::DueSoon);
+        assert_eq!(lg.next_due_date, Some(d(2026, 6, 20)));
+        assert_eq!(lg.overdue_amount, dec!(0));
+        // The planner's quick re-spread agrees: 1,100.16 more on 16 June pays installment 2,
+        // leaving installment 4 (15 July) next.
+        assert_eq!(
+            lg.anchor_after_paying(dec!(1100.16), d(2026, 6, 16)),
+            Some(d(2026, 7, 15))
+        );
     }
 }

@@ -51,7 +51,7 @@ pub fn urgency_order(a: &LoanView, b: &LoanView) -> std::cmp::Ordering {
     fn rank(v: &LoanView) -> (u8, i64) {
         match v.ledger.status {
             LoanStatus::Overdue => (0, v.escalation.days_until_emergency_contact.unwrap_or(0)),
-            LoanStatus::DueSoon | LoanStatus::Current => {
+            LoanStatus::DueSoon | LoanStatus::Current | LoanStatus::NotDrawn => {
                 (1, v.ledger.days_until_due.unwrap_or(i64::MAX))
             }
             LoanStatus::PaidOff => (2, 0),

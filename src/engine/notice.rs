@@ -61,6 +61,7 @@ mod tests {
                 name: n.into(),
                 relation: None,
                 phone: Some("13800000000".into()),
+                greeting: None,
             })
             .collect();
         let esc = |date: &str| Escalation {

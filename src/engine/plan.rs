@@ -24,7 +24,17 @@
 //! 2. Least penalty: with what is left, whole overdue installments (oldest first) of the loans not
 //!    saved, highest penalty rate first. Each one cleared stops its penalty and moves the escalation
 //!    anchor to the next overdue installment.
-//! 3. Highest rate (avalanche): whole installments due within the horizon, highest daily rate first.
+//! 3. Highest rate (avalanche): whole installments due within the horizon, highest annual rate
+//!    first (a `fixed_fee` loan by its true rate, the IRR of its schedule).
+//!
+//! Two rules bind the order. Cash never goes to a bill not yet due while an overdue installment
+//! stays unpaid: steps 1 and 2 first spend on overdue installments only, and only when every one
+//! is paid do steps 1 and 3 look at bills not yet due; otherwise what is left is kept for the
+//! overdue loan (`Plan::kept_for`). And before any of this (step 0), a loan already in its contact
+//! stage whose credit-report day falls within the horizon gets its overdue installments first: a
+//! record on the credit report stays for years (five from the end of the default, as 征信业管理条例
+//! art. 16 is reported), so it is weighed above keeping another loan out of the contact stage,
+//! and its reason says so.
 
 use std::cmp::Reverse;
 
@@ -34,6 +44,7 @@ use serde::Serialize;
 
 use super::LoanView;
 use super::ledger::{InstallmentStatus, LoanStatus};
+use crate::model::{Basis, StageKind};
 
 /// The plan looks this many days ahead.
 pub const HORIZON_DAYS: i64 = 30;
@@ -77,12 +88,31 @@ pub enum Reason {
     /// Installments due within the horizon, highest rate first.
     DueSoon {
         due: NaiveDate,
-        daily_percent: Decimal,
+        /// Percent a year: the IRR of a `fixed_fee` schedule, else the loan's own rate.
+        annual_percent: Decimal,
     },
     /// Avalanche.
-    HighestRate { daily_percent: Decimal },
-    /// Snowball.
-    SmallestBalance { balance: Decimal },
+    HighestRate { annual_percent: Decimal },
+    /// Snowball. `smaller` is the smallest balance of a loan left out (no whole bill within the
+    /// horizon that the cash covers) when it is below this one's: the reason never calls a
+    /// balance the smallest when it is not.
+    SmallestBalance {
+        balance: Decimal,
+        smaller: Option<Decimal>,
+    },
+    /// Step 0 of urgency: the loan's credit-report stage falls within the horizon, so its overdue
+    /// installments come before keeping another loan out of the contact stage.
+    BeforeCreditReport {
+        /// The credit-report stage's date before the payment (after today).
+        was: NaiveDate,
+        /// Whether that day is an estimate (basis `estimate`), shown with ≈.
+        estimate: bool,
+        /// Contacts may already be called on this loan (its contact day is today or past).
+        in_contact_stage: bool,
+        installments: u32,
+        /// The credit-report stage's date after the payment.
+        now: ContactAfter,
+    },
 }
 
 /// The emergency-contact day after a payment that does not keep the loan out of the stage. A day
@@ -131,6 +161,10 @@ pub struct Plan {
     /// The earliest unpaid installment of any loan (loan id, due date, unpaid amount): what to
     /// name when nothing falls due within the horizon.
     pub next_bill: Option<(String, NaiveDate, Decimal)>,
+    /// The overdue loan (its id) whose oldest overdue installment the cash does not cover: what
+    /// is left is kept for it rather than spent on a bill not yet due. None when every overdue
+    /// installment is paid by the plan (or none is overdue), and for avalanche and snowball.
+    pub kept_for: Option<String>,
 }
 
 fn horizon(today: NaiveDate) -> NaiveDate {
@@ -147,6 +181,34 @@ fn horizon(today: NaiveDate) -> NaiveDate {
 pub fn contact_date_after(view: &LoanView, extra: Decimal, today: NaiveDate) -> Option<NaiveDate> {
     view.escalation
         .contact_date_from(view.ledger.anchor_after_paying(extra, today))
+}
+
+/// The loan's cost in percent a year: a `fixed_fee` loan's true rate (the IRR of its schedule:
+/// its "rate" field is 0, the fee is its price), else its own rate; 0 when none is known.
+fn annual_pct(v: &LoanView) -> Decimal {
+    use crate::model::{LoanTerms, Method, Rate};
+    match (&v.loan.terms, v.loan.rate()) {
+        (
+            LoanTerms::Amortized {
+                method: Method::FixedFee,
+                principal,
+                term,
+                ..
+            },
+            _,
+        ) => {
+            let insts: Vec<_> = v
+                .ledger
+                .installments
+                .iter()
+                .map(|s| s.inst.clone())
+                .collect();
+            super::rate::apr(*principal, &insts, *term).unwrap_or(Decimal::ZERO)
+        }
+        (_, Some(Rate::Annual(a))) => a,
+        (_, Some(Rate::Daily(d))) => d * Decimal::from(360),
+        (_, None) => Decimal::ZERO,
+    }
 }
 
 /// The penalty's daily rate, 0 when unknown (a bill list with no rate sorts last).
@@ -189,9 +251,9 @@ struct Slot<'v, 'a> {
     reasons: Vec<Reason>,
     /// Position of the loan's first payment in the plan.
     order: usize,
-    /// The loan's rate and penalty rate in percent per day, worked out once: the sorts below
-    /// compare them n log n times.
-    daily: Decimal,
+    /// The loan's annual rate (a `fixed_fee` loan's by IRR) and its penalty rate in percent per
+    /// day, worked out once: the sorts below compare them n log n times.
+    annual: Decimal,
     penalty: Decimal,
 }
 
@@ -229,6 +291,27 @@ impl Allot<'_, '_> {
         self.cash_left -= amount;
     }
 
+    /// The sum of the slot's next `count` steps.
+    fn cost(&self, i: usize, count: usize) -> Decimal {
+        let s = &self.slots[i];
+        s.steps[s.taken..s.taken + count]
+            .iter()
+            .map(|s| s.unpaid)
+            .sum()
+    }
+
+    /// The loan whose oldest overdue installment the plan leaves unpaid, oldest first.
+    fn oldest_overdue_left(&self) -> Option<String> {
+        self.slots
+            .iter()
+            .filter_map(|s| {
+                let st = s.steps.get(s.taken).filter(|st| st.overdue)?;
+                Some((st.due, s.view.loan.id.clone()))
+            })
+            .min_by(|x, y| x.0.cmp(&y.0))
+            .map(|(_, id)| id)
+    }
+
     /// How many of the slot's next steps (each passing `ok`) fit in the cash left, whole.
     fn fitting(&self, i: usize, ok: impl Fn(&Step) -> bool) -> usize {
         let slot = &self.slots[i];
@@ -260,11 +343,7 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
                 paid: Decimal::ZERO,
                 reasons: Vec::new(),
                 order: usize::MAX,
-                daily: v
-                    .loan
-                    .rate()
-                    .map(|r| r.daily_percent())
-                    .unwrap_or(Decimal::ZERO),
+                annual: annual_pct(v),
                 penalty: penalty_pct(v),
             })
             .collect(),
@@ -277,20 +356,20 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
         .map(|s| threatened(s.view.escalation.emergency_contact_date, today))
         .collect();
     let in_window = move |s: &Step| s.due <= end;
+    let mut kept_for = None;
 
     match strategy {
         Strategy::Urgency => {
-            urgency_contacts(&mut a, &threatened_before, today);
+            let overdue_only = |s: &Step| s.overdue;
+            before_credit_report(&mut a, today);
+            urgency_contacts(&mut a, &threatened_before, today, overdue_only);
             // 2. least penalty: whole overdue installments, highest penalty rate first.
             let mut order: Vec<usize> = (0..a.slots.len()).collect();
-            order.sort_by_key(|&i| (Reverse(a.slots[i].penalty), Reverse(a.slots[i].daily)));
+            order.sort_by_key(|&i| (Reverse(a.slots[i].penalty), Reverse(a.slots[i].annual)));
             for &i in &order {
                 let n = a.fitting(i, |s| s.overdue);
                 if n > 0 {
-                    let extra: Decimal = {
-                        let s = &a.slots[i];
-                        s.steps[s.taken..s.taken + n].iter().map(|s| s.unpaid).sum()
-                    };
+                    let extra = a.cost(i, n);
                     let contact_now =
                         ContactAfter::of(a.slots[i].contact_after(extra, today), today);
                     a.take(i, n, |s| Reason::ClearsOverdue {
@@ -300,35 +379,55 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
                     });
                 }
             }
-            // 3. highest rate: whole installments due within the horizon.
-            let mut order: Vec<usize> = (0..a.slots.len()).collect();
-            order.sort_by_key(|&i| Reverse(a.slots[i].daily));
-            for &i in &order {
-                let n = a.fitting(i, in_window);
-                if n > 0 {
-                    let due = a.slots[i].steps[a.slots[i].taken].due;
-                    a.take(i, n, |s| Reason::DueSoon {
-                        due,
-                        daily_percent: s.daily,
-                    });
+            kept_for = a.oldest_overdue_left();
+            if kept_for.is_none() {
+                // Every overdue installment is paid: bills not yet due may now keep a loan out
+                // of the contact stage, then take what is left by rate.
+                let still: Vec<bool> = a
+                    .slots
+                    .iter()
+                    .map(|s| threatened(s.contact_after(Decimal::ZERO, today), today))
+                    .collect();
+                urgency_contacts(&mut a, &still, today, |_| true);
+                // 3. highest rate: whole installments due within the horizon.
+                let mut order: Vec<usize> = (0..a.slots.len()).collect();
+                order.sort_by_key(|&i| Reverse(a.slots[i].annual));
+                for &i in &order {
+                    let n = a.fitting(i, in_window);
+                    if n > 0 {
+                        let due = a.slots[i].steps[a.slots[i].taken].due;
+                        a.take(i, n, |s| Reason::DueSoon {
+                            due,
+                            annual_percent: s.annual,
+                        });
+                    }
                 }
             }
         }
         Strategy::Avalanche | Strategy::Snowball => {
             let mut order: Vec<usize> = (0..a.slots.len()).collect();
             if strategy == Strategy::Avalanche {
-                order.sort_by_key(|&i| Reverse(a.slots[i].daily));
+                order.sort_by_key(|&i| Reverse(a.slots[i].annual));
             } else {
                 order.sort_by_key(|&i| a.slots[i].view.ledger.remaining_balance);
             }
+            // The smallest balance of a loan passed over (nothing it owes within the horizon
+            // fits): a later loan's reason names it rather than calling its own the smallest.
+            let mut skipped: Option<Decimal> = None;
             for &i in &order {
                 let n = a.fitting(i, in_window);
+                let balance = a.slots[i].view.ledger.remaining_balance;
+                if n == 0 {
+                    skipped = Some(skipped.map_or(balance, |b| b.min(balance)));
+                    continue;
+                }
                 a.take(i, n, |s| match strategy {
                     Strategy::Snowball => Reason::SmallestBalance {
-                        balance: s.view.ledger.remaining_balance,
+                        balance,
+                        smaller: skipped.filter(|b| *b < balance),
                     },
                     _ => Reason::HighestRate {
-                        daily_percent: s.daily,
+                        annual_percent: s.annual,
                     },
                 });
             }
@@ -375,23 +474,32 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
         avoided,
         still_threatened,
         next_bill,
+        kept_for,
     }
 }
 
 /// Step 1 of the urgency strategy: save as many threatened loans as the cash allows, nearest
 /// contact day first among the sets of that size.
-fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate) {
+fn urgency_contacts(
+    a: &mut Allot,
+    threatened_before: &[bool],
+    today: NaiveDate,
+    ok: impl Fn(&Step) -> bool,
+) {
     // (slot index, steps needed, cost, contact date before)
     let mut cands: Vec<(usize, usize, Decimal, NaiveDate)> = Vec::new();
     for (i, slot) in a.slots.iter().enumerate() {
-        let Some(was) = slot.view.escalation.emergency_contact_date else {
+        let Some(was) = slot.contact_after(Decimal::ZERO, today) else {
             continue;
         };
         if !threatened_before[i] {
             continue;
         }
         let mut cost = Decimal::ZERO;
-        for (k, s) in slot.steps.iter().enumerate() {
+        for (k, s) in slot.steps[slot.taken..].iter().enumerate() {
+            if !ok(s) {
+                break;
+            }
             cost += s.unpaid;
             if !threatened(slot.contact_after(cost, today), today) {
                 cands.push((i, k + 1, cost, was));
@@ -441,6 +549,66 @@ fn urgency_contacts(a: &mut Allot, threatened_before: &[bool], today: NaiveDate)
         let (i, n, cost, was) = cands[pos];
         let now = a.slots[i].contact_after(cost, today);
         a.take(i, n, |_| Reason::AvoidsContact { was, now });
+    }
+}
+
+/// Step 0 of the urgency strategy: loans already in their contact stage whose credit-report stage
+/// falls after today and within the horizon, nearest first, get their overdue installments (whole,
+/// oldest first, as many as the cash covers). A loan before its contact day is step 1's.
+fn before_credit_report(a: &mut Allot, today: NaiveDate) {
+    let end = horizon(today);
+    let mut cands: Vec<(NaiveDate, usize)> = a
+        .slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let m = s.view.escalation.milestone(StageKind::CreditReport)?;
+            let date = m.date.filter(|d| *d > today && *d <= end)?;
+            s.steps.first().filter(|st| st.overdue)?;
+            s.view
+                .escalation
+                .emergency_contact_date
+                .filter(|d| *d <= today)?;
+            Some((date, i))
+        })
+        .collect();
+    cands.sort();
+    for (was, i) in cands {
+        let n = a.fitting(i, |s| s.overdue);
+        if n == 0 {
+            continue;
+        }
+        let extra = a.cost(i, n);
+        let slot = &a.slots[i];
+        let view = slot.view;
+        let estimate = view
+            .escalation
+            .milestone(StageKind::CreditReport)
+            .is_some_and(|m| m.basis == Basis::Estimate);
+        let in_contact_stage = true;
+        let anchor = view.ledger.anchor_after_paying(slot.paid + extra, today);
+        let now = ContactAfter::of(
+            view.escalation.date_from(StageKind::CreditReport, anchor),
+            today,
+        );
+        // When the same payment also keeps the loan out of the contact stage for the horizon,
+        // that is the reason told (it says contacts may be called already, and until when not).
+        let contact_now = slot.contact_after(extra, today);
+        let contact_was = view.escalation.emergency_contact_date;
+        if let (Some(contact_was), false) = (contact_was, threatened(contact_now, today)) {
+            a.take(i, n, |_| Reason::AvoidsContact {
+                was: contact_was,
+                now: contact_now,
+            });
+            continue;
+        }
+        a.take(i, n, |_| Reason::BeforeCreditReport {
+            was,
+            estimate,
+            in_contact_stage,
+            installments: n as u32,
+            now,
+        });
     }
 }
 
@@ -503,7 +671,7 @@ impl Fenwick {
 mod tests {
     use super::*;
     use crate::engine::schedule::tests::loan;
-    use crate::model::{Bill, Loan, LoanTerms, Method, Policy, Stage, StageKind};
+    use crate::model::{Bill, Loan, LoanTerms, Method, Policy, Stage};
     use rust_decimal_macros::dec;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -634,6 +802,8 @@ mod tests {
     // paid and the rest is reported. a: 300 overdue + 300 due 07-01 (in the window; contact day 7
     // after paying the first bill would be 07-08 ≤ 07-10, so saving a needs both: 600).
     // b: 200 overdue; its next bill (08-05) is outside the window. Total 800, cash 1000 → left 200.
+    // Overdue installments come first: b is saved by its overdue bill alone, a's overdue bill is
+    // cleared, and only then a's bill not yet due keeps it out of the contact stage.
     #[test]
     fn enough_cash_pays_all_and_reports_the_rest() {
         let today = d(2026, 6, 10);
@@ -648,7 +818,11 @@ mod tests {
             dec!(0.05),
         );
         let p = run(&[a, b], &policy(7), dec!(1000), Strategy::Urgency, today);
-        assert_eq!(ids(&p), vec![("a", dec!(600)), ("b", dec!(200))]);
+        assert_eq!(ids(&p), vec![("b", dec!(200)), ("a", dec!(600))]);
+        assert!(matches!(
+            p.payments[1].reasons[..],
+            [Reason::ClearsOverdue { .. }, Reason::AvoidsContact { .. }]
+        ));
         assert_eq!(p.left, dec!(200));
         assert_eq!(p.avoided.len(), 2);
         assert!(p.still_threatened.is_empty());
@@ -683,7 +857,7 @@ mod tests {
         assert_eq!(p.still_threatened, vec!["a".to_string()]);
     }
 
-    // Avalanche: highest daily rate first; snowball: smallest remaining balance first.
+    // Avalanche: highest rate first (0.10 %/day is 36 % a year); snowball: smallest remaining balance first.
     // hi: 0.10 %/day, balance 900 (bills 300 ×3, one due in the window); lo: 0.02 %/day, balance 100.
     // Neither is threatened (contact day 30). With cash 350, avalanche pays hi's one bill in the
     // window (300); the 50 left cannot buy lo's 100 bill. Snowball pays lo's 100 first; hi's 300
@@ -708,7 +882,7 @@ mod tests {
         assert_eq!(
             av.payments[0].reasons[0],
             Reason::HighestRate {
-                daily_percent: dec!(0.10)
+                annual_percent: dec!(36.0)
             }
         );
         let sb = run(&loans, &policy(30), dec!(350), Strategy::Snowball, today);
@@ -717,6 +891,140 @@ mod tests {
         let sb = run(&loans, &policy(30), dec!(400), Strategy::Snowball, today);
         assert_eq!(ids(&sb), vec![("lo", dec!(100)), ("hi", dec!(300))]);
         assert_eq!(sb.left, dec!(0));
+    }
+
+    fn policy_with_credit(contact_day: u32, credit_day: u32) -> Policy {
+        let mut p = policy(contact_day);
+        p.stages.push(Stage {
+            kind: StageKind::CreditReport,
+            basis: crate::model::Basis::Article,
+            day: Some(credit_day),
+            day_typical: None,
+            source: "".into(),
+            note_zh: "".into(),
+            note_en: "".into(),
+        });
+        p
+    }
+
+    // Issue 21: a fixed-fee loan's rate field is 0; its price is the fee. 12,000 over 12 months
+    // at 0.5 % a month: 1,000 principal + 60 fee = 1,060 a month, whose IRR is 0.9080 % a month,
+    // 10.90 % a year (numpy-financial: irr([12000] + [-1060] * 12) * 12 = 0.10896). The bill
+    // list at 0.02 %/day is 7.2 % a year, so avalanche pays the fixed-fee bill first; the old
+    // code ranked it at 0 %/day and paid the 100 bill, leaving 960 that buys nothing.
+    #[test]
+    fn a_fixed_fee_loan_ranks_by_its_true_rate() {
+        let today = d(2026, 4, 1);
+        let mut ff = loan(Method::FixedFee, dec!(12000), dec!(0), 12);
+        ff.id = "ff".into();
+        if let LoanTerms::Amortized { fee_rate, .. } = &mut ff.terms {
+            *fee_rate = Some(dec!(0.5));
+        }
+        let lo = bills("lo", &[(d(2026, 4, 20), dec!(100))], dec!(0.02));
+        let p = run(
+            &[lo.clone(), ff.clone()],
+            &policy(30),
+            dec!(1060),
+            Strategy::Avalanche,
+            today,
+        );
+        assert_eq!(ids(&p), vec![("ff", dec!(1060))]);
+        assert_eq!(
+            p.payments[0].reasons[0],
+            Reason::HighestRate {
+                annual_percent: dec!(10.90)
+            }
+        );
+        // Urgency's last step ranks the same way.
+        let p = run(&[lo, ff], &policy(30), dec!(1060), Strategy::Urgency, today);
+        assert_eq!(ids(&p), vec![("ff", dec!(1060))]);
+    }
+
+    // Issue 21: y is 9 days late on 2,500 (contacts from 07-01, within the horizon; saving it
+    // costs the whole 2,500); x's 882.88 is not due until 06-28. With 2,000 the old plan paid x
+    // "highest rate left" and left y unpaid; now nothing goes to a bill not yet due while an
+    // overdue installment stays unpaid: the 2,000 is kept for y.
+    #[test]
+    fn no_cash_on_a_bill_not_due_while_an_installment_is_overdue() {
+        let today = d(2026, 6, 10);
+        let y = bills(
+            "y",
+            &[(d(2026, 6, 1), dec!(2500)), (d(2026, 7, 1), dec!(2500))],
+            dec!(0.05),
+        );
+        let x = bills("x", &[(d(2026, 6, 28), dec!(882.88))], dec!(0.09));
+        let p = run(&[x, y], &policy(30), dec!(2000), Strategy::Urgency, today);
+        assert!(p.payments.is_empty(), "{:?}", p.payments);
+        assert_eq!(p.left, dec!(2000));
+        assert_eq!(p.kept_for.as_deref(), Some("y"));
+    }
+
+    // Issue 21: y is 10 days late on 1,500 (due 05-31): contacts may be called since 06-07 and
+    // its credit-report day is 07-01, 21 days away. x's 882.88 (due 06-28) would bring contacts
+    // on 07-05. Saving y from the contact stage costs 3,000 (both bills), more than the 2,000 at
+    // hand; the old plan spent 882.88 keeping x out of the stage and left y's overdue unpaid.
+    // Now y's overdue comes first (its credit-report day moves to 06-30 + 31 = 07-31), and the
+    // 500 left buys nothing whole.
+    #[test]
+    fn a_loan_in_its_contact_stage_near_its_credit_report_day_comes_first() {
+        let today = d(2026, 6, 10);
+        let y = bills(
+            "y",
+            &[(d(2026, 5, 31), dec!(1500)), (d(2026, 6, 30), dec!(1500))],
+            dec!(0.05),
+        );
+        let x = bills("x", &[(d(2026, 6, 28), dec!(882.88))], dec!(0.05));
+        let p = run(
+            &[x, y],
+            &policy_with_credit(7, 31),
+            dec!(2000),
+            Strategy::Urgency,
+            today,
+        );
+        assert_eq!(ids(&p), vec![("y", dec!(1500))]);
+        assert_eq!(
+            p.payments[0].reasons,
+            vec![Reason::BeforeCreditReport {
+                was: d(2026, 7, 1),
+                estimate: false,
+                in_contact_stage: true,
+                installments: 1,
+                now: ContactAfter::From(d(2026, 7, 31)),
+            }]
+        );
+        assert_eq!(p.left, dec!(500));
+        assert_eq!(p.kept_for, None);
+    }
+
+    // Issue 21: snowball named 3,433.83 "the smallest balance" while a loan of 3,200 (nothing due
+    // within the horizon) was smaller; the reason now names the smaller one.
+    #[test]
+    fn snowball_names_the_true_smallest_balance() {
+        let today = d(2026, 6, 10);
+        let small = bills("small", &[(d(2026, 8, 20), dec!(3200))], dec!(0.05));
+        let mid = bills(
+            "mid",
+            &[
+                (d(2026, 6, 20), dec!(1000)),
+                (d(2026, 8, 20), dec!(2433.83)),
+            ],
+            dec!(0.05),
+        );
+        let p = run(
+            &[small, mid],
+            &policy(30),
+            dec!(1000),
+            Strategy::Snowball,
+            today,
+        );
+        assert_eq!(ids(&p), vec![("mid", dec!(1000))]);
+        assert_eq!(
+            p.payments[0].reasons[0],
+            Reason::SmallestBalance {
+                balance: dec!(3433.83),
+                smaller: Some(dec!(3200)),
+            }
+        );
     }
 
     #[test]

@@ -12,12 +12,17 @@
 //!    most urgent first: each loan gets its regular installment (the next unpaid installment not yet
 //!    overdue, [`Ledger::next_due_amount`]) as far as the budget reaches. Second pass, most urgent
 //!    first: what is left goes to the overdue amounts, each loan up to its whole overdue amount.
-//! 3. A loan's share pays its regular installment first; only the rest goes to the overdue part,
-//!    so the months to clear it are ceil(overdue ÷ (share − regular)).
-//! 4. When the share cannot cover more than the regular installment, no plan is offered: the honest
-//!    request is a restructuring (延期 / 个性化分期) of everything still owed over
-//!    N = ceil(owed ÷ share) months at owed ÷ N a month (rounded up to the cent), N at most
-//!    [`MAX_MONTHS`]; with no share at all, a deferral with no amount promised.
+//! 3. A loan's share pays its regular installment first; only the rest goes to the overdue part.
+//!    The months to clear it are counted against the installments left: each month pays that
+//!    month's installment (none once they run out, so then the whole share goes to the overdue
+//!    part) and the rest of the share toward the overdue part.
+//! 4. When that does not clear the overdue part within [`MAX_MONTHS`] (or the share does not
+//!    cover an installment), no plan is offered: the honest request is a restructuring (延期 /
+//!    个性化分期) of everything still owed over N = ceil(owed ÷ share) months at owed ÷ N a month
+//!    (rounded up to the cent, never above the share). When even [`MAX_MONTHS`] months at the
+//!    share cannot clear it, the share is offered and the lender is asked to set the term or a
+//!    deferral ([`Offer::AskTerm`]): no amount above the share is ever named. With no share at
+//!    all, a deferral with no amount promised.
 //! 5. With no budget anywhere, nothing is computed: the amount is left for the user to fill in.
 
 use rust_decimal::prelude::ToPrimitive;
@@ -25,7 +30,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::LoanView;
-use super::ledger::{Ledger, LoanStatus};
+use super::ledger::{InstallmentStatus, Ledger, LoanStatus};
 
 /// The longest repayment a proposal asks for: five years.
 pub const MAX_MONTHS: u32 = 60;
@@ -47,16 +52,23 @@ pub enum Offer {
         toward_overdue: Decimal,
         months: u32,
     },
-    /// The share does not reach past the regular installment: ask to restructure what is owed.
+    /// The share does not clear the overdue part beside the installments: ask to restructure
+    /// what is owed.
     Restructure {
         #[serde(with = "crate::money::as_plain")]
         owed: Decimal,
         months: u32,
-        /// owed ÷ months, rounded up to the cent; more than the share when even
-        /// [`MAX_MONTHS`] months are not enough (`fits` false).
+        /// owed ÷ months, rounded up to the cent: never more than the share.
         #[serde(with = "crate::money::as_plain")]
         monthly: Decimal,
-        fits: bool,
+    },
+    /// Even [`MAX_MONTHS`] months at the share do not clear what is owed: offer the share
+    /// (`monthly`) and ask the lender to set the term or a deferral.
+    AskTerm {
+        #[serde(with = "crate::money::as_plain")]
+        owed: Decimal,
+        #[serde(with = "crate::money::as_plain")]
+        monthly: Decimal,
     },
     /// More urgent loans take the whole budget: ask for a deferral, promise no amount.
     Defer {
@@ -89,36 +101,72 @@ fn ceil_div(a: Decimal, b: Decimal) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
+/// The months the share takes to clear the overdue part beside the installments still to come
+/// (each month pays its installment first; once they run out the whole share goes to the overdue
+/// part). None when that takes more than [`MAX_MONTHS`] or a month's installment is more than the
+/// share.
+fn months_to_clear(ledger: &Ledger, share: Decimal) -> Option<u32> {
+    let coming: Vec<Decimal> = ledger
+        .installments
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.status,
+                InstallmentStatus::Due | InstallmentStatus::Partial
+            )
+        })
+        .map(|s| s.unpaid())
+        .collect();
+    let mut left = ledger.overdue_amount;
+    for month in 1..=MAX_MONTHS {
+        let regular = coming
+            .get(month as usize - 1)
+            .copied()
+            .unwrap_or(Decimal::ZERO);
+        if regular > share {
+            return None;
+        }
+        left -= share - regular;
+        if left <= Decimal::ZERO {
+            return Some(month);
+        }
+    }
+    None
+}
+
 fn offer(ledger: &Ledger, share: Decimal) -> Offer {
     let regular = ledger.next_due_amount;
     let overdue = ledger.overdue_amount;
     if overdue <= Decimal::ZERO {
         return Offer::Current;
     }
-    let spare = share - regular;
-    if spare > Decimal::ZERO {
-        let months = ceil_div(overdue, spare).max(1);
-        if months <= MAX_MONTHS {
-            let toward = spare.min(overdue);
-            return Offer::Plan {
-                monthly: regular + toward,
-                toward_overdue: toward,
-                months,
-            };
-        }
+    if share <= Decimal::ZERO {
+        return Offer::Defer {
+            owed: ledger.remaining_balance,
+        };
+    }
+    if let Some(months) = months_to_clear(ledger, share) {
+        let monthly = share.min(regular + overdue);
+        return Offer::Plan {
+            monthly,
+            toward_overdue: monthly - regular,
+            months,
+        };
     }
     let owed = ledger.remaining_balance;
-    if share <= Decimal::ZERO {
-        return Offer::Defer { owed };
+    let months = ceil_div(owed, share).max(1);
+    if months > MAX_MONTHS {
+        return Offer::AskTerm {
+            owed,
+            monthly: share,
+        };
     }
-    let months = ceil_div(owed, share).clamp(1, MAX_MONTHS);
     let monthly =
         (owed / Decimal::from(months)).round_dp_with_strategy(2, RoundingStrategy::AwayFromZero);
     Offer::Restructure {
         owed,
         months,
-        monthly,
-        fits: monthly <= share,
+        monthly: monthly.min(share),
     }
 }
 
@@ -297,7 +345,6 @@ mod tests {
                 owed: dec!(13201.95),
                 months: 13,
                 monthly: dec!(1015.54),
-                fits: true
             }
         );
         assert_eq!(
@@ -306,7 +353,6 @@ mod tests {
                 owed: dec!(12101.79),
                 months: 12,
                 monthly: dec!(1008.49),
-                fits: true
             }
         );
         assert_eq!(by("c").offer, Offer::Current);
@@ -348,19 +394,17 @@ mod tests {
                 owed: dec!(13201.95),
                 months: 17,
                 monthly: dec!(776.59),
-                fits: true
             }
         );
-        // 100 a month would need 133 months: capped at 60 months of 220.04 (13,201.95 / 60 =
-        // 220.0325), more than the share.
+        // Issue 21: 100 a month would need 133 months. The old offer named 60 months of 220.04
+        // (13,201.95 / 60), 2.2 × the share; now the share itself is offered and the lender is
+        // asked to set the term.
         let pr = proposal(&v, "a", Some(dec!(100))).unwrap();
         assert_eq!(
             pr.offer,
-            Offer::Restructure {
+            Offer::AskTerm {
                 owed: dec!(13201.95),
-                months: 60,
-                monthly: dec!(220.04),
-                fits: false
+                monthly: dec!(100),
             }
         );
     }
@@ -406,7 +450,6 @@ mod tests {
                 owed: dec!(13201.95),
                 months: 14,
                 monthly: dec!(943.00),
-                fits: true
             }
         );
         // An own budget beyond the total is cut to the total: nothing is promised twice.
@@ -415,6 +458,58 @@ mod tests {
         assert_eq!(all[0].share, Some(Decimal::ZERO));
         let total: Decimal = all.iter().filter_map(|p| p.share).sum();
         assert_eq!(total, dec!(1500));
+    }
+
+    // Issue 21: the months to clear the overdue part are counted against the installments left.
+    // On 2026-05-20 two installments are overdue (2,200.32) and ten remain (nine of 1,100.16 and
+    // the last of 1,100.19). A share of 1,205.16 leaves 105.00 beside each installment:
+    // ceil(2,200.32 / 105) = 21 months, the old answer, but the installments end after ten.
+    // Months 1–9 put 105.00 toward the overdue part, month 10 puts 1,205.16 − 1,100.19 = 104.97:
+    // 1,049.97 in all, leaving 1,150.35; month 11 has no installment, so the whole 1,205.16
+    // clears it. 11 months.
+    #[test]
+    fn months_to_clear_are_counted_against_the_installments_left() {
+        let loans = [ctrip("a")];
+        let p = policy();
+        let v = views(&loans, &p, d(2026, 5, 20));
+        let pr = proposal(&v, "a", Some(dec!(1205.16))).unwrap();
+        assert_eq!(
+            pr.offer,
+            Offer::Plan {
+                monthly: dec!(1205.16),
+                toward_overdue: dec!(105.00),
+                months: 11
+            }
+        );
+    }
+
+    // Issue 21: a share equal to the installment left nothing beside it, so the old code asked to
+    // restructure "after the regular 1,100.19 … over 2 months at 1,100.19". Ten installments paid
+    // (11,001.60); on 2027-02-20 the 02-15 one (1,100.16) is overdue and the 03-15 one (1,100.19,
+    // the last) is still to come. With 1,100.19 a month: month 1 pays the 03-15 installment
+    // (0.00 toward the overdue part), month 2 has no installment and clears the 1,100.16: a plan
+    // of 2 months at 1,100.19, no restructuring.
+    #[test]
+    fn a_share_equal_to_the_installment_clears_the_overdue_part_once_installments_end() {
+        let mut a = ctrip("a");
+        a.payments.push(Payment {
+            date: d(2027, 1, 15),
+            amount: dec!(11001.60),
+        });
+        let loans = [a];
+        let p = policy();
+        let v = views(&loans, &p, d(2027, 2, 20));
+        assert_eq!(v[0].ledger.overdue_amount, dec!(1100.16));
+        assert_eq!(v[0].ledger.next_due_amount, dec!(1100.19));
+        let pr = proposal(&v, "a", Some(dec!(1100.19))).unwrap();
+        assert_eq!(
+            pr.offer,
+            Offer::Plan {
+                monthly: dec!(1100.19),
+                toward_overdue: dec!(0.00),
+                months: 2
+            }
+        );
     }
 
     #[test]

@@ -239,6 +239,7 @@ pub(crate) mod tests {
             payments: vec![],
             extensions: vec![],
             log: vec![],
+            archived: false,
         }
     }
 

@@ -4,8 +4,12 @@
 //! that only one view draws stays next to that view, written with `Lang::t`. `Lang` itself lives in the leaf module `lang` so that the model can name
 //! it without depending on this catalogue (which names engine and model types).
 
+pub mod help;
+pub mod loansin;
 pub mod phrases;
+pub mod safety;
 mod text;
+pub mod trust;
 
 pub use crate::lang::Lang;
 pub use text::Text;
@@ -20,6 +24,7 @@ impl Lang {
             LoanStatus::DueSoon => self.t("即将到期", "due soon"),
             LoanStatus::Current => self.t("正常", "current"),
             LoanStatus::PaidOff => self.t("已结清", "paid off"),
+            LoanStatus::NotDrawn => self.t("未借出", "not drawn"),
         }
     }
 

@@ -466,9 +466,23 @@ pub fn id_duplicate(id: &str) -> Text {
 }
 
 pub fn unknown_platform(platform: &str) -> Text {
+    // The table's key as TOML takes it: bare when it can be, else quoted.
+    let bare = !platform.is_empty()
+        && platform
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let key = if bare {
+        platform.to_string()
+    } else {
+        format!("{platform:?}")
+    };
     t(
-        format!("未知平台 {platform:?}：按通用催收流程计算"),
-        format!("unknown platform {platform:?}: using the generic escalation policy"),
+        format!(
+            "未知平台 {platform:?}：按通用催收流程计算；想不再提示，改写成 platform = \"generic\"，或加一个 [platforms.{key}] 表写上它的天数"
+        ),
+        format!(
+            "unknown platform {platform:?}: using the generic escalation policy; to silence this, write platform = \"generic\", or add a [platforms.{key}] table with its days"
+        ),
     )
 }
 
@@ -1013,6 +1027,14 @@ pub fn file_exposed_leads(mode: u32) -> [Text; 4] {
         Text::new("他人可读你的账本：", "others can read this file: "),
         Text::new("", ""),
     ]
+}
+
+/// Said on stderr (not in the letter, which is for the lender) when the letter has no reason.
+pub fn letter_reason_hint() -> Text {
+    Text::new(
+        "（信里的原因留空了：可以用 --reason \"…\"，或在借款里写 hardship = \"…\"。）",
+        "(The letter leaves the reason blank: pass --reason \"…\", or add hardship = \"…\" to the loan.)",
+    )
 }
 
 #[cfg(test)]

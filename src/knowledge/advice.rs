@@ -54,7 +54,8 @@ pub const RULES: [&str; 13] = [
 ];
 
 /// Placeholders the call script's lines may use.
-pub const SCRIPT_PLACEHOLDERS: [&str; 8] = [
+pub const SCRIPT_PLACEHOLDERS: [&str; 9] = [
+    "hardship",
     "platform",
     "product",
     "overdue_amount",
@@ -173,6 +174,13 @@ pub struct Script {
     pub checklist_title: String,
     pub checklist: Vec<String>,
     pub sources: Vec<String>,
+    /// Lines (by index into `lines`) that no article says: they name general guidance as their
+    /// source instead of `sources` (asking for written confirmation and a staff id, asking to
+    /// stop calls to contacts, asking to reduce penalty interest).
+    #[serde(default)]
+    pub general_lines: Vec<usize>,
+    /// Stands for `{hardship}` when the loan has no `hardship`: the user fills it in.
+    pub hardship_placeholder: String,
     /// Stands for the monthly amount when no budget is set: the user fills it in.
     pub budget_placeholder: String,
     /// Said for the monthly amount when more urgent loans take the whole budget.
@@ -185,14 +193,18 @@ pub struct Script {
     pub request_plan: String,
     /// The same when no regular installment is still to come.
     pub request_plan_no_regular: String,
+    /// The share pays the installments left first and nothing beside them: `{monthly}` a month,
+    /// the overdue `{overdue}` cleared once they are paid, `{months}` in all.
+    pub request_plan_after: String,
     /// Restructure `{owed}` over `{months}` months of `{monthly}`, because `{reason}`.
     pub request_restructure: String,
     /// The reason when the share `{share}` does not reach the regular installment `{regular}`.
     pub reason_below_regular: String,
     /// The reason when it does, but leaves too little for the overdue part `{overdue}`.
     pub reason_overdue_left: String,
-    /// Added when even the longest restructuring costs `{monthly}` a month, more than `{share}`.
-    pub request_restructure_short: String,
+    /// Even `{months}` (the longest) at the share `{monthly}` do not clear `{owed}`: offer the
+    /// share and ask the lender to set the term or a deferral, because `{reason}`.
+    pub request_ask_term: String,
     /// No share at all: a deferral of `{owed}`, no amount promised.
     pub request_defer: String,
     /// No budget set: the request without figures.
@@ -307,9 +319,28 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Why an advice asset cannot be used. A broken asset is a broken build (the tests fail), never
+/// the reader's doing, so its problems are in English for whoever builds repaydash, each line
+/// naming the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AdviceError {
+    /// Not TOML of the advice's shape.
+    #[error("{path}: {message}")]
+    Syntax { path: String, message: String },
+    /// Read, and these checks failed (every one found).
+    #[error("{}", .0.join("\n"))]
+    Problems(Vec<String>),
+    /// The built-in library (`library`) is broken.
+    #[error("built-in advice is broken:\n{0}")]
+    Builtin(Box<AdviceError>),
+}
+
 /// Parse and check one advice file; every problem found is listed in the error.
-pub fn parse(src: &str, path: &str) -> Result<Library, String> {
-    let raw: RawLibrary = toml::from_str(src).map_err(|e| format!("{path}: {e}"))?;
+pub fn parse(src: &str, path: &str) -> Result<Library, AdviceError> {
+    let raw: RawLibrary = toml::from_str(src).map_err(|e| AdviceError::Syntax {
+        path: path.to_string(),
+        message: e.to_string(),
+    })?;
     let mut problems: Vec<String> = vec![];
     let mut bad = |m: String| problems.push(format!("{path}: {m}"));
 
@@ -335,6 +366,14 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
             }
         }
     };
+    for &i in &s.general_lines {
+        if i >= s.lines.len() {
+            bad(format!(
+                "script.general_lines: {i} is no line (there are {})",
+                s.lines.len()
+            ));
+        }
+    }
     for (i, line) in s.lines.iter().enumerate() {
         allowed(
             &format!("script.lines[{i}]"),
@@ -348,10 +387,11 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
         ("request_clear", &s.request_clear),
         ("request_plan", &s.request_plan),
         ("request_plan_no_regular", &s.request_plan_no_regular),
+        ("request_plan_after", &s.request_plan_after),
         ("request_restructure", &s.request_restructure),
         ("reason_below_regular", &s.reason_below_regular),
         ("reason_overdue_left", &s.reason_overdue_left),
-        ("request_restructure_short", &s.request_restructure_short),
+        ("request_ask_term", &s.request_ask_term),
         ("request_defer", &s.request_defer),
         ("request_no_budget", &s.request_no_budget),
         ("budget_hint", &s.budget_hint),
@@ -451,20 +491,20 @@ pub fn parse(src: &str, path: &str) -> Result<Library, String> {
             items,
         })
     } else {
-        Err(problems.join("\n"))
+        Err(AdviceError::Problems(problems))
     }
 }
 
 /// The built-in library for `lang`, parsed once.
-pub fn library(lang: Lang) -> Result<&'static Library, String> {
-    static ZH: OnceLock<Result<Library, String>> = OnceLock::new();
-    static EN: OnceLock<Result<Library, String>> = OnceLock::new();
+pub fn library(lang: Lang) -> Result<&'static Library, AdviceError> {
+    static ZH: OnceLock<Result<Library, AdviceError>> = OnceLock::new();
+    static EN: OnceLock<Result<Library, AdviceError>> = OnceLock::new();
     let cell = match lang {
         Lang::Zh => ZH.get_or_init(|| parse(ADVICE_ZH, "assets/advice.zh.toml")),
         Lang::En => EN.get_or_init(|| parse(ADVICE_EN, "assets/advice.en.toml")),
     };
     cell.as_ref()
-        .map_err(|e| format!("built-in advice is broken:\n{e}"))
+        .map_err(|e| AdviceError::Builtin(Box::new(e.clone())))
 }
 
 /// What the call script asks the lender for.
@@ -492,6 +532,8 @@ pub struct ScriptFacts {
     pub currency: String,
     /// Dates are said relative to this day (the year only when it differs).
     pub today: NaiveDate,
+    /// The loan's `hardship`, as the user wrote it (None: the script leaves a blank to fill).
+    pub hardship: Option<String>,
 }
 
 /// The platform as the user knows it, in `lang`: see [`platform_and_product`].
@@ -568,6 +610,13 @@ pub fn script_facts(
         next_due_date: ledger.next_due_date,
         currency: settings.currency.clone(),
         today,
+        hardship: view
+            .loan
+            .hardship
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .map(|h| h.trim_end_matches(['。', '.']).to_string()),
     })
 }
 
@@ -623,6 +672,10 @@ pub struct AdvicePanels {
     /// Shown once, after the panels.
     #[serde(skip)]
     pub disclaimer: String,
+    /// The credit-report day that makes the loan seriously overdue is an estimate (another
+    /// platform's day): the situation's words carry ≈, as the panels do.
+    #[serde(skip)]
+    pub severe_estimate: bool,
 }
 
 impl AdvicePanels {
@@ -641,7 +694,7 @@ pub fn panels(
     lang: Lang,
     settings: &Settings,
     today: NaiveDate,
-) -> Result<AdvicePanels, String> {
+) -> Result<AdvicePanels, AdviceError> {
     panels_in(view, proposal, view.situation(), lang, settings, today)
 }
 
@@ -653,7 +706,7 @@ pub fn panels_in(
     lang: Lang,
     settings: &Settings,
     today: NaiveDate,
-) -> Result<AdvicePanels, String> {
+) -> Result<AdvicePanels, AdviceError> {
     let lib = library(lang)?;
     let from_user = view.policy.from_user;
     let starts = view.loan.starts_after(today);
@@ -710,12 +763,19 @@ pub fn panels_in(
             });
         }
     }
+    let severe_estimate = situation == Situation::OverdueSevere
+        && view
+            .escalation
+            .milestone(StageKind::CreditReport)
+            .or_else(|| view.escalation.current())
+            .is_some_and(|m| m.basis == Basis::Estimate);
     Ok(AdvicePanels {
         id: view.loan.id.clone(),
         situation,
         starts,
         panels,
         disclaimer: lib.disclaimer.clone(),
+        severe_estimate,
     })
 }
 
@@ -723,7 +783,6 @@ pub fn panels_in(
 fn request_text(script: &Script, f: &ScriptFacts, lang: Lang) -> String {
     let money = |d: Decimal| format!("{}{}", f.currency, grouped(d));
     let p = &f.proposal;
-    let share = p.share.map(money).unwrap_or_default();
     match (f.request, &p.offer) {
         (Request::Extension { installment, date }, _) => fill(
             &script.request_extension,
@@ -739,13 +798,17 @@ fn request_text(script: &Script, f: &ScriptFacts, lang: Lang) -> String {
         (
             Request::FromOffer,
             Offer::Plan {
-                monthly, months, ..
+                monthly,
+                months,
+                toward_overdue,
             },
         ) => fill(
-            if p.regular > Decimal::ZERO {
-                &script.request_plan
-            } else {
+            if p.regular <= Decimal::ZERO {
                 &script.request_plan_no_regular
+            } else if *toward_overdue <= Decimal::ZERO {
+                &script.request_plan_after
+            } else {
+                &script.request_plan
             },
             &[
                 ("monthly", &money(*monthly)),
@@ -760,40 +823,66 @@ fn request_text(script: &Script, f: &ScriptFacts, lang: Lang) -> String {
                 owed,
                 months,
                 monthly,
-                fits,
             },
-        ) => {
-            let mut values = vec![
-                ("regular", money(p.regular)),
-                ("owed", money(*owed)),
-                ("months", spoken::months(lang, *months)),
-                ("monthly", money(*monthly)),
-                ("share", share.clone()),
-                ("overdue", money(f.overdue_amount)),
-            ];
-            let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let below = p.share.is_some_and(|s| s < p.regular);
-            let reason = fill(
-                if below {
-                    &script.reason_below_regular
-                } else {
-                    &script.reason_overdue_left
-                },
-                &pairs,
-            );
-            values.push(("reason", reason));
-            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let mut t = fill(&script.request_restructure, &values);
-            if !fits {
-                t.push_str(&fill(&script.request_restructure_short, &values));
-            }
-            t
-        }
+        ) => restructure_text(
+            script,
+            f,
+            lang,
+            &script.request_restructure,
+            *owed,
+            *months,
+            *monthly,
+        ),
+        (Request::FromOffer, Offer::AskTerm { owed, monthly }) => restructure_text(
+            script,
+            f,
+            lang,
+            &script.request_ask_term,
+            *owed,
+            crate::engine::proposal::MAX_MONTHS,
+            *monthly,
+        ),
         (Request::FromOffer, Offer::Defer { owed }) => {
             fill(&script.request_defer, &[("owed", &money(*owed))])
         }
         (Request::FromOffer, Offer::NoBudget | Offer::Current) => script.request_no_budget.clone(),
     }
+}
+
+/// A restructuring request (or the ask to set the term): its reason is the share against the
+/// regular installment, "does not cover it" only when it does not.
+fn restructure_text(
+    script: &Script,
+    f: &ScriptFacts,
+    lang: Lang,
+    template: &str,
+    owed: Decimal,
+    months: u32,
+    monthly: Decimal,
+) -> String {
+    let money = |d: Decimal| format!("{}{}", f.currency, grouped(d));
+    let p = &f.proposal;
+    let mut values = vec![
+        ("regular", money(p.regular)),
+        ("owed", money(owed)),
+        ("months", spoken::months(lang, months)),
+        ("monthly", money(monthly)),
+        ("share", p.share.map(money).unwrap_or_default()),
+        ("overdue", money(f.overdue_amount)),
+    ];
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let below = p.share.is_some_and(|s| s < p.regular);
+    let reason = fill(
+        if below {
+            &script.reason_below_regular
+        } else {
+            &script.reason_overdue_left
+        },
+        &pairs,
+    );
+    values.push(("reason", reason));
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(template, &values)
 }
 
 /// The call script's lines, filled, then the checklist as one item; without a budget, a last item
@@ -808,7 +897,12 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
     let next = f.next_due_date.map(|d| spoken::date(lang, d, f.today));
     let amount = grouped(f.overdue_amount);
     let days = spoken::days(lang, f.days_overdue);
-    let values: [(&str, &str); 8] = [
+    let hardship = f
+        .hardship
+        .clone()
+        .unwrap_or_else(|| script.hardship_placeholder.clone());
+    let values: [(&str, &str); 9] = [
+        ("hardship", &hardship),
         ("platform", &f.platform),
         ("product", &f.product),
         ("overdue_amount", &amount),
@@ -821,11 +915,16 @@ fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<PanelItem> 
     let mut out: Vec<PanelItem> = script
         .lines
         .iter()
+        .enumerate()
         // A line about the next due date says nothing when there is none.
-        .filter(|l| next.is_some() || !placeholders(l).contains(&"next_due_date"))
-        .map(|l| PanelItem {
+        .filter(|(_, l)| next.is_some() || !placeholders(l).contains(&"next_due_date"))
+        .map(|(i, l)| PanelItem {
             text: fill(l, &values),
-            sources: script.sources.clone(),
+            sources: if script.general_lines.contains(&i) {
+                vec![general_guidance(lang).to_string()]
+            } else {
+                script.sources.clone()
+            },
             basis: None,
             kind: ItemKind::ScriptLine,
             id: None,
@@ -893,17 +992,20 @@ fn credit_stage_item(view: &LoanView, lang: Lang, today: NaiveDate) -> Option<Pa
         (Lang::En, true, _) => format!(
             "This loan is past overdue day {day} (since {when}): a negative credit record may already have been made ({basis}). Check your credit report to see; dispute an entry that is wrong; once repaid, a negative record is generally kept five years."
         ),
+        // As the 星图金融 article puts it: overdue information is uploaded to the credit system
+        // (it gives no day), and past 30 days the record weighs on the score. Never "nothing is
+        // recorded before day 31".
         (Lang::Zh, false, true) => format!(
-            "逾期到第 {day} 天左右（{when}）起，征信上可能留下不良记录（{basis}）。在那之前还上逾期部分，或者先和平台谈好方案。"
+            "逾期信息会上报征信，报道没有说从第几天开始，所以现在就可能已有记录。从逾期第 {day} 天左右（{when}）起，不良记录会影响信用评分和以后借款（{basis}）。越早还上逾期部分、或和平台谈好方案越好。"
         ),
         (Lang::En, false, true) => format!(
-            "From about overdue day {day} ({when}), a negative credit record may be made ({basis}). Pay the overdue part, or agree a plan with the lender, before then."
+            "Overdue information is reported to the credit bureau; no report gives the day that starts, so a record may exist already. From about overdue day {day} ({when}), a negative record weighs on your credit score and future loans ({basis}). The sooner you pay the overdue part, or agree a plan with the lender, the better."
         ),
         (Lang::Zh, false, false) => format!(
-            "如果这一期没还上，逾期到第 {day} 天左右（{when}）起，征信上可能留下不良记录（{basis}）。"
+            "如果这一期没还上，逾期信息会上报征信（报道没有说从第几天开始）；从逾期第 {day} 天左右（{when}）起，不良记录会影响信用评分（{basis}）。"
         ),
         (Lang::En, false, false) => format!(
-            "If this installment goes unpaid, a negative credit record may be made from about overdue day {day} ({when}) ({basis})."
+            "If this installment goes unpaid, the overdue information is reported to the credit bureau (no report gives the day), and from about overdue day {day} ({when}) a negative record weighs on your credit score ({basis})."
         ),
     };
     let mut sources = vec![m.source.to_string()];
@@ -1017,28 +1119,31 @@ mod tests {
     fn a_broken_asset_is_an_error_not_a_panic() {
         let broken = ADVICE_EN.replace("situations = [\"paid_off\"]", "situations = [\"late\"]");
         assert_ne!(broken, ADVICE_EN);
-        let e = parse(&broken, "x.toml").unwrap_err();
+        let e = parse(&broken, "x.toml").unwrap_err().to_string();
         assert!(e.contains("unknown situation \"late\""), "{e}");
 
         let e = parse(
             &ADVICE_EN.replace("{days_overdue}", "{days_late}"),
             "x.toml",
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("unknown placeholder {days_late}"), "{e}");
 
         let e = parse(
             &ADVICE_ZH.replace("topics = [\"credit\"]", "topics = [\"money\"]"),
             "x",
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("money"), "{e}");
 
         let e = parse(
             &ADVICE_EN.replace("id = \"credit-dispute\"", "id = \"credit-five-years\""),
             "x",
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("duplicate id"), "{e}");
 
         assert!(parse("disclaimer = 1", "x").is_err());

@@ -79,10 +79,10 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
                     s.days_over_3
                 ));
             }
-            if s.days_over_6 > 0 {
+            if s.days_over_6_any() > 0 {
                 facts.push(format!(
-                    "有 {} 天每天超过 {DIAL_ATTEMPTS_PER_DAY} 次",
-                    s.days_over_6
+                    "有 {} 天对同一号码拨打超过 {DIAL_ATTEMPTS_PER_DAY} 次",
+                    s.days_over_6_any()
                 ));
             }
             if !called.is_empty() {
@@ -91,10 +91,22 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
             if !told.is_empty() {
                 facts.push(format!("并向 {} 透露了我的债务", told.join("、")));
             }
-            if !s.flagged.is_empty() {
+            if s.abusive_entries() > 0 {
                 facts.push(format!(
-                    "有 {} 条记录涉及威胁、辱骂等情况（见上方“标记的记录”）",
-                    s.flagged.len()
+                    "有 {} 条记录涉及威胁、辱骂或冒充法律程序（见上方“标记的记录”）",
+                    s.abusive_entries()
+                ));
+            }
+            if told.is_empty() && s.told_entries() > 0 {
+                facts.push(format!(
+                    "有 {} 条记录显示向他人透露了我的债务",
+                    s.told_entries()
+                ));
+            }
+            if s.night_flagged_uncounted() > 0 {
+                facts.push(format!(
+                    "另有 {} 条记录标记为夜间（22:00 至次日 08:00）",
+                    s.night_flagged_uncounted()
                 ));
             }
             if !facts.is_empty() {
@@ -153,10 +165,10 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
                     en_count(s.days_over_3, "day", "days")
                 ));
             }
-            if s.days_over_6 > 0 {
+            if s.days_over_6_any() > 0 {
                 facts.push(format!(
-                    "more than {DIAL_ATTEMPTS_PER_DAY} a day on {}",
-                    en_count(s.days_over_6, "day", "days")
+                    "more than {DIAL_ATTEMPTS_PER_DAY} a day to one number on {}",
+                    en_count(s.days_over_6_any(), "day", "days")
                 ));
             }
             if !called.is_empty() {
@@ -169,10 +181,22 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
                     if told.len() == 1 { "was" } else { "were" }
                 ));
             }
-            if !s.flagged.is_empty() {
+            if s.abusive_entries() > 0 {
                 facts.push(format!(
-                    "{} threats, insults or the like (listed under \"Flagged entries\" above)",
-                    en_count(s.flagged.len(), "entry records", "entries record")
+                    "{} threats, insults or false claims of legal action (listed under \"Flagged entries\" above)",
+                    en_count(s.abusive_entries(), "entry records", "entries record")
+                ));
+            }
+            if told.is_empty() && s.told_entries() > 0 {
+                facts.push(format!(
+                    "{} my debt told to someone else",
+                    en_count(s.told_entries(), "entry records", "entries record")
+                ));
+            }
+            if s.night_flagged_uncounted() > 0 {
+                facts.push(format!(
+                    "{} more flagged as at night (22:00–08:00)",
+                    en_count(s.night_flagged_uncounted(), "entry", "entries")
                 ));
             }
             if !facts.is_empty() {

@@ -9,7 +9,6 @@ use crate::i18n::{Lang, en_count};
 pub struct LetterFacts {
     pub lender: String,
     pub loan: String,
-    pub loan_id: String,
     pub product: Option<String>,
     /// Money already formatted with the currency.
     pub overdue_amount: String,
@@ -36,10 +35,8 @@ fn zh(f: &LetterFacts) -> String {
     o.push("协商还款申请书".into());
     o.push(String::new());
     o.push(format!("致：{}", f.lender));
-    o.push(format!(
-        "申请人：__________（借款人）    借款：{}（{}）",
-        f.loan, f.loan_id
-    ));
+    // For people: the loan as the lender knows it, never the loans file's id.
+    o.push(format!("申请人：__________（借款人）    借款：{}", f.loan));
     o.push(String::new());
     o.push("一、借款情况".into());
     let product = f
@@ -69,20 +66,27 @@ fn zh(f: &LetterFacts) -> String {
     o.push("二、无法按原计划还款的原因".into());
     o.push(match &f.reason {
         Some(r) => r.clone(),
-        None => "__________（写明原因，例如收入减少、失业、生病；可以用 --reason 或在借款里写 hardship = \"…\"）".into(),
+        None => "__________（写明原因，例如收入减少、失业、生病）".into(),
     });
     o.push(String::new());
     o.push("三、还款方案".into());
     o.push(f.proposal.clone());
     o.push(String::new());
     o.push("四、请求（以下都是请求，是否同意由贵方决定）".into());
-    o.push("1. 请只与我本人联系，停止联系我的紧急联系人和其他第三方。".into());
-    o.push("2. 双方达成一致后，请以书面形式（短信、邮件或盖章文件）确认还款方案。".into());
-    o.push("3. 请考虑减免或降低逾期期间的罚息和费用。".into());
-    o.push(
-        "4. 如果贵方可以办理个性化分期或停息挂账，请告知条件，我愿意按能长期做到的金额申请。"
-            .into(),
-    );
+    // A loan not late has no calls to stop and no penalty to waive: those requests only when it
+    // is overdue.
+    let mut asks: Vec<&str> = vec![];
+    if f.days_overdue > 0 {
+        asks.push("请只与我本人联系，停止联系我的紧急联系人和其他第三方。");
+    }
+    asks.push("双方达成一致后，请以书面形式（短信、邮件或盖章文件）确认还款方案。");
+    if f.days_overdue > 0 {
+        asks.push("请考虑减免或降低逾期期间的罚息和费用。");
+    }
+    asks.push("如果贵方可以办理个性化分期或停息挂账，请告知条件，我愿意按能长期做到的金额申请。");
+    for (i, a) in asks.iter().enumerate() {
+        o.push(format!("{}. {a}", i + 1));
+    }
     o.push(String::new());
     o.push("五、附件".into());
     o.push("1. 收入证明或工资条".into());
@@ -103,8 +107,8 @@ fn en(f: &LetterFacts) -> String {
     o.push(String::new());
     o.push(format!("To: {}", f.lender));
     o.push(format!(
-        "From: __________ (the borrower)    Loan: {} ({})",
-        f.loan, f.loan_id
+        "From: __________ (the borrower)    Loan: {}",
+        f.loan
     ));
     o.push(String::new());
     o.push("1. The loan".into());
@@ -135,20 +139,31 @@ fn en(f: &LetterFacts) -> String {
     o.push("2. Why I cannot pay as agreed".into());
     o.push(match &f.reason {
         Some(r) => r.clone(),
-        None => "__________ (say why: lower income, job loss, illness…; or pass --reason, or add hardship = \"…\" to the loan)".into(),
+        None => "__________ (say why: lower income, job loss, illness…)".into(),
     });
     o.push(String::new());
     o.push("3. What I propose".into());
     o.push(f.proposal.clone());
     o.push(String::new());
     o.push("4. What I ask (requests, which you may grant or not)".into());
-    o.push("1. Please contact only me, and stop calling my emergency contacts and other third parties.".into());
-    o.push(
-        "2. Once we agree, please confirm the plan in writing (SMS, e-mail or a stamped letter)."
-            .into(),
+    let mut asks: Vec<&str> = vec![];
+    if f.days_overdue > 0 {
+        asks.push(
+            "Please contact only me, and stop calling my emergency contacts and other third parties.",
+        );
+    }
+    asks.push(
+        "Once we agree, please confirm the plan in writing (SMS, e-mail or a stamped letter).",
     );
-    o.push("3. Please consider reducing or waiving the penalty interest and fees for the overdue period.".into());
-    o.push("4. If you offer a personalised installment plan (个性化分期) or a stop on interest (停息挂账), please tell me the conditions; I will apply for an amount I can keep paying.".into());
+    if f.days_overdue > 0 {
+        asks.push(
+            "Please consider reducing or waiving the penalty interest and fees for the overdue period.",
+        );
+    }
+    asks.push("If you offer a personalised installment plan (个性化分期) or a stop on interest (停息挂账), please tell me the conditions; I will apply for an amount I can keep paying.");
+    for (i, a) in asks.iter().enumerate() {
+        o.push(format!("{}. {a}", i + 1));
+    }
     o.push(String::new());
     o.push("5. Attached".into());
     o.push("1. Proof of income or pay slips".into());

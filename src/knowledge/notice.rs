@@ -86,6 +86,7 @@ pub enum Plan {
 /// Everything one message says, already in display form. No phone number belongs here.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoticeFacts {
+    /// How the message opens: the contact's `greeting`, else their name.
     pub contact: String,
     pub relation: Relation,
     /// The lender as the contact would hear it (携程金融) and the loan's name.
@@ -98,6 +99,8 @@ pub struct NoticeFacts {
     pub basis: String,
     /// The contact date is today or past.
     pub date_reached: bool,
+    /// For a loan not late: the due date of the next payment, which the contact date counts from.
+    pub next_due: Option<NaiveDate>,
     pub plan: Plan,
 }
 
@@ -124,15 +127,26 @@ fn zh(f: &NoticeFacts) -> String {
         Relation::Other => format!("{name}您好，有件事想提前告诉您。"),
     }];
     let state = if f.overdue {
-        "现在已经逾期了"
+        "，现在已经逾期了"
     } else {
-        "如果到期没能还上"
+        ""
     };
     out.push(format!(
-        "我在{}有一笔借款（{}），{state}。申请借款时，我把{you}填成了紧急联系人。",
+        "我在{}有一笔借款（{}）{state}。申请借款时，我把{you}填成了紧急联系人。",
         f.lender, f.loan
     ));
     out.push(match (f.contact_date, f.date_reached) {
+        // Not late: every date is conditional on missing the payment.
+        (Some(d), false) if !f.overdue => match f.next_due {
+            Some(due) => format!(
+                "如果我没能按时还上 {due} 到期的这一期，对方最早可能从 {d} 起打电话给{you}（依据：{}）。",
+                f.basis
+            ),
+            None => format!(
+                "如果我没能按时还款，对方最早可能从 {d} 起打电话给{you}（依据：{}）。",
+                f.basis
+            ),
+        },
         (Some(d), false) => format!("对方最早可能从 {d} 起打电话给{you}（依据：{}）。", f.basis),
         (Some(d), true) => format!(
             "按估计，从 {d} 起对方就可能联系{you}了（依据：{}）。",
@@ -180,16 +194,29 @@ fn en(f: &NoticeFacts) -> String {
         ),
         Relation::Other => format!("Hello {name}, I want to let you know something in advance."),
     }];
-    let state = if f.overdue {
-        "is now overdue"
+    let loan = if f.overdue {
+        format!(
+            "A loan I have with {} ({}) is now overdue.",
+            f.lender, f.loan
+        )
     } else {
-        "may fall overdue"
+        format!("I have a loan with {} ({}).", f.lender, f.loan)
     };
     out.push(format!(
-        "A loan I have with {} ({}) {state}. When I applied, I gave your name as an emergency contact.",
-        f.lender, f.loan
+        "{loan} When I applied, I gave your name as an emergency contact."
     ));
     out.push(match (f.contact_date, f.date_reached) {
+        // Not late: every date is conditional on missing the payment.
+        (Some(d), false) if !f.overdue => match f.next_due {
+            Some(due) => format!(
+                "If I miss the payment due on {due}, the lender may call you from {d} (basis: {}).",
+                f.basis
+            ),
+            None => format!(
+                "If I miss a payment, the lender may call you from {d} (basis: {}).",
+                f.basis
+            ),
+        },
         (Some(d), false) => format!(
             "The lender may start calling you from {d} (basis: {}).",
             f.basis

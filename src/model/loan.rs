@@ -195,8 +195,23 @@ impl LogFlag {
         }
     }
 
+    /// The key, or the Chinese word a user types for it (in the file, `log --flags`, the form).
     pub fn from_key(s: &str) -> Option<LogFlag> {
-        LogFlag::ALL.into_iter().find(|k| k.key() == s)
+        LogFlag::ALL
+            .into_iter()
+            .find(|k| k.key() == s || k.zh_words().contains(&s))
+    }
+
+    /// The Chinese words taken for this flag: the short one first (as `--help` lists it), then
+    /// the complaint draft's label.
+    pub fn zh_words(self) -> &'static [&'static str] {
+        match self {
+            LogFlag::Threat => &["威胁", "恐吓"],
+            LogFlag::Insult => &["辱骂"],
+            LogFlag::ToldThirdParty => &["告知第三方", "向他人透露债务"],
+            LogFlag::FakeLegal => &["冒充司法", "冒充法律程序"],
+            LogFlag::Night => &["夜间"],
+        }
     }
 }
 
@@ -233,6 +248,8 @@ pub struct Contact {
     pub name: String,
     pub relation: Option<String>,
     pub phone: Option<String>,
+    /// How a message to this contact opens (妈, 王姐, Mum); None: the name.
+    pub greeting: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -259,6 +276,9 @@ pub struct Loan {
     pub payments: Vec<Payment>,
     pub extensions: Vec<Extension>,
     pub log: Vec<LogEntry>,
+    /// `archived = true`: kept in the file, left out of the list, `check`, `status`, `plan`, the
+    /// calendar and the totals (`check --all` shows it).
+    pub archived: bool,
 }
 
 impl Loan {
@@ -273,13 +293,9 @@ impl Loan {
     /// nothing is owed, late or counted down. Bills carry no start date: always drawn.
     pub fn starts_after(&self, today: NaiveDate) -> Option<NaiveDate> {
         match &self.terms {
-            LoanTerms::Amortized {
-                start_date,
-                shift_days,
-                ..
-            } => start_date
-                .checked_add_signed(chrono::Duration::days(*shift_days))
-                .filter(|s| *s > today),
+            // `start_date` is already moved by any shift (`Portfolio::shift_dates`): `shift_days`
+            // only tells the schedule where its months were counted from.
+            LoanTerms::Amortized { start_date, .. } => Some(*start_date).filter(|s| *s > today),
             LoanTerms::Bills(_) => None,
         }
     }

@@ -1,9 +1,11 @@
 //! Plain data read from the loans file. No I/O here: `store` builds these, `engine` reads them.
 
+mod edit;
 mod loan;
 mod policy;
 mod settings;
 
+pub use edit::Edit;
 pub use loan::*;
 pub use policy::*;
 pub use settings::*;
@@ -18,6 +20,12 @@ pub struct Portfolio {
 }
 
 impl Portfolio {
+    /// Leave out the archived loans: what every output but `check --all` and a loan named by its
+    /// id shows.
+    pub fn drop_archived(&mut self) {
+        self.loans.retain(|l| !l.archived);
+    }
+
     pub fn loan(&self, id: &str) -> Option<&Loan> {
         self.loans.iter().find(|l| l.id == id)
     }

@@ -7,13 +7,17 @@ use super::Context;
 use crate::engine::proposal::Proposal;
 use crate::engine::{LoanView, Situation};
 use crate::i18n::Lang;
-use crate::knowledge::advice::{self, AdvicePanels};
+use crate::knowledge::advice::{self, AdviceError, AdvicePanels};
 
 /// The panels for the loan on the context's day, in its language, with its settings: what
 /// `advice` prints and the dashboard's advice area draws. `proposal` is the loan's share of the
 /// monthly budget over all the file's loans on that day (`Context::proposal`, or the snapshot's
 /// `LoanFacts::proposal`, which is the same figure already worked out).
-pub fn panels(ctx: &Context, view: &LoanView, proposal: &Proposal) -> Result<AdvicePanels, String> {
+pub fn panels(
+    ctx: &Context,
+    view: &LoanView,
+    proposal: &Proposal,
+) -> Result<AdvicePanels, AdviceError> {
     advice::panels(view, proposal, ctx.lang, &ctx.portfolio.settings, ctx.today)
 }
 
@@ -44,12 +48,14 @@ pub fn situation_label(lang: Lang, s: Situation) -> &'static str {
 }
 
 /// Why these panels: the situation's label, or, for a loan drawn after the day shown, that it is
-/// not drawn yet and when it will be (the one date style, `crate::dates`).
+/// not drawn yet and when it will be (the one date style, `crate::dates`). `estimate`: the day
+/// that makes the loan seriously overdue is an estimate, said with ≈ as the panels say it.
 pub fn situation_words(
     lang: Lang,
     s: Situation,
     starts: Option<NaiveDate>,
     today: NaiveDate,
+    estimate: bool,
 ) -> String {
     match starts {
         Some(d) => {
@@ -59,6 +65,11 @@ pub fn situation_words(
                 Lang::En => format!("not yet drawn ({on}): prevention only"),
             }
         }
+        None if estimate && s == Situation::OverdueSevere => format!(
+            "{}{}",
+            situation_label(lang, s),
+            lang.t("（≈ 估计）", " (≈ estimate)")
+        ),
         None => situation_label(lang, s).to_string(),
     }
 }

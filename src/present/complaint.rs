@@ -32,10 +32,13 @@ pub fn headline(lang: Lang, s: &Summary) -> String {
             ),
         },
         match lang {
-            Lang::Zh => format!("超过每日 {DIAL_ATTEMPTS_PER_DAY} 次：{} 天", s.days_over_6),
+            Lang::Zh => format!(
+                "同一号码超过每日 {DIAL_ATTEMPTS_PER_DAY} 次：{} 天",
+                s.days_over_6_any()
+            ),
             Lang::En => format!(
-                "over {DIAL_ATTEMPTS_PER_DAY} a day: {}",
-                en_count(s.days_over_6, "day", "days")
+                "over {DIAL_ATTEMPTS_PER_DAY} a day to one number: {}",
+                en_count(s.days_over_6_any(), "day", "days")
             ),
         },
     ];
@@ -108,7 +111,8 @@ pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
 /// The complaint draft alone: the last part of [`document`], whose earlier parts it cites.
 pub fn draft(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     let lender = printable(&platform_label(view, ctx.lang));
-    let loan = printable(&format!("{} {}", view.loan.id, ctx.display_name(view.loan)));
+    // For people: the loan as the lender knows it, never the loans file's id.
+    let loan = printable(&ctx.display_name(view.loan));
     words::draft(
         &DraftFacts {
             lender: &lender,
@@ -126,9 +130,8 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     let lang = ctx.lang;
     let mut out = String::new();
     out.push_str(&format!(
-        "{} · {} {} · {} {} {}\n",
+        "{} · {} · {} {} {}\n",
         lang.t("催收记录汇总", "Collection log summary"),
-        view.loan.id,
         printable(&ctx.display_name(view.loan)),
         s.from,
         lang.t("至", "to"),
@@ -138,15 +141,15 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     out.push_str("\n\n");
     if s.days.is_empty() {
         out.push_str(lang.t(
-            "这段时间的记录里没有催收电话（用 `repaydash log ID collection_call \"…\" --time now` 记录）。\n",
-            "No collection calls logged in this range (record them with `repaydash log ID collection_call \"…\" --time now`).\n",
+            "这段时间的记录里没有催收电话。\n",
+            "No collection calls logged in this range.\n",
         ));
     } else {
         let rows: Vec<Vec<String>> = s
             .days
             .iter()
             .map(|d| {
-                let over = if d.calls > DIAL_ATTEMPTS_PER_DAY {
+                let over = if d.most_to_one_number > DIAL_ATTEMPTS_PER_DAY {
                     format!(">{DIAL_ATTEMPTS_PER_DAY}")
                 } else if d.calls > EFFECTIVE_CALLS_PER_DAY {
                     format!(">{EFFECTIVE_CALLS_PER_DAY}")

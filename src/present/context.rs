@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Snapshot, display_name};
+use super::snapshot::{Snapshot, display_name};
 use crate::engine::LoanView;
 use crate::engine::proposal::{self, Proposal};
 use crate::i18n::Lang;

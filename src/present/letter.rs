@@ -51,59 +51,70 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
                 toward_overdue,
                 months,
             },
-        ) => match (lang, p.regular > Decimal::ZERO) {
-            (Lang::Zh, true) => format!(
+        ) => match (lang, p.regular > Decimal::ZERO, *toward_overdue > Decimal::ZERO) {
+            (Lang::Zh, true, true) => format!(
                 "每月还 {}（其中 {} 是每期正常应还，{} 用于逾期部分），分 {months} 个月还清逾期的 {overdue}。",
                 money(*monthly),
                 money(p.regular),
                 money(*toward_overdue)
             ),
-            (Lang::Zh, false) => format!(
+            (Lang::Zh, true, false) => format!(
+                "每月还 {}：先还完剩下的每期正常应还，之后用于逾期的 {overdue}，共 {months} 个月还清。",
+                money(*monthly)
+            ),
+            (Lang::Zh, false, _) => format!(
                 "每月还 {}，分 {months} 个月还清逾期的 {overdue}。",
                 money(*monthly)
             ),
-            (Lang::En, true) => format!(
+            (Lang::En, true, true) => format!(
                 "{} a month ({} for the regular installment and {} toward what is overdue), clearing the {overdue} overdue in {}.",
                 money(*monthly),
                 money(p.regular),
                 money(*toward_overdue),
                 en_count(*months, "month", "months")
             ),
-            (Lang::En, false) => format!(
+            (Lang::En, true, false) => format!(
+                "{} a month: first the regular installments still to come, then the {overdue} overdue, {} in all.",
+                money(*monthly),
+                en_count(*months, "month", "months")
+            ),
+            (Lang::En, false, _) => format!(
                 "{} a month, clearing the {overdue} overdue in {}.",
                 money(*monthly),
                 en_count(*months, "month", "months")
             ),
         },
-        (
-            Some(Request::FromOffer),
-            Offer::Restructure {
-                owed,
-                months,
-                monthly,
-                fits,
-            },
-        ) => {
-            let mut t = match lang {
+        (Some(Request::FromOffer), Offer::Restructure { owed, months, monthly }) => {
+            let why = short_of(lang, p.share, p.regular, &money);
+            match lang {
                 Lang::Zh => format!(
-                    "我目前每月能拿出的钱不够在正常还款之外再还逾期部分。申请把尚欠的全部 {} 重新分期（个性化分期或延期）：分 {months} 个月，每月 {}。",
+                    "{why}申请把尚欠的全部 {} 重新分期（个性化分期或延期）：分 {months} 个月，每月 {}。",
                     money(*owed),
                     money(*monthly)
                 ),
                 Lang::En => format!(
-                    "What I can pay each month does not reach past the regular installment. I ask to spread everything still owed, {}, over {} at {} a month (a personalised installment plan or an extension).",
+                    "{why}I ask to spread everything still owed, {}, over {} at {} a month (a personalised installment plan or an extension).",
                     money(*owed),
                     en_count(*months, "month", "months"),
                     money(*monthly)
                 ),
-            };
-            if !fits {
-                t.push_str(lang.t(
-                    "即使分 60 个月，每月金额仍高于我目前能负担的；请贵方告知可行的方案。",
-                    " Even over 60 months this is more than I can pay now; please tell me what you can offer.",
-                ));
             }
-            t
+        }
+        (Some(Request::FromOffer), Offer::AskTerm { owed, monthly }) => {
+            let why = short_of(lang, p.share, p.regular, &money);
+            let max = crate::engine::proposal::MAX_MONTHS;
+            match lang {
+                Lang::Zh => format!(
+                    "{why}我每月最多能还 {}，即使分 {max} 个月也还不清尚欠的 {}。请贵方按这个金额确定还款期限，或者同意先暂缓还款（延期）。",
+                    money(*monthly),
+                    money(*owed)
+                ),
+                Lang::En => format!(
+                    "{why}The most I can pay is {} a month, which would not clear the {} still owed even over {max} months. Please set the term at that amount, or agree to defer the payments.",
+                    money(*monthly),
+                    money(*owed)
+                ),
+            }
         }
         (Some(Request::FromOffer), Offer::Defer { owed }) => match lang {
             Lang::Zh => format!(
@@ -122,10 +133,7 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
             )
             .to_string(),
     };
-    let promised = !matches!(
-        p.offer,
-        Offer::NoBudget | Offer::Defer { .. } | Offer::Restructure { fits: false, .. }
-    );
+    let promised = !matches!(p.offer, Offer::NoBudget | Offer::Defer { .. });
     if let (Some(share), true, Some(_)) = (p.share, promised, request) {
         out.push_str(&match lang {
             Lang::Zh => format!("以上金额不超过我每月能用于这笔借款的 {}。", money(share)),
@@ -136,6 +144,35 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
         });
     }
     out
+}
+
+/// Why the share calls for a restructuring: it does not cover the regular installment, or it
+/// does and leaves too little beside it ("不够在正常还款之外再还逾期部分" only then).
+fn short_of(
+    lang: Lang,
+    share: Option<Decimal>,
+    regular: Decimal,
+    money: &dyn Fn(Decimal) -> String,
+) -> String {
+    let Some(share) = share else {
+        return String::new();
+    };
+    match (lang, share < regular) {
+        (Lang::Zh, true) => format!(
+            "我目前每月能拿出的 {} 不够每期正常应还的 {}。",
+            money(share),
+            money(regular)
+        ),
+        (Lang::Zh, false) => "我目前每月能拿出的钱不够在正常还款之外再还逾期部分。".to_string(),
+        (Lang::En, true) => format!(
+            "The {} I can pay each month does not cover the regular installment of {}. ",
+            money(share),
+            money(regular)
+        ),
+        (Lang::En, false) => {
+            "What I can pay each month does not reach past the regular installment. ".to_string()
+        }
+    }
 }
 
 /// The letter for the loan; `reason` from `--reason`, else the loan's `hardship`.
@@ -157,7 +194,6 @@ pub fn text(ctx: &Context, view: &LoanView, reason: Option<&str>) -> String {
     let facts = LetterFacts {
         lender: printable(&platform_label(view, ctx.lang)),
         loan: printable(&ctx.display_name(view.loan)),
-        loan_id: view.loan.id.clone(),
         product: view.loan.product.as_deref().map(printable),
         overdue_amount: format!("{cur}{}", grouped(l.overdue_amount)),
         days_overdue: l.days_overdue,

@@ -7,18 +7,21 @@
 
 pub mod advice;
 pub mod complaint;
+pub mod contact;
 pub mod context;
 pub mod countdown;
+pub mod entries;
 pub mod letter;
 pub mod notice;
 pub mod plan;
+pub mod preview;
 pub mod recorded;
 pub mod schedule;
 pub mod snapshot;
 pub mod stage;
 
+pub use contact::Countdown;
 pub use context::Context;
-pub use countdown::Countdown;
 pub use snapshot::{
     LoanFacts, Snapshot, Timeline, Totals, apr, cost_totals, display_name, due_soon,
 };

@@ -46,12 +46,19 @@ pub fn contact_basis(view: &LoanView, lang: Lang) -> String {
             };
         }
         // Another platform's report stands in for this one's: say so.
+        // A range ("8 to 30 days") stays one range, never "day 8, others say day 30".
         Basis::Estimate => {
-            return match lang {
-                Lang::Zh => format!(
+            return match (lang, m.day_typical) {
+                (Lang::Zh, Some(t)) => format!(
+                    "借用《{source}》中其他平台的报道估计，约逾期第 {day} 到 {t} 天；这是估计，不是规定"
+                ),
+                (Lang::Zh, None) => format!(
                     "借用《{source}》中其他平台的报道估计，逾期第 {day} 天起；这是估计，不是规定"
                 ),
-                Lang::En => format!(
+                (Lang::En, Some(t)) => format!(
+                    "estimated from another platform's reports in 《{source}》: about overdue day {day} to {t}; an estimate, not a rule"
+                ),
+                (Lang::En, None) => format!(
                     "estimated from another platform's reports in 《{source}》: from overdue day {day}; an estimate, not a rule"
                 ),
             };
@@ -107,7 +114,7 @@ pub fn plan(ctx: &Context, view: &LoanView) -> Plan {
 pub fn facts(ctx: &Context, view: &LoanView, contact: &Contact) -> NoticeFacts {
     let date = view.escalation.emergency_contact_date;
     NoticeFacts {
-        contact: printable(&contact.name),
+        contact: printable(contact.greeting.as_deref().unwrap_or(&contact.name)),
         relation: Relation::classify(contact.relation.as_deref()),
         lender: printable(&advice::platform_label(view, ctx.lang)),
         loan: printable(&ctx.display_name(view.loan)),
@@ -115,6 +122,7 @@ pub fn facts(ctx: &Context, view: &LoanView, contact: &Contact) -> NoticeFacts {
         contact_date: date,
         basis: contact_basis(view, ctx.lang),
         date_reached: date.is_some_and(|d| d <= ctx.today),
+        next_due: view.ledger.next_due_date,
         plan: plan(ctx, view),
     }
 }

@@ -25,6 +25,13 @@ fn pct(d: Decimal) -> String {
     r.to_string()
 }
 
+/// An annual rate: two places, as the schedule shows APR.
+fn rate(d: Decimal) -> String {
+    let mut r = d.round_dp(2);
+    r.rescale(2);
+    r.to_string()
+}
+
 /// The reasons of one payment on one line.
 pub fn reasons_text(lang: Lang, reasons: &[Reason], today: chrono::NaiveDate) -> String {
     reasons
@@ -109,27 +116,103 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
                 pct(*penalty_percent_per_day)
             )
         }
-        (Lang::Zh, Reason::DueSoon { due, daily_percent }) => format!(
-            "{} 到期，日利率 {}%，在剩下的借款里最高",
+        (
+            Lang::Zh,
+            Reason::DueSoon {
+                due,
+                annual_percent,
+            },
+        ) => format!(
+            "{} 到期，年化 {}%，在剩下的借款里最高",
             day(due),
-            pct(*daily_percent)
+            rate(*annual_percent)
         ),
-        (Lang::En, Reason::DueSoon { due, daily_percent }) => format!(
-            "due {}; highest rate left ({}%/day)",
+        (
+            Lang::En,
+            Reason::DueSoon {
+                due,
+                annual_percent,
+            },
+        ) => format!(
+            "due {}; highest rate left ({}% a year)",
             day(due),
-            pct(*daily_percent)
+            rate(*annual_percent)
         ),
-        (Lang::Zh, Reason::HighestRate { daily_percent }) => {
-            format!("雪崩法：日利率 {}% 最高，先还", pct(*daily_percent))
+        (Lang::Zh, Reason::HighestRate { annual_percent }) => {
+            format!("雪崩法：年化 {}% 最高，先还", rate(*annual_percent))
         }
-        (Lang::En, Reason::HighestRate { daily_percent }) => {
-            format!("avalanche: highest rate ({}%/day)", pct(*daily_percent))
+        (Lang::En, Reason::HighestRate { annual_percent }) => {
+            format!(
+                "avalanche: highest rate ({}% a year)",
+                rate(*annual_percent)
+            )
         }
-        (Lang::Zh, Reason::SmallestBalance { balance }) => {
-            format!("雪球法：剩余 {} 最少，先还", grouped(*balance))
-        }
-        (Lang::En, Reason::SmallestBalance { balance }) => {
-            format!("snowball: smallest balance left ({})", grouped(*balance))
+        (Lang::Zh, Reason::SmallestBalance { balance, smaller }) => match smaller {
+            None => format!("雪球法：剩余 {} 最少，先还", grouped(*balance)),
+            Some(s) => format!(
+                "雪球法：剩余 {}；更少的 {} 在 {HORIZON_DAYS} 天内没有这笔钱够还的整期",
+                grouped(*balance),
+                grouped(*s)
+            ),
+        },
+        (Lang::En, Reason::SmallestBalance { balance, smaller }) => match smaller {
+            None => format!("snowball: smallest balance left ({})", grouped(*balance)),
+            Some(s) => format!(
+                "snowball: balance {}; the smaller {} has no whole bill within {HORIZON_DAYS} days that the cash covers",
+                grouped(*balance),
+                grouped(*s)
+            ),
+        },
+        (
+            lang,
+            Reason::BeforeCreditReport {
+                was,
+                estimate,
+                in_contact_stage,
+                installments,
+                now,
+            },
+        ) => {
+            let approx = if *estimate { "≈" } else { "" };
+            let was = format!("{approx}{}", day(was));
+            let now = match now {
+                ContactAfter::From(d) => Some(format!("{approx}{}", day(d))),
+                _ => None,
+            };
+            match lang {
+                Lang::Zh => {
+                    let stage = if *in_contact_stage {
+                        "已可能联系紧急联系人，"
+                    } else {
+                        ""
+                    };
+                    let after = match now {
+                        Some(n) => format!("；还上后推到 {n}"),
+                        None => String::new(),
+                    };
+                    format!(
+                        "{stage}{was} 起可能上报征信：先还最早的 {installments} 期逾期（征信记录会留存多年）{after}"
+                    )
+                }
+                Lang::En => {
+                    let stage = if *in_contact_stage {
+                        "contacts may be called already; "
+                    } else {
+                        ""
+                    };
+                    let which = match installments {
+                        1 => "the oldest overdue installment".to_string(),
+                        n => format!("the oldest {n} overdue installments"),
+                    };
+                    let after = match now {
+                        Some(n) => format!("; once paid, that day moves to {n}"),
+                        None => String::new(),
+                    };
+                    format!(
+                        "{stage}may be credit-reported from {was}: {which} first (a credit record stays for years){after}"
+                    )
+                }
+            }
         }
     }
 }
@@ -203,6 +286,25 @@ pub fn to_pay_label(lang: Lang) -> &'static str {
 
 pub fn left_label(lang: Lang) -> &'static str {
     lang.t("剩余", "Left")
+}
+
+/// After "Left ¥X" when the plan keeps it for an overdue loan it cannot clear (`Plan::kept_for`):
+/// no cash goes to a bill not yet due while an overdue installment stays unpaid.
+pub fn kept_for_note(lang: Lang, plan: &Plan, name: &dyn Fn(&str) -> String) -> Option<String> {
+    let id = plan
+        .kept_for
+        .as_ref()
+        .filter(|_| plan.left > Decimal::ZERO)?;
+    Some(match lang {
+        Lang::Zh => format!(
+            "（留给逾期的{}：有逾期没还上时，不先还没到期的账单）",
+            name(id)
+        ),
+        Lang::En => format!(
+            " (left, for the overdue loan {}: no bill not yet due is paid while an installment is overdue)",
+            name(id)
+        ),
+    })
 }
 
 /// Loans the plan keeps out of the emergency-contact stage over the horizon (short enough for the

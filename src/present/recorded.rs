@@ -6,9 +6,8 @@ use chrono::NaiveDate;
 use super::snapshot::LoanFacts;
 use crate::engine::LoanStatus;
 use crate::i18n::Lang;
-use crate::model::LogKind;
+use crate::model::{Edit, LogKind};
 use crate::money::grouped;
-use crate::store::write::Edit;
 
 /// `已记录还款 ¥800.16（2026-11-23）` / `Recorded a payment of ¥800.16 (2026-11-23)`.
 pub fn what(lang: Lang, edit: &Edit, cur: &str) -> String {

@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::countdown::Countdown;
+use super::contact::Countdown;
 use crate::engine::proposal::{self, Proposal};
 use crate::engine::{
     Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
@@ -255,7 +255,7 @@ pub struct LoanFacts {
     /// its product, else its id (never the platform again, as `name` would be).
     pub label: String,
     pub platform: String,
-    /// Lowercased text the dashboard's list filter matches (see `tui::filter`).
+    /// Lowercased text the dashboard's list filter matches (see `matches`).
     pub search: String,
     /// The loan starts after the day shown (a what-if into the past): not yet drawn.
     pub starts: Option<NaiveDate>,
@@ -276,6 +276,13 @@ pub struct LoanFacts {
 }
 
 impl LoanFacts {
+    /// Does this loan match the dashboard's filter text? (Its name, product, platform in either
+    /// language, platform key or id contains it, in any case.)
+    pub fn matches(&self, needle: &str) -> bool {
+        let needle = needle.trim().to_lowercase();
+        needle.is_empty() || self.search.contains(&needle)
+    }
+
     /// The amount that matters now: what is overdue, else the next installment's unpaid part
     /// (nothing for a loan not yet drawn on the day shown).
     pub fn amount_now(&self) -> Decimal {

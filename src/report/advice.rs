@@ -15,8 +15,8 @@ pub const DEFAULT_WIDTH: usize = 80;
 /// Narrower than this, wrapping would leave a word or two a line: not worth it.
 pub const MIN_WIDTH: usize = 40;
 
-pub fn json(p: &AdvicePanels) -> String {
-    serde_json::to_string_pretty(p).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+pub fn json(p: &AdvicePanels) -> Result<String, serde_json::Error> {
+    super::json::pretty(p)
 }
 
 /// The panels as text for a terminal `width` columns wide, the disclaimer once at the end.
@@ -27,7 +27,7 @@ pub fn text(ctx: &Context, view: &LoanView, p: &AdvicePanels, width: usize) -> S
     let head = format!(
         "{} · {}",
         ctx.display_name(view.loan),
-        situation_words(lang, p.situation, p.starts, ctx.today)
+        situation_words(lang, p.situation, p.starts, ctx.today, p.severe_estimate)
     );
     push_wrapped(&mut out, &head, width, "", "");
     let (sources_label, sep) = sources_label(lang);

@@ -7,12 +7,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::Context;
-use super::table::{Align, render};
+use super::table::Align;
 use crate::engine::ledger::PenaltyBasis;
 use crate::engine::{LoanStatus, Situation};
 use crate::model::{Basis, StageKind};
 use crate::money::{self, grouped};
 use crate::present::{LoanFacts, Snapshot};
+use crate::text::{GiveWay, render_fit};
 
 #[derive(Debug, Serialize)]
 pub struct CheckRow<'a> {
@@ -124,26 +125,47 @@ pub fn report<'a>(ctx: &Context<'a>, snap: &'a Snapshot) -> CheckReport<'a> {
 /// of growing it by doubling.
 const JSON_BYTES_PER_LOAN: usize = 600;
 
-pub fn json(ctx: &Context) -> String {
+pub fn json(ctx: &Context) -> Result<String, serde_json::Error> {
     let snap = ctx.snapshot();
     let report = report(ctx, &snap);
-    let mut buf = Vec::with_capacity(64 + report.loans.len() * JSON_BYTES_PER_LOAN);
-    match serde_json::to_writer_pretty(&mut buf, &report) {
-        // serde_json writes only valid UTF-8.
-        Ok(()) => String::from_utf8(buf).unwrap_or_default(),
-        Err(e) => format!("{{\"error\": \"{e}\"}}"),
-    }
+    super::json::pretty_sized(&report, 64 + report.loans.len() * JSON_BYTES_PER_LOAN)
 }
 
-/// A readable table in the chosen language.
+/// A readable table in the chosen language, in full (piped output: every column, whatever its
+/// width).
 pub fn text(ctx: &Context) -> String {
+    text_fit(ctx, None)
+}
+
+/// The order in which the table's columns give way to a narrow screen (the README lists it):
+/// the stage goes first (the countdown names the step that matters, `advice` the rest), then the
+/// penalty estimate; the loan's name is cut to 14 columns with "…"; the due date goes (the
+/// amount stays); the name is cut to 10, then the countdown to 16; what still does not fit is
+/// cut at the screen's edge, with "…".
+pub const GIVE_WAY: &[GiveWay] = &[
+    GiveWay::Drop(5),
+    GiveWay::Drop(7),
+    GiveWay::Shrink(0, 14),
+    GiveWay::Drop(4),
+    GiveWay::Shrink(0, 10),
+    GiveWay::Shrink(6, 16),
+];
+
+/// `text`, no row wider than `width` columns when given (a terminal, or `$COLUMNS`).
+pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
     let lang = ctx.lang;
     let cur = &ctx.portfolio.settings.currency;
     let snap = ctx.snapshot();
     let mut out = format!("{} {}\n", lang.t("今天", "Today"), ctx.today);
     if !snap.loans.is_empty() {
         let alert = ctx.portfolio.settings.alert_days;
-        out.push_str(&snap.totals.line(lang, cur, alert));
+        let line = snap.totals.line(lang, cur, alert);
+        match width {
+            Some(w) if unicode_width::UnicodeWidthStr::width(line.as_str()) > w => {
+                out.push_str(&crate::text::wrap(&line, w, "", "").join("\n"))
+            }
+            _ => out.push_str(&line),
+        }
         out.push('\n');
     }
     out.push('\n');
@@ -167,17 +189,8 @@ pub fn text(ctx: &Context) -> String {
         .map(|f| {
             let l = &f.ledger;
             let e = &f.escalation;
-            let status = match l.status {
-                LoanStatus::Overdue => {
-                    format!(
-                        "{} {}{}",
-                        lang.status(l.status),
-                        l.days_overdue,
-                        lang.t("天", "d")
-                    )
-                }
-                s => lang.status(s).to_string(),
-            };
+            // The list's words, the one definition (`逾期33天`, `3天后到期`).
+            let status = f.status_words(lang);
             let contact = match f.countdown.words(lang, ctx.today) {
                 w if w.is_empty() => "—".to_string(),
                 w => w,
@@ -204,6 +217,12 @@ pub fn text(ctx: &Context) -> String {
                 contact,
                 match l.penalty_estimate {
                     None => lang.penalty_unknown().into(),
+                    Some(_)
+                        if l.status == LoanStatus::Overdue
+                            && l.penalty_percent_per_day.is_some_and(|r| r.is_zero()) =>
+                    {
+                        crate::i18n::trust::no_penalty_rate_zero().get(lang).into()
+                    }
                     Some(p) if p.is_zero() => "—".into(),
                     Some(p) => format!("≈{cur}{}", grouped(p)),
                 },
@@ -211,14 +230,27 @@ pub fn text(ctx: &Context) -> String {
         })
         .collect();
     use Align::*;
-    out.push_str(&render(
+    out.push_str(&render_fit(
         &header,
         &[Left, Left, Right, Right, Left, Left, Left, Right],
         &rows,
+        width,
+        GIVE_WAY,
     ));
-    out.push_str(lang.t(
-        "\n催收阶段的天数来自网络文章和用户反馈，只是估计；罚息为估算。\n",
-        "\nEscalation days are estimates from articles and user reports; penalties are estimates.\n",
-    ));
+    let note = lang.t(
+        "催收阶段的天数来自网络文章和用户反馈，只是估计；罚息为估算。",
+        "Escalation days are estimates from articles and user reports; penalties are estimates.",
+    );
+    out.push('\n');
+    match width {
+        Some(w) => crate::text::wrap(note, w, "", "").iter().for_each(|l| {
+            out.push_str(l);
+            out.push('\n');
+        }),
+        None => {
+            out.push_str(note);
+            out.push('\n');
+        }
+    }
     out
 }

@@ -9,6 +9,6 @@ pub use crate::present::complaint::{
 };
 
 /// `complaint --json`: exactly the summary's fields.
-pub fn json(s: &Summary) -> String {
-    serde_json::to_string_pretty(s).unwrap_or_else(|_| "{}".into())
+pub fn json(s: &Summary) -> Result<String, serde_json::Error> {
+    super::json::pretty(s)
 }

@@ -331,8 +331,9 @@ mod tests {
     //! The writer against the `icalendar` crate that wrote every export before it (a test-only
     //! dependency now): same bytes for the same events, folding and escaping included.
     use super::*;
-    use crate::knowledge::{Policies, builtin_policies};
+    use crate::knowledge::Policies;
     use crate::model::Portfolio;
+    use crate::store::builtin_policies;
     use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
     use proptest::prelude::*;
 

@@ -5,6 +5,7 @@ pub mod advice;
 pub mod check;
 pub mod complaint;
 pub mod ics;
+pub mod json;
 pub mod notice;
 pub mod plan;
 pub mod schedule;

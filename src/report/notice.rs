@@ -3,14 +3,21 @@
 
 use super::Context;
 use crate::engine::LoanView;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::model::Contact;
 
 pub use crate::present::notice::{contact_basis, facts, message, plan, printable};
 
+/// Why `notice` has nothing to print.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoticeError {
+    /// `--contact NAME` names no contact of the loan; the message lists those it has.
+    #[error("{0}")]
+    NoSuchContact(Text),
+}
+
 /// `notice ID [--contact NAME]`: every contact's message under a header, or the one named.
-/// Err: the named contact is not on the loan (the message lists those that are).
-pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String, String> {
+pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String, NoticeError> {
     let lang = ctx.lang;
     let contacts: Vec<&Contact> = view
         .loan
@@ -26,8 +33,8 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
                 .iter()
                 .map(|c| printable(&c.name))
                 .collect();
-            return Err(match lang {
-                Lang::Zh => format!(
+            return Err(NoticeError::NoSuchContact(Text::new(
+                format!(
                     "借款 {} 没有名为 {n:?} 的联系人；有：{}",
                     view.loan.id,
                     if names.is_empty() {
@@ -36,7 +43,7 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
                         names.join("、")
                     }
                 ),
-                Lang::En => format!(
+                format!(
                     "loan {} has no contact named {n:?}; it has: {}",
                     view.loan.id,
                     if names.is_empty() {
@@ -45,7 +52,7 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
                         names.join(", ")
                     }
                 ),
-            });
+            )));
         }
         return Ok(format!(
             "{}\n",

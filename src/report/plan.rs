@@ -10,7 +10,7 @@ use crate::engine::plan::{Plan, Strategy};
 use crate::money::{self, grouped};
 
 use crate::present::plan::{
-    cash_label, join_names, kept_off_title, left_label, nothing_to_pay, scope_note,
+    cash_label, join_names, kept_for_note, kept_off_title, left_label, nothing_to_pay, scope_note,
     still_threatened_title, strategy_label,
 };
 pub use crate::present::plan::{compute, reason_text, reasons_text};
@@ -33,9 +33,11 @@ struct JsonPlan {
     left: Decimal,
     avoided: Vec<String>,
     still_threatened: Vec<String>,
+    /// The overdue loan what is left is kept for (null when none).
+    kept_for: Option<String>,
 }
 
-pub fn json(ctx: &Context, p: &Plan) -> String {
+pub fn json(ctx: &Context, p: &Plan) -> Result<String, serde_json::Error> {
     let out = JsonPlan {
         cash: p.cash,
         strategy: p.strategy,
@@ -51,8 +53,9 @@ pub fn json(ctx: &Context, p: &Plan) -> String {
         left: p.left,
         avoided: p.avoided.clone(),
         still_threatened: p.still_threatened.clone(),
+        kept_for: p.kept_for.clone(),
     };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    super::json::pretty(&out)
 }
 
 pub fn text(ctx: &Context, p: &Plan) -> String {
@@ -102,9 +105,10 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
         ));
     }
     out.push_str(&format!(
-        "\n{} {cur}{}\n",
+        "\n{} {cur}{}{}\n",
         left_label(lang),
-        grouped(p.left)
+        grouped(p.left),
+        kept_for_note(lang, p, &name).unwrap_or_default()
     ));
     let names = |ids: &[String]| join_names(lang, &ids.iter().map(|i| name(i)).collect::<Vec<_>>());
     if !p.avoided.is_empty() {

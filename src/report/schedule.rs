@@ -12,19 +12,27 @@ pub fn report(v: &LoanView) -> ScheduleFacts {
     ScheduleFacts::of(v.loan, &v.ledger, &v.escalation)
 }
 
-pub fn json(v: &LoanView) -> String {
-    serde_json::to_string_pretty(&report(v)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+pub fn json(v: &LoanView) -> Result<String, serde_json::Error> {
+    super::json::pretty(&report(v))
 }
 
 pub fn text(ctx: &Context, v: &LoanView) -> String {
     let lang = ctx.lang;
     let r = report(v);
+    // The method and the rate in words (等额本息, 年化), as the dashboard says them; the JSON
+    // keeps the file's keys.
+    let method = crate::i18n::trust::method_name(&r.method);
+    let method = match lang {
+        crate::i18n::Lang::Zh => format!("（{}）", method.zh),
+        crate::i18n::Lang::En => format!("({})", method.en),
+    };
     let mut out = format!(
-        "{}  ({})  {} {}  APR {}\n\n",
+        "{}  {}  {} {}  {} {}\n\n",
         ctx.display_name(v.loan),
-        r.method,
+        method,
         lang.t("本金", "principal"),
         grouped(r.principal),
+        crate::i18n::trust::apr_label().get(lang),
         r.apr.map(|a| format!("{a}%")).unwrap_or_else(|| "—".into()),
     );
     let header = columns(lang);

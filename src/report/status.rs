@@ -51,17 +51,12 @@ pub fn line(ctx: &Context) -> String {
             parts.push(format!("{when} ({name})"));
         }
     }
-    let mut soon_short: Option<(usize, String)> = None;
+    // The due-soon part, fullest first: each later form is shorter and every one keeps the
+    // amount (the point of the line); only the last, a plain cut, may lose it.
+    let mut soon_forms: Option<(usize, Vec<String>)> = None;
     if !soon.is_empty() {
         let n = soon.len();
-        soon_short = Some((
-            parts.len(),
-            match lang {
-                Lang::Zh => format!("{alert}天内到期{n}笔"),
-                Lang::En => format!("{n} due within {alert}d"),
-            },
-        ));
-        let amount = snap.totals.due_soon;
+        let amount = format!("{cur}{}", grouped(snap.totals.due_soon));
         let nearest = soon.iter().filter_map(|f| f.due_soon_in).min().unwrap_or(0);
         let next = match (lang, nearest) {
             (Lang::Zh, 0) => "今天".to_string(),
@@ -71,30 +66,38 @@ pub fn line(ctx: &Context) -> String {
             (Lang::En, 1) => "tomorrow".to_string(),
             (Lang::En, d) => format!("in {d}d"),
         };
-        parts.push(match (lang, soon.len()) {
-            (Lang::Zh, 1) => format!("{next}到期 {cur}{}", grouped(amount)),
-            (Lang::Zh, n) => format!("{alert}天内到期{n}笔 {cur}{}，最近{next}", grouped(amount)),
-            (Lang::En, 1) => format!("due {next} {cur}{}", grouped(amount)),
-            (Lang::En, n) => format!(
-                "{n} due within {alert}d {cur}{}, next {next}",
-                grouped(amount)
-            ),
-        });
+        let forms = match (lang, n) {
+            (Lang::Zh, 1) => vec![format!("{next}到期 {amount}"), format!("到期 {amount}")],
+            (Lang::Zh, n) => vec![
+                format!("{alert}天内到期{n}笔 {amount}，最近{next}"),
+                format!("{alert}天内到期{n}笔 {amount}"),
+                format!("到期 {amount}"),
+            ],
+            (Lang::En, 1) => vec![format!("due {next} {amount}"), format!("due {amount}")],
+            (Lang::En, n) => vec![
+                format!("{n} due within {alert}d {amount}, next {next}"),
+                format!("{n} due within {alert}d {amount}"),
+                format!("due {amount}"),
+            ],
+        };
+        parts.push(forms[0].clone());
+        soon_forms = Some((parts.len() - 1, forms));
     }
-    let joined = parts.join(" | ");
-    if joined.width() <= MAX_WIDTH {
-        return joined;
+    let fits = |parts: &[String]| parts.join(" | ").width() <= MAX_WIDTH;
+    if fits(&parts) {
+        return parts.join(" | ");
     }
-    // Too wide: drop the loan's name first, then the sum due soon, then cut.
+    // Too wide: drop the loan's name first, then say the sum due soon in fewer words, then cut.
     if let Some((i, when)) = named {
         parts[i] = when;
     }
-    let joined = parts.join(" | ");
-    if joined.width() <= MAX_WIDTH {
-        return joined;
-    }
-    if let Some((i, short)) = soon_short {
-        parts[i] = short;
+    if let Some((i, forms)) = soon_forms {
+        for form in forms {
+            if fits(&parts) {
+                break;
+            }
+            parts[i] = form;
+        }
     }
     truncate(&parts.join(" | "), MAX_WIDTH)
 }

@@ -16,6 +16,11 @@ pub struct Staged {
     tmp: PathBuf,
     target: PathBuf,
     done: bool,
+    /// The mode the file gets just before it is put in place; until then it stays 0600, so a
+    /// copy left by a killed write is readable by its owner only.
+    perms: Option<Permissions>,
+    /// Device and inode of the temporary file.
+    identity: Option<(u64, u64)>,
 }
 
 fn folder(target: &Path) -> PathBuf {
@@ -47,15 +52,21 @@ pub fn stage(target: &Path, bytes: &[u8], perms: Option<Permissions>) -> io::Res
             Err(e) => return Err(e),
         }
     };
+    #[cfg(unix)]
+    let identity = {
+        use std::os::unix::fs::MetadataExt;
+        file.metadata().ok().map(|m| (m.dev(), m.ino()))
+    };
+    #[cfg(not(unix))]
+    let identity = None;
     let staged = Staged {
         tmp,
         target: target.to_path_buf(),
         done: false,
+        perms,
+        identity,
     };
     file.write_all(bytes)?;
-    if let Some(p) = perms {
-        fs::set_permissions(&staged.tmp, p)?;
-    }
     file.sync_all()?;
     Ok(staged)
 }
@@ -65,8 +76,27 @@ impl Staged {
         &self.tmp
     }
 
+    /// Give the temporary file the mode it is to have in place.
+    pub fn apply_perms(&self) -> io::Result<()> {
+        match &self.perms {
+            Some(p) => fs::set_permissions(&self.tmp, p.clone()),
+            None => Ok(()),
+        }
+    }
+
+    /// Device and inode of the temporary file (unix).
+    pub fn identity(&self) -> Option<(u64, u64)> {
+        self.identity
+    }
+
+    /// Leave the temporary path alone from here on (it no longer holds what was staged).
+    pub(crate) fn forget(mut self) {
+        self.done = true;
+    }
+
     /// Rename the temporary file over the target and make the rename durable.
     pub fn commit(mut self) -> io::Result<()> {
+        self.apply_perms()?;
         fs::rename(&self.tmp, &self.target)?;
         self.done = true;
         sync_dir(&folder(&self.target))
@@ -91,6 +121,62 @@ impl Drop for Staged {
 /// `stage` then `commit`.
 pub fn replace(target: &Path, bytes: &[u8], perms: Option<Permissions>) -> io::Result<()> {
     stage(target, bytes, perms)?.commit()
+}
+
+/// Make a rename in `target`'s folder durable.
+pub fn sync_dir_of(target: &Path) -> io::Result<()> {
+    sync_dir(&folder(target))
+}
+
+/// The temporary name of a write of `target` by process `pid`: `.NAME.PID-N.tmp`.
+fn temp_pid(target: &Path, file_name: &str) -> Option<u32> {
+    let name = target.file_name()?.to_str()?;
+    let rest = file_name
+        .strip_prefix('.')?
+        .strip_prefix(name)?
+        .strip_prefix('.')?
+        .strip_suffix(".tmp")?;
+    let (pid, n) = rest.split_once('-')?;
+    n.parse::<u32>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether process `pid` is gone (unix; elsewhere none is known to be).
+fn process_gone(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r != 0 && io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
+/// Remove the temporary copies of `target` left by writes whose process is gone (killed between
+/// writing the copy and renaming it). Called under the file's lock; a copy of a live process,
+/// or of this one, is left alone.
+pub fn remove_stale(target: &Path) {
+    let Ok(entries) = fs::read_dir(folder(target)) else {
+        return;
+    };
+    let me = std::process::id();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| temp_pid(target, n)) else {
+            continue;
+        };
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if pid != me && regular && process_gone(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(unix)]

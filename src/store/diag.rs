@@ -63,6 +63,31 @@ impl<'a> LineIndex<'a> {
         LineIndex { src, starts }
     }
 
+    /// Where the first line lies from which on `fails(prefix)` holds for the text up to the end
+    /// of that line: for an error the parser gives without a place (its recursion limit, hit by
+    /// a dotted key of 120 parts), the line that brings it on, at its first non-blank
+    /// character. Found by halving, so a few parses of prefixes; `None` when even the whole text
+    /// does not fail so.
+    pub fn first_failing_line(&self, fails: impl Fn(&str) -> bool) -> Option<usize> {
+        let end_of = |line: usize| self.starts.get(line + 1).copied().unwrap_or(self.src.len());
+        let n = self.starts.len();
+        if !fails(self.src) {
+            return None;
+        }
+        let (mut lo, mut hi) = (0, n - 1);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if fails(&self.src[..end_of(mid)]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        let start = self.starts[lo];
+        let line = &self.src[start..end_of(lo)];
+        Some(start + (line.len() - line.trim_start().len()))
+    }
+
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.src.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);

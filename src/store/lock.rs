@@ -28,6 +28,26 @@ pub enum LockError {
         lock: PathBuf,
         error: std::io::Error,
     },
+    /// The lock's path is a symbolic link.
+    Link { lock: PathBuf },
+}
+
+/// Give the lock file the loans file's owner and group: root writing another user's file must not
+/// leave a root-owned 0600 lock that the owner's next write cannot open. Best effort: only root
+/// can give a file away, and a lock file of the right owner needs nothing.
+fn give_owner_of(target: &Path, lock: &File) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Ok(want), Ok(have)) = (std::fs::metadata(target), lock.metadata()) else {
+            return;
+        };
+        if (want.uid(), want.gid()) != (have.uid(), have.gid()) {
+            let _ = std::os::unix::fs::fchown(lock, Some(want.uid()), Some(want.gid()));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (target, lock);
 }
 
 /// `FILE.lock` next to `FILE`.
@@ -44,11 +64,24 @@ impl FileLock {
         let mut opts = OpenOptions::new();
         opts.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        let file = opts.open(&path).map_err(|error| LockError::Io {
-            lock: path.clone(),
-            error,
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // A link there (dangling or not) would have the lock created or opened wherever it
+            // points, as whoever runs repaydash (root, say): refused.
+            opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        let file = opts.open(&path).map_err(|error| {
+            let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            if link {
+                LockError::Link { lock: path.clone() }
+            } else {
+                LockError::Io {
+                    lock: path.clone(),
+                    error,
+                }
+            }
         })?;
+        give_owner_of(target, &file);
         let start = Instant::now();
         loop {
             match FileExt::try_lock(&file) {

@@ -1,14 +1,18 @@
 //! The only module that touches the user's loans file: find it, read it, validate it with
 //! `line:col`, and (in `write`) change it safely.
 
+pub mod add;
 pub mod atomic;
 pub mod diag;
+pub mod guard;
 pub mod lock;
+pub mod overpaid;
 pub mod perms;
 pub mod schema;
 pub mod segment;
 pub mod undo;
 pub mod write;
+pub mod write_error;
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +21,28 @@ use chrono::NaiveDate;
 pub use diag::Diagnostic;
 
 use crate::i18n::{Lang, Text, phrases as ph};
+use crate::knowledge::PLATFORMS_TOML;
 use crate::model::{Policy, Portfolio};
+
+/// The built-in platform asset failed the checks a user's `[platforms.*]` tables meet. The asset
+/// is part of the program: a broken one fails the tests, and at run time is an error rather than
+/// a panic.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("built-in platform policies are broken:\n{}", rendered(.0))]
+pub struct BrokenAsset(pub Vec<Diagnostic>);
+
+fn rendered(diags: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diags
+        .iter()
+        .map(|d| d.render("assets/platforms.toml"))
+        .collect();
+    lines.join("\n")
+}
+
+/// The built-in policies (`knowledge::PLATFORMS_TOML`), read by the same parser as the user's.
+pub fn builtin_policies() -> Result<Vec<Policy>, BrokenAsset> {
+    schema::parse_platforms(PLATFORMS_TOML, false).map_err(BrokenAsset)
+}
 
 /// The demo portfolio, written as if today were `DEMO_ANCHOR`; shifted to the real today on load.
 pub const DEMO: &str = include_str!("../../data/sample.toml");
@@ -130,10 +155,10 @@ pub fn locate(cli_file: Option<&Path>) -> Source {
 /// small enough that a wrong path never eats the machine's memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The bytes of a regular file of at most `MAX_FILE_BYTES`. A FIFO or a device is refused before
-/// it is opened (opening a FIFO would wait for a writer; /dev/zero never ends).
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    use std::io::Read;
+/// What a loans file must be before anything reads it or creates a file beside it: a regular
+/// file of at most `MAX_FILE_BYTES`. A FIFO or a device is refused before it is opened (opening a
+/// FIFO would wait for a writer; /dev/zero never ends).
+pub fn check_file(path: &Path) -> Result<std::fs::Metadata, LoadError> {
     let shown = path.display().to_string();
     let fail = |message| LoadError::Io {
         path: shown.clone(),
@@ -154,14 +179,44 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(ph::file_too_large()));
     }
-    let file = std::fs::File::open(path).map_err(|e| fail(ph::cannot_read(e)))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The cap holds even when the file grows between the check above and the read.
-    file.take(MAX_FILE_BYTES + 1)
+    Ok(meta)
+}
+
+/// The bytes of a regular file of at most `MAX_FILE_BYTES` (`check_file`'s rules).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    check_file(path)?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, e))?;
+    read_open(path, file)
+}
+
+fn cannot_read(path: &Path, e: std::io::Error) -> LoadError {
+    LoadError::Io {
+        path: path.display().to_string(),
+        message: ph::cannot_read(e),
+    }
+}
+
+/// The bytes of an opened file, held to `MAX_FILE_BYTES` even when it grows while it is read.
+pub(crate) fn read_open(path: &Path, file: std::fs::File) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let meta = file.metadata().map_err(|e| cannot_read(path, e))?;
+    // Checked again on what was opened: the path may have been replaced since `check_file`.
+    if !meta.is_file() {
+        return Err(LoadError::Io {
+            path: path.display().to_string(),
+            message: ph::not_regular_file(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
+    (&file)
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(ph::cannot_read(e)))?;
+        .map_err(|e| cannot_read(path, e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(ph::file_too_large()));
+        return Err(LoadError::Io {
+            path: path.display().to_string(),
+            message: ph::file_too_large(),
+        });
     }
     Ok(bytes)
 }

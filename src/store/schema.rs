@@ -55,7 +55,7 @@ pub fn parse_portfolio(src: &str, builtin: &[Policy]) -> Result<Parsed, Vec<Diag
     }
     let policies: Vec<&Policy> = crate::model::merged(&user_platforms, builtin).collect();
     let loans = match root.get("loan") {
-        Some(item) => w.loans(item, &policies),
+        Some(item) => w.loans(item, &policies, &settings.currency),
         None => vec![],
     };
     if w.errors.is_empty() {
@@ -155,7 +155,11 @@ fn numbers_fit(v: &Node) -> bool {
 
 fn syntax_error(idx: &LineIndex, e: &toml_edit::TomlError) -> Diagnostic {
     let msg = e.message().trim().replace('\n', " ");
-    idx.diagnostic(e.span(), "", ph::toml_syntax(Some(&msg)))
+    let spanless = |t: &str| matches!(toml_edit::Document::parse(t), Err(e) if e.span().is_none());
+    let span = e
+        .span()
+        .or_else(|| idx.first_failing_line(spanless).map(|at| at..at));
+    idx.diagnostic(span, "", ph::toml_syntax(Some(&msg)))
 }
 
 pub fn valid_id(id: &str) -> bool {
@@ -194,9 +198,10 @@ mod known {
         "payments",
         "extensions",
         "log",
+        "archived",
     ];
     pub const BILL: &[&str] = &["due", "amount"];
-    pub const CONTACT: &[&str] = &["name", "relation", "phone"];
+    pub const CONTACT: &[&str] = &["name", "relation", "phone", "greeting"];
     pub const PAYMENT: &[&str] = &["date", "amount"];
     pub const EXTENSION: &[&str] = &["installment", "due"];
     pub const LOG: &[&str] = &[
@@ -755,7 +760,7 @@ impl<'a> Walker<'a> {
         })
     }
 
-    fn loans(&mut self, item: &Node, policies: &[&Policy]) -> Vec<Loan> {
+    fn loans(&mut self, item: &Node, policies: &[&Policy], currency: &str) -> Vec<Loan> {
         let mut out: Vec<Loan> = vec![];
         // A set: a linear search made 10,000 loans quadratic.
         // Borrowed from the document, and sized once: copying and rehashing showed at 10,000 loans.
@@ -783,10 +788,42 @@ impl<'a> Walker<'a> {
                 }
             };
             if let Some(loan) = self.loan(&tab, id, policies) {
+                self.overpaid(&tab, &loan, currency);
                 out.push(loan);
             }
         }
         out
+    }
+
+    /// Warn at each payment that pays more than the loan owed on its day (see `store::overpaid`).
+    fn overpaid(&mut self, tab: &Tab, loan: &Loan, currency: &str) {
+        let found = super::overpaid::overpaid(loan);
+        if found.is_empty() {
+            return;
+        }
+        // The payments that were read are the array's tables in order (a payment left out for a
+        // missing field is an error, and then no warning matters).
+        let spans: Vec<Option<Range<usize>>> = match tab.t.get("payments").map(|i| i.get_ref()) {
+            Some(DeValue::Array(arr)) => arr
+                .iter()
+                .filter_map(|v| v.get_ref().as_table().map(|t| (v, t)))
+                .map(|(v, t)| t.get("amount").and_then(item_span).or(Some(v.span())))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let m = |d: Decimal| format!("{currency}{}", crate::money::grouped(d));
+        for o in found {
+            let penalty = (!o.penalty.is_zero()).then(|| (m(o.unpaid), m(o.penalty)));
+            let msg = crate::i18n::trust::payment_beyond_owed_in_file(
+                &m(o.amount),
+                &m(o.owed),
+                &m(o.amount - o.owed),
+                penalty.as_ref().map(|(u, p)| (u.as_str(), p.as_str())),
+            );
+            let span = spans.get(o.index).cloned().flatten();
+            let key = format!("{}.payments[{}].amount", tab.path, o.index + 1);
+            self.warn(span, &key, msg);
+        }
     }
 
     fn loan(&mut self, tab: &Tab, id: Option<String>, policies: &[&Policy]) -> Option<Loan> {
@@ -829,6 +866,20 @@ impl<'a> Walker<'a> {
         let contacts = self.contacts(tab);
         let payments = self.payments(tab);
         let log = self.log(tab);
+        let archived = match self.value(tab, "archived") {
+            Some(v) => match v.get_ref().as_bool() {
+                Some(b) => b,
+                None => {
+                    self.err(
+                        item_span(v),
+                        &format!("{}.archived", tab.path),
+                        crate::i18n::loansin::archived_not_bool(),
+                    );
+                    false
+                }
+            },
+            None => false,
+        };
 
         let terms = if let Some(item) = tab.t.get("installments") {
             let base = tab.path.child("installments");
@@ -894,6 +945,7 @@ impl<'a> Walker<'a> {
             payments,
             extensions,
             log,
+            archived,
         })
     }
 
@@ -980,11 +1032,13 @@ impl<'a> Walker<'a> {
                 }
                 None => None,
             };
+            let greeting = self.string(&c, "greeting").filter(|g| !g.trim().is_empty());
             if let Some(name) = name {
                 out.push(Contact {
                     name,
                     relation,
                     phone,
+                    greeting,
                 });
             }
         }
@@ -1129,7 +1183,7 @@ impl<'a> Walker<'a> {
                     }
                 }
                 Some((s, None)) => {
-                    self.err(item_span(f), &path, ph::unknown_word("flag", s, ph::FLAGS))
+                    self.err(item_span(f), &path, crate::i18n::trust::unknown_flag(s))
                 }
                 None => self.err(item_span(f), &path, ph::flag_must_be_string()),
             }

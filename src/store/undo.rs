@@ -3,61 +3,40 @@
 //! is still exactly what that write produced (anything edited since would be lost otherwise), and
 //! keeps the undone bytes as the new `FILE.bak`, so an undo can itself be undone.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::atomic;
+use super::guard::{self, Placed};
 use super::write::{
-    ErrorKind, WriteError, backup_path, file_of, keep_owner, owner_of, real_path, take_lock,
+    ErrorKind, WriteError, backup_path, file_of, keep_owner, owner_of, real_path, remember,
+    remove_stale_temps, sha256_hex, sidecar_path, take_lock,
 };
 use super::{Loaded, ReadStamp, Source, lock, schema};
 use crate::i18n::{Lang, Text, phrases as ph};
 use crate::model::Policy;
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
-}
-
-/// `FILE.undo` beside `FILE.bak`.
-pub fn sidecar_path(backup: &Path) -> PathBuf {
-    let name = backup.file_name().unwrap_or_default().to_string_lossy();
-    let stem = name.strip_suffix(".bak").unwrap_or(&name);
-    backup.with_file_name(format!("{stem}.undo"))
-}
-
-const HEAD: &str = "# repaydash: SHA-256 of the loans file as repaydash last wrote it. `repaydash undo` puts the\n# .bak file back only while the loans file still has this hash.\n";
-
 fn io(p: &Path, e: std::io::Error) -> WriteError {
     WriteError::new(ErrorKind::Io, ph::io_error(&p.display().to_string(), e))
 }
 
-/// Record, once the backup is in place, the hash of what is about to be written.
-pub(crate) fn remember(
-    backup: &Path,
-    hash: &str,
-    perms: Option<std::fs::Permissions>,
-    owner: Option<(u32, u32)>,
-) -> Result<(), WriteError> {
-    let side = sidecar_path(backup);
-    let body = format!("{HEAD}sha256 = \"{hash}\"\n");
-    let staged = atomic::stage(&side, body.as_bytes(), perms).map_err(|e| io(&side, e))?;
-    keep_owner(staged.temp_path(), owner)?;
-    staged.commit().map_err(|e| io(&side, e))
-}
-
-fn recorded_hash(side: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(side).ok()?;
+/// The hash recorded under `key` in the undo record's text.
+fn recorded(text: &str, key: &str) -> Option<String> {
     text.lines()
-        .filter_map(|l| l.trim().strip_prefix("sha256"))
+        .filter_map(|l| l.trim().strip_prefix(key))
         .filter_map(|l| l.trim_start().strip_prefix('='))
         .map(|v| v.trim().trim_matches('"').to_string())
         .find(|v| v.len() == 64)
+}
+
+/// The undo record's text; None when there is none. Read by the loans file's rules (a regular
+/// file, bounded), so a FIFO or a link to a device there cannot hang or flood `undo`.
+fn record_text(side: &Path) -> Result<Option<String>, WriteError> {
+    match std::fs::symlink_metadata(side) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        _ => {}
+    }
+    let bytes = super::read_bytes(side)?;
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// What an undo did.
@@ -142,18 +121,31 @@ pub fn undo(source: &Source, builtin: &[Policy]) -> Result<Undone, WriteError> {
     let path = file_of(source)?;
     let shown = path.display().to_string();
     let real = real_path(&path)?;
+    super::check_file(&real)?;
     let _lock = take_lock(&real, &shown, lock::WAIT)?;
     let backup = backup_path(&path);
+    remove_stale_temps(&real, &backup);
     let side = sidecar_path(&backup);
-    let now = super::read_bytes(&real)?;
-    let Some(hash) = recorded_hash(&side) else {
+    let read = guard::read_settled(&real)?;
+    let now = &read.bytes;
+    let Some(record) = record_text(&side)? else {
+        return Err(refuse(ph::nothing_to_undo(&side.display().to_string())));
+    };
+    let Some(hash) = recorded(&record, "sha256") else {
         return Err(refuse(ph::nothing_to_undo(&side.display().to_string())));
     };
     let bak_shown = backup.display().to_string();
-    if sha256_hex(&now) != hash {
+    let old = super::read_bytes(&backup)?;
+    // A write killed after its backup and before its rename leaves the file equal to its
+    // backup: that write never happened, and putting the backup back would change nothing.
+    if old == *now {
+        return Err(refuse(crate::i18n::safety::last_write_unfinished(
+            &shown, &bak_shown,
+        )));
+    }
+    if sha256_hex(now) != hash {
         return Err(refuse(ph::undo_changed_since(&shown, &bak_shown)));
     }
-    let old = super::read_bytes(&backup)?;
     let old_text = String::from_utf8(old).map_err(|_| refuse(ph::backup_not_utf8(&bak_shown)))?;
     let parsed = schema::parse_portfolio(&old_text, builtin).map_err(|diags| {
         let listed = |lang| {
@@ -169,7 +161,7 @@ pub fn undo(source: &Source, builtin: &[Policy]) -> Result<Undone, WriteError> {
             format!("{}:\n{}", head.en, listed(Lang::En)),
         ))
     })?;
-    let now_text = String::from_utf8_lossy(&now);
+    let now_text = String::from_utf8_lossy(now);
     let (removed, restored) = difference(&now_text, &old_text);
     let perms = std::fs::metadata(&real).ok().map(|m| m.permissions());
     let owner = owner_of(&real);
@@ -178,9 +170,18 @@ pub fn undo(source: &Source, builtin: &[Policy]) -> Result<Undone, WriteError> {
     let staged =
         atomic::stage(&real, old_text.as_bytes(), perms.clone()).map_err(|e| io(&real, e))?;
     keep_owner(staged.temp_path(), owner)?;
-    let staged_bak = atomic::stage(&backup, &now, perms.clone()).map_err(|e| io(&backup, e))?;
+    let staged_bak = atomic::stage(&backup, now, perms.clone()).map_err(|e| io(&backup, e))?;
     keep_owner(staged_bak.temp_path(), owner)?;
-    staged.commit().map_err(|e| io(&real, e))?;
+    // Only over the bytes just checked: a save made while the undo runs is kept, not undone.
+    match guard::place(staged, &real, &read).map_err(|e| io(&real, e))? {
+        Placed::Done => {}
+        Placed::Changed => return Err(refuse(ph::undo_changed_since(&shown, &bak_shown))),
+        Placed::KeptAside(kept) => {
+            return Err(refuse(crate::i18n::safety::other_version_kept(
+                &kept.display().to_string(),
+            )));
+        }
+    }
     staged_bak.commit().map_err(|e| io(&backup, e))?;
     remember(&backup, &sha256_hex(old_text.as_bytes()), perms, owner)?;
     Ok(Undone {

@@ -7,52 +7,30 @@
 //! new one. When the file changed since it was read, the edit is
 //! re-applied on the new text if it still fits, and refused otherwise: never a blind overwrite.
 
-use std::fmt;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use super::atomic::{self, Staged};
-use super::lock::{self, FileLock, LockError};
+use super::guard::{self, Placed, ReadFile};
+use super::lock::{self, FileLock};
 use super::schema;
-use super::{Loaded, ReadStamp, Source, segment, undo};
+use super::{Loaded, ReadStamp, Source, segment};
 use crate::engine::{Ledger, LoanStatus, schedule};
 use crate::i18n::{Lang, Text, phrases as ph};
-use crate::input::{self, InputError};
-use crate::model::{
-    Channel, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method, Payment, Policy,
-    Portfolio,
-};
+use crate::input;
+use crate::model::{Extension, Loan, LoanTerms, LogKind, Method, Payment, Policy, Portfolio};
 
-/// One change to one loan.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    Pay {
-        id: String,
-        date: NaiveDate,
-        amount: Decimal,
-    },
-    Log {
-        id: String,
-        entry: LogEntry,
-    },
-    Extend {
-        id: String,
-        installment: u32,
-        due: NaiveDate,
-    },
-}
+// The entry types are plain data (`model::Edit`), so `present` can word what was recorded
+// without naming the store; how each is written and checked stays here.
+pub use crate::model::Edit;
 
 impl Edit {
-    pub fn id(&self) -> &str {
-        match self {
-            Edit::Pay { id, .. } | Edit::Log { id, .. } | Edit::Extend { id, .. } => id,
-        }
-    }
-
     /// The loan's key this edit appends to.
     fn key(&self) -> &'static str {
         match self {
@@ -145,92 +123,7 @@ impl Edit {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// The values asked for are wrong (unknown id, bad amount, future date…).
-    BadInput,
-    /// Another writer holds the file's lock (`phrases::lock_busy`).
-    Busy,
-    /// There is no file: the demo is read-only.
-    Demo,
-    /// The file changed since it was read and the edit no longer fits it.
-    Conflict,
-    /// The edit cannot be made without changing what the file already says.
-    Unsafe,
-    /// Reading or writing failed.
-    Io,
-}
-
-/// The entry's field a rule is about, so the dashboard's form can mark it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Amount,
-    Date,
-    Text,
-    Installment,
-    Due,
-}
-
-/// Why nothing was written. In every case the file is untouched. `message` is in both
-/// languages; `Display` gives the English.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct WriteError {
-    pub kind: ErrorKind,
-    pub message: Text,
-    /// The entry's field the refusal is about, when it is about one.
-    pub field: Option<Field>,
-}
-
-impl WriteError {
-    pub fn new(kind: ErrorKind, message: Text) -> Self {
-        WriteError {
-            kind,
-            message,
-            field: None,
-        }
-    }
-    /// An entry the rules refuse, about `field`.
-    fn rule(field: Field, message: Text) -> Self {
-        WriteError {
-            field: Some(field),
-            ..Self::bad(message)
-        }
-    }
-    fn lock(e: LockError, shown: &str) -> Self {
-        match e {
-            LockError::Busy { .. } => Self::new(ErrorKind::Busy, ph::lock_busy(shown)),
-            LockError::Io { lock, error } => Self::new(
-                ErrorKind::Io,
-                ph::cannot_lock(&lock.display().to_string(), error),
-            ),
-        }
-    }
-    fn bad(message: Text) -> Self {
-        Self::new(ErrorKind::BadInput, message)
-    }
-    fn io(path: &Path, e: impl fmt::Display) -> Self {
-        Self::new(ErrorKind::Io, ph::io_error(&path.display().to_string(), e))
-    }
-
-    pub fn text(&self, lang: Lang) -> &str {
-        self.message.get(lang)
-    }
-}
-
-impl From<InputError> for WriteError {
-    fn from(e: InputError) -> Self {
-        WriteError::bad(e.text())
-    }
-}
-
-/// The file could not be read as a loans file (missing, a FIFO, too large…): the same refusal,
-/// and exit code, as when `check` reads it.
-impl From<super::LoadError> for WriteError {
-    fn from(e: super::LoadError) -> Self {
-        WriteError::new(ErrorKind::BadInput, e.text())
-    }
-}
+pub use super::write_error::{ErrorKind, Field, WriteError};
 
 /// What a successful write did.
 #[derive(Debug, Clone)]
@@ -250,6 +143,42 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+// What a write leaves beside the file for `undo` (the hash of the bytes it wrote, in
+// `FILE.undo` beside `FILE.bak`), kept here so that `undo` builds on the write and not the
+// reverse.
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// `FILE.undo` beside `FILE.bak`.
+pub fn sidecar_path(backup: &Path) -> PathBuf {
+    let name = backup.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.strip_suffix(".bak").unwrap_or(&name);
+    backup.with_file_name(format!("{stem}.undo"))
+}
+
+const HEAD: &str = "# repaydash: SHA-256 of the loans file as repaydash last wrote it. `repaydash undo` puts the\n# .bak file back only while the loans file still has this hash.\n";
+
+/// Record, once the backup is in place, the hash of what is about to be written.
+pub(crate) fn remember(
+    backup: &Path,
+    hash: &str,
+    perms: Option<std::fs::Permissions>,
+    owner: Option<(u32, u32)>,
+) -> Result<(), WriteError> {
+    let side = sidecar_path(backup);
+    let body = format!("{HEAD}sha256 = \"{hash}\"\n");
+    let staged =
+        atomic::stage(&side, body.as_bytes(), perms).map_err(|e| WriteError::io(&side, e))?;
+    keep_owner(staged.temp_path(), owner)?;
+    staged.commit().map_err(|e| WriteError::io(&side, e))
+}
+
 /// An amount of money as typed, by the one input parser.
 pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
     input::amount(s).map_err(|e| WriteError::rule(Field::Amount, e.text()))
@@ -258,34 +187,6 @@ pub fn parse_amount(s: &str) -> Result<Decimal, WriteError> {
 /// An amount from a caller that did not type it (a test, a program): the same rules as typed.
 fn check_amount(d: Decimal) -> Result<(), WriteError> {
     parse_amount(&d.normalize().to_string()).map(|_| ())
-}
-
-/// `negotiation`, `collection_call`, `note` or `contact_notified`.
-pub fn parse_log_kind(s: &str) -> Result<LogKind, WriteError> {
-    LogKind::from_key(s.trim()).ok_or_else(|| WriteError::bad(ph::unknown_log_kind(s.trim())))
-}
-
-/// `call`, `sms`, `visit` or `other`.
-pub fn parse_channel(s: &str) -> Result<Channel, WriteError> {
-    Channel::from_key(s.trim())
-        .ok_or_else(|| WriteError::bad(ph::unknown_word("channel", s.trim(), ph::CHANNELS)))
-}
-
-/// Flags as typed: separated by commas or spaces, each one of the known flags.
-pub fn parse_flags(s: &str) -> Result<Vec<LogFlag>, WriteError> {
-    let mut out = vec![];
-    for word in s
-        .split([',', ' ', '，'])
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-    {
-        let flag = LogFlag::from_key(word)
-            .ok_or_else(|| WriteError::bad(ph::unknown_word("flag", word, ph::FLAGS)))?;
-        if !out.contains(&flag) {
-            out.push(flag);
-        }
-    }
-    Ok(out)
 }
 
 /// Make one edit on the file the caller read (`loaded.read` tells whether it changed since).
@@ -327,7 +228,8 @@ pub fn apply_at(
 #[derive(Debug)]
 pub struct Prepared {
     real: PathBuf,
-    old: Vec<u8>,
+    /// What was read, with its descriptor still open.
+    read: ReadFile,
     staged: Staged,
     perms: Option<std::fs::Permissions>,
     owner: Option<(u32, u32)>,
@@ -358,30 +260,32 @@ impl Prepared {
 
     fn commit(self) -> Result<Recorded, Commit> {
         let fail = |p: &Path, e: std::io::Error| Commit::Failed(WriteError::io(p, e));
-        let unchanged = || -> Result<bool, Commit> {
-            let now = std::fs::read(&self.real).map_err(|e| fail(&self.real, e))?;
-            Ok(now == self.old)
-        };
         // Changed already (an editor that does not take the lock): leave the backup alone.
-        if !unchanged()? {
+        let now = super::read_bytes(&self.real).map_err(|e| Commit::Failed(e.into()))?;
+        if now != self.read.bytes {
             return Err(Commit::Changed);
         }
-        let staged_bak = atomic::stage(&self.backup, &self.old, self.perms.clone())
+        let old = &self.read.bytes;
+        let staged_bak = atomic::stage(&self.backup, old, self.perms.clone())
             .map_err(|e| fail(&self.backup, e))?;
         keep_owner(staged_bak.temp_path(), self.owner).map_err(Commit::Failed)?;
         staged_bak.commit().map_err(|e| fail(&self.backup, e))?;
-        undo::remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
+        remember(&self.backup, &self.new_hash, self.perms.clone(), self.owner)
             .map_err(Commit::Failed)?;
-        // The last moment before the rename: an editor's save since our read must not be lost.
-        if !unchanged()? {
-            return Err(Commit::Changed);
+        // Put in place only over the very bytes read: an editor's save since then is put back
+        // and the edit made again on it.
+        match guard::place(self.staged, &self.real, &self.read).map_err(|e| fail(&self.real, e))? {
+            Placed::Done => Ok(Recorded {
+                loaded: self.loaded,
+                changed_underneath: self.changed_underneath,
+                backup: self.backup,
+            }),
+            Placed::Changed => Err(Commit::Changed),
+            Placed::KeptAside(kept) => Err(Commit::Failed(WriteError::new(
+                ErrorKind::Conflict,
+                crate::i18n::safety::other_version_kept(&kept.display().to_string()),
+            ))),
         }
-        self.staged.commit().map_err(|e| fail(&self.real, e))?;
-        Ok(Recorded {
-            loaded: self.loaded,
-            changed_underneath: self.changed_underneath,
-            backup: self.backup,
-        })
     }
 
     /// Put the prepared edit in place (keeping the previous bytes as `FILE.bak`).
@@ -412,6 +316,13 @@ pub(crate) fn real_path(path: &Path) -> Result<PathBuf, WriteError> {
         }
         _ => Ok(path.to_path_buf()),
     }
+}
+
+/// The temporary copies of the file, its backup and its undo record left by killed writes.
+pub(crate) fn remove_stale_temps(real: &Path, backup: &Path) {
+    atomic::remove_stale(real);
+    atomic::remove_stale(backup);
+    atomic::remove_stale(&sidecar_path(backup));
 }
 
 /// Take the lock for the file `real`, waiting at most `wait`.
@@ -492,11 +403,16 @@ fn prepare_at(
     check_input(edit, today)?;
     let shown = path.display().to_string();
     let real = real_path(&path)?;
+    // Nothing is created beside what is not a loans file (a device, a FIFO, a missing file).
+    super::check_file(&real)?;
     let lock = take_lock(&real, &shown, wait)?;
-    let old = super::read_bytes(&real)?;
-    let changed = read.is_some_and(|r| r != ReadStamp::of(&old));
+    remove_stale_temps(&real, &backup_path(&path));
+    let file = guard::read_settled(&real)?;
+    guard::pause("after_read");
+    let old = &file.bytes;
+    let changed = read.is_some_and(|r| r != ReadStamp::of(old));
     let conflict_or = |kind| if changed { ErrorKind::Conflict } else { kind };
-    let text = std::str::from_utf8(&old).map_err(|_| {
+    let text = std::str::from_utf8(old).map_err(|_| {
         WriteError::new(conflict_or(ErrorKind::BadInput), ph::write_not_utf8(&shown))
     })?;
     // Why the edit cannot be made, found the slow way (a parse of the old text) only when the
@@ -583,11 +499,11 @@ fn prepare_at(
     Ok(Prepared {
         backup: backup_path(&path),
         real,
-        old,
+        read: file,
         staged,
         perms,
         owner,
-        new_hash: undo::sha256_hex(new_text.as_bytes()),
+        new_hash: sha256_hex(new_text.as_bytes()),
         loaded: Loaded {
             read: Some(ReadStamp::of(new_text.as_bytes())),
             portfolio: parsed.portfolio,
@@ -595,6 +511,41 @@ fn prepare_at(
             warnings: parsed.warnings,
         },
         changed_underneath: changed,
+        _lock: lock,
+    })
+}
+
+/// A whole new text for the file that a caller in `store` made and checked under the lock it
+/// holds (`store::add`: a new loan, several payments at once): staged as an entry is, and put in
+/// place by `finish` with the same backup, undo record and last-moment check.
+pub(crate) fn stage_checked(
+    path: PathBuf,
+    real: PathBuf,
+    read: ReadFile,
+    new_text: String,
+    parsed: schema::Parsed,
+    lock: FileLock,
+) -> Result<Prepared, WriteError> {
+    let perms = std::fs::metadata(&real).ok().map(|m| m.permissions());
+    let owner = owner_of(&real);
+    let staged = atomic::stage(&real, new_text.as_bytes(), perms.clone())
+        .map_err(|e| WriteError::io(&real, e))?;
+    keep_owner(staged.temp_path(), owner)?;
+    Ok(Prepared {
+        backup: backup_path(&path),
+        real,
+        read,
+        staged,
+        perms,
+        owner,
+        new_hash: sha256_hex(new_text.as_bytes()),
+        loaded: Loaded {
+            read: Some(ReadStamp::of(new_text.as_bytes())),
+            portfolio: parsed.portfolio,
+            source: Source::File(path),
+            warnings: parsed.warnings,
+        },
+        changed_underneath: false,
         _lock: lock,
     })
 }

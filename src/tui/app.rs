@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::scale::Scale;
 use crate::engine::{LoanStatus, LoanView, Situation};
-use crate::i18n::{Lang, Text, phrases as ph};
+use crate::i18n::{Lang, Text, phrases as ph, trust as tr};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::Panel;
 use crate::model::{Policy, Portfolio};
@@ -56,6 +56,18 @@ pub enum Mode {
     LogView {
         scroll: usize,
     },
+    /// `N`: the form that adds a loan (`App::add_loan`).
+    AddLoan,
+    /// `f`: the selected loan on the whole screen, every section, scrolled by `scroll` rows.
+    LoanFull {
+        scroll: usize,
+    },
+    /// `h`: every entry of every loan (`App::history`).
+    History,
+    /// Typing the history view's filter.
+    HistoryFilter,
+    /// `i`: the form that edits the loan's name, budget, hardship and contacts (`App::loan_edit`).
+    EditLoan,
 }
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
@@ -67,30 +79,7 @@ pub enum Pane {
     Advice,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortKey {
-    Urgency,
-    Amount,
-    DueDate,
-}
-
-impl SortKey {
-    pub fn next(self) -> SortKey {
-        match self {
-            SortKey::Urgency => SortKey::Amount,
-            SortKey::Amount => SortKey::DueDate,
-            SortKey::DueDate => SortKey::Urgency,
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            SortKey::Urgency => lang.t("最紧急在前", "most urgent first"),
-            SortKey::Amount => lang.t("当前应还 从多到少", "owed now, largest first"),
-            SortKey::DueDate => lang.t("到期日 从早到晚", "due date, soonest first"),
-        }
-    }
-}
+pub use super::state::SortKey;
 
 /// Which document the document view shows (`m`, `w`; see `tui::protect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +142,8 @@ pub struct Detail {
     pub starts: Option<NaiveDate>,
     /// Shown once under the advice, not per item.
     pub disclaimer: String,
+    /// The day that makes the loan seriously overdue is an estimate: its words carry ≈.
+    pub severe_estimate: bool,
 }
 
 pub struct App {
@@ -205,6 +196,9 @@ pub struct App {
     pub exposed_mode: Option<u32>,
     /// The last reload failed: the data shown is older than the file.
     pub reload_failed: bool,
+    /// While the data shown is older than the file (it could not be read, or it turned empty
+    /// while loans were shown): why, with `file:line:col`, for the header's stale mark.
+    pub stale: Option<Text>,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
     /// What the last frame measured (page sizes, how far a pane can scroll): written by the
@@ -229,6 +223,23 @@ pub struct App {
     pub focus: Pane,
     /// The last frame's size, so a mouse position can be matched to what it points at.
     pub screen: ratatui::layout::Rect,
+    /// Where the language and sort chosen here are kept for the next run (`tui::state`); None:
+    /// not kept (a test's model).
+    pub ui_state: Option<std::path::PathBuf>,
+    /// The file and line the event loop is to open in the editor (`E`), taken by the loop.
+    pub editor_request: Option<(std::path::PathBuf, usize)>,
+    /// The editor (`E`) just returned: a failed reload then says how to reopen it.
+    pub edited: bool,
+    /// `H`: archived loans are in the list too.
+    pub show_archived: bool,
+    /// The archived loans set aside while they are not shown (out of the list and the totals).
+    pub archived: Vec<crate::model::Loan>,
+    /// The add-a-loan form, while `mode` is `Mode::AddLoan`.
+    pub add_loan: Option<super::addloan::AddLoan>,
+    /// The history view's filter, scope and selection (`h`).
+    pub history: super::history::History,
+    /// The edit form, while `mode` is `Mode::EditLoan`.
+    pub loan_edit: Option<super::loanedit::LoanEdit>,
 }
 
 impl App {
@@ -264,6 +275,7 @@ impl App {
             privacy: None,
             exposed_mode: None,
             reload_failed: false,
+            stale: None,
             advice_scroll: 0,
             measured: Measured::default(),
             planning: Default::default(),
@@ -274,7 +286,16 @@ impl App {
             warnings: loaded.warnings,
             focus: Pane::List,
             screen: ratatui::layout::Rect::new(0, 0, 80, 24),
+            ui_state: None,
+            editor_request: None,
+            edited: false,
+            show_archived: false,
+            archived: Vec::new(),
+            add_loan: None,
+            history: Default::default(),
+            loan_edit: None,
         };
+        app.set_aside_archived();
         app.recompute();
         app
     }
@@ -316,7 +337,7 @@ impl App {
     pub(super) fn sort_entries(&mut self) {
         let needle = self.filter.as_deref().unwrap_or_default();
         let mut order: Vec<usize> = (0..self.snap.loans.len())
-            .filter(|&i| super::filter::matches(&self.snap.loans[i], needle))
+            .filter(|&i| self.snap.loans[i].matches(needle))
             .collect();
         let e = &self.snap.loans;
         match self.sort {
@@ -377,6 +398,7 @@ impl App {
     pub fn install(&mut self, loaded: Loaded, exposed: Option<u32>) {
         self.policies = Policies::new(&self.builtin, &loaded.portfolio.platforms);
         self.portfolio = loaded.portfolio;
+        self.set_aside_archived();
         self.read = loaded.read;
         self.warnings = loaded.warnings;
         self.recompute();
@@ -415,13 +437,7 @@ impl App {
     /// status line says why).
     pub fn say_reloaded(&mut self) {
         if !self.reload_failed {
-            let name = match &self.source {
-                Source::File(p) => p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                Source::Demo => self.lang.t("演示数据", "the demo").to_string(),
-            };
+            let name = self.file_name();
             self.notice = Some(
                 crate::i18n::phrases::reloaded(&name)
                     .get(self.lang)
@@ -458,6 +474,27 @@ impl App {
     }
 
     /// `l`: switch between Chinese and English for this session (the file is not touched).
+    /// Archived loans out of the portfolio the views are built from, unless they are shown.
+    pub fn set_aside_archived(&mut self) {
+        if self.show_archived {
+            let back = std::mem::take(&mut self.archived);
+            self.portfolio.loans.extend(back);
+        } else {
+            let (out, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut self.portfolio.loans)
+                .into_iter()
+                .partition(|l| l.archived);
+            self.portfolio.loans = keep;
+            self.archived.extend(out);
+        }
+    }
+
+    /// `H`: show or hide the archived loans.
+    pub fn toggle_archived(&mut self) {
+        self.show_archived = !self.show_archived;
+        self.set_aside_archived();
+        self.recompute();
+    }
+
     pub fn toggle_lang(&mut self) {
         self.lang = match self.lang {
             Lang::Zh => Lang::En,
@@ -469,8 +506,15 @@ impl App {
         self.set_exposed(self.exposed_mode);
     }
 
-    /// The file as read again: on failure keep the old data and say why in the status line.
-    pub fn loaded(&mut self, result: Result<Loaded, store::LoadError>, exposed: Option<u32>) {
+    /// The file as read again: on failure keep the old data, say why in the status line and mark
+    /// the screen as stale. A file that turns empty while loans are shown (an editor truncates
+    /// before it writes) is kept off the screen in the same way unless the user asked (`r`).
+    pub fn loaded(
+        &mut self,
+        result: Result<Loaded, store::LoadError>,
+        exposed: Option<u32>,
+        by_hand: bool,
+    ) {
         match result {
             // The bytes shown already (the form's own write, seen again by the watcher): keep
             // the status line as it is, only look at the permissions again (a chmod).
@@ -479,8 +523,20 @@ impl App {
             {
                 self.set_exposed(exposed);
             }
+            Ok(loaded)
+                if !by_hand
+                    && loaded.portfolio.loans.is_empty()
+                    && !self.portfolio.loans.is_empty() =>
+            {
+                let name = self.file_name();
+                self.reload_failed = true;
+                self.stale = Some(tr::stale_empty(&name));
+                self.status = Some(tr::file_now_empty(&name).get(self.lang).to_string());
+                self.set_exposed(exposed);
+            }
             Ok(loaded) => {
                 self.reload_failed = false;
+                self.stale = None;
                 self.status = None;
                 self.install(loaded, exposed);
             }
@@ -491,7 +547,19 @@ impl App {
                 let first = |s: &str| s.lines().next().unwrap_or_default().to_string();
                 let why = Text::new(first(&all.zh), first(&all.en));
                 self.status = Some(ph::reload_failed(&why).get(self.lang).to_string());
+                self.stale = Some(tr::stale_data(&stale_why(&e)));
             }
+        }
+    }
+
+    /// The loans file's name (without its folder), or "the demo".
+    fn file_name(&self) -> String {
+        match &self.source {
+            Source::File(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            Source::Demo => tr::the_demo().get(self.lang).to_string(),
         }
     }
 
@@ -500,6 +568,7 @@ impl App {
     pub fn unchanged(&mut self, exposed: Option<u32>) {
         if self.reload_failed {
             self.reload_failed = false;
+            self.stale = None;
             self.status = None;
         }
         self.set_exposed(exposed);
@@ -532,11 +601,25 @@ impl App {
             today: self.today(),
             lang: self.lang,
         };
-        let (advice, advice_error, situation, starts, disclaimer) =
+        let (advice, advice_error, situation, starts, disclaimer, severe_estimate) =
             match present::advice::panels(&ctx, &view, &proposal) {
-                Ok(p) => (p.panels, None, Some(p.situation), p.starts, p.disclaimer),
+                Ok(p) => (
+                    p.panels,
+                    None,
+                    Some(p.situation),
+                    p.starts,
+                    p.disclaimer,
+                    p.severe_estimate,
+                ),
                 // A broken asset fails the tests; should one ship anyway, say so where the advice goes.
-                Err(msg) => (vec![], Some(msg), None, None, String::new()),
+                Err(e) => (
+                    vec![],
+                    Some(e.to_string()),
+                    None,
+                    None,
+                    String::new(),
+                    false,
+                ),
             };
         // Same loan (a new day or reloaded data): stay on the same topic if it is still offered.
         let same_loan = self.detail.loan_id == id;
@@ -560,6 +643,7 @@ impl App {
             situation,
             starts,
             disclaimer,
+            severe_estimate,
         };
     }
 
@@ -612,4 +696,38 @@ pub fn cut_middle(s: &str, width: usize) -> String {
     }
     tail.reverse();
     format!("{head}…{}", tail.into_iter().collect::<String>())
+}
+
+/// Why the data shown is stale, short enough for one header row: the file's name (not its
+/// folder), then the first problem as `name:line:col: message`, and how many more there are.
+fn stale_why(e: &store::LoadError) -> Text {
+    let (path, first, more) = match e {
+        store::LoadError::Io { path, message } => {
+            return Text::new(
+                format!("{}: {}", short_name(path), message.zh),
+                format!("{}: {}", short_name(path), message.en),
+            );
+        }
+        store::LoadError::Invalid { path, diagnostics } => (
+            short_name(path),
+            diagnostics.first(),
+            diagnostics.len().saturating_sub(1),
+        ),
+    };
+    let Some(d) = first else {
+        return Text::new(path.clone(), path);
+    };
+    let one = Text::new(d.render_in(&path, Lang::Zh), d.render_in(&path, Lang::En));
+    if more == 0 {
+        one
+    } else {
+        tr::and_more_problems(&one, more)
+    }
+}
+
+fn short_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
 }

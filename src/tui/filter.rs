@@ -1,14 +1,9 @@
 //! `/`: narrow the list to the loans whose name, product, platform or id contains what is typed
 //! (case-insensitive), as it is typed. Esc clears it; Enter keeps it and returns to the list.
 
-use super::app::{App, Entry, Mode};
+use super::app::{App, Mode};
 
-/// Does this loan match the filter text? (Its name, product, platform in either language,
-/// platform key or id contains it, in any case.)
-pub fn matches(e: &Entry, needle: &str) -> bool {
-    let needle = needle.trim().to_lowercase();
-    needle.is_empty() || e.search.contains(&needle)
-}
+// Which loans match is `present::LoanFacts::matches`, which the model's sort uses.
 
 impl App {
     /// Start typing a filter (keeping the one in force, to refine it).

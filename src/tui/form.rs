@@ -28,6 +28,27 @@ pub enum FieldKind {
     Time,
     /// Log flags, separated by commas or spaces.
     Flags,
+    /// Who was called: me or one of the loan's contacts (a choice, `Form::call`).
+    Who,
+    /// How: call, SMS, visit, other (a choice).
+    Channel,
+    /// The caller's number or company, as the user wants it recorded.
+    Caller,
+}
+
+/// The choices of the collection-call form (`a`): who was called, how, and the flags, each
+/// offered in the interface language rather than typed as keys.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CallChoices {
+    /// `me`, then the loan's contacts by name.
+    pub who_options: Vec<String>,
+    pub who: usize,
+    /// Index into `Channel::ALL`.
+    pub channel: usize,
+    /// The flags ticked.
+    pub flags: Vec<crate::model::LogFlag>,
+    /// The flag ←/→ is on, that Space ticks.
+    pub flag_cursor: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +95,9 @@ impl Field {
             FieldKind::Due => lang.t("新到期日", "New due date"),
             FieldKind::Time => lang.t("时间", "Time"),
             FieldKind::Flags => lang.t("标记", "Flags"),
+            FieldKind::Who => lang.t("找的是", "Who"),
+            FieldKind::Channel => lang.t("方式", "How"),
+            FieldKind::Caller => lang.t("来电", "Caller"),
         }
     }
 }
@@ -88,6 +112,8 @@ pub struct Form {
     pub log_kind: LogKind,
     /// Why nothing can be or was written (the demo, a store refusal); shown above the keys.
     pub refusal: Option<String>,
+    /// The collection-call form's choices.
+    pub call: CallChoices,
 }
 
 impl Form {

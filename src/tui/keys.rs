@@ -56,6 +56,13 @@ pub fn key(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('/') => Msg::OpenFilter,
         KeyCode::Char('!') => Msg::ShowWarnings,
         KeyCode::Char('l') => Msg::ToggleLang,
+        KeyCode::Char('E') => Msg::EditFile,
+        KeyCode::Char('A') => Msg::Archive,
+        KeyCode::Char('H') => Msg::ToggleArchived,
+        KeyCode::Char('N') => Msg::OpenAddLoan,
+        KeyCode::Char('f') => Msg::Show(Mode::LoanFull { scroll: 0 }),
+        KeyCode::Char('h') => Msg::OpenHistory,
+        KeyCode::Char('i') => Msg::OpenEditLoan,
         _ => return None,
     })
 }
@@ -122,7 +129,9 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
     // In a one-line input, Ctrl-U clears it and Ctrl-W deletes its last word (readline habits).
     if k.modifiers.contains(KeyModifiers::CONTROL) {
         return match (mode, k.code) {
-            (Mode::CashPrompt | Mode::Filter, KeyCode::Char('u')) => Some(Msg::ClearInput),
+            (Mode::CashPrompt | Mode::Filter | Mode::HistoryFilter, KeyCode::Char('u')) => {
+                Some(Msg::ClearInput)
+            }
             (Mode::CashPrompt | Mode::Filter, KeyCode::Char('w')) => Some(Msg::DeleteWord),
             _ => key(k),
         };
@@ -140,6 +149,12 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
         (Mode::Filter, KeyCode::Up) => Some(Msg::Up),
         (Mode::Filter, KeyCode::Down) => Some(Msg::Down),
         (Mode::Filter, _) => None,
+        (Mode::HistoryFilter, KeyCode::Char(c)) => Some(Msg::Input(c)),
+        (Mode::HistoryFilter, KeyCode::Backspace) => Some(Msg::Backspace),
+        (Mode::HistoryFilter, KeyCode::Enter) => Some(Msg::Open),
+        (Mode::HistoryFilter, KeyCode::Esc) => Some(Msg::Back),
+        (Mode::HistoryFilter, _) => None,
+        (Mode::History, KeyCode::Char(c @ ('o' | 'd'))) => Some(Msg::HistoryKey(c)),
         (Mode::Plan { .. }, KeyCode::Char('s')) => Some(Msg::CycleStrategy),
         (Mode::Doc { .. }, KeyCode::Char('t')) => Some(Msg::MarkTold),
         _ => key(k),
@@ -150,8 +165,8 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
 /// (see `form_key` and `key_in`).
 pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
     match (mode, e) {
-        (Mode::Form, Event::Key(k)) => form_key(*k),
-        (Mode::Form, Event::Mouse(_)) => None,
+        (Mode::Form | Mode::AddLoan | Mode::EditLoan, Event::Key(k)) => form_key(*k),
+        (Mode::Form | Mode::AddLoan | Mode::EditLoan, Event::Mouse(_)) => None,
         (_, Event::Paste(s)) => Some(Msg::Paste(s.clone())),
         (_, Event::Key(k)) => key_in(mode, *k),
         _ => event(e),

@@ -3,16 +3,22 @@
 //! (key → Msg), `update` (Msg → model change + effects, pure), `effects` (the event loop's I/O),
 //! `run` (the event loop), `views` (one file a panel; they only draw). See ARCHITECTURE.md.
 
+pub mod addloan;
 pub mod app;
 pub mod effects;
 pub mod filter;
 pub mod form;
+pub mod history;
 pub mod keys;
+pub mod loanedit;
 pub mod msg;
 pub mod planning;
 pub mod protect;
 pub mod run;
 pub mod scale;
+pub mod scrub;
+pub mod state;
+pub mod theme;
 pub mod update;
 pub mod views;
 

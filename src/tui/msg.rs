@@ -95,6 +95,37 @@ pub enum Msg {
         y: u16,
         rows: i64,
     },
+    /// `E`: open the loans file in the editor at the selected loan (or, when the last reload
+    /// failed, at the file's first problem).
+    EditFile,
+    /// The editor opened by `E` returned.
+    EditorReturned,
+    /// `A`: archive the selected loan (or bring it back when it is archived).
+    Archive,
+    /// `H`: show or hide the archived loans.
+    ToggleArchived,
+    /// `N`: the form that adds a loan.
+    OpenAddLoan,
+    /// `h`: every entry of every loan.
+    OpenHistory,
+    /// `i`: the form that edits the selected loan's name, budget, hardship and contacts.
+    OpenEditLoan,
+    /// What came of `Effect::SetInfo`, and the file's mode when other users can read it.
+    InfoSet(Box<Result<Recorded, WriteError>>, Option<u32>),
+    /// A letter key of the history view: `o` (this loan / all), `d` (remove).
+    HistoryKey(char),
+    /// What came of `Effect::RemoveEntry`, and the file's mode when other users can read it.
+    EntryRemoved(Box<Result<Recorded, WriteError>>, Option<u32>),
+    /// What came of `Effect::AddLoan`, and the file's mode when other users can read it.
+    LoanAdded(
+        Box<Result<crate::store::add::Added, WriteError>>,
+        Option<u32>,
+    ),
+    /// What came of `Effect::Archive`, and the file's mode when other users can read it.
+    Archived(
+        Box<(String, bool, Result<Recorded, WriteError>)>,
+        Option<u32>,
+    ),
     /// Text pasted (bracketed paste): arrives whole, into the input that has the focus.
     Paste(String),
     /// Open a view that needs no behaviour of its own beyond drawing: Esc closes it.
@@ -120,4 +151,27 @@ pub enum Effect {
     Write(Edit),
     /// Put FILE.bak back (`u`), through the store.
     Undo,
+    /// Keep the language and sort for the next run (`tui::state`).
+    SaveUi(super::state::UiState),
+    /// Open the file in the editor at this loan's line (None: at the first problem, else the
+    /// top); the event loop leaves the terminal to the editor and reloads when it returns.
+    OpenEditor(Option<String>),
+    /// Set (true) or take out (false) `archived = true` on this loan, through the store.
+    Archive(String, bool),
+    /// Add this loan to the file (`N`), through the store.
+    AddLoan(Box<crate::store::add::NewLoan>),
+    /// Take the `index`-th entry of `key` (`payments`, `log`, `extensions`) out of loan `id`.
+    RemoveEntry {
+        id: String,
+        key: &'static str,
+        index: usize,
+    },
+    /// Set the loan's name, budget, hardship and contacts (`i`), through the store.
+    SetInfo(String, Box<crate::store::add::LoanInfo>),
+    /// Open the editor at that entry's line.
+    OpenEditorAt {
+        id: String,
+        key: &'static str,
+        index: usize,
+    },
 }

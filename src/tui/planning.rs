@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::cashflow::Bucket;
 use crate::engine::plan::{Plan, Strategy};
-use crate::i18n::Lang;
+use crate::input::InputError;
 
 pub use crate::present::plan::strategy_label;
 
@@ -37,7 +37,7 @@ pub fn next_strategy(s: Strategy) -> Strategy {
 }
 
 /// The prompt's text as an amount, by the one input parser (as `plan --cash`, `pay` and the
-/// `p` form), with the message in the app's language when it is not one.
-pub fn parse_cash(lang: Lang, input: &str) -> Result<Decimal, String> {
-    crate::input::amount(input).map_err(|e| e.text().get(lang).to_string())
+/// `p` form).
+pub fn parse_cash(input: &str) -> Result<Decimal, InputError> {
+    crate::input::amount(input)
 }

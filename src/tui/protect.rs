@@ -164,12 +164,14 @@ pub fn copy(app: &mut App, text: String) {
     );
 }
 
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard. The text is
+/// cleaned as the screen is (`clean`): a paste must not carry an escape, a bell or a bidi
+/// override from the user's file into wherever it is pasted.
 pub fn osc52(text: &str) -> String {
     use base64::Engine;
     format!(
         "\x1b]52;c;{}\x07",
-        base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+        base64::engine::general_purpose::STANDARD.encode(crate::clean::clean(text).as_bytes())
     )
 }
 
@@ -249,9 +251,6 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if let Some((_, text)) = document(app, Doc::Complaint) {
                 copy(app, text);
             }
-        }
-        (Mode::LogView { .. }, Msg::QuickCall) => {
-            super::update::form::open(app, super::form::FormKind::Call)
         }
         (Mode::LogView { scroll }, m) => {
             app.mode = Mode::LogView {

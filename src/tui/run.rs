@@ -29,11 +29,20 @@ pub enum Event {
     Terminate,
 }
 
-fn handle(app: &mut App, ev: Event, too_small: bool) {
+/// How long the file must stay untouched after a change before it is read: an editor that saves
+/// in place truncates the file and then writes it, and the empty file in between is not what the
+/// user saved.
+pub const SETTLE: Duration = Duration::from_millis(300);
+
+/// Handle one event; a file change is not read here but (re)starts the wait in `settle_at`.
+fn handle(app: &mut App, ev: Event, too_small: bool, settle_at: &mut Option<Instant>) {
     let msg = match ev {
         Event::Term(e) if too_small => keys::event_when_too_small(app.mode, &e),
         Event::Term(e) => keys::event_in(app.mode, &e),
-        Event::FileChanged => Some(Msg::FileChanged),
+        Event::FileChanged => {
+            *settle_at = Some(Instant::now() + SETTLE);
+            None
+        }
         Event::Terminate => Some(Msg::Quit),
     };
     if let Some(m) = msg {
@@ -77,7 +86,22 @@ pub fn run_copying<B: Backend>(
     clock: &dyn Fn() -> NaiveDateTime,
     copy: &mut dyn FnMut(&str),
 ) -> Result<(), B::Error> {
+    run_editing(terminal, app, rx, clock, copy, &mut |_, _, _| {})
+}
+
+/// `run_copying`, handing the terminal to `edit` when the app asks for the editor (`E`): it
+/// gives the file and line, and the app reloads when `edit` returns.
+pub fn run_editing<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Event>,
+    clock: &dyn Fn() -> NaiveDateTime,
+    copy: &mut dyn FnMut(&str),
+    edit: &mut dyn FnMut(&mut Terminal<B>, &Path, usize),
+) -> Result<(), B::Error> {
     let mut seen: NaiveDate = clock().date();
+    // A file change waits here until the file has been quiet for `SETTLE`.
+    let mut settle_at: Option<Instant> = None;
     loop {
         if let Some(text) = app.clipboard.take() {
             copy(&text);
@@ -96,19 +120,36 @@ pub fn run_copying<B: Backend>(
         if let Some(at) = app.notice_goes_at() {
             wait = wait.min(at.saturating_duration_since(Instant::now()));
         }
+        if let Some(at) = settle_at {
+            wait = wait.min(at.saturating_duration_since(Instant::now()));
+        }
         match rx.recv_timeout(wait) {
             Ok(ev) => {
                 // Take everything already waiting (a burst of file events, a held key) before
                 // drawing again.
-                handle(app, ev, too_small(terminal));
+                handle(app, ev, too_small(terminal), &mut settle_at);
                 while !app.quit
                     && let Ok(ev) = rx.try_recv()
                 {
-                    handle(app, ev, too_small(terminal));
+                    handle(app, ev, too_small(terminal), &mut settle_at);
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            // The watcher may still have a change waiting to be read.
+            Err(RecvTimeoutError::Disconnected) if settle_at.is_none() => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => {
+                std::thread::sleep(settle_at.map_or(Duration::ZERO, |at| {
+                    at.saturating_duration_since(Instant::now())
+                }));
+            }
+        }
+        if settle_at.is_some_and(|at| Instant::now() >= at) {
+            settle_at = None;
+            dispatch(app, Msg::FileChanged);
+        }
+        if let Some((path, line)) = app.editor_request.take() {
+            edit(terminal, &path, line);
+            dispatch(app, Msg::EditorReturned);
         }
         let now = clock().date();
         if now != seen {
@@ -168,10 +209,26 @@ fn on_terminate(tx: Sender<Event>) {
 pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
     let (tx, rx) = channel();
     let input_tx = tx.clone();
+    let gate = Gate::default();
+    let input_gate = gate.clone();
     std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if input_tx.send(Event::Term(ev)).is_err() {
-                break;
+        loop {
+            // While the editor has the terminal, nothing here reads it (a key read here would
+            // be lost to the editor).
+            if input_gate.hold() {
+                continue;
+            }
+            match event::poll(Gate::POLL) {
+                Ok(true) => match event::read() {
+                    Ok(ev) => {
+                        if input_tx.send(Event::Term(ev)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                },
+                Ok(false) => {}
+                Err(_) => break,
             }
         }
     });
@@ -203,12 +260,44 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
         let _ = out.write_all(super::protect::osc52(text).as_bytes());
         let _ = out.flush();
     };
-    let result = run_copying(
+    let mut edit = |terminal: &mut ratatui::DefaultTerminal, path: &Path, line: usize| {
+        use ratatui::crossterm::terminal::{
+            EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+        };
+        gate.close();
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            LeaveAlternateScreen
+        );
+        let _ = disable_raw_mode();
+        // What the editor says when it fails is on the terminal it was given; the reload says
+        // what the file holds.
+        let _ = crate::editor::open(path, line);
+        let _ = enable_raw_mode();
+        let _ = execute!(
+            std::io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        );
+        // A blank frame, so the next one is drawn whole on the fresh screen. (`Terminal::clear`
+        // would ask the terminal where its cursor is and wait for an answer nothing reads.)
+        let _ = execute!(
+            std::io::stdout(),
+            ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+        );
+        let _ = terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()));
+        gate.open();
+    };
+    let result = run_editing(
         &mut terminal,
         &mut app,
         &rx,
         &|| chrono::Local::now().naive_local(),
         &mut copy,
+        &mut edit,
     );
     let _ = execute!(
         std::io::stdout(),
@@ -217,4 +306,44 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
     );
     ratatui::restore();
     result
+}
+
+/// Stops the input thread from reading the terminal while the editor has it: `close` returns
+/// once the thread is no longer polling; `open` lets it go on.
+#[derive(Clone, Default)]
+struct Gate(std::sync::Arc<(std::sync::atomic::AtomicBool, std::sync::atomic::AtomicBool)>);
+
+impl Gate {
+    /// How long the input thread waits for input before looking at the gate again: idle, it
+    /// wakes twice a second and does nothing.
+    const POLL: Duration = Duration::from_millis(500);
+
+    /// In the input thread: true (after a short sleep) while the gate is closed.
+    fn hold(&self) -> bool {
+        use std::sync::atomic::Ordering::SeqCst;
+        let (closed, parked) = &*self.0;
+        if closed.load(SeqCst) {
+            parked.store(true, SeqCst);
+            std::thread::sleep(Duration::from_millis(20));
+            true
+        } else {
+            parked.store(false, SeqCst);
+            false
+        }
+    }
+
+    fn close(&self) {
+        use std::sync::atomic::Ordering::SeqCst;
+        let (closed, parked) = &*self.0;
+        parked.store(false, SeqCst);
+        closed.store(true, SeqCst);
+        let start = Instant::now();
+        while !parked.load(SeqCst) && start.elapsed() < Self::POLL * 3 {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn open(&self) {
+        self.0.0.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
 }

@@ -48,13 +48,14 @@ pub fn stdout_of(args: &[&str]) -> String {
 }
 
 /// The detail box of a 120-column main screen: the right-hand column (from column 66) from the
-/// first row under the header's `header_rows` down to the advice box's top border.
+/// first row under the header's `header_rows` down to its bottom border (the advice is below it,
+/// in the right-hand column or, on a tall screen, across the whole width).
 pub fn detail_box(screen: &str, header_rows: usize) -> String {
     screen
         .lines()
         .map(|l| l.chars().skip(66).collect::<String>())
         .skip(header_rows)
-        .take_while(|l| !l.starts_with('╭'))
+        .take_while(|l| !l.starts_with('╭') && !l.starts_with('╰'))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::i18n::{Lang, phrases as ph};
+use crate::i18n::{Lang, Text, phrases as ph};
 use crate::input;
 use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
@@ -117,9 +117,27 @@ pub fn open(app: &mut App, kind: FormKind) {
                 ),
                 Field::new(FieldKind::Date, today.to_string(), date_hint),
                 Field::new(
+                    FieldKind::Who,
+                    String::new(),
+                    lang.t("←/→ 选择：本人或紧急联系人", "←/→: you or a contact")
+                        .to_string(),
+                ),
+                Field::new(
+                    FieldKind::Channel,
+                    String::new(),
+                    lang.t("←/→ 选择", "←/→ to choose").to_string(),
+                ),
+                Field::new(
+                    FieldKind::Caller,
+                    String::new(),
+                    lang.t("来电号码或公司，可留空", "number or company, may be empty")
+                        .to_string(),
+                ),
+                Field::new(
                     FieldKind::Flags,
                     String::new(),
-                    "threat insult told_third_party fake_legal night".to_string(),
+                    lang.t("←/→ 移动，空格 勾选", "←/→ to move, Space to tick")
+                        .to_string(),
                 ),
             ]
         }
@@ -162,6 +180,12 @@ pub fn open(app: &mut App, kind: FormKind) {
     } else {
         None
     };
+    let loan = app.portfolio.loan(&e.id);
+    let mut who_options = vec![crate::model::WHO_ME.to_string()];
+    who_options.extend(
+        loan.iter()
+            .flat_map(|l| l.contacts.iter().map(|c| c.name.clone())),
+    );
     let form = Form {
         kind,
         loan_id: e.id.clone(),
@@ -170,6 +194,10 @@ pub fn open(app: &mut App, kind: FormKind) {
         focus: 0,
         log_kind,
         refusal,
+        call: crate::tui::form::CallChoices {
+            who_options,
+            ..Default::default()
+        },
     };
     // The kind is chosen first; the text is what the user came to type.
     let focus = if kind == FormKind::Log { 1 } else { 0 };
@@ -204,7 +232,51 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     let Some(f) = form.fields.get_mut(form.focus) else {
         return Vec::new();
     };
-    let choice = f.kind == FieldKind::LogKind;
+    let choice = matches!(
+        f.kind,
+        FieldKind::LogKind | FieldKind::Who | FieldKind::Channel | FieldKind::Flags
+    );
+    let call = &mut form.call;
+    match (f.kind, &msg) {
+        (FieldKind::Who, FormMsg::Left | FormMsg::Right | FormMsg::Input(' ')) => {
+            let n = call.who_options.len().max(1);
+            call.who = match msg {
+                FormMsg::Left => (call.who + n - 1) % n,
+                _ => (call.who + 1) % n,
+            };
+            return Vec::new();
+        }
+        (FieldKind::Channel, FormMsg::Left | FormMsg::Right | FormMsg::Input(' ')) => {
+            let n = crate::model::Channel::ALL.len();
+            call.channel = match msg {
+                FormMsg::Left => (call.channel + n - 1) % n,
+                _ => (call.channel + 1) % n,
+            };
+            return Vec::new();
+        }
+        (FieldKind::Flags, FormMsg::Left | FormMsg::Right) => {
+            let n = crate::model::LogFlag::ALL.len();
+            call.flag_cursor = match msg {
+                FormMsg::Left => (call.flag_cursor + n - 1) % n,
+                _ => (call.flag_cursor + 1) % n,
+            };
+            return Vec::new();
+        }
+        (FieldKind::Flags, FormMsg::Input(' ')) => {
+            let flag = crate::model::LogFlag::ALL[call.flag_cursor % 5];
+            match call.flags.iter().position(|f| *f == flag) {
+                Some(i) => {
+                    call.flags.remove(i);
+                }
+                None => {
+                    call.flags.push(flag);
+                    call.flags.sort();
+                }
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
     match msg {
         FormMsg::Next => form.focus = (form.focus + 1) % n,
         FormMsg::Prev => form.focus = (form.focus + n - 1) % n,
@@ -283,14 +355,14 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The amount field by the one input parser, said in the user's language.
-fn amount_error(lang: Lang, s: &str) -> Result<Decimal, String> {
-    input::amount(s).map_err(|e| e.text().get(lang).to_string())
+/// The amount field by the one input parser, its refusal in both languages.
+fn amount_error(s: &str) -> Result<Decimal, Text> {
+    input::amount(s).map_err(|e| e.text())
 }
 
 /// A date field, by the one input parser.
-fn date_error(lang: Lang, s: &str) -> Result<NaiveDate, String> {
-    input::date(s).map_err(|e| e.text().get(lang).to_string())
+fn date_error(s: &str) -> Result<NaiveDate, Text> {
+    input::date(s).map_err(|e| e.text())
 }
 
 fn field_of(f: write::Field) -> FieldKind {
@@ -311,9 +383,10 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     // The store compares with the real day the program was given, not a what-if day.
     let real = app.base_today;
     let mut ok = true;
-    let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), String>| {
+    // A field's error is kept as the words shown, in the form's language.
+    let mut check = |form: &mut Form, kind: FieldKind, r: Result<(), Text>| {
         if let Some(f) = form.field_mut(kind) {
-            f.error = r.err();
+            f.error = r.err().map(|t| t.get(lang).to_string());
             ok &= f.error.is_none();
         }
     };
@@ -325,9 +398,9 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     let id = form.loan_id.clone();
     let edit = match form.kind {
         FormKind::Pay => {
-            let a = amount_error(lang, &value(form, FieldKind::Amount));
+            let a = amount_error(&value(form, FieldKind::Amount));
             check(form, FieldKind::Amount, a.clone().map(|_| ()));
-            let d = date_error(lang, &value(form, FieldKind::Date));
+            let d = date_error(&value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             match (a, d) {
                 (Ok(amount), Ok(date)) => Some(Edit::Pay { id, date, amount }),
@@ -337,7 +410,7 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
         FormKind::Log => {
             let text = value(form, FieldKind::Text).trim().to_string();
             check(form, FieldKind::Text, Ok(()));
-            let d = date_error(lang, &value(form, FieldKind::Date));
+            let d = date_error(&value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
             d.ok().map(|date| Edit::Log {
                 id,
@@ -355,36 +428,40 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
                 form,
                 FieldKind::Text,
                 if text.is_empty() {
-                    Err(ph::log_text_empty().get(lang).to_string())
+                    Err(ph::log_text_empty())
                 } else {
                     Ok(())
                 },
             );
-            let d = date_error(lang, &value(form, FieldKind::Date));
+            let d = date_error(&value(form, FieldKind::Date));
             check(form, FieldKind::Date, d.clone().map(|_| ()));
-            let t = input::time(&value(form, FieldKind::Time))
-                .map_err(|e| e.text().get(lang).to_string());
+            let t = input::time(&value(form, FieldKind::Time)).map_err(|e| e.text());
             check(form, FieldKind::Time, t.clone().map(|_| ()));
-            let flags = write::parse_flags(&value(form, FieldKind::Flags)).map_err(|_| {
-                lang.t(
-                    "只能是 threat insult told_third_party fake_legal night",
-                    "only threat insult told_third_party fake_legal night",
-                )
-                .to_string()
-            });
-            check(form, FieldKind::Flags, flags.clone().map(|_| ()));
-            match (d, t, flags) {
-                (Ok(date), Ok(time), Ok(flags)) if !text.is_empty() => Some(Edit::Log {
+            let c = &form.call;
+            let who = c
+                .who_options
+                .get(c.who)
+                .cloned()
+                .unwrap_or_else(|| crate::model::WHO_ME.to_string());
+            let channel = crate::model::Channel::ALL
+                .get(c.channel)
+                .copied()
+                .unwrap_or(crate::model::Channel::Call);
+            let flags = c.flags.clone();
+            let caller =
+                Some(value(form, FieldKind::Caller).trim().to_string()).filter(|s| !s.is_empty());
+            match (d, t) {
+                (Ok(date), Ok(time)) if !text.is_empty() => Some(Edit::Log {
                     id,
                     entry: LogEntry {
                         date,
                         time: Some(time),
                         kind: LogKind::CollectionCall,
-                        who: Some(crate::model::WHO_ME.to_string()),
-                        channel: Some(crate::model::Channel::Call),
+                        who: Some(who),
+                        channel: Some(channel),
+                        caller,
                         flags,
                         text,
-                        ..LogEntry::default()
                     },
                 }),
                 _ => None,
@@ -395,9 +472,9 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
             let n = raw
                 .trim()
                 .parse::<u32>()
-                .map_err(|_| ph::installment_not_number().get(lang).to_string());
+                .map_err(|_| ph::installment_not_number());
             check(form, FieldKind::Installment, n.clone().map(|_| ()));
-            let d = date_error(lang, &value(form, FieldKind::Due));
+            let d = date_error(&value(form, FieldKind::Due));
             check(form, FieldKind::Due, d.clone().map(|_| ()));
             match (n, d) {
                 (Ok(installment), Ok(due)) => Some(Edit::Extend {

@@ -1,7 +1,10 @@
 //! How the model changes for each message (`update`, pure), one file per part that has its own
 //! behaviour: the forms, the mouse, planning (the documents and the log view: `tui::protect`).
 
+pub mod addloan;
 pub mod form;
+pub mod history;
+pub mod loanedit;
 pub mod mouse;
 pub mod planning;
 
@@ -33,7 +36,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (_, Msg::Reload) => return vec![Effect::Reload { by_hand: true }],
         (_, Msg::FileChanged) => return vec![Effect::Reload { by_hand: false }],
         (_, Msg::Loaded(result, exposed, by_hand)) => {
-            app.loaded(*result, exposed);
+            app.loaded(*result, exposed, by_hand);
+            // After `E`, until the file is good again (the watcher may read it once more), the
+            // way back: the editor at its first problem.
+            app.edited &= app.reload_failed;
+            if app.edited
+                && let Some(s) = &mut app.status
+            {
+                // First, so a long error cut at the footer's end never takes it.
+                s.insert_str(0, crate::i18n::loansin::reopen_hint().get(app.lang));
+            }
             if by_hand {
                 app.say_reloaded();
             }
@@ -46,11 +58,30 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (_, Msg::Written(done, exposed)) => {
             let (edit, result) = *done;
+            let id = edit.id().to_string();
             form::written(app, edit, result, exposed);
+            // A loan just cleared: the way to keep it out of sight.
+            if let Some(f) = app.snap.loan(&id)
+                && f.ledger.status == crate::engine::LoanStatus::PaidOff
+                && let Some(n) = &mut app.notice
+            {
+                n.push_str(crate::i18n::loansin::paid_off_archive_key().get(app.lang));
+            }
         }
         (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
-        (Mode::Form | Mode::Filter | Mode::CashPrompt, Msg::ToggleLang) => {}
-        (_, Msg::ToggleLang) => app.toggle_lang(),
+        (
+            Mode::Form
+            | Mode::Filter
+            | Mode::CashPrompt
+            | Mode::AddLoan
+            | Mode::HistoryFilter
+            | Mode::EditLoan,
+            Msg::ToggleLang,
+        ) => {}
+        (_, Msg::ToggleLang) => {
+            app.toggle_lang();
+            return save_ui(app);
+        }
         (_, Msg::DaysPassed(days)) => {
             if days != 0
                 && let Some(d) = app
@@ -62,7 +93,115 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Resize) => {}
-        (_, m @ (Msg::Click { .. } | Msg::Wheel { .. })) => mouse::update(app, m),
+        (_, Msg::EntryRemoved(result, exposed)) => history::removed(app, *result, exposed),
+        (Mode::Main, Msg::OpenHistory) => history::open(app),
+        (_, Msg::InfoSet(result, exposed)) => loanedit::written(app, *result, exposed),
+        (Mode::Main, Msg::OpenEditLoan) if app.is_demo() => {
+            app.status = Some(
+                crate::i18n::phrases::demo_read_only(&app.init_command)
+                    .get(app.lang)
+                    .to_string(),
+            );
+        }
+        (Mode::Main, Msg::OpenEditLoan) => loanedit::open(app),
+        (Mode::EditLoan, Msg::Back) => {
+            app.loan_edit = None;
+            app.mode = Mode::Main;
+        }
+        (Mode::EditLoan, Msg::Form(m)) => return loanedit::update(app, m),
+        (Mode::EditLoan, Msg::Paste(s)) => {
+            return loanedit::update(app, FormMsg::Paste(s));
+        }
+        (Mode::EditLoan, _) => {}
+        (Mode::History | Mode::HistoryFilter, m) => return history::update(app, m),
+        (_, Msg::LoanAdded(result, exposed)) => addloan::added(app, *result, exposed),
+        (Mode::Main, Msg::OpenAddLoan) if app.is_demo() => {
+            app.status = Some(
+                crate::i18n::phrases::demo_read_only(&app.init_command)
+                    .get(app.lang)
+                    .to_string(),
+            );
+        }
+        (Mode::Main, Msg::OpenAddLoan) => addloan::open(app),
+        (Mode::AddLoan, Msg::Back) => {
+            app.add_loan = None;
+            app.mode = Mode::Main;
+        }
+        (Mode::AddLoan, Msg::Form(m)) => return addloan::update(app, m),
+        (Mode::AddLoan, Msg::Paste(s)) => {
+            return addloan::update(app, FormMsg::Paste(s));
+        }
+        (Mode::AddLoan, _) => {}
+        (Mode::LoanFull { .. }, Msg::Back | Msg::Show(Mode::LoanFull { .. })) => {
+            app.mode = Mode::Main
+        }
+        (Mode::LoanFull { scroll }, m) => {
+            let max = app.measured.doc_max_scroll;
+            let page = usize::from(app.screen.height.saturating_sub(4)).max(1);
+            let scroll = match m {
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::Down => (scroll + 1).min(max),
+                Msg::PageUp | Msg::AdvicePage(-1) => scroll.saturating_sub(page),
+                Msg::PageDown | Msg::AdvicePage(1) => (scroll + page).min(max),
+                Msg::Top => 0,
+                Msg::Bottom => max,
+                // The wheel anywhere on the screen: the document is the whole screen.
+                Msg::Wheel { rows, .. } => (scroll as i64 + rows * 3).clamp(0, max as i64) as usize,
+                Msg::ToggleHelp => {
+                    app.mode = Mode::Help;
+                    return Vec::new();
+                }
+                _ => scroll,
+            };
+            app.mode = Mode::LoanFull { scroll };
+        }
+        (_, Msg::Archived(done, exposed)) => {
+            let (id, on, result) = *done;
+            match result {
+                Ok(rec) => {
+                    app.install(rec.loaded, exposed);
+                    let said = match on {
+                        true => crate::i18n::loansin::archived_short(&id),
+                        false => crate::i18n::loansin::unarchived_short(&id),
+                    };
+                    app.notice = Some(said.get(app.lang).to_string());
+                }
+                Err(e) => app.status = Some(e.message.get(app.lang).to_string()),
+            }
+        }
+        (Mode::Main, Msg::ToggleArchived) => app.toggle_archived(),
+        (Mode::Main, Msg::Archive) => {
+            if let Some(e) = app.selected_entry() {
+                let id = e.id.clone();
+                let archived = app.portfolio.loan(&id).is_some_and(|l| l.archived);
+                return vec![Effect::Archive(id, !archived)];
+            }
+        }
+        (_, Msg::EditorReturned) => {
+            app.edited = true;
+            return vec![Effect::Reload { by_hand: true }];
+        }
+        (Mode::Main, Msg::EditFile) if app.is_demo() => {
+            app.status = Some(
+                crate::i18n::phrases::demo_read_only(&app.init_command)
+                    .get(app.lang)
+                    .to_string(),
+            );
+        }
+        (Mode::Main, Msg::EditFile) => {
+            let at = if app.reload_failed {
+                None
+            } else {
+                app.selected_id()
+            };
+            return vec![Effect::OpenEditor(at)];
+        }
+        (_, m @ (Msg::Click { .. } | Msg::Wheel { .. })) => {
+            // Scrolling asks for nothing outside the model.
+            for m in mouse::update(app, m) {
+                update(app, m);
+            }
+        }
         (Mode::Help, Msg::ToggleHelp) => app.mode = Mode::Main,
         (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
         (Mode::Warnings { scroll }, m) => {
@@ -123,6 +262,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
             planning::update(app, m)
         }
+        (Mode::LogView { .. }, Msg::QuickCall) => form::open(app, FormKind::Call),
         (Mode::Doc { .. } | Mode::LogView { .. }, m) => return crate::tui::protect::update(app, m),
         // With the focus on the advice, the arrows and pages scroll it.
         (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
@@ -153,7 +293,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::AdvicePage(pages) => {
                 app.scroll_advice(pages * app.measured.advice_page.max(1) as i64)
             }
-            Msg::CycleSort => app.set_sort(app.sort.next()),
+            Msg::CycleSort => {
+                app.set_sort(app.sort.next());
+                return save_ui(app);
+            }
             Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,
             Msg::ToggleHelp => app.mode = Mode::Help,
             Msg::Show(mode) => app.mode = mode,
@@ -182,4 +325,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Keep the language and sort for the next run, when this app keeps them.
+fn save_ui(app: &App) -> Vec<Effect> {
+    match app.ui_state {
+        Some(_) => vec![Effect::SaveUi(crate::tui::state::UiState {
+            lang: Some(app.lang),
+            sort: Some(app.sort),
+        })],
+        None => Vec::new(),
+    }
 }

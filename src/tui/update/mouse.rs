@@ -16,7 +16,9 @@ fn inside(r: Rect, x: u16, y: u16) -> bool {
     r.contains(Position { x, y })
 }
 
-pub fn update(app: &mut App, msg: Msg) {
+/// What the mouse did to the model, and the messages it stands for (the wheel over a view that
+/// scrolls: an Up or a Down a row), for `update` to run.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
     let theme = Theme { color: app.color };
     let body = views::body_area(app, app.screen);
     match (app.mode, msg) {
@@ -51,6 +53,12 @@ pub fn update(app: &mut App, msg: Msg) {
             } else if inside(p.list, x, y) {
                 let pos = app.selected as i64 + rows;
                 app.select(pos.max(0) as usize);
+            } else if inside(p.detail, x, y) && rows > 0 && app.selected_entry().is_some() {
+                // The detail has no room to scroll in place: the wheel down over it opens the
+                // whole loan (`f`), already scrolled.
+                app.mode = Mode::LoanFull {
+                    scroll: (rows * WHEEL_ROWS) as usize,
+                };
             }
         }
         (Mode::Filter, Msg::Wheel { x, y, rows }) => {
@@ -72,11 +80,9 @@ pub fn update(app: &mut App, msg: Msg) {
             Msg::Wheel { rows, .. },
         ) => {
             let m = if rows < 0 { Msg::Up } else { Msg::Down };
-            for _ in 0..rows.unsigned_abs() {
-                // Scrolling asks for nothing outside the model.
-                super::update(app, m.clone());
-            }
+            return vec![m; rows.unsigned_abs() as usize];
         }
         _ => {}
     }
+    Vec::new()
 }

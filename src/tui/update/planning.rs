@@ -57,7 +57,7 @@ impl App {
 
     /// Enter in the prompt: show the plan for the amount, or say why it is not one.
     pub fn submit_cash(&mut self) {
-        match parse_cash(self.lang, &self.planning.input) {
+        match parse_cash(&self.planning.input) {
             Ok(cash) => {
                 let strategy = self
                     .planning
@@ -69,7 +69,8 @@ impl App {
                 self.planning.plan = Some(self.plan_for(cash, strategy));
                 self.mode = Mode::Plan { scroll: 0 };
             }
-            Err(e) => self.planning.error = Some(e),
+            // Kept as the words shown, in the app's language.
+            Err(e) => self.planning.error = Some(e.text().get(self.lang).to_string()),
         }
     }
 

@@ -10,7 +10,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::knowledge::advice::ItemKind;
 use crate::knowledge::advice::Panel;
@@ -18,6 +17,7 @@ use crate::present::advice::{situation_words, sources_label};
 use crate::text::truncate;
 use crate::text::wrap;
 use crate::tui::app::{App, Measured};
+use crate::tui::theme::{Theme, panel};
 
 /// Marks a line as a source even without colour or dim (NO_COLOR, a plain copy of the screen).
 pub const SOURCE_MARK: &str = "— ";
@@ -157,10 +157,15 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let (title, _) = title(app, area, theme);
     // Why these topics, in this order: the loan's situation, in the bottom border when it fits
     // there whole (beside the room the scroll hint may take), else as the first row.
-    let situation = app
-        .detail
-        .situation
-        .map(|s| situation_words(lang, s, app.detail.starts, app.today()));
+    let situation = app.detail.situation.map(|s| {
+        situation_words(
+            lang,
+            s,
+            app.detail.starts,
+            app.today(),
+            app.detail.severe_estimate,
+        )
+    });
     let in_border = situation
         .as_ref()
         .is_some_and(|l| l.width() + 8 + 6 <= area.width as usize);
@@ -211,7 +216,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     m.advice_max_scroll = max_scroll;
     m.advice_page = body_h.max(1);
 
-    let mut block = panel(title, theme);
+    let mut block = panel(crate::tui::theme::fit_title(title, area.width), theme);
     if app.focus == crate::tui::app::Pane::Advice {
         // The arrows scroll the advice now: say so by its border.
         block = block.border_style(theme.accent());

@@ -13,13 +13,13 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, money, panel};
 use crate::engine::cashflow::{Bucket, MilestoneItem};
 use crate::i18n::Lang;
 use crate::model::StageKind;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
 use crate::tui::planning::WEEKS;
+use crate::tui::theme::{Theme, money, panel};
 
 /// Emergency contacts may be called (the earliest report).
 pub const CONTACT: char = '!';

@@ -12,7 +12,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, flow, money, panel};
 use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::i18n::{Lang, en_count};
@@ -21,6 +20,7 @@ use crate::present::stage;
 use crate::text::wrap;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Entry};
+use crate::tui::theme::{Theme, flow, money, panel};
 
 /// Levels of detail, fullest first.
 const FULL: u8 = 0;
@@ -35,7 +35,9 @@ const TIGHT: u8 = 4;
 /// No passed stages either: only the next one.
 const TIGHTEST: u8 = 5;
 
-fn section<'a>(title: &str, theme: Theme) -> Line<'a> {
+/// A section's heading, cut with "…" to the pane's `width` (it never wraps onto the border).
+fn section<'a>(title: &str, theme: Theme, width: usize) -> Line<'a> {
+    let title = crate::text::truncate(title, width.saturating_sub(3));
     Line::from(Span::styled(format!("─ {title} "), theme.accent()))
 }
 
@@ -101,12 +103,14 @@ pub fn draw(app: &App, fitted: Fitted, area: Rect, buf: &mut Buffer, theme: Them
         Span::styled(format!(" {} ", e.label), theme.bold()),
         Span::styled(format!("· {} ", e.platform), theme.dim()),
     ]);
-    let block = panel(title, theme);
+    let block = panel(crate::tui::theme::fit_title(title, area.width), theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    Paragraph::new(fitted.lines)
-        .wrap(ratatui::widgets::Wrap { trim: false })
-        .render(inner, buf);
+    crate::tui::theme::render_clipped(
+        Paragraph::new(fitted.lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        inner,
+        buf,
+    );
 }
 
 fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) -> Vec<Line<'a>> {
@@ -151,6 +155,14 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 Span::raw(label),
                 Span::styled(format!("≈{}", money(cur, p)), theme.fg(Color::Red)),
             ]),
+            Some(_) if l.penalty_percent_per_day.is_some_and(|r| r.is_zero()) => {
+                chunks.push(vec![Span::styled(
+                    crate::i18n::trust::no_penalty_rate_zero()
+                        .get(lang)
+                        .to_string(),
+                    theme.dim(),
+                )])
+            }
             Some(_) => {}
             // Overdue with no rate to estimate from: say so instead of showing nothing.
             None => chunks.push(vec![
@@ -175,8 +187,9 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         )));
     } else if !milestones.is_empty() && l.status != LoanStatus::PaidOff {
         lines.push(section(
-            lang.t("催收阶段（估计）", "Stages (estimates)"),
+            &crate::present::countdown::stages_title(lang, l, &e.escalation, today),
             theme,
+            width,
         ));
         let next = e.escalation.next_milestone().map(|m| (m.kind, m.date));
         let passed_style = theme.dim().add_modifier(Modifier::CROSSED_OUT);
@@ -342,9 +355,9 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 Lang::Zh => format!("（另 {more} 期）"),
                 Lang::En => format!(" (+{more} more)"),
             };
-            section(&format!("{title}{more}"), theme)
+            section(&format!("{title}{more}"), theme, width)
         } else {
-            section(title, theme)
+            section(title, theme, width)
         });
         let shown: Vec<_> = unpaid.into_iter().take(take).collect();
         let date_w = shown
@@ -399,6 +412,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 lang.t("紧急联系人（v 显示号码）", "Contacts (v shows)")
             },
             theme,
+            width,
         ));
         let people: Vec<Vec<Span>> = loan
             .contacts
@@ -446,7 +460,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     // Payments so far.
     if level < NO_PAID {
         let paid: Vec<_> = loan.payments.iter().filter(|p| p.date <= today).collect();
-        lines.push(section(lang.t("已还", "Paid"), theme));
+        lines.push(section(lang.t("已还", "Paid"), theme, width));
         let mut pay = vec![vec![Span::raw(match lang {
             Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, l.total_paid)),
             Lang::En => format!(
@@ -489,7 +503,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     let mut seen = std::collections::HashSet::new();
     sources.retain(|s| seen.insert(*s));
     if !sources.is_empty() && level < NEXT_ONLY {
-        lines.push(section(lang.t("来源", "Sources"), theme));
+        lines.push(section(lang.t("来源", "Sources"), theme, width));
         for s in sources {
             for row in wrap(&format!("《{s}》"), width, "", " ") {
                 lines.push(Line::from(Span::styled(row, theme.dim())));
@@ -529,6 +543,7 @@ fn log_section<'a>(
             Lang::En => format!("Log ({}; n adds)", entries.len()),
         },
         theme,
+        width,
     )];
     for (_, e) in entries.iter().take(shown) {
         let date = dates::day(lang, e.date, today);

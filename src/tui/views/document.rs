@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, panel, title_fit};
 use crate::text::wrap;
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::document;
+use crate::tui::theme::{Theme, panel, title_fit};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(

@@ -4,9 +4,9 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::Theme;
 use crate::i18n::Lang;
 use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 /// "3 of 9" / "3/9": how many loans the list shows of how many.
 pub fn count(app: &App) -> String {

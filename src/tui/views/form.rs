@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Theme, panel};
 use crate::i18n::Lang;
 use crate::model::LogKind;
 use crate::text::{Align, pad};
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form};
+use crate::tui::theme::{Theme, panel};
 
 /// Cut `s` into lines of at most `width` columns: between words for Latin text, between any
 /// two characters for Chinese (which has no spaces), inside a word only when it is too long.
@@ -62,7 +62,7 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
 
 /// The part of the value shown in a box `width` columns wide, scrolled so the cursor is inside;
 /// the cursor's cell is reversed (a space after the last character when it is at the end).
-fn value_spans(f: &Field, width: usize, focused: bool) -> Vec<Span<'static>> {
+pub(super) fn value_spans(f: &Field, width: usize, focused: bool) -> Vec<Span<'static>> {
     let chars: Vec<char> = f.value.chars().collect();
     let cw = |c: &char| c.width().unwrap_or(0);
     let mut start = 0;
@@ -141,12 +141,38 @@ fn lines<'a>(app: &App, form: &'a Form, inner_w: usize, theme: Theme) -> Vec<Lin
         if f.kind == FieldKind::LogKind {
             spans.push(Span::raw(" "));
             spans.extend(choice_spans(lang, form.log_kind, theme));
+        } else if matches!(
+            f.kind,
+            FieldKind::Who | FieldKind::Channel | FieldKind::Flags
+        ) {
+            spans.push(Span::raw(" "));
+            let more = call_spans(lang, form, f.kind, focused, box_w, theme);
+            let mut rest = more.into_iter();
+            if let Some(first) = rest.next() {
+                spans.extend(first);
+            }
+            out.push(Line::from(spans));
+            for row in rest {
+                let mut s = vec![Span::raw(" ".repeat(label_w + 4))];
+                s.extend(row);
+                out.push(Line::from(s));
+            }
+            push_hint(&mut out, f, &indent, box_w, theme);
+            continue;
         } else {
             spans.push(Span::styled("[", theme.dim()));
             spans.extend(value_spans(f, box_w, focused));
             spans.push(Span::styled("]", theme.dim()));
         }
         out.push(Line::from(spans));
+        push_hint(&mut out, f, &indent, box_w, theme);
+    }
+    tail(app, form, out, inner_w, theme)
+}
+
+/// The field's error, or its hint, under it.
+fn push_hint(out: &mut Vec<Line<'_>>, f: &Field, indent: &str, box_w: usize, theme: Theme) {
+    {
         let (text, style) = match &f.error {
             Some(e) => (
                 format!("✗ {e}"),
@@ -156,11 +182,91 @@ fn lines<'a>(app: &App, form: &'a Form, inner_w: usize, theme: Theme) -> Vec<Lin
         };
         for l in wrap(&text, box_w + 1) {
             out.push(Line::from(vec![
-                Span::raw(indent.clone()),
+                Span::raw(indent.to_string()),
                 Span::styled(l, style),
             ]));
         }
     }
+}
+
+/// A choice of the collection-call form, in rows of at most `width` columns: who and how as
+/// `◂ choice ▸`, the flags as boxes to tick, the one under ←/→ marked.
+fn call_spans(
+    lang: Lang,
+    form: &Form,
+    kind: FieldKind,
+    focused: bool,
+    width: usize,
+    theme: Theme,
+) -> Vec<Vec<Span<'static>>> {
+    let c = &form.call;
+    let mark = if focused {
+        theme.accent()
+    } else {
+        Style::new()
+    };
+    match kind {
+        FieldKind::Who => {
+            let who = c.who_options.get(c.who).map(String::as_str).unwrap_or("me");
+            let shown = if who == crate::model::WHO_ME {
+                lang.t("本人", "me").to_string()
+            } else {
+                who.to_string()
+            };
+            vec![vec![Span::styled(format!("◂ {shown} ▸"), mark)]]
+        }
+        FieldKind::Channel => {
+            let word = match crate::model::Channel::ALL.get(c.channel) {
+                Some(crate::model::Channel::Sms) => lang.t("短信", "SMS"),
+                Some(crate::model::Channel::Visit) => lang.t("上门", "visit"),
+                Some(crate::model::Channel::Other) => lang.t("其他", "other"),
+                _ => lang.t("电话", "call"),
+            };
+            vec![vec![Span::styled(format!("◂ {word} ▸"), mark)]]
+        }
+        _ => {
+            let mut rows = vec![vec![]];
+            let mut used = 0;
+            for (i, flag) in crate::model::LogFlag::ALL.into_iter().enumerate() {
+                let ticked = if c.flags.contains(&flag) {
+                    "☑"
+                } else {
+                    "☐"
+                };
+                let text = format!(
+                    "{ticked}{} ",
+                    crate::knowledge::complaint::flag_label(lang, flag)
+                );
+                let w = text.width();
+                if used > 0 && used + w > width {
+                    rows.push(vec![]);
+                    used = 0;
+                }
+                let style = if focused && i == c.flag_cursor {
+                    theme.accent().add_modifier(Modifier::REVERSED)
+                } else if c.flags.contains(&flag) {
+                    theme.bold()
+                } else {
+                    Style::new()
+                };
+                if let Some(r) = rows.last_mut() {
+                    r.push(Span::styled(text, style));
+                }
+                used += w;
+            }
+            rows
+        }
+    }
+}
+
+fn tail<'a>(
+    app: &App,
+    form: &'a Form,
+    mut out: Vec<Line<'a>>,
+    inner_w: usize,
+    theme: Theme,
+) -> Vec<Line<'a>> {
+    let lang = app.lang;
     out.push(Line::from(""));
     if let Some(r) = &form.refusal {
         for l in wrap(r, inner_w.saturating_sub(2)) {

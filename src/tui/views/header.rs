@@ -7,11 +7,11 @@ use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, money};
 use crate::i18n::Lang;
 use crate::i18n::phrases as ph;
 use crate::present::countdown;
 use crate::tui::app::App;
+use crate::tui::theme::{Theme, money};
 
 pub fn height(app: &App) -> u16 {
     let mut h = 3;
@@ -19,6 +19,9 @@ pub fn height(app: &App) -> u16 {
         h += 1;
     }
     if app.privacy.is_some() {
+        h += 1;
+    }
+    if app.stale.is_some() {
         h += 1;
     }
     if app.snap.totals.next_upcoming.is_some() {
@@ -66,6 +69,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ));
     }
     lines.push(Line::from(first));
+    // Above the figures, so no total is read without it: they are the last data that read well.
+    if let Some(stale) = &app.stale {
+        let room = (area.width as usize).saturating_sub(3);
+        lines.push(Line::from(Span::styled(
+            format!(" ⚠ {}", crate::text::truncate(stale.get(lang), room)),
+            theme
+                .fg(Color::Red)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )));
+    }
 
     let overdue_style = if t.overdue.is_zero() {
         theme.dim()
@@ -94,7 +107,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     // ⚠ only for a loan that is late; a loan not yet late gets its countdown as a condition,
     // in a calm style.
     let urgent = t.most_urgent.map(|i| &app.snap.loans[i]);
-    let room = (area.width as usize).saturating_sub(12);
+    // The line keeps its last column free (see the end): " ⚠ " and the sentence in the rest.
+    let room = (area.width as usize).saturating_sub(13);
     match urgent.and_then(|e| countdown::fitted(lang, e, today, room + 9).map(|s| (e, s))) {
         Some((e, s)) if countdown::is_alarm(e) => {
             let style = theme.status(e.ledger.status).add_modifier(Modifier::BOLD);
@@ -154,6 +168,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),
         )));
     }
+    // Every line whole, or cut with "…" (a long name, a large sum, a narrow screen), with a
+    // column to spare on the right as on the left.
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| crate::tui::theme::fit_line(l, (area.width as usize).saturating_sub(1)))
+        .collect();
     Paragraph::new(lines).render(area, buf);
 }
 

@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, flow, panel, timeline};
+use super::timeline;
 use crate::engine::LoanStatus;
 use crate::i18n::Lang;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::App;
+use crate::tui::theme::{Theme, flow, panel, status_mark};
 
 /// Every key the main screen takes, with a few words each.
 pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
@@ -19,7 +20,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ("↑↓ j k", lang.t("选择借款", "select a loan")),
         ("PgUp PgDn", lang.t("翻页", "page up / down")),
         ("g G", lang.t("第一笔 / 最后一笔", "first / last loan")),
-        ("Enter", lang.t("还款计划", "the loan's schedule")),
+        (
+            "Enter f",
+            lang.t("还款计划 / 整笔借款全屏", "schedule / whole loan"),
+        ),
         (
             "Tab S-Tab",
             lang.t("下一个/上一个建议主题", "next / previous advice"),
@@ -40,26 +44,29 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             "^u ^w",
             lang.t("输入框里：清空 / 删掉一个词", "typing: clear / delete word"),
         ),
-        ("v", lang.t("显示/隐藏联系人号码", "show / hide phones")),
+        (
+            "v i",
+            lang.t("显示号码 / 修改借款信息", "phones / edit the loan"),
+        ),
         (
             "[ ]  t",
             lang.t("假设日期前后一天 / 今天", "what-if: day -1/+1, today"),
         ),
         (
-            "r  u",
-            lang.t("重新读取 / 撤销上次写入", "reload / undo last write"),
+            "r u E",
+            lang.t("重读 / 撤销 / 用编辑器改", "reload / undo / edit file"),
         ),
         (
-            "p n e",
-            lang.t("记录还款 / 沟通 / 延期", "record: pay / log / extend"),
+            "N p n e",
+            lang.t("新借款/还款/沟通/延期", "new loan, pay/log/extend"),
         ),
         (
             "P c",
             lang.t("还款建议 / 每周现金流", "cash plan / weekly flow"),
         ),
         (
-            "m a",
-            lang.t("联系人消息 / 记一个电话", "message / log a call"),
+            "m a h",
+            lang.t("消息 / 记电话 / 全部记录", "message/call/all entries"),
         ),
         (
             "L w y",
@@ -76,6 +83,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.t("关闭窗口 / 清除筛选", "close / clear the filter"),
         ),
         ("? q ^c", lang.t("帮助 / 退出", "help / quit")),
+        (
+            "A H",
+            lang.t("归档 / 显示已归档", "archive / show archived"),
+        ),
     ]
 }
 
@@ -117,20 +128,24 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
     vec![
         // The list's marks, named with the words the list and `check` use for the statuses.
         (
-            super::status_mark(LoanStatus::Overdue),
+            status_mark(LoanStatus::Overdue),
             lang.status(LoanStatus::Overdue),
         ),
         (
-            super::status_mark(LoanStatus::DueSoon),
+            status_mark(LoanStatus::DueSoon),
             lang.status(LoanStatus::DueSoon),
         ),
         (
-            super::status_mark(LoanStatus::Current),
+            status_mark(LoanStatus::Current),
             lang.status(LoanStatus::Current),
         ),
         (
-            super::status_mark(LoanStatus::PaidOff),
+            status_mark(LoanStatus::PaidOff),
             lang.status(LoanStatus::PaidOff),
+        ),
+        (
+            crate::tui::theme::status_mark(LoanStatus::NotDrawn),
+            lang.status(LoanStatus::NotDrawn),
         ),
         ("▶", lang.t("选中", "selected")),
         (

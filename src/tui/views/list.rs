@@ -9,15 +9,23 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, money, panel, ruler, status_mark, timeline};
+use super::{ruler, timeline};
 use crate::engine::LoanStatus;
 use crate::present::countdown;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Entry, Measured};
+use crate::tui::theme::{Theme, money, panel, status_mark};
 
 const ROW_H: usize = 2;
 /// Rows above the loans: the column headers and the ruler.
 pub const HEAD_H: usize = 2;
+
+/// Rows the list needs to show every loan (borders included): counted over all loans, not the
+/// filtered ones, so the layout holds still while a filter is typed.
+pub fn needed_height(app: &App) -> u16 {
+    let rows = 2 + HEAD_H + ROW_H * app.snap.loans.len().max(1);
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
 
 /// The list's title: how many loans (of how many, when filtered) and the sort with its direction.
 fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
@@ -46,7 +54,10 @@ fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
 
 pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
-    let block = panel(title(app, area.width as usize, theme), theme);
+    let block = panel(
+        crate::tui::theme::fit_title(title(app, area.width as usize, theme), area.width),
+        theme,
+    );
     let inner = block.inner(area);
     block.render(area, buf);
     if app.snap.loans.is_empty() {

@@ -9,12 +9,12 @@ use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, panel, title_fit};
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY};
 use crate::present::complaint::{contact_lines, flagged_lines, headline};
 use crate::text::{truncate, wrap};
 use crate::tui::app::{App, Measured};
 use crate::tui::protect::{CHART_DAYS, chart_summary, full_summary};
+use crate::tui::theme::{Theme, panel, title_fit};
 use unicode_width::UnicodeWidthStr;
 
 /// Rows of the tallest bar; more calls than this show a `+` on top.
@@ -66,7 +66,8 @@ pub fn render(
     let today = app.today();
     let label_w = 4;
     let cell = ((width.saturating_sub(label_w)) / CHART_DAYS as usize).clamp(1, 3);
-    let days: Vec<(chrono::NaiveDate, u32, u32)> = (0..CHART_DAYS)
+    // (day, calls, night calls, most calls to one number)
+    let days: Vec<(chrono::NaiveDate, u32, u32, u32)> = (0..CHART_DAYS)
         .rev()
         .map(|back| {
             let d = today - Duration::days(back);
@@ -75,6 +76,7 @@ pub fn render(
                 d,
                 c.map(|c| c.calls).unwrap_or(0),
                 c.map(|c| c.night_calls).unwrap_or(0),
+                c.map(|c| c.most_to_one_number).unwrap_or(0),
             )
         })
         .collect();
@@ -88,7 +90,7 @@ pub fn render(
             "   │".to_string()
         };
         let mut spans = vec![Span::styled(label, theme.dim())];
-        for (_, calls, night) in &days {
+        for (_, calls, night, _) in &days {
             let glyph = if *calls > BAR_ROWS && row == BAR_ROWS {
                 Span::styled("+", over_style)
             } else if row <= *night {
@@ -112,10 +114,10 @@ pub fn render(
         }
         rows.push(Line::from(spans));
     }
-    // Marks under the bars: `!` over 3 calls, `#` over 6.
+    // Marks under the bars: `!` over 3 calls, `#` over 6 to one number (the limit is per number).
     let mut marks = vec![Span::styled("   └", theme.dim())];
-    for (_, calls, _) in &days {
-        let m = if *calls > DIAL_ATTEMPTS_PER_DAY {
+    for (_, calls, _, most) in &days {
+        let m = if *most > DIAL_ATTEMPTS_PER_DAY {
             OVER_6
         } else if *calls > EFFECTIVE_CALLS_PER_DAY {
             OVER_3
@@ -130,7 +132,7 @@ pub fn render(
     // Day-of-month labels every five days, ending with today.
     let mut labels = " ".repeat(label_w);
     let mut used = 0;
-    for (i, (d, _, _)) in days.iter().enumerate() {
+    for (i, (d, _, _, _)) in days.iter().enumerate() {
         let at = i * cell;
         if (days.len() - 1 - i).is_multiple_of(5) && at >= used {
             labels.push_str(&" ".repeat(at - used));
@@ -142,10 +144,10 @@ pub fn render(
     rows.push(Line::from(Span::styled(labels, theme.dim())));
     let legend = match lang {
         crate::i18n::Lang::Zh => format!(
-            "{DAY} 白天  {NIGHT} 夜间 22:00–08:00  ┄ 每天 {EFFECTIVE_CALLS_PER_DAY} 次  {OVER_3} 超过 {EFFECTIVE_CALLS_PER_DAY} 次  {OVER_6} 超过 {DIAL_ATTEMPTS_PER_DAY} 次"
+            "{DAY} 白天  {NIGHT} 夜间 22:00–08:00  ┄ 每天 {EFFECTIVE_CALLS_PER_DAY} 次  {OVER_3} 超过 {EFFECTIVE_CALLS_PER_DAY} 次  {OVER_6} 同一号码超过 {DIAL_ATTEMPTS_PER_DAY} 次"
         ),
         crate::i18n::Lang::En => format!(
-            "{DAY} day  {NIGHT} night 22:00–08:00  ┄ {EFFECTIVE_CALLS_PER_DAY} a day  {OVER_3} over {EFFECTIVE_CALLS_PER_DAY}  {OVER_6} over {DIAL_ATTEMPTS_PER_DAY}"
+            "{DAY} day  {NIGHT} night 22:00–08:00  ┄ {EFFECTIVE_CALLS_PER_DAY} a day  {OVER_3} over {EFFECTIVE_CALLS_PER_DAY}  {OVER_6} over {DIAL_ATTEMPTS_PER_DAY} to one number"
         ),
     };
     for l in wrap(&legend, width, " ", " ") {

@@ -1,5 +1,6 @@
 //! One file a panel. Views read the model and draw; they compute nothing the engine should.
 
+pub mod addloan;
 pub mod advice;
 pub mod cashflow;
 pub mod detail;
@@ -8,7 +9,10 @@ pub mod filter;
 pub mod form;
 pub mod header;
 pub mod help;
+pub mod history;
 pub mod list;
+pub mod loanedit;
+pub mod loanfull;
 pub mod logview;
 pub mod overlay;
 pub mod plan;
@@ -22,99 +26,19 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, StatefulWidget, Widget, Wrap};
-use rust_decimal::Decimal;
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use super::app::{App, Measured, Mode, Pane};
-use crate::engine::LoanStatus;
-use crate::money::grouped;
+// The look lives in `tui::theme`, below the views; named here too for the code outside that
+// draws or measures with it.
+pub use super::theme::{
+    Theme, fit_line, fit_title, flow, money, panel, render_clipped, status_mark, title_fit,
+};
 use unicode_width::UnicodeWidthStr;
 
 /// Below this the dashboard says the terminal is too small instead of drawing.
 pub const MIN_WIDTH: u16 = 70;
 pub const MIN_HEIGHT: u16 = 20;
-
-/// Styles that respect NO_COLOR: without colour, modifiers and markers still carry the meaning.
-#[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    pub color: bool,
-}
-
-impl Theme {
-    pub fn fg(self, c: Color) -> Style {
-        if self.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
-        }
-    }
-
-    pub fn dim(self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
-        }
-    }
-
-    pub fn bold(self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD)
-    }
-
-    pub fn accent(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
-    }
-
-    pub fn status(self, s: LoanStatus) -> Style {
-        match s {
-            LoanStatus::Overdue => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            LoanStatus::DueSoon => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            LoanStatus::Current => self.fg(Color::Green),
-            LoanStatus::PaidOff => self.dim(),
-        }
-    }
-
-    pub fn selected(self) -> Style {
-        if self.color {
-            Style::new().bg(Color::Rgb(40, 44, 52))
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
-        }
-    }
-
-    pub fn border(self) -> Style {
-        self.dim()
-    }
-}
-
-/// A marker that keeps the status readable without colour.
-pub fn status_mark(s: LoanStatus) -> &'static str {
-    match s {
-        LoanStatus::Overdue => "!",
-        LoanStatus::DueSoon => "*",
-        LoanStatus::Current => "·",
-        LoanStatus::PaidOff => "✓",
-    }
-}
-
-pub fn money(cur: &str, d: Decimal) -> String {
-    format!("{cur}{}", grouped(d))
-}
-
-/// An overlay's title, ` text `, cut with `…` to fit a panel `width` columns wide (its corners
-/// and a rule cell either side take four). The keys are in the footer, so a title never needs
-/// more than what it names.
-pub fn title_fit(text: &str, width: u16) -> String {
-    let room = (width as usize).saturating_sub(6);
-    format!(" {} ", crate::text::truncate(text, room))
-}
-
-pub fn panel<'a>(title: impl Into<Line<'a>>, theme: Theme) -> Block<'a> {
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border())
-        .title(title)
-}
 
 /// The whole screen. What the frame measures (page sizes, how far a pane scrolls) goes into the
 /// state, never into the model: `draw` hands it to the app for `update` to use.
@@ -137,13 +61,19 @@ impl StatefulWidget for &App {
         header::render(self, head, buf, theme);
         match self.mode {
             Mode::Schedule { scroll } => schedule::render(self, m, scroll, body, buf, theme),
-            Mode::Main | Mode::Help | Mode::Form | Mode::Filter | Mode::Warnings { .. } => {
-                main_body(self, m, body, buf, theme)
-            }
+            Mode::Main
+            | Mode::Help
+            | Mode::Form
+            | Mode::Filter
+            | Mode::Warnings { .. }
+            | Mode::AddLoan
+            | Mode::EditLoan => main_body(self, m, body, buf, theme),
             Mode::Plan { scroll } => plan::render(self, m, scroll, body, buf, theme),
             Mode::Cashflow { scroll } => cashflow::render(self, m, scroll, body, buf, theme),
             Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
             Mode::LogView { scroll } => logview::render(self, m, scroll, body, buf, theme),
+            Mode::LoanFull { scroll } => loanfull::render(self, m, scroll, body, buf, theme),
+            Mode::History | Mode::HistoryFilter => history::render(self, m, body, buf, theme),
             Mode::CashPrompt => {
                 if self.planning.plan.is_some() {
                     plan::render(self, m, 0, body, buf, theme);
@@ -159,6 +89,12 @@ impl StatefulWidget for &App {
         }
         if self.mode == Mode::Form {
             form::render(self, area, buf, theme);
+        }
+        if self.mode == Mode::AddLoan {
+            addloan::render(self, area, buf, theme);
+        }
+        if self.mode == Mode::EditLoan {
+            loanedit::render(self, area, buf, theme);
         }
         if let Mode::Warnings { scroll } = self.mode {
             warnings::render(self, scroll, area, buf, theme);
@@ -179,6 +115,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let mut m = app.measured;
     frame.render_stateful_widget(&*app, frame.area(), &mut m);
     app.measured = m;
+    crate::tui::scrub::scrub(frame.buffer_mut());
 }
 
 /// Where the main screen's panes are in a frame of `area`: shared by drawing and by the mouse.
@@ -200,6 +137,12 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     body
 }
 
+/// The least the advice gets below the list and the detail (what it got beside the detail at
+/// 120×40, a third of the body); a screen not tall enough for that keeps it beside the detail.
+const STACKED_ADVICE_MIN: u16 = 11;
+/// The body's height from which the advice may go below (a 120×40 screen's body is 35 rows).
+const STACK_FROM: u16 = 30;
+
 /// The main screen's panes in the body `area`.
 pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
     layout(app, area, theme).0
@@ -208,6 +151,29 @@ pub fn panes(app: &App, area: Rect, theme: Theme) -> Panes {
 /// The panes, and the detail as fitted to its pane (so a frame fits it once).
 fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<'a>) {
     let list_w = (u32::from(area.width) * 11 / 20) as u16;
+    // A tall screen whose list needs only part of it: the list and the detail side by side as
+    // high as they need, and the advice below across the whole width, with every row the list
+    // does not need.
+    let list_need = list::needed_height(app);
+    if area.height >= STACK_FROM && area.height >= list_need.saturating_add(STACKED_ADVICE_MIN) {
+        // The detail may take more than the list: as much as it had beside the advice.
+        let cap = area.height - STACKED_ADVICE_MIN;
+        let right_w = area.width.saturating_sub(list_w);
+        let fitted = detail::fit(app, right_w, cap, cap, theme);
+        let top = fitted.height.max(list_need).min(cap);
+        let [upper, advice] =
+            Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(upper);
+        return (
+            Panes {
+                list,
+                detail,
+                advice,
+            },
+            fitted,
+        );
+    }
     let [list, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
     // The advice area gets at least a third; the detail takes what it needs of the rest (at its
@@ -233,6 +199,7 @@ fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: T
     let (p, fitted) = layout(app, area, theme);
     list::render(app, m, p.list, buf, theme);
     detail::draw(app, fitted, p.detail, buf, theme);
+    loanfull::mark_cut(app, p.detail, buf, theme);
     advice::render(app, m, p.advice, buf, theme);
 }
 
@@ -296,11 +263,28 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         filter::footer(app, theme)
     } else {
         let keys: &[(&str, &str)] = match app.mode {
-            Mode::Form => &[
+            Mode::Form | Mode::AddLoan | Mode::EditLoan => &[
                 ("Enter", lang.t("保存", "save")),
                 ("Tab ↑↓", lang.t("换一项", "field")),
                 ("← →", lang.t("移动/选择", "move / choose")),
                 ("Esc", lang.t("取消", "cancel")),
+            ],
+            Mode::History => &[
+                ("Enter", lang.t("查看", "open")),
+                ("/ Tab o", lang.t("筛选/类型/本笔", "filter/kind/loan")),
+                ("E", lang.t("编辑", "edit")),
+                ("d", lang.t("删除", "remove")),
+                ("u", lang.t("撤销", "undo")),
+                ("Esc", lang.t("返回", "back")),
+            ],
+            Mode::HistoryFilter => &[
+                ("Enter", lang.t("确定", "done")),
+                ("Esc", lang.t("清除", "clear")),
+            ],
+            Mode::LoanFull { .. } => &[
+                ("↑↓ PgUp PgDn", lang.t("滚动", "scroll")),
+                ("Esc f", lang.t("返回", "back")),
+                ("?", lang.t("帮助", "help")),
             ],
             Mode::Schedule { .. } => &[
                 ("↑↓", lang.t("滚动", "scroll")),
@@ -372,11 +356,26 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 ("q", lang.t("退出", "quit")),
             ],
         };
-        // The warnings count first; then the keys, dropping from the middle what does not fit
-        // (help and quit stay).
+        // The warnings count first; then the keys. The most used stay: the first three and the
+        // last two (help and quit); the others, in order, while they fit. The count is said
+        // shorter rather than lose one of those.
+        let width = area.width as usize;
+        let item_w = |(k, v): &(&str, &str)| k.width() + v.width() + 3;
+        let n = keys.len();
+        let core = |i: usize| i < 3 || i + 2 >= n;
+        let core_w: usize = (0..n).filter(|&i| core(i)).map(|i| item_w(&keys[i])).sum();
+        let count = warnings::count(app).map(|long| {
+            if 1 + long.width() + 2 + core_w <= width {
+                long
+            } else {
+                crate::i18n::trust::load_warnings_count_short(app.warnings.len())
+                    .get(lang)
+                    .to_string()
+            }
+        });
         let mut spans = vec![Span::raw(" ")];
         let mut used = 1;
-        if let Some(n) = warnings::count(app) {
+        if let Some(n) = count {
             let text = format!("{n}  ");
             used += text.width();
             spans.push(Span::styled(
@@ -384,64 +383,69 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 theme.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ));
         }
-        let item_w = |(k, v): &(&str, &str)| k.width() + v.width() + 3;
-        let tail: usize = keys.iter().rev().take(2).map(item_w).sum();
+        let mut room = width.saturating_sub(used + core_w);
+        let shown: Vec<bool> = (0..n)
+            .map(|i| {
+                if core(i) {
+                    return true;
+                }
+                let w = item_w(&keys[i]);
+                let fits = w <= room;
+                if fits {
+                    room -= w;
+                }
+                fits
+            })
+            .collect();
         for (i, (k, v)) in keys.iter().enumerate() {
-            let last_two = i + 2 >= keys.len();
-            if !last_two && used + item_w(&(k, v)) + tail > area.width as usize {
+            if !shown[i] {
                 continue;
             }
-            used += item_w(&(k, v));
             spans.push(Span::styled(*k, theme.accent()));
             spans.push(Span::styled(format!(" {v}  "), theme.dim()));
         }
-        Line::from(spans)
+        fit_line(Line::from(spans), width)
     };
     line.render(area, buf);
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let text = vec![
-        Line::from(lang.t("终端太小", "terminal too small")).style(Style::new().bold()),
-        Line::from(format!(
-            "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
-            lang.t("至少需要", "needs at least"),
-            lang.t("现在", "now"),
-            area.width,
-            area.height
-        )),
-        Line::from(lang.t("q 退出", "q to quit")),
+    let sentences = [
+        (lang.t("终端太小", "terminal too small").to_string(), true),
+        (
+            format!(
+                "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
+                lang.t("至少需要", "needs at least"),
+                lang.t("现在", "now"),
+                area.width,
+                area.height
+            ),
+            false,
+        ),
+        (lang.t("q 退出", "q to quit").to_string(), false),
     ];
+    // Wrapped here, at spaces (CJK by its own rules), so every row it needs is counted and a
+    // word is broken only when it is wider than the screen.
+    let width = usize::from(area.width.max(1));
+    let text: Vec<Line> = sentences
+        .iter()
+        .flat_map(|(s, bold)| {
+            crate::text::wrap(s, width, "", "")
+                .into_iter()
+                .map(move |row| {
+                    let line = Line::from(row);
+                    if *bold {
+                        line.style(Style::new().bold())
+                    } else {
+                        line
+                    }
+                })
+        })
+        .collect();
     let h = (text.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
     Paragraph::new(text)
         .centered()
-        .wrap(Wrap { trim: true })
         .render(Rect::new(area.x, y, area.width, h), buf);
-}
-
-/// Lay chunks out left to right, two spaces apart, starting a new line when one would not fit.
-pub fn flow(chunks: Vec<Vec<Span<'_>>>, width: usize) -> Vec<Line<'_>> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines = Vec::new();
-    let mut cur: Vec<Span> = Vec::new();
-    let mut used = 0;
-    for chunk in chunks {
-        let w: usize = chunk.iter().map(|s| s.content.width()).sum();
-        if used > 0 && used + 2 + w > width {
-            lines.push(Line::from(std::mem::take(&mut cur)));
-            used = 0;
-        }
-        if used > 0 {
-            cur.push(Span::raw("  "));
-            used += 2;
-        }
-        cur.extend(chunk);
-        used += w;
-    }
-    if !cur.is_empty() {
-        lines.push(Line::from(cur));
-    }
-    lines
 }

@@ -12,17 +12,17 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, flow, money, panel};
 use crate::engine::LoanStatus;
 use crate::engine::plan::Plan;
 use crate::present::plan::{
-    also, cash_label, kept_off_title, left_label, nothing_to_pay, reason_text, scope_note,
-    still_threatened_title, to_pay_label,
+    also, cash_label, kept_for_note, kept_off_title, left_label, nothing_to_pay, reason_text,
+    scope_note, still_threatened_title, to_pay_label,
 };
 use crate::text::wrap;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
 use crate::tui::planning::strategy_label;
+use crate::tui::theme::{Theme, flow, money, panel};
 
 pub fn render(
     app: &App,
@@ -183,6 +183,12 @@ fn plan_lines<'a>(
         ],
     ];
     let mut lines: Vec<Line> = flow(facts, w);
+    let kept_name = |id: &str| name_of(names, id).to_string();
+    if let Some(kept) = kept_for_note(lang, plan, &kept_name) {
+        for l in wrap(kept.trim(), w, "", "") {
+            lines.push(Line::from(l));
+        }
+    }
     let note = scope_note(lang);
     for l in wrap(&note, w, "", "") {
         lines.push(Line::from(Span::styled(l, theme.dim())));

@@ -4,9 +4,10 @@
 use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, timeline};
+use super::timeline;
 use crate::i18n::Lang;
 use crate::tui::scale::Scale;
+use crate::tui::theme::Theme;
 
 /// How far an end of the scale lies: "35天前" / "35d ago", "21天后" / "in 21d".
 fn reach(lang: Lang, d: i64) -> String {

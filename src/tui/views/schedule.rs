@@ -4,13 +4,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Row, Table, Widget};
+use ratatui::widgets::{Cell, Row, Table, Widget};
 
-use super::{Theme, money, panel};
 use crate::engine::{InstallmentStatus, LoanStatus};
 use crate::money::grouped;
 use crate::present::schedule::columns;
 use crate::tui::app::{App, Measured};
+use crate::tui::theme::{Theme, flow, money, panel};
+
+/// Which of `columns` hold figures (right-aligned, header too).
+const NUMERIC: [bool; 8] = [true, false, true, true, true, true, true, false];
 
 pub fn render(
     app: &App,
@@ -32,7 +35,7 @@ pub fn render(
         ),
         Span::styled(format!("Esc {} ", lang.t("返回", "back")), theme.dim()),
     ]);
-    let block = panel(title, theme);
+    let block = panel(crate::tui::theme::fit_title(title, area.width), theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let [summary, table_area] =
@@ -66,14 +69,58 @@ pub fn render(
     }
     facts.push(format!("{} {}", lang.t("已还", "paid"), money(cur, s.paid)));
     let chunks = facts.into_iter().map(|f| vec![Span::raw(f)]).collect();
-    ratatui::widgets::Paragraph::new(super::flow(chunks, summary.width as usize))
-        .render(summary, buf);
+    ratatui::widgets::Paragraph::new(flow(chunks, summary.width as usize)).render(summary, buf);
 
     // One row for the header; the rest scroll.
     let visible = (table_area.height as usize).saturating_sub(1).max(1);
     m.list_page = visible;
     let scroll = scroll.min(insts.len().saturating_sub(visible));
-    let header = Row::new(columns(lang).map(str::to_string)).style(theme.accent());
+    // The figures' headers stand right-aligned over them, as the figures do.
+    // Each column's width; a column of zeros (the fee of most loans, the interest of a
+    // fixed-fee one) gives way first when the table is wider than the pane, and any cell still
+    // too wide for its column is cut with "…", never silently.
+    // The status as wide as its widest word here ("overdue", "部分已还").
+    let status_w = insts
+        .iter()
+        .map(|r| lang.installment_status(r.status))
+        .chain([columns(lang)[7]])
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(6) as u16;
+    let mut widths: [u16; 8] = [3, 11, 10, 9, 8, 10, 10, status_w];
+    let mut keep = [true; 8];
+    let need = |keep: &[bool; 8], widths: &[u16; 8]| -> u16 {
+        let cols: Vec<u16> = (0..8).filter(|&i| keep[i]).map(|i| widths[i]).collect();
+        cols.iter().sum::<u16>() + cols.len().saturating_sub(1) as u16
+    };
+    let all_zero = |f: fn(&crate::present::schedule::Row) -> rust_decimal::Decimal| {
+        insts.iter().all(|r| f(r).is_zero())
+    };
+    if need(&keep, &widths) > table_area.width && all_zero(|r| r.fee) {
+        keep[4] = false;
+    }
+    if need(&keep, &widths) > table_area.width && all_zero(|r| r.interest) {
+        keep[3] = false;
+    }
+    // The status takes what is left (at least its widest word).
+    let fixed = need(&keep, &widths) - widths[7];
+    widths[7] = table_area.width.saturating_sub(fixed).max(status_w);
+    let cell = |i: usize, text: String| {
+        let line = Line::from(crate::text::truncate(&text, usize::from(widths[i])));
+        Cell::from(if NUMERIC[i] {
+            line.right_aligned()
+        } else {
+            line
+        })
+    };
+    let header = Row::new(
+        columns(lang)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep[*i])
+            .map(|(i, h)| cell(i, h.to_string())),
+    )
+    .style(theme.accent());
     let rows: Vec<Row> = insts
         .iter()
         .skip(scroll)
@@ -85,30 +132,30 @@ pub fn render(
                 InstallmentStatus::Partial => theme.status(LoanStatus::DueSoon),
                 InstallmentStatus::Due => ratatui::style::Style::new(),
             };
-            Row::new(vec![
-                format!("{:>3}", s.n),
+            let cells = [
+                s.n.to_string(),
                 crate::dates::day(lang, s.due_date, app.today()),
-                format!("{:>10}", grouped(s.principal)),
-                format!("{:>9}", grouped(s.interest)),
-                format!("{:>8}", grouped(s.fee)),
-                format!("{:>10}", grouped(s.amount)),
-                format!("{:>10}", grouped(s.paid)),
+                grouped(s.principal),
+                grouped(s.interest),
+                grouped(s.fee),
+                grouped(s.amount),
+                grouped(s.paid),
                 lang.installment_status(s.status).to_string(),
-            ])
+            ];
+            Row::new(
+                cells
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| keep[*i])
+                    .map(|(i, c)| cell(i, c)),
+            )
             .style(style)
         })
         .collect();
-    let widths = [
-        Constraint::Length(3),
-        // "21 Dec 2027", the longest date.
-        Constraint::Length(11),
-        Constraint::Length(10),
-        Constraint::Length(9),
-        Constraint::Length(8),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Min(6),
-    ];
+    let widths: Vec<Constraint> = (0..8)
+        .filter(|&i| keep[i])
+        .map(|i| Constraint::Length(widths[i]))
+        .collect();
     Table::new(rows, widths)
         .header(header)
         .column_spacing(1)

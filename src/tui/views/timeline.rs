@@ -5,11 +5,11 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 
-use super::Theme;
 use crate::engine::LoanStatus;
 use crate::model::StageKind;
 use crate::present::Timeline;
 use crate::tui::scale::Scale;
+use crate::tui::theme::Theme;
 
 pub const TODAY: char = '●';
 pub const DUE: char = '┃';

@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, panel, title_fit};
 use crate::i18n::phrases as ph;
 use crate::text::wrap;
 use crate::tui::app::App;
+use crate::tui::theme::{Theme, panel, title_fit};
 
 /// "3 条警告（! 查看）" / "3 warnings (! lists them)", for the footer; None without warnings.
 pub fn count(app: &App) -> Option<String> {

@@ -1,0 +1,34 @@
+//! One change to one loan, as a command or a form asks for it: plain data. How it is written
+//! into the file and the rules it must meet are the store's (`store::write`).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::loan::LogEntry;
+
+/// One change to one loan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Pay {
+        id: String,
+        date: NaiveDate,
+        amount: Decimal,
+    },
+    Log {
+        id: String,
+        entry: LogEntry,
+    },
+    Extend {
+        id: String,
+        installment: u32,
+        due: NaiveDate,
+    },
+}
+
+impl Edit {
+    pub fn id(&self) -> &str {
+        match self {
+            Edit::Pay { id, .. } | Edit::Log { id, .. } | Edit::Extend { id, .. } => id,
+        }
+    }
+}

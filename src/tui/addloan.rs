@@ -1,0 +1,281 @@
+//! The dashboard's `N`: the questions of `repaydash add` as one form, with the same preview
+//! (first installments, total, IRR) updated as it is typed, the same rules and messages
+//! (`crate::intake`), and the write through `store::add`. The new loan is selected once written.
+
+use crate::cli::AddArgs;
+use crate::i18n::{Lang, Text, loansin as lt};
+use crate::intake;
+use crate::model::{Method, Policy, Portfolio};
+use crate::present::preview::Preview;
+use crate::store::add::{self, NewLoan};
+
+/// One question of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Platform,
+    Product,
+    Name,
+    /// A choice: the five methods or a list of bills (←/→).
+    Method,
+    Principal,
+    /// A choice: annual or daily (←/→).
+    RateKind,
+    Rate,
+    FeeRate,
+    Term,
+    Start,
+    DueDay,
+    /// `DATE:AMOUNT`, several separated by spaces or commas.
+    Bills,
+    /// `NAME,RELATION,PHONE`, several separated by `;`.
+    Contacts,
+    PaidThrough,
+}
+
+const ALL: [Key; 14] = [
+    Key::Platform,
+    Key::Product,
+    Key::Name,
+    Key::Method,
+    Key::Principal,
+    Key::RateKind,
+    Key::Rate,
+    Key::FeeRate,
+    Key::Term,
+    Key::Start,
+    Key::DueDay,
+    Key::Bills,
+    Key::Contacts,
+    Key::PaidThrough,
+];
+
+impl Key {
+    pub fn label(self, lang: Lang) -> Text {
+        let _ = lang;
+        match self {
+            Key::Platform => Text::new("平台", "Platform"),
+            Key::Product => Text::new("产品", "Product"),
+            Key::Name => Text::new("名称", "Name"),
+            Key::Method => Text::new("还款方式", "Repaid as"),
+            Key::Principal => Text::new("本金", "Borrowed"),
+            Key::RateKind => Text::new("利率按", "Rate is"),
+            Key::Rate => Text::new("利率 %", "Rate %"),
+            Key::FeeRate => Text::new("每期手续费 %", "Fee a month %"),
+            Key::Term => Text::new("期数", "Months"),
+            Key::Start => Text::new("放款日", "Drawn on"),
+            Key::DueDay => Text::new("每月还款日", "Due day"),
+            Key::Bills => Text::new("账单", "Bills"),
+            Key::Contacts => Text::new("紧急联系人", "Contacts"),
+            Key::PaidThrough => Text::new("已还期数", "Paid so far"),
+        }
+    }
+
+    /// What the field's hint says under it.
+    pub fn hint(self) -> Text {
+        match self {
+            Key::Platform => Text::new(
+                "借呗、花呗、携程、任性贷，或其他名字",
+                "借呗, 花呗, ctrip, xingtu, or any name",
+            ),
+            Key::Name => Text::new("留空：平台 + 产品", "empty: platform + product"),
+            Key::Bills => Text::new(
+                "日期:金额，多笔用空格分开",
+                "DATE:AMOUNT, several separated by spaces",
+            ),
+            Key::Contacts => Text::new(
+                "名字,关系,电话；多人用 ; 分开",
+                "NAME,RELATION,PHONE; several separated by ;",
+            ),
+            Key::PaidThrough => {
+                Text::new("今天之前已按期还清的期数", "installments paid before today")
+            }
+            _ => Text::default(),
+        }
+    }
+}
+
+/// What the form checks a loan against: the file's rules and platforms, the day, the language.
+pub struct Ground<'a> {
+    pub lang: Lang,
+    pub builtin: &'a [Policy],
+    pub portfolio: &'a Portfolio,
+    pub base_today: chrono::NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AddLoan {
+    /// One value for every key, in `ALL`'s order; choices keep their index in `method` and
+    /// `daily`.
+    pub values: Vec<String>,
+    pub cursor: Vec<usize>,
+    /// Position in `visible()`.
+    pub focus: usize,
+    /// 0–4: `Method::ALL`; 5: a list of bills.
+    pub method: usize,
+    pub daily: bool,
+    /// The preview's lines, or why the loan cannot be written yet.
+    pub preview: Result<Vec<String>, String>,
+    /// The same preview with one installment listed, for a small screen.
+    pub short: Vec<String>,
+    /// The store's refusal of the last write.
+    pub refusal: Option<String>,
+}
+
+impl AddLoan {
+    pub fn new(today: chrono::NaiveDate) -> AddLoan {
+        let mut values = vec![String::new(); ALL.len()];
+        values[idx(Key::Term)] = "12".into();
+        values[idx(Key::Start)] = today.to_string();
+        values[idx(Key::PaidThrough)] = "0".into();
+        AddLoan {
+            cursor: values.iter().map(|v| v.chars().count()).collect(),
+            values,
+            focus: 0,
+            method: 0,
+            daily: false,
+            preview: Err(String::new()),
+            short: Vec::new(),
+            refusal: None,
+        }
+    }
+
+    /// The questions that apply to the method chosen, in order.
+    pub fn visible(&self) -> Vec<Key> {
+        let bills = self.method == 5;
+        let fixed = Method::ALL.get(self.method) == Some(&Method::FixedFee);
+        ALL.into_iter()
+            .filter(|k| match k {
+                Key::Bills => bills,
+                Key::Principal | Key::Term | Key::Start | Key::DueDay | Key::PaidThrough => !bills,
+                Key::RateKind | Key::Rate => !bills && !fixed,
+                Key::FeeRate => fixed,
+                _ => true,
+            })
+            .collect()
+    }
+
+    pub fn value(&self, k: Key) -> &str {
+        &self.values[idx(k)]
+    }
+
+    pub fn cursor_of(&self, k: Key) -> usize {
+        self.cursor[idx(k)]
+    }
+
+    pub fn focused(&self) -> Option<Key> {
+        self.visible().get(self.focus).copied()
+    }
+
+    /// The choice a choice field shows.
+    pub fn choice(&self, k: Key, lang: Lang) -> String {
+        match k {
+            Key::Method => match Method::ALL.get(self.method) {
+                Some(m) => lt::method(*m).get(lang).to_string(),
+                None => lt::bills_method().get(lang).to_string(),
+            },
+            Key::RateKind if self.daily => lt::rate_daily().get(lang).to_string(),
+            _ => lt::rate_annual().get(lang).to_string(),
+        }
+    }
+
+    /// The values as `add`'s flags, read by the same rules.
+    fn args(&self) -> AddArgs {
+        let v = |k: Key| Some(self.value(k).trim().to_string()).filter(|s| !s.is_empty());
+        let bills = self.method == 5;
+        AddArgs {
+            id: None,
+            platform: v(Key::Platform),
+            product: v(Key::Product),
+            name: v(Key::Name),
+            method: Method::ALL.get(self.method).map(|m| m.key().to_string()),
+            principal: v(Key::Principal).filter(|_| !bills),
+            annual_rate: v(Key::Rate).filter(|_| !self.daily && !bills),
+            daily_rate: v(Key::Rate).filter(|_| self.daily && !bills),
+            fee_rate: v(Key::FeeRate)
+                .filter(|_| Method::ALL.get(self.method) == Some(&Method::FixedFee)),
+            term: v(Key::Term).filter(|_| !bills),
+            start: v(Key::Start).filter(|_| !bills),
+            due_day: v(Key::DueDay).filter(|_| !bills),
+            contact: self
+                .value(Key::Contacts)
+                .split([';', '；'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            bill: if bills {
+                self.value(Key::Bills)
+                    .split([' ', ',', '，'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            } else {
+                vec![]
+            },
+            paid_through: intake::whole(self.value(Key::PaidThrough), 0, 1200)
+                .ok()
+                .filter(|n| *n > 0 && !bills),
+        }
+    }
+
+    /// The loan the form describes, checked by the file's rules, or why not (in `lang`).
+    pub fn loan(&self, app: &Ground) -> Result<(NewLoan, Vec<String>), String> {
+        self.loan_showing(app, crate::present::preview::FIRST)
+    }
+
+    /// `loan`, its preview listing at most `rows` installments.
+    pub fn loan_showing(
+        &self,
+        app: &Ground,
+        rows: usize,
+    ) -> Result<(NewLoan, Vec<String>), String> {
+        let lang = app.lang;
+        let args = self.args();
+        let missing = intake::missing(&args);
+        if !missing.is_empty() {
+            let labels: Vec<String> = self
+                .visible()
+                .into_iter()
+                .filter(|k| {
+                    self.value(*k).trim().is_empty()
+                        && !matches!(
+                            k,
+                            Key::Product
+                                | Key::Name
+                                | Key::Method
+                                | Key::RateKind
+                                | Key::Contacts
+                                | Key::DueDay
+                                | Key::PaidThrough
+                        )
+                })
+                .map(|k| k.label(lang).get(lang).to_string())
+                .collect();
+            return Err(lt::fill_in(&labels).get(lang).to_string());
+        }
+        let new = intake::from_flags(&args).map_err(|e| e.get(lang).to_string())?;
+        let model = intake::check(&new, app.builtin, &app.portfolio.platforms)
+            .map_err(|e| e.get(lang).to_string())?;
+        if let Some(n) = new.paid_through {
+            add::payments_through(&model, n, app.base_today, app.portfolio.settings.alert_days)
+                .map_err(|e| e.message.get(lang).to_string())?;
+        }
+        let policies = crate::knowledge::Policies::new(app.builtin, &app.portfolio.platforms);
+        let name = crate::present::display_name(&model, &policies, lang);
+        let mut lines = Preview::of(&model, app.base_today).lines_showing(
+            rows,
+            &name,
+            lang,
+            &app.portfolio.settings.currency,
+        );
+        let key = model.platform.clone();
+        let id = add::default_id(&new, &key, app.portfolio);
+        lines.push(lt::will_be_id(&id).get(lang).to_string());
+        Ok((new, lines))
+    }
+}
+
+pub fn idx(k: Key) -> usize {
+    ALL.iter().position(|x| *x == k).unwrap_or(0)
+}

@@ -1,0 +1,150 @@
+//! The add form's messages (`N`): open, type, check, write, and what came of the write.
+
+use crate::i18n::loansin as lt;
+use crate::store::add;
+use crate::tui::addloan::{AddLoan, Ground, Key, idx};
+use crate::tui::app::{App, Mode};
+use crate::tui::form::{FormMsg, cut, word_start};
+use crate::tui::msg::Effect;
+
+fn ground(app: &App) -> Ground<'_> {
+    Ground {
+        lang: app.lang,
+        builtin: &app.builtin,
+        portfolio: &app.portfolio,
+        base_today: app.base_today,
+    }
+}
+
+/// `N`: open the form.
+pub fn open(app: &mut App) {
+    let mut f = AddLoan::new(app.base_today);
+    f.preview = f.loan(&ground(app)).map(|(_, l)| l);
+    f.short = f
+        .loan_showing(&ground(app), 1)
+        .map(|(_, l)| l)
+        .unwrap_or_default();
+    app.add_loan = Some(f);
+    app.mode = Mode::AddLoan;
+}
+
+fn refresh(app: &mut App) {
+    if let Some(f) = app.add_loan.take() {
+        let mut f = f;
+        f.preview = f.loan(&ground(app)).map(|(_, l)| l);
+        f.short = f
+            .loan_showing(&ground(app), 1)
+            .map(|(_, l)| l)
+            .unwrap_or_default();
+        app.add_loan = Some(f);
+    }
+}
+
+/// A key inside the form.
+pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
+    let Some(f) = app.add_loan.as_mut() else {
+        return Vec::new();
+    };
+    let keys = f.visible();
+    let Some(k) = keys.get(f.focus).copied() else {
+        return Vec::new();
+    };
+    let i = idx(k);
+    let choice = matches!(k, Key::Method | Key::RateKind);
+    let insert = |f: &mut AddLoan, s: &str| {
+        let at = f.values[i]
+            .char_indices()
+            .nth(f.cursor[i])
+            .map(|(b, _)| b)
+            .unwrap_or(f.values[i].len());
+        f.values[i].insert_str(at, s);
+        f.cursor[i] += s.chars().count();
+    };
+    match msg {
+        FormMsg::Next => f.focus = (f.focus + 1) % keys.len(),
+        FormMsg::Prev => f.focus = (f.focus + keys.len() - 1) % keys.len(),
+        FormMsg::Left | FormMsg::Right if choice => {
+            let step = if msg == FormMsg::Right { 1 } else { 5 };
+            match k {
+                Key::Method => f.method = (f.method + step) % 6,
+                _ => f.daily = !f.daily,
+            }
+        }
+        _ if choice && msg != FormMsg::Submit => {}
+        FormMsg::Input(c) => insert(f, c.encode_utf8(&mut [0; 4])),
+        FormMsg::Paste(s) => {
+            let s: String = s
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            insert(f, &s);
+        }
+        FormMsg::Backspace if f.cursor[i] > 0 => {
+            f.values[i] = cut(&f.values[i], f.cursor[i] - 1, f.cursor[i]);
+            f.cursor[i] -= 1;
+        }
+        FormMsg::Delete => {
+            f.values[i] = cut(&f.values[i], f.cursor[i], f.cursor[i] + 1);
+        }
+        FormMsg::Left => f.cursor[i] = f.cursor[i].saturating_sub(1),
+        FormMsg::Right => f.cursor[i] = (f.cursor[i] + 1).min(f.values[i].chars().count()),
+        FormMsg::Home => f.cursor[i] = 0,
+        FormMsg::End => f.cursor[i] = f.values[i].chars().count(),
+        FormMsg::ClearToStart => {
+            f.values[i] = cut(&f.values[i], 0, f.cursor[i]);
+            f.cursor[i] = 0;
+        }
+        FormMsg::DeleteWord => {
+            let from = word_start(&f.values[i], f.cursor[i]);
+            f.values[i] = cut(&f.values[i], from, f.cursor[i]);
+            f.cursor[i] = from;
+        }
+        FormMsg::Submit => {
+            let form = f.clone();
+            return match form.loan(&ground(app)) {
+                Ok((new, _)) => vec![Effect::AddLoan(Box::new(new))],
+                Err(e) => {
+                    if let Some(f) = app.add_loan.as_mut() {
+                        f.preview = Err(e);
+                    }
+                    Vec::new()
+                }
+            };
+        }
+        FormMsg::Backspace => {}
+    }
+    if let Some(f) = app.add_loan.as_mut() {
+        f.focus = f.focus.min(f.visible().len().saturating_sub(1));
+        f.refusal = None;
+    }
+    refresh(app);
+    Vec::new()
+}
+
+/// What came of the write: the new loan selected, or the refusal in the form.
+pub fn added(
+    app: &mut App,
+    result: Result<add::Added, crate::store::write::WriteError>,
+    exposed: Option<u32>,
+) {
+    match result {
+        Ok(done) => {
+            app.install(done.recorded.loaded, exposed);
+            app.add_loan = None;
+            app.mode = Mode::Main;
+            app.clear_filter();
+            app.select_id(Some(&done.id));
+            let name = app
+                .selected_entry()
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
+            app.notice = Some(lt::added_short(&done.id, &name).get(app.lang).to_string());
+        }
+        Err(e) => {
+            let lang = app.lang;
+            if let Some(f) = app.add_loan.as_mut() {
+                f.refusal = Some(e.message.get(lang).to_string());
+            }
+        }
+    }
+}

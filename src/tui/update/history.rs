@@ -1,0 +1,120 @@
+//! The history view's messages (`h`): move, filter, open one whole, remove one.
+
+use crate::i18n::loansin as lt;
+use crate::present::entries::{EntryKind, EntryRow};
+use crate::tui::app::{App, Mode};
+use crate::tui::history::History;
+use crate::tui::msg::{Effect, Msg};
+
+fn shown(app: &App) -> Vec<EntryRow> {
+    crate::tui::history::shown(&app.history, &app.portfolio, &app.policies, app.lang)
+}
+
+pub fn open(app: &mut App) {
+    app.history = History::default();
+    app.mode = Mode::History;
+}
+
+/// A message in the history view (or its filter prompt).
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let rows = shown(app);
+    let last = rows.len().saturating_sub(1);
+    let page = usize::from(app.screen.height.saturating_sub(8)).max(1);
+    let here = app.selected_id();
+    let demo = app.is_demo();
+    let h = &mut app.history;
+    if app.mode == Mode::HistoryFilter {
+        match msg {
+            Msg::Input(c) => h.filter.push(c),
+            Msg::Paste(s) => h.filter.push_str(&s.replace(['\n', '\r', '\t'], " ")),
+            Msg::Backspace => {
+                h.filter.pop();
+            }
+            Msg::ClearInput => h.filter.clear(),
+            Msg::Back => {
+                h.filter.clear();
+                app.mode = Mode::History;
+            }
+            Msg::Open => app.mode = Mode::History,
+            _ => {}
+        }
+        app.history.selected = 0;
+        return Vec::new();
+    }
+    // Any key but a second `d` takes back the first.
+    let confirming = std::mem::take(&mut h.confirm);
+    match msg {
+        Msg::Back if h.open => h.open = false,
+        Msg::Back => app.mode = Mode::Main,
+        Msg::Up => h.selected = h.selected.saturating_sub(1),
+        Msg::Down => h.selected = (h.selected + 1).min(last),
+        Msg::PageUp => h.selected = h.selected.saturating_sub(page),
+        Msg::PageDown => h.selected = (h.selected + page).min(last),
+        Msg::Top => h.selected = 0,
+        Msg::Bottom => h.selected = last,
+        Msg::Open => h.open = !h.open,
+        Msg::OpenFilter => app.mode = Mode::HistoryFilter,
+        Msg::NextTopic => {
+            h.kind = match h.kind {
+                None => Some(EntryKind::Payment),
+                Some(EntryKind::Payment) => Some(EntryKind::Log),
+                Some(EntryKind::Log) => Some(EntryKind::Extension),
+                Some(EntryKind::Extension) => None,
+            };
+            h.selected = 0;
+        }
+        Msg::HistoryKey('o') => {
+            h.loan = match h.loan {
+                Some(_) => None,
+                None => here,
+            };
+            h.selected = 0;
+        }
+        Msg::HistoryKey('d') => {
+            if let Some(r) = rows.get(h.selected) {
+                if confirming {
+                    return vec![Effect::RemoveEntry {
+                        id: r.loan_id.clone(),
+                        key: r.kind.key(),
+                        index: r.index,
+                    }];
+                }
+                h.confirm = true;
+            }
+        }
+        Msg::EditFile if !demo => {
+            if let Some(r) = rows.get(h.selected) {
+                return vec![Effect::OpenEditorAt {
+                    id: r.loan_id.clone(),
+                    key: r.kind.key(),
+                    index: r.index,
+                }];
+            }
+        }
+        Msg::Wheel { rows: n, .. } => {
+            h.selected = (h.selected as i64 + n).clamp(0, last as i64) as usize;
+        }
+        Msg::ToggleHelp => app.mode = Mode::Help,
+        Msg::Undo => return vec![Effect::Undo],
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// What came of a removal.
+pub fn removed(
+    app: &mut App,
+    result: Result<crate::store::write::Recorded, crate::store::write::WriteError>,
+    exposed: Option<u32>,
+) {
+    match result {
+        Ok(rec) => {
+            app.install(rec.loaded, exposed);
+            app.history.open = false;
+            let last = shown(app).len().saturating_sub(1);
+            app.history.selected = app.history.selected.min(last);
+            app.notice = Some(lt::entry_removed().get(app.lang).to_string());
+        }
+        Err(e) => app.status = Some(e.message.get(app.lang).to_string()),
+    }
+}

@@ -1,0 +1,159 @@
+//! The loan-info form's messages (`i`): open it filled from the loan, type, check, write.
+
+use crate::i18n::loansin as lt;
+use crate::intake;
+use crate::money::plain;
+use crate::store::add::LoanInfo;
+use crate::tui::app::{App, Mode};
+use crate::tui::form::{FormMsg, cut, word_start};
+use crate::tui::loanedit::{KEYS, Key, LoanEdit};
+use crate::tui::msg::Effect;
+
+pub fn open(app: &mut App) {
+    let Some(e) = app.selected_entry() else {
+        return;
+    };
+    let Some(loan) = app.portfolio.loan(&e.id) else {
+        return;
+    };
+    let contacts = loan
+        .contacts
+        .iter()
+        .map(|c| {
+            let mut parts = vec![c.name.clone()];
+            parts.push(c.relation.clone().unwrap_or_default());
+            if c.phone.is_some() || c.greeting.is_some() {
+                parts.push(c.phone.clone().unwrap_or_default());
+            }
+            if let Some(g) = &c.greeting {
+                parts.push(g.clone());
+            }
+            parts.join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let values = vec![
+        loan.name.clone().unwrap_or_default(),
+        loan.monthly_budget.map(plain).unwrap_or_default(),
+        loan.hardship.clone().unwrap_or_default(),
+        contacts,
+    ];
+    app.loan_edit = Some(LoanEdit {
+        id: e.id.clone(),
+        title: e.name.clone(),
+        cursor: values.iter().map(|v| v.chars().count()).collect(),
+        values,
+        focus: 0,
+        error: None,
+    });
+    app.mode = Mode::EditLoan;
+}
+
+/// The values as the store takes them, or the first rule they break (in `lang`).
+fn info(f: &LoanEdit, app: &App) -> Result<LoanInfo, String> {
+    let lang = app.lang;
+    let v = |i: usize| Some(f.values[i].trim().to_string()).filter(|s| !s.is_empty());
+    let monthly_budget = v(1)
+        .map(|b| intake::amount(&b))
+        .transpose()
+        .map_err(|e| format!("{}: {}", Key::Budget.label().get(lang), e.get(lang)))?;
+    let contacts = f.values[3]
+        .split([';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(intake::contact)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("{}: {}", Key::Contacts.label().get(lang), e.get(lang)))?;
+    Ok(LoanInfo {
+        name: v(0),
+        monthly_budget,
+        hardship: v(2),
+        contacts,
+    })
+}
+
+pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
+    if msg == FormMsg::Submit {
+        let Some(f) = app.loan_edit.clone() else {
+            return Vec::new();
+        };
+        return match info(&f, app) {
+            Ok(info) => vec![Effect::SetInfo(f.id.clone(), Box::new(info))],
+            Err(e) => {
+                if let Some(f) = app.loan_edit.as_mut() {
+                    f.error = Some(e);
+                }
+                Vec::new()
+            }
+        };
+    }
+    let Some(f) = app.loan_edit.as_mut() else {
+        return Vec::new();
+    };
+    let i = f.focus;
+    let insert = |f: &mut LoanEdit, s: &str| {
+        let at = f.values[i]
+            .char_indices()
+            .nth(f.cursor[i])
+            .map(|(b, _)| b)
+            .unwrap_or(f.values[i].len());
+        f.values[i].insert_str(at, s);
+        f.cursor[i] += s.chars().count();
+    };
+    match msg {
+        FormMsg::Next => f.focus = (f.focus + 1) % KEYS.len(),
+        FormMsg::Prev => f.focus = (f.focus + KEYS.len() - 1) % KEYS.len(),
+        FormMsg::Input(c) if !c.is_control() => insert(f, c.encode_utf8(&mut [0; 4])),
+        FormMsg::Paste(s) => {
+            let s: String = s
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            insert(f, &s);
+        }
+        FormMsg::Backspace if f.cursor[i] > 0 => {
+            f.values[i] = cut(&f.values[i], f.cursor[i] - 1, f.cursor[i]);
+            f.cursor[i] -= 1;
+        }
+        FormMsg::Delete => f.values[i] = cut(&f.values[i], f.cursor[i], f.cursor[i] + 1),
+        FormMsg::Left => f.cursor[i] = f.cursor[i].saturating_sub(1),
+        FormMsg::Right => f.cursor[i] = (f.cursor[i] + 1).min(f.values[i].chars().count()),
+        FormMsg::Home => f.cursor[i] = 0,
+        FormMsg::End => f.cursor[i] = f.values[i].chars().count(),
+        FormMsg::ClearToStart => {
+            f.values[i] = cut(&f.values[i], 0, f.cursor[i]);
+            f.cursor[i] = 0;
+        }
+        FormMsg::DeleteWord => {
+            let from = word_start(&f.values[i], f.cursor[i]);
+            f.values[i] = cut(&f.values[i], from, f.cursor[i]);
+            f.cursor[i] = from;
+        }
+        _ => {}
+    }
+    f.error = None;
+    Vec::new()
+}
+
+/// What came of the write.
+pub fn written(
+    app: &mut App,
+    result: Result<crate::store::write::Recorded, crate::store::write::WriteError>,
+    exposed: Option<u32>,
+) {
+    match result {
+        Ok(rec) => {
+            let id = app.loan_edit.take().map(|f| f.id);
+            app.install(rec.loaded, exposed);
+            app.mode = Mode::Main;
+            app.select_id(id.as_deref());
+            app.notice = Some(lt::info_saved().get(app.lang).to_string());
+        }
+        Err(e) => {
+            let lang = app.lang;
+            if let Some(f) = app.loan_edit.as_mut() {
+                f.error = Some(e.message.get(lang).to_string());
+            }
+        }
+    }
+}
