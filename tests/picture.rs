@@ -13,7 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use repaydash::i18n::Lang;
-use repaydash::knowledge::builtin_policies;
+use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::App;
 use unicode_width::UnicodeWidthStr;
@@ -176,8 +176,12 @@ fn picture(lang: Lang) -> String {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a real day");
     let builtin = builtin_policies().expect("the built-in policies");
-    let loaded = store::load(&Source::File(root.join("data/sample.toml")), &builtin, today)
-        .expect("the demo file");
+    let loaded = store::load(
+        &Source::File(root.join("data/sample.toml")),
+        &builtin,
+        today,
+    )
+    .expect("the demo file");
     let mut app = App::new(loaded, builtin, today, lang);
     app.color = true;
     let mut t = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
@@ -187,7 +191,9 @@ fn picture(lang: Lang) -> String {
 }
 
 fn check(lang: Lang, name: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join(name);
     let drawn = picture(lang);
     if std::env::var_os("REPAYDASH_UPDATE_PICTURE").is_some() {
         std::fs::write(&path, &drawn).expect("writing the picture");
