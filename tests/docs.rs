@@ -1,7 +1,7 @@
 //! The examples in README.md and docs/ run: every ```console block is executed with trycmd
-//! against the demo file (data/sample.toml) or the doc's own sandbox (`X.in/`, checked against
-//! `X.out/` after the doc's writes), with `--today` fixed, so an output that changes fails here
-//! until the doc says the new thing. After an intended change, `TRYCMD=overwrite cargo test
+//! against the files in data/ (the demo, a loan under collection, a file with mistakes) or the
+//! doc's own sandbox (`X.in/`, checked against `X.out/` after the doc's writes), with `--today`
+//! fixed, so an output that changes fails here until the doc says the new thing. After an intended change, `TRYCMD=overwrite cargo test
 //! --test docs` rewrites the outputs in place; read the diff before committing it.
 
 use std::path::Path;
