@@ -94,6 +94,10 @@ pub enum Command {
         /// Record installments 1 to N as paid in full on their due dates (one write, one undo)
         #[arg(long, value_name = "N", conflicts_with = "amount")]
         through: Option<u32>,
+        /// Money towards penalty interest or fees: it reduces the penalty estimate, never an
+        /// installment
+        #[arg(long)]
+        penalty: bool,
     },
     /// Record a call, a negotiation, a note or a contact told: KIND is negotiation,
     /// collection_call, note or contact_notified
@@ -178,6 +182,10 @@ pub enum Command {
         /// Why you cannot pay as agreed (else the loan's `hardship` key)
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         reason: Option<String>,
+        /// negotiation (the default), settlement-proof (a request for a 结清证明) or dispute (a
+        /// credit-report dispute, 征信异议申请)
+        #[arg(long, value_enum, default_value = "negotiation")]
+        kind: LetterKindArg,
     },
     /// Export due dates and escalation milestones
     Export {
@@ -212,6 +220,72 @@ pub enum Command {
     Edit {
         /// The loan's id (none: the first problem, else the top of the file)
         id: Option<String>,
+    },
+    /// Record a repayment agreement the lender accepted (协商还款 / 个性化分期)
+    Agree {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
+        id: String,
+        /// The first agreement payment's due date
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// How many monthly payments
+        #[arg(long, value_name = "N")]
+        months: u32,
+        /// Each payment (the last takes the rounding)
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        amount: String,
+        /// What the agreement covers (default: everything owed on its date, penalty left out)
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        total: Option<String>,
+        /// The day it was agreed (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// The lender agreed to stop charging interest
+        #[arg(long)]
+        stop_interest: bool,
+        /// The lender agreed to waive the penalty
+        #[arg(long)]
+        waive_penalty: bool,
+        /// The lender's record of it: a staff id, an SMS, an app record
+        #[arg(long = "ref", value_name = "TEXT", allow_hyphen_values = true)]
+        reference: Option<String>,
+        /// A note kept with it
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        text: Option<String>,
+    },
+    /// Record a promise to pay (承诺还款) made to the lender or a collector
+    Promise {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
+        id: String,
+        /// The amount promised
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+        /// The day it is to be paid by
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        by: String,
+        /// The day it was made (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Whom it was made to
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        to: Option<String>,
+        /// A note kept with it
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        text: Option<String>,
+    },
+    /// Record a settlement for less than owed (协商结清 / 减免): get it in writing first
+    Settle {
+        /// The loan's id, as `check` lists it (such as ctrip-jqh)
+        id: String,
+        /// What was paid to settle
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        amount: String,
+        /// When (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// The lender's written confirmation
+        #[arg(long = "ref", value_name = "TEXT", allow_hyphen_values = true)]
+        reference: Option<String>,
     },
 }
 
@@ -282,6 +356,14 @@ pub enum ExportCommand {
         #[arg(long, default_value_t = 90, value_name = "N")]
         days: u32,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LetterKindArg {
+    Negotiation,
+    #[value(name = "settlement-proof", alias = "settlement_proof")]
+    SettlementProof,
+    Dispute,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

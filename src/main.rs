@@ -382,20 +382,35 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 out(&report::complaint::text(&ctx, &view, &summary));
             }
         }
-        Some(Command::Letter { id, reason }) => {
+        Some(Command::Letter { id, reason, kind }) => {
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
-            out(&format!(
-                "{}\n",
-                report::letter::text(&ctx, &view, reason.as_deref())
-            ));
+            let kind = letter_kind(*kind);
+            let negotiation = kind == repaydash::present::outcome::LetterKind::Negotiation;
+            let text = if negotiation
+                && !repaydash::present::outcome::LetterKind::fitting(&view.ledger).contains(&kind)
+                && view.ledger.status == LoanStatus::InAgreement
+            {
+                repaydash::i18n::outcome::no_negotiation_while_kept()
+                    .get(ctx.lang)
+                    .to_string()
+            } else {
+                repaydash::present::outcome::letter(&ctx, &view, kind, reason.as_deref())
+            };
+            out(&format!("{text}\n"));
             let blank = |r: Option<&str>| r.is_none_or(|r| r.trim().is_empty());
-            if blank(reason.as_deref()) && blank(loan.hardship.as_deref()) {
+            if negotiation && blank(reason.as_deref()) && blank(loan.hardship.as_deref()) {
                 eprintln!("{}", ph::letter_reason_hint().get(ctx.lang));
             }
         }
         Some(
-            Command::Pay { .. } | Command::Log { .. } | Command::Extend { .. } | Command::Undo,
+            Command::Pay { .. }
+            | Command::Log { .. }
+            | Command::Extend { .. }
+            | Command::Undo
+            | Command::Agree { .. }
+            | Command::Promise { .. }
+            | Command::Settle { .. },
         ) => {}
         Some(
             Command::Add(_)
@@ -413,8 +428,13 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
     {
         let hit = ctx.views().iter().any(|v| match state {
             FailOn::Overdue => v.ledger.status == LoanStatus::Overdue,
+            // A loan in an agreement is due soon when its next agreement payment is.
             FailOn::DueSoon => {
                 matches!(v.ledger.status, LoanStatus::Overdue | LoanStatus::DueSoon)
+                    || (v.ledger.status == LoanStatus::InAgreement
+                        && v.ledger
+                            .days_until_due
+                            .is_some_and(|d| d <= i64::from(ctx.portfolio.settings.alert_days)))
             }
         });
         if hit {
@@ -505,6 +525,21 @@ fn find_loan<'a>(ctx: &Context<'a>, id: &str) -> Result<&'a repaydash::model::Lo
 fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
     Ok(Some(match &cli.command {
         Some(Command::Pay {
+            id,
+            amount,
+            date,
+            penalty: true,
+            ..
+        }) => Edit::PayPenalty {
+            id: id.clone(),
+            date: date_or(date.as_deref(), today)?,
+            amount: input::amount(
+                amount
+                    .as_deref()
+                    .ok_or_else(|| Failure::bad(repaydash::i18n::loansin::amount_or_through()))?,
+            )?,
+        },
+        Some(Command::Pay {
             id, amount, date, ..
         }) => Edit::Pay {
             id: id.clone(),
@@ -514,6 +549,61 @@ fn edit_of(cli: &Cli, today: NaiveDate) -> Result<Option<Edit>, Failure> {
                     .as_deref()
                     .ok_or_else(|| Failure::bad(repaydash::i18n::loansin::amount_or_through()))?,
             )?,
+        },
+        Some(Command::Agree {
+            id,
+            from,
+            months,
+            amount,
+            total,
+            date,
+            stop_interest,
+            waive_penalty,
+            reference,
+            text,
+        }) => Edit::Agree {
+            id: id.clone(),
+            agreement: repaydash::model::Agreement {
+                date: date_or(date.as_deref(), today)?,
+                from: arg("--from", input::date(from))?,
+                months: *months,
+                amount: input::amount(amount)?,
+                total: total.as_deref().map(input::amount).transpose()?,
+                stop_interest: *stop_interest,
+                waive_penalty: *waive_penalty,
+                reference: reference.clone().filter(|r| !r.trim().is_empty()),
+                text: text.clone().filter(|r| !r.trim().is_empty()),
+            },
+        },
+        Some(Command::Promise {
+            id,
+            amount,
+            by,
+            date,
+            to,
+            text,
+        }) => Edit::Promise {
+            id: id.clone(),
+            promise: repaydash::model::Promise {
+                date: date_or(date.as_deref(), today)?,
+                by: arg("--by", input::date(by))?,
+                amount: input::amount(amount)?,
+                to: to.clone().filter(|r| !r.trim().is_empty()),
+                text: text.clone().filter(|r| !r.trim().is_empty()),
+            },
+        },
+        Some(Command::Settle {
+            id,
+            amount,
+            date,
+            reference,
+        }) => Edit::Settle {
+            id: id.clone(),
+            settlement: repaydash::model::Settlement {
+                date: date_or(date.as_deref(), today)?,
+                amount: input::amount(amount)?,
+                reference: reference.clone().filter(|r| !r.trim().is_empty()),
+            },
         },
         Some(Command::Log {
             id,
@@ -627,6 +717,23 @@ fn record(
             text.push_str(&format!("{}\n", offer.get(lang)));
         }
     }
+    // What a recorded outcome asks of the borrower next.
+    match edit {
+        Edit::Settle { .. } => {
+            text.insert_str(
+                0,
+                &format!(
+                    "{}\n",
+                    repaydash::i18n::outcome::settle_in_writing_first().get(lang)
+                ),
+            );
+        }
+        Edit::Agree { agreement, .. } if agreement.reference.is_none() => {
+            text.push_str(repaydash::i18n::outcome::agreement_without_ref().get(lang));
+            text.push('\n');
+        }
+        _ => {}
+    }
     out(&text);
     Ok(ExitCode::SUCCESS)
 }
@@ -656,6 +763,16 @@ fn undo(
     text.push('\n');
     out(&text);
     Ok(ExitCode::SUCCESS)
+}
+
+fn letter_kind(k: repaydash::cli::LetterKindArg) -> repaydash::present::outcome::LetterKind {
+    use repaydash::cli::LetterKindArg;
+    use repaydash::present::outcome::LetterKind;
+    match k {
+        LetterKindArg::Negotiation => LetterKind::Negotiation,
+        LetterKindArg::SettlementProof => LetterKind::SettlementProof,
+        LetterKindArg::Dispute => LetterKind::Dispute,
+    }
 }
 
 #[cfg(test)]

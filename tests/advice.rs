@@ -112,6 +112,12 @@ fn items_beyond_their_sources_are_general_guidance_and_shown_so() {
         // and the hotlines do not say what evidence is strongest.
         "negotiate-severe-still-talk",
         "rights-keep-evidence",
+        // Issue 20: keeping an agreement and the closing checklist.
+        "agreement-pay-early",
+        "agreement-before-missing",
+        "agreement-report-stays",
+        "closing-proof",
+        "closing-settled-differently",
     ];
     for lib in libs() {
         for it in &lib.items {
@@ -786,10 +792,15 @@ fn advice_json_has_the_designed_shape_in_every_situation() {
                 .iter()
                 .map(|t| t.key().to_string())
                 .collect();
-            let got: Vec<String> = panels
+            let mut got: Vec<String> = panels
                 .iter()
                 .map(|p| p["topic"].as_str().unwrap().to_string())
                 .collect();
+            // A loan paid off opens with its closing checklist (issue 20), then the order.
+            if situation == Situation::PaidOff {
+                assert_eq!(got[0], "closing", "{id}");
+                got.remove(0);
+            }
             let expected: Vec<String> = order.iter().filter(|t| got.contains(t)).cloned().collect();
             assert_eq!(got, expected, "{id}: panels out of order");
             for p in panels {
@@ -842,7 +853,8 @@ fn lang_pick<'a>(lang: &str, zh: &'a str, en: &'a str) -> &'a str {
 #[test]
 fn a_paid_off_loan_gets_no_overdue_advice() {
     let v = advice_json(SAMPLE, "nqh-ticket", "en");
-    assert_eq!(v["panels"][0]["topic"], "credit");
+    assert_eq!(v["panels"][0]["topic"], "closing");
+    assert_eq!(v["panels"][1]["topic"], "credit");
     let all: Vec<String> = v["panels"]
         .as_array()
         .unwrap()

@@ -145,8 +145,15 @@ fn every_valid_fixture_validates_and_checks() {
                 assert_money_strings(l, &["penalty_estimate"], &what);
             }
             assert!(
-                ["overdue", "due_soon", "current", "paid_off"]
-                    .contains(&l["status"].as_str().unwrap()),
+                [
+                    "overdue",
+                    "due_soon",
+                    "current",
+                    "paid_off",
+                    "in_agreement",
+                    "settled"
+                ]
+                .contains(&l["status"].as_str().unwrap()),
                 "{what}: {l}"
             );
             assert!(l["days_overdue"].as_i64().unwrap() >= 0, "{what}: {l}");

@@ -605,6 +605,18 @@ fn archive_hides_a_loan_from_every_output_and_unarchive_brings_it_back() {
 
     assert_eq!(check_ids(&f.path, false), ["hb"]);
     assert_eq!(check_ids(&f.path, true), ["old", "hb"]);
+    // Shown by --all, it is marked, and the totals still leave it out.
+    let all: Value = serde_json::from_str(&ok(&f.path, &["check", "--all", "--json"])).unwrap();
+    let marks: Vec<(&str, bool)> = all["loans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["id"].as_str().unwrap(), l["archived"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(marks, [("old", true), ("hb", false)]);
+    let all_text = ok(&f.path, &["check", "--all"]);
+    assert!(all_text.contains("(archived)"), "{all_text}");
+    assert!(all_text.contains("overdue ¥0.00"), "{all_text}");
     let check = ok(&f.path, &["check"]);
     assert!(
         !check.contains("¥100.00"),

@@ -86,6 +86,10 @@ fn amortized(
         extensions: vec![],
         log: vec![],
         archived: false,
+        penalty_payments: vec![],
+        agreements: vec![],
+        promises: vec![],
+        settlement: None,
     }
 }
 

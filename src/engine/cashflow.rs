@@ -16,6 +16,8 @@ pub struct DueItem {
     pub due: NaiveDate,
     pub unpaid: Decimal,
     pub overdue: bool,
+    /// An installment of a repayment agreement (`n` counts the agreement's own).
+    pub agreement: bool,
 }
 
 /// One dated escalation step of an overdue loan.
@@ -41,16 +43,25 @@ pub struct Bucket {
 
 /// Every unpaid installment of the loan, oldest first.
 pub fn unpaid_items(v: &LoanView) -> Vec<DueItem> {
+    // With an agreement, the ledger's first installments are the agreement's.
+    let agreed = v
+        .ledger
+        .outcome
+        .as_deref()
+        .and_then(|o| o.agreement.as_ref())
+        .map_or(0, |a| a.installments.len());
     v.ledger
         .installments
         .iter()
-        .filter(|s| s.status != InstallmentStatus::Paid && s.unpaid() > Decimal::ZERO)
-        .map(|s| DueItem {
+        .enumerate()
+        .filter(|(_, s)| s.status != InstallmentStatus::Paid && s.unpaid() > Decimal::ZERO)
+        .map(|(i, s)| DueItem {
             loan_id: v.loan.id.clone(),
             n: s.inst.n,
             due: s.inst.due_date,
             unpaid: s.unpaid(),
             overdue: s.status == InstallmentStatus::Overdue,
+            agreement: i < agreed,
         })
         .collect()
 }

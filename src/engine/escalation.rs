@@ -105,7 +105,7 @@ fn add_days(d: NaiveDate, days: u32) -> Option<NaiveDate> {
 
 impl Escalation {
     pub fn compute(loan: &Loan, policy: &Policy, ledger: &Ledger, today: NaiveDate) -> Escalation {
-        let anchor = if ledger.status == LoanStatus::PaidOff {
+        let anchor = if ledger.status.is_closed() {
             None
         } else {
             ledger.escalation_anchor()
@@ -200,9 +200,12 @@ impl Escalation {
 
     pub fn situation(&self, ledger: &Ledger) -> Situation {
         match ledger.status {
-            LoanStatus::PaidOff => Situation::PaidOff,
-            // Before it is drawn: prevention only, as for a loan in good standing.
-            LoanStatus::Current | LoanStatus::NotDrawn => Situation::Current,
+            LoanStatus::PaidOff | LoanStatus::Settled => Situation::PaidOff,
+            // Before it is drawn: prevention only, as for a loan in good standing; an agreement
+            // kept so far is in good standing too.
+            LoanStatus::Current | LoanStatus::NotDrawn | LoanStatus::InAgreement => {
+                Situation::Current
+            }
             LoanStatus::DueSoon => Situation::DueSoon,
             LoanStatus::Overdue => {
                 if self.stage >= Some(StageKind::CreditReport)

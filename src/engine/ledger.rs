@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::rate;
 use super::schedule::Installment;
-use crate::model::{Loan, LoanTerms, Method};
+use crate::model::{Agreement, Loan, LoanTerms, Method, Promise, Settlement};
 use crate::money::round2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,6 +28,10 @@ pub enum LoanStatus {
     /// Before the loan's start date (a what-if into the past, or a loan written ahead): nothing
     /// is owed yet, so it is neither counted as open nor as current.
     NotDrawn,
+    /// Every installment of a repayment agreement due so far is paid (`engine::agreement`).
+    InAgreement,
+    /// Closed by a settlement for less than owed.
+    Settled,
 }
 
 impl LoanStatus {
@@ -38,7 +42,14 @@ impl LoanStatus {
             LoanStatus::Current => "current",
             LoanStatus::PaidOff => "paid_off",
             LoanStatus::NotDrawn => "not_drawn",
+            LoanStatus::InAgreement => "in_agreement",
+            LoanStatus::Settled => "settled",
         }
+    }
+
+    /// Nothing more is owed: paid off or settled.
+    pub fn is_closed(self) -> bool {
+        matches!(self, LoanStatus::PaidOff | LoanStatus::Settled)
     }
 }
 
@@ -158,6 +169,9 @@ pub struct Ledger {
     /// The penalty's daily rate in percent (None: unknown, or not needed as nothing is overdue).
     pub penalty_percent_per_day: Option<Decimal>,
     pub penalty_basis: PenaltyBasis,
+    /// An agreement, promises, penalty payments, a settlement (`engine::agreement`); None for a
+    /// loan with none of them.
+    pub outcome: Option<Box<Outcome>>,
 }
 
 impl Ledger {
@@ -264,6 +278,7 @@ impl Ledger {
             penalty_estimate,
             penalty_percent_per_day,
             penalty_basis,
+            outcome: None,
         }
     }
 
@@ -300,6 +315,150 @@ impl Ledger {
             return None;
         }
         oldest_overdue.or(next.map(|n| n.0))
+    }
+}
+
+/// A loan's true APR by IRR from its schedule (fees included); None for a bill list or flows
+/// with no rate. The one definition both faces show (`present::apr`) and the advice compares
+/// with the reported lines.
+pub fn loan_apr(loan: &crate::model::Loan, ledger: &Ledger) -> Option<Decimal> {
+    match &loan.terms {
+        crate::model::LoanTerms::Amortized {
+            principal, term, ..
+        } => {
+            // With an agreement, the loan's own schedule is its history.
+            let states = ledger
+                .outcome
+                .as_deref()
+                .and_then(|o| o.agreement.as_ref())
+                .map_or(&ledger.installments, |a| &a.history);
+            let insts: Vec<Installment> = states.iter().map(|s| s.inst.clone()).collect();
+            rate::apr(*principal, &insts, *term)
+        }
+        crate::model::LoanTerms::Bills(_) => None,
+    }
+}
+
+impl Ledger {
+    /// The agreement in force, when there is one.
+    pub fn agreement(&self) -> Option<&AgreementState> {
+        self.outcome.as_deref().and_then(|o| o.agreement.as_ref())
+    }
+
+    /// Whether the loan is overdue again because an agreement installment was missed.
+    pub fn agreement_broken(&self) -> bool {
+        self.agreement()
+            .is_some_and(|a| a.status == AgreementStatus::Broken)
+    }
+}
+
+// What a negotiation won, as the ledger carries it; `engine::agreement` works it out.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementStatus {
+    /// Every agreement installment due so far is paid.
+    Kept,
+    /// One due before today is not (协议未履行).
+    Broken,
+    /// All are paid.
+    Done,
+}
+
+impl AgreementStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            AgreementStatus::Kept => "kept",
+            AgreementStatus::Broken => "broken",
+            AgreementStatus::Done => "done",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromiseStatus {
+    Kept,
+    Broken,
+    Pending,
+}
+
+impl PromiseStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            PromiseStatus::Kept => "kept",
+            PromiseStatus::Broken => "broken",
+            PromiseStatus::Pending => "pending",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementState {
+    pub agreement: Agreement,
+    /// What it covers.
+    pub total: Decimal,
+    /// Its installments, numbered from 1, with what is paid on them today (also the first
+    /// entries of the ledger's `installments`).
+    pub installments: Vec<InstallmentState>,
+    /// The original schedule as it stood the day before the agreement.
+    pub history: Vec<InstallmentState>,
+    pub paid_count: u32,
+    pub next_due_date: Option<NaiveDate>,
+    pub status: AgreementStatus,
+    /// The due date of the oldest missed agreement installment: where escalation counts from
+    /// once the agreement is broken.
+    pub broken_since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromiseState {
+    pub promise: Promise,
+    /// Paid from its `date` to its `by` (as far as today).
+    pub paid: Decimal,
+    pub status: PromiseStatus,
+}
+
+impl PromiseState {
+    /// What is still to pay on a pending promise.
+    pub fn left(&self) -> Decimal {
+        (self.promise.amount - self.paid).max(Decimal::ZERO)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettlementState {
+    pub settlement: Settlement,
+    pub settled_amount: Decimal,
+    /// What the schedule (and the penalty estimate) still counted on the settlement's day, less
+    /// what was paid to settle; never below zero.
+    pub waived_amount: Decimal,
+    /// The installments as they stood before the settlement closed them (what `schedule`
+    /// shows); the ledger's own are all closed.
+    pub history: Vec<InstallmentState>,
+}
+
+/// Everything beyond the plain schedule, on one day.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    pub agreement: Option<AgreementState>,
+    pub promises: Vec<PromiseState>,
+    pub settlement: Option<SettlementState>,
+    /// `kind = "penalty"` payments dated on or before the day.
+    pub penalty_paid: Decimal,
+}
+
+impl Outcome {
+    pub fn pending_promises(&self) -> impl Iterator<Item = &PromiseState> {
+        self.promises
+            .iter()
+            .filter(|p| p.status == PromiseStatus::Pending)
+    }
+
+    /// Money already promised and not yet paid: the planner and the call script count it as
+    /// committed.
+    pub fn committed(&self) -> Decimal {
+        self.pending_promises().map(PromiseState::left).sum()
     }
 }
 

@@ -43,7 +43,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::LoanView;
-use super::ledger::{InstallmentStatus, LoanStatus};
+use super::ledger::InstallmentStatus;
 use crate::model::{Basis, StageKind};
 
 /// The plan looks this many days ahead.
@@ -165,6 +165,9 @@ pub struct Plan {
     /// is left is kept for it rather than spent on a bill not yet due. None when every overdue
     /// installment is paid by the plan (or none is overdue), and for avalanche and snowball.
     pub kept_for: Option<String>,
+    /// Set aside for pending promises before planning (`engine::committed`), at most
+    /// the cash.
+    pub committed: Decimal,
 }
 
 fn horizon(today: NaiveDate) -> NaiveDate {
@@ -331,11 +334,13 @@ impl Allot<'_, '_> {
 /// The plan for `cash` over `views` of `today` (any order; ties keep it).
 pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveDate) -> Plan {
     let cash = cash.max(Decimal::ZERO);
+    // Money promised is money already committed: the plan shares out what is left.
+    let committed = super::committed(views).min(cash);
     let end = horizon(today);
     let mut a = Allot {
         slots: views
             .iter()
-            .filter(|v| v.ledger.status != LoanStatus::PaidOff)
+            .filter(|v| !v.ledger.status.is_closed())
             .map(|v| Slot {
                 view: v,
                 steps: steps(v),
@@ -347,7 +352,7 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
                 penalty: penalty_pct(v),
             })
             .collect(),
-        cash_left: cash,
+        cash_left: cash - committed,
         next_order: 0,
     };
     let threatened_before: Vec<bool> = a
@@ -475,6 +480,7 @@ pub fn plan(views: &[LoanView], cash: Decimal, strategy: Strategy, today: NaiveD
         still_threatened,
         next_bill,
         kept_for,
+        committed,
     }
 }
 

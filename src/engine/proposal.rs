@@ -30,7 +30,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::LoanView;
-use super::ledger::{InstallmentStatus, Ledger, LoanStatus};
+use super::ledger::{InstallmentStatus, Ledger};
 
 /// The longest repayment a proposal asks for: five years.
 pub const MAX_MONTHS: u32 = 60;
@@ -180,12 +180,13 @@ pub fn proposals(views: &[LoanView], budget: Option<Decimal>) -> Vec<Proposal> {
         .collect();
     let own: Vec<bool> = shares.iter().map(Option::is_some).collect();
     if let Some(total) = budget {
-        let open = |i: &usize| views[*i].ledger.status != LoanStatus::PaidOff;
+        let open = |i: &usize| !views[*i].ledger.status.is_closed();
         // `[settings].monthly_budget` is the total: a loan's own budget is part of it, set aside
         // first (most urgent first, as far as the total reaches), and the rest is shared.
         let mut earmarked: Vec<usize> = (0..views.len()).filter(|i| own[*i] && open(i)).collect();
         earmarked.sort_by(|&a, &b| super::urgency_order(&views[a], &views[b]));
-        let mut left = total;
+        // Money promised (pending promises) is already committed.
+        let mut left = (total - super::committed(views)).max(Decimal::ZERO);
         for &i in &earmarked {
             let take = shares[i].unwrap_or_default().min(left);
             shares[i] = Some(take);

@@ -240,6 +240,10 @@ pub(crate) mod tests {
             extensions: vec![],
             log: vec![],
             archived: false,
+            penalty_payments: vec![],
+            agreements: vec![],
+            promises: vec![],
+            settlement: None,
         }
     }
 

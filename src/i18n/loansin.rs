@@ -380,7 +380,7 @@ pub fn unarchived_short(id: &str) -> Text {
 
 /// After a write in the dashboard that cleared a loan.
 pub fn paid_off_archive_key() -> Text {
-    Text::new(" · 已结清，按 A 归档", " · paid off: A archives it")
+    Text::new(" · 已结清，按 X 归档", " · paid off: X archives it")
 }
 
 pub fn fill_in(labels: &[String]) -> Text {
@@ -450,4 +450,9 @@ pub fn info_saved() -> Text {
 
 pub fn edit_form_title() -> Text {
     Text::new("修改借款信息", "Edit the loan")
+}
+
+/// The mark of an archived loan where `check --all` or the dashboard's H shows it.
+pub fn archived_tag() -> Text {
+    Text::new("已归档", "archived")
 }

@@ -6,6 +6,7 @@
 
 pub mod help;
 pub mod loansin;
+pub mod outcome;
 pub mod phrases;
 pub mod safety;
 mod text;
@@ -25,6 +26,8 @@ impl Lang {
             LoanStatus::Current => self.t("正常", "current"),
             LoanStatus::PaidOff => self.t("已结清", "paid off"),
             LoanStatus::NotDrawn => self.t("未借出", "not drawn"),
+            LoanStatus::InAgreement => self.t("协议还款中", "in agreement"),
+            LoanStatus::Settled => self.t("协商结清", "settled"),
         }
     }
 

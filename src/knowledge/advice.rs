@@ -53,6 +53,13 @@ pub const RULES: [&str; 13] = [
     "中国人民银行关于人民币贷款利率有关问题的通知（银发〔2003〕251号，逾期罚息为合同利率上浮30%–50%）",
 ];
 
+/// The reported lines a loan's true rate is told against (FACTS: the cost of a loan), cited by
+/// the generated rate item only: 36 %, then 24 %.
+pub const RATE_LINES: [&str; 2] = [
+    "关于规范整顿“现金贷”业务的通知（整治办函〔2017〕141号，综合年化成本 36%）",
+    "消费金融公司新发放贷款年化利率不超过 24% 的报道（新闻报道，2025）",
+];
+
 /// Placeholders the call script's lines may use.
 pub const SCRIPT_PLACEHOLDERS: [&str; 9] = [
     "hardship",
@@ -91,16 +98,22 @@ pub enum Topic {
     Credit,
     Rights,
     Prevention,
+    /// Keeping a repayment agreement: offered instead of negotiating while one is kept.
+    Agreement,
+    /// After the last payment: the closing checklist of a loan paid off or settled.
+    Closing,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: [Topic; 8] = [
         Topic::Negotiation,
         Topic::Extension,
         Topic::Contacts,
         Topic::Credit,
         Topic::Rights,
         Topic::Prevention,
+        Topic::Agreement,
+        Topic::Closing,
     ];
 
     pub fn key(self) -> &'static str {
@@ -111,6 +124,8 @@ impl Topic {
             Topic::Credit => "credit",
             Topic::Rights => "rights",
             Topic::Prevention => "prevention",
+            Topic::Agreement => "agreement",
+            Topic::Closing => "closing",
         }
     }
 }
@@ -151,6 +166,8 @@ pub struct Topics {
     pub credit: String,
     pub rights: String,
     pub prevention: String,
+    pub agreement: String,
+    pub closing: String,
 }
 
 impl Topics {
@@ -162,6 +179,8 @@ impl Topics {
             Topic::Credit => &self.credit,
             Topic::Rights => &self.rights,
             Topic::Prevention => &self.prevention,
+            Topic::Agreement => &self.agreement,
+            Topic::Closing => &self.closing,
         }
     }
 }
@@ -712,10 +731,33 @@ pub fn panels_in(
     let starts = view.loan.starts_after(today);
     // A loan not yet drawn has no situation of its own: advice about its contacts, credit record
     // or lender would be about a debt that does not exist yet. Prevention only, as if current.
+    let order = topic_order(situation);
     let (situation, topics): (Situation, &[Topic]) = match starts {
         Some(_) => (Situation::Current, &[Topic::Prevention]),
-        None => (situation, &topic_order(situation)),
+        None => (situation, &order),
     };
+    // What a negotiation won changes what helps: while an agreement is kept, keeping it comes
+    // first and no new plan is proposed; once nothing is owed, the closing checklist.
+    let outcome = view.ledger.outcome.as_deref();
+    let kept = outcome
+        .and_then(|o| o.agreement.as_ref())
+        .is_some_and(|a| a.status == crate::engine::agreement::AgreementStatus::Kept)
+        && view.ledger.status == crate::engine::LoanStatus::InAgreement;
+    let settled = outcome.is_some_and(|o| o.settlement.is_some());
+    let topics: Vec<Topic> = if starts.is_some() {
+        topics.to_vec()
+    } else if kept {
+        std::iter::once(Topic::Agreement)
+            .chain(topics.iter().copied().filter(|t| *t != Topic::Negotiation))
+            .collect()
+    } else if situation == Situation::PaidOff {
+        std::iter::once(Topic::Closing)
+            .chain(topics.iter().copied())
+            .collect()
+    } else {
+        topics.to_vec()
+    };
+    let topics = &topics[..];
     let mut panels = vec![];
     for &topic in topics {
         let mut items: Vec<PanelItem> = vec![];
@@ -733,6 +775,12 @@ pub fn panels_in(
         if topic == Topic::Credit && (situation.is_overdue() || situation == Situation::DueSoon) {
             items.extend(credit_stage_item(view, lang, today));
         }
+        if topic == Topic::Agreement {
+            items.extend(agreement_ref_item(view, lang));
+        }
+        if topic == Topic::Rights && starts.is_none() {
+            items.extend(apr_item(view, lang));
+        }
         items.extend(
             lib.items
                 .iter()
@@ -740,6 +788,7 @@ pub fn panels_in(
                     it.topics.contains(&topic)
                         && it.situations.contains(&situation)
                         && it.serves_platform(&view.loan.platform, from_user)
+                        && (settled || it.id != CLOSING_SETTLED_ONLY)
                 })
                 .map(|it| PanelItem {
                     text: it.text.clone(),
@@ -776,6 +825,56 @@ pub fn panels_in(
         panels,
         disclaimer: lib.disclaimer.clone(),
         severe_estimate,
+    })
+}
+
+/// The closing item said only of a loan settled for less.
+const CLOSING_SETTLED_ONLY: &str = "closing-settled-differently";
+
+/// An agreement kept with no record of it noted (`ref`): say to get one.
+fn agreement_ref_item(view: &LoanView, lang: Lang) -> Option<PanelItem> {
+    let a = view.ledger.outcome.as_deref()?.agreement.as_ref()?;
+    if a.agreement.reference.is_some() {
+        return None;
+    }
+    Some(PanelItem {
+        text: crate::i18n::outcome::agreement_without_ref_advice()
+            .get(lang)
+            .to_string(),
+        sources: vec![RULES[10].to_string()],
+        basis: None,
+        kind: ItemKind::FromUserFile,
+        id: None,
+    })
+}
+
+/// The loan's true annual rate against the reported 24 % and 36 % lines, when above one.
+fn apr_item(view: &LoanView, lang: Lang) -> Option<PanelItem> {
+    let apr = crate::engine::ledger::loan_apr(view.loan, &view.ledger)?;
+    let line = if apr > Decimal::from(36) {
+        36
+    } else if apr > Decimal::from(24) {
+        24
+    } else {
+        return None;
+    };
+    let mut sources = vec![RULES[11].to_string()];
+    sources.push(
+        if line == 36 {
+            RATE_LINES[0]
+        } else {
+            RATE_LINES[1]
+        }
+        .to_string(),
+    );
+    Some(PanelItem {
+        text: crate::i18n::outcome::apr_above_line(&apr.to_string(), line)
+            .get(lang)
+            .to_string(),
+        sources,
+        basis: None,
+        kind: ItemKind::FromUserFile,
+        id: None,
     })
 }
 
@@ -1111,7 +1210,7 @@ mod tests {
     fn both_assets_parse() {
         for lang in [Lang::Zh, Lang::En] {
             let lib = library(lang).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(lib.items.len(), 49);
+            assert_eq!(lib.items.len(), 58);
         }
     }
 
@@ -1166,6 +1265,8 @@ mod tests {
             let order = topic_order(s);
             let set: HashSet<Topic> = order.iter().copied().collect();
             assert_eq!(set.len(), 6, "{s:?}");
+            // The outcome topics come in only for a loan with an agreement or nothing owed.
+            assert!(!set.contains(&Topic::Agreement) && !set.contains(&Topic::Closing));
         }
         assert_eq!(topic_order(Situation::OverdueContacts)[0], Topic::Contacts);
         assert_eq!(topic_order(Situation::OverdueEarly)[0], Topic::Negotiation);

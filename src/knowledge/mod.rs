@@ -6,6 +6,7 @@ pub mod advice;
 pub mod complaint;
 pub mod letter;
 pub mod notice;
+pub mod outcome_letter;
 pub mod spoken;
 
 use crate::model::Policy;

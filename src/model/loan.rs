@@ -279,6 +279,15 @@ pub struct Loan {
     /// `archived = true`: kept in the file, left out of the list, `check`, `status`, `plan`, the
     /// calendar and the totals (`check --all` shows it).
     pub archived: bool,
+    /// `[[loan.payments]]` with `kind = "penalty"`: money towards penalty interest or fees, kept
+    /// apart so no installment ever counts it.
+    pub penalty_payments: Vec<Payment>,
+    /// `[[loan.agreements]]`, in file order; the one with the latest `date` is in force.
+    pub agreements: Vec<Agreement>,
+    /// `[[loan.promises]]`, in file order.
+    pub promises: Vec<Promise>,
+    /// A settlement for less than owed.
+    pub settlement: Option<Settlement>,
 }
 
 impl Loan {
@@ -306,6 +315,45 @@ impl Loan {
             LoanTerms::Bills(_) => None,
         }
     }
+}
+
+/// A repayment agreement the lender accepted (协商还款 / 个性化分期 / 停息挂账): from `date`, what it
+/// covers is owed as `months` monthly payments of `amount` from `from` (the last takes the rounding).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    /// The day it was agreed.
+    pub date: NaiveDate,
+    /// The first agreement payment's due date; the others fall on its day of later months.
+    pub from: NaiveDate,
+    pub months: u32,
+    pub amount: Decimal,
+    /// What the agreement covers; None: everything owed on `date` (the penalty estimate left out).
+    pub total: Option<Decimal>,
+    pub stop_interest: bool,
+    pub waive_penalty: bool,
+    /// The lender's record of it: a staff id, an SMS, an app record.
+    pub reference: Option<String>,
+    pub text: Option<String>,
+}
+
+/// A promise to pay (承诺还款), usually made on a collection call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Promise {
+    /// The day it was made.
+    pub date: NaiveDate,
+    pub by: NaiveDate,
+    pub amount: Decimal,
+    /// Whom it was made to, as the user wrote it.
+    pub to: Option<String>,
+    pub text: Option<String>,
+}
+
+/// A settlement for less than owed (协商结清 / 减免): `amount` paid on `date` closes the loan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settlement {
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    pub reference: Option<String>,
 }
 
 /// Mask a phone number as 138****0000; short or odd numbers keep only their last two digits.

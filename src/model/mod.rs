@@ -52,6 +52,20 @@ impl Portfolio {
             loan.payments.iter_mut().for_each(|p| shift(&mut p.date));
             loan.extensions.iter_mut().for_each(|e| shift(&mut e.due));
             loan.log.iter_mut().for_each(|e| shift(&mut e.date));
+            loan.penalty_payments
+                .iter_mut()
+                .for_each(|p| shift(&mut p.date));
+            for a in &mut loan.agreements {
+                shift(&mut a.date);
+                shift(&mut a.from);
+            }
+            for p in &mut loan.promises {
+                shift(&mut p.date);
+                shift(&mut p.by);
+            }
+            if let Some(s) = &mut loan.settlement {
+                shift(&mut s.date);
+            }
         }
     }
 }

@@ -191,6 +191,17 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
             out.push_str(&format!("  {f}\n"));
         }
     }
+    // What the borrower agreed and promised in the period (a broken promise stays here).
+    let cur = &ctx.portfolio.settings.currency;
+    let outcome = super::outcome::evidence_lines(lang, view, s.from, s.to, cur);
+    if !outcome.is_empty() {
+        out.push('\n');
+        out.push_str(crate::i18n::outcome::evidence_title().get(lang));
+        out.push('\n');
+        for l in outcome {
+            out.push_str(&format!("  {l}\n"));
+        }
+    }
     out.push('\n');
     out.push_str(lang.t("依据（据报道）\n", "Rules (as reported)\n"));
     for r in words::rules(lang) {

@@ -26,7 +26,7 @@ pub enum Countdown {
 
 impl Countdown {
     pub fn of(ledger: &Ledger, e: &Escalation, not_drawn: bool) -> Countdown {
-        if not_drawn || ledger.status == LoanStatus::PaidOff {
+        if not_drawn || ledger.status.is_closed() {
             return Countdown::None;
         }
         let (Some(d), Some(date)) = (e.days_until_emergency_contact, e.emergency_contact_date)

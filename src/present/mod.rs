@@ -13,6 +13,7 @@ pub mod countdown;
 pub mod entries;
 pub mod letter;
 pub mod notice;
+pub mod outcome;
 pub mod plan;
 pub mod preview;
 pub mod recorded;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::snapshot::LoanFacts;
 use crate::engine::LoanStatus;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, outcome};
 use crate::model::{Edit, LogKind};
 use crate::money::grouped;
 
@@ -57,6 +57,26 @@ pub fn what(lang: Lang, edit: &Edit, cur: &str) -> String {
             },
             Lang::En,
         ) => format!("Recorded an extension: installment {installment} now due on {due}"),
+        (Edit::PayPenalty { date, amount, .. }, _) => {
+            let m = format!("{cur}{}", grouped(*amount));
+            outcome::recorded_penalty(&m, *date).get(lang).to_string()
+        }
+        (Edit::Agree { agreement: a, .. }, _) => {
+            let m = format!("{cur}{}", grouped(a.amount));
+            outcome::recorded_agreement(a.months, &m, a.from)
+                .get(lang)
+                .to_string()
+        }
+        (Edit::Promise { promise: p, .. }, _) => {
+            let m = format!("{cur}{}", grouped(p.amount));
+            outcome::recorded_promise(&m, p.by).get(lang).to_string()
+        }
+        (Edit::Settle { settlement: st, .. }, _) => {
+            let m = format!("{cur}{}", grouped(st.amount));
+            outcome::recorded_settlement(&m, st.date)
+                .get(lang)
+                .to_string()
+        }
     }
 }
 
@@ -75,7 +95,7 @@ pub fn after(lang: Lang, f: &LoanFacts, cur: &str, today: NaiveDate) -> String {
             parts.push(f.countdown.words(lang, today));
         }
     }
-    if l.status != LoanStatus::PaidOff {
+    if !l.status.is_closed() {
         if let (Some(date), Some(days)) = (l.next_due_date, l.days_until_due)
             && l.status != LoanStatus::Overdue
         {

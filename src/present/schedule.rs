@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{apr, cost_totals};
-use crate::engine::{Escalation, InstallmentStatus, Ledger, LoanStatus, Milestone};
+use crate::engine::{Escalation, InstallmentStatus, Ledger, Milestone};
 use crate::i18n::Lang;
 use crate::model::{Loan, LoanTerms};
 use crate::money;
@@ -47,6 +47,9 @@ pub struct ScheduleFacts {
     #[serde(with = "money::as_plain")]
     pub total_fee: Decimal,
     pub installments: Vec<Row>,
+    /// The agreement's installments (empty without an agreement), the same fields as
+    /// `installments`; the original schedule above stays as it stood the day before it.
+    pub agreement_installments: Vec<Row>,
     /// The escalation stages with their days and basis, in the order they may come (by day, a
     /// stage with no day last); empty once paid off.
     pub stages: Vec<Milestone>,
@@ -60,8 +63,26 @@ pub struct ScheduleFacts {
 
 impl ScheduleFacts {
     pub fn of(loan: &Loan, ledger: &Ledger, escalation: &Escalation) -> ScheduleFacts {
-        let installments = ledger
-            .installments
+        let row = |s: &crate::engine::InstallmentState| Row {
+            n: s.inst.n,
+            due_date: s.inst.due_date,
+            principal: s.inst.principal,
+            interest: s.inst.interest,
+            fee: s.inst.fee,
+            amount: s.inst.amount,
+            paid: s.paid,
+            status: s.status,
+        };
+        let agreement_installments = super::outcome::agreement(ledger)
+            .map(|a| a.installments.iter().map(row).collect())
+            .unwrap_or_default();
+        // With an agreement, the original schedule as it stood the day before it.
+        let settled = super::outcome::of(ledger).and_then(|o| o.settlement.as_ref());
+        let original = super::outcome::agreement(ledger)
+            .map(|a| &a.history)
+            .or(settled.map(|s| &s.history))
+            .unwrap_or(&ledger.installments);
+        let installments = original
             .iter()
             .map(|s| Row {
                 n: s.inst.n,
@@ -81,7 +102,7 @@ impl ScheduleFacts {
             LoanTerms::Bills(b) => ("bills".to_string(), b.iter().map(|b| b.amount).sum(), true),
         };
         let (total_interest, total_fee) = cost_totals(ledger);
-        let stages: Vec<Milestone> = if ledger.status == LoanStatus::PaidOff {
+        let stages: Vec<Milestone> = if ledger.status.is_closed() {
             Vec::new()
         } else {
             escalation.milestones.clone()
@@ -94,9 +115,15 @@ impl ScheduleFacts {
             total_interest,
             total_fee,
             installments,
+            agreement_installments,
             stages,
             bills,
-            paid: ledger.total_paid,
+            // With an agreement the ledger counts from its date; what was paid before is in
+            // the history.
+            paid: ledger.total_paid
+                + super::outcome::agreement(ledger)
+                    .map(|a| a.history.iter().map(|s| s.paid).sum::<Decimal>())
+                    .unwrap_or_default(),
         }
     }
 }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::contact::Countdown;
 use crate::engine::proposal::{self, Proposal};
 use crate::engine::{
-    Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, rate, urgency_order,
+    Escalation, InstallmentStatus, Ledger, LoanStatus, LoanView, Situation, urgency_order,
 };
 use crate::i18n::Lang;
 use crate::knowledge::Policies;
@@ -92,12 +92,10 @@ pub fn due_soon(ledger: &Ledger, today: NaiveDate, alert_days: u32) -> (Decimal,
 /// The schedule report and the dashboard's detail both show this.
 pub fn apr(loan: &Loan, ledger: &Ledger) -> (Option<Decimal>, Option<Decimal>) {
     match &loan.terms {
-        LoanTerms::Amortized {
-            principal, term, ..
-        } => {
-            let insts: Vec<_> = ledger.installments.iter().map(|s| s.inst.clone()).collect();
-            (rate::apr(*principal, &insts, *term), Some(*principal))
-        }
+        LoanTerms::Amortized { principal, .. } => (
+            crate::engine::ledger::loan_apr(loan, ledger),
+            Some(*principal),
+        ),
         LoanTerms::Bills(_) => (None, None),
     }
 }
@@ -106,7 +104,8 @@ pub fn apr(loan: &Loan, ledger: &Ledger) -> (Option<Decimal>, Option<Decimal>) {
 /// schedule view total.
 pub fn cost_totals(ledger: &Ledger) -> (Decimal, Decimal) {
     ledger
-        .installments
+        .agreement()
+        .map_or(&ledger.installments, |a| &a.history)
         .iter()
         .fold((Decimal::ZERO, Decimal::ZERO), |(i, f), s| {
             (i + s.inst.interest, f + s.inst.fee)
@@ -128,12 +127,38 @@ pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
     } else {
         policy.display_name(lang)
     };
+    if loan.product.is_none()
+        && let Some(alias) = alias_product(loan, policy)
+    {
+        // An alias that already holds the platform's name (支付宝借呗) is said alone.
+        if alias.contains(policy.display_name(Lang::Zh)) {
+            return alias.to_string();
+        }
+        return match lang {
+            Lang::Zh => format!("{platform}{alias}"),
+            Lang::En => format!("{platform} {alias}"),
+        };
+    }
     match (&loan.product, lang) {
         (Some(p), _) if p == platform => p.clone(),
         (Some(p), Lang::Zh) => format!("{platform}{p}"),
         (Some(p), Lang::En) => format!("{platform} {p}"),
         (None, _) => platform.to_string(),
     }
+}
+
+/// `platform = "借呗"` with no product: a built-in platform's alias that names the product the
+/// user knows (借呗, 花呗, 借去花, 任性贷); None for a key, the platform's own name or a shortening
+/// of it (携程 for 携程金融), and a user's own platform.
+fn alias_product<'a>(loan: &'a Loan, policy: &crate::model::Policy) -> Option<&'a str> {
+    let written = loan.platform_written.trim();
+    let zh_name = policy.display_name(Lang::Zh);
+    (!policy.from_user
+        && policy.key != "generic"
+        && !written.is_ascii()
+        && written != zh_name
+        && (written.contains(zh_name) || !zh_name.contains(written)))
+    .then_some(written)
 }
 
 impl LoanFacts {
@@ -164,6 +189,7 @@ impl LoanFacts {
                 .name
                 .clone()
                 .or_else(|| v.loan.product.clone())
+                .or_else(|| alias_product(v.loan, v.policy).map(str::to_string))
                 .unwrap_or_else(|| v.loan.id.clone()),
             platform: v.policy.display_name(lang).to_string(),
             // What `/` matches: the names in both languages, the product, the platform's key and
@@ -189,6 +215,7 @@ impl LoanFacts {
             due_soon,
             due_soon_in,
             countdown,
+            archived: v.loan.archived,
         }
     }
 }
@@ -273,6 +300,9 @@ pub struct LoanFacts {
     pub due_soon_in: Option<i64>,
     /// Where the emergency-contact countdown stands (one wording: `Countdown::words`).
     pub countdown: Countdown,
+    /// `archived = true`: shown only when asked (`check --all`, the dashboard's H), marked, and
+    /// left out of the totals.
+    pub archived: bool,
 }
 
 impl LoanFacts {
@@ -291,7 +321,7 @@ impl LoanFacts {
         }
         match self.ledger.status {
             LoanStatus::Overdue => self.ledger.overdue_amount,
-            LoanStatus::PaidOff => Decimal::ZERO,
+            LoanStatus::PaidOff | LoanStatus::Settled => Decimal::ZERO,
             _ => self.ledger.next_due_amount,
         }
     }
@@ -303,6 +333,11 @@ impl LoanFacts {
             return lang.t("未借出", "not drawn").into();
         }
         let l = &self.ledger;
+        if l.status == LoanStatus::Overdue && l.agreement_broken() {
+            return crate::i18n::outcome::agreement_broken_days(l.days_overdue)
+                .get(lang)
+                .into();
+        }
         match (lang, l.status) {
             (Lang::Zh, LoanStatus::Overdue) => format!("逾期{}天", l.days_overdue),
             (Lang::En, LoanStatus::Overdue) => format!("{}d late", l.days_overdue),
@@ -354,13 +389,13 @@ fn timeline(e: &Escalation, today: NaiveDate) -> Option<Timeline> {
 
 fn totals(entries: &[LoanFacts]) -> Totals {
     let mut t = Totals::default();
-    for (i, e) in entries.iter().enumerate() {
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.archived) {
         t.overdue += e.ledger.overdue_amount;
         t.due_soon += e.due_soon;
         if !e.due_soon.is_zero() {
             t.due_soon_loans += 1;
         }
-        if e.ledger.status != LoanStatus::PaidOff && e.starts.is_none() {
+        if !e.ledger.status.is_closed() && e.starts.is_none() {
             t.open += 1;
             if let Some(d) = e.escalation.days_until_emergency_contact {
                 let nearest = |j: Option<usize>| {

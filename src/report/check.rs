@@ -10,6 +10,7 @@ use super::Context;
 use super::table::Align;
 use crate::engine::ledger::PenaltyBasis;
 use crate::engine::{LoanStatus, Situation};
+use crate::i18n::loansin as lt;
 use crate::model::{Basis, StageKind};
 use crate::money::{self, grouped};
 use crate::present::{LoanFacts, Snapshot};
@@ -17,6 +18,8 @@ use crate::text::{GiveWay, render_fit};
 
 #[derive(Debug, Serialize)]
 pub struct CheckRow<'a> {
+    /// Only `check --all` lists an archived loan.
+    pub archived: bool,
     // Borrowed from the portfolio: copying three strings per loan showed at 10,000 loans.
     pub id: &'a str,
     pub name: Cow<'a, str>,
@@ -56,6 +59,19 @@ pub struct CheckRow<'a> {
     pub penalty_basis: PenaltyBasis,
     #[serde(with = "money::as_plain")]
     pub remaining_balance: Decimal,
+    /// The agreement in force; null without one.
+    pub agreement: Option<crate::present::outcome::AgreementFacts>,
+    pub promises: Vec<crate::present::outcome::PromiseFacts>,
+    /// Paid to settle and what was waived; null unless settled.
+    #[serde(with = "money::as_plain_opt")]
+    pub settled_amount: Option<Decimal>,
+    #[serde(with = "money::as_plain_opt")]
+    pub waived_amount: Option<Decimal>,
+    /// The true annual rate by IRR, fees included (percent, two decimals); null for a bill list.
+    #[serde(with = "money::as_plain_opt")]
+    pub apr: Option<Decimal>,
+    /// The reported line it is above: null, "24" or "36".
+    pub apr_line: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -82,8 +98,10 @@ pub fn row<'a>(ctx: &Context<'a>, f: &'a LoanFacts) -> CheckRow<'a> {
     let e = &f.escalation;
     let contact = e.milestone(StageKind::EmergencyContact);
     let credit = e.milestone(StageKind::CreditReport);
+    let apr = crate::present::apr(loan, l).0;
     CheckRow {
         id: &loan.id,
+        archived: f.archived,
         name: Cow::Borrowed(&f.name),
         platform: &loan.platform,
         status: l.status,
@@ -106,6 +124,12 @@ pub fn row<'a>(ctx: &Context<'a>, f: &'a LoanFacts) -> CheckRow<'a> {
         penalty_estimate: l.penalty_estimate,
         penalty_basis: l.penalty_basis,
         remaining_balance: l.remaining_balance,
+        agreement: crate::present::outcome::agreement_facts(l),
+        promises: crate::present::outcome::promise_facts(l),
+        settled_amount: crate::present::outcome::settled_amounts(l).0,
+        waived_amount: crate::present::outcome::settled_amounts(l).1,
+        apr,
+        apr_line: crate::present::outcome::apr_line(apr),
     }
 }
 
@@ -196,7 +220,11 @@ pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
                 w => w,
             };
             vec![
-                f.name.clone(),
+                if f.archived {
+                    format!("{} ({})", f.name, lt::archived_tag().get(lang))
+                } else {
+                    f.name.clone()
+                },
                 status,
                 if l.overdue_amount.is_zero() {
                     "—".into()
@@ -237,6 +265,15 @@ pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
         width,
         GIVE_WAY,
     ));
+    // Promises pending or broken, and settlements, under the table (issue 20).
+    let notes = crate::present::outcome::check_notes(lang, &snap.loans, ctx.today, cur);
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
     let note = lang.t(
         "催收阶段的天数来自网络文章和用户反馈，只是估计；罚息为估算。",
         "Escalation days are estimates from articles and user reports; penalties are estimates.",

@@ -32,6 +32,16 @@ pub fn due_uid(loan_id: &str, n: u32) -> String {
     format!("repaydash-{loan_id}-due-{n}@repaydash")
 }
 
+/// An agreement installment's event: its own UID, apart from the original schedule's.
+pub fn agreement_uid(loan_id: &str, n: u32) -> String {
+    format!("repaydash-{loan_id}-agreement-{n}@repaydash")
+}
+
+/// A promise's event, by its place in the loan's list.
+pub fn promise_uid(loan_id: &str, i: usize) -> String {
+    format!("repaydash-{loan_id}-promise-{}@repaydash", i + 1)
+}
+
 pub fn milestone_uid(loan_id: &str, kind: StageKind, typical: bool) -> String {
     let tail = if typical { "-typical" } else { "" };
     format!("repaydash-{loan_id}-{}{tail}@repaydash", kind.key())
@@ -200,6 +210,19 @@ fn due_events<W: Write>(
         }
         let name: &str = name.get_or_insert_with(|| ctx.display_name(v.loan));
         let amount = format!("{cur}{}", grouped(item.unpaid));
+        if item.agreement {
+            let words = crate::i18n::outcome::ics_agreement(name, item.n, &amount, item.overdue);
+            let uid = agreement_uid(&v.loan.id, item.n);
+            let event = EventOut {
+                uid: &uid,
+                date: item.due,
+                summary: words.0.get(lang),
+                description: words.1.get(lang),
+                trigger: (!item.overdue).then_some("-PT15H"),
+            };
+            write_event(ics, &event, stamp)?;
+            continue;
+        }
         let summary = match (lang, item.overdue) {
             (Lang::Zh, false) => format!("还款：{name} 第{}期 {amount}", item.n),
             (Lang::Zh, true) => format!("已逾期：{name} 第{}期 {amount}", item.n),
@@ -301,6 +324,46 @@ fn milestone_events<W: Write>(
     Ok(())
 }
 
+/// Each pending promise on its `by` day, with an alarm at 09:00 the day before.
+fn promise_events<W: Write>(
+    ctx: &Context,
+    v: &LoanView,
+    end: NaiveDate,
+    stamp: &str,
+    ics: &mut Ics<W>,
+) -> io::Result<()> {
+    let Some(o) = v.ledger.outcome.as_deref() else {
+        return Ok(());
+    };
+    let cur = &ctx.portfolio.settings.currency;
+    for (i, p) in o.promises.iter().enumerate() {
+        if p.status != crate::engine::agreement::PromiseStatus::Pending
+            || p.promise.by < ctx.today
+            || p.promise.by > end
+        {
+            continue;
+        }
+        let name = ctx.display_name(v.loan);
+        let amount = format!("{cur}{}", grouped(p.left()));
+        let (summary, description) = crate::i18n::outcome::ics_promise(
+            &name,
+            &amount,
+            p.promise.to.as_deref(),
+            p.promise.date,
+        );
+        let uid = promise_uid(&v.loan.id, i);
+        let event = EventOut {
+            uid: &uid,
+            date: p.promise.by,
+            summary: summary.get(ctx.lang),
+            description: description.get(ctx.lang),
+            trigger: Some("-PT15H"),
+        };
+        write_event(ics, &event, stamp)?;
+    }
+    Ok(())
+}
+
 /// Write the calendar to `out`, one loan at a time in the file's order (so the output is stable
 /// for a given file). Nothing is kept once written; `out` should be buffered.
 pub fn write(ctx: &Context, days: u32, out: impl Write) -> io::Result<()> {
@@ -321,6 +384,7 @@ pub fn write(ctx: &Context, days: u32, out: impl Write) -> io::Result<()> {
         let v = ctx.view(loan);
         due_events(ctx, &v, end, &stamp, &mut ics)?;
         milestone_events(ctx, &v, end, &stamp, &mut ics)?;
+        promise_events(ctx, &v, end, &stamp, &mut ics)?;
     }
     ics.raw("END:VCALENDAR")?;
     ics.into_inner().flush()

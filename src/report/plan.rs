@@ -35,6 +35,9 @@ struct JsonPlan {
     still_threatened: Vec<String>,
     /// The overdue loan what is left is kept for (null when none).
     kept_for: Option<String>,
+    /// Set aside for pending promises before planning.
+    #[serde(with = "money::as_plain")]
+    committed: Decimal,
 }
 
 pub fn json(ctx: &Context, p: &Plan) -> Result<String, serde_json::Error> {
@@ -54,6 +57,7 @@ pub fn json(ctx: &Context, p: &Plan) -> Result<String, serde_json::Error> {
         avoided: p.avoided.clone(),
         still_threatened: p.still_threatened.clone(),
         kept_for: p.kept_for.clone(),
+        committed: p.committed,
     };
     super::json::pretty(&out)
 }
@@ -76,6 +80,13 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
         grouped(p.cash),
         lang.t("策略", "Strategy"),
     );
+    if !p.committed.is_zero() {
+        out.push_str(
+            crate::i18n::outcome::plan_committed(&format!("{cur}{}", grouped(p.committed)))
+                .get(lang),
+        );
+        out.push_str("\n\n");
+    }
     if p.payments.is_empty() {
         out.push_str(&nothing_to_pay(lang, p, &name, cur, ctx.today));
         out.push('\n');

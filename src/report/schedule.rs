@@ -58,6 +58,30 @@ pub fn text(ctx: &Context, v: &LoanView) -> String {
         &[Right, Left, Right, Right, Right, Right, Right, Left],
         &rows,
     ));
+    if !r.agreement_installments.is_empty() {
+        out.push('\n');
+        out.push_str(crate::i18n::outcome::agreement_installments_title().get(lang));
+        out.push('\n');
+        let rows: Vec<Vec<String>> = r
+            .agreement_installments
+            .iter()
+            .map(|i| {
+                vec![
+                    i.n.to_string(),
+                    i.due_date.to_string(),
+                    grouped(i.amount),
+                    grouped(i.paid),
+                    lang.installment_status(i.status).to_string(),
+                ]
+            })
+            .collect();
+        let h = columns(lang);
+        out.push_str(&render(
+            &[h[0], h[1], h[5], h[6], h[7]],
+            &[Right, Left, Right, Right, Left],
+            &rows,
+        ));
+    }
     if !r.stages.is_empty() {
         out.push('\n');
         out.push_str(lang.t(

@@ -32,7 +32,8 @@ pub fn line(ctx: &Context) -> String {
         .iter()
         .filter(|f| !f.due_soon.is_zero())
         .collect();
-    if overdue.is_empty() && soon.is_empty() {
+    let promised = crate::present::outcome::promises_line(lang, &snap.loans, ctx.today, cur);
+    if overdue.is_empty() && soon.is_empty() && promised.is_none() {
         return String::new();
     }
     let mut parts: Vec<String> = Vec::new();
@@ -83,6 +84,8 @@ pub fn line(ctx: &Context) -> String {
         parts.push(forms[0].clone());
         soon_forms = Some((parts.len() - 1, forms));
     }
+    // A promise comes last: the first to go when the line is cut.
+    parts.extend(promised);
     let fits = |parts: &[String]| parts.join(" | ").width() <= MAX_WIDTH;
     if fits(&parts) {
         return parts.join(" | ");

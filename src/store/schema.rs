@@ -12,13 +12,27 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diag::{Diagnostic, LineIndex};
+use crate::i18n::outcome;
 use crate::i18n::{Lang, Text, phrases as ph, phrases::Need};
 use crate::model::{
-    Basis, Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag, LogKind, Method,
-    Payment, Policy, Portfolio, Rate, Settings, Stage, StageKind,
+    Agreement, Basis, Bill, Channel, Contact, Extension, Loan, LoanTerms, LogEntry, LogFlag,
+    LogKind, Method, Payment, Policy, Portfolio, Promise, Rate, Settings, Settlement, Stage,
+    StageKind,
 };
 
 pub use crate::input::MAX_AMOUNT;
+
+/// The words a payment's `kind` may be: none (an installment) or `penalty`.
+pub const PAYMENT_KINDS: &[&str] = &["installment", "penalty"];
+
+/// Whether a payment's kind is the penalty's (None: not a kind).
+fn payment_kind(s: &str) -> Option<bool> {
+    match s {
+        "installment" => Some(false),
+        "penalty" => Some(true),
+        _ => None,
+    }
+}
 pub const MAX_TERM: u32 = 1200;
 const MAX_DAY: i64 = 3650;
 
@@ -199,10 +213,26 @@ mod known {
         "extensions",
         "log",
         "archived",
+        "agreements",
+        "promises",
+        "settlement",
     ];
     pub const BILL: &[&str] = &["due", "amount"];
     pub const CONTACT: &[&str] = &["name", "relation", "phone", "greeting"];
-    pub const PAYMENT: &[&str] = &["date", "amount"];
+    pub const PAYMENT: &[&str] = &["date", "amount", "kind"];
+    pub const AGREEMENT: &[&str] = &[
+        "date",
+        "from",
+        "months",
+        "amount",
+        "total",
+        "stop_interest",
+        "waive_penalty",
+        "ref",
+        "text",
+    ];
+    pub const PROMISE: &[&str] = &["date", "by", "amount", "to", "text"];
+    pub const SETTLEMENT: &[&str] = &["date", "amount", "ref"];
     pub const EXTENSION: &[&str] = &["installment", "due"];
     pub const LOG: &[&str] = &[
         "date", "time", "kind", "text", "who", "channel", "caller", "flags",
@@ -864,7 +894,7 @@ impl<'a> Walker<'a> {
         let monthly_budget = self.amount(tab, "monthly_budget", false);
         let hardship = self.string(tab, "hardship");
         let contacts = self.contacts(tab);
-        let payments = self.payments(tab);
+        let (payments, penalty_payments) = self.payments(tab);
         let log = self.log(tab);
         let archived = match self.value(tab, "archived") {
             Some(v) => match v.get_ref().as_bool() {
@@ -880,6 +910,9 @@ impl<'a> Walker<'a> {
             },
             None => false,
         };
+        let agreements = self.agreements(tab);
+        let promises = self.promises(tab);
+        let settlement = self.settlement(tab);
 
         let terms = if let Some(item) = tab.t.get("installments") {
             let base = tab.path.child("installments");
@@ -946,6 +979,10 @@ impl<'a> Walker<'a> {
             extensions,
             log,
             archived,
+            penalty_payments,
+            agreements,
+            promises,
+            settlement,
         })
     }
 
@@ -1045,12 +1082,14 @@ impl<'a> Walker<'a> {
         out
     }
 
-    fn payments(&mut self, tab: &Tab) -> Vec<Payment> {
+    /// The payments towards installments, and apart those with `kind = "penalty"`.
+    fn payments(&mut self, tab: &Tab) -> (Vec<Payment>, Vec<Payment>) {
         let Some(item) = tab.t.get("payments") else {
-            return vec![];
+            return (vec![], vec![]);
         };
         let base = tab.path.child("payments");
         let mut out = vec![];
+        let mut penalty = vec![];
         for p in self.tables(item, &base) {
             self.unknown_keys(p.t, &p.path, known::PAYMENT);
             let date = self.date(&p, "date");
@@ -1061,11 +1100,175 @@ impl<'a> Walker<'a> {
             if !p.t.contains_key("amount") {
                 self.missing(&p, "amount", Need::PaymentAmount);
             }
-            if let (Some(date), Some(amount)) = (date, amount) {
-                out.push(Payment { date, amount });
+            let is_penalty = match self.str(&p, "kind") {
+                Some(k) => self.one_of(&p, "kind", k, payment_kind, PAYMENT_KINDS),
+                None => Some(false),
+            };
+            if let (Some(date), Some(amount), Some(is_penalty)) = (date, amount, is_penalty) {
+                if is_penalty {
+                    penalty.push(Payment { date, amount });
+                } else {
+                    out.push(Payment { date, amount });
+                }
+            }
+        }
+        (out, penalty)
+    }
+
+    /// `true`/`false`, default false.
+    fn boolean(&mut self, tab: &Tab, key: &str) -> bool {
+        let Some(v) = self.value(tab, key) else {
+            return false;
+        };
+        match v.get_ref() {
+            DeValue::Boolean(b) => *b,
+            _ => {
+                self.err(
+                    item_span(v),
+                    &format!("{}.{key}", tab.path),
+                    outcome::must_be_bool(key),
+                );
+                false
+            }
+        }
+    }
+
+    /// A date that may not come before another key's date of the same entry.
+    fn not_before(
+        &mut self,
+        tab: &Tab,
+        key: &str,
+        date: Option<NaiveDate>,
+        earlier: &str,
+        min: Option<NaiveDate>,
+    ) {
+        if let (Some(d), Some(m)) = (date, min)
+            && d < m
+        {
+            let span = tab.t.get(key).and_then(item_span);
+            self.err(
+                span,
+                &format!("{}.{key}", tab.path),
+                outcome::date_before(key, earlier),
+            );
+        }
+    }
+
+    fn agreements(&mut self, tab: &Tab) -> Vec<Agreement> {
+        let Some(item) = tab.t.get("agreements") else {
+            return vec![];
+        };
+        let base = tab.path.child("agreements");
+        let mut out = vec![];
+        for a in self.tables(item, &base) {
+            self.unknown_keys(a.t, &a.path, known::AGREEMENT);
+            let date = self.date(&a, "date");
+            let from = self.date(&a, "from");
+            let months = self.integer(&a, "months", 1, i64::from(MAX_TERM));
+            let amount = self.amount(&a, "amount", false);
+            let total = self.amount(&a, "total", false);
+            let stop_interest = self.boolean(&a, "stop_interest");
+            let waive_penalty = self.boolean(&a, "waive_penalty");
+            let reference = self.string(&a, "ref").filter(|r| !r.trim().is_empty());
+            let text = self.string(&a, "text").filter(|r| !r.trim().is_empty());
+            for key in ["date", "from", "months", "amount"] {
+                if !a.t.contains_key(key) {
+                    let need = outcome::agreement_needs(key);
+                    self.missing_text(&a, key, need);
+                }
+            }
+            self.not_before(&a, "from", from, "date", date);
+            if let (Some(date), Some(from), Some(months), Some(amount)) =
+                (date, from, months, amount)
+                && from >= date
+            {
+                out.push(Agreement {
+                    date,
+                    from,
+                    months,
+                    amount,
+                    total,
+                    stop_interest,
+                    waive_penalty,
+                    reference,
+                    text,
+                });
             }
         }
         out
+    }
+
+    fn promises(&mut self, tab: &Tab) -> Vec<Promise> {
+        let Some(item) = tab.t.get("promises") else {
+            return vec![];
+        };
+        let base = tab.path.child("promises");
+        let mut out = vec![];
+        for p in self.tables(item, &base) {
+            self.unknown_keys(p.t, &p.path, known::PROMISE);
+            let date = self.date(&p, "date");
+            let by = self.date(&p, "by");
+            let amount = self.amount(&p, "amount", false);
+            let to = self.string(&p, "to").filter(|r| !r.trim().is_empty());
+            let text = self.string(&p, "text").filter(|r| !r.trim().is_empty());
+            for key in ["date", "by", "amount"] {
+                if !p.t.contains_key(key) {
+                    let need = outcome::promise_needs(key);
+                    self.missing_text(&p, key, need);
+                }
+            }
+            self.not_before(&p, "by", by, "date", date);
+            if let (Some(date), Some(by), Some(amount)) = (date, by, amount)
+                && by >= date
+            {
+                out.push(Promise {
+                    date,
+                    by,
+                    amount,
+                    to,
+                    text,
+                });
+            }
+        }
+        out
+    }
+
+    fn settlement(&mut self, tab: &Tab) -> Option<Settlement> {
+        let item = tab.t.get("settlement")?;
+        let path = tab.path.child("settlement");
+        let Some(t) = item.get_ref().as_table() else {
+            self.err(
+                item_span(item),
+                &path.to_string(),
+                ph::must_be_table(&path.to_string()),
+            );
+            return None;
+        };
+        let s = Tab {
+            t,
+            span: item_span(item),
+            path,
+        };
+        self.unknown_keys(t, &s.path, known::SETTLEMENT);
+        let date = self.date(&s, "date");
+        let amount = self.amount(&s, "amount", false);
+        let reference = self.string(&s, "ref").filter(|r| !r.trim().is_empty());
+        for key in ["date", "amount"] {
+            if !t.contains_key(key) {
+                let need = outcome::settlement_needs(key);
+                self.missing_text(&s, key, need);
+            }
+        }
+        Some(Settlement {
+            date: date?,
+            amount: amount?,
+            reference,
+        })
+    }
+
+    fn missing_text(&mut self, tab: &Tab, key: &str, why: Text) {
+        let span = self.header_span(tab.span.clone());
+        self.err(span, &format!("{}.{key}", tab.path), ph::missing(key, &why));
     }
 
     fn extensions(&mut self, tab: &Tab, count: u32) -> Vec<Extension> {

@@ -21,8 +21,8 @@ use super::guard::{self, Placed, ReadFile};
 use super::lock::{self, FileLock};
 use super::schema;
 use super::{Loaded, ReadStamp, Source, segment};
-use crate::engine::{Ledger, LoanStatus, schedule};
-use crate::i18n::{Lang, Text, phrases as ph};
+use crate::engine::schedule;
+use crate::i18n::{Lang, Text, outcome, phrases as ph};
 use crate::input;
 use crate::model::{Extension, Loan, LoanTerms, LogKind, Method, Payment, Policy, Portfolio};
 
@@ -37,6 +37,10 @@ impl Edit {
             Edit::Pay { .. } => "payments",
             Edit::Log { .. } => "log",
             Edit::Extend { .. } => "extensions",
+            Edit::PayPenalty { .. } => "payments",
+            Edit::Agree { .. } => "agreements",
+            Edit::Promise { .. } => "promises",
+            Edit::Settle { .. } => "settlement",
         }
     }
 
@@ -75,6 +79,59 @@ impl Edit {
                 ("installment", Value::from(i64::from(*installment))),
                 ("due", date_value(*due)),
             ],
+            Edit::PayPenalty { date, amount, .. } => vec![
+                ("date", date_value(*date)),
+                ("amount", literal(&amount.to_string())),
+                ("kind", literal(&basic_string("penalty"))),
+            ],
+            Edit::Agree { agreement: a, .. } => {
+                let mut out = vec![
+                    ("date", date_value(a.date)),
+                    ("from", date_value(a.from)),
+                    ("months", Value::from(i64::from(a.months))),
+                    ("amount", literal(&a.amount.to_string())),
+                ];
+                if let Some(t) = a.total {
+                    out.push(("total", literal(&t.to_string())));
+                }
+                if a.stop_interest {
+                    out.push(("stop_interest", Value::from(true)));
+                }
+                if a.waive_penalty {
+                    out.push(("waive_penalty", Value::from(true)));
+                }
+                if let Some(r) = &a.reference {
+                    out.push(("ref", literal(&basic_string(r))));
+                }
+                if let Some(t) = &a.text {
+                    out.push(("text", literal(&basic_string(t))));
+                }
+                out
+            }
+            Edit::Promise { promise: p, .. } => {
+                let mut out = vec![
+                    ("date", date_value(p.date)),
+                    ("by", date_value(p.by)),
+                    ("amount", literal(&p.amount.to_string())),
+                ];
+                if let Some(t) = &p.to {
+                    out.push(("to", literal(&basic_string(t))));
+                }
+                if let Some(t) = &p.text {
+                    out.push(("text", literal(&basic_string(t))));
+                }
+                out
+            }
+            Edit::Settle { settlement: st, .. } => {
+                let mut out = vec![
+                    ("date", date_value(st.date)),
+                    ("amount", literal(&st.amount.to_string())),
+                ];
+                if let Some(r) = &st.reference {
+                    out.push(("ref", literal(&basic_string(r))));
+                }
+                out
+            }
         }
     }
 
@@ -102,6 +159,18 @@ impl Edit {
                     due: *due,
                 },
             ),
+            Edit::PayPenalty { date, amount, .. } => pop_if(
+                &mut loan.penalty_payments,
+                &Payment {
+                    date: *date,
+                    amount: *amount,
+                },
+            ),
+            Edit::Agree { agreement, .. } => pop_if(&mut loan.agreements, agreement),
+            Edit::Promise { promise, .. } => pop_if(&mut loan.promises, promise),
+            Edit::Settle { settlement, .. } => {
+                loan.settlement.as_ref() == Some(settlement) && loan.settlement.take().is_some()
+            }
         }
     }
 
@@ -119,6 +188,13 @@ impl Edit {
                 installment: *installment,
                 due: *due,
             }),
+            Edit::PayPenalty { date, amount, .. } => loan.penalty_payments.push(Payment {
+                date: *date,
+                amount: *amount,
+            }),
+            Edit::Agree { agreement, .. } => loan.agreements.push(agreement.clone()),
+            Edit::Promise { promise, .. } => loan.promises.push(promise.clone()),
+            Edit::Settle { settlement, .. } => loan.settlement = Some(settlement.clone()),
         }
     }
 }
@@ -605,6 +681,45 @@ fn check_input(edit: &Edit, today: NaiveDate) -> Result<(), WriteError> {
             check_amount(*amount)?;
             not_future(*date, today, ph::Entry::Payment)
         }
+        Edit::PayPenalty { date, amount, .. } => {
+            check_amount(*amount)?;
+            not_future(*date, today, ph::Entry::Payment)
+        }
+        Edit::Agree { agreement: a, .. } => {
+            check_amount(a.amount)?;
+            if let Some(t) = a.total {
+                check_amount(t)?;
+            }
+            if a.months == 0 || a.months > schema::MAX_TERM {
+                return Err(WriteError::bad(ph::int_range(
+                    "months",
+                    1,
+                    i64::from(schema::MAX_TERM),
+                    i64::from(a.months),
+                )));
+            }
+            if a.from < a.date {
+                return Err(WriteError::rule(
+                    Field::Due,
+                    outcome::date_before("from", "date"),
+                ));
+            }
+            not_future(a.date, today, ph::Entry::Log)
+        }
+        Edit::Promise { promise: pr, .. } => {
+            check_amount(pr.amount)?;
+            if pr.by < pr.date {
+                return Err(WriteError::rule(
+                    Field::Due,
+                    outcome::date_before("by", "date"),
+                ));
+            }
+            not_future(pr.date, today, ph::Entry::Log)
+        }
+        Edit::Settle { settlement: st, .. } => {
+            check_amount(st.amount)?;
+            not_future(st.date, today, ph::Entry::Payment)
+        }
         Edit::Log { entry, .. } => {
             if entry.text.trim().is_empty() {
                 return Err(WriteError::rule(Field::Text, ph::log_text_empty()));
@@ -660,13 +775,8 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
                     ph::paid_before_start(date, start_date),
                 ));
             }
-            let ledger = Ledger::compute(
-                loan,
-                schedule::installments(loan),
-                today,
-                p.settings.alert_days,
-            );
-            if ledger.status == LoanStatus::PaidOff {
+            let ledger = crate::engine::agreement::ledger(loan, today, p.settings.alert_days);
+            if ledger.status.is_closed() {
                 return Err(WriteError::bad(ph::already_paid_off(id)));
             }
             // Everything still owed: every unpaid installment, and the estimated penalty on
@@ -711,6 +821,49 @@ fn check_against(p: &Portfolio, edit: &Edit, today: NaiveDate) -> Result<(), Wri
             }
         }
         Edit::Log { .. } => {}
+        Edit::PayPenalty { date, .. } => {
+            if let LoanTerms::Amortized { start_date, .. } = &loan.terms
+                && date < start_date
+            {
+                return Err(WriteError::rule(
+                    Field::Date,
+                    ph::paid_before_start(date, start_date),
+                ));
+            }
+            if loan.settlement.is_some() {
+                return Err(WriteError::bad(outcome::already_settled(id)));
+            }
+        }
+        Edit::Agree { agreement, .. } => {
+            let ledger = crate::engine::agreement::ledger(loan, today, p.settings.alert_days);
+            if ledger.status.is_closed() {
+                return Err(WriteError::bad(ph::already_paid_off(id)));
+            }
+            if let Some(last) = loan.agreements.iter().map(|a| a.date).max()
+                && agreement.date < last
+            {
+                return Err(WriteError::rule(
+                    Field::Date,
+                    outcome::agreement_before_last(last),
+                ));
+            }
+        }
+        Edit::Promise { .. } => {
+            let ledger = crate::engine::agreement::ledger(loan, today, p.settings.alert_days);
+            if ledger.status.is_closed() {
+                return Err(WriteError::bad(ph::already_paid_off(id)));
+            }
+        }
+        Edit::Settle { settlement, .. } => {
+            if loan.settlement.is_some() {
+                return Err(WriteError::bad(outcome::already_settled(id)));
+            }
+            let ledger =
+                crate::engine::agreement::ledger(loan, settlement.date, p.settings.alert_days);
+            if ledger.status.is_closed() {
+                return Err(WriteError::bad(ph::already_paid_off(id)));
+            }
+        }
     }
     Ok(())
 }
@@ -789,6 +942,21 @@ fn append(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Text> {
     let id = edit.id();
     let key = edit.key();
     let single = || ph::single_table(id, key);
+    if let Edit::Settle { .. } = edit {
+        // One key on the loan itself, never a list: refused when it is there already.
+        let entry = Value::InlineTable(entry_inline(edit));
+        return match find_loan(doc, id).ok_or_else(|| ph::no_loan_with_id(id, &[]))? {
+            LoanMut::Table(t) if !t.contains_key(key) => {
+                t.insert(key, Item::Value(entry));
+                Ok(())
+            }
+            LoanMut::Inline(t) if !t.contains_key(key) => {
+                t.insert(key, entry);
+                Ok(())
+            }
+            _ => Err(outcome::already_settled(id)),
+        };
+    }
     match find_loan(doc, id).ok_or_else(|| ph::no_loan_with_id(id, &[]))? {
         LoanMut::Table(t) => match t.get_mut(key) {
             None => {

@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::scale::Scale;
-use crate::engine::{LoanStatus, LoanView, Situation};
+use crate::engine::{LoanView, Situation};
 use crate::i18n::{Lang, Text, phrases as ph, trust as tr};
 use crate::knowledge::Policies;
 use crate::knowledge::advice::Panel;
@@ -90,6 +90,8 @@ pub enum Doc {
     Complaint,
     /// The negotiation letter.
     Letter,
+    /// A letter after the negotiation: the request for a proof of settlement, or a dispute.
+    Closing(crate::present::outcome::LetterKind),
 }
 
 /// What the last frame measured, for `update` to page and scroll by: the views write it as
@@ -326,7 +328,7 @@ impl App {
             self.snap
                 .loans
                 .iter()
-                .filter(|e| e.ledger.status != LoanStatus::PaidOff)
+                .filter(|e| !e.ledger.status.is_closed())
                 .filter_map(|e| e.timeline.as_ref()),
         );
         self.sort_entries();

@@ -12,6 +12,14 @@ pub enum FormKind {
     Extend,
     /// `a`: a collection call that just happened, with the date and time prefilled.
     Call,
+    /// `A`: a repayment agreement, prefilled with the call script's proposal.
+    Agree,
+    /// `O`: a promise to pay.
+    Promise,
+    /// `S`: a settlement for less than owed.
+    Settle,
+    /// `F`: money towards penalty interest or fees.
+    PayPenalty,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +42,16 @@ pub enum FieldKind {
     Channel,
     /// The caller's number or company, as the user wants it recorded.
     Caller,
+    /// An agreement's first due date (may be in the future).
+    From,
+    /// An agreement's number of monthly payments.
+    Months,
+    /// A promise's day (may be in the future).
+    By,
+    /// Whom a promise was made to.
+    To,
+    /// The lender's record of an agreement or a settlement.
+    Reference,
 }
 
 /// The choices of the collection-call form (`a`): who was called, how, and the flags, each
@@ -98,6 +116,11 @@ impl Field {
             FieldKind::Who => lang.t("找的是", "Who"),
             FieldKind::Channel => lang.t("方式", "How"),
             FieldKind::Caller => lang.t("来电", "Caller"),
+            FieldKind::From => lang.t("第一期", "First due"),
+            FieldKind::Months => lang.t("期数", "Months"),
+            FieldKind::By => lang.t("期限", "By"),
+            FieldKind::To => lang.t("对象", "To"),
+            FieldKind::Reference => lang.t("凭据", "Record"),
         }
     }
 }
@@ -119,6 +142,10 @@ pub struct Form {
 impl Form {
     pub fn title(&self, lang: Lang) -> &'static str {
         match self.kind {
+            FormKind::Agree => lang.t("记录还款协议", "Record an agreement"),
+            FormKind::Promise => lang.t("记录承诺还款", "Record a promise to pay"),
+            FormKind::Settle => lang.t("记录协商结清", "Record a settlement"),
+            FormKind::PayPenalty => lang.t("记录罚息/费用还款", "Record a penalty payment"),
             FormKind::Pay => lang.t("记录还款", "Record a payment"),
             FormKind::Log => lang.t("记录沟通", "Add a log entry"),
             FormKind::Extend => lang.t("记录延期", "Record an extension"),

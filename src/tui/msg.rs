@@ -45,6 +45,10 @@ pub enum Msg {
     RecordPayment,
     AddLog,
     RecordExtension,
+    /// `A`, `O`, `S`, `F`: the form for an agreement, a promise, a settlement or a penalty payment.
+    OpenOutcomeForm(crate::tui::form::FormKind),
+    /// `C`: mark the next item of a cleared loan's closing checklist as done (a note in its log).
+    CheckClosing,
     /// A key inside the open form.
     Form(FormMsg),
     /// The previous advice topic (shift-Tab).

@@ -105,12 +105,66 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
         }
         Doc::Letter => Some((
             format!(
-                "{} · {name}",
-                lang.t("协商还款申请书", "Negotiation letter")
+                "{} · {name}{}",
+                lang.t("协商还款申请书", "Negotiation letter"),
+                other_letters(lang, &v.ledger)
             ),
             present::letter::text(&ctx, &v, None),
         )),
+        Doc::Closing(kind) => Some((
+            format!(
+                "{} · {name}{}",
+                crate::i18n::outcome::letter_title(kind.key()).get(lang),
+                other_letters(lang, &v.ledger)
+            ),
+            present::outcome::letter(&ctx, &v, kind, None),
+        )),
     }
+}
+
+/// `（Tab 换一种）` after a letter's title when the loan has other letters that fit.
+fn other_letters(lang: Lang, l: &crate::engine::Ledger) -> &'static str {
+    if present::outcome::LetterKind::fitting(l).len() > 1 {
+        match lang {
+            Lang::Zh => crate::i18n::outcome::LETTER_TAB_ZH,
+            Lang::En => crate::i18n::outcome::LETTER_TAB_EN,
+        }
+    } else {
+        ""
+    }
+}
+
+/// `w`: the first letter that fits the loan (no new plan while an agreement is kept).
+pub fn first_letter(app: &App) -> Option<Doc> {
+    let e = app.selected_entry()?;
+    let kinds = present::outcome::LetterKind::fitting(&e.ledger);
+    Some(letter_doc(*kinds.first()?))
+}
+
+fn letter_doc(kind: present::outcome::LetterKind) -> Doc {
+    match kind {
+        present::outcome::LetterKind::Negotiation => Doc::Letter,
+        k => Doc::Closing(k),
+    }
+}
+
+/// The next (or previous) letter that fits the loan after the open one.
+fn cycle_letter(app: &App, doc: Doc, forward: bool) -> Option<Doc> {
+    let e = app.selected_entry()?;
+    let kinds = present::outcome::LetterKind::fitting(&e.ledger);
+    let now = match doc {
+        Doc::Letter => present::outcome::LetterKind::Negotiation,
+        Doc::Closing(k) => k,
+        _ => return None,
+    };
+    let n = kinds.len();
+    let i = kinds.iter().position(|k| *k == now).unwrap_or(0);
+    let j = if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    };
+    kinds.get(j).copied().map(letter_doc)
 }
 
 fn open_doc(app: &mut App, doc: Doc) {
@@ -216,6 +270,17 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Mode::Doc { .. }, Msg::Copy) => {
             if let Some((_, text)) = app.doc.and_then(|d| document(app, d)) {
                 copy(app, text);
+            }
+        }
+        (Mode::Doc { .. }, Msg::NextTopic | Msg::PrevTopic)
+            if matches!(app.doc, Some(Doc::Letter | Doc::Closing(_))) =>
+        {
+            if let Some(next) = app
+                .doc
+                .and_then(|d| cycle_letter(app, d, matches!(msg, Msg::NextTopic)))
+            {
+                app.doc = Some(next);
+                app.mode = Mode::Doc { scroll: 0 };
             }
         }
         (Mode::Doc { .. }, Msg::NextTopic | Msg::PrevTopic) => {

@@ -49,7 +49,8 @@ impl Theme {
             LoanStatus::Overdue => self.fg(Color::Red).add_modifier(Modifier::BOLD),
             LoanStatus::DueSoon => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             LoanStatus::Current => self.fg(Color::Green),
-            LoanStatus::PaidOff | LoanStatus::NotDrawn => self.dim(),
+            LoanStatus::PaidOff | LoanStatus::NotDrawn | LoanStatus::Settled => self.dim(),
+            LoanStatus::InAgreement => self.fg(Color::Cyan),
         }
     }
 
@@ -72,7 +73,8 @@ pub fn status_mark(s: LoanStatus) -> &'static str {
         LoanStatus::Overdue => "!",
         LoanStatus::DueSoon => "*",
         LoanStatus::Current => "·",
-        LoanStatus::PaidOff => "✓",
+        LoanStatus::PaidOff | LoanStatus::Settled => "✓",
+        LoanStatus::InAgreement => "~",
         LoanStatus::NotDrawn => "○",
     }
 }

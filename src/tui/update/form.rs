@@ -36,6 +36,9 @@ pub fn open(app: &mut App, kind: FormKind) {
     let l = &e.ledger;
     let mut log_kind = LogKind::Negotiation;
     let fields = match kind {
+        FormKind::Agree | FormKind::Promise | FormKind::Settle | FormKind::PayPenalty => {
+            super::outcome_form::fields(lang, e, kind, today).unwrap_or_default()
+        }
         FormKind::Pay => {
             let (amount, hint) = match l.status {
                 LoanStatus::Overdue => (
@@ -46,7 +49,9 @@ pub fn open(app: &mut App, kind: FormKind) {
                         grouped(l.overdue_amount)
                     ),
                 ),
-                LoanStatus::PaidOff => (Decimal::ZERO, lang.status(l.status).to_string()),
+                LoanStatus::PaidOff | LoanStatus::Settled => {
+                    (Decimal::ZERO, lang.status(l.status).to_string())
+                }
                 _ => (
                     l.next_due_amount,
                     match l.next_due_date {
@@ -139,6 +144,21 @@ pub fn open(app: &mut App, kind: FormKind) {
                     lang.t("←/→ 移动，空格 勾选", "←/→ to move, Space to tick")
                         .to_string(),
                 ),
+                // "They asked me to pay … by …": recorded as a promise too when filled in.
+                Field::new(
+                    FieldKind::Amount,
+                    String::new(),
+                    crate::i18n::outcome::call_asked_amount_hint()
+                        .get(lang)
+                        .to_string(),
+                ),
+                Field::new(
+                    FieldKind::By,
+                    String::new(),
+                    crate::i18n::outcome::call_asked_by_hint()
+                        .get(lang)
+                        .to_string(),
+                ),
             ]
         }
         FormKind::Extend => {
@@ -175,7 +195,11 @@ pub fn open(app: &mut App, kind: FormKind) {
     };
     let refusal = if app.is_demo() {
         Some(demo_message(lang, &app.init_command))
-    } else if kind == FormKind::Pay && l.status == LoanStatus::PaidOff {
+    } else if matches!(
+        kind,
+        FormKind::Pay | FormKind::Agree | FormKind::Promise | FormKind::Settle
+    ) && l.status.is_closed()
+    {
         Some(paid_off_message(lang))
     } else {
         None
@@ -221,7 +245,7 @@ pub fn cancel(app: &mut App) {
 /// A key in the open form; Enter with valid values asks the event loop to write the entry.
 pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     if msg == FormMsg::Submit {
-        return submit(app).into_iter().collect();
+        return submit(app);
     }
     let Some(form) = app.form.as_mut() else {
         app.mode = Mode::Main;
@@ -397,6 +421,11 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     };
     let id = form.loan_id.clone();
     let edit = match form.kind {
+        FormKind::Agree | FormKind::Promise | FormKind::Settle | FormKind::PayPenalty => {
+            let e = super::outcome_form::edit(lang, form);
+            ok &= e.is_some();
+            e
+        }
         FormKind::Pay => {
             let a = amount_error(&value(form, FieldKind::Amount));
             check(form, FieldKind::Amount, a.clone().map(|_| ()));
@@ -490,7 +519,18 @@ fn validate(app: &App, form: &mut Form) -> Option<Edit> {
     if let Some(e) = &edit
         && let Err(refused) = write::check_entry(&app.portfolio, e, real)
     {
-        match refused.field.map(field_of).and_then(|k| form.field_mut(k)) {
+        // An outcome form's later date is its first due day or its promised day.
+        let remap = |k: FieldKind| match (form.kind, k) {
+            (FormKind::Agree, FieldKind::Due) => FieldKind::From,
+            (FormKind::Promise, FieldKind::Due) => FieldKind::By,
+            _ => k,
+        };
+        match refused
+            .field
+            .map(field_of)
+            .map(remap)
+            .and_then(|k| form.field_mut(k))
+        {
             Some(f) => f.error = Some(refused.text(lang).to_string()),
             None => form.refusal = Some(refusal(lang, &app.init_command, &refused)),
         }
@@ -535,12 +575,27 @@ fn refusal(lang: Lang, init: &str, e: &WriteError) -> String {
 
 /// Validate; when every field is right, the write to ask for (the form stays open until the
 /// event loop reports what came of it, see `written`).
-fn submit(app: &mut App) -> Option<Effect> {
-    let mut form = app.form.take()?;
+fn submit(app: &mut App) -> Vec<Effect> {
+    let Some(mut form) = app.form.take() else {
+        return Vec::new();
+    };
     form.refusal = None;
     let edit = validate(app, &mut form);
+    // A collection call where they asked for a payment by a day: a promise as well.
+    let promise = match (&edit, form.kind) {
+        (Some(Edit::Log { entry, .. }), FormKind::Call) => {
+            super::outcome_form::call_promise(app, &mut form, entry.date)
+        }
+        _ => super::outcome_form::Asked::Nothing,
+    };
     app.form = Some(form);
-    edit.map(Effect::Write)
+    match (edit, promise) {
+        (Some(e), super::outcome_form::Asked::Nothing) => vec![Effect::Write(e)],
+        (Some(e), super::outcome_form::Asked::Promise(p)) => {
+            vec![Effect::Write(e), Effect::Write(p)]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// What came of a write (a form's, or `t` in a contact's message): show the file as it is now

@@ -6,6 +6,7 @@ pub mod form;
 pub mod history;
 pub mod loanedit;
 pub mod mouse;
+pub mod outcome_form;
 pub mod planning;
 
 use crate::tui::app::{App, Mode, Pane};
@@ -310,11 +311,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::OpenCashflow => app.open_cashflow(),
             Msg::OpenNotice => crate::tui::protect::open_notice(app),
             Msg::QuickCall => form::open(app, FormKind::Call),
+            Msg::OpenOutcomeForm(kind) => form::open(app, kind),
+            Msg::CheckClosing => return outcome_form::check_closing(app).into_iter().collect(),
             Msg::OpenLogView if app.selected_entry().is_some() => {
                 app.mode = Mode::LogView { scroll: 0 }
             }
             Msg::OpenDraft if app.selected_entry().is_some() => {
-                app.doc = Some(crate::tui::app::Doc::Letter);
+                app.doc = crate::tui::protect::first_letter(app);
                 app.mode = Mode::Doc { scroll: 0 };
             }
             _ => {}

@@ -130,15 +130,17 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             Span::styled(money(cur, l.overdue_amount), st),
         ]);
     }
-    if l.status != LoanStatus::PaidOff {
+    if !l.status.is_closed() {
         chunks.push(vec![
             Span::raw(lang.t("未还 ", "unpaid ")),
             Span::styled(money(cur, l.remaining_balance), theme.bold()),
         ]);
     }
     if let Some(apr) = app.detail.apr.filter(|_| level < TIGHT) {
+        // Beside the rate the user typed when that is not the true rate (a fixed fee, say).
+        let typed = crate::present::outcome::typed_rate_words(lang, loan, apr).unwrap_or_default();
         chunks.push(vec![Span::raw(format!(
-            "{} {apr}%",
+            "{} {apr}%{typed}",
             lang.t("年化(IRR)", "APR (IRR)")
         ))]);
     }
@@ -172,6 +174,15 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         }
     }
     lines.extend(flow(chunks, width));
+    // An agreement, promises, a settlement, the closing checklist (issue 20).
+    lines.extend(super::outcome::detail_lines(
+        app,
+        e,
+        app.detail.apr,
+        width,
+        level >= NEXT_ONLY,
+        theme,
+    ));
 
     // Stages as dated milestones.
     let milestones = &e.escalation.milestones;
@@ -185,7 +196,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             },
             theme.dim(),
         )));
-    } else if !milestones.is_empty() && l.status != LoanStatus::PaidOff {
+    } else if !milestones.is_empty() && !l.status.is_closed() {
         lines.push(section(
             &crate::present::countdown::stages_title(lang, l, &e.escalation, today),
             theme,
@@ -460,13 +471,15 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     // Payments so far.
     if level < NO_PAID {
         let paid: Vec<_> = loan.payments.iter().filter(|p| p.date <= today).collect();
+        // Every payment listed (with an agreement the ledger counts only those from its date).
+        let paid_sum: rust_decimal::Decimal = paid.iter().map(|p| p.amount).sum();
         lines.push(section(lang.t("已还", "Paid"), theme, width));
         let mut pay = vec![vec![Span::raw(match lang {
-            Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, l.total_paid)),
+            Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, paid_sum)),
             Lang::En => format!(
                 "{}, {}",
                 en_count(paid.len(), "payment", "payments"),
-                money(cur, l.total_paid)
+                money(cur, paid_sum)
             ),
         })]];
         if let Some(last) = paid.iter().max_by_key(|p| p.date) {

@@ -27,7 +27,20 @@ pub fn height(app: &App) -> u16 {
     if app.snap.totals.next_upcoming.is_some() {
         h += 1;
     }
+    if promises(app).is_some() {
+        h += 1;
+    }
     h
+}
+
+/// The pending promises near their day, as `status` words them.
+fn promises(app: &App) -> Option<String> {
+    crate::present::outcome::promises_line(
+        app.lang,
+        &app.snap.loans,
+        app.today(),
+        &app.portfolio.settings.currency,
+    )
 }
 
 fn weekday(lang: Lang, d: chrono::NaiveDate) -> &'static str {
@@ -139,6 +152,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         lines.push(Line::from(vec![
             Span::styled(format!("   {}", lang.t("下一个 ", "next: ")), theme.dim()),
             Span::styled(s, style),
+        ]));
+    }
+    if let Some(p) = promises(app) {
+        let s = crate::text::truncate(&p, room + 9);
+        lines.push(Line::from(vec![
+            Span::raw(" ◆ "),
+            Span::styled(s, theme.fg(Color::Cyan)),
         ]));
     }
     if app.is_demo() {

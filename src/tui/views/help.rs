@@ -61,6 +61,10 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.t("新借款/还款/沟通/延期", "new loan, pay/log/extend"),
         ),
         (
+            "A O S F C",
+            lang.t("协议/承诺/结清/罚息/勾选", "agree/promise/settle/fee/✓"),
+        ),
+        (
             "P c",
             lang.t("还款建议 / 每周现金流", "cash plan / weekly flow"),
         ),
@@ -84,7 +88,7 @@ pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ),
         ("? q ^c", lang.t("帮助 / 退出", "help / quit")),
         (
-            "A H",
+            "X H",
             lang.t("归档 / 显示已归档", "archive / show archived"),
         ),
     ]
@@ -144,8 +148,12 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
             lang.status(LoanStatus::PaidOff),
         ),
         (
-            crate::tui::theme::status_mark(LoanStatus::NotDrawn),
+            status_mark(LoanStatus::NotDrawn),
             lang.status(LoanStatus::NotDrawn),
+        ),
+        (
+            status_mark(LoanStatus::InAgreement),
+            lang.status(LoanStatus::InAgreement),
         ),
         ("▶", lang.t("选中", "selected")),
         (

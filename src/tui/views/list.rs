@@ -93,7 +93,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let amounts: Vec<String> = shown
         .iter()
         .map(|e| match (e.ledger.status, e.starts) {
-            (LoanStatus::PaidOff, _) | (_, Some(_)) => "—".to_string(),
+            (LoanStatus::PaidOff | LoanStatus::Settled, _) | (_, Some(_)) => "—".to_string(),
             _ => money(cur, e.amount_now()),
         })
         .collect();
@@ -158,8 +158,14 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         // Line 1: marker, label, platform ... state, amount owed now.
         let name = truncate(&e.label, left_w);
         let room = left_w.saturating_sub(name.width() + 1);
-        let platform = if room >= e.platform.width() || room >= 8 {
-            truncate(&e.platform, room)
+        // H shows archived loans: the platform's place says so.
+        let tagged = if e.archived {
+            crate::i18n::loansin::archived_tag().get(lang).to_string()
+        } else {
+            e.platform.clone()
+        };
+        let platform = if room >= tagged.width() || room >= 8 {
+            truncate(&tagged, room)
         } else {
             String::new()
         };
@@ -170,7 +176,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
                 1 + platform.width()
             };
         let fill = left_w.saturating_sub(used) + 1;
-        let name_style = if e.ledger.status == LoanStatus::PaidOff || !drawn {
+        let name_style = if e.ledger.status.is_closed() || !drawn || e.archived {
             theme.dim()
         } else {
             theme.bold()
@@ -218,11 +224,19 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
             let words = countdown::short(lang, e, today, words_w);
             let mut spans = vec![Span::raw("   ")];
             match &e.timeline {
-                Some(tl) if e.ledger.status != LoanStatus::PaidOff => {
+                Some(tl) if !e.ledger.status.is_closed() => {
                     spans.extend(timeline::bar(tl, app.scale, bar_w, e.ledger.status, theme))
                 }
                 _ if !drawn => spans.push(Span::styled(
                     pad(lang.t("尚未借出", "not yet drawn"), bar_w, Align::Left),
+                    theme.dim(),
+                )),
+                _ if e.ledger.status == LoanStatus::Settled => spans.push(Span::styled(
+                    pad(
+                        crate::i18n::outcome::list_settled().get(lang),
+                        bar_w,
+                        Align::Left,
+                    ),
                     theme.dim(),
                 )),
                 _ => spans.push(Span::styled(

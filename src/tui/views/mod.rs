@@ -14,6 +14,7 @@ pub mod list;
 pub mod loanedit;
 pub mod loanfull;
 pub mod logview;
+pub mod outcome;
 pub mod overlay;
 pub mod plan;
 pub mod ruler;

@@ -12,7 +12,6 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
-use crate::engine::LoanStatus;
 use crate::engine::plan::Plan;
 use crate::present::plan::{
     also, cash_label, kept_for_note, kept_off_title, left_label, nothing_to_pay, reason_text,
@@ -91,7 +90,7 @@ fn loans(
         .snap
         .loans
         .iter()
-        .filter(|e| e.ledger.status != LoanStatus::PaidOff)
+        .filter(|e| !e.ledger.status.is_closed())
         .map(|e| e.id.as_str())
         .collect();
     let others: Vec<&str> = open
@@ -187,6 +186,15 @@ fn plan_lines<'a>(
     if let Some(kept) = kept_for_note(lang, plan, &kept_name) {
         for l in wrap(kept.trim(), w, "", "") {
             lines.push(Line::from(l));
+        }
+    }
+    if !plan.committed.is_zero() {
+        let said = crate::i18n::outcome::plan_committed(&money(cur, plan.committed));
+        for l in wrap(said.get(lang), w, "", "") {
+            lines.push(Line::from(Span::styled(
+                l,
+                theme.fg(ratatui::style::Color::Cyan),
+            )));
         }
     }
     let note = scope_note(lang);

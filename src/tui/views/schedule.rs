@@ -41,7 +41,15 @@ pub fn render(
     let [summary, table_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
 
-    let insts = &s.installments;
+    // With an agreement, its installments first (numbered A1, A2…), then the original schedule
+    // as it stood the day before it.
+    let agreed = s.agreement_installments.len();
+    let all: Vec<&crate::present::schedule::Row> = s
+        .agreement_installments
+        .iter()
+        .chain(&s.installments)
+        .collect();
+    let insts = &all;
     let (interest, fee) = (s.total_interest, s.total_fee);
     let mut facts: Vec<String> = Vec::new();
     // A bill list has no principal of its own (the bills' sum is what the table adds up to).
@@ -123,9 +131,10 @@ pub fn render(
     .style(theme.accent());
     let rows: Vec<Row> = insts
         .iter()
+        .enumerate()
         .skip(scroll)
         .take(visible)
-        .map(|s| {
+        .map(|(i, s)| {
             let style = match s.status {
                 InstallmentStatus::Paid => theme.dim(),
                 InstallmentStatus::Overdue => theme.status(LoanStatus::Overdue),
@@ -133,7 +142,11 @@ pub fn render(
                 InstallmentStatus::Due => ratatui::style::Style::new(),
             };
             let cells = [
-                s.n.to_string(),
+                if i < agreed {
+                    format!("A{}", s.n)
+                } else {
+                    s.n.to_string()
+                },
                 crate::dates::day(lang, s.due_date, app.today()),
                 grouped(s.principal),
                 grouped(s.interest),
