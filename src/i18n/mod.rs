@@ -4,6 +4,7 @@
 //! that only one view draws stays next to that view, written with `Lang::t`. `Lang` itself lives in the leaf module `lang` so that the model can name
 //! it without depending on this catalogue (which names engine and model types).
 
+pub mod catalogue;
 pub mod help;
 pub mod loansin;
 pub mod outcome;

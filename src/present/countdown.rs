@@ -25,7 +25,7 @@ pub fn stages_title(lang: Lang, ledger: &Ledger, e: &Escalation, today: NaiveDat
                 Lang::En => format!("If {day} is missed: stages (estimates)"),
             }
         }
-        None => lang.t("催收阶段（估计）", "Stages (estimates)").to_string(),
+        None => lang.tr("present.countdown.stages_estimates").to_string(),
     }
 }
 

@@ -377,7 +377,7 @@ pub fn write(ctx: &Context, days: u32, out: impl Write) -> io::Result<()> {
     ics.text("VERSION", "2.0")?;
     ics.text("PRODID", "ICALENDAR-RS")?;
     ics.text("CALSCALE", "GREGORIAN")?;
-    let name = ctx.lang.t("repaydash 还款日历", "repaydash repayments");
+    let name = ctx.lang.tr("report.ics.repaydash_repayments");
     ics.text("NAME", name)?;
     ics.text("X-WR-CALNAME", name)?;
     for loan in &ctx.portfolio.loans {
@@ -510,7 +510,7 @@ mod tests {
             let mut out = Vec::new();
             write(&ctx, DEFAULT_DAYS, &mut out).unwrap();
             let mut cal = Calendar::new();
-            cal.name(lang.t("repaydash 还款日历", "repaydash repayments"));
+            cal.name(lang.tr("report.ics.repaydash_repayments"));
             assert_eq!(String::from_utf8(out).unwrap(), cal.done().to_string());
         }
     }

@@ -81,7 +81,7 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
             .unwrap_or_default();
         out.push_str(&format!(
             "── {} {name}{relation}{told} ──\n",
-            lang.t("给", "To")
+            lang.tr("report.notice.to")
         ));
         out.push_str(&message(ctx, view, c));
         out.push('\n');
