@@ -251,6 +251,22 @@ impl Text {
     pub fn trf(key: &'static str, values: &[(&str, &dyn Display)]) -> Text {
         Text::new(Lang::Zh.trf(key, values), Lang::En.trf(key, values))
     }
+
+    /// A sentence around another `Text`: `{name}` filled in each language with `inner` in
+    /// that language, the other placeholders from `values`.
+    pub fn around(
+        key: &'static str,
+        (name, inner): (&str, &Text),
+        values: &[(&str, &dyn Display)],
+    ) -> Text {
+        let fill_in = |lang: Lang| {
+            let mut all: Vec<(&str, &dyn Display)> = values.to_vec();
+            let text: &dyn Display = &inner.get(lang);
+            all.push((name, text));
+            fill(word(lang, key), &all)
+        };
+        Text::new(fill_in(Lang::Zh), fill_in(Lang::En))
+    }
 }
 
 #[cfg(test)]
