@@ -54,10 +54,7 @@ pub fn situation_words(
     match starts {
         Some(d) => {
             let on = super::countdown::drawn_on(lang, d, today);
-            match lang {
-                Lang::Zh => format!("尚未借出（{on}）：仅预防建议"),
-                Lang::En => format!("not yet drawn ({on}): prevention only"),
-            }
+            lang.trf("present.advice.not_yet_drawn_prevention", &[("on", &on)])
         }
         None if estimate && s == Situation::OverdueSevere => format!(
             "{}{}",

@@ -25,20 +25,14 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
         advice::script_facts(view, &p, lang, &ctx.portfolio.settings, ctx.today).map(|f| f.request);
     let mut out = match (request, &p.offer) {
         (None, _) => lang.tr("present.letter.nothing_overdue_i_will").to_string(),
-        (Some(Request::Extension { date, .. }), _) => match lang {
-            Lang::Zh => format!(
-                "申请把逾期的这一期延期到 {date}，届时还清逾期的 {overdue}，之后按原计划还款。"
-            ),
-            Lang::En => format!(
-                "I ask to move the overdue installment to {date}, pay the {overdue} overdue by then, and keep to the schedule after that."
-            ),
-        },
-        (Some(Request::ClearNow), _) => match lang {
-            Lang::Zh => format!("本月内还清逾期的 {overdue}，之后按原计划还款。"),
-            Lang::En => format!(
-                "I will pay the {overdue} overdue within this month and keep to the schedule after that."
-            ),
-        },
+        (Some(Request::Extension { date, .. }), _) => lang.trf(
+            "present.letter.i_ask_move_overdue",
+            &[("date", &date), ("overdue", &overdue)],
+        ),
+        (Some(Request::ClearNow), _) => lang.trf(
+            "present.letter.i_will_pay_overdue",
+            &[("overdue", &overdue)],
+        ),
         (
             Some(Request::FromOffer),
             Offer::Plan {

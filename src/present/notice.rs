@@ -35,10 +35,7 @@ pub fn contact_basis(view: &LoanView, lang: Lang) -> String {
     let source = printable(&m.source);
     match m.basis {
         Basis::User => {
-            return match lang {
-                Lang::Zh => format!("我按自己的合同记下的天数：逾期第 {day} 天"),
-                Lang::En => format!("the day I noted from my own contract: overdue day {day}"),
-            };
+            return lang.trf("present.notice.day_i_noted_from", &[("day", &day)]);
         }
         // Another platform's report stands in for this one's: say so.
         // A range ("8 to 30 days") stays one range, never "day 8, others say day 30".

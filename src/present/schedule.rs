@@ -154,14 +154,8 @@ pub fn stage_date(st: &Milestone) -> String {
 /// A stage's overdue day(s), as a count of days late.
 pub fn stage_day(lang: Lang, st: &Milestone) -> String {
     match (st.day, st.day_typical) {
-        (Some(d), Some(t)) => match lang {
-            Lang::Zh => format!("第{d}~{t}天"),
-            Lang::En => format!("day {d}~{t}"),
-        },
-        (Some(d), None) => match lang {
-            Lang::Zh => format!("第{d}天"),
-            Lang::En => format!("day {d}"),
-        },
+        (Some(d), Some(t)) => lang.trf("present.schedule.day_d_t", &[("d", &d), ("t", &t)]),
+        (Some(d), None) => lang.trf("present.schedule.day_d", &[("d", &d)]),
         _ => lang.tr("present.schedule.no_day_given").to_string(),
     }
 }

@@ -231,10 +231,7 @@ fn due_events<W: Write>(
         };
         let contact = contact_day
             .and_then(|d| item.due.checked_add_signed(Duration::days(i64::from(d))))
-            .map(|d| match lang {
-                Lang::Zh => format!("如未按时还款，最早 {d} 可能联系紧急联系人。"),
-                Lang::En => format!("If unpaid, emergency contacts may be called from {d}."),
-            })
+            .map(|d| lang.trf("report.ics.if_unpaid_emergency_contacts", &[("d", &d)]))
             .unwrap_or_default();
         let description = match lang {
             Lang::Zh => format!(

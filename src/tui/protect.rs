@@ -69,10 +69,7 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
         Doc::Notice { contact } => {
             let c = v.loan.contacts.get(contact)?;
             let told = notice::told(v.loan, &c.name, ctx.today)
-                .map(|d| match lang {
-                    Lang::Zh => format!(" · 已于 {d} 告知"),
-                    Lang::En => format!(" · told on {d}"),
-                })
+                .map(|d| lang.trf("tui.protect.told_d", &[("d", &d)]))
                 .unwrap_or_default();
             let title = match lang {
                 Lang::Zh => format!(

@@ -29,10 +29,7 @@ pub fn open(app: &mut App, kind: FormKind) {
     let Some(e) = app.selected_entry() else {
         return;
     };
-    let date_hint = match lang {
-        Lang::Zh => "YYYY-MM-DD，不能晚于今天".to_string(),
-        Lang::En => "YYYY-MM-DD, not after today".to_string(),
-    };
+    let date_hint = lang.tr("update.form.yyyy_mm_dd_not").to_string();
     let l = &e.ledger;
     let mut log_kind = LogKind::Negotiation;
     let fields = match kind {

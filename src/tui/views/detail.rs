@@ -190,10 +190,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         // Not yet drawn on the day shown: nothing is owed, so no stage can be counted down.
         let on = crate::present::countdown::drawn_on(lang, drawn, today);
         lines.push(Line::from(Span::styled(
-            match lang {
-                Lang::Zh => format!("{on}，之前没有应还款"),
-                Lang::En => format!("{on}; nothing owed before"),
-            },
+            lang.trf("views.detail.nothing_owed_before", &[("on", &on)]),
             theme.dim(),
         )));
     } else if !milestones.is_empty() && !l.status.is_closed() {
@@ -359,10 +356,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let more = unpaid.len().saturating_sub(take);
         let title = lang.tr("views.detail.pay");
         lines.push(if level >= TIGHT && more > 0 {
-            let more = match lang {
-                Lang::Zh => format!("（另 {more} 期）"),
-                Lang::En => format!(" (+{more} more)"),
-            };
+            let more = lang.trf("views.detail.more_more", &[("more", &more)]);
             section(&format!("{title}{more}"), theme, width)
         } else {
             section(title, theme, width)
