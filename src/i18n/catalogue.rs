@@ -163,11 +163,14 @@ pub fn check_all() -> Result<(), CatalogueError> {
 
 /// The text of `key` in `lang`; the key itself when the catalogue lacks it.
 pub fn word(lang: Lang, key: &'static str) -> &'static str {
+    lookup(lang, key).unwrap_or(key)
+}
+
+fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     loaded()
         .iter()
         .find(|(k, _)| *k == lang.key())
         .and_then(|(_, c)| c.get(key))
-        .unwrap_or(key)
 }
 
 /// `{name}` (and `{name:?}`) placeholders in `s`, by name, in order.
@@ -233,6 +236,16 @@ impl Lang {
     /// The catalogue's text for `key` in this language.
     pub fn tr(self, key: &'static str) -> &'static str {
         word(self, key)
+    }
+
+    /// A count with its noun: `{prefix}.one` for 1, `{prefix}.other` for any other count,
+    /// `{n}` filled (a language with no plural gives both the same text).
+    pub fn count(self, prefix: &str, n: i64) -> String {
+        let form = if n == 1 { "one" } else { "other" };
+        match lookup(self, &format!("{prefix}.{form}")) {
+            Some(text) => fill(text, &[("n", &n)]),
+            None => n.to_string(),
+        }
     }
 
     /// The catalogue's text for `key` with its placeholders filled.
@@ -326,6 +339,14 @@ mod tests {
             "\"car \\\"A\\\"\" owes ¥1,200.00 in 3 days; {unknown} and {} stay"
         );
         assert_eq!(placeholders("{a} {b:?} {a} {} {x y}"), vec!["a", "b", "a"]);
+    }
+
+    #[test]
+    fn a_count_takes_its_plural_from_the_catalogue() {
+        assert_eq!(Lang::En.count("common.days", 1), "1 day");
+        assert_eq!(Lang::En.count("common.days", 12), "12 days");
+        assert_eq!(Lang::Zh.count("common.days", 1), "1 天");
+        assert_eq!(Lang::Zh.count("no.such", 4), "4");
     }
 
     #[test]
