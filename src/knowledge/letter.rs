@@ -25,14 +25,15 @@ pub struct LetterFacts {
 
 pub fn letter(f: &LetterFacts, lang: Lang) -> String {
     let w = |key| lang.tr(key).to_string();
-    let mut o: Vec<String> = vec![];
-    o.push(w("knowledge.letter.title"));
-    o.push(String::new());
-    o.push(lang.trf("knowledge.letter.to", &[("lender", &f.lender)]));
     // For people: the loan as the lender knows it, never the loans file's id.
-    o.push(lang.trf("knowledge.letter.from", &[("loan", &f.loan)]));
-    o.push(String::new());
-    o.push(w("knowledge.letter.loan_heading"));
+    let mut o: Vec<String> = vec![
+        w("knowledge.letter.title"),
+        String::new(),
+        lang.trf("knowledge.letter.to", &[("lender", &f.lender)]),
+        lang.trf("knowledge.letter.from", &[("loan", &f.loan)]),
+        String::new(),
+        w("knowledge.letter.loan_heading"),
+    ];
     let product = f
         .product
         .as_deref()
