@@ -330,7 +330,7 @@ impl LoanFacts {
     /// detail's and the line after a write.
     pub fn status_words(&self, lang: Lang) -> String {
         if self.starts.is_some() {
-            return lang.t("未借出", "not drawn").into();
+            return lang.tr("present.snapshot.not_drawn").into();
         }
         let l = &self.ledger;
         if l.status == LoanStatus::Overdue && l.agreement_broken() {

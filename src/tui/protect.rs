@@ -69,10 +69,7 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
         Doc::Notice { contact } => {
             let c = v.loan.contacts.get(contact)?;
             let told = notice::told(v.loan, &c.name, ctx.today)
-                .map(|d| match lang {
-                    Lang::Zh => format!(" · 已于 {d} 告知"),
-                    Lang::En => format!(" · told on {d}"),
-                })
+                .map(|d| lang.trf("tui.protect.told_d", &[("d", &d)]))
                 .unwrap_or_default();
             let title = match lang {
                 Lang::Zh => format!(
@@ -99,14 +96,14 @@ pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
                 ctx.today,
             );
             Some((
-                format!("{} · {name}", lang.t("投诉材料", "Complaint")),
+                format!("{} · {name}", lang.tr("tui.protect.complaint")),
                 present::complaint::document(&ctx, &v, &s),
             ))
         }
         Doc::Letter => Some((
             format!(
                 "{} · {name}{}",
-                lang.t("协商还款申请书", "Negotiation letter"),
+                lang.tr("tui.protect.negotiation_letter"),
                 other_letters(lang, &v.ledger)
             ),
             present::letter::text(&ctx, &v, None),
@@ -210,10 +207,7 @@ pub fn copy(app: &mut App, text: String) {
     app.clipboard = Some(text);
     app.notice = Some(
         app.lang
-            .t(
-                "✓ 已复制到剪贴板（OSC 52；tmux 里需要 set-clipboard on）",
-                "✓ Copied to the clipboard (OSC 52; in tmux, set-clipboard on)",
-            )
+            .tr("tui.protect.copied_clipboard_osc_52")
             .to_string(),
     );
 }
@@ -247,9 +241,7 @@ fn mark_told(app: &App, contact: usize) -> Option<Effect> {
             date,
             kind: LogKind::ContactNotified,
             who: Some(c.name.clone()),
-            text: lang
-                .t("已把提醒消息发给联系人", "sent the heads-up message")
-                .to_string(),
+            text: lang.tr("tui.protect.sent_heads_up_message").to_string(),
             ..LogEntry::default()
         },
     }))

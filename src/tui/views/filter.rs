@@ -25,12 +25,9 @@ pub fn footer(app: &App, theme: Theme) -> Line<'static> {
         Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
         Span::styled(format!("  {}  ", count(app)), theme.bold()),
         Span::styled("Enter", theme.accent()),
-        Span::styled(format!(" {}  ", lang.t("保留筛选", "keep")), theme.dim()),
+        Span::styled(format!(" {}  ", lang.tr("views.filter.keep")), theme.dim()),
         Span::styled("Esc", theme.accent()),
-        Span::styled(format!(" {}  ", lang.t("清除", "clear")), theme.dim()),
-        Span::styled(
-            lang.t("按名称、平台或编号", "by name, platform or id"),
-            theme.dim(),
-        ),
+        Span::styled(format!(" {}  ", lang.tr("views.filter.clear")), theme.dim()),
+        Span::styled(lang.tr("views.filter.by_name_platform_id"), theme.dim()),
     ])
 }
