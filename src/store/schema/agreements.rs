@@ -118,3 +118,64 @@ impl Walker<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use rust_decimal_macros::dec;
+
+    fn day(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_agreement_a_promise_and_a_settlement_are_read() {
+        let src = "[[loan]]\nid = \"a\"\nprincipal = 12000\nannual_rate = 18\nmethod = \"equal_installment\"\nterm = 12\nstart_date = 2026-03-15\n\n[[loan.agreements]]\ndate = 2026-06-01\nfrom = 2026-06-15\nmonths = 6\namount = 1500\nstop_interest = true\nref = \"A-1\"\ntext = \" \"\n\n[[loan.promises]]\ndate = 2026-06-01\nby = 2026-06-10\namount = 300\nto = \"客服\"\n\n[loan.settlement]\ndate = 2026-09-01\namount = 5000\n";
+        let (p, _) = accepted(src);
+        let l = &p.loans[0];
+        let a = &l.agreements[0];
+        assert_eq!(
+            (a.date, a.from, a.months),
+            (day("2026-06-01"), day("2026-06-15"), 6)
+        );
+        assert_eq!((a.amount, a.total), (dec!(1500), None));
+        assert_eq!((a.stop_interest, a.waive_penalty), (true, false));
+        assert_eq!(
+            (a.reference.as_deref(), a.text.as_deref()),
+            (Some("A-1"), None)
+        );
+        let pr = &l.promises[0];
+        assert_eq!(
+            (pr.by, pr.amount, pr.to.as_deref()),
+            (day("2026-06-10"), dec!(300), Some("客服"))
+        );
+        let s = l.settlement.as_ref().unwrap();
+        assert_eq!(
+            (s.date, s.amount, s.reference.as_deref()),
+            (day("2026-09-01"), dec!(5000), None)
+        );
+    }
+
+    #[test]
+    fn each_bad_agreement_or_promise_is_found() {
+        let src = "[[loan]]\nid = \"a\"\namount_due = 500\ndue_date = 2026-01-10\n\n[[loan.agreements]]\ndate = 2026-06-01\nfrom = 2026-05-01\namount = 100\nwaive_penalty = \"yes\"\n\n[[loan.promises]]\ndate = 2026-06-01\nby = 2026-05-31\namount = 10\n";
+        assert_eq!(
+            problems(src),
+            [
+                at(6, 1, "loan[1].agreements[1].months"),
+                at(8, 8, "loan[1].agreements[1].from"),
+                at(10, 17, "loan[1].agreements[1].waive_penalty"),
+                at(14, 6, "loan[1].promises[1].by"),
+            ]
+        );
+        let head = "[[loan]]\nid = \"a\"\namount_due = 1\ndue_date = 2026-01-01\n";
+        assert_eq!(
+            problems(&format!("{head}settlement = 5\n")),
+            [at(5, 14, "loan[1].settlement")]
+        );
+        assert_eq!(
+            problems(&format!("{head}settlement = {{ date = 2026-01-01 }}\n")),
+            [at(5, 1, "loan[1].settlement.amount")]
+        );
+    }
+}

@@ -49,3 +49,41 @@ impl Walker<'_> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    const HEAD: &str = "[[loan]]\nid = \"a\"\namount_due = 1\ndue_date = 2026-01-01\n";
+
+    #[test]
+    fn a_phone_may_be_written_as_a_number_and_a_blank_greeting_is_none() {
+        let src = format!(
+            "{HEAD}contacts = [\n  {{ name = \"王小明\", relation = \"同事\", phone = 13800000001, greeting = \" \" }},\n]\n"
+        );
+        let (p, _) = accepted(&src);
+        let c = &p.loans[0].contacts[0];
+        assert_eq!(
+            (c.name.as_str(), c.relation.as_deref()),
+            ("王小明", Some("同事"))
+        );
+        assert_eq!(
+            (c.phone.as_deref(), c.greeting.as_deref()),
+            (Some("13800000001"), None)
+        );
+    }
+
+    #[test]
+    fn a_contact_needs_a_name_and_a_phone_is_text() {
+        let src = format!(
+            "{HEAD}contacts = [\n  {{ name = \"王\" }},\n  {{ relation = \"同事\" }},\n  {{ name = \"李\", phone = true }},\n]\n"
+        );
+        assert_eq!(
+            problems(&src),
+            [
+                at(7, 1, "loan[1].contacts[2].name"),
+                at(8, 25, "loan[1].contacts[3].phone")
+            ]
+        );
+    }
+}

@@ -59,3 +59,18 @@ fn syntax_error(idx: &LineIndex, e: &toml_edit::TomlError) -> Diagnostic {
         .or_else(|| idx.first_failing_line(spanless).map(|at| at..at));
     idx.diagnostic(span, "", ph::toml_syntax(Some(&msg)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn a_syntax_error_has_its_place() {
+        let d = refused("[settings]\nlang == \"en\"\n");
+        assert_eq!((d.len(), d[0].line), (1, 2));
+        assert!(d[0].col > 0);
+        // An integer beyond i64 is refused as the slower parser refuses it, with its place.
+        let d = refused("[settings]\nalert_days = 99999999999999999999\n");
+        assert_eq!((d.len(), d[0].line, d[0].col), (1, 2, 14));
+    }
+}

@@ -156,3 +156,58 @@ impl Walker<'_> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::{Channel, Extension, LogFlag, LogKind};
+    use rust_decimal_macros::dec;
+
+    const HEAD: &str = "[[loan]]\nid = \"a\"\namount_due = 500\ndue_date = 2026-01-10\n";
+
+    #[test]
+    fn payments_extensions_and_the_log_are_read() {
+        let src = format!(
+            "{HEAD}payments = [\n  {{ date = 2026-01-05, amount = 100 }},\n  {{ date = 2026-01-06, amount = 20, kind = \"penalty\" }},\n]\nextensions = [{{ installment = 1, due = 2026-02-10 }}]\nlog = [\n  {{ date = 2026-01-07, time = 22:40:00, kind = \"collection_call\", channel = \"call\", flags = [\"night\", \"night\", \"threat\"], text = \"x\" }},\n  {{ date = 2026-01-08 }},\n]\n"
+        );
+        let (p, _) = accepted(&src);
+        let l = &p.loans[0];
+        let amounts = |v: &[crate::model::Payment]| v.iter().map(|p| p.amount).collect::<Vec<_>>();
+        assert_eq!(amounts(&l.payments), [dec!(100)]);
+        assert_eq!(amounts(&l.penalty_payments), [dec!(20)]);
+        assert_eq!(
+            l.extensions,
+            [Extension {
+                installment: 1,
+                due: "2026-02-10".parse().unwrap()
+            }]
+        );
+        let e = &l.log[0];
+        assert_eq!(e.time.map(|t| t.to_string()).as_deref(), Some("22:40:00"));
+        assert_eq!(
+            (e.kind, e.channel),
+            (LogKind::CollectionCall, Some(Channel::Call))
+        );
+        assert_eq!(e.flags, [LogFlag::Night, LogFlag::Threat]);
+        assert_eq!((l.log[1].kind, l.log[1].text.as_str()), (LogKind::Note, ""));
+    }
+
+    #[test]
+    fn each_bad_entry_is_found_at_its_value() {
+        let src = format!(
+            "{HEAD}\n[[loan.payments]]\ndate = 2026-01-05\namount = 1\nkind = \"fee\"\n\n[[loan.extensions]]\ninstallment = 2\ndue = 2026-03-01\n\n[[loan.log]]\nkind = \"chat\"\nchannel = \"fax\"\nflags = [\"loud\"]\ntime = \"22:40\"\n"
+        );
+        assert_eq!(
+            problems(&src),
+            [
+                at(9, 8, "loan[1].payments[1].kind"),
+                at(12, 15, "loan[1].extensions[1].installment"),
+                at(15, 1, "loan[1].log[1].date"),
+                at(16, 8, "loan[1].log[1].kind"),
+                at(17, 11, "loan[1].log[1].channel"),
+                at(18, 10, "loan[1].log[1].flags"),
+                at(19, 8, "loan[1].log[1].time"),
+            ]
+        );
+    }
+}

@@ -75,3 +75,16 @@ pub fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, _, k)| k)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_known_key_is_one_close_enough() {
+        assert_eq!(nearest("anual_rate", LOAN), Some("annual_rate"));
+        assert_eq!(nearest("principle", LOAN), Some("principal"));
+        assert_eq!(nearest("amout", PAYMENT), Some("amount"));
+        assert_eq!(nearest("zebra", LOAN), None);
+    }
+}

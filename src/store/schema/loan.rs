@@ -190,3 +190,52 @@ impl Walker<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::valid_id;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn an_id_is_ascii_letters_digits_dashes_and_underscores() {
+        assert!(valid_id("a-1_B"));
+        for bad in ["", "a b", "贷", "a.b"] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn each_bad_loan_key_is_found() {
+        let src = "[[loan]]\nid = \"a b\"\namount_due = 1\ndue_date = 2026-01-01\n\n[[loan]]\nid = \"x\"\namount_due = 1\ndue_date = 2026-01-01\n\n[[loan]]\nid = \"x\"\namount_due = 1\ndue_date = 2026-01-01\narchived = \"yes\"\n\n[[loan]]\namount_due = 1\ndue_date = 2026-01-01\nannual_rate = 10\ndaily_rate = 0.05\n";
+        assert_eq!(
+            problems(src),
+            [
+                at(2, 6, "loan[1].id"),
+                at(12, 6, "loan[3].id"),
+                at(15, 12, "loan[3].archived"),
+                at(17, 1, "loan[4].id"),
+                at(21, 14, "loan[4].daily_rate"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_platform_and_an_overpayment_are_warnings() {
+        let src = "[[loan]]\nid = \"a\"\nplatform = \"nowhere\"\namount_due = 100\ndue_date = 2026-01-01\npayments = [{ date = 2026-01-01, amount = 150 }]\n";
+        let (p, w) = accepted(src);
+        let loan = &p.loans[0];
+        assert_eq!(
+            (loan.platform.as_str(), loan.platform_written.as_str()),
+            ("generic", "nowhere")
+        );
+        assert_eq!(loan.payments[0].amount, dec!(150));
+        assert_eq!(
+            w,
+            [
+                at(3, 12, "loan[1].platform"),
+                at(6, 43, "loan[1].payments[1].amount")
+            ]
+        );
+    }
+}

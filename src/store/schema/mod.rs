@@ -118,3 +118,97 @@ pub fn parse_platforms(src: &str, from_user: bool) -> Result<Vec<Policy>, Vec<Di
         Err(w.errors)
     }
 }
+
+/// What the tests of every section parse with: the built-in platforms, as the program does.
+#[cfg(test)]
+mod testing {
+    use super::*;
+
+    /// (line, column, key) of each problem.
+    pub type Place = (usize, usize, String);
+
+    fn builtin() -> Vec<Policy> {
+        crate::store::builtin_policies().unwrap()
+    }
+
+    fn places(d: &[Diagnostic]) -> Vec<Place> {
+        d.iter().map(|d| (d.line, d.col, d.key.clone())).collect()
+    }
+
+    /// A file that must be accepted, and the places of its warnings.
+    pub fn accepted(src: &str) -> (Portfolio, Vec<Place>) {
+        match parse_portfolio(src, &builtin()) {
+            Ok(p) => {
+                let w = places(&p.warnings);
+                (p.portfolio, w)
+            }
+            Err(d) => panic!("refused: {d:#?}"),
+        }
+    }
+
+    /// A file that must be refused: every problem, in file order.
+    pub fn refused(src: &str) -> Vec<Diagnostic> {
+        match parse_portfolio(src, &builtin()) {
+            Ok(_) => panic!("accepted:\n{src}"),
+            Err(d) => d,
+        }
+    }
+
+    /// The places of a refused file's problems.
+    pub fn problems(src: &str) -> Vec<Place> {
+        places(&refused(src))
+    }
+
+    pub fn at(line: usize, col: usize, key: &str) -> Place {
+        (line, col, key.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn problems_come_in_file_order_with_the_warnings_that_may_explain_them() {
+        let src = "[[loan]]\nid = \"a\"\nanual_rate = 18\nprincipal = 1000\nmethod = \"bullet\"\nterm = 1\nstart_date = 2026-01-15\n";
+        let d = refused(src);
+        assert_eq!(
+            d.iter()
+                .map(|d| (d.line, d.col, d.key.as_str()))
+                .collect::<Vec<_>>(),
+            [(1, 1, "loan[1].annual_rate"), (3, 1, "loan[1].anual_rate")]
+        );
+        // The misspelt key is the warning, marked as one, naming the key it most likely meant.
+        assert!(
+            d[1].message.en.contains("annual_rate"),
+            "{}",
+            d[1].message.en
+        );
+        assert_ne!(d[1].message.en, d[0].message.en);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_file() {
+        let (p, w) = accepted("\u{feff}[settings]\nlang = \"en\"\n");
+        assert_eq!(p.settings.lang, Some(Lang::En));
+        assert!(w.is_empty() && p.loans.is_empty());
+    }
+
+    #[test]
+    fn a_platforms_file_is_the_users_own_only_when_said() {
+        let src = "[platforms.p]\nname = \"P\"\n\n[[platforms.p.stages]]\nkind = \"legal\"\nday = 90\nbasis = \"article\"\nsource = \"合同\"\n";
+        let asset = parse_platforms(src, false).unwrap();
+        assert_eq!(
+            (asset[0].from_user, asset[0].stages[0].basis),
+            (false, Basis::Article)
+        );
+        let user = parse_platforms(src, true).unwrap();
+        assert_eq!(
+            (user[0].from_user, user[0].stages[0].basis),
+            (true, Basis::User)
+        );
+        assert_eq!(user[0].stages[0].day, Some(90));
+    }
+}

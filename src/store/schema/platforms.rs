@@ -142,3 +142,49 @@ impl Walker<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::{Basis, StageKind};
+
+    #[test]
+    fn a_users_platform_is_named_by_its_aliases() {
+        let src = "[platforms.mybank]\nname = \"我的银行\"\naliases = [\"MB\"]\n\n[[platforms.mybank.stages]]\nkind = \"reminder\"\nday = 3\nsource = \"合同\"\n\n[[loan]]\nid = \"a\"\nplatform = \"MB\"\namount_due = 100\ndue_date = 2026-12-01\n";
+        let (p, w) = accepted(src);
+        assert!(w.is_empty(), "{w:?}");
+        let mine = &p.platforms[0];
+        assert_eq!(
+            (mine.key.as_str(), mine.name.as_str()),
+            ("mybank", "我的银行")
+        );
+        assert_eq!(mine.aliases, ["MB"]);
+        assert!(mine.from_user);
+        let st = &mine.stages[0];
+        assert_eq!(
+            (st.kind, st.day, st.basis),
+            (StageKind::Reminder, Some(3), Basis::User)
+        );
+        assert_eq!(&*st.source, "合同");
+        let loan = &p.loans[0];
+        assert_eq!(
+            (loan.platform.as_str(), loan.platform_written.as_str()),
+            ("mybank", "MB")
+        );
+    }
+
+    #[test]
+    fn each_bad_stage_and_alias_is_found() {
+        let src = "[platforms.mybank]\nname = \"我的银行\"\naliases = [\"MB\", 7]\n\n[[platforms.mybank.stages]]\nkind = \"reminder\"\nday = 10\nday_typical = 5\n\n[[platforms.mybank.stages]]\nkind = \"dunning\"\n\n[[platforms.mybank.stages]]\nday = 1\n";
+        assert_eq!(
+            problems(src),
+            [
+                at(3, 18, "platforms.mybank.aliases"),
+                at(8, 15, "platforms.mybank.stages[1].day_typical"),
+                at(11, 8, "platforms.mybank.stages[2].kind"),
+                at(13, 1, "platforms.mybank.stages[3].kind"),
+            ]
+        );
+        assert_eq!(problems("platforms = 1\n"), [at(1, 13, "platforms")]);
+    }
+}

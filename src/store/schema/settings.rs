@@ -38,3 +38,43 @@ impl Walker<'_> {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::i18n::Lang;
+    use crate::model::Settings;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn settings_are_read_and_default_when_absent() {
+        let src = "[settings]\nlang = \"en\"\nalert_days = 5\ncurrency = \"$\"\nmonthly_budget = \"1200.50\"\n";
+        let (p, w) = accepted(src);
+        assert!(w.is_empty());
+        let s = p.settings;
+        assert_eq!(s.lang, Some(Lang::En));
+        assert_eq!((s.alert_days, s.currency.as_str()), (5, "$"));
+        assert_eq!(s.monthly_budget, Some(dec!(1200.50)));
+        let (p, _) = accepted("");
+        let d = Settings::default();
+        assert_eq!(
+            (p.settings.lang, p.settings.alert_days),
+            (None, d.alert_days)
+        );
+        assert_eq!(p.settings.currency, "¥");
+    }
+
+    #[test]
+    fn each_bad_setting_is_found_at_its_value() {
+        let src = "[settings]\nlang = \"fr\"\nalert_days = -1\nmonthly_budget = 0\n";
+        assert_eq!(
+            problems(src),
+            [
+                at(2, 8, "settings.lang"),
+                at(3, 14, "settings.alert_days"),
+                at(4, 18, "settings.monthly_budget"),
+            ]
+        );
+        assert_eq!(problems("settings = 3\n"), [at(1, 12, "settings")]);
+    }
+}

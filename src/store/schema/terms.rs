@@ -113,3 +113,73 @@ impl Walker<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::{Bill, LoanTerms, Method, Rate};
+    use rust_decimal_macros::dec;
+
+    fn day(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn terms_are_bills_one_bill_or_amortized() {
+        let src = "[[loan]]\nid = \"a\"\nprincipal = 12_000\nannual_rate = 18\nmethod = \"equal_installment\"\nterm = 12\nstart_date = 2026-03-15\n\n[[loan]]\nid = \"b\"\ninstallments = [\n  { due = 2026-01-10, amount = 100 },\n  { due = 2026-02-10, amount = \"100.50\" },\n]\n\n[[loan]]\nid = \"c\"\namount_due = 1100.16\ndue_date = 2026-12-18\n";
+        let (p, _) = accepted(src);
+        assert_eq!(
+            p.loans[0].terms,
+            LoanTerms::Amortized {
+                principal: dec!(12000),
+                rate: Rate::Annual(dec!(18)),
+                method: Method::EqualInstallment,
+                term: 12,
+                start_date: day("2026-03-15"),
+                due_day: 15,
+                fee_rate: None,
+                shift_days: 0,
+            }
+        );
+        let bill = |due: &str, amount| Bill {
+            due: day(due),
+            amount,
+        };
+        assert_eq!(
+            p.loans[1].terms,
+            LoanTerms::Bills(vec![
+                bill("2026-01-10", dec!(100)),
+                bill("2026-02-10", dec!(100.50))
+            ])
+        );
+        assert_eq!(
+            p.loans[2].terms,
+            LoanTerms::Bills(vec![bill("2026-12-18", dec!(1100.16))])
+        );
+    }
+
+    #[test]
+    fn a_fixed_fee_loan_needs_its_fee_not_a_rate() {
+        let src = "[[loan]]\nid = \"f\"\nprincipal = 1000\nmethod = \"fixed_fee\"\nterm = 6\nstart_date = 2026-01-31\n";
+        assert_eq!(problems(src), [at(1, 1, "loan[1].fee_rate")]);
+        let (p, _) = accepted(&format!("{src}fee_rate = 0.6\n"));
+        let LoanTerms::Amortized { rate, fee_rate, .. } = &p.loans[0].terms else {
+            panic!("not amortized");
+        };
+        assert_eq!((*rate, *fee_rate), (Rate::Annual(dec!(0)), Some(dec!(0.6))));
+    }
+
+    #[test]
+    fn each_bad_term_is_found() {
+        let src = "[[loan]]\nid = \"m\"\nprincipal = 1000\nannual_rate = 10\nmethod = \"annuity\"\nterm = 0\nstart_date = 2026-01-31\n\n[[loan]]\nid = \"n\"\namount_due = 5\n\n[[loan]]\nid = \"o\"\ninstallments = [{ due = 2026-01-10 }]\n";
+        assert_eq!(
+            problems(src),
+            [
+                at(5, 10, "loan[1].method"),
+                at(6, 8, "loan[1].term"),
+                at(9, 1, "loan[2].due_date"),
+                at(15, 1, "loan[3].installments[1].amount"),
+            ]
+        );
+    }
+}

@@ -289,3 +289,44 @@ impl Walker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::{LoanTerms, Rate};
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn money_is_read_from_its_text_never_through_a_float() {
+        let src = "[[loan]]\nid = \"a\"\nprincipal = 1_000.10\ndaily_rate = \"0.05\"\nmethod = \"bullet\"\nterm = 1\nstart_date = 2026-01-31\n";
+        let (p, _) = accepted(src);
+        let LoanTerms::Amortized {
+            principal, rate, ..
+        } = &p.loans[0].terms
+        else {
+            panic!("not amortized");
+        };
+        assert_eq!(
+            (*principal, *rate),
+            (dec!(1000.10), Rate::Daily(dec!(0.05)))
+        );
+    }
+
+    #[test]
+    fn each_value_of_the_wrong_kind_is_found_at_itself() {
+        let src = "[[loan]]\nid = \"a\"\nname = 5\nprincipal = true\nannual_rate = 1001\nmethod = \"bullet\"\nterm = 1.5\nstart_date = \"2026-01-31\"\n\n[[loan]]\nid = \"b\"\namount_due = \"99999999999999999999999999999999\"\ndue_date = 2026-01-31T08:00:00\n\n[[loan]]\nid = \"c\"\namount_due = \"1e19\"\ndue_date = 2026-01-31\n";
+        assert_eq!(
+            problems(src),
+            [
+                at(3, 8, "loan[1].name"),
+                at(4, 13, "loan[1].principal"),
+                at(5, 15, "loan[1].annual_rate"),
+                at(7, 8, "loan[1].term"),
+                at(8, 14, "loan[1].start_date"),
+                at(12, 14, "loan[2].amount_due"),
+                at(13, 12, "loan[2].due_date"),
+                at(17, 14, "loan[3].amount_due"),
+            ]
+        );
+    }
+}

@@ -202,3 +202,34 @@ impl Walker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn loans_must_be_tables_however_written() {
+        assert_eq!(problems("loan = 5\n"), [at(1, 8, "loan")]);
+        assert_eq!(
+            problems("loan = [1, { id = \"a\", amount_due = 1, due_date = 2026-01-01 }]\n"),
+            [at(1, 9, "loan")]
+        );
+        // Inline and written as tables, the loans are the same.
+        let (p, _) = accepted("loan = [{ id = \"a\", amount_due = 1, due_date = 2026-01-01 }]\n");
+        assert_eq!(p.loans[0].id, "a");
+    }
+
+    #[test]
+    fn an_unknown_key_is_a_warning_at_the_key() {
+        let src = "[[loan]]\nid = \"a\"\namount_due = 1\ndue_date = 2026-01-01\n  principle = 5\n\n[mystery]\n";
+        let (p, w) = accepted(src);
+        assert_eq!(p.loans.len(), 1);
+        assert_eq!(w, [at(5, 3, "loan[1].principle"), at(7, 2, "mystery")]);
+    }
+
+    #[test]
+    fn a_key_written_as_a_table_is_not_a_value() {
+        let src = "[[loan]]\nid = \"a\"\namount_due = 1\ndue_date = 2026-01-01\n\n[loan.name]\nfirst = \"x\"\n";
+        assert_eq!(problems(src), [at(6, 1, "loan[1].name")]);
+    }
+}
