@@ -699,11 +699,11 @@ fn record(
     let mut text = format!(
         "{}{}{}{}{}{}\n",
         recorded::what(lang, edit, cur),
-        lang.t("；原文件已备份为 ", "; previous file kept as "),
+        lang.tr("main.previous_file_kept_as"),
         done.backup.display(),
-        lang.t("（", " ("),
+        lang.tr("main.open"),
         ph::undo_hint(&repaydash::launch::command("undo")).get(lang),
-        lang.t("）", ")"),
+        lang.tr("main.close"),
     );
     if let Some(f) = ctx.snapshot().loan(edit.id()) {
         text.push_str(&format!(

@@ -446,3 +446,81 @@ fn the_unknown_platform_warning_says_how_to_silence_it() {
     let table = format!("{file}\n[platforms.\"月亮银行\"]\nname = \"月亮银行\"\n");
     assert!(!stdout_on(&table, "2026-11-23", "en", &["validate"]).contains("warning"));
 }
+
+/// A loan written `platform = "借呗"` with no product or name is called 支付宝借呗 / "Alipay 借呗"
+/// (the alias names the product), not plain 支付宝 beside a 花呗 also called 支付宝; an alias that
+/// only shortens the platform's name (携程) adds nothing, one that holds it (支付宝花呗) is said
+/// alone, and a user's own platform keeps its name.
+#[test]
+fn a_product_alias_names_the_loan() {
+    let file = r#"
+[platforms.mybank]
+name = "某银行"
+aliases = ["我的银行"]
+
+[[platforms.mybank.stages]]
+kind = "emergency_contact"
+day = 10
+
+[[loan]]
+id = "a"
+platform = "借呗"
+amount_due = 100
+due_date = 2026-12-20
+
+[[loan]]
+id = "b"
+platform = "携程"
+amount_due = 100
+due_date = 2026-12-21
+
+[[loan]]
+id = "c"
+platform = "支付宝花呗"
+amount_due = 100
+due_date = 2026-12-22
+
+[[loan]]
+id = "d"
+platform = "我的银行"
+amount_due = 100
+due_date = 2026-12-23
+
+[[loan]]
+id = "e"
+platform = "借呗"
+product = "6月借款"
+amount_due = 100
+due_date = 2026-12-24
+"#;
+    let names = |lang: &str| -> Vec<String> {
+        let out = stdout_on(file, "2026-12-03", lang, &["check", "--json"]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["loans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names("zh"),
+        [
+            "支付宝借呗",
+            "携程金融",
+            "支付宝花呗",
+            "某银行",
+            "支付宝6月借款"
+        ]
+    );
+    assert_eq!(
+        names("en"),
+        [
+            "Alipay 借呗",
+            "Ctrip Finance",
+            "支付宝花呗",
+            "某银行",
+            "Alipay 6月借款"
+        ]
+    );
+}

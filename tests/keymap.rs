@@ -223,7 +223,7 @@ fn each_view_footer_is_its_keymap_hints() {
 fn the_help_scrolls_on_a_short_screen_to_its_last_line() {
     for lang in [Lang::Zh, Lang::En] {
         // (Every row is read at 80×24 in the test above, scrolling if it must.)
-        let more = repaydash::i18n::keys::MORE_BELOW.get(lang);
+        let more = repaydash::tui::keymap::Words::tr("keys.more_below").get(lang);
         // The smallest screen drawn: the help says there is more, and J shows the rest,
         // down to its last line.
         let (first, frames) = help_text(lang, 80, 20);
@@ -272,5 +272,36 @@ fn j_and_k_scroll_every_scrolled_view_by_a_row() {
         assert_eq!(scroll_of(app.mode), 2, "{open:?}");
         press(&mut app, KeyCode::Char('K'));
         assert_eq!(scroll_of(app.mode), 1, "{open:?}");
+    }
+}
+
+#[test]
+fn every_word_of_the_keymap_is_in_every_catalogue() {
+    use repaydash::i18n::catalogue::{CATALOGUES, Catalogue};
+    use repaydash::tui::keymap::Words;
+    let mut words: Vec<Words> = vec![
+        Words::tr("keys.help_title"),
+        Words::tr("keys.more_below"),
+        Words::tr("keys.more_above"),
+    ];
+    for b in TABLE {
+        if let Some((label, w)) = b.help {
+            words.extend([label, w]);
+        }
+        words.extend(b.footer.iter().map(|h| h.words));
+    }
+    let keys: Vec<&str> = words
+        .iter()
+        .filter_map(|w| match w {
+            Words::Tr(k) => Some(*k),
+            Words::Same(_) => None,
+        })
+        .collect();
+    assert!(keys.len() > 60, "{}", keys.len());
+    for (_, path, src) in CATALOGUES {
+        let c = Catalogue::parse(src, path).unwrap();
+        for k in &keys {
+            assert!(c.get(k).is_some(), "{path}: `{k}` is missing");
+        }
     }
 }

@@ -605,6 +605,18 @@ fn archive_hides_a_loan_from_every_output_and_unarchive_brings_it_back() {
 
     assert_eq!(check_ids(&f.path, false), ["hb"]);
     assert_eq!(check_ids(&f.path, true), ["old", "hb"]);
+    // Shown by --all, it is marked, and the totals still leave it out.
+    let all: Value = serde_json::from_str(&ok(&f.path, &["check", "--all", "--json"])).unwrap();
+    let marks: Vec<(&str, bool)> = all["loans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["id"].as_str().unwrap(), l["archived"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(marks, [("old", true), ("hb", false)]);
+    let all_text = ok(&f.path, &["check", "--all"]);
+    assert!(all_text.contains("(archived)"), "{all_text}");
+    assert!(all_text.contains("overdue ¥0.00"), "{all_text}");
     let check = ok(&f.path, &["check"]);
     assert!(
         !check.contains("¥100.00"),
@@ -745,4 +757,26 @@ fn a_bill_list_preview_does_not_claim_a_cost() {
         "{out}"
     );
     assert!(!out.contains("interest and fees ¥0.00"), "{out}");
+}
+
+/// The history view numbers payments without the penalty ones (the model keeps those apart):
+/// removing the second payment removes the second installment payment in the file, not the
+/// penalty payment written between them, whether the payments are tables or an inline array.
+#[test]
+fn removing_a_payment_skips_the_penalty_payments_between() {
+    let builtin = repaydash::store::builtin_policies().unwrap();
+    let tables = "[[loan]]\nid = \"a\"\nplatform = \"alipay\"\namount_due = 100\ndue_date = 2026-12-20\n\n[[loan.payments]]\ndate = 2026-11-01\namount = 10\n\n[[loan.payments]]\ndate = 2026-11-02\namount = 5\nkind = \"penalty\"\n\n[[loan.payments]]\ndate = 2026-11-03\namount = 20\n";
+    let inline = "[[loan]]\nid = \"a\"\nplatform = \"alipay\"\namount_due = 100\ndue_date = 2026-12-20\npayments = [\n  { date = 2026-11-01, amount = 10 },\n  { date = 2026-11-02, amount = 5, kind = \"penalty\" },\n  { date = 2026-11-03, amount = 20 },\n]\n";
+    for text in [tables, inline] {
+        let f = file(text);
+        let source = repaydash::store::Source::File(f.path.clone());
+        repaydash::store::add::remove_entry(&source, &builtin, "a", "payments", 1).unwrap();
+        let after = std::fs::read_to_string(&f.path).unwrap();
+        assert!(after.contains("amount = 10"), "{after}");
+        assert!(
+            after.contains("amount = 5"),
+            "the penalty payment stays: {after}"
+        );
+        assert!(!after.contains("amount = 20"), "{after}");
+    }
 }

@@ -111,7 +111,12 @@ fn a_archives_the_selected_loan_and_h_shows_archived_loans() {
     );
     press(&mut app, 'H');
     assert_eq!(app.snap.loans.len(), 2);
-    // Shown, the archived loan is brought back by `A` again.
+    // Shown, it is marked in the list and still out of the totals.
+    assert_eq!(app.snap.totals.overdue, rust_decimal::Decimal::ZERO);
+    let s = common::screen(&mut app, 80, 24);
+    let row = s.lines().find(|l| l.contains("old")).unwrap_or_default();
+    assert!(row.contains("archived"), "{s}");
+    // Shown, the archived loan is brought back by `X` again.
     app.select_id(Some("old"));
     press(&mut app, 'X');
     assert_eq!(

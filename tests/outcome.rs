@@ -674,3 +674,35 @@ fn fail_on_due_soon_sees_the_next_agreement_payment() {
     assert_eq!(code("2026-11-26"), Some(1));
     assert_eq!(code("2026-11-10"), Some(0));
 }
+
+/// Money paid to settle keeps a promise it covers: a promise of ¥200 by 12-05 made on 12-01, and a
+/// settlement paying ¥400 on 12-03, leave no pending promise in the header or `check`.
+#[test]
+fn a_settlement_keeps_the_promise_it_covers() {
+    let file = r#"
+[[loan]]
+id = "hb"
+platform = "alipay"
+amount_due = 458.30
+due_date = 2026-12-09
+settlement = { date = 2026-12-03, amount = 400 }
+
+[[loan.promises]]
+date = 2026-12-01
+by = 2026-12-05
+amount = 200
+"#;
+    let promise = |today: &str| {
+        let out = common::stdout_on(file, today, "en", &["check", "--json"]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v["loans"][0]["promises"][0].clone()
+    };
+    let before = promise("2026-12-02");
+    assert_eq!(before["status"], "pending");
+    assert_eq!(before["paid"], "0.00");
+    let after = promise("2026-12-03");
+    assert_eq!(after["status"], "kept");
+    assert_eq!(after["paid"], "400.00");
+    let status = common::stdout_on(file, "2026-12-03", "en", &["status"]);
+    assert!(!status.contains("promised"), "{status}");
+}

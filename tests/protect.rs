@@ -1,5 +1,5 @@
 //! `notice`, `complaint`, `letter` and the log's new fields, through the real binary, over
-//! tests/fixtures/protect/calls.toml (worked by hand in its comments and below).
+//! data/calls.toml (worked by hand in its comments and below).
 
 mod common;
 
@@ -8,7 +8,7 @@ use std::fs;
 use common::stdout_of;
 use serde_json::{Value, json};
 
-const CALLS: &str = "tests/fixtures/protect/calls.toml";
+const CALLS: &str = "data/calls.toml";
 const TODAY: &str = "2026-11-23";
 
 fn run(args: &[&str]) -> std::process::Output {

@@ -1,4 +1,4 @@
-//! The dashboard's protection keys on a temp copy of tests/fixtures/protect/calls.toml (today =
+//! The dashboard's protection keys on a temp copy of data/calls.toml (today =
 //! 2026-11-23): `m` the contact's message (Tab, `t` marks told), `L` the log view and `w` its
 //! complaint draft, `w` the letter, `y` copies, `a` logs a call just now.
 
@@ -15,7 +15,7 @@ use repaydash::tui::app::Mode;
 use repaydash::tui::protect::Doc;
 use repaydash::tui::{App, dispatch, keys};
 
-const CALLS: &str = "tests/fixtures/protect/calls.toml";
+const CALLS: &str = "data/calls.toml";
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

@@ -123,12 +123,16 @@ fn promises(loan: &Loan, today: NaiveDate) -> Vec<PromiseState> {
     loan.promises
         .iter()
         .map(|p| {
+            // Money paid to settle is money paid: a promise it covers is kept.
+            let settled = loan.settlement.iter().map(|s| (s.date, s.amount));
             let paid: Decimal = loan
                 .payments
                 .iter()
                 .chain(&loan.penalty_payments)
-                .filter(|x| x.date >= p.date && x.date <= p.by && x.date <= today)
-                .map(|x| x.amount)
+                .map(|x| (x.date, x.amount))
+                .chain(settled)
+                .filter(|(d, _)| *d >= p.date && *d <= p.by && *d <= today)
+                .map(|(_, a)| a)
                 .sum();
             let status = if paid >= p.amount {
                 PromiseStatus::Kept

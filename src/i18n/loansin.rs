@@ -451,3 +451,8 @@ pub fn info_saved() -> Text {
 pub fn edit_form_title() -> Text {
     Text::new("修改借款信息", "Edit the loan")
 }
+
+/// The mark of an archived loan where `check --all` or the dashboard's H shows it.
+pub fn archived_tag() -> Text {
+    Text::new("已归档", "archived")
+}

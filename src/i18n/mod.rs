@@ -1,11 +1,12 @@
 //! The phrase catalogue, Simplified Chinese and English side by side: the shared words (statuses,
 //! stages, countdowns) here, and in `phrases` every sentence of an error or refusal a user can
-//! meet (the loans file's problems, writes, reloads, locks, typed amounts and dates). A label
-//! that only one view draws stays next to that view, written with `Lang::t`. `Lang` itself lives in the leaf module `lang` so that the model can name
+//! meet (the loans file's problems, writes, reloads, locks, typed amounts and dates). The words
+//! themselves live in `catalogue` (`assets/i18n/*.toml`), read by key: a label that only one
+//! view draws is a key in its view's section, read there with `lang.tr`. `Lang` itself lives in the leaf module `lang` so that the model can name
 //! it without depending on this catalogue (which names engine and model types).
 
+pub mod catalogue;
 pub mod help;
-pub mod keys;
 pub mod loansin;
 pub mod outcome;
 pub mod phrases;

@@ -13,70 +13,44 @@ fn t(zh: String, en: String) -> Text {
 // ---- What a person types (see `crate::input`) ----
 
 pub fn amount_empty() -> Text {
-    Text::new(
-        "请输入金额，例如 800.16 或 1,000",
-        "enter an amount, such as 800.16 or 1,000",
-    )
+    Text::tr("phrases.amount_empty")
 }
 
 pub fn amount_not_a_number(input: &str) -> Text {
-    t(
-        format!("“{input}”不是金额：请写成 800.16 或 1,000 这样的数字"),
-        format!("{input:?} is not an amount: write a number such as 800.16 or 1,000"),
-    )
+    Text::trf("phrases.amount_not_a_number", &[("input", &input)])
 }
 
 pub fn amount_ambiguous(input: &str) -> Text {
-    t(
-        format!("“{input}”有歧义：逗号只用来每三位分隔（1,000），小数用点（1000.50）"),
-        format!(
-            "{input:?} is ambiguous: a comma may only separate groups of three digits (1,000) and the decimal mark is a point (1000.50)"
-        ),
-    )
+    Text::trf("phrases.amount_ambiguous", &[("input", &input)])
 }
 
 pub fn amount_too_many_decimals(input: &str) -> Text {
-    t(
-        format!("“{input}”的小数超过两位：最小单位是分"),
-        format!("{input:?} has more than two decimals: cents are the smallest unit"),
-    )
+    Text::trf("phrases.amount_too_many_decimals", &[("input", &input)])
 }
 
 pub fn amount_not_positive(input: &str) -> Text {
-    t(
-        format!("金额必须大于 0，现在是“{input}”"),
-        format!("the amount must be above zero, got {input:?}"),
-    )
+    Text::trf("phrases.amount_not_positive", &[("input", &input)])
 }
 
 pub fn amount_too_large(input: &str, max: i64) -> Text {
-    t(
-        format!("“{input}”大得离谱（最多 {max}）"),
-        format!("{input:?} is absurdly large (at most {max})"),
+    Text::trf(
+        "phrases.amount_too_large",
+        &[("input", &input), ("max", &max)],
     )
 }
 
 pub fn date_format(input: &str) -> Text {
-    t(
-        format!("“{input}”不是日期：请写成 YYYY-MM-DD，例如 2026-11-23"),
-        format!("{input:?} is not a date: write YYYY-MM-DD, such as 2026-11-23"),
-    )
+    Text::trf("phrases.date_format", &[("input", &input)])
 }
 
 pub fn time_format(input: &str) -> Text {
-    t(
-        format!("“{input}”不是时间：请写成 HH:MM 或 HH:MM:SS，例如 22:40"),
-        format!("{input:?} is not a time: write HH:MM or HH:MM:SS, such as 22:40"),
-    )
+    Text::trf("phrases.time_format", &[("input", &input)])
 }
 
 /// `days` is 0 when the month itself does not exist.
 pub fn no_such_day(input: &str, year: i32, month: u32, days: u32) -> Text {
     if days == 0 {
-        t(
-            format!("没有 {input} 这一天：一年只有 12 个月"),
-            format!("{input}: no such day (a year has 12 months)"),
-        )
+        Text::trf("phrases.no_such_day", &[("input", &input)])
     } else {
         t(
             format!("没有 {input} 这一天：{year} 年 {month} 月只有 {days} 天"),
@@ -118,10 +92,7 @@ pub fn unknown_word(key: &str, value: &str, expected: &[&str]) -> Text {
 }
 
 pub fn from_after_to(from: impl Display, to: impl Display) -> Text {
-    t(
-        format!("--from {from} 在 --to {to} 之后；起始日要早于结束日"),
-        format!("--from {from} is after --to {to}; the range must start first"),
-    )
+    Text::trf("phrases.from_after_to", &[("from", &from), ("to", &to)])
 }
 
 pub fn unknown_log_kind(kind: &str) -> Text {
@@ -145,37 +116,23 @@ pub fn flag_must_be_string() -> Text {
 }
 
 pub fn must_be_time(key: &str) -> Text {
-    t(
-        format!("`{key}` 应是 22:40:00 这样的时间（TOML 本地时间，不加引号，不带日期）"),
-        format!(
-            "`{key}` must be a time like 22:40:00 (a TOML local time, without quotes or a date)"
-        ),
-    )
+    Text::trf("phrases.must_be_time", &[("key", &key)])
 }
 
 pub fn contact_notified_needs_who() -> Text {
-    Text::new(
-        "contact_notified（已告知联系人）记录要写明告知了哪位联系人（--who 名字）",
-        "a contact_notified entry names the contact who was told (--who NAME)",
-    )
+    Text::tr("phrases.contact_notified_needs_who")
 }
 
 pub fn log_text_empty() -> Text {
-    Text::new(
-        "记录内容是空的：写下发生了什么",
-        "the log text is empty; say what happened",
-    )
+    Text::tr("phrases.log_text_empty")
 }
 
 pub fn installment_zero() -> Text {
-    Text::new(
-        "期数从 1 开始：没有第 0 期",
-        "installments are numbered from 1; there is no installment 0",
-    )
+    Text::tr("phrases.installment_zero")
 }
 
 pub fn installment_not_number() -> Text {
-    Text::new("期数是从 1 开始的整数", "a whole number from 1")
+    Text::tr("phrases.installment_not_number")
 }
 
 /// `what` is `payment` or `log`.
@@ -235,10 +192,7 @@ pub fn no_loan_with_id(id: &str, ids: &[&str]) -> Text {
 }
 
 pub fn already_paid_off(id: &str) -> Text {
-    t(
-        format!("借款“{id}”已经结清，没有要还的了"),
-        format!("loan {id:?} is already paid off; nothing is left to pay"),
-    )
+    Text::trf("phrases.already_paid_off", &[("id", &id)])
 }
 
 pub fn no_such_installment(id: &str, count: u32, n: u32) -> Text {
@@ -254,36 +208,27 @@ pub fn no_such_installment(id: &str, count: u32, n: u32) -> Text {
 // ---- Reading the loans file ----
 
 pub fn is_directory() -> Text {
-    Text::new("这是目录，不是账本文件", "is a directory, not a loans file")
+    Text::tr("phrases.is_directory")
 }
 
 /// `init` is the command that works from where the user is (`crate::launch::command`).
 pub fn no_such_file(init: &str) -> Text {
-    t(
-        format!("文件不存在（运行 `{init}` 创建一个，或检查 --file）"),
-        format!("no such file (run `{init}` to create one, or check --file)"),
-    )
+    Text::trf("phrases.no_such_file", &[("init", &init)])
 }
 
 pub fn cannot_read(e: impl Display) -> Text {
-    t(format!("无法读取：{e}"), format!("cannot read: {e}"))
+    Text::trf("phrases.cannot_read", &[("e", &e)])
 }
 
 pub fn not_utf8() -> Text {
-    Text::new(
-        "文件不是 UTF-8 文本（请另存为 UTF-8）",
-        "the file is not UTF-8 text (save it as UTF-8)",
-    )
+    Text::tr("phrases.not_utf8")
 }
 
 /// The parser's own description follows; it is in English, as the TOML library writes it.
 pub fn toml_syntax(detail: Option<&str>) -> Text {
     match detail {
-        Some(d) => t(
-            format!("TOML 语法错误：{d}"),
-            format!("TOML syntax error: {d}"),
-        ),
-        None => Text::new("TOML 语法错误", "TOML syntax error"),
+        Some(d) => Text::trf("phrases.toml_syntax", &[("d", &d)]),
+        None => Text::tr("phrases.toml_syntax_2"),
     }
 }
 
@@ -295,174 +240,132 @@ pub fn must_hold_tables(path: &str) -> Text {
 }
 
 pub fn must_be_array_of_tables(path: &str) -> Text {
-    t(
-        format!("`{path}` 应是表数组（[[{path}]]）"),
-        format!("`{path}` must be an array of tables ([[{path}]])"),
-    )
+    Text::trf("phrases.must_be_array_of_tables", &[("path", &path)])
 }
 
 pub fn must_be_value(key: &str) -> Text {
-    t(
-        format!("`{key}` 应是一个值，不是表"),
-        format!("`{key}` must be a value, not a table"),
-    )
+    Text::trf("phrases.must_be_value", &[("key", &key)])
 }
 
 pub fn must_be_table(key: &str) -> Text {
-    t(
-        format!("`{key}` 应是一个表"),
-        format!("`{key}` must be a table"),
-    )
+    Text::trf("phrases.must_be_table", &[("key", &key)])
 }
 
 pub fn platforms_must_be_table() -> Text {
-    Text::new(
-        "`platforms` 应是由各平台组成的表",
-        "`platforms` must be a table of platforms",
-    )
+    Text::tr("phrases.platforms_must_be_table")
 }
 
 pub fn must_be_string(key: &str) -> Text {
-    t(
-        format!("`{key}` 应是加引号的字符串"),
-        format!("`{key}` must be a string in quotes"),
-    )
+    Text::trf("phrases.must_be_string", &[("key", &key)])
 }
 
 pub fn phone_must_be_string() -> Text {
-    Text::new("`phone` 应是字符串", "`phone` must be a string")
+    Text::tr("phrases.phone_must_be_string")
 }
 
 pub fn aliases_must_be_strings() -> Text {
-    Text::new("aliases 里应都是字符串", "aliases must be strings")
+    Text::tr("phrases.aliases_must_be_strings")
 }
 
 pub fn aliases_must_be_list() -> Text {
-    Text::new(
-        "`aliases` 应是字符串列表",
-        "`aliases` must be a list of strings",
-    )
+    Text::tr("phrases.aliases_must_be_list")
 }
 
 pub fn must_be_number(key: &str) -> Text {
-    t(
-        format!("`{key}` 应是数字"),
-        format!("`{key}` must be a number"),
-    )
+    Text::trf("phrases.must_be_number", &[("key", &key)])
 }
 
 pub fn must_be_number_found(key: &str, raw: &str) -> Text {
-    t(
-        format!("`{key}` 应是数字，现在是 {raw:?}"),
-        format!("`{key}` must be a number, found {raw:?}"),
+    Text::trf(
+        "phrases.must_be_number_found",
+        &[("key", &key), ("raw", &raw)],
     )
 }
 
 pub fn number_does_not_fit(key: &str, raw: &str) -> Text {
-    t(
-        format!("`{key}` = {raw} 太大，无法精确保存（超出十进制数的范围）"),
-        format!("`{key}` = {raw} is too large to hold exactly (it does not fit a decimal)"),
+    Text::trf(
+        "phrases.number_does_not_fit",
+        &[("key", &key), ("raw", &raw)],
     )
 }
 
 pub fn must_be_above_zero(key: &str, found: impl Display) -> Text {
-    t(
-        format!("`{key}` 必须大于 0，现在是 {found}"),
-        format!("`{key}` must be above zero, found {found}"),
+    Text::trf(
+        "phrases.must_be_above_zero",
+        &[("key", &key), ("found", &found)],
     )
 }
 
 pub fn absurdly_large(key: &str, found: impl Display, max: i64) -> Text {
-    t(
-        format!("`{key}` = {found} 大得离谱（最多 {max}）"),
-        format!("`{key}` = {found} is absurdly large (at most {max})"),
+    Text::trf(
+        "phrases.absurdly_large",
+        &[("key", &key), ("found", &found), ("max", &max)],
     )
 }
 
 pub fn percent_range(key: &str, max: i64, found: impl Display) -> Text {
-    t(
-        format!("`{key}` 应是 0 到 {max} 之间的百分数，现在是 {found}"),
-        format!("`{key}` must be a percentage from 0 to {max}, found {found}"),
+    Text::trf(
+        "phrases.percent_range",
+        &[("key", &key), ("max", &max), ("found", &found)],
     )
 }
 
 pub fn int_range(key: &str, lo: i64, hi: i64, found: i64) -> Text {
-    t(
-        format!("`{key}` 应在 {lo} 到 {hi} 之间，现在是 {found}"),
-        format!("`{key}` must be from {lo} to {hi}, found {found}"),
+    Text::trf(
+        "phrases.int_range",
+        &[("key", &key), ("lo", &lo), ("hi", &hi), ("found", &found)],
     )
 }
 
 pub fn must_be_whole(key: &str) -> Text {
-    t(
-        format!("`{key}` 应是整数"),
-        format!("`{key}` must be a whole number"),
-    )
+    Text::trf("phrases.must_be_whole", &[("key", &key)])
 }
 
 pub fn not_a_real_date(key: &str) -> Text {
-    t(
-        format!("`{key}` 不是真实存在的日期（没有这一天）"),
-        format!("`{key}` is not a real date (no such day)"),
-    )
+    Text::trf("phrases.not_a_real_date", &[("key", &key)])
 }
 
 pub fn must_be_date(key: &str) -> Text {
-    t(
-        format!("`{key}` 应是 2026-03-15 这样的日期（TOML 日期，不加引号）"),
-        format!("`{key}` must be a date like 2026-03-15 (a TOML date, without quotes)"),
-    )
+    Text::trf("phrases.must_be_date", &[("key", &key)])
 }
 
 pub fn lang_value(found: &str) -> Text {
-    t(
-        format!("`lang` 应是 \"zh\" 或 \"en\"，现在是 {found:?}"),
-        format!("`lang` must be \"zh\" or \"en\", found {found:?}"),
-    )
+    Text::trf("phrases.lang_value", &[("found", &found)])
 }
 
 pub fn unknown_stage_kind(kind: &str, all: &[&str]) -> Text {
     let all = all.join(", ");
-    t(
-        format!("未知的阶段类型 {kind:?}；应为以下之一：{all}"),
-        format!("unknown stage kind {kind:?}; expected one of {all}"),
+    Text::trf(
+        "phrases.unknown_stage_kind",
+        &[("kind", &kind), ("all", &all)],
     )
 }
 
 pub fn unknown_basis(basis: &str) -> Text {
-    t(
-        format!("未知的依据 {basis:?}；应为 article、estimate 或 user 之一"),
-        format!("unknown basis {basis:?}; expected article, estimate or user"),
-    )
+    Text::trf("phrases.unknown_basis", &[("basis", &basis)])
 }
 
 pub fn unknown_method(method: &str, all: &[&str]) -> Text {
     let all = all.join(", ");
-    t(
-        format!("未知的还款方式 {method:?}；应为以下之一：{all}"),
-        format!("unknown method {method:?}; expected one of {all}"),
+    Text::trf(
+        "phrases.unknown_method",
+        &[("method", &method), ("all", &all)],
     )
 }
 
 pub fn day_typical_before_day(typical: u32, day: u32) -> Text {
-    t(
-        format!("`day_typical`（{typical}）不能早于 `day`（{day}）"),
-        format!("`day_typical` ({typical}) must not come before `day` ({day})"),
+    Text::trf(
+        "phrases.day_typical_before_day",
+        &[("typical", &typical), ("day", &day)],
     )
 }
 
 pub fn id_malformed(id: &str) -> Text {
-    t(
-        format!("id {id:?} 只能包含字母、数字、“-”和“_”"),
-        format!("id {id:?} may hold only letters, digits, '-' and '_'"),
-    )
+    Text::trf("phrases.id_malformed", &[("id", &id)])
 }
 
 pub fn id_duplicate(id: &str) -> Text {
-    t(
-        format!("id {id:?} 已被前面的借款用过；id 不能重复"),
-        format!("id {id:?} is used by an earlier loan; ids must be unique"),
-    )
+    Text::trf("phrases.id_duplicate", &[("id", &id)])
 }
 
 pub fn unknown_platform(platform: &str) -> Text {
@@ -476,36 +379,26 @@ pub fn unknown_platform(platform: &str) -> Text {
     } else {
         format!("{platform:?}")
     };
-    t(
-        format!(
-            "未知平台 {platform:?}：按通用催收流程计算；想不再提示，改写成 platform = \"generic\"，或加一个 [platforms.{key}] 表写上它的天数"
-        ),
-        format!(
-            "unknown platform {platform:?}: using the generic escalation policy; to silence this, write platform = \"generic\", or add a [platforms.{key}] table with its days"
-        ),
+    Text::trf(
+        "phrases.unknown_platform",
+        &[("platform", &platform), ("key", &key)],
     )
 }
 
 pub fn both_rates() -> Text {
-    Text::new(
-        "`annual_rate` 和 `daily_rate` 只能给一个",
-        "give either `annual_rate` or `daily_rate`, not both",
-    )
+    Text::tr("phrases.both_rates")
 }
 
 pub fn extension_beyond_term(n: u32, count: u32) -> Text {
-    t(
-        format!("没有第 {n} 期：这笔借款只有 {count} 期"),
-        format!("installment {n} does not exist: this loan has {count}"),
+    Text::trf(
+        "phrases.extension_beyond_term",
+        &[("n", &n), ("count", &count)],
     )
 }
 
 /// `` `key` is missing: `` followed by what the key is for.
 pub fn missing(key: &str, why: &Text) -> Text {
-    t(
-        format!("缺少 `{key}`：{}", why.zh),
-        format!("`{key}` is missing: {}", why.en),
-    )
+    Text::around("phrases.missing", ("why", why), &[("key", &key)])
 }
 
 /// Why a key is needed, said after `missing`.
@@ -588,214 +481,129 @@ pub fn user_stage_source(platform: &str) -> String {
 
 /// `init` is the command that works from where the user is (`crate::launch::command`).
 pub fn demo_read_only(init: &str) -> Text {
-    t(
-        format!(
-            "还没有账本文件，只有只读的演示数据：先运行 `{init}` 创建你自己的文件，再在里面记录还款"
-        ),
-        format!(
-            "there is no loans file yet, only the read-only demo: run `{init}` to create your own file, then record payments in it"
-        ),
-    )
+    Text::trf("phrases.demo_read_only", &[("init", &init)])
 }
 
 /// The dashboard's form on the demo; `init` as in `demo_read_only`.
 pub fn demo_form_refused(init: &str) -> Text {
-    t(
-        format!(
-            "这是只读的演示数据，不能写入。运行 {init} 创建你自己的账本文件，填上你的借款后再来记录。"
-        ),
-        format!(
-            "This is the read-only demo: nothing can be written to it. Run `{init}` to create your own loans file, fill in your loans, then record them here."
-        ),
-    )
+    Text::trf("phrases.demo_form_refused", &[("init", &init)])
 }
 
 pub fn keeps_changing() -> Text {
-    Text::new(
-        "写入时文件一直在被改动；什么都没有写入（请再试一次）",
-        "the file keeps changing while repaydash writes it; nothing was written (try again)",
-    )
+    Text::tr("phrases.keeps_changing")
 }
 
 pub fn changed_while_writing() -> Text {
-    Text::new(
-        "写入时文件被改动了；什么都没有写入（请再试一次）",
-        "the file changed while repaydash was writing it; nothing was written (try again)",
-    )
+    Text::tr("phrases.changed_while_writing")
 }
 
 pub fn write_not_utf8(path: &str) -> Text {
-    t(
-        format!("{path}：文件不是 UTF-8 文本（运行 `repaydash validate`）"),
-        format!("{path}: the file is not UTF-8 text (run `repaydash validate`)"),
-    )
+    Text::trf("phrases.write_not_utf8", &[("path", &path)])
 }
 
 /// Followed by the file's problems, one per line.
 pub fn file_has_problems(changed: bool) -> Text {
     if changed {
-        Text::new(
-            "文件在读取之后被改动过，现在有问题；请先改正",
-            "the file changed since it was read and now has problems; fix them first",
-        )
+        Text::tr("phrases.file_has_problems")
     } else {
-        Text::new(
-            "文件有问题；请先改正",
-            "the file has problems; fix them first",
-        )
+        Text::tr("phrases.file_has_problems_2")
     }
 }
 
 pub fn changed_no_longer_fits(path: &str, why: &Text) -> Text {
-    t(
-        format!(
-            "{path} 在读取之后被改动过，这条记录已不再适用：{}；什么都没有写入",
-            why.zh
-        ),
-        format!(
-            "{path} changed since it was read, and the change no longer fits: {}; nothing was written",
-            why.en
-        ),
+    Text::around(
+        "phrases.changed_no_longer_fits",
+        ("why", why),
+        &[("path", &path)],
     )
 }
 
 /// Followed by the problems the edit would cause, one per line.
 pub fn edit_would_invalidate() -> Text {
-    Text::new(
-        "这样改会让文件无效，所以什么都没有写入",
-        "the edit would make the file invalid, so nothing was written",
-    )
+    Text::tr("phrases.edit_would_invalidate")
 }
 
 pub fn edit_not_exact(path: &str) -> Text {
-    t(
-        format!("{path}：改动后的文件不会只比原来多出这一条，所以什么都没有写入；请手动添加"),
-        format!(
-            "{path}: the edited file would not say exactly what it said before plus the new entry, so nothing was written; please add it by hand"
-        ),
-    )
+    Text::trf("phrases.edit_not_exact", &[("path", &path)])
 }
 
 pub fn mixed_line_endings() -> Text {
-    Text::new(
-        "文件混用了 CRLF 和 LF 换行；请统一成一种后再试",
-        "the file mixes CRLF and LF line endings; save it with one kind, then try again",
-    )
+    Text::tr("phrases.mixed_line_endings")
 }
 
 pub fn cannot_edit_without_rewriting() -> Text {
-    Text::new(
-        "这个文件无法在不改写其中部分内容的情况下编辑；请手动添加这一条",
-        "this file cannot be edited without rewriting parts of it; add the entry by hand",
-    )
+    Text::tr("phrases.cannot_edit_without_rewriting")
 }
 
 pub fn single_table(id: &str, key: &str) -> Text {
-    t(
-        format!("借款“{id}”只有一个 [loan.{key}] 表；请先改写成 [[loan.{key}]]"),
-        format!("loan {id:?} has a single [loan.{key}] table; write it as [[loan.{key}]] first"),
-    )
+    Text::trf("phrases.single_table", &[("id", &id), ("key", &key)])
 }
 
 pub fn io_error(path: &str, e: impl Display) -> Text {
-    t(format!("{path}：{e}"), format!("{path}: {e}"))
+    Text::trf("phrases.io_error", &[("path", &path), ("e", &e)])
 }
 
 /// Standard output refused what a report wrote (a full disk under a redirect, a closed file).
 pub fn output_failed(e: impl Display) -> Text {
-    t(
-        format!("写出结果失败：{e}"),
-        format!("writing the output failed: {e}"),
-    )
+    Text::trf("phrases.output_failed", &[("e", &e)])
 }
 
 /// Another repaydash (or another program through it) is writing the file right now.
 pub fn lock_busy(path: &str) -> Text {
-    t(
-        format!("{path} 正被另一个 repaydash 写入；什么都没有写入（稍后再试）"),
-        format!(
-            "{path} is being written by another repaydash; nothing was written (try again shortly)"
-        ),
-    )
+    Text::trf("phrases.lock_busy", &[("path", &path)])
 }
 
 pub fn already_exists(path: &str) -> Text {
-    t(
-        format!("{path}：文件已存在；repaydash 从不覆盖它（请编辑它，或先删掉）"),
-        format!(
-            "{path}: already exists; repaydash never overwrites it (edit it, or remove it first)"
-        ),
-    )
+    Text::trf("phrases.already_exists", &[("path", &path)])
 }
 
 pub fn no_home_dir() -> Text {
-    Text::new(
-        "找不到主目录来放文件；请用 --file 指定",
-        "no home directory to put the file in; use --file",
-    )
+    Text::tr("phrases.no_home_dir")
 }
 
 // ---- Prefixes the faces put before a message ----
 
 pub fn nothing_written(why: &Text) -> Text {
-    t(
-        format!("没有写入：{}", why.zh),
-        format!("Nothing was written: {}", why.en),
-    )
+    Text::around("phrases.nothing_written", ("why", why), &[])
 }
 
 pub fn reload_failed(why: &Text) -> Text {
-    t(
-        format!("重新读取失败，仍显示旧数据：{}", why.zh),
-        format!("reload failed, showing the old data: {}", why.en),
-    )
+    Text::around("phrases.reload_failed", ("why", why), &[])
 }
 
 pub fn warning(what: &Text) -> Text {
-    t(
-        format!("警告：{}", what.zh),
-        format!("warning: {}", what.en),
-    )
+    Text::around("phrases.warning", ("what", what), &[])
 }
 
 /// A value given on the command line, named by its option (`--cash`, `--date`, `AMOUNT`).
 pub fn for_argument(arg: &str, why: &Text) -> Text {
-    t(format!("{arg}：{}", why.zh), format!("{arg}: {}", why.en))
+    Text::around("phrases.for_argument", ("why", why), &[("arg", &arg)])
 }
 
 pub fn terminal_failed(e: impl Display) -> Text {
-    t(format!("终端出错：{e}"), format!("terminal error: {e}"))
+    Text::trf("phrases.terminal_failed", &[("e", &e)])
 }
 
 // ---- What the dashboard says about the file and the session ----
 
 /// The demo's banner, naming the command that works from where the user started repaydash.
 pub fn demo_banner(init: &str) -> Text {
-    t(
-        format!("演示数据（只读）。运行 {init} 创建你自己的账本文件。"),
-        format!("Demo data (read-only). Run `{init}` to start your own file."),
-    )
+    Text::trf("phrases.demo_banner", &[("init", &init)])
 }
 
 /// The banner where the full sentence does not fit.
 pub fn demo_banner_short(init: &str) -> Text {
-    t(
-        format!("演示数据（只读）；自己的账本：{init}"),
-        format!("Demo (read-only); your own file: {init}"),
-    )
+    Text::trf("phrases.demo_banner_short", &[("init", &init)])
 }
 
 /// `repaydash` on the demo, its output not a terminal.
 pub fn demo_no_file(init: &str) -> Text {
-    t(
-        format!("（演示数据：还没有你自己的文件。运行 `{init}` 创建一个。）"),
-        format!("(Demo data: you have no file yet. Run `{init}` to create one.)"),
-    )
+    Text::trf("phrases.demo_no_file", &[("init", &init)])
 }
 
 /// `r` worked: shown in the footer for a few seconds.
 pub fn reloaded(name: &str) -> Text {
-    t(format!("✓ 已重新读取 {name}"), format!("✓ reloaded {name}"))
+    Text::trf("phrases.reloaded", &[("name", &name)])
 }
 
 /// The footer's count of load warnings.
@@ -812,181 +620,132 @@ pub fn load_warnings_count(n: usize) -> Text {
 
 /// The title of the list of load warnings (`!`).
 pub fn load_warnings_title(n: usize) -> Text {
-    t(
-        format!("读取文件时的警告：{n} 条"),
-        format!("Warnings from the file: {n}"),
-    )
+    Text::trf("phrases.load_warnings_title", &[("n", &n)])
 }
 
 pub fn no_load_warnings() -> Text {
-    Text::new("读取文件时没有警告。", "No warnings from the file.")
+    Text::tr("phrases.no_load_warnings")
 }
 
 // ---- Issue 9: what the store refuses, the lock, undo ----
 
 pub fn not_regular_file() -> Text {
-    Text::new(
-        "不是普通文件（是管道、设备或套接字）；账本必须是普通的文本文件",
-        "is not a regular file (a FIFO, a device or a socket); the loans file must be a plain text file",
-    )
+    Text::tr("phrases.not_regular_file")
 }
 
 pub fn file_too_large() -> Text {
-    Text::new(
-        "文件超过 64 MiB，不像是账本文件；没有读取",
-        "is larger than 64 MiB, too large for a loans file; not read",
-    )
+    Text::tr("phrases.file_too_large")
 }
 
 pub fn cannot_lock(lock: &str, e: impl Display) -> Text {
-    t(
-        format!("无法锁定 {lock}：{e}；什么都没有写入"),
-        format!("cannot lock {lock}: {e}; nothing was written"),
-    )
+    Text::trf("phrases.cannot_lock", &[("lock", &lock), ("e", &e)])
 }
 
 pub fn cannot_keep_owner(uid: u32, gid: u32, e: impl Display) -> Text {
-    t(
-        format!(
-            "无法让新文件保持原来的所有者（用户 {uid}、组 {gid}）：{e}；什么都没有写入。请以文件所有者的身份运行"
-        ),
-        format!(
-            "cannot give the new file its owner back (user {uid}, group {gid}): {e}; nothing was written. Run repaydash as the file's owner"
-        ),
+    Text::trf(
+        "phrases.cannot_keep_owner",
+        &[("uid", &uid), ("gid", &gid), ("e", &e)],
     )
 }
 
 pub fn paid_before_start(date: impl Display, start: impl Display) -> Text {
-    t(
-        format!("还款日期 {date} 早于这笔借款的放款日 {start}"),
-        format!("a payment cannot be dated {date}, before the loan started ({start})"),
+    Text::trf(
+        "phrases.paid_before_start",
+        &[("date", &date), ("start", &start)],
     )
 }
 
 /// Money already written with its currency symbol and grouping; `penalty` when one is estimated.
 pub fn payment_beyond_owed(amount: &str, owed: &str, unpaid: &str, penalty: Option<&str>) -> Text {
     match penalty {
-        Some(penalty) => t(
-            format!(
-                "{amount} 超过了这笔借款还欠的全部金额 {owed}（未还各期 {unpaid} + 估算罚息 {penalty}）；请记录实际付出的金额"
-            ),
-            format!(
-                "{amount} is more than everything still owed on this loan, {owed} (unpaid installments {unpaid} + estimated penalty {penalty}); record what was actually paid"
-            ),
+        Some(penalty) => Text::trf(
+            "phrases.payment_beyond_owed",
+            &[
+                ("amount", &amount),
+                ("owed", &owed),
+                ("unpaid", &unpaid),
+                ("penalty", &penalty),
+            ],
         ),
-        None => t(
-            format!("{amount} 超过了这笔借款还欠的全部金额 {owed}；请记录实际付出的金额"),
-            format!(
-                "{amount} is more than everything still owed on this loan, {owed}; record what was actually paid"
-            ),
+        None => Text::trf(
+            "phrases.payment_beyond_owed_2",
+            &[("amount", &amount), ("owed", &owed)],
         ),
     }
 }
 
 pub fn extension_into_past(due: impl Display, today: impl Display) -> Text {
-    t(
-        format!("新的还款日 {due} 已经过去了（今天是 {today}）；延期只能改到今天或以后"),
-        format!(
-            "the new due date {due} is in the past (today is {today}); an extension moves a bill to today or later"
-        ),
+    Text::trf(
+        "phrases.extension_into_past",
+        &[("due", &due), ("today", &today)],
     )
 }
 
 pub fn extension_not_later(n: u32, now: impl Display, due: impl Display) -> Text {
-    t(
-        format!("第 {n} 期现在是 {now} 到期；延期后的日期必须晚于它，收到的是 {due}"),
-        format!("installment {n} is now due on {now}; an extension must move it later, got {due}"),
+    Text::trf(
+        "phrases.extension_not_later",
+        &[("n", &n), ("now", &now), ("due", &due)],
     )
 }
 
 /// `undo` is the command that works from where the user is (`crate::launch::command`).
 pub fn undo_hint(undo: &str) -> Text {
-    t(format!("`{undo}` 可撤销"), format!("`{undo}` undoes it"))
+    Text::trf("phrases.undo_hint", &[("undo", &undo)])
 }
 
 pub fn nothing_to_undo(sidecar: &str) -> Text {
-    t(
-        format!("没有可以撤销的写入：找不到 {sidecar}（repaydash 还没有写过这个文件）"),
-        format!("nothing to undo: {sidecar} is missing (repaydash has not written this file yet)"),
-    )
+    Text::trf("phrases.nothing_to_undo", &[("sidecar", &sidecar)])
 }
 
 pub fn undo_changed_since(path: &str, backup: &str) -> Text {
-    t(
-        format!(
-            "{path} 在 repaydash 上次写入之后又被改动过（比如在编辑器里）；撤销会丢掉这些改动，所以没有撤销。上次写入之前的版本还在 {backup}"
-        ),
-        format!(
-            "{path} was changed after repaydash last wrote it (in an editor?); undoing would lose that change, so nothing was undone. The version before the last write is still in {backup}"
-        ),
+    Text::trf(
+        "phrases.undo_changed_since",
+        &[("path", &path), ("backup", &backup)],
     )
 }
 
 pub fn backup_not_utf8(backup: &str) -> Text {
-    t(
-        format!("{backup} 不是 UTF-8 文本；没有撤销"),
-        format!("{backup} is not UTF-8 text; nothing was undone"),
-    )
+    Text::trf("phrases.backup_not_utf8", &[("backup", &backup)])
 }
 
 /// Followed by the backup's problems, one per line.
 pub fn backup_has_problems() -> Text {
-    Text::new(
-        "备份文件有问题，没有撤销",
-        "the backup has problems, so nothing was undone",
-    )
+    Text::tr("phrases.backup_has_problems")
 }
 
 pub fn undid_last_write(path: &str) -> Text {
-    t(
-        format!("已撤销对 {path} 的上一次写入"),
-        format!("Undid the last write to {path}"),
-    )
+    Text::trf("phrases.undid_last_write", &[("path", &path)])
 }
 
 pub fn undo_took_out() -> Text {
-    Text::new("去掉了", "took out")
+    Text::tr("phrases.undo_took_out")
 }
 
 pub fn undo_put_back() -> Text {
-    Text::new("放回了", "put back")
+    Text::tr("phrases.undo_put_back")
 }
 
 pub fn undo_kept_as(backup: &str, undo: &str) -> Text {
-    t(
-        format!("撤销前的文件已备份为 {backup}（再运行一次 `{undo}` 可以恢复）"),
-        format!(
-            "the file as it was before the undo is kept as {backup} (run `{undo}` again to redo)"
-        ),
+    Text::trf(
+        "phrases.undo_kept_as",
+        &[("backup", &backup), ("undo", &undo)],
     )
 }
 
 /// The dashboard's one-line outcome of `u`; `what` lists what was taken out or put back.
 pub fn undid_in_dashboard(what: &str) -> Text {
-    t(
-        format!("✓ 已撤销上次写入（再按 u 恢复）：{what}"),
-        format!("✓ undid the last write (u again redoes it): {what}"),
-    )
+    Text::trf("phrases.undid_in_dashboard", &[("what", &what)])
 }
 
 pub fn nothing_undone(why: &Text) -> Text {
-    t(
-        format!("没有撤销：{}", why.zh),
-        format!("Nothing was undone: {}", why.en),
-    )
+    Text::around("phrases.nothing_undone", ("why", why), &[])
 }
 
 /// A key the program does not read: kept in the file, ignored; `did_you_mean` when one is near.
 pub fn unknown_key(key: &str, did_you_mean: Option<&str>) -> Text {
     match did_you_mean {
-        Some(k) => t(
-            format!("不认识的键“{key}”，已忽略；是不是想写 {k}？"),
-            format!("unknown key {key:?}, ignored; did you mean {k}?"),
-        ),
-        None => t(
-            format!("不认识的键“{key}”，已忽略（保留在文件里）"),
-            format!("unknown key {key:?}, ignored (kept in the file)"),
-        ),
+        Some(k) => Text::trf("phrases.unknown_key", &[("key", &key), ("k", &k)]),
+        None => Text::trf("phrases.unknown_key_2", &[("key", &key)]),
     }
 }
 
@@ -1024,17 +783,14 @@ pub fn file_exposed_leads(mode: u32) -> [Text; 4] {
             format!("其他用户能读取你的账本（权限 {mode:o}）："),
             format!("other users can read your loans file (mode {mode:o}): "),
         ),
-        Text::new("他人可读你的账本：", "others can read this file: "),
-        Text::new("", ""),
+        Text::tr("phrases.file_exposed_leads"),
+        Text::tr("phrases.file_exposed_leads_2"),
     ]
 }
 
 /// Said on stderr (not in the letter, which is for the lender) when the letter has no reason.
 pub fn letter_reason_hint() -> Text {
-    Text::new(
-        "（信里的原因留空了：可以用 --reason \"…\"，或在借款里写 hardship = \"…\"。）",
-        "(The letter leaves the reason blank: pass --reason \"…\", or add hardship = \"…\" to the loan.)",
-    )
+    Text::tr("phrases.letter_reason_hint")
 }
 
 #[cfg(test)]

@@ -29,11 +29,11 @@ pub fn rules(lang: Lang) -> Vec<String> {
 
 pub fn flag_label(lang: Lang, f: LogFlag) -> &'static str {
     match f {
-        LogFlag::Threat => lang.t("威胁", "threat"),
-        LogFlag::Insult => lang.t("辱骂", "insult"),
-        LogFlag::ToldThirdParty => lang.t("向他人透露债务", "told a third party"),
-        LogFlag::FakeLegal => lang.t("冒充法律程序", "fake legal threat"),
-        LogFlag::Night => lang.t("夜间", "at night"),
+        LogFlag::Threat => lang.tr("knowledge.complaint.threat"),
+        LogFlag::Insult => lang.tr("knowledge.complaint.insult"),
+        LogFlag::ToldThirdParty => lang.tr("knowledge.complaint.told_third_party"),
+        LogFlag::FakeLegal => lang.tr("knowledge.complaint.fake_legal_threat"),
+        LogFlag::Night => lang.tr("knowledge.complaint.night"),
     }
 }
 

@@ -24,26 +24,20 @@ pub fn panels(
 /// Before an item's sources, and between them: the same words under `advice` and in the
 /// dashboard's advice area.
 pub fn sources_label(lang: Lang) -> (&'static str, &'static str) {
-    (lang.t("来源：", "Sources: "), lang.t("；", "; "))
+    (
+        lang.tr("present.advice.sources"),
+        lang.tr("common.semicolon"),
+    )
 }
 
 pub fn situation_label(lang: Lang, s: Situation) -> &'static str {
     match s {
-        Situation::PaidOff => lang.t("已结清", "paid off"),
-        Situation::Current => lang.t("正常", "current"),
-        Situation::DueSoon => lang.t("即将到期", "due soon"),
-        Situation::OverdueEarly => lang.t(
-            "逾期，还没到可能联系紧急联系人的日子",
-            "overdue, before contacts may be called",
-        ),
-        Situation::OverdueContacts => lang.t(
-            "逾期，已到可能联系紧急联系人的日子",
-            "overdue, contacts may be called now",
-        ),
-        Situation::OverdueSevere => lang.t(
-            "严重逾期：可能上报征信或起诉",
-            "seriously overdue: credit report or lawsuit possible",
-        ),
+        Situation::PaidOff => lang.tr("present.advice.paid_off"),
+        Situation::Current => lang.tr("present.advice.current"),
+        Situation::DueSoon => lang.tr("present.advice.due_soon"),
+        Situation::OverdueEarly => lang.tr("present.advice.overdue_before_contacts_may"),
+        Situation::OverdueContacts => lang.tr("present.advice.overdue_contacts_may_called"),
+        Situation::OverdueSevere => lang.tr("present.advice.seriously_overdue_credit_report"),
     }
 }
 
@@ -60,15 +54,12 @@ pub fn situation_words(
     match starts {
         Some(d) => {
             let on = super::countdown::drawn_on(lang, d, today);
-            match lang {
-                Lang::Zh => format!("尚未借出（{on}）：仅预防建议"),
-                Lang::En => format!("not yet drawn ({on}): prevention only"),
-            }
+            lang.trf("present.advice.not_yet_drawn_prevention", &[("on", &on)])
         }
         None if estimate && s == Situation::OverdueSevere => format!(
             "{}{}",
             situation_label(lang, s),
-            lang.t("（≈ 估计）", " (≈ estimate)")
+            lang.tr("present.advice.estimate")
         ),
         None => situation_label(lang, s).to_string(),
     }

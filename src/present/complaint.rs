@@ -61,20 +61,24 @@ pub fn flagged_lines(lang: Lang, s: &Summary) -> Vec<String> {
                 .time
                 .map(|t| t.format("%H:%M:%S").to_string())
                 .unwrap_or_else(|| "--:--:--".into());
-            let mut line = format!("{} {time}  [{}]", f.date, flags.join(lang.t("、", ", ")));
+            let mut line = format!(
+                "{} {time}  [{}]",
+                f.date,
+                flags.join(lang.tr("common.comma"))
+            );
             if let Some(w) = f.who.as_deref().filter(|w| !w.trim().is_empty()) {
                 // `me` is the file's word for the borrower; a contact is named as written.
                 let who = if w.trim() == crate::model::WHO_ME {
-                    lang.t("本人", "me").to_string()
+                    lang.tr("common.me").to_string()
                 } else {
                     printable(w)
                 };
-                line.push_str(&format!("  {}{who}", lang.t("对象：", "who: ")));
+                line.push_str(&format!("  {}{who}", lang.tr("present.complaint.who")));
             }
             if let Some(c) = f.caller.as_deref().filter(|c| !c.trim().is_empty()) {
                 line.push_str(&format!(
                     "  {}{}",
-                    lang.t("来电：", "caller: "),
+                    lang.tr("present.complaint.caller"),
                     printable(c)
                 ));
             }
@@ -92,9 +96,9 @@ pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
         .iter()
         .map(|c| {
             let told = if c.told_debt {
-                lang.t("被告知了欠款", "told of the debt")
+                lang.tr("present.complaint.told_debt")
             } else {
-                lang.t("没有记录被告知欠款", "not recorded as told of the debt")
+                lang.tr("present.complaint.not_recorded_as_told")
             };
             match lang {
                 Lang::Zh => format!("{}：电话 {} 次 · {told}", printable(&c.name), c.calls),
@@ -131,19 +135,16 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "{} · {} · {} {} {}\n",
-        lang.t("催收记录汇总", "Collection log summary"),
+        lang.tr("present.complaint.collection_log_summary"),
         printable(&ctx.display_name(view.loan)),
         s.from,
-        lang.t("至", "to"),
+        lang.tr("present.complaint.to"),
         s.to
     ));
     out.push_str(&headline(lang, s));
     out.push_str("\n\n");
     if s.days.is_empty() {
-        out.push_str(lang.t(
-            "这段时间的记录里没有催收电话。\n",
-            "No collection calls logged in this range.\n",
-        ));
+        out.push_str(lang.tr("present.complaint.no_collection_calls_logged"));
     } else {
         let rows: Vec<Vec<String>> = s
             .days
@@ -166,10 +167,10 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
             .collect();
         out.push_str(&render(
             &[
-                lang.t("日期", "date"),
-                lang.t("电话", "calls"),
-                lang.t("夜间", "night"),
-                lang.t("超限", "over"),
+                lang.tr("common.date"),
+                lang.tr("present.complaint.calls"),
+                lang.tr("present.complaint.night"),
+                lang.tr("present.complaint.over"),
             ],
             &[Align::Left, Align::Right, Align::Right, Align::Left],
             &rows,
@@ -178,7 +179,7 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     let contacts = contact_lines(lang, s);
     if !contacts.is_empty() {
         out.push('\n');
-        out.push_str(lang.t("被联系的联系人\n", "Contacts called\n"));
+        out.push_str(lang.tr("present.complaint.contacts_called"));
         for c in contacts {
             out.push_str(&format!("  {c}\n"));
         }
@@ -186,7 +187,7 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
     let flagged = flagged_lines(lang, s);
     if !flagged.is_empty() {
         out.push('\n');
-        out.push_str(lang.t("标记的记录\n", "Flagged entries\n"));
+        out.push_str(lang.tr("present.complaint.flagged_entries"));
         for f in flagged {
             out.push_str(&format!("  {f}\n"));
         }
@@ -203,12 +204,12 @@ pub fn document(ctx: &Context, view: &LoanView, s: &Summary) -> String {
         }
     }
     out.push('\n');
-    out.push_str(lang.t("依据（据报道）\n", "Rules (as reported)\n"));
+    out.push_str(lang.tr("present.complaint.rules_as_reported"));
     for r in words::rules(lang) {
         out.push_str(&format!("  - {r}\n"));
     }
     out.push('\n');
-    out.push_str(lang.t("投诉草稿\n", "Complaint draft\n"));
+    out.push_str(lang.tr("present.complaint.complaint_draft"));
     out.push_str(&draft(ctx, view, s));
     out.push('\n');
     out

@@ -20,12 +20,9 @@ pub fn stages_title(lang: Lang, ledger: &Ledger, e: &Escalation, today: NaiveDat
     match e.anchor.filter(|_| ledger.status != LoanStatus::Overdue) {
         Some(due) => {
             let day = dates::day(lang, due, today);
-            match lang {
-                Lang::Zh => format!("若 {day} 未还：催收阶段（估计）"),
-                Lang::En => format!("If {day} is missed: stages (estimates)"),
-            }
+            lang.trf("present.countdown.if_day_missed_stages", &[("day", &day)])
         }
-        None => lang.t("催收阶段（估计）", "Stages (estimates)").to_string(),
+        None => lang.tr("present.countdown.stages_estimates").to_string(),
     }
 }
 
@@ -88,10 +85,10 @@ pub fn sentence(lang: Lang, e: &LoanFacts, today: NaiveDate, dated: bool) -> Opt
                 }
             }
         }
-        Countdown::Today { .. } => match lang {
-            Lang::Zh => format!("{name}：今天起可能联系紧急联系人"),
-            Lang::En => format!("{name}: emergency contacts may be called from today"),
-        },
+        Countdown::Today { .. } => lang.trf(
+            "present.countdown.name_emergency_contacts_may",
+            &[("name", &name)],
+        ),
         Countdown::Passed { days: n, date } => {
             let on = dates::day(lang, date, today);
             match (lang, dated) {
@@ -153,10 +150,7 @@ pub fn fitted(lang: Lang, e: &LoanFacts, today: NaiveDate, width: usize) -> Opti
 /// it in these words.
 pub fn drawn_on(lang: Lang, day: NaiveDate, today: NaiveDate) -> String {
     let on = dates::day(lang, day, today);
-    match lang {
-        Lang::Zh => format!("{on} 借出"),
-        Lang::En => format!("drawn on {on}"),
-    }
+    lang.trf("present.countdown.drawn", &[("on", &on)])
 }
 
 /// The list's few words on the countdown, the longest wording that fits `width` columns.

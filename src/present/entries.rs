@@ -30,9 +30,9 @@ impl EntryKind {
 
     pub fn word(self, lang: Lang) -> &'static str {
         match self {
-            EntryKind::Payment => lang.t("还款", "payment"),
-            EntryKind::Log => lang.t("记录", "log"),
-            EntryKind::Extension => lang.t("延期", "extension"),
+            EntryKind::Payment => lang.tr("present.entries.payment"),
+            EntryKind::Log => lang.tr("present.entries.log"),
+            EntryKind::Extension => lang.tr("present.entries.extension"),
         }
     }
 }
@@ -57,10 +57,10 @@ pub struct EntryRow {
 
 fn channel_word(lang: Lang, c: Channel) -> &'static str {
     match c {
-        Channel::Call => lang.t("电话", "call"),
-        Channel::Sms => lang.t("短信", "SMS"),
-        Channel::Visit => lang.t("上门", "visit"),
-        Channel::Other => lang.t("其他", "other"),
+        Channel::Call => lang.tr("common.call"),
+        Channel::Sms => lang.tr("common.sms"),
+        Channel::Visit => lang.tr("common.visit"),
+        Channel::Other => lang.tr("common.other"),
     }
 }
 
@@ -95,33 +95,37 @@ pub fn rows(p: &Portfolio, policies: &Policies, lang: Lang) -> Vec<EntryRow> {
                 None,
                 amount.clone(),
                 vec![
-                    format!("{}: {}", lang.t("日期", "date"), pay.date),
-                    format!("{}: {amount}", lang.t("金额", "amount")),
+                    format!("{}: {}", lang.tr("common.date"), pay.date),
+                    format!("{}: {amount}", lang.tr("present.entries.amount")),
                 ],
             ));
         }
         for (i, e) in loan.log.iter().enumerate() {
-            let mut whole = vec![format!("{}: {}", lang.t("日期", "date"), e.date)];
+            let mut whole = vec![format!("{}: {}", lang.tr("common.date"), e.date)];
             if let Some(t) = e.time {
-                whole.push(format!("{}: {}", lang.t("时间", "time"), t.format("%H:%M")));
+                whole.push(format!(
+                    "{}: {}",
+                    lang.tr("present.entries.time"),
+                    t.format("%H:%M")
+                ));
             }
             whole.push(format!(
                 "{}: {}",
-                lang.t("类型", "kind"),
+                lang.tr("present.entries.kind"),
                 lang.log_kind(e.kind)
             ));
             if let Some(w) = &e.who {
                 let who = if w == crate::model::WHO_ME {
-                    lang.t("本人", "me").to_string()
+                    lang.tr("common.me").to_string()
                 } else {
                     w.clone()
                 };
-                whole.push(format!("{}: {who}", lang.t("找的是", "who")));
+                whole.push(format!("{}: {who}", lang.tr("present.entries.who")));
             }
             if let Some(c) = e.channel {
                 whole.push(format!(
                     "{}: {}",
-                    lang.t("方式", "channel"),
+                    lang.tr("present.entries.channel"),
                     channel_word(lang, c)
                 ));
             }
@@ -133,13 +137,17 @@ pub fn rows(p: &Portfolio, policies: &Policies, lang: Lang) -> Vec<EntryRow> {
                     } else {
                         c.clone()
                     };
-                whole.push(format!("{}: {shown}", lang.t("来电", "caller")));
+                whole.push(format!("{}: {shown}", lang.tr("present.entries.caller")));
             }
             if !e.flags.is_empty() {
                 let f: Vec<&str> = e.flags.iter().map(|f| flag_label(lang, *f)).collect();
-                whole.push(format!("{}: {}", lang.t("标记", "flags"), f.join(", ")));
+                whole.push(format!(
+                    "{}: {}",
+                    lang.tr("present.entries.flags"),
+                    f.join(", ")
+                ));
             }
-            whole.push(format!("{}: {}", lang.t("内容", "text"), e.text));
+            whole.push(format!("{}: {}", lang.tr("present.entries.text"), e.text));
             out.push(base(
                 EntryKind::Log,
                 i,

@@ -24,26 +24,15 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
     let request =
         advice::script_facts(view, &p, lang, &ctx.portfolio.settings, ctx.today).map(|f| f.request);
     let mut out = match (request, &p.offer) {
-        (None, _) => lang
-            .t(
-                "目前没有逾期，我会继续按原计划还款。",
-                "Nothing is overdue; I will keep to the schedule.",
-            )
-            .to_string(),
-        (Some(Request::Extension { date, .. }), _) => match lang {
-            Lang::Zh => format!(
-                "申请把逾期的这一期延期到 {date}，届时还清逾期的 {overdue}，之后按原计划还款。"
-            ),
-            Lang::En => format!(
-                "I ask to move the overdue installment to {date}, pay the {overdue} overdue by then, and keep to the schedule after that."
-            ),
-        },
-        (Some(Request::ClearNow), _) => match lang {
-            Lang::Zh => format!("本月内还清逾期的 {overdue}，之后按原计划还款。"),
-            Lang::En => format!(
-                "I will pay the {overdue} overdue within this month and keep to the schedule after that."
-            ),
-        },
+        (None, _) => lang.tr("present.letter.nothing_overdue_i_will").to_string(),
+        (Some(Request::Extension { date, .. }), _) => lang.trf(
+            "present.letter.i_ask_move_overdue",
+            &[("date", &date), ("overdue", &overdue)],
+        ),
+        (Some(Request::ClearNow), _) => lang.trf(
+            "present.letter.i_will_pay_overdue",
+            &[("overdue", &overdue)],
+        ),
         (
             Some(Request::FromOffer),
             Offer::Plan {
@@ -51,7 +40,11 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
                 toward_overdue,
                 months,
             },
-        ) => match (lang, p.regular > Decimal::ZERO, *toward_overdue > Decimal::ZERO) {
+        ) => match (
+            lang,
+            p.regular > Decimal::ZERO,
+            *toward_overdue > Decimal::ZERO,
+        ) {
             (Lang::Zh, true, true) => format!(
                 "每月还 {}（其中 {} 是每期正常应还，{} 用于逾期部分），分 {months} 个月还清逾期的 {overdue}。",
                 money(*monthly),
@@ -84,7 +77,14 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
                 en_count(*months, "month", "months")
             ),
         },
-        (Some(Request::FromOffer), Offer::Restructure { owed, months, monthly }) => {
+        (
+            Some(Request::FromOffer),
+            Offer::Restructure {
+                owed,
+                months,
+                monthly,
+            },
+        ) => {
             let why = short_of(lang, p.share, p.regular, &money);
             match lang {
                 Lang::Zh => format!(
@@ -127,10 +127,7 @@ pub fn proposal(ctx: &Context, view: &LoanView) -> String {
             ),
         },
         (Some(Request::FromOffer), Offer::NoBudget | Offer::Current) => lang
-            .t(
-                "每月还 ______，分 ___ 个月还清（在借款或 [settings] 里写上 monthly_budget，这里就会填上具体数字）。",
-                "______ a month for ___ months (set monthly_budget on the loan or in [settings] to have the figures filled in).",
-            )
+            .tr("present.letter.month_months_set_monthly")
             .to_string(),
     };
     let promised = !matches!(p.offer, Offer::NoBudget | Offer::Defer { .. });

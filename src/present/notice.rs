@@ -26,24 +26,16 @@ pub fn contact_basis(view: &LoanView, lang: Lang) -> String {
         .find(|m| m.kind == StageKind::EmergencyContact);
     let Some(m) = m else {
         return lang
-            .t(
-                "这个平台的催收天数没有可靠的报道",
-                "no reliable report gives this platform's day",
-            )
+            .tr("present.notice.no_reliable_report_gives")
             .to_string();
     };
     let Some(day) = m.day else {
-        return lang
-            .t("报道没有给出具体天数", "the reports give no day")
-            .to_string();
+        return lang.tr("present.notice.reports_give_no_day").to_string();
     };
     let source = printable(&m.source);
     match m.basis {
         Basis::User => {
-            return match lang {
-                Lang::Zh => format!("我按自己的合同记下的天数：逾期第 {day} 天"),
-                Lang::En => format!("the day I noted from my own contract: overdue day {day}"),
-            };
+            return lang.trf("present.notice.day_i_noted_from", &[("day", &day)]);
         }
         // Another platform's report stands in for this one's: say so.
         // A range ("8 to 30 days") stays one range, never "day 8, others say day 30".

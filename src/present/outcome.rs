@@ -446,7 +446,7 @@ pub fn check_notes(
             out.push(format!(
                 "{}{}{}",
                 f.name,
-                lang.t("：", ": "),
+                lang.tr("common.colon"),
                 words::detail_promise(
                     p.status.key(),
                     &crate::dates::day(lang, p.promise.by, today),
@@ -460,7 +460,7 @@ pub fn check_notes(
             out.push(format!(
                 "{}{}{} · {}",
                 f.name,
-                lang.t("：", ": "),
+                lang.tr("common.colon"),
                 words::detail_settled_paid(
                     &crate::dates::day(lang, s.settlement.date, today),
                     &m(s.settled_amount)

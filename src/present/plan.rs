@@ -38,7 +38,7 @@ pub fn reasons_text(lang: Lang, reasons: &[Reason], today: chrono::NaiveDate) ->
         .iter()
         .map(|r| reason_text(lang, r, today))
         .collect::<Vec<_>>()
-        .join(&format!("{}{}", lang.t("；", "; "), also(lang)))
+        .join(&format!("{}{}", lang.tr("common.semicolon"), also(lang)))
         .replace(NBSP, " ")
 }
 
@@ -220,18 +220,15 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
 /// Said before each reason after the first: the CLI joins them on one line, the dashboard puts
 /// each on its own.
 pub fn also(lang: Lang) -> &'static str {
-    lang.t("另外，", "also ")
+    lang.tr("present.plan.also")
 }
 
 /// The strategy's name: `plan`'s header, the dashboard's plan title beside its `s` key.
 pub fn strategy_label(lang: Lang, s: Strategy) -> &'static str {
     match s {
-        Strategy::Urgency => lang.t("紧急程度优先", "urgency first"),
-        Strategy::Avalanche => lang.t("雪崩法（利率高的先还）", "avalanche (highest rate first)"),
-        Strategy::Snowball => lang.t(
-            "雪球法（余额小的先还）",
-            "snowball (smallest balance first)",
-        ),
+        Strategy::Urgency => lang.tr("present.plan.urgency_first"),
+        Strategy::Avalanche => lang.tr("present.plan.avalanche_highest_rate_first"),
+        Strategy::Snowball => lang.tr("present.plan.snowball_smallest_balance_first"),
     }
 }
 
@@ -250,7 +247,7 @@ pub fn nothing_to_pay(
         .unwrap_or(today);
     match &plan.next_bill {
         None => lang
-            .t("没有建议的还款：没有尚未还清的款项。", "No payment proposed: nothing is left to pay.")
+            .tr("present.plan.no_payment_proposed_nothing")
             .to_string(),
         Some((id, due, amount)) if *due > within => {
             let day = dates::day(lang, *due, today);
@@ -266,26 +263,21 @@ pub fn nothing_to_pay(
                 ),
             }
         }
-        Some(_) => lang
-            .t(
-                "没有建议的还款：这笔钱不够还清任何一整期（只还一部分不会改变催收进度）。",
-                "No payment proposed: the cash clears no whole installment (a part payment changes no escalation step).",
-            )
-            .to_string(),
+        Some(_) => lang.tr("present.plan.no_payment_proposed_cash").to_string(),
     }
 }
 
 /// The plan's figures and groups, named once for both faces.
 pub fn cash_label(lang: Lang) -> &'static str {
-    lang.t("手头现金", "Cash")
+    lang.tr("present.plan.cash")
 }
 
 pub fn to_pay_label(lang: Lang) -> &'static str {
-    lang.t("建议还", "To pay")
+    lang.tr("present.plan.pay")
 }
 
 pub fn left_label(lang: Lang) -> &'static str {
-    lang.t("剩余", "Left")
+    lang.tr("present.plan.left")
 }
 
 /// After "Left ¥X" when the plan keeps it for an overdue loan it cannot clear (`Plan::kept_for`):
@@ -326,7 +318,7 @@ pub fn still_threatened_title(lang: Lang) -> String {
 
 /// Loan names in a sentence: 、 in Chinese, a comma in English.
 pub fn join_names(lang: Lang, names: &[String]) -> String {
-    names.join(lang.t("、", ", "))
+    names.join(lang.tr("common.comma"))
 }
 
 /// What the plan does not do, and how far it looks: under every plan.

@@ -88,7 +88,7 @@ pub fn after(lang: Lang, f: &LoanFacts, cur: &str, today: NaiveDate) -> String {
     if l.status == LoanStatus::Overdue {
         parts.push(format!(
             "{} {cur}{}",
-            lang.t("逾期金额", "overdue"),
+            lang.tr("common.overdue"),
             grouped(l.overdue_amount)
         ));
         if f.countdown.is_alarm() {
@@ -114,9 +114,9 @@ pub fn after(lang: Lang, f: &LoanFacts, cur: &str, today: NaiveDate) -> String {
         }
         parts.push(format!(
             "{} {cur}{}",
-            lang.t("剩余", "left"),
+            lang.tr("present.recorded.left"),
             grouped(l.remaining_balance)
         ));
     }
-    format!("{}{}{}", f.name, lang.t("：", ": "), parts.join(" · "))
+    format!("{}{}{}", f.name, lang.tr("common.colon"), parts.join(" · "))
 }

@@ -132,13 +132,13 @@ impl ScheduleFacts {
 pub fn columns(lang: Lang) -> [&'static str; 8] {
     [
         "#",
-        lang.t("到期日", "Due"),
-        lang.t("本金", "Principal"),
-        lang.t("利息", "Interest"),
-        lang.t("手续费", "Fee"),
-        lang.t("应还", "Amount"),
-        lang.t("已还", "Paid"),
-        lang.t("状态", "Status"),
+        lang.tr("present.schedule.due"),
+        lang.tr("present.schedule.principal"),
+        lang.tr("present.schedule.interest"),
+        lang.tr("present.schedule.fee"),
+        lang.tr("present.schedule.amount"),
+        lang.tr("common.paid"),
+        lang.tr("common.status"),
     ]
 }
 
@@ -154,14 +154,8 @@ pub fn stage_date(st: &Milestone) -> String {
 /// A stage's overdue day(s), as a count of days late.
 pub fn stage_day(lang: Lang, st: &Milestone) -> String {
     match (st.day, st.day_typical) {
-        (Some(d), Some(t)) => match lang {
-            Lang::Zh => format!("第{d}~{t}天"),
-            Lang::En => format!("day {d}~{t}"),
-        },
-        (Some(d), None) => match lang {
-            Lang::Zh => format!("第{d}天"),
-            Lang::En => format!("day {d}"),
-        },
-        _ => lang.t("未给出天数", "no day given").to_string(),
+        (Some(d), Some(t)) => lang.trf("present.schedule.day_d_t", &[("d", &d), ("t", &t)]),
+        (Some(d), None) => lang.trf("present.schedule.day_d", &[("d", &d)]),
+        _ => lang.tr("present.schedule.no_day_given").to_string(),
     }
 }

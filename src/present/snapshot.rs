@@ -127,12 +127,38 @@ pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
     } else {
         policy.display_name(lang)
     };
+    if loan.product.is_none()
+        && let Some(alias) = alias_product(loan, policy)
+    {
+        // An alias that already holds the platform's name (支付宝借呗) is said alone.
+        if alias.contains(policy.display_name(Lang::Zh)) {
+            return alias.to_string();
+        }
+        return match lang {
+            Lang::Zh => format!("{platform}{alias}"),
+            Lang::En => format!("{platform} {alias}"),
+        };
+    }
     match (&loan.product, lang) {
         (Some(p), _) if p == platform => p.clone(),
         (Some(p), Lang::Zh) => format!("{platform}{p}"),
         (Some(p), Lang::En) => format!("{platform} {p}"),
         (None, _) => platform.to_string(),
     }
+}
+
+/// `platform = "借呗"` with no product: a built-in platform's alias that names the product the
+/// user knows (借呗, 花呗, 借去花, 任性贷); None for a key, the platform's own name or a shortening
+/// of it (携程 for 携程金融), and a user's own platform.
+fn alias_product<'a>(loan: &'a Loan, policy: &crate::model::Policy) -> Option<&'a str> {
+    let written = loan.platform_written.trim();
+    let zh_name = policy.display_name(Lang::Zh);
+    (!policy.from_user
+        && policy.key != "generic"
+        && !written.is_ascii()
+        && written != zh_name
+        && (written.contains(zh_name) || !zh_name.contains(written)))
+    .then_some(written)
 }
 
 impl LoanFacts {
@@ -163,6 +189,7 @@ impl LoanFacts {
                 .name
                 .clone()
                 .or_else(|| v.loan.product.clone())
+                .or_else(|| alias_product(v.loan, v.policy).map(str::to_string))
                 .unwrap_or_else(|| v.loan.id.clone()),
             platform: v.policy.display_name(lang).to_string(),
             // What `/` matches: the names in both languages, the product, the platform's key and
@@ -188,6 +215,7 @@ impl LoanFacts {
             due_soon,
             due_soon_in,
             countdown,
+            archived: v.loan.archived,
         }
     }
 }
@@ -272,6 +300,9 @@ pub struct LoanFacts {
     pub due_soon_in: Option<i64>,
     /// Where the emergency-contact countdown stands (one wording: `Countdown::words`).
     pub countdown: Countdown,
+    /// `archived = true`: shown only when asked (`check --all`, the dashboard's H), marked, and
+    /// left out of the totals.
+    pub archived: bool,
 }
 
 impl LoanFacts {
@@ -299,7 +330,7 @@ impl LoanFacts {
     /// detail's and the line after a write.
     pub fn status_words(&self, lang: Lang) -> String {
         if self.starts.is_some() {
-            return lang.t("未借出", "not drawn").into();
+            return lang.tr("present.snapshot.not_drawn").into();
         }
         let l = &self.ledger;
         if l.status == LoanStatus::Overdue && l.agreement_broken() {
@@ -358,7 +389,7 @@ fn timeline(e: &Escalation, today: NaiveDate) -> Option<Timeline> {
 
 fn totals(entries: &[LoanFacts]) -> Totals {
     let mut t = Totals::default();
-    for (i, e) in entries.iter().enumerate() {
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.archived) {
         t.overdue += e.ledger.overdue_amount;
         t.due_soon += e.due_soon;
         if !e.due_soon.is_zero() {

@@ -35,10 +35,7 @@ pub fn basis_line(lang: Lang, basis: Basis) -> &'static str {
 
 /// The dashboard's legend for [`ESTIMATE_MARK`].
 pub fn estimate_legend(lang: Lang) -> &'static str {
-    lang.t(
-        "≈ 借用其他平台文章的天数估计",
-        "≈ another platform's reported day, used as an estimate",
-    )
+    lang.tr("present.stage.another_platform_s_reported")
 }
 
 #[cfg(test)]

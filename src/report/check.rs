@@ -10,6 +10,7 @@ use super::Context;
 use super::table::Align;
 use crate::engine::ledger::PenaltyBasis;
 use crate::engine::{LoanStatus, Situation};
+use crate::i18n::loansin as lt;
 use crate::model::{Basis, StageKind};
 use crate::money::{self, grouped};
 use crate::present::{LoanFacts, Snapshot};
@@ -17,6 +18,8 @@ use crate::text::{GiveWay, render_fit};
 
 #[derive(Debug, Serialize)]
 pub struct CheckRow<'a> {
+    /// Only `check --all` lists an archived loan.
+    pub archived: bool,
     // Borrowed from the portfolio: copying three strings per loan showed at 10,000 loans.
     pub id: &'a str,
     pub name: Cow<'a, str>,
@@ -98,6 +101,7 @@ pub fn row<'a>(ctx: &Context<'a>, f: &'a LoanFacts) -> CheckRow<'a> {
     let apr = crate::present::apr(loan, l).0;
     CheckRow {
         id: &loan.id,
+        archived: f.archived,
         name: Cow::Borrowed(&f.name),
         platform: &loan.platform,
         status: l.status,
@@ -176,7 +180,7 @@ pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
     let lang = ctx.lang;
     let cur = &ctx.portfolio.settings.currency;
     let snap = ctx.snapshot();
-    let mut out = format!("{} {}\n", lang.t("今天", "Today"), ctx.today);
+    let mut out = format!("{} {}\n", lang.tr("common.today"), ctx.today);
     if !snap.loans.is_empty() {
         let alert = ctx.portfolio.settings.alert_days;
         let line = snap.totals.line(lang, cur, alert);
@@ -190,18 +194,18 @@ pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
     }
     out.push('\n');
     if snap.loans.is_empty() {
-        out.push_str(lang.t("文件里还没有借款。\n", "No loans in the file yet.\n"));
+        out.push_str(lang.tr("report.check.no_loans_file_yet"));
         return out;
     }
     let header = [
-        lang.t("借款", "Loan"),
-        lang.t("状态", "Status"),
-        lang.t("逾期金额", "Overdue"),
-        lang.t("下期应还", "Next due"),
-        lang.t("到期日", "Due date"),
-        lang.t("阶段", "Stage"),
-        lang.t("联系人倒计时", "Countdown"),
-        lang.t("罚息(估)", "Penalty (est.)"),
+        lang.tr("common.loan"),
+        lang.tr("common.status"),
+        lang.tr("report.check.overdue"),
+        lang.tr("report.check.next_due"),
+        lang.tr("report.check.due_date"),
+        lang.tr("report.check.stage"),
+        lang.tr("report.check.countdown"),
+        lang.tr("report.check.penalty_est"),
     ];
     let rows: Vec<Vec<String>> = snap
         .loans
@@ -216,7 +220,11 @@ pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
                 w => w,
             };
             vec![
-                f.name.clone(),
+                if f.archived {
+                    format!("{} ({})", f.name, lt::archived_tag().get(lang))
+                } else {
+                    f.name.clone()
+                },
                 status,
                 if l.overdue_amount.is_zero() {
                     "—".into()
@@ -266,10 +274,7 @@ pub fn text_fit(ctx: &Context, width: Option<usize>) -> String {
             out.push('\n');
         }
     }
-    let note = lang.t(
-        "催收阶段的天数来自网络文章和用户反馈，只是估计；罚息为估算。",
-        "Escalation days are estimates from articles and user reports; penalties are estimates.",
-    );
+    let note = lang.tr("report.check.escalation_days_are_estimates");
     out.push('\n');
     match width {
         Some(w) => crate::text::wrap(note, w, "", "").iter().for_each(|l| {

@@ -231,10 +231,7 @@ fn due_events<W: Write>(
         };
         let contact = contact_day
             .and_then(|d| item.due.checked_add_signed(Duration::days(i64::from(d))))
-            .map(|d| match lang {
-                Lang::Zh => format!("如未按时还款，最早 {d} 可能联系紧急联系人。"),
-                Lang::En => format!("If unpaid, emergency contacts may be called from {d}."),
-            })
+            .map(|d| lang.trf("report.ics.if_unpaid_emergency_contacts", &[("d", &d)]))
             .unwrap_or_default();
         let description = match lang {
             Lang::Zh => format!(
@@ -377,7 +374,7 @@ pub fn write(ctx: &Context, days: u32, out: impl Write) -> io::Result<()> {
     ics.text("VERSION", "2.0")?;
     ics.text("PRODID", "ICALENDAR-RS")?;
     ics.text("CALSCALE", "GREGORIAN")?;
-    let name = ctx.lang.t("repaydash 还款日历", "repaydash repayments");
+    let name = ctx.lang.tr("report.ics.repaydash_repayments");
     ics.text("NAME", name)?;
     ics.text("X-WR-CALNAME", name)?;
     for loan in &ctx.portfolio.loans {
@@ -510,7 +507,7 @@ mod tests {
             let mut out = Vec::new();
             write(&ctx, DEFAULT_DAYS, &mut out).unwrap();
             let mut cal = Calendar::new();
-            cal.name(lang.t("repaydash 还款日历", "repaydash repayments"));
+            cal.name(lang.tr("report.ics.repaydash_repayments"));
             assert_eq!(String::from_utf8(out).unwrap(), cal.done().to_string());
         }
     }

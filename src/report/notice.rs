@@ -74,14 +74,11 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
             })
             .unwrap_or_default();
         let told = crate::engine::notice::told(view.loan, &c.name, ctx.today)
-            .map(|d| match lang {
-                Lang::Zh => format!(" · 已于 {d} 告知"),
-                Lang::En => format!(" · told on {d}"),
-            })
+            .map(|d| lang.trf("report.notice.told_d", &[("d", &d)]))
             .unwrap_or_default();
         out.push_str(&format!(
             "── {} {name}{relation}{told} ──\n",
-            lang.t("给", "To")
+            lang.tr("report.notice.to")
         ));
         out.push_str(&message(ctx, view, c));
         out.push('\n');

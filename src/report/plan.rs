@@ -74,11 +74,11 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
     let strategy = strategy_label(lang, p.strategy);
     let mut out = format!(
         "{} {}  {} {cur}{}  {} {strategy}\n\n",
-        lang.t("今天", "Today"),
+        lang.tr("common.today"),
         ctx.today,
         cash_label(lang),
         grouped(p.cash),
-        lang.t("策略", "Strategy"),
+        lang.tr("report.plan.strategy"),
     );
     if !p.committed.is_zero() {
         out.push_str(
@@ -107,9 +107,9 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
         out.push_str(&render(
             &[
                 "#",
-                lang.t("借款", "Loan"),
-                lang.t("金额", "Amount"),
-                lang.t("原因", "Why"),
+                lang.tr("common.loan"),
+                lang.tr("common.amount"),
+                lang.tr("report.plan.why"),
             ],
             &[Align::Right, Align::Left, Align::Right, Align::Left],
             &rows,
@@ -126,7 +126,7 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
         out.push_str(&format!(
             "{}{}{}\n",
             kept_off_title(lang),
-            lang.t("：", ": "),
+            lang.tr("common.colon"),
             names(&p.avoided)
         ));
     }
@@ -134,7 +134,7 @@ pub fn text(ctx: &Context, p: &Plan) -> String {
         out.push_str(&format!(
             "{}{}{}\n",
             still_threatened_title(lang),
-            lang.t("：", ": "),
+            lang.tr("common.colon"),
             names(&p.still_threatened)
         ));
     }

@@ -30,7 +30,7 @@ pub fn text(ctx: &Context, v: &LoanView) -> String {
         "{}  {}  {} {}  {} {}\n\n",
         ctx.display_name(v.loan),
         method,
-        lang.t("本金", "principal"),
+        lang.tr("common.principal"),
         grouped(r.principal),
         crate::i18n::trust::apr_label().get(lang),
         r.apr.map(|a| format!("{a}%")).unwrap_or_else(|| "—".into()),
@@ -84,10 +84,7 @@ pub fn text(ctx: &Context, v: &LoanView) -> String {
     }
     if !r.stages.is_empty() {
         out.push('\n');
-        out.push_str(lang.t(
-            "催收阶段（估计，不是规定；括号里是天数的依据）\n",
-            "Escalation stages (estimates, not rules; the basis of each day in brackets)\n",
-        ));
+        out.push_str(lang.tr("report.schedule.escalation_stages_estimates_not"));
         let rows: Vec<Vec<String>> = r
             .stages
             .iter()
@@ -105,9 +102,9 @@ pub fn text(ctx: &Context, v: &LoanView) -> String {
         out.push_str(&render(
             &[
                 "",
-                lang.t("日期", "Date"),
-                lang.t("逾期", "Overdue"),
-                lang.t("阶段（依据）", "Stage (basis)"),
+                lang.tr("common.date_title"),
+                lang.tr("report.schedule.overdue"),
+                lang.tr("report.schedule.stage_basis"),
             ],
             &[Left, Left, Left, Left],
             &rows,

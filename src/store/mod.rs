@@ -3,8 +3,10 @@
 
 pub mod add;
 pub mod atomic;
+pub mod change;
 pub mod diag;
 pub mod guard;
+mod held;
 pub mod lock;
 pub mod overpaid;
 pub mod perms;

@@ -105,22 +105,22 @@ impl Field {
 
     pub fn label(&self, lang: Lang) -> &'static str {
         match self.kind {
-            FieldKind::Amount => lang.t("金额", "Amount"),
-            FieldKind::Date => lang.t("日期", "Date"),
-            FieldKind::LogKind => lang.t("类型", "Kind"),
-            FieldKind::Text => lang.t("内容", "What"),
-            FieldKind::Installment => lang.t("第几期", "Installment"),
-            FieldKind::Due => lang.t("新到期日", "New due date"),
-            FieldKind::Time => lang.t("时间", "Time"),
-            FieldKind::Flags => lang.t("标记", "Flags"),
-            FieldKind::Who => lang.t("找的是", "Who"),
-            FieldKind::Channel => lang.t("方式", "How"),
-            FieldKind::Caller => lang.t("来电", "Caller"),
-            FieldKind::From => lang.t("第一期", "First due"),
-            FieldKind::Months => lang.t("期数", "Months"),
-            FieldKind::By => lang.t("期限", "By"),
-            FieldKind::To => lang.t("对象", "To"),
-            FieldKind::Reference => lang.t("凭据", "Record"),
+            FieldKind::Amount => lang.tr("common.amount"),
+            FieldKind::Date => lang.tr("common.date_title"),
+            FieldKind::LogKind => lang.tr("tui.form.kind"),
+            FieldKind::Text => lang.tr("tui.form.what"),
+            FieldKind::Installment => lang.tr("tui.form.installment"),
+            FieldKind::Due => lang.tr("tui.form.new_due_date"),
+            FieldKind::Time => lang.tr("tui.form.time"),
+            FieldKind::Flags => lang.tr("tui.form.flags"),
+            FieldKind::Who => lang.tr("tui.form.who"),
+            FieldKind::Channel => lang.tr("tui.form.how"),
+            FieldKind::Caller => lang.tr("tui.form.caller"),
+            FieldKind::From => lang.tr("tui.form.first_due"),
+            FieldKind::Months => lang.tr("tui.form.months"),
+            FieldKind::By => lang.tr("tui.form.by"),
+            FieldKind::To => lang.tr("tui.form.to"),
+            FieldKind::Reference => lang.tr("tui.form.record"),
         }
     }
 }
@@ -142,14 +142,14 @@ pub struct Form {
 impl Form {
     pub fn title(&self, lang: Lang) -> &'static str {
         match self.kind {
-            FormKind::Agree => lang.t("记录还款协议", "Record an agreement"),
-            FormKind::Promise => lang.t("记录承诺还款", "Record a promise to pay"),
-            FormKind::Settle => lang.t("记录协商结清", "Record a settlement"),
-            FormKind::PayPenalty => lang.t("记录罚息/费用还款", "Record a penalty payment"),
-            FormKind::Pay => lang.t("记录还款", "Record a payment"),
-            FormKind::Log => lang.t("记录沟通", "Add a log entry"),
-            FormKind::Extend => lang.t("记录延期", "Record an extension"),
-            FormKind::Call => lang.t("记录催收电话（刚刚）", "Log a collection call (just now)"),
+            FormKind::Agree => lang.tr("tui.form.record_agreement"),
+            FormKind::Promise => lang.tr("tui.form.record_promise_pay"),
+            FormKind::Settle => lang.tr("tui.form.record_settlement"),
+            FormKind::PayPenalty => lang.tr("tui.form.record_penalty_payment"),
+            FormKind::Pay => lang.tr("tui.form.record_payment"),
+            FormKind::Log => lang.tr("tui.form.add_log_entry"),
+            FormKind::Extend => lang.tr("tui.form.record_extension"),
+            FormKind::Call => lang.tr("tui.form.log_collection_call_just"),
         }
     }
 

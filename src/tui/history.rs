@@ -38,14 +38,43 @@ pub fn shown(h: &History, portfolio: &Portfolio, policies: &Policies, lang: Lang
 pub fn entry_line(text: &str, id: &str, key: &str, index: usize) -> Option<usize> {
     let start = crate::store::add::edit_line(text, Some(id), &[])?;
     let header = format!("[[loan.{key}]]");
-    let found = text
+    // Up to the next loan.
+    let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
         .skip(start)
-        // Up to the next loan.
         .take_while(|(_, l)| l.trim() != "[[loan]]")
-        .filter(|(_, l)| l.trim_start().starts_with(&header))
+        .collect();
+    // A penalty payment is not among the entries the view numbers (the model keeps it apart).
+    let penalty = |at: usize| {
+        key == "payments"
+            && lines[at + 1..]
+                .iter()
+                .take_while(|(_, l)| !l.trim_start().starts_with('['))
+                .any(|(_, l)| {
+                    let l: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+                    l.starts_with("kind=\"penalty\"") || l.starts_with("kind='penalty'")
+                })
+    };
+    let found = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, l))| l.trim_start().starts_with(&header))
+        .filter(|(at, _)| !penalty(*at))
         .nth(index)
-        .map(|(i, _)| i + 1);
+        .map(|(_, (i, _))| i + 1);
     Some(found.unwrap_or(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entry_line;
+
+    #[test]
+    fn a_penalty_payment_is_skipped_when_counting_payments() {
+        let text = "[[loan]]\nid = \"a\"\n\n[[loan.payments]]\ndate = 2026-11-01\namount = 10\n\n[[loan.payments]]\ndate = 2026-11-02\namount = 5\nkind = \"penalty\"\n\n[[loan.payments]]\ndate = 2026-11-03\namount = 20\n\n[[loan.log]]\ndate = 2026-11-04\nkind = \"note\"\ntext = \"x\"\n";
+        assert_eq!(entry_line(text, "a", "payments", 0), Some(4));
+        assert_eq!(entry_line(text, "a", "payments", 1), Some(13));
+        assert_eq!(entry_line(text, "a", "log", 0), Some(17));
+    }
 }

@@ -12,7 +12,32 @@ use ratatui::crossterm::event::KeyCode;
 use super::app::{App, Doc, Mode, Pane};
 use super::form::{FormKind, FormMsg};
 use super::msg::Msg;
-use crate::i18n::keys::{self as k, Words};
+use crate::i18n::Lang;
+
+/// Words the keymap shows: a catalogue key (`keys.…` in `assets/i18n/`), or a key's name, the
+/// same in every language (`Enter`, `↑↓ j k`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    Tr(&'static str),
+    Same(&'static str),
+}
+
+impl Words {
+    pub const fn tr(key: &'static str) -> Words {
+        Words::Tr(key)
+    }
+
+    pub const fn same(s: &'static str) -> Words {
+        Words::Same(s)
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match self {
+            Words::Tr(key) => lang.tr(key),
+            Words::Same(s) => s,
+        }
+    }
+}
 
 /// Where a binding works, or where a footer hint shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,9 +234,10 @@ pub static TABLE: &[Binding] = &[
             (c('k'), Msg::Up),
         ],
     )
-    .help("↑↓ j k", k::SELECT_LOAN)
-    .footer(&[hint(0, "↑↓", k::SELECT)]),
-    bind(Main, &[(PGUP, Msg::PageUp), (PGDN, Msg::PageDown)]).help("PgUp PgDn", k::PAGE),
+    .help("↑↓ j k", Words::tr("keys.select_loan"))
+    .footer(&[hint(0, "↑↓", Words::tr("keys.select"))]),
+    bind(Main, &[(PGUP, Msg::PageUp), (PGDN, Msg::PageDown)])
+        .help("PgUp PgDn", Words::tr("keys.page")),
     bind(
         Main,
         &[
@@ -221,7 +247,7 @@ pub static TABLE: &[Binding] = &[
             (c('G'), Msg::Bottom),
         ],
     )
-    .help("g G", k::FIRST_LAST),
+    .help("g G", Words::tr("keys.first_last")),
     bind(
         Main,
         &[
@@ -229,11 +255,11 @@ pub static TABLE: &[Binding] = &[
             (c('f'), Msg::Show(Mode::LoanFull { scroll: 0 })),
         ],
     )
-    .help("Enter f", k::SCHEDULE_WHOLE)
-    .footer(&[hint(1, "Enter", k::SCHEDULE)]),
+    .help("Enter f", Words::tr("keys.schedule_whole"))
+    .footer(&[hint(1, "Enter", Words::tr("keys.schedule"))]),
     bind(Main, &[(TAB, Msg::NextTopic), (BACKTAB, Msg::PrevTopic)])
-        .help("Tab S-Tab", k::NEXT_PREV_ADVICE)
-        .footer(&[hint(2, "Tab", k::ADVICE)]),
+        .help("Tab S-Tab", Words::tr("keys.next_prev_advice"))
+        .footer(&[hint(2, "Tab", Words::tr("keys.advice"))]),
     bind(
         Main,
         &[
@@ -243,23 +269,23 @@ pub static TABLE: &[Binding] = &[
             (ctrl('u'), Msg::AdvicePage(-1)),
         ],
     )
-    .help("J K ^d ^u", k::SCROLL_ADVICE_ROW_PAGE),
+    .help("J K ^d ^u", Words::tr("keys.scroll_advice_row_page")),
     bind(Main, &[(c('s'), Msg::CycleSort)])
-        .help("s", k::SORT_BY)
-        .footer(&[hint(4, "s", k::SORT)]),
+        .help("s", Words::tr("keys.sort_by"))
+        .footer(&[hint(4, "s", Words::tr("keys.sort"))]),
     bind(Main, &[(c('/'), Msg::OpenFilter)])
-        .help("/", k::FILTER_BY)
-        .footer(&[hint(3, "/", k::FILTER)]),
+        .help("/", Words::tr("keys.filter_by"))
+        .footer(&[hint(3, "/", Words::tr("keys.filter"))]),
     bind(
         Input,
         &[(ctrl('u'), Msg::ClearInput), (ctrl('w'), Msg::DeleteWord)],
     )
-    .help("^u ^w", k::TYPING),
+    .help("^u ^w", Words::tr("keys.typing")),
     bind(
         Main,
         &[(c('v'), Msg::TogglePhones), (c('i'), Msg::OpenEditLoan)],
     )
-    .help("v i", k::PHONES_EDIT),
+    .help("v i", Words::tr("keys.phones_edit")),
     bind(
         Main,
         &[
@@ -268,8 +294,8 @@ pub static TABLE: &[Binding] = &[
             (c('t'), Msg::RealToday),
         ],
     )
-    .help("[ ]  t", k::WHAT_IF)
-    .footer(&[hint(5, "[ ]", k::WHAT_IF_DAY)]),
+    .help("[ ]  t", Words::tr("keys.what_if"))
+    .footer(&[hint(5, "[ ]", Words::tr("keys.what_if_day"))]),
     bind(
         Main,
         &[
@@ -278,7 +304,7 @@ pub static TABLE: &[Binding] = &[
             (c('E'), Msg::EditFile),
         ],
     )
-    .help("r u E", k::RELOAD_UNDO_EDIT),
+    .help("r u E", Words::tr("keys.reload_undo_edit")),
     bind(
         Main,
         &[
@@ -288,7 +314,7 @@ pub static TABLE: &[Binding] = &[
             (c('e'), Msg::RecordExtension),
         ],
     )
-    .help("N p n e", k::RECORD),
+    .help("N p n e", Words::tr("keys.record")),
     bind(
         Main,
         &[
@@ -299,12 +325,12 @@ pub static TABLE: &[Binding] = &[
             (c('C'), Msg::CheckClosing),
         ],
     )
-    .help("A O S F C", k::OUTCOMES),
+    .help("A O S F C", Words::tr("keys.outcomes")),
     bind(
         Main,
         &[(c('P'), Msg::OpenPlan), (c('c'), Msg::OpenCashflow)],
     )
-    .help("P c", k::PLAN_FLOW),
+    .help("P c", Words::tr("keys.plan_flow")),
     bind(
         Main,
         &[
@@ -313,7 +339,7 @@ pub static TABLE: &[Binding] = &[
             (c('h'), Msg::OpenHistory),
         ],
     )
-    .help("m a h", k::MESSAGE_CALL_ALL),
+    .help("m a h", Words::tr("keys.message_call_all")),
     bind(
         Main,
         &[
@@ -322,14 +348,14 @@ pub static TABLE: &[Binding] = &[
             (c('y'), Msg::Copy),
         ],
     )
-    .help("L w y", k::LOG_LETTER_COPY),
+    .help("L w y", Words::tr("keys.log_letter_copy")),
     bind(Main, &[(c('l'), Msg::ToggleLang)])
-        .help("l", k::SWITCH_LANG)
-        .footer(&[hint(6, "l", k::OTHER_LANG)]),
-    bind(Main, &[(c('!'), Msg::ShowWarnings)]).help("!", k::WARNINGS),
+        .help("l", Words::tr("keys.switch_lang"))
+        .footer(&[hint(6, "l", Words::tr("keys.other_lang"))]),
+    bind(Main, &[(c('!'), Msg::ShowWarnings)]).help("!", Words::tr("keys.warnings")),
     // The mouse is no key: `keys::event` turns it into `Click` and `Wheel`.
-    bind(Main, &[]).help_named(k::MOUSE, k::MOUSE_DOES),
-    bind(Main, &[(ESC, Msg::Back)]).help("Esc", k::CLOSE_CLEAR),
+    bind(Main, &[]).help_named(Words::tr("keys.mouse"), Words::tr("keys.mouse_does")),
+    bind(Main, &[(ESC, Msg::Back)]).help("Esc", Words::tr("keys.close_clear")),
     bind(
         Main,
         &[
@@ -338,13 +364,16 @@ pub static TABLE: &[Binding] = &[
             (ctrl('c'), Msg::Quit),
         ],
     )
-    .help("? q ^c", k::HELP_QUIT)
-    .footer(&[hint(7, "?", k::HELP), hint(8, "q", k::QUIT)]),
+    .help("? q ^c", Words::tr("keys.help_quit"))
+    .footer(&[
+        hint(7, "?", Words::tr("keys.help")),
+        hint(8, "q", Words::tr("keys.quit")),
+    ]),
     bind(
         Main,
         &[(c('X'), Msg::Archive), (c('H'), Msg::ToggleArchived)],
     )
-    .help("X H", k::ARCHIVE_SHOW),
+    .help("X H", Words::tr("keys.archive_show")),
     // The main screen with the focus on the advice: the same keys, scrolling it.
     bind(
         Advice,
@@ -355,13 +384,19 @@ pub static TABLE: &[Binding] = &[
             (PGDN, Msg::PageDown),
         ],
     )
-    .footer(&[hint(0, "↑↓ PgUp PgDn", k::SCROLL_ADVICE)]),
-    bind(Advice, &[(TAB, Msg::NextTopic)]).footer(&[hint(1, "Tab", k::NEXT_TOPIC)]),
-    bind(Advice, &[(ESC, Msg::Back)]).footer(&[hint(2, "Esc", k::BACK_TO_LIST)]),
-    bind(Advice, &[(c('?'), Msg::ToggleHelp), (c('q'), Msg::Quit)])
-        .footer(&[hint(3, "?", k::HELP), hint(4, "q", k::QUIT)]),
+    .footer(&[hint(0, "↑↓ PgUp PgDn", Words::tr("keys.scroll_advice"))]),
+    bind(Advice, &[(TAB, Msg::NextTopic)]).footer(&[hint(1, "Tab", Words::tr("keys.next_topic"))]),
+    bind(Advice, &[(ESC, Msg::Back)]).footer(&[hint(2, "Esc", Words::tr("keys.back_to_list"))]),
+    bind(Advice, &[(c('?'), Msg::ToggleHelp), (c('q'), Msg::Quit)]).footer(&[
+        hint(3, "?", Words::tr("keys.help")),
+        hint(4, "q", Words::tr("keys.quit")),
+    ]),
     // The forms: characters are text; these edit and move.
-    bind(Form, &[(ENTER, Msg::Form(FormMsg::Submit))]).footer(&[hint(0, "Enter", k::SAVE)]),
+    bind(Form, &[(ENTER, Msg::Form(FormMsg::Submit))]).footer(&[hint(
+        0,
+        "Enter",
+        Words::tr("keys.save"),
+    )]),
     bind(
         Form,
         &[
@@ -371,7 +406,7 @@ pub static TABLE: &[Binding] = &[
             (UP, Msg::Form(FormMsg::Prev)),
         ],
     )
-    .footer(&[hint(1, "Tab ↑↓", k::FIELD)]),
+    .footer(&[hint(1, "Tab ↑↓", Words::tr("keys.field"))]),
     bind(
         Form,
         &[
@@ -379,8 +414,8 @@ pub static TABLE: &[Binding] = &[
             (code(KeyCode::Right), Msg::Form(FormMsg::Right)),
         ],
     )
-    .footer(&[hint(2, "← →", k::MOVE_CHOOSE)]),
-    bind(Form, &[(ESC, Msg::Back)]).footer(&[hint(3, "Esc", k::CANCEL)]),
+    .footer(&[hint(2, "← →", Words::tr("keys.move_choose"))]),
+    bind(Form, &[(ESC, Msg::Back)]).footer(&[hint(3, "Esc", Words::tr("keys.cancel"))]),
     bind(
         Form,
         &[
@@ -393,8 +428,8 @@ pub static TABLE: &[Binding] = &[
         ],
     ),
     // The one-line inputs.
-    bind(Filter, &[(ENTER, Msg::Open)]).footer(&[hint(0, "Enter", k::KEEP)]),
-    bind(Filter, &[(ESC, Msg::Back)]).footer(&[hint(1, "Esc", k::CLEAR)]),
+    bind(Filter, &[(ENTER, Msg::Open)]).footer(&[hint(0, "Enter", Words::tr("keys.keep"))]),
+    bind(Filter, &[(ESC, Msg::Back)]).footer(&[hint(1, "Esc", Words::tr("keys.clear"))]),
     bind(
         Filter,
         &[
@@ -403,17 +438,21 @@ pub static TABLE: &[Binding] = &[
             (DOWN, Msg::Down),
         ],
     ),
-    bind(CashPrompt, &[(ENTER, Msg::Open)]).footer(&[hint(0, "Enter", k::MAKE_PLAN)]),
-    bind(CashPrompt, &[(ESC, Msg::Back)]).footer(&[hint(1, "Esc", k::CANCEL)]),
+    bind(CashPrompt, &[(ENTER, Msg::Open)]).footer(&[hint(
+        0,
+        "Enter",
+        Words::tr("keys.make_plan"),
+    )]),
+    bind(CashPrompt, &[(ESC, Msg::Back)]).footer(&[hint(1, "Esc", Words::tr("keys.cancel"))]),
     bind(CashPrompt, &[(BACKSPACE, Msg::Backspace)]),
-    bind(HistoryFilter, &[(ENTER, Msg::Open)]).footer(&[hint(0, "Enter", k::DONE)]),
-    bind(HistoryFilter, &[(ESC, Msg::Back)]).footer(&[hint(1, "Esc", k::CLEAR)]),
+    bind(HistoryFilter, &[(ENTER, Msg::Open)]).footer(&[hint(0, "Enter", Words::tr("keys.done"))]),
+    bind(HistoryFilter, &[(ESC, Msg::Back)]).footer(&[hint(1, "Esc", Words::tr("keys.clear"))]),
     bind(
         HistoryFilter,
         &[(BACKSPACE, Msg::Backspace), (ctrl('u'), Msg::ClearInput)],
     ),
     // The history (`h`).
-    bind(History, &[(ENTER, Msg::Open)]).footer(&[hint(0, "Enter", k::OPEN)]),
+    bind(History, &[(ENTER, Msg::Open)]).footer(&[hint(0, "Enter", Words::tr("keys.open"))]),
     bind(
         History,
         &[
@@ -422,11 +461,15 @@ pub static TABLE: &[Binding] = &[
             (c('o'), Msg::HistoryKey('o')),
         ],
     )
-    .footer(&[hint(1, "/ Tab o", k::FILTER_KIND_LOAN)]),
-    bind(History, &[(c('E'), Msg::EditFile)]).footer(&[hint(2, "E", k::EDIT)]),
-    bind(History, &[(c('d'), Msg::HistoryKey('d'))]).footer(&[hint(3, "d", k::REMOVE)]),
-    bind(History, &[(c('u'), Msg::Undo)]).footer(&[hint(4, "u", k::UNDO)]),
-    bind(History, &[(ESC, Msg::Back)]).footer(&[hint(5, "Esc", k::BACK)]),
+    .footer(&[hint(1, "/ Tab o", Words::tr("keys.filter_kind_loan"))]),
+    bind(History, &[(c('E'), Msg::EditFile)]).footer(&[hint(2, "E", Words::tr("keys.edit"))]),
+    bind(History, &[(c('d'), Msg::HistoryKey('d'))]).footer(&[hint(
+        3,
+        "d",
+        Words::tr("keys.remove"),
+    )]),
+    bind(History, &[(c('u'), Msg::Undo)]).footer(&[hint(4, "u", Words::tr("keys.undo"))]),
+    bind(History, &[(ESC, Msg::Back)]).footer(&[hint(5, "Esc", Words::tr("keys.back"))]),
     // The whole loan (`f`).
     bind(
         LoanFull,
@@ -437,7 +480,7 @@ pub static TABLE: &[Binding] = &[
             (PGDN, Msg::PageDown),
         ],
     )
-    .footer(&[hint(0, "↑↓ PgUp PgDn", k::SCROLL)]),
+    .footer(&[hint(0, "↑↓ PgUp PgDn", Words::tr("keys.scroll"))]),
     bind(
         LoanFull,
         &[
@@ -445,55 +488,87 @@ pub static TABLE: &[Binding] = &[
             (c('f'), Msg::Show(Mode::LoanFull { scroll: 0 })),
         ],
     )
-    .footer(&[hint(1, "Esc f", k::BACK)]),
-    bind(LoanFull, &[(c('?'), Msg::ToggleHelp)]).footer(&[hint(2, "?", k::HELP)]),
+    .footer(&[hint(1, "Esc f", Words::tr("keys.back"))]),
+    bind(LoanFull, &[(c('?'), Msg::ToggleHelp)]).footer(&[hint(2, "?", Words::tr("keys.help"))]),
     // The schedule (Enter).
-    bind(Schedule, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(0, "↑↓", k::SCROLL)]),
-    bind(Schedule, &[(ESC, Msg::Back)]).footer(&[hint(1, "Esc", k::BACK)]),
-    bind(Schedule, &[(c('?'), Msg::ToggleHelp)]).footer(&[hint(2, "?", k::HELP)]),
-    bind(Schedule, &[(c('q'), Msg::Quit)]).footer(&[hint(3, "q", k::QUIT)]),
+    bind(Schedule, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(
+        0,
+        "↑↓",
+        Words::tr("keys.scroll"),
+    )]),
+    bind(Schedule, &[(ESC, Msg::Back)]).footer(&[hint(1, "Esc", Words::tr("keys.back"))]),
+    bind(Schedule, &[(c('?'), Msg::ToggleHelp)]).footer(&[hint(2, "?", Words::tr("keys.help"))]),
+    bind(Schedule, &[(c('q'), Msg::Quit)]).footer(&[hint(3, "q", Words::tr("keys.quit"))]),
     // The plan (`P`).
-    bind(Plan, &[(c('s'), Msg::CycleStrategy)]).footer(&[hint(0, "s", k::STRATEGY)]),
-    bind(Plan, &[(c('P'), Msg::OpenPlan)]).footer(&[hint(1, "P", k::CASH)]),
+    bind(Plan, &[(c('s'), Msg::CycleStrategy)]).footer(&[hint(0, "s", Words::tr("keys.strategy"))]),
+    bind(Plan, &[(c('P'), Msg::OpenPlan)]).footer(&[hint(1, "P", Words::tr("keys.cash"))]),
     bind(
         Plan,
         &[(c('['), Msg::ShiftDay(-1)), (c(']'), Msg::ShiftDay(1))],
     )
-    .footer(&[hint(2, "[ ]", k::WHAT_IF_DAY)]),
-    bind(Plan, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(3, "↑↓", k::SCROLL)]),
-    bind(Plan, &[(ESC, Msg::Back)]).footer(&[hint(4, "Esc", k::BACK)]),
+    .footer(&[hint(2, "[ ]", Words::tr("keys.what_if_day"))]),
+    bind(Plan, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(
+        3,
+        "↑↓",
+        Words::tr("keys.scroll"),
+    )]),
+    bind(Plan, &[(ESC, Msg::Back)]).footer(&[hint(4, "Esc", Words::tr("keys.back"))]),
     // The weekly cash flow (`c`).
     bind(
         Cashflow,
         &[(c('['), Msg::ShiftDay(-1)), (c(']'), Msg::ShiftDay(1))],
     )
-    .footer(&[hint(0, "[ ]", k::WHAT_IF_DAY)]),
-    bind(Cashflow, &[(c('t'), Msg::RealToday)]).footer(&[hint(1, "t", k::TODAY)]),
-    bind(Cashflow, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(2, "↑↓", k::SCROLL)]),
-    bind(Cashflow, &[(c('P'), Msg::OpenPlan)]).footer(&[hint(3, "P", k::PLAN)]),
-    bind(Cashflow, &[(ESC, Msg::Back)]).footer(&[hint(4, "Esc", k::BACK)]),
+    .footer(&[hint(0, "[ ]", Words::tr("keys.what_if_day"))]),
+    bind(Cashflow, &[(c('t'), Msg::RealToday)]).footer(&[hint(1, "t", Words::tr("keys.today"))]),
+    bind(Cashflow, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(
+        2,
+        "↑↓",
+        Words::tr("keys.scroll"),
+    )]),
+    bind(Cashflow, &[(c('P'), Msg::OpenPlan)]).footer(&[hint(3, "P", Words::tr("keys.plan"))]),
+    bind(Cashflow, &[(ESC, Msg::Back)]).footer(&[hint(4, "Esc", Words::tr("keys.back"))]),
     // A document (`m`, `w`); a contact's message shows more of them.
-    bind(Doc, &[(c('y'), Msg::Copy)]).footer(&[hint(0, "y", k::COPY)]),
-    bind(Doc, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(1, "↑↓", k::SCROLL)]),
-    bind(Doc, &[(ESC, Msg::Back)]).footer(&[hint(2, "Esc", k::BACK)]),
+    bind(Doc, &[(c('y'), Msg::Copy)]).footer(&[hint(0, "y", Words::tr("keys.copy"))]),
+    bind(Doc, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(
+        1,
+        "↑↓",
+        Words::tr("keys.scroll"),
+    )]),
+    bind(Doc, &[(ESC, Msg::Back)]).footer(&[hint(2, "Esc", Words::tr("keys.back"))]),
     bind(Doc, &[(c('t'), Msg::MarkTold)]),
-    bind(Notice, &[(c('y'), Msg::Copy)]).footer(&[hint(0, "y", k::COPY)]),
-    bind(Notice, &[(TAB, Msg::NextTopic)]).footer(&[hint(1, "Tab", k::NEXT_CONTACT)]),
-    bind(Notice, &[(c('t'), Msg::MarkTold)]).footer(&[hint(2, "t", k::MARK_TOLD)]),
-    bind(Notice, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(3, "↑↓", k::SCROLL)]),
-    bind(Notice, &[(ESC, Msg::Back)]).footer(&[hint(4, "Esc", k::BACK)]),
+    bind(Notice, &[(c('y'), Msg::Copy)]).footer(&[hint(0, "y", Words::tr("keys.copy"))]),
+    bind(Notice, &[(TAB, Msg::NextTopic)]).footer(&[hint(
+        1,
+        "Tab",
+        Words::tr("keys.next_contact"),
+    )]),
+    bind(Notice, &[(c('t'), Msg::MarkTold)]).footer(&[hint(2, "t", Words::tr("keys.mark_told"))]),
+    bind(Notice, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(
+        3,
+        "↑↓",
+        Words::tr("keys.scroll"),
+    )]),
+    bind(Notice, &[(ESC, Msg::Back)]).footer(&[hint(4, "Esc", Words::tr("keys.back"))]),
     // The collection log (`L`).
-    bind(LogView, &[(c('w'), Msg::OpenDraft)]).footer(&[hint(0, "w", k::COMPLAINT)]),
-    bind(LogView, &[(c('y'), Msg::Copy)]).footer(&[hint(1, "y", k::COPY_COMPLAINT)]),
-    bind(LogView, &[(c('a'), Msg::QuickCall)]).footer(&[hint(2, "a", k::LOG_CALL)]),
-    bind(LogView, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(3, "↑↓", k::SCROLL)]),
-    bind(LogView, &[(ESC, Msg::Back)]).footer(&[hint(4, "Esc", k::BACK)]),
+    bind(LogView, &[(c('w'), Msg::OpenDraft)]).footer(&[hint(0, "w", Words::tr("keys.complaint"))]),
+    bind(LogView, &[(c('y'), Msg::Copy)]).footer(&[hint(1, "y", Words::tr("keys.copy_complaint"))]),
+    bind(LogView, &[(c('a'), Msg::QuickCall)]).footer(&[hint(2, "a", Words::tr("keys.log_call"))]),
+    bind(LogView, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(
+        3,
+        "↑↓",
+        Words::tr("keys.scroll"),
+    )]),
+    bind(LogView, &[(ESC, Msg::Back)]).footer(&[hint(4, "Esc", Words::tr("keys.back"))]),
     // The file's warnings (`!`).
-    bind(Warnings, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(0, "↑↓", k::SCROLL)]),
+    bind(Warnings, &[(UP, Msg::Up), (DOWN, Msg::Down)]).footer(&[hint(
+        0,
+        "↑↓",
+        Words::tr("keys.scroll"),
+    )]),
     bind(Warnings, &[(c('!'), Msg::ShowWarnings), (ESC, Msg::Back)]).footer(&[hint(
         1,
         "! Esc",
-        k::CLOSE,
+        Words::tr("keys.close"),
     )]),
     // The help overlay: it scrolls on a screen too short for it.
     bind(
@@ -507,11 +582,11 @@ pub static TABLE: &[Binding] = &[
             (PGDN, Msg::PageDown),
         ],
     )
-    .footer(&[hint(0, "↑↓ J K", k::SCROLL)]),
+    .footer(&[hint(0, "↑↓ J K", Words::tr("keys.scroll"))]),
     bind(Help, &[(c('?'), Msg::ToggleHelp), (ESC, Msg::Back)]).footer(&[hint(
         1,
         "? / Esc",
-        k::CLOSE,
+        Words::tr("keys.close"),
     )]),
 ];
 

@@ -118,10 +118,7 @@ pub fn copy(app: &mut App, text: String) {
     app.clipboard = Some(text);
     app.notice = Some(
         app.lang
-            .t(
-                "✓ 已复制到剪贴板（OSC 52；tmux 里需要 set-clipboard on）",
-                "✓ Copied to the clipboard (OSC 52; in tmux, set-clipboard on)",
-            )
+            .tr("tui.protect.copied_clipboard_osc_52")
             .to_string(),
     );
 }
@@ -155,9 +152,7 @@ fn mark_told(app: &App, contact: usize) -> Option<Effect> {
             date,
             kind: LogKind::ContactNotified,
             who: Some(c.name.clone()),
-            text: lang
-                .t("已把提醒消息发给联系人", "sent the heads-up message")
-                .to_string(),
+            text: lang.tr("tui.protect.sent_heads_up_message").to_string(),
             ..LogEntry::default()
         },
     }))

@@ -59,10 +59,7 @@ pub fn document(ctx: &Context, v: &LoanView, doc: Doc) -> Option<(String, String
         Doc::Notice { contact } => {
             let c = v.loan.contacts.get(contact)?;
             let told = notice::told(v.loan, &c.name, ctx.today)
-                .map(|d| match lang {
-                    Lang::Zh => format!(" · 已于 {d} 告知"),
-                    Lang::En => format!(" · told on {d}"),
-                })
+                .map(|d| lang.trf("tui.protect.told_d", &[("d", &d)]))
                 .unwrap_or_default();
             let title = match lang {
                 Lang::Zh => format!(
@@ -89,14 +86,14 @@ pub fn document(ctx: &Context, v: &LoanView, doc: Doc) -> Option<(String, String
                 ctx.today,
             );
             Some((
-                format!("{} · {name}", lang.t("投诉材料", "Complaint")),
+                format!("{} · {name}", lang.tr("tui.protect.complaint")),
                 present::complaint::document(ctx, v, &s),
             ))
         }
         Doc::Letter => Some((
             format!(
                 "{} · {name}{}",
-                lang.t("协商还款申请书", "Negotiation letter"),
+                lang.tr("tui.protect.negotiation_letter"),
                 other_letters(lang, &v.ledger)
             ),
             present::letter::text(ctx, v, None),

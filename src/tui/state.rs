@@ -23,9 +23,9 @@ impl SortKey {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            SortKey::Urgency => lang.t("最紧急在前", "most urgent first"),
-            SortKey::Amount => lang.t("当前应还 从多到少", "owed now, largest first"),
-            SortKey::DueDate => lang.t("到期日 从早到晚", "due date, soonest first"),
+            SortKey::Urgency => lang.tr("tui.state.most_urgent_first"),
+            SortKey::Amount => lang.tr("tui.state.owed_now_largest_first"),
+            SortKey::DueDate => lang.tr("tui.state.due_date_soonest_first"),
         }
     }
 }

@@ -29,10 +29,7 @@ pub fn open(app: &mut App, kind: FormKind) {
     let Some(e) = app.selected_entry() else {
         return;
     };
-    let date_hint = match lang {
-        Lang::Zh => "YYYY-MM-DD，不能晚于今天".to_string(),
-        Lang::En => "YYYY-MM-DD, not after today".to_string(),
-    };
+    let date_hint = lang.tr("update.form.yyyy_mm_dd_not").to_string();
     let l = &e.ledger;
     let mut log_kind = LogKind::Negotiation;
     let fields = match kind {
@@ -45,7 +42,7 @@ pub fn open(app: &mut App, kind: FormKind) {
                     l.overdue_amount,
                     format!(
                         "{} {cur}{}",
-                        lang.t("逾期金额", "overdue"),
+                        lang.tr("common.overdue"),
                         grouped(l.overdue_amount)
                     ),
                 ),
@@ -57,9 +54,9 @@ pub fn open(app: &mut App, kind: FormKind) {
                     match l.next_due_date {
                         Some(d) => format!(
                             "{} {cur}{} {} {d}",
-                            lang.t("下期", "next"),
+                            lang.tr("update.form.next"),
                             grouped(l.next_due_amount),
-                            lang.t("于", "on")
+                            lang.tr("update.form.on")
                         ),
                         None => String::new(),
                     },
@@ -84,16 +81,12 @@ pub fn open(app: &mut App, kind: FormKind) {
                 Field::new(
                     FieldKind::LogKind,
                     String::new(),
-                    lang.t("←/→ 选择", "←/→ to choose").to_string(),
+                    lang.tr("update.form.choose").to_string(),
                 ),
                 Field::new(
                     FieldKind::Text,
                     String::new(),
-                    lang.t(
-                        "发生了什么、谁说的、答应了什么",
-                        "what happened, who said what",
-                    )
-                    .to_string(),
+                    lang.tr("update.form.what_happened_who_said").to_string(),
                 ),
                 Field::new(FieldKind::Date, today.to_string(), date_hint),
             ]
@@ -107,42 +100,34 @@ pub fn open(app: &mut App, kind: FormKind) {
             vec![
                 Field::new(
                     FieldKind::Text,
-                    lang.t("催收电话", "collection call").to_string(),
-                    lang.t(
-                        "对方说了什么（可以补充）",
-                        "what was said (add to it if you like)",
-                    )
-                    .to_string(),
+                    lang.tr("update.form.collection_call").to_string(),
+                    lang.tr("update.form.what_was_said_add").to_string(),
                 ),
                 Field::new(
                     FieldKind::Time,
                     now,
-                    lang.t("HH:MM:SS，预填现在", "HH:MM:SS, prefilled with now")
-                        .to_string(),
+                    lang.tr("update.form.hh_mm_ss_prefilled").to_string(),
                 ),
                 Field::new(FieldKind::Date, today.to_string(), date_hint),
                 Field::new(
                     FieldKind::Who,
                     String::new(),
-                    lang.t("←/→ 选择：本人或紧急联系人", "←/→: you or a contact")
-                        .to_string(),
+                    lang.tr("update.form.you_contact").to_string(),
                 ),
                 Field::new(
                     FieldKind::Channel,
                     String::new(),
-                    lang.t("←/→ 选择", "←/→ to choose").to_string(),
+                    lang.tr("update.form.choose").to_string(),
                 ),
                 Field::new(
                     FieldKind::Caller,
                     String::new(),
-                    lang.t("来电号码或公司，可留空", "number or company, may be empty")
-                        .to_string(),
+                    lang.tr("update.form.number_company_may_empty").to_string(),
                 ),
                 Field::new(
                     FieldKind::Flags,
                     String::new(),
-                    lang.t("←/→ 移动，空格 勾选", "←/→ to move, Space to tick")
-                        .to_string(),
+                    lang.tr("update.form.move_space_tick").to_string(),
                 ),
                 // "They asked me to pay … by …": recorded as a promise too when filled in.
                 Field::new(
@@ -184,11 +169,7 @@ pub fn open(app: &mut App, kind: FormKind) {
                 Field::new(
                     FieldKind::Due,
                     due,
-                    lang.t(
-                        "平台同意的新到期日 YYYY-MM-DD",
-                        "the date the lender agreed, YYYY-MM-DD",
-                    )
-                    .to_string(),
+                    lang.tr("update.form.date_lender_agreed_yyyy").to_string(),
                 ),
             ]
         }
@@ -230,11 +211,7 @@ pub fn open(app: &mut App, kind: FormKind) {
 }
 
 fn paid_off_message(lang: Lang) -> String {
-    lang.t(
-        "这笔借款已经还清，没有要还的了。",
-        "This loan is paid off; nothing is left to pay.",
-    )
-    .to_string()
+    lang.tr("update.form.loan_paid_off_nothing").to_string()
 }
 
 pub fn cancel(app: &mut App) {
@@ -633,10 +610,7 @@ fn outcome(app: &App, edit: &Edit, changed: bool) -> String {
         s.push_str(&recorded::after(lang, f, cur, app.today()));
     }
     if changed {
-        s.push_str(lang.t(
-            "（文件刚被改动过，记录加在改动之后）",
-            " (the file had changed; added on top of that change)",
-        ));
+        s.push_str(lang.tr("update.form.file_had_changed_added"));
     }
     s
 }

@@ -109,10 +109,10 @@ fn lines<'a>(
     }
     out.push(Line::from(""));
     let keys = [
-        ("Enter", lang.t("写入", "write")),
-        ("Tab ↑↓", lang.t("换一项", "field")),
-        ("← →", lang.t("选择", "choose")),
-        ("Esc", lang.t("取消", "cancel")),
+        ("Enter", lang.tr("views.addloan.write")),
+        ("Tab ↑↓", lang.tr("common.field")),
+        ("← →", lang.tr("views.addloan.choose")),
+        ("Esc", lang.tr("common.cancel")),
     ];
     let mut spans = vec![Span::raw(" ")];
     for (k, v) in keys {

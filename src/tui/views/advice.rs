@@ -95,7 +95,7 @@ fn lang_unavailable(app: &App) -> Option<&'static str> {
     app.detail
         .advice_error
         .as_ref()
-        .map(|_| app.lang.t("建议不可用", "advice unavailable"))
+        .map(|_| app.lang.tr("views.advice.advice_unavailable"))
 }
 
 /// The area's title: the topic's name, then one tab a topic ("1 2 3 4 5 6", the current one

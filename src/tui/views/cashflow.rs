@@ -62,7 +62,7 @@ fn marks(b: &Bucket) -> String {
 
 fn label(lang: Lang, b: &Bucket, today: chrono::NaiveDate) -> String {
     match b.week {
-        None => lang.t("已逾期", "overdue").to_string(),
+        None => lang.tr("views.cashflow.overdue").to_string(),
         Some((a, z)) => crate::dates::span(lang, a, z, today),
     }
 }
@@ -84,7 +84,7 @@ fn bar(amount: Decimal, max: Decimal, width: usize) -> String {
 
 /// The names of the loans due in the week, as many as fill `width` columns.
 fn loan_names(app: &App, names: &HashMap<&str, &str>, b: &Bucket, width: usize) -> String {
-    let sep = app.lang.t("、", ", ");
+    let sep = app.lang.tr("common.comma");
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = String::new();
     for i in &b.items {
@@ -119,7 +119,7 @@ pub fn render(
             },
             theme.bold(),
         ),
-        Span::styled(format!("Esc {} ", lang.t("返回", "back")), theme.dim()),
+        Span::styled(format!("Esc {} ", lang.tr("common.back")), theme.dim()),
     ]);
     let block = panel(title, theme);
     let inner = block.inner(area);
@@ -133,9 +133,9 @@ pub fn render(
     let total: Decimal = buckets.iter().map(|b| b.amount).sum();
     let overdue = buckets.first().map(|b| b.amount).unwrap_or_default();
     let summary = Line::from(vec![
-        Span::raw(format!("{} ", lang.t("合计", "total"))),
+        Span::raw(format!("{} ", lang.tr("views.cashflow.total"))),
         Span::styled(money(cur, total), theme.bold()),
-        Span::raw(format!("  {} ", lang.t("其中已逾期", "of which overdue"))),
+        Span::raw(format!("  {} ", lang.tr("views.cashflow.which_overdue"))),
         Span::styled(
             money(cur, overdue),
             if overdue.is_zero() {
@@ -147,7 +147,7 @@ pub fn render(
         Span::styled(
             format!(
                 "  {} {}",
-                lang.t("从", "from"),
+                lang.tr("views.cashflow.from"),
                 crate::dates::day(lang, app.today(), app.today())
             ),
             theme.dim(),
@@ -257,13 +257,13 @@ fn milestones(
     let mut items: Vec<&MilestoneItem> = buckets.iter().flat_map(|b| &b.milestones).collect();
     items.sort_by_key(|m| m.date);
     let legend = [
-        (CONTACT, lang.t("可能联系紧急联系人", "emergency contacts")),
-        (CONTACT_LATER, lang.t("较晚的说法", "later report")),
-        (SEVERE, lang.t("征信/起诉", "credit report/legal")),
-        (OTHER, lang.t("其他催收", "other")),
+        (CONTACT, lang.tr("views.cashflow.emergency_contacts")),
+        (CONTACT_LATER, lang.tr("views.cashflow.later_report")),
+        (SEVERE, lang.tr("views.cashflow.credit_report_legal")),
+        (OTHER, lang.tr("views.cashflow.other")),
     ];
     let mut head = vec![Span::styled(
-        format!("{} ", lang.t("催收节点", "Milestones")),
+        format!("{} ", lang.tr("views.cashflow.milestones")),
         theme.bold(),
     )];
     for (c, text) in legend {
@@ -273,10 +273,7 @@ fn milestones(
     let mut lines = vec![Line::from(head)];
     if items.is_empty() {
         lines.push(Line::from(Span::styled(
-            lang.t(
-                "这几周没有催收节点（只有已逾期的借款才有）。",
-                "No milestone in these weeks (only overdue loans have them).",
-            ),
+            lang.tr("views.cashflow.no_milestone_these_weeks"),
             theme.dim(),
         )));
     }
@@ -301,13 +298,11 @@ fn milestones(
         let name = names.get(m.loan_id.as_str()).copied().unwrap_or(&m.loan_id);
         // These dates are ahead: the stage may begin then, not has begun.
         let stage = match m.kind {
-            StageKind::EmergencyContact => {
-                lang.t("可能联系紧急联系人", "emergency contacts may be called")
-            }
+            StageKind::EmergencyContact => lang.tr("views.cashflow.emergency_contacts_may_called"),
             k => lang.stage(k),
         };
         let what = if m.typical {
-            format!("{stage}{}", lang.t("（较晚的说法）", " (later report)"))
+            format!("{stage}{}", lang.tr("views.cashflow.later_report_2"))
         } else {
             stage.to_string()
         };
@@ -332,7 +327,7 @@ fn milestones(
     Paragraph::new(lines).render(area, buf);
     // On the panel's bottom border, under the list (the list's area ends at the border).
     if more {
-        let tag = lang.t(" ↓ 还有 ", " ↓ more ");
+        let tag = lang.tr("common.more");
         let x = area.right().saturating_sub(tag.width() as u16 + 1);
         buf.set_string(x, area.bottom(), tag, theme.accent());
     }

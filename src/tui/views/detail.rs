@@ -126,13 +126,13 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     let mut chunks: Vec<Vec<Span>> = vec![vec![Span::styled(e.status_words(lang), st)]];
     if l.status == LoanStatus::Overdue {
         chunks.push(vec![
-            Span::raw(lang.t("逾期 ", "overdue ")),
+            Span::raw(lang.tr("views.detail.overdue")),
             Span::styled(money(cur, l.overdue_amount), st),
         ]);
     }
     if !l.status.is_closed() {
         chunks.push(vec![
-            Span::raw(lang.t("未还 ", "unpaid ")),
+            Span::raw(lang.tr("views.detail.unpaid")),
             Span::styled(money(cur, l.remaining_balance), theme.bold()),
         ]);
     }
@@ -141,16 +141,16 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let typed = crate::present::outcome::typed_rate_words(lang, loan, apr).unwrap_or_default();
         chunks.push(vec![Span::raw(format!(
             "{} {apr}%{typed}",
-            lang.t("年化(IRR)", "APR (IRR)")
+            lang.tr("common.apr_irr")
         ))]);
     }
     if l.status == LoanStatus::Overdue {
         // Kept at every level: the one figure here that grows by the day. Tight, the English
         // label leans on the ≈ to say "estimate", so it shares a line with the unpaid total.
         let label = if level >= TIGHT {
-            lang.t("罚息估算 ", "penalty ")
+            lang.tr("views.detail.penalty")
         } else {
-            lang.t("罚息估算 ", "penalty (estimate) ")
+            lang.tr("views.detail.penalty_estimate")
         };
         match l.penalty_estimate {
             Some(p) if !p.is_zero() => chunks.push(vec![
@@ -190,10 +190,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         // Not yet drawn on the day shown: nothing is owed, so no stage can be counted down.
         let on = crate::present::countdown::drawn_on(lang, drawn, today);
         lines.push(Line::from(Span::styled(
-            match lang {
-                Lang::Zh => format!("{on}，之前没有应还款"),
-                Lang::En => format!("{on}; nothing owed before"),
-            },
+            lang.trf("views.detail.nothing_owed_before", &[("on", &on)]),
             theme.dim(),
         )));
     } else if !milestones.is_empty() && !l.status.is_closed() {
@@ -301,7 +298,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             let mut what = vec![Span::styled(lang.stage(m.kind), style)];
             if m.date.is_none() {
                 what.push(Span::styled(
-                    lang.t("（未给出天数）", " (no day given)"),
+                    lang.tr("views.detail.no_day_given"),
                     theme.dim(),
                 ));
             }
@@ -331,10 +328,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             )));
         }
         if milestones.iter().any(|m| m.from_user) {
-            let note = lang.t(
-                "* 天数来自你的账本文件",
-                "* the days come from your loans file",
-            );
+            let note = lang.tr("views.detail.days_come_from_your");
             for row in wrap(note, width, "", "  ") {
                 lines.push(Line::from(Span::styled(row, theme.dim())));
             }
@@ -360,12 +354,9 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     };
     if !unpaid.is_empty() {
         let more = unpaid.len().saturating_sub(take);
-        let title = lang.t("待还", "To pay");
+        let title = lang.tr("views.detail.pay");
         lines.push(if level >= TIGHT && more > 0 {
-            let more = match lang {
-                Lang::Zh => format!("（另 {more} 期）"),
-                Lang::En => format!(" (+{more} more)"),
-            };
+            let more = lang.trf("views.detail.more_more", &[("more", &more)]);
             section(&format!("{title}{more}"), theme, width)
         } else {
             section(title, theme, width)
@@ -413,14 +404,11 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let untold = crate::engine::notice::to_tell(loan, &e.escalation, today);
         lines.push(section(
             if !untold.is_empty() {
-                lang.t(
-                    "紧急联系人 ⚠ 未告知（m 消息）",
-                    "Contacts ⚠ untold (m: message)",
-                )
+                lang.tr("views.detail.contacts_untold_m_message")
             } else if app.reveal_phones {
-                lang.t("紧急联系人（v 隐藏号码）", "Contacts (v hides)")
+                lang.tr("views.detail.contacts_v_hides")
             } else {
-                lang.t("紧急联系人（v 显示号码）", "Contacts (v shows)")
+                lang.tr("views.detail.contacts_v_shows")
             },
             theme,
             width,
@@ -473,7 +461,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         let paid: Vec<_> = loan.payments.iter().filter(|p| p.date <= today).collect();
         // Every payment listed (with an agreement the ledger counts only those from its date).
         let paid_sum: rust_decimal::Decimal = paid.iter().map(|p| p.amount).sum();
-        lines.push(section(lang.t("已还", "Paid"), theme, width));
+        lines.push(section(lang.tr("common.paid"), theme, width));
         let mut pay = vec![vec![Span::raw(match lang {
             Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, paid_sum)),
             Lang::En => format!(
@@ -486,7 +474,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
             pay.push(vec![Span::styled(
                 format!(
                     "{} {} {}",
-                    lang.t("最近", "last"),
+                    lang.tr("views.detail.last"),
                     dates::day(lang, last.date, today),
                     money(cur, last.amount)
                 ),
@@ -516,7 +504,7 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     let mut seen = std::collections::HashSet::new();
     sources.retain(|s| seen.insert(*s));
     if !sources.is_empty() && level < NEXT_ONLY {
-        lines.push(section(lang.t("来源", "Sources"), theme, width));
+        lines.push(section(lang.tr("views.detail.sources"), theme, width));
         for s in sources {
             for row in wrap(&format!("《{s}》"), width, "", " ") {
                 lines.push(Line::from(Span::styled(row, theme.dim())));

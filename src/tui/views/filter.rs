@@ -34,7 +34,7 @@ pub fn footer(app: &App, theme: Theme) -> Line<'static> {
         ));
     }
     spans.push(Span::styled(
-        lang.t("按名称、平台或编号", "by name, platform or id"),
+        lang.tr("views.filter.by_name_platform_id"),
         theme.dim(),
     ));
     Line::from(spans)

@@ -209,7 +209,7 @@ fn call_spans(
         FieldKind::Who => {
             let who = c.who_options.get(c.who).map(String::as_str).unwrap_or("me");
             let shown = if who == crate::model::WHO_ME {
-                lang.t("本人", "me").to_string()
+                lang.tr("common.me").to_string()
             } else {
                 who.to_string()
             };
@@ -217,10 +217,10 @@ fn call_spans(
         }
         FieldKind::Channel => {
             let word = match crate::model::Channel::ALL.get(c.channel) {
-                Some(crate::model::Channel::Sms) => lang.t("短信", "SMS"),
-                Some(crate::model::Channel::Visit) => lang.t("上门", "visit"),
-                Some(crate::model::Channel::Other) => lang.t("其他", "other"),
-                _ => lang.t("电话", "call"),
+                Some(crate::model::Channel::Sms) => lang.tr("common.sms"),
+                Some(crate::model::Channel::Visit) => lang.tr("common.visit"),
+                Some(crate::model::Channel::Other) => lang.tr("common.other"),
+                _ => lang.tr("common.call"),
             };
             vec![vec![Span::styled(format!("◂ {word} ▸"), mark)]]
         }
@@ -278,9 +278,9 @@ fn tail<'a>(
         out.push(Line::from(""));
     }
     let keys = [
-        ("Enter", lang.t("保存", "save")),
-        ("Tab/↓", lang.t("下一项", "next field")),
-        ("Esc", lang.t("取消", "cancel")),
+        ("Enter", lang.tr("common.save")),
+        ("Tab/↓", lang.tr("views.form.next_field")),
+        ("Esc", lang.tr("common.cancel")),
     ];
     let mut spans = vec![Span::raw(" ")];
     for (k, v) in keys {

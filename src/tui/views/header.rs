@@ -131,13 +131,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             lines.push(Line::from(vec![Span::raw("   "), Span::raw(s)]));
         }
         None => lines.push(Line::from(Span::styled(
-            format!(
-                " {}",
-                lang.t(
-                    "没有逾期，也没有临近联系紧急联系人的借款",
-                    "nothing overdue, no contact date near"
-                )
-            ),
+            format!(" {}", lang.tr("views.header.nothing_overdue_no_contact")),
             theme.fg(Color::Green),
         ))),
     }
@@ -150,7 +144,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             ratatui::style::Style::new()
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("   {}", lang.t("下一个 ", "next: ")), theme.dim()),
+            Span::styled(format!("   {}", lang.tr("views.header.next")), theme.dim()),
             Span::styled(s, style),
         ]));
     }

@@ -11,10 +11,9 @@ use unicode_width::UnicodeWidthStr;
 use super::timeline;
 use crate::engine::LoanStatus;
 use crate::i18n::Lang;
-use crate::i18n::keys as k;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
-use crate::tui::keymap;
+use crate::tui::keymap::{self, Words};
 use crate::tui::theme::{Theme, flow, panel, status_mark};
 
 /// Every key the main screen takes, with a few words each: the keymap's help rows.
@@ -180,16 +179,16 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let close = hints.last().map(|h| h.label).unwrap_or_default();
     let mut block = panel(
         Line::from(Span::styled(
-            format!(" {} ({close}) ", k::HELP_TITLE.get(lang)),
+            format!(" {} ({close}) ", Words::tr("keys.help_title").get(lang)),
             theme.bold(),
         )),
         theme,
     );
     if max > 0 {
         let mark = if scroll < max {
-            k::MORE_BELOW
+            Words::tr("keys.more_below")
         } else {
-            k::MORE_ABOVE
+            Words::tr("keys.more_above")
         };
         let keys = hints.first().map(|h| h.label).unwrap_or_default();
         block = block.title_bottom(Line::from(Span::styled(

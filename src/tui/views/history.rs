@@ -23,11 +23,11 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     )];
     let kind = h
         .kind
-        .map_or(lang.t("全部类型", "all kinds"), |k| k.word(lang));
+        .map_or(lang.tr("views.history.all_kinds"), |k| k.word(lang));
     title.push(Span::styled(format!("· {kind} (Tab) "), theme.dim()));
     let scope = match &h.loan {
         Some(id) => id.clone(),
-        None => lang.t("全部借款", "all loans").to_string(),
+        None => lang.tr("views.history.all_loans").to_string(),
     };
     title.push(Span::styled(format!("· {scope} (o) "), theme.dim()));
     if !h.filter.is_empty() || app.mode == Mode::HistoryFilter {

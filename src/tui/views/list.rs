@@ -32,10 +32,10 @@ fn title(app: &App, width: usize, theme: Theme) -> Line<'static> {
     let lang = app.lang;
     // An empty filter (all of it deleted, still open for typing) filters nothing: plain title.
     let count = match app.filter.as_deref().filter(|f| !f.trim().is_empty()) {
-        None => format!(" {} {} ", lang.t("借款", "Loans"), app.order.len()),
+        None => format!(" {} {} ", lang.tr("common.loans"), app.order.len()),
         Some(f) => format!(
             " {} {} · “{}” ",
-            lang.t("借款", "Loans"),
+            lang.tr("common.loans"),
             super::filter::count(app),
             truncate(f, 16)
         ),
@@ -61,7 +61,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let inner = block.inner(area);
     block.render(area, buf);
     if app.snap.loans.is_empty() {
-        Line::from(lang.t(" 文件里还没有借款。", " No loans in the file yet.")).render(inner, buf);
+        Line::from(lang.tr("views.list.no_loans_file_yet")).render(inner, buf);
         return;
     }
     let w = inner.width as usize;
@@ -88,8 +88,8 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         .collect();
 
     // Column widths: the state as wide as the widest shown; the amount as its header at least.
-    let state_h = lang.t("状态", "state");
-    let amount_h = lang.t("当前应还", "owed now");
+    let state_h = lang.tr("views.list.state");
+    let amount_h = lang.tr("views.list.owed_now");
     let amounts: Vec<String> = shown
         .iter()
         .map(|e| match (e.ledger.status, e.starts) {
@@ -118,7 +118,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         Span::raw("   "),
         Span::styled(
             pad(
-                &truncate(lang.t("名称 · 平台", "name · platform"), left_w),
+                &truncate(lang.tr("views.list.name_platform"), left_w),
                 left_w,
                 Align::Left,
             ),
@@ -135,14 +135,14 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         spans.extend(ruler::ruler(app.scale, bar_w, lang, theme));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            truncate(lang.t("紧急联系人", "emergency contacts"), words_w),
+            truncate(lang.tr("views.list.emergency_contacts"), words_w),
             theme.dim(),
         ));
         Line::from(spans).render(Rect::new(inner.x, inner.y + 1, inner.width, 1), buf);
     }
     if app.order.is_empty() {
         if inner.height as usize > HEAD_H {
-            Line::from(lang.t(" 没有符合筛选的借款。", " No loan matches the filter."))
+            Line::from(lang.tr("views.list.no_loan_matches_filter"))
                 .render(Rect::new(inner.x, inner.y + 2, inner.width, 1), buf);
         }
         return;
@@ -158,8 +158,14 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         // Line 1: marker, label, platform ... state, amount owed now.
         let name = truncate(&e.label, left_w);
         let room = left_w.saturating_sub(name.width() + 1);
-        let platform = if room >= e.platform.width() || room >= 8 {
-            truncate(&e.platform, room)
+        // H shows archived loans: the platform's place says so.
+        let tagged = if e.archived {
+            crate::i18n::loansin::archived_tag().get(lang).to_string()
+        } else {
+            e.platform.clone()
+        };
+        let platform = if room >= tagged.width() || room >= 8 {
+            truncate(&tagged, room)
         } else {
             String::new()
         };
@@ -170,7 +176,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
                 1 + platform.width()
             };
         let fill = left_w.saturating_sub(used) + 1;
-        let name_style = if e.ledger.status.is_closed() || !drawn {
+        let name_style = if e.ledger.status.is_closed() || !drawn || e.archived {
             theme.dim()
         } else {
             theme.bold()
@@ -222,7 +228,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
                     spans.extend(timeline::bar(tl, app.scale, bar_w, e.ledger.status, theme))
                 }
                 _ if !drawn => spans.push(Span::styled(
-                    pad(lang.t("尚未借出", "not yet drawn"), bar_w, Align::Left),
+                    pad(lang.tr("views.list.not_yet_drawn"), bar_w, Align::Left),
                     theme.dim(),
                 )),
                 _ if e.ledger.status == LoanStatus::Settled => spans.push(Span::styled(
@@ -234,7 +240,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
                     theme.dim(),
                 )),
                 _ => spans.push(Span::styled(
-                    pad(lang.t("已全部还清", "all repaid"), bar_w, Align::Left),
+                    pad(lang.tr("views.list.all_repaid"), bar_w, Align::Left),
                     theme.dim(),
                 )),
             }

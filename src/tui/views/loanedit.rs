@@ -76,9 +76,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         out.push(Line::from(""));
     }
     let keys = [
-        ("Enter", lang.t("保存", "save")),
-        ("Tab ↑↓", lang.t("换一项", "field")),
-        ("Esc", lang.t("取消", "cancel")),
+        ("Enter", lang.tr("common.save")),
+        ("Tab ↑↓", lang.tr("common.field")),
+        ("Esc", lang.tr("common.cancel")),
     ];
     let mut spans = vec![Span::raw(" ")];
     for (k, v) in keys {

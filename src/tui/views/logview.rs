@@ -43,8 +43,8 @@ pub fn render(
     let (chart, full) = (&figures.chart, &figures.full);
     // The keys are in the footer: the title names the loan and the range only, and a long name
     // gives way before the range.
-    let range = format!(" · {}", lang.t("近 30 天", "last 30 days"));
-    let lead = format!("{} · ", lang.t("催收记录", "Collection log"));
+    let range = format!(" · {}", lang.tr("views.logview.last_30_days"));
+    let lead = format!("{} · ", lang.tr("views.logview.collection_log"));
     let room = (area.width as usize).saturating_sub(6 + lead.width() + range.width());
     let title = Line::from(Span::styled(
         title_fit(
@@ -160,7 +160,7 @@ pub fn render(
     if !contacts.is_empty() {
         rows.push(Line::from(""));
         rows.push(Line::from(Span::styled(
-            lang.t(" 被联系的联系人", " Contacts called"),
+            lang.tr("views.logview.contacts_called"),
             theme.accent(),
         )));
         for c in contacts {
@@ -182,10 +182,7 @@ pub fn render(
     )));
     if flagged.is_empty() {
         rows.push(Line::from(Span::styled(
-            lang.t(
-                "  没有。按 a 记录刚接到的催收电话。",
-                "  None. Press a to log a collection call that just happened.",
-            ),
+            lang.tr("views.logview.none_press_log_collection"),
             theme.dim(),
         )));
     }

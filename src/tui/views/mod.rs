@@ -331,18 +331,18 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let sentences = [
-        (lang.t("终端太小", "terminal too small").to_string(), true),
+        (lang.tr("views.terminal_too_small").to_string(), true),
         (
             format!(
                 "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
-                lang.t("至少需要", "needs at least"),
-                lang.t("现在", "now"),
+                lang.tr("views.needs_least"),
+                lang.tr("views.now"),
                 area.width,
                 area.height
             ),
             false,
         ),
-        (lang.t("q 退出", "q to quit").to_string(), false),
+        (lang.tr("views.q_quit").to_string(), false),
     ];
     // Wrapped here, at spaces (CJK by its own rules), so every row it needs is counted and a
     // word is broken only when it is wider than the screen.

@@ -68,7 +68,7 @@ fn loans(
     let lang = app.lang;
     let cur = &app.portfolio.settings.currency;
     let block = panel(
-        Span::styled(format!(" {} ", lang.t("借款", "Loans")), theme.bold()),
+        Span::styled(format!(" {} ", lang.tr("common.loans")), theme.bold()),
         theme,
     );
     let inner = block.inner(area);
@@ -111,7 +111,7 @@ fn loans(
             theme.fg(Color::Red).add_modifier(Modifier::BOLD),
         ),
         (
-            lang.t("暂无风险", "Not threatened").to_string(),
+            lang.tr("views.plan.not_threatened").to_string(),
             others,
             "·",
             theme.dim(),
@@ -150,7 +150,7 @@ fn loans(
         }
     }
     if lines.is_empty() {
-        lines.push(Line::from(lang.t("没有未结清的借款。", "No open loans.")));
+        lines.push(Line::from(lang.tr("views.plan.no_open_loans")));
     }
     Paragraph::new(lines).render(inner, buf);
 }
@@ -248,7 +248,7 @@ fn payments(
 ) -> (usize, usize) {
     let lang = app.lang;
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", lang.t("还款建议", "Plan")), theme.bold()),
+        Span::styled(format!(" {} ", lang.tr("views.plan.plan")), theme.bold()),
         Span::styled(
             format!("· {} (s) ", strategy_label(lang, plan.strategy)),
             theme.dim(),
@@ -266,7 +266,7 @@ fn payments(
     let more = lines.len() > scroll + h;
     Paragraph::new(lines.into_iter().skip(scroll).take(h).collect::<Vec<_>>()).render(inner, buf);
     if more && inner.height > 0 {
-        let tag = lang.t(" ↓ 还有 ", " ↓ more ");
+        let tag = lang.tr("common.more");
         let x = area.right().saturating_sub(tag.width() as u16 + 2);
         buf.set_string(x, area.bottom() - 1, tag, theme.accent());
     }
@@ -307,10 +307,7 @@ pub fn prompt(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         }
         lines.push(Line::from(""));
     }
-    let hint = lang.t(
-        "输入数字（可带小数点），Enter 生成还款建议，Esc 取消",
-        "Type the amount (digits and '.'); Enter makes the plan, Esc cancels",
-    );
+    let hint = lang.tr("views.plan.type_amount_digits_enter");
     for l in wrap(hint, inner_w, " ", " ") {
         lines.push(Line::from(Span::styled(l, theme.dim())));
     }
@@ -328,10 +325,7 @@ pub fn prompt(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     super::overlay::clear(Rect::new(left, popup.y, right - left, popup.height), buf);
     let block = panel(
         Span::styled(
-            format!(
-                " {} ",
-                lang.t("手头有多少现金可以还款？", "How much cash do you have?")
-            ),
+            format!(" {} ", lang.tr("views.plan.how_much_cash_do")),
             theme.bold(),
         ),
         theme,

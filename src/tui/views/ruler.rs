@@ -27,7 +27,7 @@ pub fn ruler(scale: Scale, width: usize, lang: Lang, theme: Theme) -> Vec<Span<'
     let today = scale.col_clamped(0, width);
     let left = reach(lang, scale.lo);
     let right = reach(lang, scale.hi);
-    let label = lang.t("今天", "today").to_string();
+    let label = lang.tr("views.ruler.today").to_string();
     let (lw, rw, tw) = (left.width(), right.width(), label.width());
     // Each label only where it leaves a gap before the next thing on the ruler.
     let show_left = lw < today;

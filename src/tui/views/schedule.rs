@@ -30,10 +30,10 @@ pub fn render(
     let cur = &app.portfolio.settings.currency;
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", lang.t("还款计划", "Schedule"), e.name),
+            format!(" {} · {} ", lang.tr("views.schedule.schedule"), e.name),
             theme.bold(),
         ),
-        Span::styled(format!("Esc {} ", lang.t("返回", "back")), theme.dim()),
+        Span::styled(format!("Esc {} ", lang.tr("common.back")), theme.dim()),
     ]);
     let block = panel(crate::tui::theme::fit_title(title, area.width), theme);
     let inner = block.inner(area);
@@ -56,26 +56,30 @@ pub fn render(
     if !s.bills {
         facts.push(format!(
             "{} {}",
-            lang.t("本金", "principal"),
+            lang.tr("common.principal"),
             money(cur, s.principal)
         ));
     }
     if let Some(a) = s.apr {
-        facts.push(format!("{} {a}%", lang.t("年化(IRR)", "APR (IRR)")));
+        facts.push(format!("{} {a}%", lang.tr("common.apr_irr")));
     }
     facts.push(format!(
         "{} {}",
-        lang.t("利息合计", "interest"),
+        lang.tr("views.schedule.interest"),
         money(cur, interest)
     ));
     if !fee.is_zero() {
         facts.push(format!(
             "{} {}",
-            lang.t("手续费合计", "fees"),
+            lang.tr("views.schedule.fees"),
             money(cur, fee)
         ));
     }
-    facts.push(format!("{} {}", lang.t("已还", "paid"), money(cur, s.paid)));
+    facts.push(format!(
+        "{} {}",
+        lang.tr("views.schedule.paid"),
+        money(cur, s.paid)
+    ));
     let chunks = facts.into_iter().map(|f| vec![Span::raw(f)]).collect();
     ratatui::widgets::Paragraph::new(flow(chunks, summary.width as usize)).render(summary, buf);
 

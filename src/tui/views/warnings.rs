@@ -23,9 +23,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: The
     let label = app.source.label();
     let mut lines: Vec<Line> = Vec::new();
     if app.warnings.is_empty() {
-        lines.push(Line::from(
-            lang.t(" 读取文件时没有警告。", " No warnings from the file."),
-        ));
+        lines.push(Line::from(lang.tr("views.warnings.no_warnings_from_file")));
     }
     for (i, d) in app.warnings.iter().enumerate().skip(scroll) {
         // Text from the file never reaches the terminal with control characters.

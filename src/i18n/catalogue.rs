@@ -1,0 +1,356 @@
+//! Every word as data: one catalogue per language (`assets/i18n/<key>.toml`), embedded and
+//! parsed once into a map from a dotted key (`list.overdue_days`) to its text. Placeholders are
+//! filled by name (`{name}`, or `{name:?}` for the value quoted as Rust quotes a string), so a
+//! sentence can put its values where its own grammar wants them.
+//!
+//! A language is one catalogue file and one line in `CATALOGUES`. A broken catalogue is a
+//! broken build, never the reader's doing: the tests name the file and the key, and at run time a
+//! key that is missing shows as itself rather than stopping the program.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+use super::Text;
+use crate::lang::Lang;
+
+/// The registered catalogues: the language's key (`Lang::key`), the file, its text. The first
+/// is the reference every other one must match key for key.
+pub const CATALOGUES: &[(&str, &str, &str)] = &[
+    (
+        "zh",
+        "assets/i18n/zh.toml",
+        include_str!("../../assets/i18n/zh.toml"),
+    ),
+    (
+        "en",
+        "assets/i18n/en.toml",
+        include_str!("../../assets/i18n/en.toml"),
+    ),
+];
+
+/// One language's words, by dotted key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Catalogue {
+    words: HashMap<String, String>,
+}
+
+/// Why a catalogue cannot be used, in English for whoever builds repaydash, each line naming
+/// the file and the key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.join("\n"))]
+pub struct CatalogueError(pub Vec<String>);
+
+impl Catalogue {
+    /// Read one catalogue: nested tables of strings, flattened to dotted keys.
+    pub fn parse(src: &str, path: &str) -> Result<Catalogue, CatalogueError> {
+        let table: toml::Table =
+            toml::from_str(src).map_err(|e| CatalogueError(vec![format!("{path}: {e}")]))?;
+        let mut words = HashMap::new();
+        let mut problems = vec![];
+        flatten(&table, "", &mut words, &mut problems, path);
+        if problems.is_empty() {
+            Ok(Catalogue { words })
+        } else {
+            Err(CatalogueError(problems))
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.words.get(key).map(String::as_str)
+    }
+
+    /// Every key, sorted (for tests and for checking one catalogue against another).
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.words.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    /// This catalogue (`path`) against the reference: every key the reference has, no key it
+    /// lacks, and the same placeholders in each text.
+    pub fn check_against(&self, reference: &Catalogue, path: &str) -> Result<(), CatalogueError> {
+        let mut problems = vec![];
+        for key in reference.keys() {
+            match self.get(key) {
+                None => problems.push(format!("{path}: missing key `{key}`")),
+                Some(text) => {
+                    let mut want = placeholders(reference.get(key).unwrap_or_default());
+                    let mut have = placeholders(text);
+                    want.sort_unstable();
+                    want.dedup();
+                    have.sort_unstable();
+                    have.dedup();
+                    if want != have {
+                        problems.push(format!(
+                            "{path}: `{key}` has placeholders {have:?}, the reference {want:?}"
+                        ));
+                    }
+                }
+            }
+        }
+        for key in self.keys() {
+            if reference.get(key).is_none() {
+                problems.push(format!("{path}: key `{key}` is in no reference catalogue"));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(CatalogueError(problems))
+        }
+    }
+}
+
+fn flatten(
+    table: &toml::Table,
+    prefix: &str,
+    out: &mut HashMap<String, String>,
+    problems: &mut Vec<String>,
+    path: &str,
+) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            toml::Value::Table(t) => flatten(t, &key, out, problems, path),
+            _ => problems.push(format!("{path}: `{key}` must be text or a table")),
+        }
+    }
+}
+
+/// Every registered catalogue, parsed and checked once; a broken one reads as empty (its keys
+/// show as themselves) and the tests say why.
+fn loaded() -> &'static [(&'static str, Catalogue)] {
+    static ALL: OnceLock<Vec<(&'static str, Catalogue)>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        CATALOGUES
+            .iter()
+            .map(|(key, path, src)| (*key, Catalogue::parse(src, path).unwrap_or_default()))
+            .collect()
+    })
+}
+
+/// The checked catalogues, or every problem found (the tests' view of `CATALOGUES`).
+pub fn check_all() -> Result<(), CatalogueError> {
+    let mut problems = vec![];
+    let mut parsed = vec![];
+    for (_, path, src) in CATALOGUES {
+        match Catalogue::parse(src, path) {
+            Ok(c) => parsed.push((path, c)),
+            Err(e) => problems.extend(e.0),
+        }
+    }
+    if let Some(((_, reference), rest)) = parsed.split_first() {
+        for (path, c) in rest {
+            if let Err(e) = c.check_against(reference, path) {
+                problems.extend(e.0);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(CatalogueError(problems))
+    }
+}
+
+/// The text of `key` in `lang`; the key itself when the catalogue lacks it.
+pub fn word(lang: Lang, key: &'static str) -> &'static str {
+    lookup(lang, key).unwrap_or(key)
+}
+
+fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    loaded()
+        .iter()
+        .find(|(k, _)| *k == lang.key())
+        .and_then(|(_, c)| c.get(key))
+}
+
+/// `{name}` (and `{name:?}`) placeholders in `s`, by name, in order.
+pub fn placeholders(s: &str) -> Vec<&str> {
+    let mut out = vec![];
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                if let Some(name) = placeholder_name(&after[..close]) {
+                    out.push(name);
+                }
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// `name` or `name:?` to the name; anything else is no placeholder.
+fn placeholder_name(inner: &str) -> Option<&str> {
+    let name = inner.strip_suffix(":?").unwrap_or(inner);
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some(name)
+}
+
+/// Replace each `{name}` with its value (`{name:?}` with the value quoted and escaped as Rust
+/// writes a string); a name not in `values` is left as it is.
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let hit = after.find('}').and_then(|close| {
+            let inner = &after[..close];
+            let name = placeholder_name(inner)?;
+            let (_, v) = values.iter().find(|(k, _)| *k == name)?;
+            Some((close, inner.ends_with(":?"), *v))
+        });
+        match hit {
+            Some((close, quoted, v)) => {
+                if quoted {
+                    out.push_str(&format!("{:?}", v.to_string()));
+                } else {
+                    out.push_str(&v.to_string());
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Lang {
+    /// The catalogue's text for `key` in this language.
+    pub fn tr(self, key: &'static str) -> &'static str {
+        word(self, key)
+    }
+
+    /// A count with its noun: `{prefix}.one` for 1, `{prefix}.other` for any other count,
+    /// `{n}` filled (a language with no plural gives both the same text).
+    pub fn count(self, prefix: &str, n: i64) -> String {
+        let form = if n == 1 { "one" } else { "other" };
+        match lookup(self, &format!("{prefix}.{form}")) {
+            Some(text) => fill(text, &[("n", &n)]),
+            None => n.to_string(),
+        }
+    }
+
+    /// The catalogue's text for `key` with its placeholders filled.
+    pub fn trf(self, key: &'static str, values: &[(&str, &dyn Display)]) -> String {
+        fill(word(self, key), values)
+    }
+}
+
+impl Text {
+    /// The catalogue's text for `key` in both languages.
+    pub fn tr(key: &'static str) -> Text {
+        Text::new(Lang::Zh.tr(key), Lang::En.tr(key))
+    }
+
+    /// The catalogue's text for `key` in both languages, placeholders filled.
+    pub fn trf(key: &'static str, values: &[(&str, &dyn Display)]) -> Text {
+        Text::new(Lang::Zh.trf(key, values), Lang::En.trf(key, values))
+    }
+
+    /// A sentence around another `Text`: `{name}` filled in each language with `inner` in
+    /// that language, the other placeholders from `values`.
+    pub fn around(
+        key: &'static str,
+        (name, inner): (&str, &Text),
+        values: &[(&str, &dyn Display)],
+    ) -> Text {
+        let fill_in = |lang: Lang| {
+            let mut all: Vec<(&str, &dyn Display)> = values.to_vec();
+            let text: &dyn Display = &inner.get(lang);
+            all.push((name, text));
+            fill(word(lang, key), &all)
+        };
+        Text::new(fill_in(Lang::Zh), fill_in(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registered_catalogues_parse_and_match_key_for_key() {
+        if let Err(e) = check_all() {
+            panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn a_catalogue_missing_a_key_fails_naming_the_key_and_the_file() {
+        let reference = Catalogue::parse(
+            "[detail]\npaid = \"已还\"\nowed = \"欠 {amount}\"\n",
+            "zh.toml",
+        )
+        .unwrap();
+        let third = Catalogue::parse("[detail]\npaid = \"payé\"\n", "fr.toml").unwrap();
+        let err = third.check_against(&reference, "fr.toml").unwrap_err();
+        assert_eq!(err.to_string(), "fr.toml: missing key `detail.owed`");
+    }
+
+    #[test]
+    fn a_catalogue_with_other_placeholders_or_an_extra_key_fails_naming_them() {
+        let reference = Catalogue::parse("a = \"欠 {amount}\"\n", "zh.toml").unwrap();
+        let other = Catalogue::parse("a = \"owes {sum:?}\"\nb = \"x\"\n", "en.toml").unwrap();
+        let err = other.check_against(&reference, "en.toml").unwrap_err();
+        assert_eq!(
+            err.0,
+            vec![
+                "en.toml: `a` has placeholders [\"sum\"], the reference [\"amount\"]".to_string(),
+                "en.toml: key `b` is in no reference catalogue".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_that_is_not_text_is_refused_by_its_key() {
+        let err = Catalogue::parse("[list]\ncount = 3\n", "zh.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "zh.toml: `list.count` must be text or a table"
+        );
+    }
+
+    #[test]
+    fn placeholders_fill_by_name_and_quote_on_request() {
+        let out = fill(
+            "{id:?} owes {amount} in {days} days; {unknown} and {} stay",
+            &[("amount", &"¥1,200.00"), ("days", &3), ("id", &"car \"A\"")],
+        );
+        assert_eq!(
+            out,
+            "\"car \\\"A\\\"\" owes ¥1,200.00 in 3 days; {unknown} and {} stay"
+        );
+        assert_eq!(placeholders("{a} {b:?} {a} {} {x y}"), vec!["a", "b", "a"]);
+    }
+
+    #[test]
+    fn a_count_takes_its_plural_from_the_catalogue() {
+        assert_eq!(Lang::En.count("common.days", 1), "1 day");
+        assert_eq!(Lang::En.count("common.days", 12), "12 days");
+        assert_eq!(Lang::Zh.count("common.days", 1), "1 天");
+        assert_eq!(Lang::Zh.count("no.such", 4), "4");
+    }
+
+    #[test]
+    fn a_missing_key_shows_as_itself() {
+        assert_eq!(word(Lang::En, "no.such.key"), "no.such.key");
+    }
+}

@@ -1,0 +1,76 @@
+//! Every catalogue key the code asks for exists in every registered catalogue: a key typed wrong
+//! at a call site fails here, naming the file and the key, instead of showing as itself.
+
+use std::path::Path;
+
+use repaydash::i18n::catalogue::{CATALOGUES, Catalogue};
+
+/// The calls that take a catalogue key as their first argument.
+const CALLS: &[&str] = &[".tr(\"", ".trf(\"", "Text::tr(\"", "Text::trf(\""];
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `(file, key)` for every literal key in `src/`, test modules aside.
+fn keys_used() -> Vec<(String, String)> {
+    let mut files = vec![];
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut used = vec![];
+    for file in files {
+        let all = std::fs::read_to_string(&file).unwrap();
+        // Test code asks for missing keys on purpose.
+        let text = all.split("#[cfg(test)]").next().unwrap_or_default();
+        for call in CALLS {
+            for (at, _) in text.match_indices(call) {
+                let rest = &text[at + call.len()..];
+                if let Some(end) = rest.find('"') {
+                    used.push((file.display().to_string(), rest[..end].to_string()));
+                }
+            }
+        }
+        // A count names the prefix of its two forms.
+        for (at, _) in text.match_indices(".count(\"") {
+            let rest = &text[at + ".count(\"".len()..];
+            if let Some(end) = rest.find('"') {
+                for form in ["one", "other"] {
+                    used.push((
+                        file.display().to_string(),
+                        format!("{}.{form}", &rest[..end]),
+                    ));
+                }
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn every_key_the_code_uses_is_in_every_catalogue() {
+    let used = keys_used();
+    assert!(
+        used.len() > 100,
+        "the scan found only {} keys: has the accessor's name changed?",
+        used.len()
+    );
+    let mut missing = vec![];
+    for (_, path, src) in CATALOGUES {
+        let catalogue = Catalogue::parse(src, path).unwrap();
+        for (file, key) in &used {
+            if catalogue.get(key).is_none() {
+                missing.push(format!("{file}: `{key}` is not in {path}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
