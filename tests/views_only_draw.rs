@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use repaydash::i18n::Lang;
 use repaydash::store::{self, Source, builtin_policies};
 use repaydash::tui::app::Mode;
-use repaydash::tui::protect;
+use repaydash::tui::update::protect;
 use repaydash::tui::{App, dispatch, keys};
 
 fn sample(lang: Lang) -> App {

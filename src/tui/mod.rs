@@ -14,7 +14,6 @@ pub mod keys;
 pub mod loanedit;
 pub mod msg;
 pub mod planning;
-pub mod protect;
 pub mod reading;
 pub mod run;
 pub mod scale;

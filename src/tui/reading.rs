@@ -12,7 +12,7 @@ use crate::present::{self, Context};
 /// Days the log view's chart covers, today included.
 pub const CHART_DAYS: i64 = 30;
 
-/// Which document the document view shows (`m`, `w`; see `tui::protect`).
+/// Which document the document view shows (`m`, `w`; see `tui::update::protect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Doc {
     /// The heads-up message for the selected loan's contact at this index.

@@ -1,5 +1,5 @@
 //! How the model changes for each message (`update`, pure), one file per part that has its own
-//! behaviour: the forms, the mouse, planning (the documents and the log view: `tui::protect`).
+//! behaviour: the forms, the mouse, planning, the documents and the log view (`protect`).
 
 pub mod addloan;
 pub mod form;
@@ -8,6 +8,7 @@ pub mod loanedit;
 pub mod mouse;
 pub mod outcome_form;
 pub mod planning;
+pub mod protect;
 
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::form::{FormKind, FormMsg};
@@ -279,7 +280,7 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             planning::update(app, m)
         }
         (Mode::LogView { .. }, Msg::QuickCall) => form::open(app, FormKind::Call),
-        (Mode::Doc { .. } | Mode::LogView { .. }, m) => return crate::tui::protect::update(app, m),
+        (Mode::Doc { .. } | Mode::LogView { .. }, m) => return protect::update(app, m),
         // With the focus on the advice, the arrows and pages scroll it.
         (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
         (Mode::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
@@ -324,7 +325,7 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::RecordExtension => form::open(app, FormKind::Extend),
             Msg::OpenPlan => app.open_cash_prompt(),
             Msg::OpenCashflow => app.open_cashflow(),
-            Msg::OpenNotice => crate::tui::protect::open_notice(app),
+            Msg::OpenNotice => protect::open_notice(app),
             Msg::QuickCall => form::open(app, FormKind::Call),
             Msg::OpenOutcomeForm(kind) => form::open(app, kind),
             Msg::CheckClosing => return outcome_form::check_closing(app).into_iter().collect(),
@@ -332,7 +333,7 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.mode = Mode::LogView { scroll: 0 }
             }
             Msg::OpenDraft if app.selected_entry().is_some() => {
-                app.doc = crate::tui::protect::first_letter(app);
+                app.doc = protect::first_letter(app);
                 app.mode = Mode::Doc { scroll: 0 };
             }
             _ => {}

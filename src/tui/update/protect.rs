@@ -1,22 +1,21 @@
 //! The dashboard's protection documents: the heads-up message for each contact (`m`, Tab to the
 //! next, `t` marks the contact as told), the log view (`L`) with the complaint draft (`w`), the
 //! negotiation letter (`w` from the main screen), and copying any of them (`y`) to the clipboard
-//! through the terminal (OSC 52). The texts are built once in `present` (notice, complaint, letter)
+//! through the terminal (OSC 52, written by `run`). The texts are built once in `present` (notice, complaint, letter)
 //! for the command line and here alike, so the two faces never say different things.
 
 use chrono::NaiveDate;
 
-use super::app::{App, Mode};
-use super::msg::Effect;
-use super::msg::Msg;
 use crate::engine::{LoanView, notice};
 use crate::model::{LogEntry, LogKind};
 use crate::present::{self, Context};
 use crate::store::write::Edit;
+use crate::tui::app::{App, Mode};
+use crate::tui::msg::{Effect, Msg};
 
-pub use super::app::Doc;
-use super::reading;
-use super::scroll::Scroll;
+pub use crate::tui::app::Doc;
+use crate::tui::reading;
+use crate::tui::scroll::Scroll;
 
 /// The presentation context for the app's data and day.
 pub fn context(app: &App) -> Context<'_> {
@@ -121,17 +120,6 @@ pub fn copy(app: &mut App, text: String) {
             .tr("tui.protect.copied_clipboard_osc_52")
             .to_string(),
     );
-}
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard. The text is
-/// cleaned as the screen is (`clean`): a paste must not carry an escape, a bell or a bidi
-/// override from the user's file into wherever it is pasted.
-pub fn osc52(text: &str) -> String {
-    use base64::Engine;
-    format!(
-        "\x1b]52;c;{}\x07",
-        base64::engine::general_purpose::STANDARD.encode(crate::clean::clean(text).as_bytes())
-    )
 }
 
 /// `t` in a contact's message: ask to record `kind = "contact_notified"` naming the contact,
