@@ -117,7 +117,7 @@ fn the_dashboard_draws_no_bidi_or_zero_width_character() {
 #[test]
 fn the_clipboard_gets_the_text_cleaned_as_the_screen_is() {
     let text = "致 \u{202E}张三\u{200B}：\u{1b}]0;x\u{7}\u{9b}2J\u{7f}a\u{8}b\r\n第二行\t完";
-    let seq = repaydash::tui::protect::osc52(text);
+    let seq = repaydash::tui::run::osc52(text);
     let payload = seq
         .strip_prefix("\u{1b}]52;c;")
         .and_then(|s| s.strip_suffix('\u{7}'))

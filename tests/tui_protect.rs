@@ -11,8 +11,8 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use repaydash::i18n::Lang;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
+use repaydash::tui::app::Doc;
 use repaydash::tui::app::Mode;
-use repaydash::tui::protect::Doc;
 use repaydash::tui::{App, dispatch, keys};
 
 const CALLS: &str = "data/calls.toml";
@@ -139,7 +139,7 @@ fn l_shows_the_calls_and_w_the_complaint_draft_in_both_languages() {
         // and `y` copies all of it: the same lines, in the same order.
         press(&mut app, KeyCode::Char('w'));
         let printed = cli(&path, key, &["complaint", "ctrip-jqh"]);
-        let (_, shown) = repaydash::tui::protect::document(&app, Doc::Complaint).unwrap();
+        let (_, shown) = repaydash::tui::update::protect::document(&app, Doc::Complaint).unwrap();
         assert_eq!(
             shown.lines().collect::<Vec<_>>(),
             printed.trim_end().lines().collect::<Vec<_>>()

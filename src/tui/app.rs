@@ -81,22 +81,28 @@ pub enum Pane {
 
 pub use super::state::SortKey;
 
-/// Which document the document view shows (`m`, `w`; see `tui::protect`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Doc {
-    /// The heads-up message for the selected loan's contact at this index.
-    Notice { contact: usize },
-    /// The complaint draft over the whole log (opened from the log view).
-    Complaint,
-    /// The negotiation letter.
-    Letter,
-    /// A letter after the negotiation: the request for a proof of settlement, or a dispute.
-    Closing(crate::present::outcome::LetterKind),
+pub use super::reading::Doc;
+use super::reading::{self, Reading};
+
+/// Where the last frame drew what the mouse can point at on the main screen: the views record
+/// it while they draw (`Measured::hits`) and `update::mouse` resolves a click from it, so
+/// `update` names no view. Empty (all zero) while no main screen is drawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits {
+    pub list: ratatui::layout::Rect,
+    pub detail: ratatui::layout::Rect,
+    pub advice: ratatui::layout::Rect,
+    /// The list's first row of loans (below its border, column headers and ruler), and the rows
+    /// a loan takes.
+    pub list_rows_top: u16,
+    pub list_row_h: u16,
+    /// The advice's topic tabs on its top border: first column, the column past it, the topic.
+    pub tabs: Vec<(u16, u16, usize)>,
 }
 
 /// What the last frame measured, for `update` to page and scroll by: the views write it as
 /// `StatefulWidget` state (see `views::draw`), never the model itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Measured {
     /// Rows the list (or the schedule) showed: the page for PgUp/PgDn.
     pub list_page: usize,
@@ -110,6 +116,10 @@ pub struct Measured {
     pub plan_page: usize,
     /// The furthest the document or log view can scroll.
     pub doc_max_scroll: usize,
+    /// The furthest the help overlay can scroll (0: it fits).
+    pub help_max_scroll: usize,
+    /// What a click can hit, where the frame drew it.
+    pub hits: Hits,
 }
 
 impl Default for Measured {
@@ -122,6 +132,8 @@ impl Default for Measured {
             plan_max_scroll: 0,
             plan_page: 0,
             doc_max_scroll: 0,
+            help_max_scroll: 0,
+            hits: Hits::default(),
         }
     }
 }
@@ -203,6 +215,8 @@ pub struct App {
     pub stale: Option<Text>,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
+    /// How far the help overlay is scrolled, on a screen too short for all of it.
+    pub help: super::scroll::Scroll,
     /// What the last frame measured (page sizes, how far a pane can scroll): written by the
     /// views through ratatui's `StatefulWidget` state, read by `update`.
     pub measured: Measured,
@@ -211,6 +225,9 @@ pub struct App {
     pub planning: super::planning::Planning,
     /// The document `Mode::Doc` shows.
     pub doc: Option<Doc>,
+    /// What the open document or log view shows, built when it opens and when the data, the day
+    /// or the selection changes (`refresh_reading`), never per frame.
+    pub reading: Reading,
     /// Text waiting to be put on the clipboard (OSC 52) by the event loop.
     pub clipboard: Option<String>,
     /// The time of day the quick call entry (`a`) prefills; None: the clock's (tests fix it).
@@ -279,9 +296,11 @@ impl App {
             reload_failed: false,
             stale: None,
             advice_scroll: 0,
+            help: Default::default(),
             measured: Measured::default(),
             planning: Default::default(),
             doc: None,
+            reading: Reading::default(),
             clipboard: None,
             clock_time: None,
             init_command: "repaydash init".into(),
@@ -577,6 +596,43 @@ impl App {
     }
 
     fn refresh_detail(&mut self) {
+        self.refresh_detail_only();
+        self.refresh_reading();
+    }
+
+    /// Build what the open document or log view shows (nothing when neither is open): on
+    /// opening one (`update` calls it when the mode or the document changes) and with the detail.
+    pub fn refresh_reading(&mut self) {
+        let doc = match self.mode {
+            Mode::Doc { .. } => self.doc,
+            _ => None,
+        };
+        let log = matches!(self.mode, Mode::LogView { .. });
+        self.reading = Reading::default();
+        if doc.is_none() && !log {
+            return;
+        }
+        let Some(loan) = self
+            .selected_entry()
+            .and_then(|e| self.portfolio.loans.get(e.idx))
+        else {
+            return;
+        };
+        let ctx = present::Context {
+            portfolio: &self.portfolio,
+            policies: &self.policies,
+            today: self.today(),
+            lang: self.lang,
+        };
+        let v = ctx.view(loan);
+        let shown = Reading {
+            doc: doc.and_then(|d| reading::document(&ctx, &v, d)),
+            log: log.then(|| reading::log(&v, ctx.today)),
+        };
+        self.reading = shown;
+    }
+
+    fn refresh_detail_only(&mut self) {
         let Some(e) = self.selected_entry() else {
             self.detail = Detail::default();
             return;

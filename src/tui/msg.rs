@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use super::app::Mode;
 use super::form::FormMsg;
+use super::scroll::Move;
 use crate::store::undo::Undone;
 use crate::store::write::{Edit, Recorded, WriteError};
 use crate::store::{LoadError, Loaded};
@@ -144,6 +145,23 @@ pub enum Msg {
     Written(Box<(Edit, Result<Recorded, WriteError>)>, Option<u32>),
     /// What came of `Effect::Undo`, and the file's mode when other users can read it.
     Undone(Box<Result<Undone, WriteError>>, Option<u32>),
+}
+
+impl Msg {
+    /// The move of a scrolled view this message asks for, if it is one (see `tui::scroll`).
+    pub fn as_move(&self) -> Option<Move> {
+        Some(match self {
+            Msg::Up => Move::Rows(-1),
+            Msg::Down => Move::Rows(1),
+            Msg::ScrollAdvice(n) => Move::Rows(*n),
+            Msg::PageUp => Move::Pages(-1),
+            Msg::PageDown => Move::Pages(1),
+            Msg::AdvicePage(n) => Move::Pages(*n),
+            Msg::Top => Move::Top,
+            Msg::Bottom => Move::Bottom,
+            _ => return None,
+        })
+    }
 }
 
 /// What `update` asks the event loop to do (see `effects`).

@@ -257,7 +257,7 @@ pub fn run_terminal(mut app: App, file: Option<&Path>) -> std::io::Result<()> {
     let mut copy = |text: &str| {
         use std::io::Write;
         let mut out = std::io::stdout();
-        let _ = out.write_all(super::protect::osc52(text).as_bytes());
+        let _ = out.write_all(osc52(text).as_bytes());
         let _ = out.flush();
     };
     let mut edit = |terminal: &mut ratatui::DefaultTerminal, path: &Path, line: usize| {
@@ -346,4 +346,15 @@ impl Gate {
     fn open(&self) {
         self.0.0.store(false, std::sync::atomic::Ordering::SeqCst);
     }
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard. The text is
+/// cleaned as the screen is (`clean`): a paste must not carry an escape, a bell or a bidi
+/// override from the user's file into wherever it is pasted.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(crate::clean::clean(text).as_bytes())
+    )
 }

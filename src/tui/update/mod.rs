@@ -1,5 +1,5 @@
 //! How the model changes for each message (`update`, pure), one file per part that has its own
-//! behaviour: the forms, the mouse, planning (the documents and the log view: `tui::protect`).
+//! behaviour: the forms, the mouse, planning, the documents and the log view (`protect`).
 
 pub mod addloan;
 pub mod form;
@@ -8,14 +8,28 @@ pub mod loanedit;
 pub mod mouse;
 pub mod outcome_form;
 pub mod planning;
+pub mod protect;
 
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::form::{FormKind, FormMsg};
 use crate::tui::msg::{Effect, Msg};
+use crate::tui::scroll::{Move, Scroll};
 
 /// Change the model for `msg`; what must touch the file comes back as effects for the event loop
 /// (see `effects`). No I/O here.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    // A document or the log view opened, closed or turned to another document: build what it
+    // shows now, once (a change of data, day or selection rebuilds it with the detail).
+    let showing = |app: &App| (std::mem::discriminant(&app.mode), app.doc);
+    let before = showing(app);
+    let effects = change(app, msg);
+    if showing(app) != before {
+        app.refresh_reading();
+    }
+    effects
+}
+
+fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
     // A form's outcome stays in the status line until the user does something else.
     if !matches!(
         msg,
@@ -139,15 +153,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Mode::LoanFull { scroll }, m) => {
             let max = app.measured.doc_max_scroll;
             let page = usize::from(app.screen.height.saturating_sub(4)).max(1);
+            let now = Scroll { top: scroll };
             let scroll = match m {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => (scroll + 1).min(max),
-                Msg::PageUp | Msg::AdvicePage(-1) => scroll.saturating_sub(page),
-                Msg::PageDown | Msg::AdvicePage(1) => (scroll + page).min(max),
-                Msg::Top => 0,
-                Msg::Bottom => max,
+                m if m.as_move().is_some() => m
+                    .as_move()
+                    .map_or(scroll, |mv| now.moved(mv, max, page).top),
                 // The wheel anywhere on the screen: the document is the whole screen.
-                Msg::Wheel { rows, .. } => (scroll as i64 + rows * 3).clamp(0, max as i64) as usize,
+                Msg::Wheel { rows, .. } => now.moved(Move::Rows(rows * 3), max, page).top,
                 Msg::ToggleHelp => {
                     app.mode = Mode::Help;
                     return Vec::new();
@@ -203,17 +215,24 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 update(app, m);
             }
         }
-        (Mode::Help, Msg::ToggleHelp) => app.mode = Mode::Main,
+        (Mode::Help, Msg::ToggleHelp) => {
+            app.mode = Mode::Main;
+            app.help = Default::default();
+        }
+        (Mode::Help, m) if m.as_move().is_some() => {
+            let page = usize::from(app.screen.height.saturating_sub(4));
+            let max = app.measured.help_max_scroll;
+            app.help = m
+                .as_move()
+                .map_or(app.help, |mv| app.help.moved(mv, max, page));
+        }
         (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
         (Mode::Warnings { scroll }, m) => {
             let last = app.warnings.len().saturating_sub(1);
-            let scroll = match m {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => (scroll + 1).min(last),
-                Msg::Top => 0,
-                Msg::Bottom => last,
-                _ => scroll,
-            };
+            let page = usize::from(app.screen.height.saturating_sub(4));
+            let scroll = m.as_move().map_or(scroll, |mv| {
+                Scroll { top: scroll }.moved(mv, last, page).top
+            });
             app.mode = Mode::Warnings { scroll };
         }
         (Mode::Form, Msg::Back) => form::cancel(app),
@@ -229,12 +248,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let page = app.measured.list_page.max(1);
             let last = rows.saturating_sub(1);
             let scroll = match m {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => (scroll + 1).min(last),
-                Msg::PageUp => scroll.saturating_sub(page),
-                Msg::PageDown => (scroll + page).min(last),
-                Msg::Top => 0,
-                Msg::Bottom => last,
+                m if m.as_move().is_some() => m.as_move().map_or(scroll, |mv| {
+                    Scroll { top: scroll }.moved(mv, last, page).top
+                }),
                 Msg::ToggleHelp => {
                     app.mode = Mode::Help;
                     return Vec::new();
@@ -264,7 +280,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             planning::update(app, m)
         }
         (Mode::LogView { .. }, Msg::QuickCall) => form::open(app, FormKind::Call),
-        (Mode::Doc { .. } | Mode::LogView { .. }, m) => return crate::tui::protect::update(app, m),
+        (Mode::Doc { .. } | Mode::LogView { .. }, m) => return protect::update(app, m),
         // With the focus on the advice, the arrows and pages scroll it.
         (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
         (Mode::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
@@ -309,7 +325,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::RecordExtension => form::open(app, FormKind::Extend),
             Msg::OpenPlan => app.open_cash_prompt(),
             Msg::OpenCashflow => app.open_cashflow(),
-            Msg::OpenNotice => crate::tui::protect::open_notice(app),
+            Msg::OpenNotice => protect::open_notice(app),
             Msg::QuickCall => form::open(app, FormKind::Call),
             Msg::OpenOutcomeForm(kind) => form::open(app, kind),
             Msg::CheckClosing => return outcome_form::check_closing(app).into_iter().collect(),
@@ -317,14 +333,17 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.mode = Mode::LogView { scroll: 0 }
             }
             Msg::OpenDraft if app.selected_entry().is_some() => {
-                app.doc = crate::tui::protect::first_letter(app);
+                app.doc = protect::first_letter(app);
                 app.mode = Mode::Doc { scroll: 0 };
             }
             _ => {}
         },
         // Any other overlay (help, or a view added later with only `Msg::Show`): Esc closes it,
         // other keys do nothing.
-        (_, Msg::Back) => app.mode = Mode::Main,
+        (_, Msg::Back) => {
+            app.mode = Mode::Main;
+            app.help = Default::default();
+        }
         _ => {}
     }
     Vec::new()

@@ -1,13 +1,12 @@
 //! The mouse: a click selects the loan under it or gives its pane the focus, a click on a topic
 //! tab shows that topic, and the wheel scrolls the pane under the pointer (not the selection,
-//! wherever the pointer is). Positions are matched against the same layout the frame was drawn
-//! with (`views::panes`), for the last frame's size.
+//! wherever the pointer is). Positions are matched against the areas the last frame recorded
+//! while it drew (`Measured::hits`), so this names no view.
 
 use ratatui::layout::{Position, Rect};
 
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::msg::Msg;
-use crate::tui::views::{self, Theme, advice, list};
 
 /// Rows the wheel moves the advice by, a notch.
 const WHEEL_ROWS: i64 = 3;
@@ -19,17 +18,16 @@ fn inside(r: Rect, x: u16, y: u16) -> bool {
 /// What the mouse did to the model, and the messages it stands for (the wheel over a view that
 /// scrolls: an Up or a Down a row), for `update` to run.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
-    let theme = Theme { color: app.color };
-    let body = views::body_area(app, app.screen);
+    let p = app.measured.hits.clone();
     match (app.mode, msg) {
         (Mode::Main, Msg::Click { x, y }) => {
-            let p = views::panes(app, body, theme);
             if inside(p.list, x, y) {
                 app.focus = Pane::List;
-                // Below the borders and the column headers and ruler, two rows a loan.
-                let top = p.list.y + 1 + list::HEAD_H as u16;
+                // Below the borders and the column headers and ruler, a loan every few rows.
+                let top = p.list_rows_top;
                 if y >= top && y + 1 < p.list.bottom() {
-                    let pos = app.measured.list_offset + usize::from(y - top) / 2;
+                    let pos = app.measured.list_offset
+                        + usize::from(y - top) / usize::from(p.list_row_h.max(1));
                     if pos < app.order.len() {
                         app.select(pos);
                     }
@@ -38,16 +36,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
                 app.focus = Pane::List;
             } else if inside(p.advice, x, y) {
                 app.focus = Pane::Advice;
-                if y == p.advice.y {
-                    let (_, tabs) = advice::title(app, p.advice, theme);
-                    if let Some(&(_, _, i)) = tabs.iter().find(|t| x >= t.0 && x < t.1) {
-                        app.set_topic(i as isize);
-                    }
+                if y == p.advice.y
+                    && let Some(&(_, _, i)) = p.tabs.iter().find(|t| x >= t.0 && x < t.1)
+                {
+                    app.set_topic(i as isize);
                 }
             }
         }
         (Mode::Main, Msg::Wheel { x, y, rows }) => {
-            let p = views::panes(app, body, theme);
             if inside(p.advice, x, y) {
                 app.scroll_advice(rows * WHEEL_ROWS);
             } else if inside(p.list, x, y) {
@@ -61,22 +57,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
                 };
             }
         }
-        (Mode::Filter, Msg::Wheel { x, y, rows }) => {
-            let p = views::panes(app, body, theme);
-            if inside(p.list, x, y) {
-                let pos = app.selected as i64 + rows;
-                app.select(pos.max(0) as usize);
-            }
+        (Mode::Filter, Msg::Wheel { x, y, rows }) if inside(p.list, x, y) => {
+            let pos = app.selected as i64 + rows;
+            app.select(pos.max(0) as usize);
         }
         // Elsewhere (the schedule, the plan, the cash flow, a document, the call log, the
-        // warnings) the wheel scrolls what is shown.
+        // warnings, the help) the wheel scrolls what is shown.
         (
             Mode::Schedule { .. }
             | Mode::Plan { .. }
             | Mode::Cashflow { .. }
             | Mode::Doc { .. }
             | Mode::LogView { .. }
-            | Mode::Warnings { .. },
+            | Mode::Warnings { .. }
+            | Mode::Help,
             Msg::Wheel { rows, .. },
         ) => {
             let m = if rows < 0 { Msg::Up } else { Msg::Down };

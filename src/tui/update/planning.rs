@@ -9,6 +9,7 @@ use crate::engine::plan::{self, Plan, Strategy};
 use crate::tui::app::{App, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::planning::{MAX_INPUT, WEEKS, next_strategy, parse_cash};
+use crate::tui::scroll::Scroll;
 
 impl App {
     /// Every loan's view on the app's day, most urgent first (the order of `check`), as
@@ -157,16 +158,9 @@ pub fn update(app: &mut App, msg: Msg) {
 
 /// The scroll offset after `m`, within what the view showed last.
 fn scrolled(app: &App, scroll: usize, m: Msg) -> usize {
-    let page = app.measured.plan_page.max(1);
+    let page = app.measured.plan_page;
     let last = app.measured.plan_max_scroll;
-    let s = match m {
-        Msg::Up => scroll.saturating_sub(1),
-        Msg::Down => scroll.saturating_add(1),
-        Msg::PageUp => scroll.saturating_sub(page),
-        Msg::PageDown => scroll.saturating_add(page),
-        Msg::Top => 0,
-        Msg::Bottom => last,
-        _ => scroll,
-    };
-    s.min(last)
+    m.as_move().map_or(scroll.min(last), |mv| {
+        Scroll { top: scroll }.moved(mv, last, page).top
+    })
 }

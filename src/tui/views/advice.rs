@@ -154,7 +154,8 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let inner = panel("", theme).inner(area);
     let width = inner.width as usize;
 
-    let (title, _) = title(app, area, theme);
+    let (title, tabs) = title(app, area, theme);
+    m.hits.tabs = tabs;
     // Why these topics, in this order: the loan's situation, in the bottom border when it fits
     // there whole (beside the room the scroll hint may take), else as the first row.
     let situation = app.detail.situation.map(|s| {

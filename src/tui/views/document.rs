@@ -1,5 +1,6 @@
 //! A document to read and copy (`m`, `w`): a contact's message, the complaint draft or the
-//! negotiation letter, wrapped to the panel and scrollable.
+//! negotiation letter, wrapped to the panel and scrollable. The text is built when the document
+//! opens or its loan, data or day changes (`App::reading`), not here.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +9,6 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::text::wrap;
 use crate::tui::app::{App, Measured};
-use crate::tui::protect::document;
 use crate::tui::theme::{Theme, panel, title_fit};
 use unicode_width::UnicodeWidthStr;
 
@@ -20,11 +20,11 @@ pub fn render(
     buf: &mut Buffer,
     theme: Theme,
 ) {
-    let Some((title, text)) = app.doc.and_then(|d| document(app, d)) else {
+    let Some((title, text)) = &app.reading.doc else {
         return;
     };
     // `y` and the other keys are in the footer.
-    let title = Line::from(Span::styled(title_fit(&title, area.width), theme.bold()));
+    let title = Line::from(Span::styled(title_fit(title, area.width), theme.bold()));
     let block = panel(title, theme);
     let inner = block.inner(area);
     block.render(area, buf);

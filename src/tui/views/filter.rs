@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use crate::i18n::Lang;
 use crate::tui::app::App;
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 /// "3 of 9" / "3/9": how many loans the list shows of how many.
@@ -19,15 +20,22 @@ pub fn count(app: &App) -> String {
 pub fn footer(app: &App, theme: Theme) -> Line<'static> {
     let lang = app.lang;
     let text = app.filter.clone().unwrap_or_default();
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(" / ", theme.accent()),
         Span::styled(text, theme.bold()),
         Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
         Span::styled(format!("  {}  ", count(app)), theme.bold()),
-        Span::styled("Enter", theme.accent()),
-        Span::styled(format!(" {}  ", lang.tr("views.filter.keep")), theme.dim()),
-        Span::styled("Esc", theme.accent()),
-        Span::styled(format!(" {}  ", lang.tr("views.filter.clear")), theme.dim()),
-        Span::styled(lang.tr("views.filter.by_name_platform_id"), theme.dim()),
-    ])
+    ];
+    for h in keymap::hints(keymap::Ctx::Filter) {
+        spans.push(Span::styled(h.label, theme.accent()));
+        spans.push(Span::styled(
+            format!(" {}  ", h.words.get(lang)),
+            theme.dim(),
+        ));
+    }
+    spans.push(Span::styled(
+        lang.tr("views.filter.by_name_platform_id"),
+        theme.dim(),
+    ));
+    Line::from(spans)
 }

@@ -1,5 +1,6 @@
 //! The help overlay: every key (two to a line), then every glyph the screen can show: the
-//! timeline's marks, the row markers, `≈` and `*`. It fits 80×24 in both languages.
+//! timeline's marks, the row markers, `≈` and `*`. A screen too short for it scrolls it (↑↓ J K,
+//! `↓ more` in its frame), so every row can be read at 80×24 however many keys there are.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,87 +12,15 @@ use super::timeline;
 use crate::engine::LoanStatus;
 use crate::i18n::Lang;
 use crate::text::{Align, pad, truncate};
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
+use crate::tui::keymap::{self, Words};
 use crate::tui::theme::{Theme, flow, panel, status_mark};
 
-/// Every key the main screen takes, with a few words each.
+/// Every key the main screen takes, with a few words each: the keymap's help rows.
 pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("↑↓ j k", lang.t("选择借款", "select a loan")),
-        ("PgUp PgDn", lang.t("翻页", "page up / down")),
-        ("g G", lang.t("第一笔 / 最后一笔", "first / last loan")),
-        (
-            "Enter f",
-            lang.t("还款计划 / 整笔借款全屏", "schedule / whole loan"),
-        ),
-        (
-            "Tab S-Tab",
-            lang.t("下一个/上一个建议主题", "next / previous advice"),
-        ),
-        (
-            "J K ^d ^u",
-            lang.t("滚动建议：一行/一页", "scroll advice: row / page"),
-        ),
-        (
-            "s",
-            lang.t("排序：紧急/应还/到期日", "sort: urgency/owed/due"),
-        ),
-        (
-            "/",
-            lang.t("筛选：名称、平台或编号", "filter: name, platform, id"),
-        ),
-        (
-            "^u ^w",
-            lang.t("输入框里：清空 / 删掉一个词", "typing: clear / delete word"),
-        ),
-        (
-            "v i",
-            lang.t("显示号码 / 修改借款信息", "phones / edit the loan"),
-        ),
-        (
-            "[ ]  t",
-            lang.t("假设日期前后一天 / 今天", "what-if: day -1/+1, today"),
-        ),
-        (
-            "r u E",
-            lang.t("重读 / 撤销 / 用编辑器改", "reload / undo / edit file"),
-        ),
-        (
-            "N p n e",
-            lang.t("新借款/还款/沟通/延期", "new loan, pay/log/extend"),
-        ),
-        (
-            "A O S F C",
-            lang.t("协议/承诺/结清/罚息/勾选", "agree/promise/settle/fee/✓"),
-        ),
-        (
-            "P c",
-            lang.t("还款建议 / 每周现金流", "cash plan / weekly flow"),
-        ),
-        (
-            "m a h",
-            lang.t("消息 / 记电话 / 全部记录", "message/call/all entries"),
-        ),
-        (
-            "L w y",
-            lang.t("催收记录 / 申请书 / 复制", "call log / letter / copy"),
-        ),
-        ("l", lang.t("切换 English", "切换中文 (Chinese)")),
-        ("!", lang.t("读取文件时的警告", "warnings from the file")),
-        (
-            lang.t("鼠标", "mouse"),
-            lang.t("点击选中，滚轮滚动所指窗格", "click picks, wheel scrolls"),
-        ),
-        (
-            "Esc",
-            lang.t("关闭窗口 / 清除筛选", "close / clear the filter"),
-        ),
-        ("? q ^c", lang.t("帮助 / 退出", "help / quit")),
-        (
-            "X H",
-            lang.t("归档 / 显示已归档", "archive / show archived"),
-        ),
-    ]
+    keymap::help_rows()
+        .map(|(label, words)| (label.get(lang), words.get(lang)))
+        .collect()
 }
 
 /// Every glyph, with what it means.
@@ -173,7 +102,7 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
     let w = area.width.min(84);
     let inner_w = w.saturating_sub(2) as usize;
@@ -232,7 +161,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ),
         theme.dim(),
     )));
+    // A screen too short for every row scrolls (↑↓ J K): a mark in the frame says there is
+    // more, and the keys that show it.
     let h = (lines.len() as u16 + 2).min(area.height);
+    let visible = usize::from(h.saturating_sub(2));
+    let max = lines.len().saturating_sub(visible);
+    m.help_max_scroll = max;
+    let scroll = app.help.top.min(max);
     let popup = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
@@ -240,12 +175,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         h,
     );
     super::overlay::clear(popup, buf);
-    let block = panel(
+    let hints = keymap::hints(keymap::Ctx::Help);
+    let close = hints.last().map(|h| h.label).unwrap_or_default();
+    let mut block = panel(
         Line::from(Span::styled(
-            format!(" {} (? / Esc) ", lang.t("帮助", "Help")),
+            format!(" {} ({close}) ", Words::tr("keys.help_title").get(lang)),
             theme.bold(),
         )),
         theme,
     );
-    Paragraph::new(lines).block(block).render(popup, buf);
+    if max > 0 {
+        let mark = if scroll < max {
+            Words::tr("keys.more_below")
+        } else {
+            Words::tr("keys.more_above")
+        };
+        let keys = hints.first().map(|h| h.label).unwrap_or_default();
+        block = block.title_bottom(Line::from(Span::styled(
+            format!(" {}  {keys} ", mark.get(lang)),
+            theme.accent(),
+        )));
+    }
+    Paragraph::new(lines)
+        .scroll((scroll as u16, 0))
+        .block(block)
+        .render(popup, buf);
 }

@@ -16,7 +16,7 @@ use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Entry, Measured};
 use crate::tui::theme::{Theme, money, panel, status_mark};
 
-const ROW_H: usize = 2;
+pub const ROW_H: usize = 2;
 /// Rows above the loans: the column headers and the ruler.
 pub const HEAD_H: usize = 2;
 

@@ -13,7 +13,7 @@ use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY};
 use crate::present::complaint::{contact_lines, flagged_lines, headline};
 use crate::text::{truncate, wrap};
 use crate::tui::app::{App, Measured};
-use crate::tui::protect::{CHART_DAYS, chart_summary, full_summary};
+use crate::tui::reading::CHART_DAYS;
 use crate::tui::theme::{Theme, panel, title_fit};
 use unicode_width::UnicodeWidthStr;
 
@@ -36,9 +36,11 @@ pub fn render(
     let Some(e) = app.selected_entry() else {
         return;
     };
-    let (Some(chart), Some(full)) = (chart_summary(app), full_summary(app)) else {
+    // Counted when the view opened or its loan, data or day changed (`App::reading`).
+    let Some(figures) = &app.reading.log else {
         return;
     };
+    let (chart, full) = (&figures.chart, &figures.full);
     // The keys are in the footer: the title names the loan and the range only, and a long name
     // gives way before the range.
     let range = format!(" · {}", lang.tr("views.logview.last_30_days"));
@@ -57,7 +59,7 @@ pub fn render(
     let width = (inner.width as usize).saturating_sub(1).max(10);
 
     let mut rows: Vec<Line> = Vec::new();
-    for l in wrap(&headline(lang, &chart), width, " ", " ") {
+    for l in wrap(&headline(lang, chart), width, " ", " ") {
         rows.push(Line::from(l));
     }
     rows.push(Line::from(""));
@@ -154,7 +156,7 @@ pub fn render(
         rows.push(Line::from(Span::styled(l, theme.dim())));
     }
 
-    let contacts = contact_lines(lang, &full);
+    let contacts = contact_lines(lang, full);
     if !contacts.is_empty() {
         rows.push(Line::from(""));
         rows.push(Line::from(Span::styled(
@@ -166,7 +168,7 @@ pub fn render(
         }
     }
     rows.push(Line::from(""));
-    let flagged = flagged_lines(lang, &full);
+    let flagged = flagged_lines(lang, full);
     rows.push(Line::from(Span::styled(
         match lang {
             crate::i18n::Lang::Zh => {

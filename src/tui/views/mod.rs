@@ -29,7 +29,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use super::app::{App, Measured, Mode, Pane};
+use super::app::{App, Hits, Measured, Mode};
+use super::keymap;
 // The look lives in `tui::theme`, below the views; named here too for the code outside that
 // draws or measures with it.
 pub use super::theme::{
@@ -48,6 +49,8 @@ impl StatefulWidget for &App {
 
     fn render(self, area: Rect, buf: &mut Buffer, m: &mut Measured) {
         let theme = Theme { color: self.color };
+        // What a click can hit is what this frame draws: nothing until a main screen is drawn.
+        m.hits = Hits::default();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(self, area, buf);
             return;
@@ -86,7 +89,7 @@ impl StatefulWidget for &App {
         }
         footer(self, foot, buf, theme);
         if self.mode == Mode::Help {
-            help::render(self, area, buf, theme);
+            help::render(self, m, area, buf, theme);
         }
         if self.mode == Mode::Form {
             form::render(self, area, buf, theme);
@@ -106,20 +109,21 @@ impl StatefulWidget for &App {
 /// Drawn without keeping what the frame measured: a picture of the app (benches, a snapshot).
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let mut m = self.measured;
+        let mut m = self.measured.clone();
         StatefulWidget::render(self, area, buf, &mut m);
     }
 }
 
 /// Draw the app on a frame and keep what the frame measured, for the next `update`.
 pub fn draw(frame: &mut Frame, app: &mut App) {
-    let mut m = app.measured;
+    let mut m = app.measured.clone();
     frame.render_stateful_widget(&*app, frame.area(), &mut m);
     app.measured = m;
     crate::tui::scrub::scrub(frame.buffer_mut());
 }
 
-/// Where the main screen's panes are in a frame of `area`: shared by drawing and by the mouse.
+/// Where the main screen's panes are in a frame of `area` (the mouse reads them from the last
+/// frame's `Measured::hits`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
     pub list: Rect,
@@ -198,6 +202,11 @@ fn layout<'a>(app: &'a App, area: Rect, theme: Theme) -> (Panes, detail::Fitted<
 
 fn main_body(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (p, fitted) = layout(app, area, theme);
+    m.hits.list = p.list;
+    m.hits.detail = p.detail;
+    m.hits.advice = p.advice;
+    m.hits.list_rows_top = p.list.y + 1 + list::HEAD_H as u16;
+    m.hits.list_row_h = list::ROW_H as u16;
     list::render(app, m, p.list, buf, theme);
     detail::draw(app, fitted, p.detail, buf, theme);
     loanfull::mark_cut(app, p.detail, buf, theme);
@@ -263,100 +272,9 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let line = if app.mode == Mode::Filter {
         filter::footer(app, theme)
     } else {
-        let keys: &[(&str, &str)] = match app.mode {
-            Mode::Form | Mode::AddLoan | Mode::EditLoan => &[
-                ("Enter", lang.t("保存", "save")),
-                ("Tab ↑↓", lang.t("换一项", "field")),
-                ("← →", lang.t("移动/选择", "move / choose")),
-                ("Esc", lang.t("取消", "cancel")),
-            ],
-            Mode::History => &[
-                ("Enter", lang.t("查看", "open")),
-                ("/ Tab o", lang.t("筛选/类型/本笔", "filter/kind/loan")),
-                ("E", lang.t("编辑", "edit")),
-                ("d", lang.t("删除", "remove")),
-                ("u", lang.t("撤销", "undo")),
-                ("Esc", lang.t("返回", "back")),
-            ],
-            Mode::HistoryFilter => &[
-                ("Enter", lang.t("确定", "done")),
-                ("Esc", lang.t("清除", "clear")),
-            ],
-            Mode::LoanFull { .. } => &[
-                ("↑↓ PgUp PgDn", lang.t("滚动", "scroll")),
-                ("Esc f", lang.t("返回", "back")),
-                ("?", lang.t("帮助", "help")),
-            ],
-            Mode::Schedule { .. } => &[
-                ("↑↓", lang.t("滚动", "scroll")),
-                ("Esc", lang.t("返回", "back")),
-                ("?", lang.t("帮助", "help")),
-                ("q", lang.t("退出", "quit")),
-            ],
-            Mode::CashPrompt => &[
-                ("Enter", lang.t("生成还款建议", "make the plan")),
-                ("Esc", lang.t("取消", "cancel")),
-            ],
-            Mode::Plan { .. } => &[
-                ("s", lang.t("换策略", "strategy")),
-                ("P", lang.t("改金额", "cash")),
-                ("[ ]", lang.t("改日期", "what-if day")),
-                ("↑↓", lang.t("滚动", "scroll")),
-                ("Esc", lang.t("返回", "back")),
-            ],
-            Mode::Cashflow { .. } => &[
-                ("[ ]", lang.t("改日期", "what-if day")),
-                ("t", lang.t("今天", "today")),
-                ("↑↓", lang.t("滚动", "scroll")),
-                ("P", lang.t("还款建议", "plan")),
-                ("Esc", lang.t("返回", "back")),
-            ],
-            Mode::Doc { .. }
-                if matches!(app.doc, Some(crate::tui::protect::Doc::Notice { .. })) =>
-            {
-                &[
-                    ("y", lang.t("复制", "copy")),
-                    ("Tab", lang.t("下一位", "next contact")),
-                    ("t", lang.t("标记为已告知", "mark as told")),
-                    ("↑↓", lang.t("滚动", "scroll")),
-                    ("Esc", lang.t("返回", "back")),
-                ]
-            }
-            Mode::Doc { .. } => &[
-                ("y", lang.t("复制", "copy")),
-                ("↑↓", lang.t("滚动", "scroll")),
-                ("Esc", lang.t("返回", "back")),
-            ],
-            Mode::LogView { .. } => &[
-                ("w", lang.t("投诉材料", "complaint")),
-                ("y", lang.t("复制投诉材料", "copy complaint")),
-                ("a", lang.t("记一个电话", "log a call")),
-                ("↑↓", lang.t("滚动", "scroll")),
-                ("Esc", lang.t("返回", "back")),
-            ],
-            Mode::Warnings { .. } => &[
-                ("↑↓", lang.t("滚动", "scroll")),
-                ("! Esc", lang.t("关闭", "close")),
-            ],
-            _ if app.focus == Pane::Advice => &[
-                ("↑↓ PgUp PgDn", lang.t("滚动建议", "scroll the advice")),
-                ("Tab", lang.t("下一主题", "next topic")),
-                ("Esc", lang.t("回到借款列表", "back to the list")),
-                ("?", lang.t("帮助", "help")),
-                ("q", lang.t("退出", "quit")),
-            ],
-            _ => &[
-                ("↑↓", lang.t("选择", "select")),
-                ("Enter", lang.t("还款计划", "schedule")),
-                ("Tab", lang.t("建议", "advice")),
-                ("/", lang.t("筛选", "filter")),
-                ("s", lang.t("排序", "sort")),
-                ("[ ]", lang.t("改日期", "what-if day")),
-                ("l", lang.t("English", "中文")),
-                ("?", lang.t("帮助", "help")),
-                ("q", lang.t("退出", "quit")),
-            ],
-        };
+        // The hints the keymap gives for this view.
+        let hints = keymap::hints(keymap::Ctx::of_footer(app));
+        let keys: Vec<(&str, &str)> = hints.iter().map(|h| (h.label, h.words.get(lang))).collect();
         // The warnings count first; then the keys. The most used stay: the first three and the
         // last two (help and quit); the others, in order, while they fit. The count is said
         // shorter rather than lose one of those.

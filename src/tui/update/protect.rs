@@ -1,25 +1,21 @@
 //! The dashboard's protection documents: the heads-up message for each contact (`m`, Tab to the
 //! next, `t` marks the contact as told), the log view (`L`) with the complaint draft (`w`), the
 //! negotiation letter (`w` from the main screen), and copying any of them (`y`) to the clipboard
-//! through the terminal (OSC 52). The texts are built once in `present` (notice, complaint, letter)
+//! through the terminal (OSC 52, written by `run`). The texts are built once in `present` (notice, complaint, letter)
 //! for the command line and here alike, so the two faces never say different things.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
-use super::app::{App, Mode};
-use super::msg::Effect;
-use super::msg::Msg;
-use crate::engine::complaint::{self, Summary};
 use crate::engine::{LoanView, notice};
-use crate::i18n::Lang;
 use crate::model::{LogEntry, LogKind};
 use crate::present::{self, Context};
 use crate::store::write::Edit;
+use crate::tui::app::{App, Mode};
+use crate::tui::msg::{Effect, Msg};
 
-/// Days the log view's chart covers, today included.
-pub const CHART_DAYS: i64 = 30;
-
-pub use super::app::Doc;
+pub use crate::tui::app::Doc;
+use crate::tui::reading;
+use crate::tui::scroll::Scroll;
 
 /// The presentation context for the app's data and day.
 pub fn context(app: &App) -> Context<'_> {
@@ -38,97 +34,11 @@ pub fn view<'a>(app: &'a App, ctx: &Context<'a>) -> Option<LoanView<'a>> {
     Some(ctx.view(loan))
 }
 
-/// The log view's chart: the last [`CHART_DAYS`] days up to the app's day.
-pub fn chart_summary(app: &App) -> Option<Summary> {
-    let ctx = context(app);
-    let v = view(app, &ctx)?;
-    let to = app.today();
-    let from = to - Duration::days(CHART_DAYS - 1);
-    Some(complaint::summarize(v.loan, from, to))
-}
-
-/// The whole log up to the app's day, as `complaint` counts it by default.
-pub fn full_summary(app: &App) -> Option<Summary> {
-    let ctx = context(app);
-    let v = view(app, &ctx)?;
-    let to = app.today();
-    Some(complaint::summarize(
-        v.loan,
-        complaint::default_from(v.loan, to),
-        to,
-    ))
-}
-
-/// The open document's title and text.
+/// The open document's title and text, built now (`App::reading` keeps the one on show).
 pub fn document(app: &App, doc: Doc) -> Option<(String, String)> {
     let ctx = context(app);
     let v = view(app, &ctx)?;
-    let lang = app.lang;
-    let name = ctx.display_name(v.loan);
-    match doc {
-        Doc::Notice { contact } => {
-            let c = v.loan.contacts.get(contact)?;
-            let told = notice::told(v.loan, &c.name, ctx.today)
-                .map(|d| lang.trf("tui.protect.told_d", &[("d", &d)]))
-                .unwrap_or_default();
-            let title = match lang {
-                Lang::Zh => format!(
-                    "给 {} 的消息（{}/{}）{told}",
-                    present::notice::printable(&c.name),
-                    contact + 1,
-                    v.loan.contacts.len()
-                ),
-                Lang::En => format!(
-                    "Message to {} ({}/{}){told}",
-                    present::notice::printable(&c.name),
-                    contact + 1,
-                    v.loan.contacts.len()
-                ),
-            };
-            Some((title, present::notice::message(&ctx, &v, c)))
-        }
-        Doc::Complaint => {
-            // The whole document `complaint` prints, over the same days: the draft cites the
-            // parts above it.
-            let s = complaint::summarize(
-                v.loan,
-                complaint::default_from(v.loan, ctx.today),
-                ctx.today,
-            );
-            Some((
-                format!("{} · {name}", lang.tr("tui.protect.complaint")),
-                present::complaint::document(&ctx, &v, &s),
-            ))
-        }
-        Doc::Letter => Some((
-            format!(
-                "{} · {name}{}",
-                lang.tr("tui.protect.negotiation_letter"),
-                other_letters(lang, &v.ledger)
-            ),
-            present::letter::text(&ctx, &v, None),
-        )),
-        Doc::Closing(kind) => Some((
-            format!(
-                "{} · {name}{}",
-                crate::i18n::outcome::letter_title(kind.key()).get(lang),
-                other_letters(lang, &v.ledger)
-            ),
-            present::outcome::letter(&ctx, &v, kind, None),
-        )),
-    }
-}
-
-/// `（Tab 换一种）` after a letter's title when the loan has other letters that fit.
-fn other_letters(lang: Lang, l: &crate::engine::Ledger) -> &'static str {
-    if present::outcome::LetterKind::fitting(l).len() > 1 {
-        match lang {
-            Lang::Zh => crate::i18n::outcome::LETTER_TAB_ZH,
-            Lang::En => crate::i18n::outcome::LETTER_TAB_EN,
-        }
-    } else {
-        ""
-    }
+    reading::document(&ctx, &v, doc)
 }
 
 /// `w`: the first letter that fits the loan (no new plan while an agreement is kept).
@@ -212,17 +122,6 @@ pub fn copy(app: &mut App, text: String) {
     );
 }
 
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard. The text is
-/// cleaned as the screen is (`clean`): a paste must not carry an escape, a bell or a bidi
-/// override from the user's file into wherever it is pasted.
-pub fn osc52(text: &str) -> String {
-    use base64::Engine;
-    format!(
-        "\x1b]52;c;{}\x07",
-        base64::engine::general_purpose::STANDARD.encode(crate::clean::clean(text).as_bytes())
-    )
-}
-
 /// `t` in a contact's message: ask to record `kind = "contact_notified"` naming the contact,
 /// dated the app's day (the real today when a what-if day lies ahead: nothing is recorded in
 /// advance). The event loop writes it; `update::form::written` says what came of it.
@@ -260,7 +159,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.doc = None;
         }
         (Mode::Doc { .. }, Msg::Copy) => {
-            if let Some((_, text)) = app.doc.and_then(|d| document(app, d)) {
+            // The text on show, built when the document opened.
+            if let Some((_, text)) = app.reading.doc.clone() {
                 copy(app, text);
             }
         }
@@ -299,7 +199,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (Mode::Doc { scroll }, m) => {
             app.mode = Mode::Doc {
-                scroll: scrolled(scroll, m).min(app.measured.doc_max_scroll),
+                scroll: scrolled(app, scroll, m),
             }
         }
         (Mode::LogView { .. }, Msg::Back) => app.mode = Mode::Main,
@@ -311,7 +211,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (Mode::LogView { scroll }, m) => {
             app.mode = Mode::LogView {
-                scroll: scrolled(scroll, m).min(app.measured.doc_max_scroll),
+                scroll: scrolled(app, scroll, m),
             }
         }
         _ => {}
@@ -319,15 +219,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Scroll by a row or a page; the caller clamps to the last frame's end.
-fn scrolled(scroll: usize, m: Msg) -> usize {
-    match m {
-        Msg::Up => scroll.saturating_sub(1),
-        Msg::Down => scroll + 1,
-        Msg::PageUp => scroll.saturating_sub(10),
-        Msg::PageDown => scroll + 10,
-        Msg::Top => 0,
-        Msg::Bottom => usize::MAX,
-        _ => scroll,
-    }
+/// Scroll by a row or a page (ten rows), within the last frame's end.
+fn scrolled(app: &App, scroll: usize, m: Msg) -> usize {
+    let last = app.measured.doc_max_scroll;
+    m.as_move().map_or(scroll.min(last), |mv| {
+        Scroll { top: scroll }.moved(mv, last, 10).top
+    })
 }

@@ -1,0 +1,307 @@
+//! The one keymap (`tui::keymap::TABLE`) holds to what the dashboard does: every binding sends
+//! its message through the real key handling in its context, no key is bound twice in one
+//! context, every main-screen binding is in the help, every other one in its view's footer, and
+//! the help can be read whole at 80×24 (and at the smallest screen drawn) by scrolling.
+
+mod common;
+use common::screen;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use repaydash::i18n::Lang;
+use repaydash::store::{self, Source, builtin_policies};
+use repaydash::tui::app::{Doc, Mode, Pane};
+use repaydash::tui::keymap::{Ctx, Key, TABLE, hints};
+use repaydash::tui::{App, Msg, dispatch, keys};
+
+fn sample(lang: Lang) -> App {
+    let builtin = builtin_policies().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample.toml");
+    let loaded = store::load(&Source::File(path), &builtin, today).unwrap();
+    let mut app = App::new(loaded, builtin, today, lang);
+    app.color = false;
+    app
+}
+
+/// The terminal event for a keymap key, as a terminal sends it (capitals with Shift).
+fn event(k: Key) -> Event {
+    let mut mods = if k.ctrl {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    if let KeyCode::Char(c) = k.code
+        && c.is_ascii_uppercase()
+    {
+        mods |= KeyModifiers::SHIFT;
+    }
+    if k.code == KeyCode::BackTab {
+        mods |= KeyModifiers::SHIFT;
+    }
+    Event::Key(KeyEvent::new(k.code, mods))
+}
+
+/// The modes whose keys a context's bindings are for.
+fn modes(ctx: Ctx) -> Vec<Mode> {
+    match ctx {
+        Ctx::Global => vec![
+            Mode::Main,
+            Mode::Form,
+            Mode::AddLoan,
+            Mode::EditLoan,
+            Mode::Filter,
+            Mode::CashPrompt,
+            Mode::HistoryFilter,
+            Mode::History,
+            Mode::Plan { scroll: 0 },
+            Mode::Doc { scroll: 0 },
+            Mode::Help,
+        ],
+        Ctx::Main | Ctx::Advice => vec![Mode::Main],
+        Ctx::Input => vec![Mode::Filter, Mode::CashPrompt],
+        Ctx::Filter => vec![Mode::Filter],
+        Ctx::CashPrompt => vec![Mode::CashPrompt],
+        Ctx::HistoryFilter => vec![Mode::HistoryFilter],
+        Ctx::Form => vec![Mode::Form, Mode::AddLoan, Mode::EditLoan],
+        Ctx::Schedule => vec![Mode::Schedule { scroll: 0 }],
+        Ctx::LoanFull => vec![Mode::LoanFull { scroll: 0 }],
+        Ctx::Plan => vec![Mode::Plan { scroll: 0 }],
+        Ctx::Cashflow => vec![Mode::Cashflow { scroll: 0 }],
+        Ctx::Doc | Ctx::Notice => vec![Mode::Doc { scroll: 0 }],
+        Ctx::LogView => vec![Mode::LogView { scroll: 0 }],
+        Ctx::History => vec![Mode::History],
+        Ctx::Warnings => vec![Mode::Warnings { scroll: 0 }],
+        Ctx::Help => vec![Mode::Help],
+    }
+}
+
+#[test]
+fn every_binding_sends_its_message_by_its_key_in_its_context() {
+    let mut checked = 0;
+    for b in TABLE {
+        for (k, msg) in b.keys {
+            for mode in modes(b.ctx) {
+                let got = keys::event_in(mode, &event(*k));
+                assert_eq!(
+                    format!("{got:?}"),
+                    format!("{:?}", Some(msg)),
+                    "{k:?} in {mode:?} ({:?})",
+                    b.ctx
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 150, "only {checked} bindings checked");
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_context() {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for b in TABLE {
+        for (k, _) in b.keys {
+            *seen.entry(format!("{:?} {k:?}", b.ctx)).or_default() += 1;
+        }
+    }
+    let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "bound twice: {twice:?}");
+    // The bug this guards against: A was both the agreement form and archive.
+    let main = |c: char| {
+        format!(
+            "{:?}",
+            keys::event_in(
+                Mode::Main,
+                &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT))
+            )
+        )
+    };
+    assert_eq!(main('A'), "Some(OpenOutcomeForm(Agree))");
+    assert_eq!(main('X'), "Some(Archive)");
+}
+
+/// The help overlay's text at this size, scrolled through to its end (J as the user would).
+fn help_text(lang: Lang, w: u16, h: u16) -> (String, Vec<String>) {
+    let mut app = sample(lang);
+    dispatch(&mut app, Msg::ToggleHelp);
+    assert_eq!(app.mode, Mode::Help);
+    app.screen = ratatui::layout::Rect::new(0, 0, w, h);
+    let mut frames = vec![screen(&mut app, w, h)];
+    let first = frames[0].clone();
+    for _ in 0..60 {
+        let k = keys::event_in(
+            app.mode,
+            &event(Key {
+                code: KeyCode::Char('J'),
+                ctrl: false,
+            }),
+        )
+        .unwrap();
+        dispatch(&mut app, k);
+        frames.push(screen(&mut app, w, h));
+    }
+    (first, frames)
+}
+
+#[test]
+fn every_main_screen_binding_is_in_the_help_and_every_other_in_a_footer() {
+    for b in TABLE {
+        match b.ctx {
+            Ctx::Main | Ctx::Input => assert!(b.help.is_some(), "{:?} not in the help", b.keys),
+            // Keys everyone knows (editing a line) and Ctrl-L show nowhere; every other binding
+            // of a view is in its footer, or in the footer of a view it serves (`t` in a
+            // contact's message).
+            _ if b.footer.is_empty() => {
+                for (k, msg) in b.keys {
+                    let quiet = matches!(
+                        k.code,
+                        KeyCode::Backspace
+                            | KeyCode::Delete
+                            | KeyCode::Home
+                            | KeyCode::End
+                            | KeyCode::Up
+                            | KeyCode::Down
+                    ) || (k.ctrl && matches!(k.code, KeyCode::Char('u' | 'w' | 'l')))
+                        || matches!(msg, Msg::Quit);
+                    let hinted = TABLE.iter().any(|o| {
+                        !o.footer.is_empty()
+                            && o.ctx.chain().contains(&b.ctx)
+                            && o.keys
+                                .iter()
+                                .any(|(ok, om)| ok == k && format!("{om:?}") == format!("{msg:?}"))
+                    });
+                    assert!(quiet || hinted, "{k:?} in {:?} shows nowhere", b.ctx);
+                }
+            }
+            _ => {}
+        }
+    }
+    for lang in [Lang::Zh, Lang::En] {
+        let (_, frames) = help_text(lang, 80, 24);
+        let all = frames.join("\n");
+        for b in TABLE {
+            if let Some((label, words)) = b.help {
+                for part in [label.get(lang), words.get(lang)] {
+                    assert!(all.contains(part), "{part:?} not in the {lang:?} help");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn each_view_footer_is_its_keymap_hints() {
+    let mut app = sample(Lang::En);
+    let cases: Vec<(Mode, Ctx)> = vec![
+        (Mode::Main, Ctx::Main),
+        (Mode::Schedule { scroll: 0 }, Ctx::Schedule),
+        (Mode::LogView { scroll: 0 }, Ctx::LogView),
+        (Mode::Cashflow { scroll: 0 }, Ctx::Cashflow),
+    ];
+    for (mode, ctx) in cases {
+        app.mode = mode;
+        let s = screen(&mut app, 160, 40);
+        let footer = s.lines().last().unwrap().to_string();
+        for h in hints(ctx) {
+            let item = format!("{} {}", h.label, h.words.get(Lang::En));
+            assert!(footer.contains(&item), "{item:?} not in {footer:?}");
+        }
+    }
+    app.mode = Mode::Main;
+    app.focus = Pane::Advice;
+    let s = screen(&mut app, 160, 40);
+    assert!(s.lines().last().unwrap().contains("Esc back to the list"));
+    app.focus = Pane::List;
+    app.doc = Some(Doc::Notice { contact: 0 });
+    app.mode = Mode::Doc { scroll: 0 };
+    assert_eq!(Ctx::of_footer(&app), Ctx::Notice);
+}
+
+#[test]
+fn the_help_scrolls_on_a_short_screen_to_its_last_line() {
+    for lang in [Lang::Zh, Lang::En] {
+        // (Every row is read at 80×24 in the test above, scrolling if it must.)
+        let more = repaydash::tui::keymap::Words::tr("keys.more_below").get(lang);
+        // The smallest screen drawn: the help says there is more, and J shows the rest,
+        // down to its last line.
+        let (first, frames) = help_text(lang, 80, 20);
+        assert!(
+            first.contains(more),
+            "{lang:?}: no '{more}' at 80x20:\n{first}"
+        );
+        let last_line = match lang {
+            Lang::Zh => "所有时间线同一刻度",
+            Lang::En => "Every bar is on one scale",
+        };
+        assert!(!first.contains(last_line));
+        let end = frames.last().unwrap();
+        assert!(
+            end.contains(last_line),
+            "{lang:?}: the end never shows:\n{end}"
+        );
+        assert!(!end.contains(more), "{lang:?}: '{more}' at the end");
+    }
+}
+
+/// A key as the terminal sends it, dispatched in the app's mode.
+fn press(app: &mut App, code: KeyCode) {
+    let k = Key { code, ctrl: false };
+    if let Some(m) = keys::event_in(app.mode, &event(k)) {
+        dispatch(app, m);
+    }
+}
+
+#[test]
+fn j_and_k_scroll_every_scrolled_view_by_a_row() {
+    let scroll_of = |m: Mode| match m {
+        Mode::Schedule { scroll }
+        | Mode::Doc { scroll }
+        | Mode::LoanFull { scroll }
+        | Mode::LogView { scroll } => scroll,
+        other => panic!("{other:?}"),
+    };
+    for open in [KeyCode::Enter, KeyCode::Char('w'), KeyCode::Char('f')] {
+        let mut app = sample(Lang::En);
+        app.screen = ratatui::layout::Rect::new(0, 0, 80, 24);
+        press(&mut app, open);
+        screen(&mut app, 80, 24);
+        press(&mut app, KeyCode::Char('J'));
+        press(&mut app, KeyCode::Char('J'));
+        assert_eq!(scroll_of(app.mode), 2, "{open:?}");
+        press(&mut app, KeyCode::Char('K'));
+        assert_eq!(scroll_of(app.mode), 1, "{open:?}");
+    }
+}
+
+#[test]
+fn every_word_of_the_keymap_is_in_every_catalogue() {
+    use repaydash::i18n::catalogue::{CATALOGUES, Catalogue};
+    use repaydash::tui::keymap::Words;
+    let mut words: Vec<Words> = vec![
+        Words::tr("keys.help_title"),
+        Words::tr("keys.more_below"),
+        Words::tr("keys.more_above"),
+    ];
+    for b in TABLE {
+        if let Some((label, w)) = b.help {
+            words.extend([label, w]);
+        }
+        words.extend(b.footer.iter().map(|h| h.words));
+    }
+    let keys: Vec<&str> = words
+        .iter()
+        .filter_map(|w| match w {
+            Words::Tr(k) => Some(*k),
+            Words::Same(_) => None,
+        })
+        .collect();
+    assert!(keys.len() > 60, "{}", keys.len());
+    for (_, path, src) in CATALOGUES {
+        let c = Catalogue::parse(src, path).unwrap();
+        for k in &keys {
+            assert!(c.get(k).is_some(), "{path}: `{k}` is missing");
+        }
+    }
+}
