@@ -241,9 +241,18 @@ impl Lang {
     /// A count with its noun: `{prefix}.one` for 1, `{prefix}.other` for any other count,
     /// `{n}` filled (a language with no plural gives both the same text).
     pub fn count(self, prefix: &str, n: i64) -> String {
+        self.countf(prefix, n, &[])
+    }
+
+    /// A count whose sentence names more than `{n}`: `count` with `values` filled as well.
+    pub fn countf(self, prefix: &str, n: i64, values: &[(&str, &dyn Display)]) -> String {
         let form = if n == 1 { "one" } else { "other" };
         match lookup(self, &format!("{prefix}.{form}")) {
-            Some(text) => fill(text, &[("n", &n)]),
+            Some(text) => {
+                let mut all: Vec<(&str, &dyn Display)> = vec![("n", &n)];
+                all.extend_from_slice(values);
+                fill(text, &all)
+            }
             None => n.to_string(),
         }
     }
