@@ -77,6 +77,12 @@ impl Catalogue {
                 Some(text) => {
                     let mut want = placeholders(reference.get(key).unwrap_or_default());
                     let mut have = placeholders(text);
+                    // A singular may say "one" in words ("the oldest installment") where
+                    // another language writes the count: its `{n}` may go unsaid.
+                    if key.ends_with(".one") {
+                        want.retain(|p| *p != "n");
+                        have.retain(|p| *p != "n");
+                    }
                     want.sort_unstable();
                     want.dedup();
                     have.sort_unstable();
@@ -324,6 +330,28 @@ mod tests {
             vec![
                 "en.toml: `a` has placeholders [\"sum\"], the reference [\"amount\"]".to_string(),
                 "en.toml: key `b` is in no reference catalogue".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_a_singular_may_leave_its_count_unsaid() {
+        let reference = Catalogue::parse(
+            "[x]\none = \"{n} 期{a}\"\nother = \"{n} 期{a}\"\n",
+            "zh.toml",
+        )
+        .unwrap();
+        let en = Catalogue::parse(
+            "[x]\none = \"the installment{a}\"\nother = \"the installments{a}\"\n",
+            "en.toml",
+        )
+        .unwrap();
+        let err = en.check_against(&reference, "en.toml").unwrap_err();
+        assert_eq!(
+            err.0,
+            vec![
+                "en.toml: `x.other` has placeholders [\"a\"], the reference [\"a\", \"n\"]"
+                    .to_string()
             ]
         );
     }
