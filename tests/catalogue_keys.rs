@@ -39,9 +39,12 @@ fn keys_used() -> Vec<(String, String)> {
                 }
             }
         }
-        // A count names the prefix of its two forms.
-        for (at, _) in text.match_indices(".count(\"") {
-            let rest = &text[at + ".count(\"".len()..];
+        // A count (`count`, `countf`) names the prefix of its two forms.
+        for (at, call) in text
+            .match_indices(".count(\"")
+            .chain(text.match_indices(".countf(\""))
+        {
+            let rest = &text[at + call.len()..];
             if let Some(end) = rest.find('"') {
                 for form in ["one", "other"] {
                     used.push((

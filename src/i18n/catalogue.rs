@@ -77,6 +77,12 @@ impl Catalogue {
                 Some(text) => {
                     let mut want = placeholders(reference.get(key).unwrap_or_default());
                     let mut have = placeholders(text);
+                    // A singular may say "one" in words ("the oldest installment") where
+                    // another language writes the count: its `{n}` may go unsaid.
+                    if key.ends_with(".one") {
+                        want.retain(|p| *p != "n");
+                        have.retain(|p| *p != "n");
+                    }
                     want.sort_unstable();
                     want.dedup();
                     have.sort_unstable();
@@ -241,9 +247,18 @@ impl Lang {
     /// A count with its noun: `{prefix}.one` for 1, `{prefix}.other` for any other count,
     /// `{n}` filled (a language with no plural gives both the same text).
     pub fn count(self, prefix: &str, n: i64) -> String {
+        self.countf(prefix, n, &[])
+    }
+
+    /// A count whose sentence names more than `{n}`: `count` with `values` filled as well.
+    pub fn countf(self, prefix: &str, n: i64, values: &[(&str, &dyn Display)]) -> String {
         let form = if n == 1 { "one" } else { "other" };
         match lookup(self, &format!("{prefix}.{form}")) {
-            Some(text) => fill(text, &[("n", &n)]),
+            Some(text) => {
+                let mut all: Vec<(&str, &dyn Display)> = vec![("n", &n)];
+                all.extend_from_slice(values);
+                fill(text, &all)
+            }
             None => n.to_string(),
         }
     }
@@ -315,6 +330,28 @@ mod tests {
             vec![
                 "en.toml: `a` has placeholders [\"sum\"], the reference [\"amount\"]".to_string(),
                 "en.toml: key `b` is in no reference catalogue".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_a_singular_may_leave_its_count_unsaid() {
+        let reference = Catalogue::parse(
+            "[x]\none = \"{n} 期{a}\"\nother = \"{n} 期{a}\"\n",
+            "zh.toml",
+        )
+        .unwrap();
+        let en = Catalogue::parse(
+            "[x]\none = \"the installment{a}\"\nother = \"the installments{a}\"\n",
+            "en.toml",
+        )
+        .unwrap();
+        let err = en.check_against(&reference, "en.toml").unwrap_err();
+        assert_eq!(
+            err.0,
+            vec![
+                "en.toml: `x.other` has placeholders [\"a\"], the reference [\"a\", \"n\"]"
+                    .to_string()
             ]
         );
     }

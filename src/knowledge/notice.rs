@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::{Lang, en_count};
+use crate::i18n::Lang;
 
 /// How close the contact is: it sets the greeting and the register (你 or 您).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,157 +104,73 @@ pub struct NoticeFacts {
     pub plan: Plan,
 }
 
-/// The message, one paragraph a line, ready to paste into a chat.
+/// The message, one paragraph a line, ready to paste into a chat: the catalogue's template
+/// (`knowledge.notice.message`) with its paragraphs chosen by the facts and filled in by name.
 pub fn message(f: &NoticeFacts, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh(f),
-        Lang::En => en(f),
-    }
-}
-
-fn zh(f: &NoticeFacts) -> String {
-    let you = match f.relation {
-        Relation::Family | Relation::Friend => "你",
-        Relation::Colleague | Relation::Other => "您",
+    let you = lang.tr(match f.relation {
+        Relation::Family | Relation::Friend => "knowledge.notice.you_close",
+        Relation::Colleague | Relation::Other => "knowledge.notice.you_formal",
+    });
+    let greeting = lang.trf(
+        match f.relation {
+            Relation::Family => "knowledge.notice.greeting_family",
+            Relation::Friend => "knowledge.notice.greeting_friend",
+            Relation::Colleague => "knowledge.notice.greeting_colleague",
+            Relation::Other => "knowledge.notice.greeting_other",
+        },
+        &[("name", &f.contact)],
+    );
+    let loan = lang.trf(
+        if f.overdue {
+            "knowledge.notice.loan_overdue"
+        } else {
+            "knowledge.notice.loan_current"
+        },
+        &[("lender", &f.lender), ("loan", &f.loan)],
+    );
+    let when = |key: &'static str, date: &dyn std::fmt::Display| {
+        lang.trf(key, &[("date", date), ("you", &you), ("basis", &f.basis)])
     };
-    let name = &f.contact;
-    let mut out = vec![match f.relation {
-        Relation::Family => format!("{name}，有件事想先跟你说，你别担心。"),
-        Relation::Friend => format!("{name}，打扰一下，有件事得先跟你打个招呼。"),
-        Relation::Colleague => {
-            format!("{name}您好，抱歉在工作之外打扰您，有件事需要提前跟您说明。")
-        }
-        Relation::Other => format!("{name}您好，有件事想提前告诉您。"),
-    }];
-    let state = if f.overdue {
-        "，现在已经逾期了"
-    } else {
-        ""
-    };
-    out.push(format!(
-        "我在{}有一笔借款（{}）{state}。申请借款时，我把{you}填成了紧急联系人。",
-        f.lender, f.loan
-    ));
-    out.push(match (f.contact_date, f.date_reached) {
+    let when = match (f.contact_date, f.date_reached) {
         // Not late: every date is conditional on missing the payment.
         (Some(d), false) if !f.overdue => match f.next_due {
-            Some(due) => format!(
-                "如果我没能按时还上 {due} 到期的这一期，对方最早可能从 {d} 起打电话给{you}（依据：{}）。",
-                f.basis
+            Some(due) => lang.trf(
+                "knowledge.notice.when_if_missed_due",
+                &[
+                    ("due", &due),
+                    ("date", &d),
+                    ("you", &you),
+                    ("basis", &f.basis),
+                ],
             ),
-            None => format!(
-                "如果我没能按时还款，对方最早可能从 {d} 起打电话给{you}（依据：{}）。",
-                f.basis
-            ),
+            None => when("knowledge.notice.when_if_missed", &d),
         },
-        (Some(d), false) => format!("对方最早可能从 {d} 起打电话给{you}（依据：{}）。", f.basis),
-        (Some(d), true) => format!(
-            "按估计，从 {d} 起对方就可能联系{you}了（依据：{}）。",
-            f.basis
-        ),
-        (None, _) => format!(
-            "对方没有公开从哪天起会联系{you}，逾期以后随时可能打来（依据：{}）。",
-            f.basis
-        ),
-    });
-    out.push(format!(
-        "{you}不欠这笔钱：不需要替我还，也不需要答应对方任何事。"
-    ));
-    out.push(format!(
-        "如果接到电话：请对方直接联系我本人；不要提供我或{you}自己的任何个人信息；记下来电的时间和号码，告诉我。"
-    ));
-    out.push(format!(
-        "如果对方骚扰或辱骂{you}：骚扰电话和短信可以拨 12321 举报，对金融机构可以拨 12378 投诉；如果受到威胁，请直接报警（110）。"
-    ));
-    out.push(format!(
-        "我正在处理：{}。给{you}添麻烦了，谢谢{you}。",
-        match &f.plan {
-            Plan::Extension { date } => format!("我在跟对方申请把逾期的这一期延期到 {date}"),
-            Plan::Monthly { monthly, months } => {
-                format!("我在跟对方协商，每月还 {monthly}，分 {months} 个月还清逾期的部分")
-            }
-            Plan::OnTime => "我会按时还款".to_string(),
-            Plan::Negotiating => "我在跟对方协商还款计划".to_string(),
-        }
-    ));
-    out.join("\n")
-}
-
-fn en(f: &NoticeFacts) -> String {
-    let name = &f.contact;
-    let mut out = vec![match f.relation {
-        Relation::Family => {
-            format!(
-                "Hi {name}, there is something I want you to hear from me first. Please don't worry."
-            )
-        }
-        Relation::Friend => format!("Hi {name}, sorry to bother you: a quick heads-up."),
-        Relation::Colleague => format!(
-            "Hello {name}, sorry to bring a private matter to you, but I want to let you know in advance."
-        ),
-        Relation::Other => format!("Hello {name}, I want to let you know something in advance."),
-    }];
-    let loan = if f.overdue {
-        format!(
-            "A loan I have with {} ({}) is now overdue.",
-            f.lender, f.loan
-        )
-    } else {
-        format!("I have a loan with {} ({}).", f.lender, f.loan)
+        (Some(d), false) => when("knowledge.notice.when_from", &d),
+        (Some(d), true) => when("knowledge.notice.when_since", &d),
+        (None, _) => when("knowledge.notice.when_unknown", &""),
     };
-    out.push(format!(
-        "{loan} When I applied, I gave your name as an emergency contact."
-    ));
-    out.push(match (f.contact_date, f.date_reached) {
-        // Not late: every date is conditional on missing the payment.
-        (Some(d), false) if !f.overdue => match f.next_due {
-            Some(due) => format!(
-                "If I miss the payment due on {due}, the lender may call you from {d} (basis: {}).",
-                f.basis
-            ),
-            None => format!(
-                "If I miss a payment, the lender may call you from {d} (basis: {}).",
-                f.basis
-            ),
-        },
-        (Some(d), false) => format!(
-            "The lender may start calling you from {d} (basis: {}).",
-            f.basis
+    let plan = match &f.plan {
+        Plan::Extension { date } => lang.trf("knowledge.notice.plan_extension", &[("date", date)]),
+        Plan::Monthly { monthly, months } => lang.trf(
+            "knowledge.notice.plan_monthly",
+            &[
+                ("monthly", monthly),
+                ("months", &lang.count("common.months", i64::from(*months))),
+            ],
         ),
-        (Some(d), true) => format!(
-            "By that estimate the lender may call you any time since {d} (basis: {}).",
-            f.basis
-        ),
-        (None, _) => format!(
-            "The lender gives no day; they may call you at any time once the loan is overdue (basis: {}).",
-            f.basis
-        ),
-    });
-    out.push("You owe nothing: you do not have to pay for me or promise anything.".to_string());
-    out.push(
-        "If they call: ask them to contact me directly, give no personal details about me or about you, and note the time and the number for me."
-            .to_string(),
-    );
-    out.push(
-        "If they harass or insult you, report harassing calls and SMS to 12321, or complain about the lender to 12378; if they threaten you, call the police (110)."
-            .to_string(),
-    );
-    out.push(format!(
-        "I am dealing with it: {}. Thank you, and sorry for the trouble.",
-        match &f.plan {
-            Plan::Extension { date } =>
-                format!("I am asking the lender to move the overdue installment to {date}"),
-            Plan::Monthly { monthly, months } => {
-                format!(
-                    "I am offering {monthly} a month for {} to clear what is overdue",
-                    en_count(*months, "month", "months")
-                )
-            }
-            Plan::OnTime => "I will pay on time".to_string(),
-            Plan::Negotiating => "I am negotiating a repayment plan with the lender".to_string(),
-        }
-    ));
-    out.join("\n")
+        Plan::OnTime => lang.tr("knowledge.notice.plan_on_time").to_string(),
+        Plan::Negotiating => lang.tr("knowledge.notice.plan_negotiating").to_string(),
+    };
+    lang.trf(
+        "knowledge.notice.message",
+        &[
+            ("greeting", &greeting),
+            ("loan", &loan),
+            ("you", &you),
+            ("when", &when),
+            ("plan", &plan),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -33,44 +33,22 @@ pub fn contact_basis(view: &LoanView, lang: Lang) -> String {
         return lang.tr("present.notice.reports_give_no_day").to_string();
     };
     let source = printable(&m.source);
-    match m.basis {
-        Basis::User => {
+    // Another platform's report stands in for this one's: say so.
+    // A range ("8 to 30 days") stays one range, never "day 8, others say day 30".
+    let key = match (m.basis, m.day_typical.is_some()) {
+        (Basis::User, _) => {
             return lang.trf("present.notice.day_i_noted_from", &[("day", &day)]);
         }
-        // Another platform's report stands in for this one's: say so.
-        // A range ("8 to 30 days") stays one range, never "day 8, others say day 30".
-        Basis::Estimate => {
-            return match (lang, m.day_typical) {
-                (Lang::Zh, Some(t)) => format!(
-                    "借用《{source}》中其他平台的报道估计，约逾期第 {day} 到 {t} 天；这是估计，不是规定"
-                ),
-                (Lang::Zh, None) => format!(
-                    "借用《{source}》中其他平台的报道估计，逾期第 {day} 天起；这是估计，不是规定"
-                ),
-                (Lang::En, Some(t)) => format!(
-                    "estimated from another platform's reports in 《{source}》: about overdue day {day} to {t}; an estimate, not a rule"
-                ),
-                (Lang::En, None) => format!(
-                    "estimated from another platform's reports in 《{source}》: from overdue day {day}; an estimate, not a rule"
-                ),
-            };
-        }
-        Basis::Article => {}
-    }
-    match (lang, m.day_typical) {
-        (Lang::Zh, Some(t)) => format!(
-            "《{source}》中的报道，逾期第 {day} 天起，也有人说第 {t} 天；这是估计，不是规定"
-        ),
-        (Lang::Zh, None) => {
-            format!("《{source}》中的报道，逾期第 {day} 天起；这是估计，不是规定")
-        }
-        (Lang::En, Some(t)) => format!(
-            "reports in 《{source}》: from overdue day {day}, others say day {t}; an estimate, not a rule"
-        ),
-        (Lang::En, None) => {
-            format!("reports in 《{source}》: from overdue day {day}; an estimate, not a rule")
-        }
-    }
+        (Basis::Estimate, true) => "present.notice.estimate_range",
+        (Basis::Estimate, false) => "present.notice.estimate_from",
+        (Basis::Article, true) => "present.notice.article_range",
+        (Basis::Article, false) => "present.notice.article_from",
+    };
+    let typical = m.day_typical.map(|t| t.to_string()).unwrap_or_default();
+    lang.trf(
+        key,
+        &[("source", &source), ("day", &day), ("typical", &typical)],
+    )
 }
 
 /// What the borrower says they are doing: the call script's request, in figures. The figures come

@@ -48,171 +48,101 @@ pub fn reason_text(lang: Lang, r: &Reason, today: chrono::NaiveDate) -> String {
     // is not today's.
     // Its spaces do not break when the dashboard wraps the line (`2 Dec` stays whole).
     let day = |d: &chrono::NaiveDate| dates::day(lang, *d, today).replace(' ', "\u{a0}");
-    match (lang, r) {
-        (Lang::Zh, Reason::AvoidsContact { was, now }) => {
-            let was_txt = if *was <= today {
-                format!("现在已可能联系紧急联系人（自 {} 起）", day(was))
+    match r {
+        Reason::AvoidsContact { was, now } => {
+            let was = if *was <= today {
+                lang.trf(
+                    "present.plan.avoids_contact_already",
+                    &[("date", &day(was))],
+                )
             } else {
-                format!("原本 {} 可能联系紧急联系人", day(was))
+                lang.trf("present.plan.avoids_contact_from", &[("date", &day(was))])
             };
             match now {
-                Some(n) => format!("{was_txt}；还上后推迟到 {}", day(n)),
-                None => format!("{was_txt}；这笔还清后整笔结清"),
+                Some(n) => lang.trf(
+                    "present.plan.avoids_contact_later",
+                    &[("was", &was), ("date", &day(n))],
+                ),
+                None => lang.trf("present.plan.avoids_contact_paid_off", &[("was", &was)]),
             }
         }
-        (Lang::En, Reason::AvoidsContact { was, now }) => {
-            let was_txt = if *was <= today {
-                format!("contacts may be called already (since {})", day(was))
-            } else {
-                format!("contacts may be called from {}", day(was))
-            };
-            match now {
-                Some(n) => format!("{was_txt}; once paid, not before {}", day(n)),
-                None => format!("{was_txt}; this pays the loan off"),
-            }
-        }
-        (
-            Lang::Zh,
-            Reason::ClearsOverdue {
-                installments,
-                penalty_percent_per_day,
-                contact_now,
-            },
-        ) => {
-            let c = match contact_now {
-                ContactAfter::From(d) => format!("，联系紧急联系人的日子推到 {}", day(d)),
+        Reason::ClearsOverdue {
+            installments,
+            penalty_percent_per_day,
+            contact_now,
+        } => {
+            let contact = match contact_now {
+                ContactAfter::From(d) => {
+                    lang.trf("present.plan.contact_moves_to", &[("date", &day(d))])
+                }
                 ContactAfter::Already(d) => {
-                    format!("；仍可能联系紧急联系人（自 {} 起）", day(d))
+                    lang.trf("present.plan.contact_already", &[("date", &day(d))])
                 }
                 ContactAfter::NoDay => String::new(),
             };
-            format!(
-                "还清最早的 {installments} 期逾期：停止罚息（每天 {}%）{c}",
-                pct(*penalty_percent_per_day)
+            lang.countf(
+                "present.plan.clears_overdue",
+                i64::from(*installments),
+                &[
+                    ("percent", &pct(*penalty_percent_per_day)),
+                    ("contact", &contact),
+                ],
             )
         }
-        (
-            Lang::En,
-            Reason::ClearsOverdue {
-                installments,
-                penalty_percent_per_day,
-                contact_now,
-            },
-        ) => {
-            let c = match contact_now {
-                ContactAfter::From(d) => format!("; contacts not before {}", day(d)),
-                ContactAfter::Already(d) => {
-                    format!("; contacts may still be called (since {})", day(d))
-                }
-                ContactAfter::NoDay => String::new(),
-            };
-            // "the oldest overdue installment", "the oldest 2 overdue installments"
-            let which = match installments {
-                1 => "the oldest overdue installment".to_string(),
-                n => format!("the oldest {n} overdue installments"),
-            };
-            format!(
-                "clears {which}: stops {}%/day penalty{c}",
-                pct(*penalty_percent_per_day)
-            )
-        }
-        (
-            Lang::Zh,
-            Reason::DueSoon {
-                due,
-                annual_percent,
-            },
-        ) => format!(
-            "{} 到期，年化 {}%，在剩下的借款里最高",
-            day(due),
-            rate(*annual_percent)
+        Reason::DueSoon {
+            due,
+            annual_percent,
+        } => lang.trf(
+            "present.plan.due_soon",
+            &[("date", &day(due)), ("rate", &rate(*annual_percent))],
         ),
-        (
-            Lang::En,
-            Reason::DueSoon {
-                due,
-                annual_percent,
-            },
-        ) => format!(
-            "due {}; highest rate left ({}% a year)",
-            day(due),
-            rate(*annual_percent)
+        Reason::HighestRate { annual_percent } => lang.trf(
+            "present.plan.highest_rate",
+            &[("rate", &rate(*annual_percent))],
         ),
-        (Lang::Zh, Reason::HighestRate { annual_percent }) => {
-            format!("雪崩法：年化 {}% 最高，先还", rate(*annual_percent))
-        }
-        (Lang::En, Reason::HighestRate { annual_percent }) => {
-            format!(
-                "avalanche: highest rate ({}% a year)",
-                rate(*annual_percent)
-            )
-        }
-        (Lang::Zh, Reason::SmallestBalance { balance, smaller }) => match smaller {
-            None => format!("雪球法：剩余 {} 最少，先还", grouped(*balance)),
-            Some(s) => format!(
-                "雪球法：剩余 {}；更少的 {} 在 {HORIZON_DAYS} 天内没有这笔钱够还的整期",
-                grouped(*balance),
-                grouped(*s)
+        Reason::SmallestBalance { balance, smaller } => match smaller {
+            None => lang.trf(
+                "present.plan.smallest_balance",
+                &[("balance", &grouped(*balance))],
+            ),
+            Some(s) => lang.trf(
+                "present.plan.smallest_balance_no_bill",
+                &[
+                    ("balance", &grouped(*balance)),
+                    ("smaller", &grouped(*s)),
+                    ("horizon", &HORIZON_DAYS),
+                ],
             ),
         },
-        (Lang::En, Reason::SmallestBalance { balance, smaller }) => match smaller {
-            None => format!("snowball: smallest balance left ({})", grouped(*balance)),
-            Some(s) => format!(
-                "snowball: balance {}; the smaller {} has no whole bill within {HORIZON_DAYS} days that the cash covers",
-                grouped(*balance),
-                grouped(*s)
-            ),
-        },
-        (
-            lang,
-            Reason::BeforeCreditReport {
-                was,
-                estimate,
-                in_contact_stage,
-                installments,
-                now,
-            },
-        ) => {
+        Reason::BeforeCreditReport {
+            was,
+            estimate,
+            in_contact_stage,
+            installments,
+            now,
+        } => {
             let approx = if *estimate { "≈" } else { "" };
-            let was = format!("{approx}{}", day(was));
-            let now = match now {
-                ContactAfter::From(d) => Some(format!("{approx}{}", day(d))),
-                _ => None,
+            let stage = if *in_contact_stage {
+                lang.tr("present.plan.credit_in_contact_stage")
+            } else {
+                ""
             };
-            match lang {
-                Lang::Zh => {
-                    let stage = if *in_contact_stage {
-                        "已可能联系紧急联系人，"
-                    } else {
-                        ""
-                    };
-                    let after = match now {
-                        Some(n) => format!("；还上后推到 {n}"),
-                        None => String::new(),
-                    };
-                    format!(
-                        "{stage}{was} 起可能上报征信：先还最早的 {installments} 期逾期（征信记录会留存多年）{after}"
-                    )
-                }
-                Lang::En => {
-                    let stage = if *in_contact_stage {
-                        "contacts may be called already; "
-                    } else {
-                        ""
-                    };
-                    let which = match installments {
-                        1 => "the oldest overdue installment".to_string(),
-                        n => format!("the oldest {n} overdue installments"),
-                    };
-                    let after = match now {
-                        Some(n) => format!("; once paid, that day moves to {n}"),
-                        None => String::new(),
-                    };
-                    format!(
-                        "{stage}may be credit-reported from {was}: {which} first (a credit record stays for years){after}"
-                    )
-                }
-            }
+            let after = match now {
+                ContactAfter::From(d) => lang.trf(
+                    "present.plan.credit_after",
+                    &[("date", &format!("{approx}{}", day(d)))],
+                ),
+                _ => String::new(),
+            };
+            lang.countf(
+                "present.plan.credit_report",
+                i64::from(*installments),
+                &[
+                    ("stage", &stage),
+                    ("was", &format!("{approx}{}", day(was))),
+                    ("after", &after),
+                ],
+            )
         }
     }
 }
@@ -252,16 +182,15 @@ pub fn nothing_to_pay(
         Some((id, due, amount)) if *due > within => {
             let day = dates::day(lang, *due, today);
             let amount = format!("{cur}{}", grouped(*amount));
-            match lang {
-                Lang::Zh => format!(
-                    "没有建议的还款：未来 {HORIZON_DAYS} 天内没有到期的款项；下一笔是 {} {day} 到期的 {amount}。",
-                    name(id)
-                ),
-                Lang::En => format!(
-                    "No payment proposed: nothing falls due in the next {HORIZON_DAYS} days; the next bill is {}, {amount} on {day}.",
-                    name(id)
-                ),
-            }
+            lang.trf(
+                "present.plan.next_bill_later",
+                &[
+                    ("horizon", &HORIZON_DAYS),
+                    ("loan", &name(id)),
+                    ("day", &day),
+                    ("amount", &amount),
+                ],
+            )
         }
         Some(_) => lang.tr("present.plan.no_payment_proposed_cash").to_string(),
     }
@@ -287,33 +216,21 @@ pub fn kept_for_note(lang: Lang, plan: &Plan, name: &dyn Fn(&str) -> String) -> 
         .kept_for
         .as_ref()
         .filter(|_| plan.left > Decimal::ZERO)?;
-    Some(match lang {
-        Lang::Zh => format!(
-            "（留给逾期的{}：有逾期没还上时，不先还没到期的账单）",
-            name(id)
-        ),
-        Lang::En => format!(
-            " (left, for the overdue loan {}: no bill not yet due is paid while an installment is overdue)",
-            name(id)
-        ),
-    })
+    Some(lang.trf("present.plan.kept_for", &[("loan", &name(id))]))
 }
 
 /// Loans the plan keeps out of the emergency-contact stage over the horizon (short enough for the
 /// dashboard's 30-column plan pane).
 pub fn kept_off_title(lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{HORIZON_DAYS} 天内不到联系紧急联系人阶段"),
-        Lang::En => format!("Contact stage {HORIZON_DAYS}+ days away"),
-    }
+    lang.trf("present.plan.kept_off_title", &[("horizon", &HORIZON_DAYS)])
 }
 
 /// Loans whose contacts may still be called within the horizon after the plan.
 pub fn still_threatened_title(lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{HORIZON_DAYS} 天内仍可能联系紧急联系人"),
-        Lang::En => format!("Contact stage within {HORIZON_DAYS} days"),
-    }
+    lang.trf(
+        "present.plan.still_threatened_title",
+        &[("horizon", &HORIZON_DAYS)],
+    )
 }
 
 /// Loan names in a sentence: 、 in Chinese, a comma in English.
@@ -323,12 +240,5 @@ pub fn join_names(lang: Lang, names: &[String]) -> String {
 
 /// What the plan does not do, and how far it looks: under every plan.
 pub fn scope_note(lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "只建议还整期：部分还款不会重置逾期天数。文件里没有“最低还款额”，所以没有按最低还款额计算；看的是未来 {HORIZON_DAYS} 天。"
-        ),
-        Lang::En => format!(
-            "Only whole installments are proposed: a part payment resets no overdue count. The file has no lender minimum payment, so none is used. The plan looks {HORIZON_DAYS} days ahead."
-        ),
-    }
+    lang.trf("present.plan.scope", &[("horizon", &HORIZON_DAYS)])
 }
