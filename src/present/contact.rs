@@ -57,22 +57,18 @@ impl Countdown {
     /// The few words every face shows for the countdown (a `check` cell, `status`, the line
     /// after a write, the dashboard's list); empty for `None`.
     pub fn words(self, lang: Lang, today: NaiveDate) -> String {
-        match (self, lang) {
-            (Countdown::None, _) => String::new(),
-            (Countdown::IfMissed { contact, .. }, Lang::Zh) => {
-                format!("若未还：{} 起联系人", dates::day(lang, contact, today))
+        match self {
+            Countdown::None => String::new(),
+            Countdown::IfMissed { contact, .. } => lang.trf(
+                "present.contact.if_missed",
+                &[("on", &dates::day(lang, contact, today))],
+            ),
+            Countdown::Ahead { days: 1, .. } => lang.tr("present.contact.tomorrow").into(),
+            Countdown::Ahead { days, .. } => {
+                lang.trf("present.contact.in_days", &[("days", &days)])
             }
-            (Countdown::IfMissed { contact, .. }, Lang::En) => {
-                format!("if missed: contacts {}", dates::day(lang, contact, today))
-            }
-            (Countdown::Ahead { days: 1, .. }, Lang::Zh) => "紧急联系人 明天".into(),
-            (Countdown::Ahead { days: 1, .. }, Lang::En) => "contacts tomorrow".into(),
-            (Countdown::Ahead { days, .. }, Lang::Zh) => format!("紧急联系人 {days} 天后"),
-            (Countdown::Ahead { days, .. }, Lang::En) => format!("contacts in {days} days"),
-            (Countdown::Today { .. }, Lang::Zh) => "紧急联系人 今天起".into(),
-            (Countdown::Today { .. }, Lang::En) => "contacts from today".into(),
-            (Countdown::Passed { .. }, Lang::Zh) => "紧急联系人 可能已联系".into(),
-            (Countdown::Passed { .. }, Lang::En) => "contacts may be called".into(),
+            Countdown::Today { .. } => lang.tr("present.contact.today").into(),
+            Countdown::Passed { .. } => lang.tr("present.contact.passed").into(),
         }
     }
 
@@ -80,29 +76,25 @@ impl Countdown {
     /// shorter form.
     pub fn fitted_words(self, lang: Lang, today: NaiveDate, width: usize) -> String {
         let words = self.words(lang, today);
-        let options: Vec<String> = match (self, lang) {
-            (Countdown::None, _) => vec![],
-            (Countdown::IfMissed { contact, .. }, _) => {
+        let options: Vec<String> = match self {
+            Countdown::None => vec![],
+            Countdown::IfMissed { contact, .. } => {
                 let on = dates::day(lang, contact, today);
-                match lang {
-                    Lang::Zh => vec![words, format!("若未还 {on}◆")],
-                    Lang::En => vec![words, format!("if missed: ◆ {on}")],
-                }
+                vec![
+                    words,
+                    lang.trf("present.contact.if_missed_short", &[("on", &on)]),
+                ]
             }
-            (Countdown::Ahead { days, date }, _) => {
+            Countdown::Ahead { days, date } => {
                 let on = dates::day(lang, date, today);
-                match lang {
-                    Lang::Zh => vec![
-                        format!("{words}（{on}）"),
-                        words,
-                        format!("联系人 {days}天后"),
-                    ],
-                    Lang::En => vec![
-                        format!("{words} ({on})"),
-                        words,
-                        format!("contacts in {days}d"),
-                    ],
-                }
+                vec![
+                    lang.trf(
+                        "present.contact.with_date",
+                        &[("words", &words), ("on", &on)],
+                    ),
+                    words,
+                    lang.trf("present.contact.in_days_short", &[("days", &days)]),
+                ]
             }
             _ => vec![words],
         };

@@ -59,28 +59,27 @@ pub fn line(ctx: &Context) -> String {
         let n = soon.len();
         let amount = format!("{cur}{}", grouped(snap.totals.due_soon));
         let nearest = soon.iter().filter_map(|f| f.due_soon_in).min().unwrap_or(0);
-        let next = match (lang, nearest) {
-            (Lang::Zh, 0) => "今天".to_string(),
-            (Lang::Zh, 1) => "明天".to_string(),
-            (Lang::Zh, d) => format!("{d}天后"),
-            (Lang::En, 0) => "today".to_string(),
-            (Lang::En, 1) => "tomorrow".to_string(),
-            (Lang::En, d) => format!("in {d}d"),
+        let next = match nearest {
+            0 => lang.tr("report.status.today").to_string(),
+            1 => lang.tr("report.status.tomorrow").to_string(),
+            d => lang.trf("report.status.in_days", &[("d", &d)]),
         };
-        let forms = match (lang, n) {
-            (Lang::Zh, 1) => vec![format!("{next}到期 {amount}"), format!("到期 {amount}")],
-            (Lang::Zh, n) => vec![
-                format!("{alert}天内到期{n}笔 {amount}，最近{next}"),
-                format!("{alert}天内到期{n}笔 {amount}"),
-                format!("到期 {amount}"),
-            ],
-            (Lang::En, 1) => vec![format!("due {next} {amount}"), format!("due {amount}")],
-            (Lang::En, n) => vec![
-                format!("{n} due within {alert}d {amount}, next {next}"),
-                format!("{n} due within {alert}d {amount}"),
-                format!("due {amount}"),
-            ],
+        let v: &[(&str, &dyn std::fmt::Display)] = &[
+            ("next", &next),
+            ("amount", &amount),
+            ("alert", &alert),
+            ("n", &n),
+        ];
+        let keys: &[&'static str] = if n == 1 {
+            &["report.status.one_next", "report.status.due"]
+        } else {
+            &[
+                "report.status.many_next",
+                "report.status.many",
+                "report.status.due",
+            ]
         };
+        let forms: Vec<String> = keys.iter().map(|k| lang.trf(k, v)).collect();
         parts.push(forms[0].clone());
         soon_forms = Some((parts.len() - 1, forms));
     }

@@ -53,42 +53,31 @@ impl Key {
     pub fn label(self, lang: Lang) -> Text {
         let _ = lang;
         match self {
-            Key::Platform => Text::new("平台", "Platform"),
-            Key::Product => Text::new("产品", "Product"),
-            Key::Name => Text::new("名称", "Name"),
-            Key::Method => Text::new("还款方式", "Repaid as"),
-            Key::Principal => Text::new("本金", "Borrowed"),
-            Key::RateKind => Text::new("利率按", "Rate is"),
-            Key::Rate => Text::new("利率 %", "Rate %"),
-            Key::FeeRate => Text::new("每期手续费 %", "Fee a month %"),
-            Key::Term => Text::new("期数", "Months"),
-            Key::Start => Text::new("放款日", "Drawn on"),
-            Key::DueDay => Text::new("每月还款日", "Due day"),
-            Key::Bills => Text::new("账单", "Bills"),
-            Key::Contacts => Text::new("紧急联系人", "Contacts"),
-            Key::PaidThrough => Text::new("已还期数", "Paid so far"),
+            Key::Platform => Text::tr("tui.addloan.label_platform"),
+            Key::Product => Text::tr("tui.addloan.label_product"),
+            Key::Name => Text::tr("tui.addloan.label_name"),
+            Key::Method => Text::tr("tui.addloan.label_method"),
+            Key::Principal => Text::tr("tui.addloan.label_principal"),
+            Key::RateKind => Text::tr("tui.addloan.label_rate_kind"),
+            Key::Rate => Text::tr("tui.addloan.label_rate"),
+            Key::FeeRate => Text::tr("tui.addloan.label_fee_rate"),
+            Key::Term => Text::tr("tui.addloan.label_term"),
+            Key::Start => Text::tr("tui.addloan.label_start"),
+            Key::DueDay => Text::tr("tui.addloan.label_due_day"),
+            Key::Bills => Text::tr("tui.addloan.label_bills"),
+            Key::Contacts => Text::tr("tui.addloan.label_contacts"),
+            Key::PaidThrough => Text::tr("tui.addloan.label_paid_through"),
         }
     }
 
     /// What the field's hint says under it.
     pub fn hint(self) -> Text {
         match self {
-            Key::Platform => Text::new(
-                "借呗、花呗、携程、任性贷，或其他名字",
-                "借呗, 花呗, ctrip, xingtu, or any name",
-            ),
-            Key::Name => Text::new("留空：平台 + 产品", "empty: platform + product"),
-            Key::Bills => Text::new(
-                "日期:金额，多笔用空格分开",
-                "DATE:AMOUNT, several separated by spaces",
-            ),
-            Key::Contacts => Text::new(
-                "名字,关系,电话；多人用 ; 分开",
-                "NAME,RELATION,PHONE; several separated by ;",
-            ),
-            Key::PaidThrough => {
-                Text::new("今天之前已按期还清的期数", "installments paid before today")
-            }
+            Key::Platform => Text::tr("tui.addloan.hint_platform"),
+            Key::Name => Text::tr("tui.addloan.hint_name"),
+            Key::Bills => Text::tr("tui.addloan.hint_bills"),
+            Key::Contacts => Text::tr("tui.addloan.hint_contacts"),
+            Key::PaidThrough => Text::tr("tui.addloan.hint_paid_through"),
             _ => Text::default(),
         }
     }

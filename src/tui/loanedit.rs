@@ -17,28 +17,19 @@ pub const KEYS: [Key; 4] = [Key::Name, Key::Budget, Key::Hardship, Key::Contacts
 impl Key {
     pub fn label(self) -> Text {
         match self {
-            Key::Name => Text::new("名称", "Name"),
-            Key::Budget => Text::new("每月能还", "Monthly budget"),
-            Key::Hardship => Text::new("困难原因", "Hardship"),
-            Key::Contacts => Text::new("紧急联系人", "Contacts"),
+            Key::Name => Text::tr("tui.loanedit.label_name"),
+            Key::Budget => Text::tr("tui.loanedit.label_budget"),
+            Key::Hardship => Text::tr("tui.loanedit.label_hardship"),
+            Key::Contacts => Text::tr("tui.loanedit.label_contacts"),
         }
     }
 
     pub fn hint(self) -> Text {
         match self {
-            Key::Name => Text::new("留空：平台 + 产品", "empty: platform + product"),
-            Key::Budget => Text::new(
-                "这笔每月最多能还多少，可留空",
-                "what you can pay on it a month; may be empty",
-            ),
-            Key::Hardship => Text::new(
-                "为什么无法按约还款（写协商函时用）",
-                "why you cannot pay as agreed (for the letter)",
-            ),
-            Key::Contacts => Text::new(
-                "名字,关系,电话；多人用 ; 分开，删掉即移除",
-                "NAME,RELATION,PHONE; several separated by ;",
-            ),
+            Key::Name => Text::tr("tui.loanedit.hint_name"),
+            Key::Budget => Text::tr("tui.loanedit.hint_budget"),
+            Key::Hardship => Text::tr("tui.loanedit.hint_hardship"),
+            Key::Contacts => Text::tr("tui.loanedit.hint_contacts"),
         }
     }
 }
