@@ -210,3 +210,76 @@ pub fn cut(s: &str, from: usize, to: usize) -> String {
         .map(|(_, c)| c)
         .collect()
 }
+
+/// One typing message applied to a one-line `value` with its `cursor` (in characters): the
+/// editing every text field shares. Control characters typed or pasted become spaces; false for
+/// a message that is not typing (Tab, Enter, …), which the form handles itself.
+pub fn edit_text(value: &mut String, cursor: &mut usize, msg: &FormMsg) -> bool {
+    let mut insert = |s: &str| {
+        let at = value
+            .char_indices()
+            .nth(*cursor)
+            .map(|(b, _)| b)
+            .unwrap_or(value.len());
+        value.insert_str(at, s);
+        *cursor += s.chars().count();
+    };
+    match msg {
+        FormMsg::Input(c) if !c.is_control() => insert(c.encode_utf8(&mut [0; 4])),
+        FormMsg::Paste(s) => {
+            let s: String = s
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            insert(&s);
+        }
+        FormMsg::Backspace => {
+            if *cursor > 0 {
+                *value = cut(value, *cursor - 1, *cursor);
+                *cursor -= 1;
+            }
+        }
+        FormMsg::Delete => *value = cut(value, *cursor, *cursor + 1),
+        FormMsg::Left => *cursor = cursor.saturating_sub(1),
+        FormMsg::Right => *cursor = (*cursor + 1).min(value.chars().count()),
+        FormMsg::Home => *cursor = 0,
+        FormMsg::End => *cursor = value.chars().count(),
+        FormMsg::ClearToStart => {
+            *value = cut(value, 0, *cursor);
+            *cursor = 0;
+        }
+        FormMsg::DeleteWord => {
+            let from = word_start(value, *cursor);
+            *value = cut(value, from, *cursor);
+            *cursor = from;
+        }
+        _ => return false,
+    }
+    true
+}
+
+#[cfg(test)]
+mod edit_text_tests {
+    use super::{FormMsg, edit_text};
+
+    #[test]
+    fn typing_moves_by_characters_and_keeps_control_characters_out() {
+        let (mut v, mut c) = (String::from("王小明"), 1);
+        assert!(edit_text(&mut v, &mut c, &FormMsg::Input('a')));
+        assert_eq!((v.as_str(), c), ("王a小明", 2));
+        edit_text(&mut v, &mut c, &FormMsg::Paste("x\ty".into()));
+        assert_eq!((v.as_str(), c), ("王ax y小明", 5));
+        edit_text(&mut v, &mut c, &FormMsg::Backspace);
+        edit_text(&mut v, &mut c, &FormMsg::Delete);
+        assert_eq!((v.as_str(), c), ("王ax 明", 4));
+        edit_text(&mut v, &mut c, &FormMsg::End);
+        edit_text(&mut v, &mut c, &FormMsg::DeleteWord);
+        assert_eq!((v.as_str(), c), ("王ax ", 4));
+        edit_text(&mut v, &mut c, &FormMsg::ClearToStart);
+        assert_eq!((v.as_str(), c), ("", 0));
+        edit_text(&mut v, &mut c, &FormMsg::Backspace);
+        assert_eq!((v.as_str(), c), ("", 0));
+        assert!(!edit_text(&mut v, &mut c, &FormMsg::Submit));
+        assert!(!edit_text(&mut v, &mut c, &FormMsg::Input('\u{1b}')));
+    }
+}

@@ -4,7 +4,7 @@ use crate::i18n::loansin as lt;
 use crate::store::add;
 use crate::tui::addloan::{AddLoan, Ground, Key, idx};
 use crate::tui::app::{App, Mode};
-use crate::tui::form::{FormMsg, cut, word_start};
+use crate::tui::form::{FormMsg, edit_text};
 use crate::tui::msg::Effect;
 
 fn ground(app: &App) -> Ground<'_> {
@@ -51,15 +51,6 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     };
     let i = idx(k);
     let choice = matches!(k, Key::Method | Key::RateKind);
-    let insert = |f: &mut AddLoan, s: &str| {
-        let at = f.values[i]
-            .char_indices()
-            .nth(f.cursor[i])
-            .map(|(b, _)| b)
-            .unwrap_or(f.values[i].len());
-        f.values[i].insert_str(at, s);
-        f.cursor[i] += s.chars().count();
-    };
     match msg {
         FormMsg::Next => f.focus = (f.focus + 1) % keys.len(),
         FormMsg::Prev => f.focus = (f.focus + keys.len() - 1) % keys.len(),
@@ -71,34 +62,6 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
             }
         }
         _ if choice && msg != FormMsg::Submit => {}
-        FormMsg::Input(c) => insert(f, c.encode_utf8(&mut [0; 4])),
-        FormMsg::Paste(s) => {
-            let s: String = s
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            insert(f, &s);
-        }
-        FormMsg::Backspace if f.cursor[i] > 0 => {
-            f.values[i] = cut(&f.values[i], f.cursor[i] - 1, f.cursor[i]);
-            f.cursor[i] -= 1;
-        }
-        FormMsg::Delete => {
-            f.values[i] = cut(&f.values[i], f.cursor[i], f.cursor[i] + 1);
-        }
-        FormMsg::Left => f.cursor[i] = f.cursor[i].saturating_sub(1),
-        FormMsg::Right => f.cursor[i] = (f.cursor[i] + 1).min(f.values[i].chars().count()),
-        FormMsg::Home => f.cursor[i] = 0,
-        FormMsg::End => f.cursor[i] = f.values[i].chars().count(),
-        FormMsg::ClearToStart => {
-            f.values[i] = cut(&f.values[i], 0, f.cursor[i]);
-            f.cursor[i] = 0;
-        }
-        FormMsg::DeleteWord => {
-            let from = word_start(&f.values[i], f.cursor[i]);
-            f.values[i] = cut(&f.values[i], from, f.cursor[i]);
-            f.cursor[i] = from;
-        }
         FormMsg::Submit => {
             let form = f.clone();
             return match form.loan(&ground(app)) {
@@ -111,7 +74,9 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
                 }
             };
         }
-        FormMsg::Backspace => {}
+        m => {
+            edit_text(&mut f.values[i], &mut f.cursor[i], &m);
+        }
     }
     if let Some(f) = app.add_loan.as_mut() {
         f.focus = f.focus.min(f.visible().len().saturating_sub(1));

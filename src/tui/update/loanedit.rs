@@ -5,7 +5,7 @@ use crate::intake;
 use crate::money::plain;
 use crate::store::add::LoanInfo;
 use crate::tui::app::{App, Mode};
-use crate::tui::form::{FormMsg, cut, word_start};
+use crate::tui::form::{FormMsg, edit_text};
 use crate::tui::loanedit::{KEYS, Key, LoanEdit};
 use crate::tui::msg::Effect;
 
@@ -91,45 +91,12 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
         return Vec::new();
     };
     let i = f.focus;
-    let insert = |f: &mut LoanEdit, s: &str| {
-        let at = f.values[i]
-            .char_indices()
-            .nth(f.cursor[i])
-            .map(|(b, _)| b)
-            .unwrap_or(f.values[i].len());
-        f.values[i].insert_str(at, s);
-        f.cursor[i] += s.chars().count();
-    };
     match msg {
         FormMsg::Next => f.focus = (f.focus + 1) % KEYS.len(),
         FormMsg::Prev => f.focus = (f.focus + KEYS.len() - 1) % KEYS.len(),
-        FormMsg::Input(c) if !c.is_control() => insert(f, c.encode_utf8(&mut [0; 4])),
-        FormMsg::Paste(s) => {
-            let s: String = s
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            insert(f, &s);
+        m => {
+            edit_text(&mut f.values[i], &mut f.cursor[i], &m);
         }
-        FormMsg::Backspace if f.cursor[i] > 0 => {
-            f.values[i] = cut(&f.values[i], f.cursor[i] - 1, f.cursor[i]);
-            f.cursor[i] -= 1;
-        }
-        FormMsg::Delete => f.values[i] = cut(&f.values[i], f.cursor[i], f.cursor[i] + 1),
-        FormMsg::Left => f.cursor[i] = f.cursor[i].saturating_sub(1),
-        FormMsg::Right => f.cursor[i] = (f.cursor[i] + 1).min(f.values[i].chars().count()),
-        FormMsg::Home => f.cursor[i] = 0,
-        FormMsg::End => f.cursor[i] = f.values[i].chars().count(),
-        FormMsg::ClearToStart => {
-            f.values[i] = cut(&f.values[i], 0, f.cursor[i]);
-            f.cursor[i] = 0;
-        }
-        FormMsg::DeleteWord => {
-            let from = word_start(&f.values[i], f.cursor[i]);
-            f.values[i] = cut(&f.values[i], from, f.cursor[i]);
-            f.cursor[i] = from;
-        }
-        _ => {}
     }
     f.error = None;
     Vec::new()
