@@ -61,20 +61,15 @@ pub fn document(ctx: &Context, v: &LoanView, doc: Doc) -> Option<(String, String
             let told = notice::told(v.loan, &c.name, ctx.today)
                 .map(|d| lang.trf("tui.protect.told_d", &[("d", &d)]))
                 .unwrap_or_default();
-            let title = match lang {
-                Lang::Zh => format!(
-                    "给 {} 的消息（{}/{}）{told}",
-                    present::notice::printable(&c.name),
-                    contact + 1,
-                    v.loan.contacts.len()
-                ),
-                Lang::En => format!(
-                    "Message to {} ({}/{}){told}",
-                    present::notice::printable(&c.name),
-                    contact + 1,
-                    v.loan.contacts.len()
-                ),
-            };
+            let title = lang.trf(
+                "tui.reading.message_to",
+                &[
+                    ("name", &present::notice::printable(&c.name)),
+                    ("k", &(contact + 1)),
+                    ("of", &v.loan.contacts.len()),
+                    ("told", &told),
+                ],
+            );
             Some((title, present::notice::message(ctx, v, c)))
         }
         Doc::Complaint => {

@@ -158,13 +158,10 @@ pub fn open(app: &mut App, kind: FormKind) {
                 Field::new(
                     FieldKind::Installment,
                     n,
-                    match lang {
-                        Lang::Zh => format!("共 {} 期；预填最早未还的一期", l.installments.len()),
-                        Lang::En => format!(
-                            "of {}; prefilled with the oldest unpaid",
-                            l.installments.len()
-                        ),
-                    },
+                    lang.trf(
+                        "update.form.installment_hint",
+                        &[("of", &l.installments.len())],
+                    ),
                 ),
                 Field::new(
                     FieldKind::Due,

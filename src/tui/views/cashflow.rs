@@ -113,10 +113,7 @@ pub fn render(
     let cur = &app.portfolio.settings.currency;
     let title = Line::from(vec![
         Span::styled(
-            match lang {
-                Lang::Zh => format!(" 现金流 · 未来 {WEEKS} 周每周到期 "),
-                Lang::En => format!(" Cash flow · due per week, next {WEEKS} weeks "),
-            },
+            lang.trf("views.cashflow.title", &[("weeks", &WEEKS)]),
             theme.bold(),
         ),
         Span::styled(format!("Esc {} ", lang.tr("common.back")), theme.dim()),

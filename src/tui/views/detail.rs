@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::dates;
 use crate::engine::{InstallmentStatus, LoanStatus};
-use crate::i18n::{Lang, en_count};
+use crate::i18n::Lang;
 use crate::model::mask_phone;
 use crate::present::stage;
 use crate::text::wrap;
@@ -219,18 +219,14 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 } else {
                     ""
                 };
-                let text = match lang {
-                    Lang::Zh => format!(
-                        "✓ 已过 {} 个 · {date} {}",
-                        passed.len(),
-                        lang.stage(last.kind)
-                    ),
-                    Lang::En => format!(
-                        "✓ {} passed · {date} {}",
-                        passed.len(),
-                        lang.stage(last.kind)
-                    ),
-                };
+                let text = lang.trf(
+                    "views.detail.passed",
+                    &[
+                        ("n", &passed.len()),
+                        ("date", &date),
+                        ("stage", &lang.stage(last.kind)),
+                    ],
+                );
                 // The mark of days from the user's file survives the cut.
                 let text = format!(
                     "{}{any_user}",
@@ -318,10 +314,13 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
                 .iter()
                 .map(|m| format!("{}{}{}", approx(m), lang.stage(m.kind), user(m)))
                 .collect();
-            let text = match lang {
-                Lang::Zh => format!("  之后还有 {} 个：{}", later.len(), names.join("、")),
-                Lang::En => format!("  {} later: {}", later.len(), names.join(", ")),
-            };
+            let text = lang.trf(
+                "views.detail.later",
+                &[
+                    ("n", &later.len()),
+                    ("names", &names.join(lang.tr("views.detail.list_sep"))),
+                ],
+            );
             lines.push(Line::from(Span::styled(
                 truncate(&text, width),
                 theme.dim(),
@@ -462,14 +461,16 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
         // Every payment listed (with an agreement the ledger counts only those from its date).
         let paid_sum: rust_decimal::Decimal = paid.iter().map(|p| p.amount).sum();
         lines.push(section(lang.tr("common.paid"), theme, width));
-        let mut pay = vec![vec![Span::raw(match lang {
-            Lang::Zh => format!("{} 笔，共 {}", paid.len(), money(cur, paid_sum)),
-            Lang::En => format!(
-                "{}, {}",
-                en_count(paid.len(), "payment", "payments"),
-                money(cur, paid_sum)
-            ),
-        })]];
+        let mut pay = vec![vec![Span::raw(lang.trf(
+            "views.detail.paid_sum",
+            &[
+                (
+                    "payments",
+                    &lang.count("common.payments", paid.len() as i64),
+                ),
+                ("sum", &money(cur, paid_sum)),
+            ],
+        ))]];
         if let Some(last) = paid.iter().max_by_key(|p| p.date) {
             pay.push(vec![Span::styled(
                 format!(
@@ -506,7 +507,12 @@ fn lines<'a>(app: &'a App, e: &'a Entry, width: usize, level: u8, theme: Theme) 
     if !sources.is_empty() && level < NEXT_ONLY {
         lines.push(section(lang.tr("views.detail.sources"), theme, width));
         for s in sources {
-            for row in wrap(&format!("《{s}》"), width, "", " ") {
+            for row in wrap(
+                &lang.trf("views.detail.source_title", &[("title", &s)]),
+                width,
+                "",
+                " ",
+            ) {
                 lines.push(Line::from(Span::styled(row, theme.dim())));
             }
         }
@@ -539,10 +545,7 @@ fn log_section<'a>(
     entries.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
     let shown = if compact { 2 } else { 4 };
     let mut lines = vec![section(
-        &match lang {
-            Lang::Zh => format!("沟通记录 {} 条（n 添加）", entries.len()),
-            Lang::En => format!("Log ({}; n adds)", entries.len()),
-        },
+        &lang.trf("views.detail.log", &[("n", &entries.len())]),
         theme,
         width,
     )];
@@ -559,10 +562,7 @@ fn log_section<'a>(
     }
     if entries.len() > shown {
         lines.push(Line::from(Span::styled(
-            match lang {
-                Lang::Zh => format!("…另有 {} 条较早的记录", entries.len() - shown),
-                Lang::En => format!("… {} older", entries.len() - shown),
-            },
+            lang.trf("views.detail.older", &[("n", &(entries.len() - shown))]),
             theme.dim(),
         )));
     }

@@ -45,10 +45,11 @@ fn promises(app: &App) -> Option<String> {
 
 fn weekday(lang: Lang, d: chrono::NaiveDate) -> &'static str {
     let i = d.weekday().num_days_from_monday() as usize;
-    match lang {
-        Lang::Zh => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][i],
-        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-    }
+    // One key for the week, its days split by spaces: Monday first.
+    lang.tr("views.header.weekdays")
+        .split(' ')
+        .nth(i)
+        .unwrap_or_default()
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -72,10 +73,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             app.offset.to_string()
         };
         first.push(Span::styled(
-            match lang {
-                Lang::Zh => format!(" 模拟日期 {shift} 天（真实 {}，t 复原） ", app.base_today),
-                Lang::En => format!(" simulated {shift}d (real {}; t resets) ", app.base_today),
-            },
+            lang.trf(
+                "views.header.simulated",
+                &[("shift", &shift), ("real", &app.base_today)],
+            ),
             theme
                 .fg(Color::Magenta)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),

@@ -28,31 +28,19 @@ fn glyphs(lang: Lang) -> Vec<(String, &'static str)> {
     use timeline::*;
     let c = |ch: char| ch.to_string();
     vec![
-        (c(TODAY), lang.t("今天", "today")),
-        (
-            c(DUE),
-            lang.t("最早未还一期到期日", "oldest unpaid due date"),
-        ),
-        (c(REMINDER), lang.t("提醒", "reminders")),
-        (c(ELAPSED), lang.t("已逾期的日子", "days late")),
-        (c(WAITING), lang.t("到期前的日子", "days before due")),
-        (c(AHEAD), lang.t("之后的日子", "days ahead")),
-        (
-            c(CONTACT),
-            lang.t("可能联系紧急联系人", "contacts may be called"),
-        ),
-        (
-            c(WINDOW),
-            lang.t("说法不一（最早~较晚）", "reports disagree (earliest~later)"),
-        ),
-        (
-            c(OTHER),
-            lang.t("频繁联系/第三方催收", "frequent calls / collectors"),
-        ),
-        (c(SEVERE), lang.t("征信/起诉", "credit report / court")),
+        (c(TODAY), lang.tr("views.help.glyph_today")),
+        (c(DUE), lang.tr("views.help.glyph_due")),
+        (c(REMINDER), lang.tr("views.help.glyph_reminder")),
+        (c(ELAPSED), lang.tr("views.help.glyph_elapsed")),
+        (c(WAITING), lang.tr("views.help.glyph_waiting")),
+        (c(AHEAD), lang.tr("views.help.glyph_ahead")),
+        (c(CONTACT), lang.tr("views.help.glyph_contact")),
+        (c(WINDOW), lang.tr("views.help.glyph_window")),
+        (c(OTHER), lang.tr("views.help.glyph_other")),
+        (c(SEVERE), lang.tr("views.help.glyph_severe")),
         (
             format!("{CLIP_LEFT}{CLIP_RIGHT}"),
-            lang.t("超出刻度", "beyond the scale"),
+            lang.tr("views.help.glyph_clip"),
         ),
     ]
 }
@@ -84,21 +72,9 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
             status_mark(LoanStatus::InAgreement),
             lang.status(LoanStatus::InAgreement),
         ),
-        ("▶", lang.t("选中", "selected")),
-        (
-            "≈",
-            lang.t(
-                "估算（罚息；借用其他平台的天数）",
-                "an estimate (penalty; another platform's day)",
-            ),
-        ),
-        (
-            "*",
-            lang.t(
-                "日期后：来自你的 [platforms] 或 emergency_contact_after_days",
-                "after a day: your [platforms] or emergency_contact_after_days",
-            ),
-        ),
+        ("▶", lang.tr("views.help.mark_selected")),
+        ("≈", lang.tr("views.help.mark_estimate")),
+        ("*", lang.tr("views.help.mark_user_day")),
     ]
 }
 
@@ -142,9 +118,9 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
             lines.push(Line::from(spans));
         }
     };
-    legend(lang.t("时间线", "Timeline"), glyphs(lang), &mut lines);
+    legend(lang.tr("views.help.timeline"), glyphs(lang), &mut lines);
     legend(
-        lang.t("标记", "Marks"),
+        lang.tr("views.help.marks"),
         markers(lang)
             .into_iter()
             .map(|(g, v)| (g.to_string(), v))
@@ -152,13 +128,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         &mut lines,
     );
     lines.push(Line::from(Span::styled(
-        format!(
-            " {}",
-            lang.t(
-                "所有时间线同一刻度：越靠右，麻烦越近。",
-                "Every bar is on one scale: further right, sooner trouble."
-            )
-        ),
+        format!(" {}", lang.tr("views.help.one_scale")),
         theme.dim(),
     )));
     // A screen too short for every row scrolls (↑↓ J K): a mark in the frame says there is

@@ -144,14 +144,17 @@ pub fn render(
         }
     }
     rows.push(Line::from(Span::styled(labels, theme.dim())));
-    let legend = match lang {
-        crate::i18n::Lang::Zh => format!(
-            "{DAY} 白天  {NIGHT} 夜间 22:00–08:00  ┄ 每天 {EFFECTIVE_CALLS_PER_DAY} 次  {OVER_3} 超过 {EFFECTIVE_CALLS_PER_DAY} 次  {OVER_6} 同一号码超过 {DIAL_ATTEMPTS_PER_DAY} 次"
-        ),
-        crate::i18n::Lang::En => format!(
-            "{DAY} day  {NIGHT} night 22:00–08:00  ┄ {EFFECTIVE_CALLS_PER_DAY} a day  {OVER_3} over {EFFECTIVE_CALLS_PER_DAY}  {OVER_6} over {DIAL_ATTEMPTS_PER_DAY} to one number"
-        ),
-    };
+    let legend = lang.trf(
+        "views.logview.legend",
+        &[
+            ("day", &DAY),
+            ("night", &NIGHT),
+            ("calls", &EFFECTIVE_CALLS_PER_DAY),
+            ("over_3", &OVER_3),
+            ("over_6", &OVER_6),
+            ("dials", &DIAL_ATTEMPTS_PER_DAY),
+        ],
+    );
     for l in wrap(&legend, width, " ", " ") {
         rows.push(Line::from(Span::styled(l, theme.dim())));
     }
@@ -170,14 +173,10 @@ pub fn render(
     rows.push(Line::from(""));
     let flagged = flagged_lines(lang, full);
     rows.push(Line::from(Span::styled(
-        match lang {
-            crate::i18n::Lang::Zh => {
-                format!(" 标记的记录（{} 条，{} 起）", flagged.len(), full.from)
-            }
-            crate::i18n::Lang::En => {
-                format!(" Flagged entries ({}, since {})", flagged.len(), full.from)
-            }
-        },
+        lang.trf(
+            "views.logview.flagged",
+            &[("n", &flagged.len()), ("from", &full.from)],
+        ),
         theme.accent(),
     )));
     if flagged.is_empty() {

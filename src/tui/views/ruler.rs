@@ -11,11 +11,10 @@ use crate::tui::theme::Theme;
 
 /// How far an end of the scale lies: "35天前" / "35d ago", "21天后" / "in 21d".
 fn reach(lang: Lang, d: i64) -> String {
-    match (lang, d < 0) {
-        (Lang::Zh, true) => format!("{}天前", -d),
-        (Lang::Zh, false) => format!("{d}天后"),
-        (Lang::En, true) => format!("{}d ago", -d),
-        (Lang::En, false) => format!("in {d}d"),
+    if d < 0 {
+        lang.trf("views.ruler.ago", &[("d", &-d)])
+    } else {
+        lang.trf("views.ruler.ahead", &[("d", &d)])
     }
 }
 
