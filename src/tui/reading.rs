@@ -107,10 +107,7 @@ pub fn document(ctx: &Context, v: &LoanView, doc: Doc) -> Option<(String, String
 /// `（Tab 换一种）` after a letter's title when the loan has other letters that fit.
 fn other_letters(lang: Lang, l: &crate::engine::Ledger) -> &'static str {
     if present::outcome::LetterKind::fitting(l).len() > 1 {
-        match lang {
-            Lang::Zh => crate::i18n::outcome::LETTER_TAB_ZH,
-            Lang::En => crate::i18n::outcome::LETTER_TAB_EN,
-        }
+        lang.tr("tui.reading.other_letters")
     } else {
         ""
     }

@@ -4,17 +4,16 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 /// "3 of 9" / "3/9": how many loans the list shows of how many.
 pub fn count(app: &App) -> String {
-    match app.lang {
-        Lang::Zh => format!("{}/{}", app.order.len(), app.snap.loans.len()),
-        Lang::En => format!("{} of {}", app.order.len(), app.snap.loans.len()),
-    }
+    app.lang.trf(
+        "views.filter.shown_of",
+        &[("shown", &app.order.len()), ("of", &app.snap.loans.len())],
+    )
 }
 
 pub fn footer(app: &App, theme: Theme) -> Line<'static> {
