@@ -19,6 +19,7 @@ pub mod run;
 pub mod scale;
 pub mod scroll;
 pub mod scrub;
+pub mod stack;
 pub mod state;
 pub mod theme;
 pub mod update;

@@ -4,10 +4,11 @@ use crate::i18n::loansin as lt;
 use crate::intake;
 use crate::money::plain;
 use crate::store::add::LoanInfo;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::form::{FormMsg, edit_text};
 use crate::tui::loanedit::{KEYS, Key, LoanEdit};
 use crate::tui::msg::Effect;
+use crate::tui::stack::View;
 
 pub fn open(app: &mut App) {
     let Some(e) = app.selected_entry() else {
@@ -38,15 +39,14 @@ pub fn open(app: &mut App) {
         loan.hardship.clone().unwrap_or_default(),
         contacts,
     ];
-    app.loan_edit = Some(LoanEdit {
+    app.views.open(View::EditLoan(LoanEdit {
         id: e.id.clone(),
         title: e.name.clone(),
         cursor: values.iter().map(|v| v.chars().count()).collect(),
         values,
         focus: 0,
         error: None,
-    });
-    app.mode = Mode::EditLoan;
+    }));
 }
 
 /// The values as the store takes them, or the first rule they break (in `lang`).
@@ -74,20 +74,20 @@ fn info(f: &LoanEdit, app: &App) -> Result<LoanInfo, String> {
 
 pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     if msg == FormMsg::Submit {
-        let Some(f) = app.loan_edit.clone() else {
+        let Some(f) = app.views.loan_edit().cloned() else {
             return Vec::new();
         };
         return match info(&f, app) {
             Ok(info) => vec![Effect::SetInfo(f.id.clone(), Box::new(info))],
             Err(e) => {
-                if let Some(f) = app.loan_edit.as_mut() {
+                if let Some(f) = app.views.loan_edit_mut() {
                     f.error = Some(e);
                 }
                 Vec::new()
             }
         };
     }
-    let Some(f) = app.loan_edit.as_mut() else {
+    let Some(f) = app.views.loan_edit_mut() else {
         return Vec::new();
     };
     let i = f.focus;
@@ -110,15 +110,15 @@ pub fn written(
 ) {
     match result {
         Ok(rec) => {
-            let id = app.loan_edit.take().map(|f| f.id);
+            let id = app.views.loan_edit().map(|f| f.id.clone());
             app.install(rec.loaded, exposed);
-            app.mode = Mode::Main;
+            app.views.clear();
             app.select_id(id.as_deref());
             app.notice = Some(lt::info_saved().get(app.lang).to_string());
         }
         Err(e) => {
             let lang = app.lang;
-            if let Some(f) = app.loan_edit.as_mut() {
+            if let Some(f) = app.views.loan_edit_mut() {
                 f.error = Some(e.message.get(lang).to_string());
             }
         }
