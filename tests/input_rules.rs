@@ -122,9 +122,9 @@ fn through_prompt(lang: Lang, text: &str) -> Result<Decimal, String> {
     press(&mut app, KeyCode::Char('P'));
     typed(&mut app, text);
     press(&mut app, KeyCode::Enter);
-    match (&app.planning.plan, &app.planning.error) {
+    match (&app.planning.plan, app.views.cash_error()) {
         (Some(p), None) => Ok(p.cash),
-        (None, Some(e)) => Err(e.clone()),
+        (None, Some(e)) => Err(e.to_string()),
         other => panic!("{text:?}: {other:?}"),
     }
 }

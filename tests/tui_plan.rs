@@ -232,7 +232,7 @@ fn bad_cash_shows_the_message_in_place_and_no_plan() {
         for _ in 0..3 {
             press(&mut app, KeyCode::Backspace);
         }
-        assert!(app.planning.error.is_none());
+        assert!(app.views.cash_error().is_none());
         typed(&mut app, "1,000");
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.views.top(), Some(&View::Plan(Scroll { top: 0 })));
@@ -244,7 +244,7 @@ fn bad_cash_shows_the_message_in_place_and_no_plan() {
         press(&mut app, KeyCode::Char('P'));
         typed(&mut app, bad);
         press(&mut app, KeyCode::Enter);
-        assert!(app.planning.error.is_some(), "{bad:?}");
+        assert!(app.views.cash_error().is_some(), "{bad:?}");
         assert!(app.planning.plan.is_none(), "{bad:?}");
     }
 }
@@ -370,7 +370,7 @@ fn planning_screens_fit_when_small_and_never_panic() {
     let app = plan_for(Lang::En, &"9".repeat(40));
     assert_eq!(app.planning.input.len(), 24);
     assert!(app.planning.plan.is_none());
-    let e = app.planning.error.as_deref().unwrap_or_default();
+    let e = app.views.cash_error().unwrap_or_default();
     assert!(
         e.contains("absurdly large (at most 1000000000000000)"),
         "{e}"

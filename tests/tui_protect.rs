@@ -296,6 +296,43 @@ fn the_wheel_scrolls_the_log_view_up_to_its_end() {
     assert_eq!(app.views.top(), Some(&View::LogView(Scroll { top: 0 })));
 }
 
+/// The views are a stack: the complaint draft opens over the log view, and Esc goes back to the
+/// log view where it was scrolled (its figures drawn again), then to the list. The help and the
+/// forms open on the main screen whatever was open, as they always have.
+#[test]
+fn esc_from_the_complaint_draft_goes_back_to_the_log_view_where_it_was() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    press(&mut app, KeyCode::Char('L'));
+    screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('J'));
+    press(&mut app, KeyCode::Char('J'));
+    let scrolled = screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.views.doc(), Some(Doc::Complaint));
+    assert_eq!(app.views.all().len(), 2);
+    assert!(
+        app.reading.log.is_none(),
+        "the log's figures are built only while it shows"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.views.top(), Some(&View::LogView(Scroll { top: 2 })));
+    assert!(app.reading.log.is_some());
+    assert_eq!(screen(&mut app, 80, 24), scrolled);
+    // The quick call form from the log view opens on the main screen; Esc leads to the list.
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.views.kind(), ViewKind::Form);
+    assert_eq!(app.views.all().len(), 1);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.views.is_empty());
+    // `?` over the schedule: the help alone, and Esc back to the list.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.views.all(), &[View::Help(Scroll::default())]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.views.kind(), ViewKind::Main);
+}
+
 /// At 80 columns every overlay's title is whole (the keys are in the footer): the title is
 /// followed by the border's rule before its corner, never cut at the corner ("… Esc ba╮").
 #[test]

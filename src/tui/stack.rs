@@ -22,9 +22,9 @@ pub enum View {
     Warnings(Scroll),
     /// A form that records a payment, a log entry, an extension or an outcome.
     Form(Form),
-    /// The one-line prompt for the cash at hand (`P`); its text is `App::planning`'s, kept for
-    /// the next `P`.
-    CashPrompt,
+    /// The one-line prompt for the cash at hand (`P`), and why the last Enter was refused (shown
+    /// until the text changes); its text is `App::planning`'s, kept for the next `P`.
+    CashPrompt { error: Option<String> },
     /// The payment plan beside the loans.
     Plan(Scroll),
     /// What falls due week by week (`c`).
@@ -74,7 +74,7 @@ impl View {
             View::Filter => ViewKind::Filter,
             View::Warnings(_) => ViewKind::Warnings,
             View::Form(_) => ViewKind::Form,
-            View::CashPrompt => ViewKind::CashPrompt,
+            View::CashPrompt { .. } => ViewKind::CashPrompt,
             View::Plan(_) => ViewKind::Plan,
             View::Cashflow(_) => ViewKind::Cashflow,
             View::Doc { .. } => ViewKind::Doc,
@@ -109,7 +109,7 @@ impl View {
                 | View::Filter
                 | View::Warnings(_)
                 | View::Form(_)
-                | View::CashPrompt
+                | View::CashPrompt { .. }
                 | View::AddLoan(_)
                 | View::HistoryFilter
                 | View::EditLoan(_)
@@ -189,6 +189,22 @@ impl Stack {
     pub fn doc(&self) -> Option<Doc> {
         match self.top() {
             Some(View::Doc { doc, .. }) => Some(*doc),
+            _ => None,
+        }
+    }
+
+    /// Why the cash prompt on top refused the last Enter.
+    pub fn cash_error(&self) -> Option<&str> {
+        match self.top() {
+            Some(View::CashPrompt { error }) => error.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The cash prompt's refusal, to set or clear, while the prompt is on top.
+    pub fn cash_error_mut(&mut self) -> Option<&mut Option<String>> {
+        match self.top_mut() {
+            Some(View::CashPrompt { error }) => Some(error),
             _ => None,
         }
     }

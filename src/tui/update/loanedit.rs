@@ -1,5 +1,6 @@
 //! The loan-info form's messages (`i`): open it filled from the loan, type, check, write.
 
+use crate::i18n::Text;
 use crate::i18n::loansin as lt;
 use crate::intake;
 use crate::money::plain;
@@ -49,21 +50,21 @@ pub fn open(app: &mut App) {
     }));
 }
 
-/// The values as the store takes them, or the first rule they break (in `lang`).
-fn info(f: &LoanEdit, app: &App) -> Result<LoanInfo, String> {
-    let lang = app.lang;
+/// The values as the store takes them, or the first rule they break (the field's label, then
+/// why, in both languages).
+fn info(f: &LoanEdit) -> Result<LoanInfo, Text> {
     let v = |i: usize| Some(f.values[i].trim().to_string()).filter(|s| !s.is_empty());
     let monthly_budget = v(1)
         .map(|b| intake::amount(&b))
         .transpose()
-        .map_err(|e| format!("{}: {}", Key::Budget.label().get(lang), e.get(lang)))?;
+        .map_err(|e| Key::Budget.label().join(": ", ": ", &e))?;
     let contacts = f.values[3]
         .split([';', '；'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(intake::contact)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("{}: {}", Key::Contacts.label().get(lang), e.get(lang)))?;
+        .map_err(|e| Key::Contacts.label().join(": ", ": ", &e))?;
     Ok(LoanInfo {
         name: v(0),
         monthly_budget,
@@ -77,11 +78,12 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
         let Some(f) = app.views.loan_edit().cloned() else {
             return Vec::new();
         };
-        return match info(&f, app) {
+        return match info(&f) {
             Ok(info) => vec![Effect::SetInfo(f.id.clone(), Box::new(info))],
             Err(e) => {
+                let lang = app.lang;
                 if let Some(f) = app.views.loan_edit_mut() {
-                    f.error = Some(e);
+                    f.error = Some(e.get(lang).to_string());
                 }
                 Vec::new()
             }

@@ -53,8 +53,7 @@ impl App {
     }
 
     pub fn open_cash_prompt(&mut self) {
-        self.planning.error = None;
-        self.views.open(View::CashPrompt);
+        self.views.open(View::CashPrompt { error: None });
     }
 
     /// Enter in the prompt: show the plan for the amount, or say why it is not one.
@@ -67,7 +66,6 @@ impl App {
                     .as_ref()
                     .map(|p| p.strategy)
                     .unwrap_or_default();
-                self.planning.error = None;
                 self.planning.plan = Some(self.plan_for(cash, strategy));
                 // The prompt gives way to the plan, from its top (a new plan over the old).
                 self.views.close();
@@ -77,7 +75,12 @@ impl App {
                 self.views.open(View::Plan(Scroll::default()));
             }
             // Kept as the words shown, in the app's language.
-            Err(e) => self.planning.error = Some(e.text().get(self.lang).to_string()),
+            Err(e) => {
+                let why = e.text().get(self.lang).to_string();
+                if let Some(error) = self.views.cash_error_mut() {
+                    *error = Some(why);
+                }
+            }
         }
     }
 
@@ -100,14 +103,21 @@ impl App {
     }
 }
 
-/// `update` for the planning modes.
+/// The text changed: the prompt's refusal no longer applies.
+fn clear_error(app: &mut App) {
+    if let Some(error) = app.views.cash_error_mut() {
+        *error = None;
+    }
+}
+
+/// `update` for the planning views.
 pub fn update(app: &mut App, msg: Msg) {
     match (app.views.kind(), msg) {
         (ViewKind::CashPrompt, Msg::Input(c)) => {
             if !c.is_control() && app.planning.input.chars().count() < MAX_INPUT {
                 app.planning.input.push(c);
             }
-            app.planning.error = None;
+            clear_error(app);
         }
         (ViewKind::CashPrompt, m @ (Msg::ClearInput | Msg::DeleteWord)) => {
             let end = app.planning.input.chars().count();
@@ -117,17 +127,16 @@ pub fn update(app: &mut App, msg: Msg) {
                 0
             };
             app.planning.input = crate::tui::form::cut(&app.planning.input, from, end);
-            app.planning.error = None;
+            clear_error(app);
         }
         (ViewKind::CashPrompt, Msg::Backspace) => {
             app.planning.input.pop();
-            app.planning.error = None;
+            clear_error(app);
         }
         (ViewKind::CashPrompt, Msg::Open) => app.submit_cash(),
         // Esc goes back to what is under the prompt: the plan when one is on show, else the
         // main screen (the cash flow gives way to the prompt).
         (ViewKind::CashPrompt, Msg::Back) => {
-            app.planning.error = None;
             app.views.close();
         }
         (ViewKind::CashPrompt, _) => {}
