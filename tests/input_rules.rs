@@ -17,8 +17,8 @@ use repaydash::i18n::{Lang, phrases};
 use repaydash::input;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
-use repaydash::tui::app::Mode;
 use repaydash::tui::form::FieldKind;
+use repaydash::tui::stack::ViewKind;
 use repaydash::tui::{App, dispatch, keys};
 
 const SAMPLE: &str = include_str!("../data/sample.toml");
@@ -76,7 +76,7 @@ fn app_at(path: &Path, lang: Lang) -> App {
 
 fn press(app: &mut App, c: KeyCode) {
     let e = Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
-    if let Some(m) = keys::event_in(app.mode, &e) {
+    if let Some(m) = keys::event_in(app.views.kind(), &e) {
         dispatch(app, m);
     }
 }
@@ -100,9 +100,9 @@ fn through_form(lang: Lang, text: &str) -> Result<String, String> {
     }
     typed(&mut app, text);
     press(&mut app, KeyCode::Enter);
-    match &app.form {
+    match app.views.form() {
         None => {
-            assert_eq!(app.mode, Mode::Main);
+            assert_eq!(app.views.kind(), ViewKind::Main);
             Ok(std::fs::read_to_string(&path).unwrap())
         }
         Some(form) => {
@@ -122,9 +122,9 @@ fn through_prompt(lang: Lang, text: &str) -> Result<Decimal, String> {
     press(&mut app, KeyCode::Char('P'));
     typed(&mut app, text);
     press(&mut app, KeyCode::Enter);
-    match (&app.planning.plan, &app.planning.error) {
+    match (&app.planning.plan, app.views.cash_error()) {
         (Some(p), None) => Ok(p.cash),
-        (None, Some(e)) => Err(e.clone()),
+        (None, Some(e)) => Err(e.to_string()),
         other => panic!("{text:?}: {other:?}"),
     }
 }

@@ -12,8 +12,10 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use repaydash::i18n::Lang;
 use repaydash::store::{self, Source, builtin_policies};
-use repaydash::tui::app::{Doc, Mode, Pane};
+use repaydash::tui::app::{Doc, Pane};
 use repaydash::tui::keymap::{Ctx, Key, TABLE, hints};
+use repaydash::tui::scroll::Scroll;
+use repaydash::tui::stack::{View, ViewKind};
 use repaydash::tui::{App, Msg, dispatch, keys};
 
 fn sample(lang: Lang) -> App {
@@ -44,37 +46,37 @@ fn event(k: Key) -> Event {
     Event::Key(KeyEvent::new(k.code, mods))
 }
 
-/// The modes whose keys a context's bindings are for.
-fn modes(ctx: Ctx) -> Vec<Mode> {
+/// The views whose keys a context's bindings are for.
+fn modes(ctx: Ctx) -> Vec<ViewKind> {
     match ctx {
         Ctx::Global => vec![
-            Mode::Main,
-            Mode::Form,
-            Mode::AddLoan,
-            Mode::EditLoan,
-            Mode::Filter,
-            Mode::CashPrompt,
-            Mode::HistoryFilter,
-            Mode::History,
-            Mode::Plan { scroll: 0 },
-            Mode::Doc { scroll: 0 },
-            Mode::Help,
+            ViewKind::Main,
+            ViewKind::Form,
+            ViewKind::AddLoan,
+            ViewKind::EditLoan,
+            ViewKind::Filter,
+            ViewKind::CashPrompt,
+            ViewKind::HistoryFilter,
+            ViewKind::History,
+            ViewKind::Plan,
+            ViewKind::Doc,
+            ViewKind::Help,
         ],
-        Ctx::Main | Ctx::Advice => vec![Mode::Main],
-        Ctx::Input => vec![Mode::Filter, Mode::CashPrompt],
-        Ctx::Filter => vec![Mode::Filter],
-        Ctx::CashPrompt => vec![Mode::CashPrompt],
-        Ctx::HistoryFilter => vec![Mode::HistoryFilter],
-        Ctx::Form => vec![Mode::Form, Mode::AddLoan, Mode::EditLoan],
-        Ctx::Schedule => vec![Mode::Schedule { scroll: 0 }],
-        Ctx::LoanFull => vec![Mode::LoanFull { scroll: 0 }],
-        Ctx::Plan => vec![Mode::Plan { scroll: 0 }],
-        Ctx::Cashflow => vec![Mode::Cashflow { scroll: 0 }],
-        Ctx::Doc | Ctx::Notice => vec![Mode::Doc { scroll: 0 }],
-        Ctx::LogView => vec![Mode::LogView { scroll: 0 }],
-        Ctx::History => vec![Mode::History],
-        Ctx::Warnings => vec![Mode::Warnings { scroll: 0 }],
-        Ctx::Help => vec![Mode::Help],
+        Ctx::Main | Ctx::Advice => vec![ViewKind::Main],
+        Ctx::Input => vec![ViewKind::Filter, ViewKind::CashPrompt],
+        Ctx::Filter => vec![ViewKind::Filter],
+        Ctx::CashPrompt => vec![ViewKind::CashPrompt],
+        Ctx::HistoryFilter => vec![ViewKind::HistoryFilter],
+        Ctx::Form => vec![ViewKind::Form, ViewKind::AddLoan, ViewKind::EditLoan],
+        Ctx::Schedule => vec![ViewKind::Schedule],
+        Ctx::LoanFull => vec![ViewKind::LoanFull],
+        Ctx::Plan => vec![ViewKind::Plan],
+        Ctx::Cashflow => vec![ViewKind::Cashflow],
+        Ctx::Doc | Ctx::Notice => vec![ViewKind::Doc],
+        Ctx::LogView => vec![ViewKind::LogView],
+        Ctx::History => vec![ViewKind::History],
+        Ctx::Warnings => vec![ViewKind::Warnings],
+        Ctx::Help => vec![ViewKind::Help],
     }
 }
 
@@ -113,7 +115,7 @@ fn no_key_is_bound_twice_in_one_context() {
         format!(
             "{:?}",
             keys::event_in(
-                Mode::Main,
+                ViewKind::Main,
                 &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT))
             )
         )
@@ -126,13 +128,13 @@ fn no_key_is_bound_twice_in_one_context() {
 fn help_text(lang: Lang, w: u16, h: u16) -> (String, Vec<String>) {
     let mut app = sample(lang);
     dispatch(&mut app, Msg::ToggleHelp);
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.views.kind(), ViewKind::Help);
     app.screen = ratatui::layout::Rect::new(0, 0, w, h);
     let mut frames = vec![screen(&mut app, w, h)];
     let first = frames[0].clone();
     for _ in 0..60 {
         let k = keys::event_in(
-            app.mode,
+            app.views.kind(),
             &event(Key {
                 code: KeyCode::Char('J'),
                 ctrl: false,
@@ -194,14 +196,17 @@ fn every_main_screen_binding_is_in_the_help_and_every_other_in_a_footer() {
 #[test]
 fn each_view_footer_is_its_keymap_hints() {
     let mut app = sample(Lang::En);
-    let cases: Vec<(Mode, Ctx)> = vec![
-        (Mode::Main, Ctx::Main),
-        (Mode::Schedule { scroll: 0 }, Ctx::Schedule),
-        (Mode::LogView { scroll: 0 }, Ctx::LogView),
-        (Mode::Cashflow { scroll: 0 }, Ctx::Cashflow),
+    let cases: Vec<(Option<View>, Ctx)> = vec![
+        (None, Ctx::Main),
+        (Some(View::Schedule(Scroll::default())), Ctx::Schedule),
+        (Some(View::LogView(Scroll::default())), Ctx::LogView),
+        (Some(View::Cashflow(Scroll::default())), Ctx::Cashflow),
     ];
-    for (mode, ctx) in cases {
-        app.mode = mode;
+    for (view, ctx) in cases {
+        app.views.clear();
+        if let Some(v) = view {
+            app.views.open(v);
+        }
         let s = screen(&mut app, 160, 40);
         let footer = s.lines().last().unwrap().to_string();
         for h in hints(ctx) {
@@ -209,13 +214,15 @@ fn each_view_footer_is_its_keymap_hints() {
             assert!(footer.contains(&item), "{item:?} not in {footer:?}");
         }
     }
-    app.mode = Mode::Main;
+    app.views.clear();
     app.focus = Pane::Advice;
     let s = screen(&mut app, 160, 40);
     assert!(s.lines().last().unwrap().contains("Esc back to the list"));
     app.focus = Pane::List;
-    app.doc = Some(Doc::Notice { contact: 0 });
-    app.mode = Mode::Doc { scroll: 0 };
+    app.views.reset(View::Doc {
+        doc: Doc::Notice { contact: 0 },
+        scroll: Scroll::default(),
+    });
     assert_eq!(Ctx::of_footer(&app), Ctx::Notice);
 }
 
@@ -248,18 +255,20 @@ fn the_help_scrolls_on_a_short_screen_to_its_last_line() {
 /// A key as the terminal sends it, dispatched in the app's mode.
 fn press(app: &mut App, code: KeyCode) {
     let k = Key { code, ctrl: false };
-    if let Some(m) = keys::event_in(app.mode, &event(k)) {
+    if let Some(m) = keys::event_in(app.views.kind(), &event(k)) {
         dispatch(app, m);
     }
 }
 
 #[test]
 fn j_and_k_scroll_every_scrolled_view_by_a_row() {
-    let scroll_of = |m: Mode| match m {
-        Mode::Schedule { scroll }
-        | Mode::Doc { scroll }
-        | Mode::LoanFull { scroll }
-        | Mode::LogView { scroll } => scroll,
+    let scroll_of = |v: Option<&View>| match v {
+        Some(
+            View::Schedule(scroll)
+            | View::Doc { scroll, .. }
+            | View::LoanFull(scroll)
+            | View::LogView(scroll),
+        ) => scroll.top,
         other => panic!("{other:?}"),
     };
     for open in [KeyCode::Enter, KeyCode::Char('w'), KeyCode::Char('f')] {
@@ -269,9 +278,9 @@ fn j_and_k_scroll_every_scrolled_view_by_a_row() {
         screen(&mut app, 80, 24);
         press(&mut app, KeyCode::Char('J'));
         press(&mut app, KeyCode::Char('J'));
-        assert_eq!(scroll_of(app.mode), 2, "{open:?}");
+        assert_eq!(scroll_of(app.views.top()), 2, "{open:?}");
         press(&mut app, KeyCode::Char('K'));
-        assert_eq!(scroll_of(app.mode), 1, "{open:?}");
+        assert_eq!(scroll_of(app.views.top()), 1, "{open:?}");
     }
 }
 

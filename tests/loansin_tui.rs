@@ -11,6 +11,8 @@ use repaydash::i18n::Lang;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::SortKey;
+use repaydash::tui::scroll::Scroll;
+use repaydash::tui::stack::{View, ViewKind};
 use repaydash::tui::state::UiState;
 use repaydash::tui::{App, dispatch, keys};
 
@@ -30,7 +32,7 @@ fn app_on(text: &str, dir: &Path, lang: Lang) -> App {
 
 fn press(app: &mut App, c: char) {
     let ev = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    if let Some(m) = keys::event_in(app.mode, &ev) {
+    if let Some(m) = keys::event_in(app.views.kind(), &ev) {
         dispatch(app, m);
     }
 }
@@ -128,7 +130,7 @@ fn a_archives_the_selected_loan_and_h_shows_archived_loans() {
 }
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(m) = keys::event_in(app.mode, &Event::Key(KeyEvent::new(code, mods))) {
+    if let Some(m) = keys::event_in(app.views.kind(), &Event::Key(KeyEvent::new(code, mods))) {
         dispatch(app, m);
     }
 }
@@ -149,7 +151,7 @@ fn tab(app: &mut App, n: usize) {
 /// a contact and six installments paid.
 fn fill(app: &mut App) {
     press(app, 'N');
-    assert_eq!(app.mode, repaydash::tui::app::Mode::AddLoan);
+    assert_eq!(app.views.kind(), ViewKind::AddLoan);
     typ(app, "借呗");
     tab(app, 4); // product, name, method → principal
     typ(app, "10000");
@@ -170,7 +172,7 @@ fn n_adds_a_loan_with_the_preview_and_selects_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_on(TWO, dir.path(), Lang::En);
     fill(&mut app);
-    let preview = app.add_loan.as_ref().unwrap().preview.clone().unwrap();
+    let preview = app.views.add_loan().unwrap().preview.clone().unwrap();
     assert_eq!(preview[1], "    1  2026-06-10       ¥916.80");
     assert!(
         preview
@@ -180,7 +182,7 @@ fn n_adds_a_loan_with_the_preview_and_selects_it() {
     );
     assert_eq!(preview.last().unwrap(), "id: alipay");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     assert_eq!(app.selected_id().as_deref(), Some("alipay"));
     let text = std::fs::read_to_string(dir.path().join("loans.toml")).unwrap();
     assert!(text.starts_with(TWO), "{text}");
@@ -204,7 +206,7 @@ fn the_form_says_what_is_missing_and_refuses_what_the_file_would() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_on(TWO, dir.path(), Lang::En);
     press(&mut app, 'N');
-    let f = app.add_loan.as_ref().unwrap();
+    let f = app.views.add_loan().unwrap();
     assert_eq!(
         f.preview,
         Err("still to fill in: Platform, Borrowed, Rate %".into())
@@ -214,7 +216,7 @@ fn the_form_says_what_is_missing_and_refuses_what_the_file_would() {
     typ(&mut app, "1000");
     tab(&mut app, 2);
     typ(&mut app, "5000");
-    let f = app.add_loan.as_ref().unwrap();
+    let f = app.views.add_loan().unwrap();
     let said = f.preview.clone().unwrap_err();
     assert!(
         said.ends_with(
@@ -223,13 +225,13 @@ fn the_form_says_what_is_missing_and_refuses_what_the_file_would() {
         "{said}"
     );
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::AddLoan);
+    assert_eq!(app.views.kind(), ViewKind::AddLoan);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("loans.toml")).unwrap(),
         TWO
     );
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
 }
 
 #[test]
@@ -271,7 +273,7 @@ fn f_shows_every_section_of_a_loan_scrolled_by_keys_and_wheel() {
                 rows: 1,
             },
         );
-        assert_eq!(app.mode, repaydash::tui::app::Mode::LoanFull { scroll: 3 });
+        assert_eq!(app.views.top(), Some(&View::LoanFull(Scroll { top: 3 })));
         key(&mut app, KeyCode::End, KeyModifiers::NONE);
         let last = common::screen(&mut app, 80, 24);
         assert!(last.contains(lang.t(" ↑ 上面还有 ", " ↑ more ")), "{last}");
@@ -280,7 +282,7 @@ fn f_shows_every_section_of_a_loan_scrolled_by_keys_and_wheel() {
             .step_by(10)
             .chain([max])
             .map(|s| {
-                app.mode = repaydash::tui::app::Mode::LoanFull { scroll: s };
+                app.views.reset(View::LoanFull(Scroll { top: s }));
                 common::screen(&mut app, 80, 24)
             })
             .collect::<String>();
@@ -290,7 +292,7 @@ fn f_shows_every_section_of_a_loan_scrolled_by_keys_and_wheel() {
             insta::assert_snapshot!("loan_full_en_80x24", first);
         }
         press(&mut app, 'f');
-        assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+        assert_eq!(app.views.kind(), ViewKind::Main);
     }
 }
 
@@ -299,10 +301,15 @@ fn f_shows_every_section_of_a_loan_scrolled_by_keys_and_wheel() {
 const ENTRIES: &str = "[[loan]]\nid = \"xt\"\nname = \"任性贷\"\nplatform = \"xingtu\"\nprincipal = 6000\nannual_rate = 24\nmethod = \"equal_installment\"\nterm = 6\nstart_date = 2026-08-05\n\n[[loan.payments]]\ndate = 2026-09-05\namount = 1071.15\n\n[[loan.log]]\ndate = 2026-11-20\ntime = 22:40:00\nkind = \"collection_call\"\nwho = \"me\"\nchannel = \"call\"\ncaller = \"13812345678\"\nflags = [\"night\", \"threat\"]\ntext = \"晚上十点多打来，语气很凶\"\n\n[[loan]]\nid = \"hb\"\nname = \"花呗\"\nplatform = \"花呗\"\namount_due = 458.30\ndue_date = 2026-12-09\npayments = [\n  { date = 2026-11-01, amount = 100 },\n]\n\n[[loan.log]]\ndate = 2026-11-25\nkind = \"note\"\ntext = \"客服说可以分期\"\n";
 
 fn history_rows(app: &App) -> Vec<String> {
-    repaydash::tui::history::shown(&app.history, &app.portfolio, &app.policies, app.lang)
-        .iter()
-        .map(|r| format!("{} {} {}", r.date, r.loan_id, r.kind.key()))
-        .collect()
+    repaydash::tui::history::shown(
+        app.views.history().unwrap(),
+        &app.portfolio,
+        &app.policies,
+        app.lang,
+    )
+    .iter()
+    .map(|r| format!("{} {} {}", r.date, r.loan_id, r.kind.key()))
+    .collect()
 }
 
 #[test]
@@ -438,8 +445,8 @@ fn i_edits_name_budget_hardship_and_contacts() {
     let mut app = app_on(FULL, dir.path(), Lang::En);
     app.color = false;
     press(&mut app, 'i');
-    assert_eq!(app.mode, repaydash::tui::app::Mode::EditLoan);
-    let f = app.loan_edit.as_ref().unwrap();
+    assert_eq!(app.views.kind(), ViewKind::EditLoan);
+    let f = app.views.loan_edit().unwrap();
     assert_eq!(f.values[0], "任性贷");
     assert_eq!(f.values[3], "张三,朋友,13800000000; 李四,同事,13900000000");
     // A new name, a budget, a hardship; 李四 removed and 王五 added.
@@ -474,7 +481,7 @@ fn i_edits_name_budget_hardship_and_contacts() {
     );
     tab(&mut app, 3);
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     let text = std::fs::read_to_string(dir.path().join("loans.toml")).unwrap();
     assert!(text.contains("name = \"星图任性贷\"\n"), "{text}");
     assert!(text.contains("monthly_budget = 800\n"), "{text}");
@@ -502,7 +509,7 @@ fn i_edits_name_budget_hardship_and_contacts() {
     tab(&mut app, 1);
     typ(&mut app, "abc");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    let f = app.loan_edit.as_ref().unwrap();
+    let f = app.views.loan_edit().unwrap();
     assert!(
         f.error
             .as_deref()
@@ -533,7 +540,7 @@ fn the_wheel_over_the_detail_opens_the_whole_loan() {
             rows: 1,
         },
     );
-    assert_eq!(app.mode, repaydash::tui::app::Mode::LoanFull { scroll: 3 });
+    assert_eq!(app.views.top(), Some(&View::LoanFull(Scroll { top: 3 })));
     let s = common::screen(&mut app, 80, 24);
     assert!(s.contains("↑ more"), "{s}");
 }

@@ -161,7 +161,8 @@ fn the_cli_and_the_dashboard_show_one_snapshot() {
 #[test]
 fn schedule_and_advice_show_the_same_figures_on_both_faces() {
     use repaydash::engine::InstallmentStatus;
-    use repaydash::tui::app::Mode;
+    use repaydash::tui::scroll::Scroll;
+    use repaydash::tui::stack::View;
     use repaydash::tui::views::{Theme, advice::topic_rows};
 
     let file = path("data/sample.toml");
@@ -180,7 +181,7 @@ fn schedule_and_advice_show_the_same_figures_on_both_faces() {
             let a: Value =
                 serde_json::from_str(&cli(&file, today, lang, &["advice", &id, "--json"])).unwrap();
             app.select_id(Some(&id));
-            app.mode = Mode::Schedule { scroll: 0 };
+            app.views.reset(View::Schedule(Scroll { top: 0 }));
             let shown_schedule = screen(&mut app, 120, 40);
             let money = |v: &Value| grouped(v.as_str().unwrap().parse().unwrap());
 
@@ -254,7 +255,7 @@ fn schedule_and_advice_show_the_same_figures_on_both_faces() {
                 }
             }
             // And on the main screen the first topic opens with its first item.
-            app.mode = Mode::Main;
+            app.views.clear();
             let main = screen(&mut app, 120, 40);
             let first: String = panels[0]["items"][0]["text"]
                 .as_str()

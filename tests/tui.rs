@@ -13,7 +13,9 @@ use repaydash::engine::LoanStatus;
 use repaydash::i18n::Lang;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
-use repaydash::tui::app::{Mode, SortKey};
+use repaydash::tui::app::SortKey;
+use repaydash::tui::scroll::Scroll;
+use repaydash::tui::stack::{View, ViewKind};
 use repaydash::tui::{App, Msg, dispatch, keys};
 
 fn today() -> NaiveDate {
@@ -263,18 +265,18 @@ fn a_what_if_day_changes_a_loans_status() {
 fn enter_opens_the_schedule_and_esc_closes_it_but_never_quits() {
     let mut app = sample(Lang::En);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Schedule { scroll: 0 });
+    assert_eq!(app.views.top(), Some(&View::Schedule(Scroll { top: 0 })));
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.mode, Mode::Schedule { scroll: 1 });
+    assert_eq!(app.views.top(), Some(&View::Schedule(Scroll { top: 1 })));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     assert!(!app.quit);
     // Esc on the main screen does nothing (a second Esc after closing must not lose the session);
     // only q and ctrl-c quit.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     assert!(!app.quit);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
 }
@@ -329,8 +331,15 @@ fn reload_keeps_the_selection_and_survives_a_broken_file() {
 #[test]
 fn nothing_panics_at_any_small_size() {
     let mut app = sample(Lang::Zh);
-    for mode in [Mode::Main, Mode::Schedule { scroll: 3 }, Mode::Help] {
-        app.mode = mode;
+    for view in [
+        None,
+        Some(View::Schedule(Scroll { top: 3 })),
+        Some(View::Help(Scroll::default())),
+    ] {
+        app.views.clear();
+        if let Some(v) = view {
+            app.views.open(v);
+        }
         for w in 0..=90 {
             for h in [0, 1, 5, 19, 20, 21, 24] {
                 draw(&mut app, w, h);

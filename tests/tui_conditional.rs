@@ -24,7 +24,7 @@ fn sample(lang: Lang) -> App {
 
 fn press(app: &mut App, code: KeyCode) {
     if let Some(m) = keys::event_in(
-        app.mode,
+        app.views.kind(),
         &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
     ) {
         dispatch(app, m);

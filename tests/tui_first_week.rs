@@ -245,7 +245,7 @@ fn the_call_form_takes_zh_flag_words() {
     ] {
         assert!(s.contains(word), "{word}: {s}");
     }
-    let form = app.form.as_mut().expect("the call form");
+    let form = app.views.form_mut().expect("the call form");
     form.focus = form
         .fields
         .iter()
@@ -259,9 +259,9 @@ fn the_call_form_takes_zh_flag_words() {
     dispatch(&mut app, Msg::Form(FormMsg::Input(' ')));
     dispatch(&mut app, Msg::Form(FormMsg::Submit));
     assert!(
-        app.form.is_none(),
+        app.views.form().is_none(),
         "{:?}",
-        app.form.as_ref().map(|f| &f.fields)
+        app.views.form().map(|f| &f.fields)
     );
     let written = std::fs::read_to_string(d.path().join("loans.toml")).unwrap();
     assert!(

@@ -12,8 +12,8 @@ use repaydash::engine::{InstallmentStatus, LoanStatus};
 use repaydash::i18n::Lang;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, ReadStamp, Source};
-use repaydash::tui::app::Mode;
 use repaydash::tui::form::{FieldKind, FormKind};
+use repaydash::tui::stack::ViewKind;
 use repaydash::tui::{App, Msg, dispatch, keys};
 
 const SAMPLE: &str = include_str!("../data/sample.toml");
@@ -42,7 +42,7 @@ fn app_at(path: &Path, lang: Lang) -> App {
 }
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(m) = keys::event_in(app.mode, &Event::Key(KeyEvent::new(code, mods))) {
+    if let Some(m) = keys::event_in(app.views.kind(), &Event::Key(KeyEvent::new(code, mods))) {
         dispatch(app, m);
     }
 }
@@ -67,8 +67,8 @@ fn clear(app: &mut App) {
 
 fn field(app: &App, kind: FieldKind) -> (String, Option<String>) {
     let f = app
-        .form
-        .as_ref()
+        .views
+        .form()
         .expect("a form is open")
         .fields
         .iter()
@@ -102,14 +102,14 @@ fn p_prefills_the_overdue_amount_and_enter_records_it() {
     select_ctrip(&mut app);
     assert_eq!(entry(&app, "ctrip-jqh").ledger.status, LoanStatus::Overdue);
     press(&mut app, KeyCode::Char('p'));
-    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.views.kind(), ViewKind::Form);
     // Installment 8 (1,100.16) less the 300.00 paid on 11-21.
     assert_eq!(field(&app, FieldKind::Amount).0, "800.16");
     assert_eq!(field(&app, FieldKind::Date).0, "2026-11-23");
     press(&mut app, KeyCode::Enter);
 
-    assert_eq!(app.mode, Mode::Main);
-    assert!(app.form.is_none());
+    assert_eq!(app.views.kind(), ViewKind::Main);
+    assert!(app.views.form().is_none());
     let now = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         now,
@@ -171,7 +171,11 @@ fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
         clear(&mut app);
         typ(&mut app, typed);
         press(&mut app, KeyCode::Enter);
-        assert_eq!(app.mode, Mode::Form, "{typed:?} keeps the form open");
+        assert_eq!(
+            app.views.kind(),
+            ViewKind::Form,
+            "{typed:?} keeps the form open"
+        );
         assert_eq!(
             field(&app, FieldKind::Amount),
             (typed.to_string(), Some(message.to_string()))
@@ -186,7 +190,7 @@ fn bad_amounts_are_refused_in_place_and_nothing_is_written() {
         typ(&mut app, "9");
         assert_eq!(field(&app, FieldKind::Amount).1, None);
         press(&mut app, KeyCode::Esc);
-        assert_eq!(app.mode, Mode::Main);
+        assert_eq!(app.views.kind(), ViewKind::Main);
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
     assert!(!path.with_file_name("loans.toml.bak").exists());
@@ -200,8 +204,8 @@ fn esc_cancels_without_writing() {
     press(&mut app, KeyCode::Char('p'));
     typ(&mut app, "5");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Main);
-    assert!(app.form.is_none() && !app.quit);
+    assert_eq!(app.views.kind(), ViewKind::Main);
+    assert!(app.views.form().is_none() && !app.quit);
     assert_eq!(std::fs::read(&path).unwrap(), SAMPLE.as_bytes());
     // Letters typed in a form are text, not commands: `q` did not quit, `j` did not move.
     press(&mut app, KeyCode::Char('n'));
@@ -230,7 +234,7 @@ fn a_future_date_is_refused_in_place() {
         )
     );
     // The focus went to the field to fix.
-    assert_eq!(app.form.as_ref().unwrap().focus, 1);
+    assert_eq!(app.views.form().unwrap().focus, 1);
     clear(&mut app);
     typ(&mut app, "2026-11-31");
     press(&mut app, KeyCode::Enter);
@@ -247,7 +251,7 @@ fn n_records_a_log_entry_typed_in_chinese() {
     let mut app = app_at(&path, Lang::Zh);
     select_ctrip(&mut app);
     press(&mut app, KeyCode::Char('n'));
-    let form = app.form.as_ref().unwrap();
+    let form = app.views.form().unwrap();
     assert_eq!(form.kind, FormKind::Log);
     // Overdue: a collection call is the likely kind; the text field has the focus.
     assert_eq!(form.log_kind.key(), "collection_call");
@@ -255,7 +259,7 @@ fn n_records_a_log_entry_typed_in_chinese() {
     // Kind: back to negotiation with ←/→ on the kind field (shift-Tab goes up to it).
     key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
     press(&mut app, KeyCode::Left);
-    assert_eq!(app.form.as_ref().unwrap().log_kind.key(), "negotiation");
+    assert_eq!(app.views.form().unwrap().log_kind.key(), "negotiation");
     press(&mut app, KeyCode::Tab);
     // Edit by character: 错 is deleted as one character, 日 inserted before the cursor.
     typ(&mut app, "客服同意延期到12月5错");
@@ -276,7 +280,7 @@ fn n_records_a_log_entry_typed_in_chinese() {
     );
 
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     let now = std::fs::read_to_string(&path).unwrap();
     assert_only_added(
         SAMPLE,
@@ -319,7 +323,7 @@ fn e_records_an_extension_and_the_due_date_moves() {
     clear(&mut app);
     typ(&mut app, "2026-12-05");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     let now = std::fs::read_to_string(&path).unwrap();
     assert_only_added(
         SAMPLE,
@@ -350,12 +354,12 @@ fn e_with_an_installment_the_loan_does_not_have_is_refused() {
     clear(&mut app);
     typ(&mut app, "2026-12-05");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.views.kind(), ViewKind::Form);
     assert_eq!(
         field(&app, FieldKind::Installment).1.as_deref(),
         Some("loan \"ctrip-jqh\" has 12 installments; there is no installment 99")
     );
-    assert_eq!(app.form.as_ref().unwrap().focus, 0);
+    assert_eq!(app.views.form().unwrap().focus, 0);
     clear(&mut app);
     typ(&mut app, "0");
     press(&mut app, KeyCode::Enter);
@@ -376,8 +380,8 @@ fn a_store_refusal_is_shown_in_the_form() {
     let changed = SAMPLE.replace("id = \"ctrip-jqh\"", "id = \"ctrip-old\"");
     std::fs::write(&path, &changed).unwrap();
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Form);
-    let refusal = app.form.as_ref().unwrap().refusal.clone().unwrap();
+    assert_eq!(app.views.kind(), ViewKind::Form);
+    let refusal = app.views.form().unwrap().refusal.clone().unwrap();
     assert!(
         refusal.starts_with("Nothing was written: ")
             && refusal.contains("changed since it was read"),
@@ -394,12 +398,12 @@ fn a_store_refusal_is_shown_in_the_form() {
     press(&mut app, KeyCode::Char('p'));
     assert_eq!(field(&app, FieldKind::Amount).0, "");
     assert_eq!(
-        app.form.as_ref().unwrap().refusal.as_deref(),
+        app.views.form().unwrap().refusal.as_deref(),
         Some("This loan is paid off; nothing is left to pay.")
     );
     typ(&mut app, "10");
     press(&mut app, KeyCode::Enter);
-    let refusal = app.form.as_ref().unwrap().refusal.clone().unwrap();
+    let refusal = app.views.form().unwrap().refusal.clone().unwrap();
     assert!(refusal.contains("already paid off"), "{refusal}");
     assert_eq!(std::fs::read_to_string(&path2).unwrap(), SAMPLE);
 }
@@ -409,17 +413,17 @@ fn the_demo_says_it_cannot_be_written() {
     let mut app = app_on(Source::Demo, Lang::En);
     press(&mut app, KeyCode::Char('p'));
     let demo = "This is the read-only demo: nothing can be written to it. Run `repaydash init` to create your own loans file, fill in your loans, then record them here.";
-    assert_eq!(app.form.as_ref().unwrap().refusal.as_deref(), Some(demo));
+    assert_eq!(app.views.form().unwrap().refusal.as_deref(), Some(demo));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Form);
-    assert_eq!(app.form.as_ref().unwrap().refusal.as_deref(), Some(demo));
+    assert_eq!(app.views.kind(), ViewKind::Form);
+    assert_eq!(app.views.form().unwrap().refusal.as_deref(), Some(demo));
     assert!(screen(&mut app, 80, 24).contains("repaydash init"));
     // Started some other way, the form names the command the banner names.
     let mut app = app_on(Source::Demo, Lang::Zh);
     app.init_command = "cargo run --release -- init".into();
     press(&mut app, KeyCode::Char('p'));
     assert_eq!(
-        app.form.as_ref().unwrap().refusal.as_deref(),
+        app.views.form().unwrap().refusal.as_deref(),
         Some(
             "这是只读的演示数据，不能写入。运行 cargo run --release -- init 创建你自己的账本文件，填上你的借款后再来记录。"
         )
@@ -600,9 +604,9 @@ fn update_returns_the_write_and_perform_does_it() {
     );
     // Nothing written yet, the form still open.
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
-    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.views.kind(), ViewKind::Form);
     effects::perform(&mut app, effects);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -642,8 +646,8 @@ fn keys_typed_blind_on_a_too_small_terminal_do_nothing() {
     let clock = || today().and_hms_opt(9, 0, 0).unwrap();
     run(&mut t, &mut app, &rx, &clock).unwrap();
     assert!(app.quit);
-    assert_eq!(app.mode, Mode::Main);
-    assert!(app.form.is_none());
+    assert_eq!(app.views.kind(), ViewKind::Main);
+    assert!(app.views.form().is_none());
     assert_eq!(app.selected_id(), first);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE);
     assert!(!path.with_file_name("loans.toml.bak").exists());
@@ -757,7 +761,7 @@ fn ctrl_u_clears_a_field_and_ctrl_w_deletes_a_word() {
     typ(&mut app, "半夜打来");
     key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     assert_eq!(field(&app, FieldKind::Text).0, "");
-    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.views.kind(), ViewKind::Form);
     // The amount field too.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('p'));

@@ -14,6 +14,8 @@ use ratatui::widgets::Widget;
 use repaydash::i18n::Lang;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
+use repaydash::tui::scroll::Scroll;
+use repaydash::tui::stack::{View, ViewKind};
 use repaydash::tui::views::overlay;
 use repaydash::tui::{App, Msg, dispatch, keys};
 
@@ -47,7 +49,7 @@ fn app_of(toml: &str, lang: Lang) -> (tempfile::TempDir, App) {
 
 fn press(app: &mut App, code: KeyCode) {
     if let Some(m) = keys::event_in(
-        app.mode,
+        app.views.kind(),
         &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
     ) {
         dispatch(app, m);
@@ -334,7 +336,7 @@ fn ctrl_u_and_ctrl_w_edit_the_filter() {
     ctrl(&mut app, 'u');
     assert_eq!(app.filter.as_deref(), Some(""));
     assert_eq!(app.order.len(), 7);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Filter);
+    assert_eq!(app.views.kind(), ViewKind::Filter);
     // Nothing left to filter by: the list's title is the plain one, not "借款 7/7 · “”".
     let shown = screen(&mut app, 120, 40);
     let title = shown.lines().find(|l| l.contains("╭ 借款")).unwrap();
@@ -352,7 +354,7 @@ fn ctrl_u_and_ctrl_w_edit_the_filter() {
 
 fn ctrl(app: &mut App, c: char) {
     if let Some(m) = keys::event_in(
-        app.mode,
+        app.views.kind(),
         &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
     ) {
         dispatch(app, m);
@@ -395,7 +397,7 @@ fn slash_filters_by_name_platform_or_id_as_you_type_and_esc_clears() {
     assert!(s.contains("No loan matches the filter."), "{s}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.order.len(), 7);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
 }
 
 #[test]
@@ -453,9 +455,9 @@ fn a_click_selects_the_loan_under_it_and_the_wheel_scrolls_the_pane_under_it() {
     press(&mut app, KeyCode::Enter);
     wheel(&mut app, 10, 20, 1);
     wheel(&mut app, 100, 36, 1);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Schedule { scroll: 2 });
+    assert_eq!(app.views.top(), Some(&View::Schedule(Scroll { top: 2 })));
     wheel(&mut app, 10, 20, -1);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Schedule { scroll: 1 });
+    assert_eq!(app.views.top(), Some(&View::Schedule(Scroll { top: 1 })));
 }
 
 #[test]
@@ -526,7 +528,7 @@ due_date = 2026-12-12
         );
     }
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
 }
 
 #[test]
@@ -555,14 +557,14 @@ fn a_paste_arrives_whole_in_a_form_and_in_the_filter() {
     // The log form opens on its text field.
     press(&mut app, KeyCode::Char('n'));
     let paste = |app: &mut App, s: &str| {
-        if let Some(m) = keys::event_in(app.mode, &Event::Paste(s.to_string())) {
+        if let Some(m) = keys::event_in(app.views.kind(), &Event::Paste(s.to_string())) {
             dispatch(app, m);
         }
     };
     paste(&mut app, "客服同意延期\n到下个月\n");
     // Still in the form (a pasted line break did not submit it), the text in one line.
-    assert_eq!(app.mode, repaydash::tui::app::Mode::Form);
-    let form = app.form.as_ref().unwrap();
+    assert_eq!(app.views.kind(), ViewKind::Form);
+    let form = app.views.form().unwrap();
     assert!(
         form.fields
             .iter()

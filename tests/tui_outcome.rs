@@ -12,8 +12,8 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use repaydash::i18n::Lang;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
-use repaydash::tui::app::Mode;
 use repaydash::tui::form::{FieldKind, FormKind};
+use repaydash::tui::stack::ViewKind;
 use repaydash::tui::{App, dispatch, keys};
 
 const FIXTURE: &str = include_str!("fixtures/outcome/dashboard.toml");
@@ -40,7 +40,7 @@ fn app_at(path: &Path, lang: Lang) -> App {
 
 fn press(app: &mut App, code: KeyCode) {
     if let Some(m) = keys::event_in(
-        app.mode,
+        app.views.kind(),
         &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
     ) {
         dispatch(app, m);
@@ -109,7 +109,7 @@ fn the_detail_says_what_the_negotiation_won() {
 }
 
 fn set_field(app: &mut App, kind: FieldKind, value: &str) {
-    let form = app.form.as_mut().expect("a form is open");
+    let form = app.views.form_mut().expect("a form is open");
     let i = form
         .fields
         .iter()
@@ -131,8 +131,8 @@ fn the_agree_form_is_prefilled_with_the_proposal_and_writes() {
     let mut app = app_at(&path, Lang::Zh);
     select(&mut app, "broken");
     press(&mut app, KeyCode::Char('A'));
-    assert_eq!(app.mode, Mode::Form);
-    let form = app.form.as_ref().expect("the form");
+    assert_eq!(app.views.kind(), ViewKind::Form);
+    let form = app.views.form().expect("the form");
     assert_eq!(form.kind, FormKind::Agree);
     let value = |k| form.field(k).map(|f| f.value.clone()).unwrap_or_default();
     assert_eq!(value(FieldKind::From), "2026-12-23");
@@ -149,7 +149,7 @@ fn the_agree_form_is_prefilled_with_the_proposal_and_writes() {
         text.contains("[[loan.agreements]]\ndate = 2026-11-23\nfrom = 2026-12-23\nmonths = 3\namount = 500\nref = \"工号 77\"\n"),
         "{text}"
     );
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn promise_settle_and_penalty_forms_write_and_refuse_in_place() {
     set_field(&mut app, FieldKind::By, "2026-11-01");
     submit(&mut app);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXTURE);
-    let form = app.form.as_ref().expect("still open");
+    let form = app.views.form().expect("still open");
     assert!(
         form.field(FieldKind::By)
             .and_then(|f| f.error.clone())
@@ -188,8 +188,8 @@ fn promise_settle_and_penalty_forms_write_and_refuse_in_place() {
     // The settle form reminds first, then writes.
     press(&mut app, KeyCode::Char('S'));
     let hint = app
-        .form
-        .as_ref()
+        .views
+        .form()
         .and_then(|f| f.field(FieldKind::Amount))
         .map(|f| f.hint.clone())
         .unwrap_or_default();
@@ -282,7 +282,7 @@ fn the_call_form_records_what_they_asked_for_as_a_promise() {
     set_field(&mut app, FieldKind::Amount, "600");
     set_field(&mut app, FieldKind::By, "2026-11-27");
     submit(&mut app);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("kind = \"collection_call\""), "{text}");
     assert!(
@@ -294,7 +294,7 @@ fn the_call_form_records_what_they_asked_for_as_a_promise() {
     press(&mut app, KeyCode::Char('a'));
     set_field(&mut app, FieldKind::Amount, "600");
     submit(&mut app);
-    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.views.kind(), ViewKind::Form);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
 

@@ -15,7 +15,8 @@ use repaydash::i18n::Lang;
 use repaydash::report::plan::reasons_text;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
-use repaydash::tui::app::Mode;
+use repaydash::tui::scroll::Scroll;
+use repaydash::tui::stack::{View, ViewKind};
 use repaydash::tui::{App, dispatch, keys};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -38,7 +39,7 @@ fn sample(lang: Lang) -> App {
 
 /// A key as the event loop delivers it: mapped for the app's current mode.
 fn press(app: &mut App, c: KeyCode) {
-    if let Some(m) = keys::key_in(app.mode, KeyEvent::new(c, KeyModifiers::NONE)) {
+    if let Some(m) = keys::key_in(app.views.kind(), KeyEvent::new(c, KeyModifiers::NONE)) {
         dispatch(app, m);
     }
 }
@@ -128,7 +129,7 @@ fn snapshots() {
 #[test]
 fn the_plan_for_1000_is_the_clis_and_saves_the_loan_nearest_its_contact_day() {
     let mut app = plan_for(Lang::En, "1000");
-    assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+    assert_eq!(app.views.top(), Some(&View::Plan(Scroll { top: 0 })));
     let plan = app_plan(&app);
     assert_eq!(plan, cli_plan("2026-11-23", "1000", "urgency"));
     // 星图 and 携程 are already past their contact day and cost 3,691.12 and 1,900.32 to push it
@@ -222,7 +223,7 @@ fn bad_cash_shows_the_message_in_place_and_no_plan() {
         press(&mut app, KeyCode::Char('P'));
         typed(&mut app, "abc");
         press(&mut app, KeyCode::Enter);
-        assert_eq!(app.mode, Mode::CashPrompt);
+        assert_eq!(app.views.kind(), ViewKind::CashPrompt);
         assert!(app.planning.plan.is_none());
         let s = screen(&mut app, 80, 24);
         assert!(s.contains(message), "{s}");
@@ -231,10 +232,10 @@ fn bad_cash_shows_the_message_in_place_and_no_plan() {
         for _ in 0..3 {
             press(&mut app, KeyCode::Backspace);
         }
-        assert!(app.planning.error.is_none());
+        assert!(app.views.cash_error().is_none());
         typed(&mut app, "1,000");
         press(&mut app, KeyCode::Enter);
-        assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+        assert_eq!(app.views.top(), Some(&View::Plan(Scroll { top: 0 })));
         assert_eq!(app.planning.plan.as_ref().unwrap().cash, dec!(1000));
     }
     // Like `--cash`: no exponent, no negative amount.
@@ -243,7 +244,7 @@ fn bad_cash_shows_the_message_in_place_and_no_plan() {
         press(&mut app, KeyCode::Char('P'));
         typed(&mut app, bad);
         press(&mut app, KeyCode::Enter);
-        assert!(app.planning.error.is_some(), "{bad:?}");
+        assert!(app.views.cash_error().is_some(), "{bad:?}");
         assert!(app.planning.plan.is_none(), "{bad:?}");
     }
 }
@@ -258,16 +259,16 @@ fn the_prompt_takes_every_key_as_text_and_esc_returns() {
     assert_eq!(app.offset, 0);
     assert_eq!(app.planning.input, "q[jc");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     assert!(!app.quit);
     // From the plan, Esc goes back to the main screen; P in the plan asks again, Esc keeps it.
     let mut app = plan_for(Lang::En, "1000");
     press(&mut app, KeyCode::Char('P'));
-    assert_eq!(app.mode, Mode::CashPrompt);
+    assert_eq!(app.views.kind(), ViewKind::CashPrompt);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+    assert_eq!(app.views.top(), Some(&View::Plan(Scroll { top: 0 })));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     assert!(app.planning.plan.is_none());
 }
 
@@ -294,14 +295,14 @@ fn the_plan_follows_the_what_if_day() {
     );
     press(&mut app, KeyCode::Char('t'));
     assert_eq!(app_plan(&app), cli_plan("2026-11-23", "1000", "urgency"));
-    assert!(matches!(app.mode, Mode::Plan { .. }));
+    assert_eq!(app.views.kind(), ViewKind::Plan);
 }
 
 #[test]
 fn the_cashflow_weeks_move_with_the_what_if_day() {
     let mut app = sample(Lang::En);
     press(&mut app, KeyCode::Char('c'));
-    assert_eq!(app.mode, Mode::Cashflow { scroll: 0 });
+    assert_eq!(app.views.top(), Some(&View::Cashflow(Scroll { top: 0 })));
     let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     {
         let b = app.planning.cashflow.as_ref().unwrap();
@@ -344,7 +345,7 @@ fn the_cashflow_weeks_move_with_the_what_if_day() {
         dec!(3276.74)
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     assert!(app.planning.cashflow.is_none());
 }
 
@@ -357,8 +358,8 @@ fn planning_screens_fit_when_small_and_never_panic() {
     for _ in 0..50 {
         press(&mut app, KeyCode::Down);
     }
-    let Mode::Plan { scroll } = app.mode else {
-        panic!("{:?}", app.mode)
+    let Some(View::Plan(Scroll { top: scroll })) = app.views.top().cloned() else {
+        panic!("{:?}", app.views.top())
     };
     // Scrolling stops at the last page the 80×24 screen (drawn last) can show.
     assert_eq!(scroll, app.measured.plan_max_scroll);
@@ -369,7 +370,7 @@ fn planning_screens_fit_when_small_and_never_panic() {
     let app = plan_for(Lang::En, &"9".repeat(40));
     assert_eq!(app.planning.input.len(), 24);
     assert!(app.planning.plan.is_none());
-    let e = app.planning.error.as_deref().unwrap_or_default();
+    let e = app.views.cash_error().unwrap_or_default();
     assert!(
         e.contains("absurdly large (at most 1000000000000000)"),
         "{e}"
@@ -418,7 +419,7 @@ fn the_event_loop_routes_keys_by_mode() {
     let clock = || today().and_hms_opt(9, 0, 0).unwrap();
     run(&mut t, &mut app, &rx, &clock).unwrap();
     assert!(app.quit);
-    assert_eq!(app.mode, Mode::Plan { scroll: 0 });
+    assert_eq!(app.views.top(), Some(&View::Plan(Scroll { top: 0 })));
     assert_eq!(app.planning.plan.as_ref().unwrap().cash, dec!(1000));
 }
 

@@ -12,7 +12,8 @@ use repaydash::i18n::Lang;
 use repaydash::store::builtin_policies;
 use repaydash::store::{self, Source};
 use repaydash::tui::app::Doc;
-use repaydash::tui::app::Mode;
+use repaydash::tui::scroll::Scroll;
+use repaydash::tui::stack::{View, ViewKind};
 use repaydash::tui::{App, dispatch, keys};
 
 const CALLS: &str = "data/calls.toml";
@@ -38,7 +39,7 @@ fn app_at(path: &Path, lang: Lang) -> App {
 
 fn press(app: &mut App, code: KeyCode) {
     let ev = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    if let Some(m) = keys::event_in(app.mode, &ev) {
+    if let Some(m) = keys::event_in(app.views.kind(), &ev) {
         dispatch(app, m);
     }
 }
@@ -67,7 +68,7 @@ fn m_shows_the_untold_contacts_message_and_t_marks_them_told() {
     assert!(!main.contains("⚠ Wang Wei"), "{main}");
 
     press(&mut app, KeyCode::Char('m'));
-    assert_eq!(app.doc, Some(Doc::Notice { contact: 0 }));
+    assert_eq!(app.views.doc(), Some(Doc::Notice { contact: 0 }));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Message to 李芳 (1/2)"), "{s}");
     assert!(s.contains("may call you any time since 2026-11-16"), "{s}");
@@ -92,7 +93,7 @@ fn m_shows_the_untold_contacts_message_and_t_marks_them_told() {
     );
     assert!(screen(&mut app, 120, 40).contains("Recorded: 李芳 told"));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     let main = screen(&mut app, 120, 40);
     assert!(!main.contains("untold"), "{main}");
     assert!(main.contains("Contacts (v shows)"), "{main}");
@@ -117,7 +118,7 @@ fn l_shows_the_calls_and_w_the_complaint_draft_in_both_languages() {
     ] {
         let mut app = app_at(&path, lang);
         press(&mut app, KeyCode::Char('L'));
-        assert!(matches!(app.mode, Mode::LogView { .. }));
+        assert_eq!(app.views.kind(), ViewKind::LogView);
         let s = screen(&mut app, 120, 40);
         assert!(s.contains(headline), "{s}");
         // 11-19 had four calls: its column carries `!`, and no day reached seven.
@@ -182,9 +183,9 @@ fn l_shows_the_calls_and_w_the_complaint_draft_in_both_languages() {
         }
         assert!(!copied.contains(lang.t("下方", "below")), "{copied}");
         press(&mut app, KeyCode::Esc);
-        assert!(matches!(app.mode, Mode::LogView { .. }));
+        assert_eq!(app.views.kind(), ViewKind::LogView);
         press(&mut app, KeyCode::Esc);
-        assert_eq!(app.mode, Mode::Main);
+        assert_eq!(app.views.kind(), ViewKind::Main);
     }
 }
 
@@ -193,7 +194,7 @@ fn w_shows_the_letter_and_y_copies_what_letter_prints() {
     let (_d, path) = copy();
     let mut app = app_at(&path, Lang::Zh);
     press(&mut app, KeyCode::Char('w'));
-    assert_eq!(app.doc, Some(Doc::Letter));
+    assert_eq!(app.views.doc(), Some(Doc::Letter));
     assert!(screen(&mut app, 80, 24).contains("协商还款申请书"));
     press(&mut app, KeyCode::Char('y'));
     let printed = cli(&path, "zh", &["letter", "ctrip-jqh"]);
@@ -221,7 +222,7 @@ fn a_logs_a_collection_call_at_the_prefilled_time() {
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Main);
+    assert_eq!(app.views.kind(), ViewKind::Main);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.ends_with(
@@ -246,7 +247,7 @@ fn a_logs_a_collection_call_at_the_prefilled_time() {
         press(&mut app, KeyCode::Char(c));
     }
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.views.kind(), ViewKind::Form);
     assert!(screen(&mut app, 80, 24).contains("\"25:00\" is not a time"));
 }
 
@@ -258,7 +259,7 @@ fn marking_told_on_the_demo_says_it_is_read_only() {
     app.color = false;
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('m'));
-    assert!(matches!(app.mode, Mode::Doc { .. }));
+    assert_eq!(app.views.kind(), ViewKind::Doc);
     press(&mut app, KeyCode::Char('t'));
     let s = screen(&mut app, 80, 24);
     // The one refusal for the demo, as the forms say it.
@@ -281,7 +282,7 @@ fn the_wheel_scrolls_the_log_view_up_to_its_end() {
             rows: 100,
         },
     );
-    assert_eq!(app.mode, Mode::LogView { scroll: max });
+    assert_eq!(app.views.top(), Some(&View::LogView(Scroll { top: max })));
     let bottom = screen(&mut app, 80, 24);
     assert!(bottom.contains("23:10:00"), "{bottom}");
     dispatch(
@@ -292,7 +293,44 @@ fn the_wheel_scrolls_the_log_view_up_to_its_end() {
             rows: -100,
         },
     );
-    assert_eq!(app.mode, Mode::LogView { scroll: 0 });
+    assert_eq!(app.views.top(), Some(&View::LogView(Scroll { top: 0 })));
+}
+
+/// The views are a stack: the complaint draft opens over the log view, and Esc goes back to the
+/// log view where it was scrolled (its figures drawn again), then to the list. The help and the
+/// forms open on the main screen whatever was open, as they always have.
+#[test]
+fn esc_from_the_complaint_draft_goes_back_to_the_log_view_where_it_was() {
+    let (_d, path) = copy();
+    let mut app = app_at(&path, Lang::En);
+    press(&mut app, KeyCode::Char('L'));
+    screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('J'));
+    press(&mut app, KeyCode::Char('J'));
+    let scrolled = screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.views.doc(), Some(Doc::Complaint));
+    assert_eq!(app.views.all().len(), 2);
+    assert!(
+        app.reading.log.is_none(),
+        "the log's figures are built only while it shows"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.views.top(), Some(&View::LogView(Scroll { top: 2 })));
+    assert!(app.reading.log.is_some());
+    assert_eq!(screen(&mut app, 80, 24), scrolled);
+    // The quick call form from the log view opens on the main screen; Esc leads to the list.
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.views.kind(), ViewKind::Form);
+    assert_eq!(app.views.all().len(), 1);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.views.is_empty());
+    // `?` over the schedule: the help alone, and Esc back to the list.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.views.all(), &[View::Help(Scroll::default())]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.views.kind(), ViewKind::Main);
 }
 
 /// At 80 columns every overlay's title is whole (the keys are in the footer): the title is

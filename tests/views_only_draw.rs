@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use repaydash::i18n::Lang;
 use repaydash::store::{self, Source, builtin_policies};
-use repaydash::tui::app::Mode;
+use repaydash::tui::stack::ViewKind;
 use repaydash::tui::update::protect;
 use repaydash::tui::{App, dispatch, keys};
 
@@ -26,7 +26,7 @@ fn sample(lang: Lang) -> App {
 
 fn press(app: &mut App, c: char) {
     let e = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    if let Some(m) = keys::event_in(app.mode, &e) {
+    if let Some(m) = keys::event_in(app.views.kind(), &e) {
         dispatch(app, m);
     }
 }
@@ -39,8 +39,8 @@ fn the_document_is_built_when_it_opens_and_when_its_inputs_change_and_drawn_as_k
         "nothing built before a document opens"
     );
     press(&mut app, 'w');
-    assert!(matches!(app.mode, Mode::Doc { .. }));
-    let doc = app.doc.unwrap();
+    assert_eq!(app.views.kind(), ViewKind::Doc);
+    let doc = app.views.doc().unwrap();
     let kept = app.reading.doc.clone().unwrap();
     assert_eq!(Some(&kept), protect::document(&app, doc).as_ref());
     assert!(kept.0.starts_with("Negotiation letter"), "{}", kept.0);
@@ -66,7 +66,7 @@ fn the_log_view_counts_once_when_it_opens() {
     let mut app = sample(Lang::En);
     assert!(app.reading.log.is_none());
     press(&mut app, 'L');
-    assert!(matches!(app.mode, Mode::LogView { .. }));
+    assert_eq!(app.views.kind(), ViewKind::LogView);
     assert!(app.reading.log.is_some(), "counted on opening");
     let s = screen(&mut app, 100, 30);
     assert!(s.contains("Collection log"), "{s}");

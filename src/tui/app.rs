@@ -7,6 +7,7 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::scale::Scale;
+use super::stack::{Stack, ViewKind};
 use crate::engine::{LoanView, Situation};
 use crate::i18n::{Lang, Text, phrases as ph, trust as tr};
 use crate::knowledge::Policies;
@@ -19,56 +20,6 @@ use crate::store::{self, Loaded, ReadStamp, Source};
 
 /// How long a fading notice (`r`'s "reloaded") stays in the footer.
 pub const NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(4);
-
-/// What covers the main screen, if anything. New overlays (forms, plans) are added here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Main,
-    /// The selected loan's full schedule, scrolled by `scroll` rows.
-    Schedule {
-        scroll: usize,
-    },
-    Help,
-    /// Typing the list's filter (`/`); its text is `App::filter`.
-    Filter,
-    /// Every warning from reading the file (`!`), scrolled by `scroll` rows.
-    Warnings {
-        scroll: usize,
-    },
-    /// A form that records a payment, a log entry or an extension (`App::form`).
-    Form,
-    /// The one-line prompt for the cash at hand (`P`); its text is `App::cash_input`.
-    CashPrompt,
-    /// The payment plan beside the loans, scrolled by `scroll` rows.
-    Plan {
-        scroll: usize,
-    },
-    /// What falls due week by week.
-    Cashflow {
-        scroll: usize,
-    },
-    /// A document to read and copy (`App::doc`): a contact's message, the complaint draft, the
-    /// negotiation letter.
-    Doc {
-        scroll: usize,
-    },
-    /// The selected loan's collection log (`L`): calls a day over 30 days, flagged entries.
-    LogView {
-        scroll: usize,
-    },
-    /// `N`: the form that adds a loan (`App::add_loan`).
-    AddLoan,
-    /// `f`: the selected loan on the whole screen, every section, scrolled by `scroll` rows.
-    LoanFull {
-        scroll: usize,
-    },
-    /// `h`: every entry of every loan (`App::history`).
-    History,
-    /// Typing the history view's filter.
-    HistoryFilter,
-    /// `i`: the form that edits the loan's name, budget, hardship and contacts (`App::loan_edit`).
-    EditLoan,
-}
 
 /// The pane that ↑/↓ and PgUp/PgDn act on: the list (moving the selection) or the advice
 /// (scrolling it). A click on a pane gives it the focus.
@@ -183,15 +134,13 @@ pub struct App {
     /// Position in `order`.
     pub selected: usize,
     pub detail: Detail,
-    pub mode: Mode,
+    /// The views open over the main screen, each with its own state (see `tui::stack`).
+    pub views: Stack,
     pub advice_topic: usize,
     pub reveal_phones: bool,
     /// The last reload error, or another message for the status line.
     pub status: Option<String>,
     pub quit: bool,
-    /// Rows the list showed in the last frame: the page size for PgUp/PgDn, and its scroll offset.
-    /// The open form, while `mode` is `Mode::Form`.
-    pub form: Option<crate::tui::form::Form>,
     /// What the file held when the shown data was read, so a form's write can tell a change
     /// made underneath it; refreshed on every reload and write.
     pub read: Option<ReadStamp>,
@@ -215,16 +164,12 @@ pub struct App {
     pub stale: Option<Text>,
     /// Rows the current advice topic is scrolled by (`J`/`K`, ctrl-d/ctrl-u).
     pub advice_scroll: usize,
-    /// How far the help overlay is scrolled, on a screen too short for all of it.
-    pub help: super::scroll::Scroll,
     /// What the last frame measured (page sizes, how far a pane can scroll): written by the
     /// views through ratatui's `StatefulWidget` state, read by `update`.
     pub measured: Measured,
     /// Planning (`P`, `c`): the prompt's text and message, and the plan and weekly series for
     /// the current data and day (recomputed with them, see `tui::planning`).
     pub planning: super::planning::Planning,
-    /// The document `Mode::Doc` shows.
-    pub doc: Option<Doc>,
     /// What the open document or log view shows, built when it opens and when the data, the day
     /// or the selection changes (`refresh_reading`), never per frame.
     pub reading: Reading,
@@ -253,12 +198,6 @@ pub struct App {
     pub show_archived: bool,
     /// The archived loans set aside while they are not shown (out of the list and the totals).
     pub archived: Vec<crate::model::Loan>,
-    /// The add-a-loan form, while `mode` is `Mode::AddLoan`.
-    pub add_loan: Option<super::addloan::AddLoan>,
-    /// The history view's filter, scope and selection (`h`).
-    pub history: super::history::History,
-    /// The edit form, while `mode` is `Mode::EditLoan`.
-    pub loan_edit: Option<super::loanedit::LoanEdit>,
 }
 
 impl App {
@@ -280,12 +219,11 @@ impl App {
             scale: Scale::default(),
             selected: 0,
             detail: Detail::default(),
-            mode: Mode::Main,
+            views: Stack::default(),
             advice_topic: 0,
             reveal_phones: false,
             status: None,
             quit: false,
-            form: None,
             read: loaded.read,
             notice: None,
             notice_fades: false,
@@ -296,10 +234,8 @@ impl App {
             reload_failed: false,
             stale: None,
             advice_scroll: 0,
-            help: Default::default(),
             measured: Measured::default(),
             planning: Default::default(),
-            doc: None,
             reading: Reading::default(),
             clipboard: None,
             clock_time: None,
@@ -312,9 +248,6 @@ impl App {
             edited: false,
             show_archived: false,
             archived: Vec::new(),
-            add_loan: None,
-            history: Default::default(),
-            loan_edit: None,
         };
         app.set_aside_archived();
         app.recompute();
@@ -601,13 +534,10 @@ impl App {
     }
 
     /// Build what the open document or log view shows (nothing when neither is open): on
-    /// opening one (`update` calls it when the mode or the document changes) and with the detail.
+    /// opening one (`update` calls it when the view on top or the document changes) and with the detail.
     pub fn refresh_reading(&mut self) {
-        let doc = match self.mode {
-            Mode::Doc { .. } => self.doc,
-            _ => None,
-        };
-        let log = matches!(self.mode, Mode::LogView { .. });
+        let doc = self.views.doc();
+        let log = self.views.kind() == ViewKind::LogView;
         self.reading = Reading::default();
         if doc.is_none() && !log {
             return;

@@ -1,7 +1,8 @@
 //! `/`: narrow the list to the loans whose name, product, platform or id contains what is typed
 //! (case-insensitive), as it is typed. Esc clears it; Enter keeps it and returns to the list.
 
-use super::app::{App, Mode};
+use super::app::App;
+use super::stack::View;
 
 // Which loans match is `present::LoanFacts::matches`, which the model's sort uses.
 
@@ -9,7 +10,7 @@ impl App {
     /// Start typing a filter (keeping the one in force, to refine it).
     pub fn open_filter(&mut self) {
         self.filter.get_or_insert_with(String::new);
-        self.mode = Mode::Filter;
+        self.views.open(View::Filter);
     }
 
     /// Put text into the filter (typed or pasted), keeping the selected loan when it still matches.
@@ -46,13 +47,20 @@ impl App {
         if self.filter.as_deref().is_some_and(|f| f.trim().is_empty()) {
             self.filter = None;
         }
-        self.mode = Mode::Main;
+        self.close_filter();
     }
 
     pub fn clear_filter(&mut self) {
         self.filter = None;
-        self.mode = Mode::Main;
+        self.close_filter();
         self.refilter();
+    }
+
+    /// The filter prompt closes (when it is open: Esc clears a kept filter from the list too).
+    fn close_filter(&mut self) {
+        if self.views.top() == Some(&View::Filter) {
+            self.views.close();
+        }
     }
 
     fn refilter(&mut self) {

@@ -9,9 +9,10 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::app::{App, Doc, Mode, Pane};
+use super::app::{App, Doc, Pane};
 use super::form::{FormKind, FormMsg};
 use super::msg::Msg;
+use super::stack::ViewKind;
 use crate::i18n::Lang;
 
 /// Words the keymap shows: a catalogue key (`keys.…` in `assets/i18n/`), or a key's name, the
@@ -102,33 +103,33 @@ impl Ctx {
         )
     }
 
-    /// Where keys are looked up in this mode.
-    pub fn of_mode(mode: Mode) -> Ctx {
-        match mode {
-            Mode::Main => Ctx::Main,
-            Mode::Help => Ctx::Help,
-            Mode::Form | Mode::AddLoan | Mode::EditLoan => Ctx::Form,
-            Mode::Filter => Ctx::Filter,
-            Mode::CashPrompt => Ctx::CashPrompt,
-            Mode::HistoryFilter => Ctx::HistoryFilter,
-            Mode::History => Ctx::History,
-            Mode::Schedule { .. } => Ctx::Schedule,
-            Mode::LoanFull { .. } => Ctx::LoanFull,
-            Mode::Plan { .. } => Ctx::Plan,
-            Mode::Cashflow { .. } => Ctx::Cashflow,
-            Mode::Doc { .. } => Ctx::Doc,
-            Mode::LogView { .. } => Ctx::LogView,
-            Mode::Warnings { .. } => Ctx::Warnings,
+    /// Where keys are looked up with this view on top.
+    pub fn of_view(view: ViewKind) -> Ctx {
+        match view {
+            ViewKind::Main => Ctx::Main,
+            ViewKind::Help => Ctx::Help,
+            ViewKind::Form | ViewKind::AddLoan | ViewKind::EditLoan => Ctx::Form,
+            ViewKind::Filter => Ctx::Filter,
+            ViewKind::CashPrompt => Ctx::CashPrompt,
+            ViewKind::HistoryFilter => Ctx::HistoryFilter,
+            ViewKind::History => Ctx::History,
+            ViewKind::Schedule => Ctx::Schedule,
+            ViewKind::LoanFull => Ctx::LoanFull,
+            ViewKind::Plan => Ctx::Plan,
+            ViewKind::Cashflow => Ctx::Cashflow,
+            ViewKind::Doc => Ctx::Doc,
+            ViewKind::LogView => Ctx::LogView,
+            ViewKind::Warnings => Ctx::Warnings,
         }
     }
 
-    /// Whose hints the footer shows for this app (the focus and the document refine the mode).
+    /// Whose hints the footer shows for this app (the focus and the document refine the view).
     pub fn of_footer(app: &App) -> Ctx {
-        match Ctx::of_mode(app.mode) {
+        match Ctx::of_view(app.views.kind()) {
             // Under the help, the footer is the main screen's.
             Ctx::Main | Ctx::Help if app.focus == Pane::Advice => Ctx::Advice,
             Ctx::Main | Ctx::Help => Ctx::Main,
-            Ctx::Doc if matches!(app.doc, Some(Doc::Notice { .. })) => Ctx::Notice,
+            Ctx::Doc if matches!(app.views.doc(), Some(Doc::Notice { .. })) => Ctx::Notice,
             c => c,
         }
     }
@@ -250,10 +251,7 @@ pub static TABLE: &[Binding] = &[
     .help("g G", Words::tr("keys.first_last")),
     bind(
         Main,
-        &[
-            (ENTER, Msg::Open),
-            (c('f'), Msg::Show(Mode::LoanFull { scroll: 0 })),
-        ],
+        &[(ENTER, Msg::Open), (c('f'), Msg::Show(ViewKind::LoanFull))],
     )
     .help("Enter f", Words::tr("keys.schedule_whole"))
     .footer(&[hint(1, "Enter", Words::tr("keys.schedule"))]),
@@ -483,10 +481,7 @@ pub static TABLE: &[Binding] = &[
     .footer(&[hint(0, "↑↓ PgUp PgDn", Words::tr("keys.scroll"))]),
     bind(
         LoanFull,
-        &[
-            (ESC, Msg::Back),
-            (c('f'), Msg::Show(Mode::LoanFull { scroll: 0 })),
-        ],
+        &[(ESC, Msg::Back), (c('f'), Msg::Show(ViewKind::LoanFull))],
     )
     .footer(&[hint(1, "Esc f", Words::tr("keys.back"))]),
     bind(LoanFull, &[(c('?'), Msg::ToggleHelp)]).footer(&[hint(2, "?", Words::tr("keys.help"))]),

@@ -4,9 +4,9 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use super::app::Mode;
 use super::keymap::{self, Ctx, Key};
 use super::msg::Msg;
+use super::stack::ViewKind;
 
 /// The keymap's name for a terminal key: Ctrl told apart, the other modifiers not.
 fn named(k: KeyEvent) -> Key {
@@ -18,12 +18,12 @@ fn named(k: KeyEvent) -> Key {
 
 /// A key on the main screen.
 pub fn key(k: KeyEvent) -> Option<Msg> {
-    key_in(Mode::Main, k)
+    key_in(ViewKind::Main, k)
 }
 
 /// Keys inside a form: letters are text there, so only Ctrl-C quits.
 pub fn form_key(k: KeyEvent) -> Option<Msg> {
-    key_in(Mode::Form, k)
+    key_in(ViewKind::Form, k)
 }
 
 pub fn event(e: &Event) -> Option<Msg> {
@@ -43,13 +43,13 @@ pub fn event(e: &Event) -> Option<Msg> {
     }
 }
 
-/// A key in a given mode, as the keymap (`tui::keymap`) binds it there: a one-line input or a
+/// A key with a given view on top, as the keymap (`tui::keymap`) binds it there: a one-line input or a
 /// form takes the characters; a view's own keys come before the main screen's.
-pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
+pub fn key_in(view: ViewKind, k: KeyEvent) -> Option<Msg> {
     if k.kind == KeyEventKind::Release {
         return None;
     }
-    let ctx = Ctx::of_mode(mode);
+    let ctx = Ctx::of_view(view);
     // Alt with a key in a form is no text and no command (a terminal's Meta prefix).
     if ctx == Ctx::Form
         && k.modifiers.contains(KeyModifiers::ALT)
@@ -60,14 +60,14 @@ pub fn key_in(mode: Mode, k: KeyEvent) -> Option<Msg> {
     keymap::lookup(ctx, named(k))
 }
 
-/// What a terminal event means in this mode: a form or a one-line input takes the characters
+/// What a terminal event means with this view on top: a form or a one-line input takes the characters
 /// (see `form_key` and `key_in`).
-pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
-    match (mode, e) {
-        (Mode::Form | Mode::AddLoan | Mode::EditLoan, Event::Key(k)) => form_key(*k),
-        (Mode::Form | Mode::AddLoan | Mode::EditLoan, Event::Mouse(_)) => None,
+pub fn event_in(view: ViewKind, e: &Event) -> Option<Msg> {
+    match (view, e) {
+        (ViewKind::Form | ViewKind::AddLoan | ViewKind::EditLoan, Event::Key(k)) => form_key(*k),
+        (ViewKind::Form | ViewKind::AddLoan | ViewKind::EditLoan, Event::Mouse(_)) => None,
         (_, Event::Paste(s)) => Some(Msg::Paste(s.clone())),
-        (_, Event::Key(k)) => key_in(mode, *k),
+        (_, Event::Key(k)) => key_in(view, *k),
         _ => event(e),
     }
 }
@@ -75,14 +75,14 @@ pub fn event_in(mode: Mode, e: &Event) -> Option<Msg> {
 /// While the terminal is too small to show anything, keys typed blind must not act (`j p Enter`
 /// there once recorded a payment no one saw): only q and Ctrl-C quit, Esc backs out, and a
 /// resize is still seen.
-pub fn event_when_too_small(mode: Mode, e: &Event) -> Option<Msg> {
+pub fn event_when_too_small(view: ViewKind, e: &Event) -> Option<Msg> {
     match e {
         Event::Key(k) if k.kind != KeyEventKind::Release => match k.code {
             KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Quit),
             KeyCode::Char('q') if k.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
                 Some(Msg::Quit)
             }
-            KeyCode::Esc => event_in(mode, e),
+            KeyCode::Esc => event_in(view, e),
             _ => None,
         },
         Event::Resize(..) => Some(Msg::Resize),

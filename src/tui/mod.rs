@@ -1,5 +1,5 @@
-//! The interactive dashboard, in the Elm style: `app` (the model: a snapshot plus UI state, with
-//! the form and planning state in `form` and `planning`), `msg` (Msg and Effect), `keys`
+//! The interactive dashboard, in the Elm style: `app` (the model: a snapshot plus UI state, and
+//! `stack`, the open views each with its own state), `msg` (Msg and Effect), `keys`
 //! (key → Msg), `update` (Msg → model change + effects, pure), `effects` (the event loop's I/O),
 //! `run` (the event loop), `views` (one file a panel; they only draw). See ARCHITECTURE.md.
 
@@ -19,6 +19,7 @@ pub mod run;
 pub mod scale;
 pub mod scroll;
 pub mod scrub;
+pub mod stack;
 pub mod state;
 pub mod theme;
 pub mod update;

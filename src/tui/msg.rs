@@ -3,9 +3,9 @@
 
 use std::time::Instant;
 
-use super::app::Mode;
 use super::form::FormMsg;
 use super::scroll::Move;
+use super::stack::ViewKind;
 use crate::store::undo::Undone;
 use crate::store::write::{Edit, Recorded, WriteError};
 use crate::store::{LoadError, Loaded};
@@ -134,7 +134,7 @@ pub enum Msg {
     /// Text pasted (bracketed paste): arrives whole, into the input that has the focus.
     Paste(String),
     /// Open a view that needs no behaviour of its own beyond drawing: Esc closes it.
-    Show(Mode),
+    Show(ViewKind),
     /// The file as read again (`Effect::Reload`), its mode when other users can read it, and
     /// whether the user asked (`r`: the footer then says so).
     Loaded(Box<Result<Loaded, LoadError>>, Option<u32>, bool),

@@ -18,10 +18,9 @@ pub const MAX_INPUT: usize = 24;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Planning {
-    /// What is typed in the cash prompt (kept after Enter, so `P` again starts from it).
+    /// What is typed in the cash prompt (kept after Enter, so `P` again starts from it; why
+    /// an Enter was refused is the prompt's own, `View::CashPrompt`).
     pub input: String,
-    /// Why the last Enter was refused, shown in the prompt until the text changes.
-    pub error: Option<String>,
     /// The plan on show, for the current data and day.
     pub plan: Option<Plan>,
     /// The weekly series on show (overdue first, then `WEEKS` weeks from today).

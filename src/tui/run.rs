@@ -37,8 +37,8 @@ pub const SETTLE: Duration = Duration::from_millis(300);
 /// Handle one event; a file change is not read here but (re)starts the wait in `settle_at`.
 fn handle(app: &mut App, ev: Event, too_small: bool, settle_at: &mut Option<Instant>) {
     let msg = match ev {
-        Event::Term(e) if too_small => keys::event_when_too_small(app.mode, &e),
-        Event::Term(e) => keys::event_in(app.mode, &e),
+        Event::Term(e) if too_small => keys::event_when_too_small(app.views.kind(), &e),
+        Event::Term(e) => keys::event_in(app.views.kind(), &e),
         Event::FileChanged => {
             *settle_at = Some(Instant::now() + SETTLE);
             None

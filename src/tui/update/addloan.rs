@@ -3,9 +3,10 @@
 use crate::i18n::loansin as lt;
 use crate::store::add;
 use crate::tui::addloan::{AddLoan, Ground, Key, idx};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::form::{FormMsg, edit_text};
 use crate::tui::msg::Effect;
+use crate::tui::stack::View;
 
 fn ground(app: &App) -> Ground<'_> {
     Ground {
@@ -24,25 +25,27 @@ pub fn open(app: &mut App) {
         .loan_showing(&ground(app), 1)
         .map(|(_, l)| l)
         .unwrap_or_default();
-    app.add_loan = Some(f);
-    app.mode = Mode::AddLoan;
+    app.views.open(View::AddLoan(Box::new(f)));
 }
 
 fn refresh(app: &mut App) {
-    if let Some(f) = app.add_loan.take() {
-        let mut f = f;
-        f.preview = f.loan(&ground(app)).map(|(_, l)| l);
-        f.short = f
-            .loan_showing(&ground(app), 1)
-            .map(|(_, l)| l)
-            .unwrap_or_default();
-        app.add_loan = Some(f);
+    let Some(f) = app.views.add_loan() else {
+        return;
+    };
+    let preview = f.loan(&ground(app)).map(|(_, l)| l);
+    let short = f
+        .loan_showing(&ground(app), 1)
+        .map(|(_, l)| l)
+        .unwrap_or_default();
+    if let Some(f) = app.views.add_loan_mut() {
+        f.preview = preview;
+        f.short = short;
     }
 }
 
 /// A key inside the form.
 pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
-    let Some(f) = app.add_loan.as_mut() else {
+    let Some(f) = app.views.add_loan_mut() else {
         return Vec::new();
     };
     let keys = f.visible();
@@ -67,7 +70,7 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
             return match form.loan(&ground(app)) {
                 Ok((new, _)) => vec![Effect::AddLoan(Box::new(new))],
                 Err(e) => {
-                    if let Some(f) = app.add_loan.as_mut() {
+                    if let Some(f) = app.views.add_loan_mut() {
                         f.preview = Err(e);
                     }
                     Vec::new()
@@ -78,7 +81,7 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
             edit_text(&mut f.values[i], &mut f.cursor[i], &m);
         }
     }
-    if let Some(f) = app.add_loan.as_mut() {
+    if let Some(f) = app.views.add_loan_mut() {
         f.focus = f.focus.min(f.visible().len().saturating_sub(1));
         f.refusal = None;
     }
@@ -95,8 +98,7 @@ pub fn added(
     match result {
         Ok(done) => {
             app.install(done.recorded.loaded, exposed);
-            app.add_loan = None;
-            app.mode = Mode::Main;
+            app.views.clear();
             app.clear_filter();
             app.select_id(Some(&done.id));
             let name = app
@@ -107,7 +109,7 @@ pub fn added(
         }
         Err(e) => {
             let lang = app.lang;
-            if let Some(f) = app.add_loan.as_mut() {
+            if let Some(f) = app.views.add_loan_mut() {
                 f.refusal = Some(e.message.get(lang).to_string());
             }
         }

@@ -11,9 +11,10 @@ use crate::model::{LogEntry, LogKind};
 use crate::money::{grouped, plain};
 use crate::present::recorded;
 use crate::store::write::{self, Edit, ErrorKind, Recorded, WriteError};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form, FormKind, FormMsg};
 use crate::tui::msg::Effect;
+use crate::tui::stack::View;
 
 /// The demo refusing a write, naming the `init` command that works from here (as the banner).
 fn demo_message(lang: Lang, init: &str) -> String {
@@ -203,8 +204,8 @@ pub fn open(app: &mut App, kind: FormKind) {
     };
     // The kind is chosen first; the text is what the user came to type.
     let focus = if kind == FormKind::Log { 1 } else { 0 };
-    app.form = Some(Form { focus, ..form });
-    app.mode = Mode::Form;
+    // A form opens on the main screen (from the log view too), where its outcome is said.
+    app.views.reset(View::Form(Form { focus, ..form }));
 }
 
 fn paid_off_message(lang: Lang) -> String {
@@ -212,8 +213,7 @@ fn paid_off_message(lang: Lang) -> String {
 }
 
 pub fn cancel(app: &mut App) {
-    app.form = None;
-    app.mode = Mode::Main;
+    app.views.close();
 }
 
 /// A key in the open form; Enter with valid values asks the event loop to write the entry.
@@ -221,8 +221,7 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     if msg == FormMsg::Submit {
         return submit(app);
     }
-    let Some(form) = app.form.as_mut() else {
-        app.mode = Mode::Main;
+    let Some(form) = app.views.form_mut() else {
         return Vec::new();
     };
     let n = form.fields.len();
@@ -550,7 +549,7 @@ fn refusal(lang: Lang, init: &str, e: &WriteError) -> String {
 /// Validate; when every field is right, the write to ask for (the form stays open until the
 /// event loop reports what came of it, see `written`).
 fn submit(app: &mut App) -> Vec<Effect> {
-    let Some(mut form) = app.form.take() else {
+    let Some(mut form) = app.views.form().cloned() else {
         return Vec::new();
     };
     form.refusal = None;
@@ -562,7 +561,9 @@ fn submit(app: &mut App) -> Vec<Effect> {
         }
         _ => super::outcome_form::Asked::Nothing,
     };
-    app.form = Some(form);
+    if let Some(f) = app.views.form_mut() {
+        *f = form;
+    }
     match (edit, promise) {
         (Some(e), super::outcome_form::Asked::Nothing) => vec![Effect::Write(e)],
         (Some(e), super::outcome_form::Asked::Promise(p)) => {
@@ -584,12 +585,12 @@ pub fn written(
     match result {
         Ok(rec) => {
             app.install(rec.loaded, exposed);
-            if app.form.take().is_some() {
-                app.mode = Mode::Main;
+            if app.views.form().is_some() {
+                app.views.clear();
             }
             app.notice = Some(outcome(app, &edit, rec.changed_underneath));
         }
-        Err(e) => match app.form.as_mut() {
+        Err(e) => match app.views.form_mut() {
             Some(form) => form.refusal = Some(refusal(lang, &app.init_command, &e)),
             None => app.status = Some(refusal(lang, &app.init_command, &e)),
         },

@@ -2,28 +2,35 @@
 
 use crate::i18n::loansin as lt;
 use crate::present::entries::{EntryKind, EntryRow};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::history::History;
 use crate::tui::msg::{Effect, Msg};
+use crate::tui::scroll::Scroll;
+use crate::tui::stack::{View, ViewKind};
 
-fn shown(app: &App) -> Vec<EntryRow> {
-    crate::tui::history::shown(&app.history, &app.portfolio, &app.policies, app.lang)
+fn shown(h: &History, app: &App) -> Vec<EntryRow> {
+    crate::tui::history::shown(h, &app.portfolio, &app.policies, app.lang)
 }
 
 pub fn open(app: &mut App) {
-    app.history = History::default();
-    app.mode = Mode::History;
+    app.views.open(View::History(History::default()));
 }
 
 /// A message in the history view (or its filter prompt).
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let rows = shown(app);
+    let filtering = app.views.kind() == ViewKind::HistoryFilter;
+    let Some(h) = app.views.history() else {
+        return Vec::new();
+    };
+    let rows = shown(h, app);
     let last = rows.len().saturating_sub(1);
     let page = usize::from(app.screen.height.saturating_sub(8)).max(1);
     let here = app.selected_id();
     let demo = app.is_demo();
-    let h = &mut app.history;
-    if app.mode == Mode::HistoryFilter {
+    let Some(h) = app.views.history_mut() else {
+        return Vec::new();
+    };
+    if filtering {
         match msg {
             Msg::Input(c) => h.filter.push(c),
             Msg::Paste(s) => h.filter.push_str(&s.replace(['\n', '\r', '\t'], " ")),
@@ -33,19 +40,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::ClearInput => h.filter.clear(),
             Msg::Back => {
                 h.filter.clear();
-                app.mode = Mode::History;
+                app.views.close();
             }
-            Msg::Open => app.mode = Mode::History,
+            Msg::Open => {
+                app.views.close();
+            }
             _ => {}
         }
-        app.history.selected = 0;
+        if let Some(h) = app.views.history_mut() {
+            h.selected = 0;
+        }
         return Vec::new();
     }
     // Any key but a second `d` takes back the first.
     let confirming = std::mem::take(&mut h.confirm);
     match msg {
         Msg::Back if h.open => h.open = false,
-        Msg::Back => app.mode = Mode::Main,
+        Msg::Back => {
+            app.views.close();
+        }
         Msg::Up => h.selected = h.selected.saturating_sub(1),
         Msg::Down => h.selected = (h.selected + 1).min(last),
         Msg::PageUp => h.selected = h.selected.saturating_sub(page),
@@ -53,7 +66,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Top => h.selected = 0,
         Msg::Bottom => h.selected = last,
         Msg::Open => h.open = !h.open,
-        Msg::OpenFilter => app.mode = Mode::HistoryFilter,
+        Msg::OpenFilter => app.views.open(View::HistoryFilter),
         Msg::NextTopic => {
             h.kind = match h.kind {
                 None => Some(EntryKind::Payment),
@@ -94,7 +107,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Wheel { rows: n, .. } => {
             h.selected = (h.selected as i64 + n).clamp(0, last as i64) as usize;
         }
-        Msg::ToggleHelp => app.mode = Mode::Help,
+        // As from any view: the help opens on the main screen.
+        Msg::ToggleHelp => app.views.reset(View::Help(Scroll::default())),
         Msg::Undo => return vec![Effect::Undo],
         _ => {}
     }
@@ -110,9 +124,13 @@ pub fn removed(
     match result {
         Ok(rec) => {
             app.install(rec.loaded, exposed);
-            app.history.open = false;
-            let last = shown(app).len().saturating_sub(1);
-            app.history.selected = app.history.selected.min(last);
+            if let Some(h) = app.views.history() {
+                let last = shown(h, app).len().saturating_sub(1);
+                if let Some(h) = app.views.history_mut() {
+                    h.open = false;
+                    h.selected = h.selected.min(last);
+                }
+            }
             app.notice = Some(lt::entry_removed().get(app.lang).to_string());
         }
         Err(e) => app.status = Some(e.message.get(app.lang).to_string()),

@@ -1,13 +1,15 @@
 //! The loan-info form's messages (`i`): open it filled from the loan, type, check, write.
 
+use crate::i18n::Text;
 use crate::i18n::loansin as lt;
 use crate::intake;
 use crate::money::plain;
 use crate::store::add::LoanInfo;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::form::{FormMsg, edit_text};
 use crate::tui::loanedit::{KEYS, Key, LoanEdit};
 use crate::tui::msg::Effect;
+use crate::tui::stack::View;
 
 pub fn open(app: &mut App) {
     let Some(e) = app.selected_entry() else {
@@ -38,32 +40,31 @@ pub fn open(app: &mut App) {
         loan.hardship.clone().unwrap_or_default(),
         contacts,
     ];
-    app.loan_edit = Some(LoanEdit {
+    app.views.open(View::EditLoan(LoanEdit {
         id: e.id.clone(),
         title: e.name.clone(),
         cursor: values.iter().map(|v| v.chars().count()).collect(),
         values,
         focus: 0,
         error: None,
-    });
-    app.mode = Mode::EditLoan;
+    }));
 }
 
-/// The values as the store takes them, or the first rule they break (in `lang`).
-fn info(f: &LoanEdit, app: &App) -> Result<LoanInfo, String> {
-    let lang = app.lang;
+/// The values as the store takes them, or the first rule they break (the field's label, then
+/// why, in both languages).
+fn info(f: &LoanEdit) -> Result<LoanInfo, Text> {
     let v = |i: usize| Some(f.values[i].trim().to_string()).filter(|s| !s.is_empty());
     let monthly_budget = v(1)
         .map(|b| intake::amount(&b))
         .transpose()
-        .map_err(|e| format!("{}: {}", Key::Budget.label().get(lang), e.get(lang)))?;
+        .map_err(|e| Key::Budget.label().join(": ", ": ", &e))?;
     let contacts = f.values[3]
         .split([';', '；'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(intake::contact)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("{}: {}", Key::Contacts.label().get(lang), e.get(lang)))?;
+        .map_err(|e| Key::Contacts.label().join(": ", ": ", &e))?;
     Ok(LoanInfo {
         name: v(0),
         monthly_budget,
@@ -74,20 +75,21 @@ fn info(f: &LoanEdit, app: &App) -> Result<LoanInfo, String> {
 
 pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     if msg == FormMsg::Submit {
-        let Some(f) = app.loan_edit.clone() else {
+        let Some(f) = app.views.loan_edit().cloned() else {
             return Vec::new();
         };
-        return match info(&f, app) {
+        return match info(&f) {
             Ok(info) => vec![Effect::SetInfo(f.id.clone(), Box::new(info))],
             Err(e) => {
-                if let Some(f) = app.loan_edit.as_mut() {
-                    f.error = Some(e);
+                let lang = app.lang;
+                if let Some(f) = app.views.loan_edit_mut() {
+                    f.error = Some(e.get(lang).to_string());
                 }
                 Vec::new()
             }
         };
     }
-    let Some(f) = app.loan_edit.as_mut() else {
+    let Some(f) = app.views.loan_edit_mut() else {
         return Vec::new();
     };
     let i = f.focus;
@@ -110,15 +112,15 @@ pub fn written(
 ) {
     match result {
         Ok(rec) => {
-            let id = app.loan_edit.take().map(|f| f.id);
+            let id = app.views.loan_edit().map(|f| f.id.clone());
             app.install(rec.loaded, exposed);
-            app.mode = Mode::Main;
+            app.views.clear();
             app.select_id(id.as_deref());
             app.notice = Some(lt::info_saved().get(app.lang).to_string());
         }
         Err(e) => {
             let lang = app.lang;
-            if let Some(f) = app.loan_edit.as_mut() {
+            if let Some(f) = app.views.loan_edit_mut() {
                 f.error = Some(e.message.get(lang).to_string());
             }
         }

@@ -10,17 +10,18 @@ pub mod outcome_form;
 pub mod planning;
 pub mod protect;
 
-use crate::tui::app::{App, Mode, Pane};
+use crate::tui::app::{App, Pane};
 use crate::tui::form::{FormKind, FormMsg};
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::scroll::{Move, Scroll};
+use crate::tui::stack::{View, ViewKind};
 
 /// Change the model for `msg`; what must touch the file comes back as effects for the event loop
 /// (see `effects`). No I/O here.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     // A document or the log view opened, closed or turned to another document: build what it
     // shows now, once (a change of data, day or selection rebuilds it with the detail).
-    let showing = |app: &App| (std::mem::discriminant(&app.mode), app.doc);
+    let showing = |app: &App| (app.views.kind(), app.views.doc());
     let before = showing(app);
     let effects = change(app, msg);
     if showing(app) != before {
@@ -45,7 +46,7 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.notice_fades = false;
         app.notice_since = None;
     }
-    match (app.mode, msg) {
+    match (app.views.kind(), msg) {
         (_, Msg::Quit) => app.quit = true,
         (_, Msg::Tick(now)) => app.tick(now),
         (_, Msg::Reload) => return vec![Effect::Reload { by_hand: true }],
@@ -85,12 +86,12 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
         (
-            Mode::Form
-            | Mode::Filter
-            | Mode::CashPrompt
-            | Mode::AddLoan
-            | Mode::HistoryFilter
-            | Mode::EditLoan,
+            ViewKind::Form
+            | ViewKind::Filter
+            | ViewKind::CashPrompt
+            | ViewKind::AddLoan
+            | ViewKind::HistoryFilter
+            | ViewKind::EditLoan,
             Msg::ToggleLang,
         ) => {}
         (_, Msg::ToggleLang) => {
@@ -109,64 +110,52 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (_, Msg::Resize) => {}
         (_, Msg::EntryRemoved(result, exposed)) => history::removed(app, *result, exposed),
-        (Mode::Main, Msg::OpenHistory) => history::open(app),
+        (ViewKind::Main, Msg::OpenHistory) => history::open(app),
         (_, Msg::InfoSet(result, exposed)) => loanedit::written(app, *result, exposed),
-        (Mode::Main, Msg::OpenEditLoan) if app.is_demo() => {
+        (ViewKind::Main, Msg::OpenEditLoan) if app.is_demo() => {
             app.status = Some(
                 crate::i18n::phrases::demo_read_only(&app.init_command)
                     .get(app.lang)
                     .to_string(),
             );
         }
-        (Mode::Main, Msg::OpenEditLoan) => loanedit::open(app),
-        (Mode::EditLoan, Msg::Back) => {
-            app.loan_edit = None;
-            app.mode = Mode::Main;
+        (ViewKind::Main, Msg::OpenEditLoan) => loanedit::open(app),
+        (ViewKind::EditLoan | ViewKind::AddLoan, Msg::Back) => {
+            app.views.close();
         }
-        (Mode::EditLoan, Msg::Form(m)) => return loanedit::update(app, m),
-        (Mode::EditLoan, Msg::Paste(s)) => {
+        (ViewKind::EditLoan, Msg::Form(m)) => return loanedit::update(app, m),
+        (ViewKind::EditLoan, Msg::Paste(s)) => {
             return loanedit::update(app, FormMsg::Paste(s));
         }
-        (Mode::EditLoan, _) => {}
-        (Mode::History | Mode::HistoryFilter, m) => return history::update(app, m),
+        (ViewKind::EditLoan, _) => {}
+        (ViewKind::History | ViewKind::HistoryFilter, m) => return history::update(app, m),
         (_, Msg::LoanAdded(result, exposed)) => addloan::added(app, *result, exposed),
-        (Mode::Main, Msg::OpenAddLoan) if app.is_demo() => {
+        (ViewKind::Main, Msg::OpenAddLoan) if app.is_demo() => {
             app.status = Some(
                 crate::i18n::phrases::demo_read_only(&app.init_command)
                     .get(app.lang)
                     .to_string(),
             );
         }
-        (Mode::Main, Msg::OpenAddLoan) => addloan::open(app),
-        (Mode::AddLoan, Msg::Back) => {
-            app.add_loan = None;
-            app.mode = Mode::Main;
-        }
-        (Mode::AddLoan, Msg::Form(m)) => return addloan::update(app, m),
-        (Mode::AddLoan, Msg::Paste(s)) => {
+        (ViewKind::Main, Msg::OpenAddLoan) => addloan::open(app),
+        (ViewKind::AddLoan, Msg::Form(m)) => return addloan::update(app, m),
+        (ViewKind::AddLoan, Msg::Paste(s)) => {
             return addloan::update(app, FormMsg::Paste(s));
         }
-        (Mode::AddLoan, _) => {}
-        (Mode::LoanFull { .. }, Msg::Back | Msg::Show(Mode::LoanFull { .. })) => {
-            app.mode = Mode::Main
+        (ViewKind::AddLoan, _) => {}
+        (ViewKind::LoanFull, Msg::Back | Msg::Show(ViewKind::LoanFull)) => {
+            app.views.close();
         }
-        (Mode::LoanFull { scroll }, m) => {
+        (ViewKind::LoanFull, Msg::ToggleHelp) => open_help(app),
+        (ViewKind::LoanFull, m) => {
             let max = app.measured.doc_max_scroll;
             let page = usize::from(app.screen.height.saturating_sub(4)).max(1);
-            let now = Scroll { top: scroll };
-            let scroll = match m {
-                m if m.as_move().is_some() => m
-                    .as_move()
-                    .map_or(scroll, |mv| now.moved(mv, max, page).top),
-                // The wheel anywhere on the screen: the document is the whole screen.
-                Msg::Wheel { rows, .. } => now.moved(Move::Rows(rows * 3), max, page).top,
-                Msg::ToggleHelp => {
-                    app.mode = Mode::Help;
-                    return Vec::new();
-                }
-                _ => scroll,
+            // The wheel anywhere on the screen: the document is the whole screen.
+            let mv = match m {
+                Msg::Wheel { rows, .. } => Some(Move::Rows(rows * 3)),
+                m => m.as_move(),
             };
-            app.mode = Mode::LoanFull { scroll };
+            scroll_top(app, mv, max, page);
         }
         (_, Msg::Archived(done, exposed)) => {
             let (id, on, result) = *done;
@@ -182,8 +171,8 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Err(e) => app.status = Some(e.message.get(app.lang).to_string()),
             }
         }
-        (Mode::Main, Msg::ToggleArchived) => app.toggle_archived(),
-        (Mode::Main, Msg::Archive) => {
+        (ViewKind::Main, Msg::ToggleArchived) => app.toggle_archived(),
+        (ViewKind::Main, Msg::Archive) => {
             if let Some(e) = app.selected_entry() {
                 let id = e.id.clone();
                 let archived = app.portfolio.loan(&id).is_some_and(|l| l.archived);
@@ -194,14 +183,14 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.edited = true;
             return vec![Effect::Reload { by_hand: true }];
         }
-        (Mode::Main, Msg::EditFile) if app.is_demo() => {
+        (ViewKind::Main, Msg::EditFile) if app.is_demo() => {
             app.status = Some(
                 crate::i18n::phrases::demo_read_only(&app.init_command)
                     .get(app.lang)
                     .to_string(),
             );
         }
-        (Mode::Main, Msg::EditFile) => {
+        (ViewKind::Main, Msg::EditFile) => {
             let at = if app.reload_failed {
                 None
             } else {
@@ -215,51 +204,39 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
                 update(app, m);
             }
         }
-        (Mode::Help, Msg::ToggleHelp) => {
-            app.mode = Mode::Main;
-            app.help = Default::default();
+        (ViewKind::Help, Msg::ToggleHelp) => {
+            app.views.close();
         }
-        (Mode::Help, m) if m.as_move().is_some() => {
+        (ViewKind::Help, m) if m.as_move().is_some() => {
             let page = usize::from(app.screen.height.saturating_sub(4));
             let max = app.measured.help_max_scroll;
-            app.help = m
-                .as_move()
-                .map_or(app.help, |mv| app.help.moved(mv, max, page));
+            scroll_top(app, m.as_move(), max, page);
         }
-        (Mode::Warnings { .. }, Msg::Back | Msg::ShowWarnings) => app.mode = Mode::Main,
-        (Mode::Warnings { scroll }, m) => {
+        (ViewKind::Warnings, Msg::Back | Msg::ShowWarnings) => {
+            app.views.close();
+        }
+        (ViewKind::Warnings, m) => {
             let last = app.warnings.len().saturating_sub(1);
             let page = usize::from(app.screen.height.saturating_sub(4));
-            let scroll = m.as_move().map_or(scroll, |mv| {
-                Scroll { top: scroll }.moved(mv, last, page).top
-            });
-            app.mode = Mode::Warnings { scroll };
+            scroll_top(app, m.as_move(), last, page);
         }
-        (Mode::Form, Msg::Back) => form::cancel(app),
-        (Mode::Form, Msg::Form(m)) => return form::update(app, m),
-        (Mode::Form, Msg::Paste(s)) => return form::update(app, FormMsg::Paste(s)),
-        (Mode::Form, _) => {}
-        (Mode::Schedule { .. }, Msg::Back) => app.mode = Mode::Main,
-        (Mode::Schedule { scroll }, m) => {
+        (ViewKind::Form, Msg::Back) => form::cancel(app),
+        (ViewKind::Form, Msg::Form(m)) => return form::update(app, m),
+        (ViewKind::Form, Msg::Paste(s)) => return form::update(app, FormMsg::Paste(s)),
+        (ViewKind::Form, _) => {}
+        (ViewKind::Schedule, Msg::Back) => {
+            app.views.close();
+        }
+        (ViewKind::Schedule, Msg::ToggleHelp) => open_help(app),
+        (ViewKind::Schedule, m) => {
             let rows = app
                 .selected_entry()
                 .map(|e| e.ledger.installments.len())
                 .unwrap_or(0);
             let page = app.measured.list_page.max(1);
-            let last = rows.saturating_sub(1);
-            let scroll = match m {
-                m if m.as_move().is_some() => m.as_move().map_or(scroll, |mv| {
-                    Scroll { top: scroll }.moved(mv, last, page).top
-                }),
-                Msg::ToggleHelp => {
-                    app.mode = Mode::Help;
-                    return Vec::new();
-                }
-                _ => scroll,
-            };
-            app.mode = Mode::Schedule { scroll };
+            scroll_top(app, m.as_move(), rows.saturating_sub(1), page);
         }
-        (Mode::Filter, m) => match m {
+        (ViewKind::Filter, m) => match m {
             Msg::Input(c) => app.filter_push(c.encode_utf8(&mut [0; 4])),
             Msg::Paste(s) => app.filter_push(&s),
             Msg::Backspace => app.filter_pop(),
@@ -271,39 +248,39 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::Down => app.select(app.selected + 1),
             _ => {}
         },
-        (Mode::CashPrompt, Msg::Paste(s)) => {
+        (ViewKind::CashPrompt, Msg::Paste(s)) => {
             for c in s.chars() {
                 planning::update(app, Msg::Input(c));
             }
         }
-        (Mode::CashPrompt | Mode::Plan { .. } | Mode::Cashflow { .. }, m) => {
-            planning::update(app, m)
-        }
-        (Mode::LogView { .. }, Msg::QuickCall) => form::open(app, FormKind::Call),
-        (Mode::Doc { .. } | Mode::LogView { .. }, m) => return protect::update(app, m),
+        (ViewKind::CashPrompt | ViewKind::Plan | ViewKind::Cashflow, m) => planning::update(app, m),
+        (ViewKind::LogView, Msg::QuickCall) => form::open(app, FormKind::Call),
+        (ViewKind::Doc | ViewKind::LogView, m) => return protect::update(app, m),
         // With the focus on the advice, the arrows and pages scroll it.
-        (Mode::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
-        (Mode::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
-        (Mode::Main, Msg::PageUp) if app.focus == Pane::Advice => {
+        (ViewKind::Main, Msg::Up) if app.focus == Pane::Advice => app.scroll_advice(-1),
+        (ViewKind::Main, Msg::Down) if app.focus == Pane::Advice => app.scroll_advice(1),
+        (ViewKind::Main, Msg::PageUp) if app.focus == Pane::Advice => {
             app.scroll_advice(-(app.measured.advice_page.max(1) as i64))
         }
-        (Mode::Main, Msg::PageDown) if app.focus == Pane::Advice => {
+        (ViewKind::Main, Msg::PageDown) if app.focus == Pane::Advice => {
             app.scroll_advice(app.measured.advice_page.max(1) as i64)
         }
-        (Mode::Main, Msg::Back) if app.focus == Pane::Advice => app.focus = Pane::List,
-        (Mode::Main, m) => match m {
+        (ViewKind::Main, Msg::Back) if app.focus == Pane::Advice => app.focus = Pane::List,
+        (ViewKind::Main, m) => match m {
             Msg::Up => app.select(app.selected.saturating_sub(1)),
             Msg::Down => app.select(app.selected + 1),
             Msg::PageUp => app.select(app.selected.saturating_sub(app.measured.list_page.max(1))),
             Msg::PageDown => app.select(app.selected + app.measured.list_page.max(1)),
             Msg::Top => app.select(0),
             Msg::Bottom => app.select(app.order.len().saturating_sub(1)),
-            Msg::Open if app.selected_entry().is_some() => app.mode = Mode::Schedule { scroll: 0 },
+            Msg::Open if app.selected_entry().is_some() => {
+                app.views.open(View::Schedule(Scroll::default()))
+            }
             // Esc closes what is open (here: the filter) and never quits the main screen: only q
             // and ctrl-c do.
             Msg::Back if app.filter.is_some() => app.clear_filter(),
             Msg::OpenFilter => app.open_filter(),
-            Msg::ShowWarnings => app.mode = Mode::Warnings { scroll: 0 },
+            Msg::ShowWarnings => app.views.open(View::Warnings(Scroll::default())),
             Msg::NextTopic => app.set_topic(app.advice_topic as isize + 1),
             Msg::PrevTopic => app.set_topic(app.advice_topic as isize - 1),
             Msg::ScrollAdvice(rows) => app.scroll_advice(rows),
@@ -315,8 +292,12 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
                 return save_ui(app);
             }
             Msg::TogglePhones => app.reveal_phones = !app.reveal_phones,
-            Msg::ToggleHelp => app.mode = Mode::Help,
-            Msg::Show(mode) => app.mode = mode,
+            Msg::ToggleHelp => open_help(app),
+            Msg::Show(kind) => {
+                if let Some(v) = View::fresh(kind) {
+                    app.views.open(v)
+                }
+            }
             Msg::ShiftDay(d) => app.set_offset(app.offset + d),
             Msg::RealToday => app.set_offset(0),
             Msg::RecordPayment => form::open(app, FormKind::Pay),
@@ -330,23 +311,39 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::OpenOutcomeForm(kind) => form::open(app, kind),
             Msg::CheckClosing => return outcome_form::check_closing(app).into_iter().collect(),
             Msg::OpenLogView if app.selected_entry().is_some() => {
-                app.mode = Mode::LogView { scroll: 0 }
+                app.views.open(View::LogView(Scroll::default()))
             }
-            Msg::OpenDraft if app.selected_entry().is_some() => {
-                app.doc = protect::first_letter(app);
-                app.mode = Mode::Doc { scroll: 0 };
+            Msg::OpenDraft => {
+                if let Some(doc) = protect::first_letter(app) {
+                    app.views.open(View::Doc {
+                        doc,
+                        scroll: Scroll::default(),
+                    });
+                }
             }
             _ => {}
         },
-        // Any other overlay (help, or a view added later with only `Msg::Show`): Esc closes it,
+        // Any other view (help, or a view added later with only `Msg::Show`): Esc closes it,
         // other keys do nothing.
         (_, Msg::Back) => {
-            app.mode = Mode::Main;
-            app.help = Default::default();
+            app.views.close();
         }
         _ => {}
     }
     Vec::new()
+}
+
+/// `?`: the help opens on the main screen, closing the view it was asked from (as it always
+/// has: Esc then leads to the list).
+fn open_help(app: &mut App) {
+    app.views.reset(View::Help(Scroll::default()));
+}
+
+/// Move the top view's scroll by `mv` (if any), within `max`, `page` rows a page.
+fn scroll_top(app: &mut App, mv: Option<Move>, max: usize, page: usize) {
+    if let (Some(mv), Some(s)) = (mv, app.views.scroll_mut()) {
+        *s = s.moved(mv, max, page);
+    }
 }
 
 /// Keep the language and sort for the next run, when this app keeps them.

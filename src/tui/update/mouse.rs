@@ -5,8 +5,10 @@
 
 use ratatui::layout::{Position, Rect};
 
-use crate::tui::app::{App, Mode, Pane};
+use crate::tui::app::{App, Pane};
 use crate::tui::msg::Msg;
+use crate::tui::scroll::Scroll;
+use crate::tui::stack::{View, ViewKind};
 
 /// Rows the wheel moves the advice by, a notch.
 const WHEEL_ROWS: i64 = 3;
@@ -19,8 +21,8 @@ fn inside(r: Rect, x: u16, y: u16) -> bool {
 /// scrolls: an Up or a Down a row), for `update` to run.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
     let p = app.measured.hits.clone();
-    match (app.mode, msg) {
-        (Mode::Main, Msg::Click { x, y }) => {
+    match (app.views.kind(), msg) {
+        (ViewKind::Main, Msg::Click { x, y }) => {
             if inside(p.list, x, y) {
                 app.focus = Pane::List;
                 // Below the borders and the column headers and ruler, a loan every few rows.
@@ -43,7 +45,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
                 }
             }
         }
-        (Mode::Main, Msg::Wheel { x, y, rows }) => {
+        (ViewKind::Main, Msg::Wheel { x, y, rows }) => {
             if inside(p.advice, x, y) {
                 app.scroll_advice(rows * WHEEL_ROWS);
             } else if inside(p.list, x, y) {
@@ -52,25 +54,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Msg> {
             } else if inside(p.detail, x, y) && rows > 0 && app.selected_entry().is_some() {
                 // The detail has no room to scroll in place: the wheel down over it opens the
                 // whole loan (`f`), already scrolled.
-                app.mode = Mode::LoanFull {
-                    scroll: (rows * WHEEL_ROWS) as usize,
-                };
+                app.views.open(View::LoanFull(Scroll {
+                    top: (rows * WHEEL_ROWS) as usize,
+                }));
             }
         }
-        (Mode::Filter, Msg::Wheel { x, y, rows }) if inside(p.list, x, y) => {
+        (ViewKind::Filter, Msg::Wheel { x, y, rows }) if inside(p.list, x, y) => {
             let pos = app.selected as i64 + rows;
             app.select(pos.max(0) as usize);
         }
         // Elsewhere (the schedule, the plan, the cash flow, a document, the call log, the
         // warnings, the help) the wheel scrolls what is shown.
         (
-            Mode::Schedule { .. }
-            | Mode::Plan { .. }
-            | Mode::Cashflow { .. }
-            | Mode::Doc { .. }
-            | Mode::LogView { .. }
-            | Mode::Warnings { .. }
-            | Mode::Help,
+            ViewKind::Schedule
+            | ViewKind::Plan
+            | ViewKind::Cashflow
+            | ViewKind::Doc
+            | ViewKind::LogView
+            | ViewKind::Warnings
+            | ViewKind::Help,
             Msg::Wheel { rows, .. },
         ) => {
             let m = if rows < 0 { Msg::Up } else { Msg::Down };

@@ -6,10 +6,11 @@ use rust_decimal::Decimal;
 use crate::engine::LoanView;
 use crate::engine::cashflow::{self, Bucket};
 use crate::engine::plan::{self, Plan, Strategy};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::msg::Msg;
 use crate::tui::planning::{MAX_INPUT, WEEKS, next_strategy, parse_cash};
 use crate::tui::scroll::Scroll;
+use crate::tui::stack::{View, ViewKind};
 
 impl App {
     /// Every loan's view on the app's day, most urgent first (the order of `check`), as
@@ -52,8 +53,7 @@ impl App {
     }
 
     pub fn open_cash_prompt(&mut self) {
-        self.planning.error = None;
-        self.mode = Mode::CashPrompt;
+        self.views.open(View::CashPrompt { error: None });
     }
 
     /// Enter in the prompt: show the plan for the amount, or say why it is not one.
@@ -66,12 +66,21 @@ impl App {
                     .as_ref()
                     .map(|p| p.strategy)
                     .unwrap_or_default();
-                self.planning.error = None;
                 self.planning.plan = Some(self.plan_for(cash, strategy));
-                self.mode = Mode::Plan { scroll: 0 };
+                // The prompt gives way to the plan, from its top (a new plan over the old).
+                self.views.close();
+                if self.views.kind() == ViewKind::Plan {
+                    self.views.close();
+                }
+                self.views.open(View::Plan(Scroll::default()));
             }
             // Kept as the words shown, in the app's language.
-            Err(e) => self.planning.error = Some(e.text().get(self.lang).to_string()),
+            Err(e) => {
+                let why = e.text().get(self.lang).to_string();
+                if let Some(error) = self.views.cash_error_mut() {
+                    *error = Some(why);
+                }
+            }
         }
     }
 
@@ -84,26 +93,33 @@ impl App {
 
     pub fn open_cashflow(&mut self) {
         self.planning.cashflow = Some(self.weekly());
-        self.mode = Mode::Cashflow { scroll: 0 };
+        self.views.open(View::Cashflow(Scroll::default()));
     }
 
     fn close_planning(&mut self) {
         self.planning.plan = None;
         self.planning.cashflow = None;
-        self.mode = Mode::Main;
+        self.views.close();
     }
 }
 
-/// `update` for the planning modes.
+/// The text changed: the prompt's refusal no longer applies.
+fn clear_error(app: &mut App) {
+    if let Some(error) = app.views.cash_error_mut() {
+        *error = None;
+    }
+}
+
+/// `update` for the planning views.
 pub fn update(app: &mut App, msg: Msg) {
-    match (app.mode, msg) {
-        (Mode::CashPrompt, Msg::Input(c)) => {
+    match (app.views.kind(), msg) {
+        (ViewKind::CashPrompt, Msg::Input(c)) => {
             if !c.is_control() && app.planning.input.chars().count() < MAX_INPUT {
                 app.planning.input.push(c);
             }
-            app.planning.error = None;
+            clear_error(app);
         }
-        (Mode::CashPrompt, m @ (Msg::ClearInput | Msg::DeleteWord)) => {
+        (ViewKind::CashPrompt, m @ (Msg::ClearInput | Msg::DeleteWord)) => {
             let end = app.planning.input.chars().count();
             let from = if matches!(m, Msg::DeleteWord) {
                 crate::tui::form::word_start(&app.planning.input, end)
@@ -111,56 +127,47 @@ pub fn update(app: &mut App, msg: Msg) {
                 0
             };
             app.planning.input = crate::tui::form::cut(&app.planning.input, from, end);
-            app.planning.error = None;
+            clear_error(app);
         }
-        (Mode::CashPrompt, Msg::Backspace) => {
+        (ViewKind::CashPrompt, Msg::Backspace) => {
             app.planning.input.pop();
-            app.planning.error = None;
+            clear_error(app);
         }
-        (Mode::CashPrompt, Msg::Open) => app.submit_cash(),
-        // Esc goes back to the plan when one is on show, else to the main screen.
-        (Mode::CashPrompt, Msg::Back) => {
-            app.planning.error = None;
-            app.mode = if app.planning.plan.is_some() {
-                Mode::Plan { scroll: 0 }
-            } else {
-                Mode::Main
-            };
+        (ViewKind::CashPrompt, Msg::Open) => app.submit_cash(),
+        // Esc goes back to what is under the prompt: the plan when one is on show, else the
+        // main screen (the cash flow gives way to the prompt).
+        (ViewKind::CashPrompt, Msg::Back) => {
+            app.views.close();
         }
-        (Mode::CashPrompt, _) => {}
-        (Mode::Plan { .. } | Mode::Cashflow { .. }, Msg::Back) => app.close_planning(),
-        (Mode::Plan { .. }, Msg::OpenPlan) => app.open_cash_prompt(),
-        (Mode::Plan { .. }, Msg::CycleStrategy) => {
+        (ViewKind::CashPrompt, _) => {}
+        (ViewKind::Plan | ViewKind::Cashflow, Msg::Back) => app.close_planning(),
+        (ViewKind::Plan, Msg::OpenPlan) => app.open_cash_prompt(),
+        (ViewKind::Plan, Msg::CycleStrategy) => {
             app.cycle_strategy();
-            app.mode = Mode::Plan { scroll: 0 };
-        }
-        (Mode::Plan { .. } | Mode::Cashflow { .. }, Msg::ShiftDay(d)) => {
-            app.set_offset(app.offset + d)
-        }
-        (Mode::Plan { .. } | Mode::Cashflow { .. }, Msg::RealToday) => app.set_offset(0),
-        (Mode::Cashflow { .. }, Msg::OpenPlan) => {
-            app.planning.cashflow = None;
-            app.open_cash_prompt();
-        }
-        (Mode::Plan { scroll }, m) => {
-            app.mode = Mode::Plan {
-                scroll: scrolled(app, scroll, m),
+            if let Some(s) = app.views.scroll_mut() {
+                *s = Scroll::default();
             }
         }
-        (Mode::Cashflow { scroll }, m) => {
-            app.mode = Mode::Cashflow {
-                scroll: scrolled(app, scroll, m),
+        (ViewKind::Plan | ViewKind::Cashflow, Msg::ShiftDay(d)) => app.set_offset(app.offset + d),
+        (ViewKind::Plan | ViewKind::Cashflow, Msg::RealToday) => app.set_offset(0),
+        (ViewKind::Cashflow, Msg::OpenPlan) => {
+            app.planning.cashflow = None;
+            app.views.close();
+            app.open_cash_prompt();
+        }
+        (ViewKind::Plan | ViewKind::Cashflow, m) => {
+            let page = app.measured.plan_page;
+            let last = app.measured.plan_max_scroll;
+            if let Some(s) = app.views.scroll_mut() {
+                // Within what the view showed last, whatever the key.
+                *s = m.as_move().map_or(
+                    Scroll {
+                        top: s.top.min(last),
+                    },
+                    |mv| s.moved(mv, last, page),
+                );
             }
         }
         _ => {}
     }
-}
-
-/// The scroll offset after `m`, within what the view showed last.
-fn scrolled(app: &App, scroll: usize, m: Msg) -> usize {
-    let page = app.measured.plan_page;
-    let last = app.measured.plan_max_scroll;
-    m.as_move().map_or(scroll.min(last), |mv| {
-        Scroll { top: scroll }.moved(mv, last, page).top
-    })
 }

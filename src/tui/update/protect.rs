@@ -10,12 +10,13 @@ use crate::engine::{LoanView, notice};
 use crate::model::{LogEntry, LogKind};
 use crate::present::{self, Context};
 use crate::store::write::Edit;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::msg::{Effect, Msg};
 
 pub use crate::tui::app::Doc;
 use crate::tui::reading;
 use crate::tui::scroll::Scroll;
+use crate::tui::stack::{View, ViewKind};
 
 /// The presentation context for the app's data and day.
 pub fn context(app: &App) -> Context<'_> {
@@ -78,8 +79,18 @@ fn open_doc(app: &mut App, doc: Doc) {
     if app.selected_entry().is_none() {
         return;
     }
-    app.doc = Some(doc);
-    app.mode = Mode::Doc { scroll: 0 };
+    app.views.open(View::Doc {
+        doc,
+        scroll: Scroll::default(),
+    });
+}
+
+/// Turn the open document to `doc`, from its top.
+fn turn_to(app: &mut App, doc: Doc) {
+    if let Some(View::Doc { doc: d, scroll }) = app.views.top_mut() {
+        *d = doc;
+        *scroll = Scroll::default();
+    }
 }
 
 /// `m`: the first contact's message; a loan without contacts says so in the status line.
@@ -148,35 +159,30 @@ fn mark_told(app: &App, contact: usize) -> Option<Effect> {
 
 /// Keys while a document or the log view is open.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    match (app.mode, msg.clone()) {
-        (Mode::Doc { .. }, Msg::Back) => {
-            // The complaint draft was opened from the log view: go back there.
-            app.mode = if app.doc == Some(Doc::Complaint) {
-                Mode::LogView { scroll: 0 }
-            } else {
-                Mode::Main
-            };
-            app.doc = None;
+    let doc = app.views.doc();
+    match (app.views.kind(), msg.clone()) {
+        // Back to what the document was opened from: the main screen, or the log view for the
+        // complaint draft.
+        (ViewKind::Doc | ViewKind::LogView, Msg::Back) => {
+            app.views.close();
         }
-        (Mode::Doc { .. }, Msg::Copy) => {
+        (ViewKind::Doc, Msg::Copy) => {
             // The text on show, built when the document opened.
             if let Some((_, text)) = app.reading.doc.clone() {
                 copy(app, text);
             }
         }
-        (Mode::Doc { .. }, Msg::NextTopic | Msg::PrevTopic)
-            if matches!(app.doc, Some(Doc::Letter | Doc::Closing(_))) =>
+        (ViewKind::Doc, Msg::NextTopic | Msg::PrevTopic)
+            if matches!(doc, Some(Doc::Letter | Doc::Closing(_))) =>
         {
-            if let Some(next) = app
-                .doc
-                .and_then(|d| cycle_letter(app, d, matches!(msg, Msg::NextTopic)))
+            if let Some(next) =
+                doc.and_then(|d| cycle_letter(app, d, matches!(msg, Msg::NextTopic)))
             {
-                app.doc = Some(next);
-                app.mode = Mode::Doc { scroll: 0 };
+                turn_to(app, next);
             }
         }
-        (Mode::Doc { .. }, Msg::NextTopic | Msg::PrevTopic) => {
-            if let Some(Doc::Notice { contact }) = app.doc {
+        (ViewKind::Doc, Msg::NextTopic | Msg::PrevTopic) => {
+            if let Some(Doc::Notice { contact }) = doc {
                 let n = app
                     .selected_entry()
                     .and_then(|e| app.portfolio.loans.get(e.idx))
@@ -188,41 +194,35 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 } else {
                     (contact + n - 1) % n
                 };
-                app.doc = Some(Doc::Notice { contact: next });
-                app.mode = Mode::Doc { scroll: 0 };
+                turn_to(app, Doc::Notice { contact: next });
             }
         }
-        (Mode::Doc { .. }, Msg::MarkTold) => {
-            if let Some(Doc::Notice { contact }) = app.doc {
+        (ViewKind::Doc, Msg::MarkTold) => {
+            if let Some(Doc::Notice { contact }) = doc {
                 return mark_told(app, contact).into_iter().collect();
             }
         }
-        (Mode::Doc { scroll }, m) => {
-            app.mode = Mode::Doc {
-                scroll: scrolled(app, scroll, m),
-            }
-        }
-        (Mode::LogView { .. }, Msg::Back) => app.mode = Mode::Main,
-        (Mode::LogView { .. }, Msg::OpenDraft) => open_doc(app, Doc::Complaint),
-        (Mode::LogView { .. }, Msg::Copy) => {
+        (ViewKind::LogView, Msg::OpenDraft) => open_doc(app, Doc::Complaint),
+        (ViewKind::LogView, Msg::Copy) => {
             if let Some((_, text)) = document(app, Doc::Complaint) {
                 copy(app, text);
             }
         }
-        (Mode::LogView { scroll }, m) => {
-            app.mode = Mode::LogView {
-                scroll: scrolled(app, scroll, m),
-            }
-        }
+        (ViewKind::Doc | ViewKind::LogView, m) => scrolled(app, m),
         _ => {}
     }
     Vec::new()
 }
 
 /// Scroll by a row or a page (ten rows), within the last frame's end.
-fn scrolled(app: &App, scroll: usize, m: Msg) -> usize {
+fn scrolled(app: &mut App, m: Msg) {
     let last = app.measured.doc_max_scroll;
-    m.as_move().map_or(scroll.min(last), |mv| {
-        Scroll { top: scroll }.moved(mv, last, 10).top
-    })
+    if let Some(s) = app.views.scroll_mut() {
+        *s = m.as_move().map_or(
+            Scroll {
+                top: s.top.min(last),
+            },
+            |mv| s.moved(mv, last, 10),
+        );
+    }
 }

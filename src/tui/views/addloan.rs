@@ -123,10 +123,7 @@ fn lines<'a>(
     out
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let Some(form) = &app.add_loan else {
-        return;
-    };
+pub fn render(app: &App, form: &AddLoan, area: Rect, buf: &mut Buffer, theme: Theme) {
     let w = area.width.saturating_sub(4).min(76);
     if w < 20 || area.height < 8 {
         return;

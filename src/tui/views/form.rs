@@ -291,10 +291,7 @@ fn tail<'a>(
     out
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let Some(form) = &app.form else {
-        return;
-    };
+pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer, theme: Theme) {
     let w = area.width.saturating_sub(4).min(66);
     if w < 10 || area.height < 5 {
         return;

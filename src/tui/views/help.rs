@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::{App, Measured};
 use crate::tui::keymap::{self, Words};
+use crate::tui::scroll::Scroll;
 use crate::tui::theme::{Theme, flow, panel, status_mark};
 
 /// Every key the main screen takes, with a few words each: the keymap's help rows.
@@ -78,7 +79,7 @@ fn markers(lang: Lang) -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(app: &App, at: Scroll, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
     let w = area.width.min(84);
     let inner_w = w.saturating_sub(2) as usize;
@@ -137,7 +138,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
     let visible = usize::from(h.saturating_sub(2));
     let max = lines.len().saturating_sub(visible);
     m.help_max_scroll = max;
-    let scroll = app.help.top.min(max);
+    let scroll = at.top.min(max);
     let popup = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,

@@ -9,14 +9,22 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::i18n::loansin as lt;
 use crate::text::{Align, pad, truncate, wrap};
-use crate::tui::app::{App, Measured, Mode};
-use crate::tui::history::shown;
+use crate::tui::app::{App, Measured};
+use crate::tui::history::{History, shown};
 use crate::tui::theme::{Theme, panel};
 
-pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// The history in `h`'s state; `filtering`: its filter is being typed.
+pub fn render(
+    app: &App,
+    h: &History,
+    filtering: bool,
+    m: &mut Measured,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let lang = app.lang;
-    let h = &app.history;
-    let rows = shown(&app.history, &app.portfolio, &app.policies, app.lang);
+    let rows = shown(h, &app.portfolio, &app.policies, app.lang);
     let mut title = vec![Span::styled(
         format!(" {} {} ", lt::history_title().get(lang), rows.len()),
         theme.bold(),
@@ -30,7 +38,7 @@ pub fn render(app: &App, m: &mut Measured, area: Rect, buf: &mut Buffer, theme: 
         None => lang.tr("views.history.all_loans").to_string(),
     };
     title.push(Span::styled(format!("· {scope} (o) "), theme.dim()));
-    if !h.filter.is_empty() || app.mode == Mode::HistoryFilter {
+    if !h.filter.is_empty() || filtering {
         title.push(Span::styled(format!("· /{} ", h.filter), theme.accent()));
     }
     let block = panel(Line::from(title), theme);

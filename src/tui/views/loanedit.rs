@@ -13,13 +13,10 @@ use crate::i18n::loansin as lt;
 use crate::text::{Align, pad, truncate};
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind};
-use crate::tui::loanedit::KEYS;
+use crate::tui::loanedit::{KEYS, LoanEdit};
 use crate::tui::theme::{Theme, panel};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let Some(f) = &app.loan_edit else {
-        return;
-    };
+pub fn render(app: &App, f: &LoanEdit, area: Rect, buf: &mut Buffer, theme: Theme) {
     let lang = app.lang;
     let w = area.width.saturating_sub(4).min(76);
     if w < 20 || area.height < 8 {

@@ -29,8 +29,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use super::app::{App, Hits, Measured, Mode};
+use super::app::{App, Hits, Measured};
 use super::keymap;
+use super::stack::{View, ViewKind};
 // The look lives in `tui::theme`, below the views; named here too for the code outside that
 // draws or measures with it.
 pub use super::theme::{
@@ -63,45 +64,36 @@ impl StatefulWidget for &App {
         ])
         .areas(area);
         header::render(self, head, buf, theme);
-        match self.mode {
-            Mode::Schedule { scroll } => schedule::render(self, m, scroll, body, buf, theme),
-            Mode::Main
-            | Mode::Help
-            | Mode::Form
-            | Mode::Filter
-            | Mode::Warnings { .. }
-            | Mode::AddLoan
-            | Mode::EditLoan => main_body(self, m, body, buf, theme),
-            Mode::Plan { scroll } => plan::render(self, m, scroll, body, buf, theme),
-            Mode::Cashflow { scroll } => cashflow::render(self, m, scroll, body, buf, theme),
-            Mode::Doc { scroll } => document::render(self, m, scroll, body, buf, theme),
-            Mode::LogView { scroll } => logview::render(self, m, scroll, body, buf, theme),
-            Mode::LoanFull { scroll } => loanfull::render(self, m, scroll, body, buf, theme),
-            Mode::History | Mode::HistoryFilter => history::render(self, m, body, buf, theme),
-            Mode::CashPrompt => {
-                if self.planning.plan.is_some() {
-                    plan::render(self, m, 0, body, buf, theme);
-                } else {
-                    main_body(self, m, body, buf, theme);
-                }
-                plan::prompt(self, body, buf, theme);
+        // The body: the topmost view that fills it, or the main screen under the overlays.
+        match self.views.body() {
+            Some(View::Schedule(s)) => schedule::render(self, m, s.top, body, buf, theme),
+            Some(View::Plan(s)) => plan::render(self, m, s.top, body, buf, theme),
+            Some(View::Cashflow(s)) => cashflow::render(self, m, s.top, body, buf, theme),
+            Some(View::Doc { scroll, .. }) => {
+                document::render(self, m, scroll.top, body, buf, theme)
             }
+            Some(View::LogView(s)) => logview::render(self, m, s.top, body, buf, theme),
+            Some(View::LoanFull(s)) => loanfull::render(self, m, s.top, body, buf, theme),
+            Some(View::History(h)) => {
+                let filtering = self.views.kind() == ViewKind::HistoryFilter;
+                history::render(self, h, filtering, m, body, buf, theme)
+            }
+            _ => main_body(self, m, body, buf, theme),
+        }
+        // The cash prompt sits in the body, over the plan it gives way to, or the main screen.
+        if self.views.kind() == ViewKind::CashPrompt {
+            plan::prompt(self, body, buf, theme);
         }
         footer(self, foot, buf, theme);
-        if self.mode == Mode::Help {
-            help::render(self, m, area, buf, theme);
-        }
-        if self.mode == Mode::Form {
-            form::render(self, area, buf, theme);
-        }
-        if self.mode == Mode::AddLoan {
-            addloan::render(self, area, buf, theme);
-        }
-        if self.mode == Mode::EditLoan {
-            loanedit::render(self, area, buf, theme);
-        }
-        if let Mode::Warnings { scroll } = self.mode {
-            warnings::render(self, scroll, area, buf, theme);
+        for v in self.views.overlays() {
+            match v {
+                View::Help(s) => help::render(self, *s, m, area, buf, theme),
+                View::Form(f) => form::render(self, f, area, buf, theme),
+                View::AddLoan(f) => addloan::render(self, f, area, buf, theme),
+                View::EditLoan(f) => loanedit::render(self, f, area, buf, theme),
+                View::Warnings(s) => warnings::render(self, s.top, area, buf, theme),
+                _ => {}
+            }
         }
     }
 }
@@ -218,9 +210,13 @@ const FOOTER_MAX_ROWS: usize = 3;
 
 /// What the footer says instead of the keys: a good outcome (true) or a refusal or failure.
 fn footer_message(app: &App) -> Option<(&str, bool)> {
-    if app.mode == Mode::Filter {
+    if app.views.kind() == ViewKind::Filter {
         None
-    } else if let Some(n) = app.notice.as_deref().filter(|_| app.mode != Mode::Form) {
+    } else if let Some(n) = app
+        .notice
+        .as_deref()
+        .filter(|_| app.views.kind() != ViewKind::Form)
+    {
         Some((n, true))
     } else {
         app.status.as_deref().map(|s| (s, false))
@@ -269,7 +265,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         Paragraph::new(lines).render(area, buf);
         return;
     }
-    let line = if app.mode == Mode::Filter {
+    let line = if app.views.kind() == ViewKind::Filter {
         filter::footer(app, theme)
     } else {
         // The hints the keymap gives for this view.

@@ -298,7 +298,7 @@ pub fn prompt(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         ]),
         Line::from(""),
     ];
-    if let Some(e) = &app.planning.error {
+    if let Some(e) = app.views.cash_error() {
         for l in wrap(e, inner_w, " ", " ") {
             lines.push(Line::from(Span::styled(
                 l,
