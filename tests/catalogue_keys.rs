@@ -39,10 +39,11 @@ fn keys_used() -> Vec<(String, String)> {
                 }
             }
         }
-        // A count (`count`, `countf`) names the prefix of its two forms.
-        for (at, call) in text
-            .match_indices(".count(\"")
-            .chain(text.match_indices(".countf(\""))
+        // A count (`count`, `countf`, `Text::count`, `Text::countf`) names the prefix of its
+        // two forms.
+        for (at, call) in [".count(\"", ".countf(\"", "::count(\"", "::countf(\""]
+            .iter()
+            .flat_map(|call| text.match_indices(call))
         {
             let rest = &text[at + call.len()..];
             if let Some(end) = rest.find('"') {

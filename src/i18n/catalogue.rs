@@ -172,6 +172,12 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
     lookup(lang, key).unwrap_or(key)
 }
 
+/// The text of a key built at run time (a command's path, an enum's name), or `None`: the
+/// caller decides what a missing key means, and a test of its own checks the keys it builds.
+pub fn find(lang: Lang, key: &str) -> Option<&'static str> {
+    lookup(lang, key)
+}
+
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     loaded()
         .iter()
@@ -278,6 +284,19 @@ impl Text {
     /// The catalogue's text for `key` in both languages, placeholders filled.
     pub fn trf(key: &'static str, values: &[(&str, &dyn Display)]) -> Text {
         Text::new(Lang::Zh.trf(key, values), Lang::En.trf(key, values))
+    }
+
+    /// A count in both languages (`Lang::count`).
+    pub fn count(prefix: &str, n: i64) -> Text {
+        Text::countf(prefix, n, &[])
+    }
+
+    /// A count in both languages with more values filled (`Lang::countf`).
+    pub fn countf(prefix: &str, n: i64, values: &[(&str, &dyn Display)]) -> Text {
+        Text::new(
+            Lang::Zh.countf(prefix, n, values),
+            Lang::En.countf(prefix, n, values),
+        )
     }
 
     /// A sentence around another `Text`: `{name}` filled in each language with `inner` in
