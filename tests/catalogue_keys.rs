@@ -6,7 +6,14 @@ use std::path::Path;
 use repaydash::i18n::catalogue::{CATALOGUES, Catalogue};
 
 /// The calls that take a catalogue key as their first argument.
-const CALLS: &[&str] = &[".tr(\"", ".trf(\"", "Text::tr(\"", "Text::trf(\""];
+const CALLS: &[&str] = &[
+    ".tr(\"",
+    ".trf(\"",
+    "Text::tr(\"",
+    "Text::trf(\"",
+    "Text::around(\"",
+    "Text::around_all(\"",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

@@ -303,13 +303,27 @@ impl Text {
     /// that language, the other placeholders from `values`.
     pub fn around(
         key: &'static str,
-        (name, inner): (&str, &Text),
+        inner: (&str, &Text),
+        values: &[(&str, &dyn Display)],
+    ) -> Text {
+        Text::around_all(key, &[inner], values)
+    }
+
+    /// `around` with several inner `Text`s, each filled in its own language.
+    pub fn around_all(
+        key: &'static str,
+        inners: &[(&str, &Text)],
         values: &[(&str, &dyn Display)],
     ) -> Text {
         let fill_in = |lang: Lang| {
+            let texts: Vec<(&str, &str)> = inners
+                .iter()
+                .map(|(name, inner)| (*name, inner.get(lang)))
+                .collect();
             let mut all: Vec<(&str, &dyn Display)> = values.to_vec();
-            let text: &dyn Display = &inner.get(lang);
-            all.push((name, text));
+            for (name, text) in &texts {
+                all.push((*name, text));
+            }
             fill(word(lang, key), &all)
         };
         Text::new(fill_in(Lang::Zh), fill_in(Lang::En))

@@ -22,63 +22,63 @@ use crate::model::{Basis, LogKind, StageKind};
 
 impl Lang {
     pub fn status(self, s: LoanStatus) -> &'static str {
-        self.tr(match s {
-            LoanStatus::Overdue => "status.overdue",
-            LoanStatus::DueSoon => "status.due_soon",
-            LoanStatus::Current => "status.current",
-            LoanStatus::PaidOff => "status.paid_off",
-            LoanStatus::NotDrawn => "status.not_drawn",
-            LoanStatus::InAgreement => "status.in_agreement",
-            LoanStatus::Settled => "status.settled",
-        })
+        match s {
+            LoanStatus::Overdue => self.tr("status.overdue"),
+            LoanStatus::DueSoon => self.tr("status.due_soon"),
+            LoanStatus::Current => self.tr("status.current"),
+            LoanStatus::PaidOff => self.tr("status.paid_off"),
+            LoanStatus::NotDrawn => self.tr("status.not_drawn"),
+            LoanStatus::InAgreement => self.tr("status.in_agreement"),
+            LoanStatus::Settled => self.tr("status.settled"),
+        }
     }
 
     /// A log entry's kind, as the detail, the `n` form and the line after a write name it.
     pub fn log_kind(self, k: LogKind) -> &'static str {
-        self.tr(match k {
-            LogKind::Negotiation => "log_kind.negotiation",
-            LogKind::CollectionCall => "log_kind.collection_call",
-            LogKind::Note => "log_kind.note",
-            LogKind::ContactNotified => "log_kind.contact_notified",
-        })
+        match k {
+            LogKind::Negotiation => self.tr("log_kind.negotiation"),
+            LogKind::CollectionCall => self.tr("log_kind.collection_call"),
+            LogKind::Note => self.tr("log_kind.note"),
+            LogKind::ContactNotified => self.tr("log_kind.contact_notified"),
+        }
     }
 
     pub fn installment_status(self, s: InstallmentStatus) -> &'static str {
-        self.tr(match s {
-            InstallmentStatus::Paid => "installment_status.paid",
-            InstallmentStatus::Partial => "installment_status.partial",
-            InstallmentStatus::Overdue => "installment_status.overdue",
-            InstallmentStatus::Due => "installment_status.due",
-        })
+        match s {
+            InstallmentStatus::Paid => self.tr("installment_status.paid"),
+            InstallmentStatus::Partial => self.tr("installment_status.partial"),
+            InstallmentStatus::Overdue => self.tr("installment_status.overdue"),
+            InstallmentStatus::Due => self.tr("installment_status.due"),
+        }
     }
 
     pub fn stage(self, s: StageKind) -> &'static str {
-        self.tr(match s {
-            StageKind::Reminder => "stage.reminder",
-            StageKind::EmergencyContact => "stage.emergency_contact",
-            StageKind::FrequentContact => "stage.frequent_contact",
-            StageKind::ThirdPartyCollection => "stage.third_party_collection",
-            StageKind::CreditReport => "stage.credit_report",
-            StageKind::Legal => "stage.legal",
-        })
+        match s {
+            StageKind::Reminder => self.tr("stage.reminder"),
+            StageKind::EmergencyContact => self.tr("stage.emergency_contact"),
+            StageKind::FrequentContact => self.tr("stage.frequent_contact"),
+            StageKind::ThirdPartyCollection => self.tr("stage.third_party_collection"),
+            StageKind::CreditReport => self.tr("stage.credit_report"),
+            StageKind::Legal => self.tr("stage.legal"),
+        }
     }
 
     /// The word for where a stage's day comes from.
     pub fn basis(self, b: Basis) -> &'static str {
-        self.tr(match b {
-            Basis::Article => "basis.article",
-            Basis::Estimate => "basis.estimate",
-            Basis::User => "basis.user",
-        })
+        match b {
+            Basis::Article => self.tr("basis.article"),
+            Basis::Estimate => self.tr("basis.estimate"),
+            Basis::User => self.tr("basis.user"),
+        }
     }
 
     /// A stage's basis as a sentence (the ICS description's last line).
     pub fn basis_line(self, b: Basis) -> &'static str {
-        self.tr(match b {
-            Basis::Article => "basis.line.article",
-            Basis::Estimate => "basis.line.estimate",
-            Basis::User => "basis.line.user",
-        })
+        match b {
+            Basis::Article => self.tr("basis.line.article"),
+            Basis::Estimate => self.tr("basis.line.estimate"),
+            Basis::User => self.tr("basis.line.user"),
+        }
     }
 
     /// A stage with its basis: `可能起诉（估计）`, `may go to court (estimate)`.
