@@ -298,12 +298,12 @@ impl Lang {
 impl Text {
     /// The catalogue's text for `key` in both languages.
     pub fn tr(key: &'static str) -> Text {
-        Text::new(Lang::Zh.tr(key), Lang::En.tr(key))
+        Text::by_lang(|lang| lang.tr(key).to_string())
     }
 
     /// The catalogue's text for `key` in both languages, placeholders filled.
     pub fn trf(key: &'static str, values: &[(&str, &dyn Display)]) -> Text {
-        Text::new(Lang::Zh.trf(key, values), Lang::En.trf(key, values))
+        Text::by_lang(|lang| lang.trf(key, values))
     }
 
     /// A count in both languages (`Lang::count`).
@@ -313,10 +313,7 @@ impl Text {
 
     /// A count in both languages with more values filled (`Lang::countf`).
     pub fn countf(prefix: &str, n: i64, values: &[(&str, &dyn Display)]) -> Text {
-        Text::new(
-            Lang::Zh.countf(prefix, n, values),
-            Lang::En.countf(prefix, n, values),
-        )
+        Text::by_lang(|lang| lang.countf(prefix, n, values))
     }
 
     /// A sentence around another `Text`: `{name}` filled in each language with `inner` in
@@ -346,7 +343,7 @@ impl Text {
             }
             fill(word(lang, key), &all)
         };
-        Text::new(fill_in(Lang::Zh), fill_in(Lang::En))
+        Text::by_lang(fill_in)
     }
 }
 
@@ -433,7 +430,10 @@ mod tests {
             vec!["a", "b", "a", "c"]
         );
         assert_eq!(
-            fill("{y}-{m:02}-{d:02} {big:03}", &[("y", &2026), ("m", &4), ("d", &15), ("big", &1234)]),
+            fill(
+                "{y}-{m:02}-{d:02} {big:03}",
+                &[("y", &2026), ("m", &4), ("d", &15), ("big", &1234)]
+            ),
             "2026-04-15 1234"
         );
     }

@@ -94,7 +94,10 @@ mod tests {
             }
         }
         assert!(stale.is_empty(), "keys naming nothing: {stale:?}");
-        assert_eq!(about(""), Some("还款看板：应还多少、逾期多久、距离催收各阶段还有几天。"));
+        assert_eq!(
+            about(""),
+            Some("还款看板：应还多少、逾期多久、距离催收各阶段还有几天。")
+        );
         assert_eq!(arg("export ics", "days"), Some("往后多少天（默认 90）"));
         assert_eq!(arg("add", "id"), find(Lang::Zh, "cli.arg.add.id"));
         assert_eq!(arg("pay", "id"), find(Lang::Zh, "cli.arg.any.id"));

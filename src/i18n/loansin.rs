@@ -48,7 +48,10 @@ pub fn through_zero() -> Text {
 }
 
 pub fn through_not_yet_due(n: u32, due: impl Display, today: impl Display) -> Text {
-    Text::trf("loansin.through_not_yet_due", &[("n", &n), ("due", &due), ("today", &today)])
+    Text::trf(
+        "loansin.through_not_yet_due",
+        &[("n", &n), ("due", &due), ("today", &today)],
+    )
 }
 
 pub fn through_already_paid(id: &str, n: u32) -> Text {
@@ -61,7 +64,16 @@ pub fn amount_or_through() -> Text {
 
 /// After `add`: what was written, where the previous file went, how to take it back.
 pub fn added(id: &str, name: &str, path: &str, backup: &str, undo: &str) -> Text {
-    Text::trf("loansin.added", &[("name", &name), ("id", &id), ("path", &path), ("backup", &backup), ("undo", &undo)])
+    Text::trf(
+        "loansin.added",
+        &[
+            ("name", &name),
+            ("id", &id),
+            ("path", &path),
+            ("backup", &backup),
+            ("undo", &undo),
+        ],
+    )
 }
 
 pub fn added_paid(n: u32) -> Text {
@@ -86,7 +98,7 @@ pub fn preview_head(name: &str, method: &Text, count: usize) -> Text {
             &[("name", &name), ("method", &method.get(lang))],
         )
     };
-    Text::new(head(Lang::Zh), head(Lang::En))
+    Text::by_lang(head)
 }
 
 pub fn preview_more(n: usize) -> Text {
@@ -108,7 +120,10 @@ pub fn preview_totals(repaid: &str, cost: Option<&str>, apr: Option<&str>) -> Te
 // ---- `init` ----
 
 pub fn init_wrote(path: &str, add: &str, dashboard: &str) -> Text {
-    Text::trf("loansin.init_wrote", &[("path", &path), ("add", &add), ("dashboard", &dashboard)])
+    Text::trf(
+        "loansin.init_wrote",
+        &[("path", &path), ("add", &add), ("dashboard", &dashboard)],
+    )
 }
 
 // ---- Prompts (`add` on a terminal) ----
@@ -177,7 +192,10 @@ pub fn need_bill() -> Text {
     Text::tr("loansin.need_bill")
 }
 pub fn whole_number(input: &str, lo: u32, hi: u32) -> Text {
-    Text::trf("loansin.whole_number", &[("input", &input), ("lo", &lo), ("hi", &hi)])
+    Text::trf(
+        "loansin.whole_number",
+        &[("input", &input), ("lo", &lo), ("hi", &hi)],
+    )
 }
 pub fn yes_no(input: &str) -> Text {
     Text::trf("loansin.yes_no", &[("input", &input)])
@@ -195,11 +213,17 @@ pub fn archived_not_bool() -> Text {
 }
 
 pub fn archived(id: &str, backup: &str, undo: &str) -> Text {
-    Text::trf("loansin.archived", &[("id", &id), ("backup", &backup), ("undo", &undo)])
+    Text::trf(
+        "loansin.archived",
+        &[("id", &id), ("backup", &backup), ("undo", &undo)],
+    )
 }
 
 pub fn unarchived(id: &str, backup: &str, undo: &str) -> Text {
-    Text::trf("loansin.unarchived", &[("id", &id), ("backup", &backup), ("undo", &undo)])
+    Text::trf(
+        "loansin.unarchived",
+        &[("id", &id), ("backup", &backup), ("undo", &undo)],
+    )
 }
 
 pub fn already_archived(id: &str, archived: bool) -> Text {
@@ -211,7 +235,10 @@ pub fn already_archived(id: &str, archived: bool) -> Text {
 }
 
 pub fn paid_off_offer_archive(id: &str, archive: &str) -> Text {
-    Text::trf("loansin.paid_off_offer_archive", &[("id", &id), ("archive", &archive)])
+    Text::trf(
+        "loansin.paid_off_offer_archive",
+        &[("id", &id), ("archive", &archive)],
+    )
 }
 
 pub fn editor_failed(editor: &str, e: impl Display) -> Text {
@@ -219,7 +246,10 @@ pub fn editor_failed(editor: &str, e: impl Display) -> Text {
 }
 
 pub fn edit_left_problems(path: &str, again: &str) -> Text {
-    Text::trf("loansin.edit_left_problems", &[("path", &path), ("again", &again)])
+    Text::trf(
+        "loansin.edit_left_problems",
+        &[("path", &path), ("again", &again)],
+    )
 }
 
 pub fn edit_ok(path: &str, count: usize) -> Text {
@@ -249,7 +279,7 @@ pub fn fill_in(labels: &[String]) -> Text {
         let labels = labels.join(lang.tr("common.comma"));
         lang.trf("loansin.fill_in", &[("labels", &labels)])
     };
-    Text::new(fill(Lang::Zh), fill(Lang::En))
+    Text::by_lang(fill)
 }
 
 pub fn will_be_id(id: &str) -> Text {
@@ -278,7 +308,10 @@ pub fn more_above() -> Text {
 }
 
 pub fn no_such_entry(id: &str, key: &str, n: usize) -> Text {
-    Text::trf("loansin.no_such_entry", &[("id", &id), ("key", &key), ("n", &n)])
+    Text::trf(
+        "loansin.no_such_entry",
+        &[("id", &id), ("key", &key), ("n", &n)],
+    )
 }
 
 pub fn entry_removed() -> Text {

@@ -9,7 +9,10 @@ pub fn must_be_bool(key: &str) -> Text {
 
 /// `key`'s date comes before `earlier`'s in the same entry.
 pub fn date_before(key: &str, earlier: &str) -> Text {
-    Text::trf("outcome.date_before", &[("key", &key), ("earlier", &earlier)])
+    Text::trf(
+        "outcome.date_before",
+        &[("key", &key), ("earlier", &earlier)],
+    )
 }
 
 pub fn agreement_needs(key: &str) -> Text {
@@ -62,19 +65,31 @@ pub fn agreement_before_last(last: chrono::NaiveDate) -> Text {
 }
 
 pub fn recorded_penalty(amount: &str, date: chrono::NaiveDate) -> Text {
-    Text::trf("outcome.recorded_penalty", &[("amount", &amount), ("date", &date)])
+    Text::trf(
+        "outcome.recorded_penalty",
+        &[("amount", &amount), ("date", &date)],
+    )
 }
 
 pub fn recorded_agreement(months: u32, amount: &str, from: chrono::NaiveDate) -> Text {
-    Text::trf("outcome.recorded_agreement", &[("months", &months), ("amount", &amount), ("from", &from)])
+    Text::trf(
+        "outcome.recorded_agreement",
+        &[("months", &months), ("amount", &amount), ("from", &from)],
+    )
 }
 
 pub fn recorded_promise(amount: &str, by: chrono::NaiveDate) -> Text {
-    Text::trf("outcome.recorded_promise", &[("by", &by), ("amount", &amount)])
+    Text::trf(
+        "outcome.recorded_promise",
+        &[("by", &by), ("amount", &amount)],
+    )
 }
 
 pub fn recorded_settlement(amount: &str, date: chrono::NaiveDate) -> Text {
-    Text::trf("outcome.recorded_settlement", &[("date", &date), ("amount", &amount)])
+    Text::trf(
+        "outcome.recorded_settlement",
+        &[("date", &date), ("amount", &amount)],
+    )
 }
 
 /// Said before a settlement is recorded (the CLI and the form).
@@ -100,7 +115,11 @@ pub fn apr_above_line(apr: &str, line: u32) -> Text {
     } else {
         Text::tr("outcome.apr_line_24")
     };
-    Text::around("outcome.apr_above_line", ("source", &source), &[("apr", &apr)])
+    Text::around(
+        "outcome.apr_above_line",
+        ("source", &source),
+        &[("apr", &apr)],
+    )
 }
 
 /// An agreement as the letters state it.
@@ -244,15 +263,24 @@ pub fn detail_apr_line(apr: &str, line: &str) -> Text {
 }
 
 pub fn detail_agreement_title(paid: usize, count: usize) -> Text {
-    Text::trf("outcome.detail_agreement_title", &[("paid", &paid), ("count", &count)])
+    Text::trf(
+        "outcome.detail_agreement_title",
+        &[("paid", &paid), ("count", &count)],
+    )
 }
 
 pub fn detail_agreement_next(date: &str, amount: &str) -> Text {
-    Text::trf("outcome.detail_agreement_next", &[("date", &date), ("amount", &amount)])
+    Text::trf(
+        "outcome.detail_agreement_next",
+        &[("date", &date), ("amount", &amount)],
+    )
 }
 
 pub fn detail_agreement_missed(n: u32, date: &str) -> Text {
-    Text::trf("outcome.detail_agreement_missed", &[("n", &n), ("date", &date)])
+    Text::trf(
+        "outcome.detail_agreement_missed",
+        &[("n", &n), ("date", &date)],
+    )
 }
 
 pub fn detail_agreement_done() -> Text {
@@ -287,7 +315,10 @@ pub fn detail_settled_title() -> Text {
 }
 
 pub fn detail_settled_paid(date: &str, amount: &str) -> Text {
-    Text::trf("outcome.detail_settled_paid", &[("date", &date), ("amount", &amount)])
+    Text::trf(
+        "outcome.detail_settled_paid",
+        &[("date", &date), ("amount", &amount)],
+    )
 }
 
 pub fn detail_settled_waived(amount: &str) -> Text {
@@ -367,7 +398,12 @@ pub fn evidence_promise(
     Text::around_all(
         "outcome.evidence_promise",
         &[("to", &promised_to(to)), ("status", &status)],
-        &[("date", &date), ("by", &by), ("amount", &amount), ("paid", &paid)],
+        &[
+            ("date", &date),
+            ("by", &by),
+            ("amount", &amount),
+            ("paid", &paid),
+        ],
     )
 }
 

@@ -80,7 +80,7 @@ fn either(words: &[&str]) -> Text {
                 let rest = rest.join(lang.tr("common.comma"));
                 lang.trf("phrases.lists.or", &[("rest", &rest), ("last", last)])
             };
-            Text::new(say(Lang::Zh), say(Lang::En))
+            Text::by_lang(say)
         }
         None => Text::default(),
     }
@@ -104,11 +104,19 @@ pub fn unknown_log_kind(kind: &str) -> Text {
 }
 
 pub fn flags_must_be_list() -> Text {
-    Text::around("phrases.lists.flags_must_be_list", ("flags", &either(FLAGS)), &[])
+    Text::around(
+        "phrases.lists.flags_must_be_list",
+        ("flags", &either(FLAGS)),
+        &[],
+    )
 }
 
 pub fn flag_must_be_string() -> Text {
-    Text::around("phrases.lists.flag_must_be_string", ("flags", &either(FLAGS)), &[])
+    Text::around(
+        "phrases.lists.flag_must_be_string",
+        ("flags", &either(FLAGS)),
+        &[],
+    )
 }
 
 pub fn must_be_time(key: &str) -> Text {
@@ -434,10 +442,7 @@ pub fn need(n: Need) -> Text {
 /// The origin of a stage the user wrote without a `source`.
 pub fn user_stage_source(platform: &str) -> String {
     // One text in both languages (it names the file in each): the reference catalogue's.
-    Lang::Zh.trf(
-        "phrases.file.user_stage_source",
-        &[("platform", &platform)],
-    )
+    Lang::Zh.trf("phrases.file.user_stage_source", &[("platform", &platform)])
 }
 
 // ---- Writing the loans file ----

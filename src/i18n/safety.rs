@@ -8,7 +8,10 @@ pub fn lock_is_link(lock: &str) -> Text {
 }
 
 pub fn last_write_unfinished(path: &str, backup: &str) -> Text {
-    Text::trf("safety.last_write_unfinished", &[("path", &path), ("backup", &backup)])
+    Text::trf(
+        "safety.last_write_unfinished",
+        &[("path", &path), ("backup", &backup)],
+    )
 }
 
 pub fn other_version_kept(kept: &str) -> Text {

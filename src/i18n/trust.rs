@@ -20,7 +20,11 @@ pub fn file_now_empty(name: &str) -> Text {
 
 /// One problem and how many more the file has.
 pub fn and_more_problems(first: &Text, more: usize) -> Text {
-    Text::around("trust.and_more_problems", ("first", first), &[("more", &more)])
+    Text::around(
+        "trust.and_more_problems",
+        ("first", first),
+        &[("more", &more)],
+    )
 }
 
 /// The demo's name where a file's name would go ("reloaded the demo").
@@ -106,5 +110,5 @@ pub fn who_not_a_contact(name: &str, contacts: &[&str]) -> Text {
             &[("name", &name), ("contacts", &contacts)],
         )
     };
-    Text::new(say(Lang::Zh), say(Lang::En))
+    Text::by_lang(say)
 }
