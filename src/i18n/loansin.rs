@@ -1,5 +1,6 @@
 //! The words of getting loans in and keeping them current (`add`, `pay --through`, `archive`,
-//! `edit`, `init`'s next steps, the prompts), both languages side by side.
+//! `edit`, `init`'s next steps, the prompts), read from the
+//! catalogue (`[loansin]`).
 
 use std::fmt::Display;
 

@@ -1,4 +1,4 @@
-//! The phrase catalogue, Simplified Chinese and English side by side: the shared words (statuses,
+//! The words of every face, read from the catalogue by key: the shared words (statuses,
 //! stages, countdowns) here, and in `phrases` every sentence of an error or refusal a user can
 //! meet (the loans file's problems, writes, reloads, locks, typed amounts and dates). The words
 //! themselves live in `catalogue` (`assets/i18n/*.toml`), read by key: a label that only one

@@ -1,5 +1,5 @@
 //! Every sentence about what a negotiation won: agreements, promises to pay, settlements, penalty
-//! payments, the closing checklist and the true cost of a loan, in zh and en.
+//! payments, the closing checklist and the true cost of a loan, read from the catalogue (`[outcome]`).
 
 use super::{Lang, Text};
 

@@ -1,6 +1,8 @@
-//! Every sentence of an error, warning or refusal a user can meet, both languages side by side.
+//! Every sentence of an error, warning or refusal a user can meet, one function each, its words in
+//! the catalogue (`[phrases]`).
 //! Callers build a `Text` where the problem is found and show it in the reader's language.
-//! Add new messages here (both languages), never as a literal at the place of use.
+//! Add a new message as a key in every catalogue and a function here, never as a literal at the
+//! place of use.
 
 use std::fmt::Display;
 

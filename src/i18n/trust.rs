@@ -1,5 +1,6 @@
 //! Messages of the first week's fixes (issue 21): a stale screen after a failed reload, money
-//! that cannot go where it was written, words that fit the screen. Both languages side by side.
+//! that cannot go where it was written, words that fit the screen. Read from the catalogue
+//! (`[trust]`).
 
 use super::{Lang, Text};
 
