@@ -6,7 +6,14 @@ use std::path::Path;
 use repaydash::i18n::catalogue::{CATALOGUES, Catalogue};
 
 /// The calls that take a catalogue key as their first argument.
-const CALLS: &[&str] = &[".tr(\"", ".trf(\"", "Text::tr(\"", "Text::trf(\""];
+const CALLS: &[&str] = &[
+    ".tr(\"",
+    ".trf(\"",
+    "Text::tr(\"",
+    "Text::trf(\"",
+    "Text::around(\"",
+    "Text::around_all(\"",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -39,10 +46,11 @@ fn keys_used() -> Vec<(String, String)> {
                 }
             }
         }
-        // A count (`count`, `countf`) names the prefix of its two forms.
-        for (at, call) in text
-            .match_indices(".count(\"")
-            .chain(text.match_indices(".countf(\""))
+        // A count (`count`, `countf`, `Text::count`, `Text::countf`) names the prefix of its
+        // two forms.
+        for (at, call) in [".count(\"", ".countf(\"", "::count(\"", "::countf(\""]
+            .iter()
+            .flat_map(|call| text.match_indices(call))
         {
             let rest = &text[at + call.len()..];
             if let Some(end) = rest.find('"') {

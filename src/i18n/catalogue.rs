@@ -1,7 +1,8 @@
 //! Every word as data: one catalogue per language (`assets/i18n/<key>.toml`), embedded and
 //! parsed once into a map from a dotted key (`list.overdue_days`) to its text. Placeholders are
-//! filled by name (`{name}`, or `{name:?}` for the value quoted as Rust quotes a string), so a
-//! sentence can put its values where its own grammar wants them.
+//! filled by name (`{name}`, `{name:?}` for the value quoted as Rust quotes a string, `{name:02}`
+//! for zeros in front), so a sentence can put its values where its own grammar wants them; a
+//! brace around anything else (`{ date = … }`) is kept as written.
 //!
 //! A language is one catalogue file and one line in `CATALOGUES`. A broken catalogue is a
 //! broken build, never the reader's doing: the tests name the file and the key, and at run time a
@@ -172,6 +173,12 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
     lookup(lang, key).unwrap_or(key)
 }
 
+/// The text of a key built at run time (a command's path, an enum's name), or `None`: the
+/// caller decides what a missing key means, and a test of its own checks the keys it builds.
+pub fn find(lang: Lang, key: &str) -> Option<&'static str> {
+    lookup(lang, key)
+}
+
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     loaded()
         .iter()
@@ -198,15 +205,30 @@ pub fn placeholders(s: &str) -> Vec<&str> {
     out
 }
 
-/// `name` or `name:?` to the name; anything else is no placeholder.
+/// `name`, `name:?` or `name:0N` to the name; anything else is no placeholder.
 fn placeholder_name(inner: &str) -> Option<&str> {
-    let name = inner.strip_suffix(":?").unwrap_or(inner);
+    let name = match inner.split_once(':') {
+        None => inner,
+        Some((name, "?")) => name,
+        Some((name, width)) if zero_pad(width).is_some() => name,
+        Some(_) => return None,
+    };
     (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         .then_some(name)
 }
 
+/// The width of a `0N` spec (`{month:02}`: at least two digits, zeros in front).
+fn zero_pad(spec: &str) -> Option<usize> {
+    let digits = spec.strip_prefix('0')?;
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// Replace each `{name}` with its value (`{name:?}` with the value quoted and escaped as Rust
-/// writes a string); a name not in `values` is left as it is.
+/// writes a string, `{name:02}` with zeros in front up to two characters); a name not in
+/// `values` is left as it is.
 pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -217,14 +239,18 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
             let inner = &after[..close];
             let name = placeholder_name(inner)?;
             let (_, v) = values.iter().find(|(k, _)| *k == name)?;
-            Some((close, inner.ends_with(":?"), *v))
+            Some((close, inner.split_once(':').map(|(_, spec)| spec), *v))
         });
         match hit {
-            Some((close, quoted, v)) => {
-                if quoted {
-                    out.push_str(&format!("{:?}", v.to_string()));
-                } else {
-                    out.push_str(&v.to_string());
+            Some((close, spec, v)) => {
+                let text = v.to_string();
+                match spec {
+                    Some("?") => out.push_str(&format!("{text:?}")),
+                    Some(width) => {
+                        let width = zero_pad(width).unwrap_or_default();
+                        out.push_str(&format!("{text:0>width$}"));
+                    }
+                    None => out.push_str(&text),
                 }
                 rest = &after[close + 1..];
             }
@@ -272,28 +298,52 @@ impl Lang {
 impl Text {
     /// The catalogue's text for `key` in both languages.
     pub fn tr(key: &'static str) -> Text {
-        Text::new(Lang::Zh.tr(key), Lang::En.tr(key))
+        Text::by_lang(|lang| lang.tr(key).to_string())
     }
 
     /// The catalogue's text for `key` in both languages, placeholders filled.
     pub fn trf(key: &'static str, values: &[(&str, &dyn Display)]) -> Text {
-        Text::new(Lang::Zh.trf(key, values), Lang::En.trf(key, values))
+        Text::by_lang(|lang| lang.trf(key, values))
+    }
+
+    /// A count in both languages (`Lang::count`).
+    pub fn count(prefix: &str, n: i64) -> Text {
+        Text::countf(prefix, n, &[])
+    }
+
+    /// A count in both languages with more values filled (`Lang::countf`).
+    pub fn countf(prefix: &str, n: i64, values: &[(&str, &dyn Display)]) -> Text {
+        Text::by_lang(|lang| lang.countf(prefix, n, values))
     }
 
     /// A sentence around another `Text`: `{name}` filled in each language with `inner` in
     /// that language, the other placeholders from `values`.
     pub fn around(
         key: &'static str,
-        (name, inner): (&str, &Text),
+        inner: (&str, &Text),
+        values: &[(&str, &dyn Display)],
+    ) -> Text {
+        Text::around_all(key, &[inner], values)
+    }
+
+    /// `around` with several inner `Text`s, each filled in its own language.
+    pub fn around_all(
+        key: &'static str,
+        inners: &[(&str, &Text)],
         values: &[(&str, &dyn Display)],
     ) -> Text {
         let fill_in = |lang: Lang| {
+            let texts: Vec<(&str, &str)> = inners
+                .iter()
+                .map(|(name, inner)| (*name, inner.get(lang)))
+                .collect();
             let mut all: Vec<(&str, &dyn Display)> = values.to_vec();
-            let text: &dyn Display = &inner.get(lang);
-            all.push((name, text));
+            for (name, text) in &texts {
+                all.push((*name, text));
+            }
             fill(word(lang, key), &all)
         };
-        Text::new(fill_in(Lang::Zh), fill_in(Lang::En))
+        Text::by_lang(fill_in)
     }
 }
 
@@ -375,7 +425,17 @@ mod tests {
             out,
             "\"car \\\"A\\\"\" owes ¥1,200.00 in 3 days; {unknown} and {} stay"
         );
-        assert_eq!(placeholders("{a} {b:?} {a} {} {x y}"), vec!["a", "b", "a"]);
+        assert_eq!(
+            placeholders("{a} {b:?} {a} {} {x y} {c:02} {d:2} {e:0x}"),
+            vec!["a", "b", "a", "c"]
+        );
+        assert_eq!(
+            fill(
+                "{y}-{m:02}-{d:02} {big:03}",
+                &[("y", &2026), ("m", &4), ("d", &15), ("big", &1234)]
+            ),
+            "2026-04-15 1234"
+        );
     }
 
     #[test]

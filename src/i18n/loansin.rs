@@ -1,458 +1,345 @@
 //! The words of getting loans in and keeping them current (`add`, `pay --through`, `archive`,
-//! `edit`, `init`'s next steps, the prompts), both languages side by side.
+//! `edit`, `init`'s next steps, the prompts), read from the
+//! catalogue (`[loansin]`).
 
 use std::fmt::Display;
 
-use super::Text;
+use super::{Lang, Text};
 use crate::model::Method;
-
-fn t(zh: String, en: String) -> Text {
-    Text::new(zh, en)
-}
 
 /// A repayment method as people call it.
 pub fn method(m: Method) -> Text {
-    let (zh, en) = match m {
-        Method::EqualInstallment => ("等额本息（每期金额相同）", "equal installments"),
-        Method::EqualPrincipal => ("等额本金（每期本金相同）", "equal principal"),
-        Method::InterestFirst => ("先息后本（最后一期还本金）", "interest first"),
-        Method::Bullet => ("到期还本付息（一次还清）", "bullet (all at the end)"),
-        Method::FixedFee => (
-            "分期手续费（每期本金 + 固定手续费）",
-            "fixed fee per installment",
-        ),
-    };
-    Text::new(zh, en)
+    match m {
+        Method::EqualInstallment => Text::tr("loansin.method.equal_installment"),
+        Method::EqualPrincipal => Text::tr("loansin.method.equal_principal"),
+        Method::InterestFirst => Text::tr("loansin.method.interest_first"),
+        Method::Bullet => Text::tr("loansin.method.bullet"),
+        Method::FixedFee => Text::tr("loansin.method.fixed_fee"),
+    }
 }
 
 /// The sixth answer to "how is it repaid": a list of bills instead of terms.
 pub fn bills_method() -> Text {
-    Text::new(
-        "逐条列出账单（不知道利率时）",
-        "a list of bills (rate unknown)",
-    )
+    Text::tr("loansin.bills_method")
 }
 
 pub fn missing_flags(flags: &[&str]) -> Text {
     let list = flags.join(", ");
-    t(
-        format!("缺少 {list}：不在终端上运行时这些选项必须给出（在终端上运行 add 会逐项询问）"),
-        format!(
-            "missing {list}: off a terminal these options are required (on a terminal, add asks for each)"
-        ),
-    )
+    Text::trf("loansin.missing_flags", &[("list", &list)])
 }
 
 pub fn id_taken(id: &str, path: &str) -> Text {
-    t(
-        format!("{path} 里已经有 id 为“{id}”的借款；换一个 --id"),
-        format!("{path} already has a loan with id {id:?}; choose another --id"),
-    )
+    Text::trf("loansin.id_taken", &[("path", &path), ("id", &id)])
 }
 
 pub fn bill_format(input: &str) -> Text {
-    t(
-        format!("“{input}”不是账单：请写成 日期:金额，例如 2026-12-09:3200"),
-        format!("{input:?} is not a bill: write DATE:AMOUNT, such as 2026-12-09:3200"),
-    )
+    Text::trf("loansin.bill_format", &[("input", &input)])
 }
 
 pub fn contact_format(input: &str) -> Text {
-    t(
-        format!("“{input}”不是联系人：请写成 名字,关系,电话，例如 王小明,同事,13800000001"),
-        format!(
-            "{input:?} is not a contact: write NAME,RELATION,PHONE, such as 'Wang,colleague,13800000001'"
-        ),
-    )
+    Text::trf("loansin.contact_format", &[("input", &input)])
 }
 
 pub fn bills_and_terms() -> Text {
-    Text::new(
-        "--bill 和 --method/--principal/--term/--start 只能二选一：一笔借款要么按条款，要么逐条列出账单",
-        "--bill and --method/--principal/--term/--start exclude each other: a loan has terms or a list of bills",
-    )
+    Text::tr("loansin.bills_and_terms")
 }
 
 pub fn through_zero() -> Text {
-    Text::new(
-        "--through 从第 1 期算起，至少是 1",
-        "--through counts from installment 1: at least 1",
-    )
+    Text::tr("loansin.through_zero")
 }
 
 pub fn through_not_yet_due(n: u32, due: impl Display, today: impl Display) -> Text {
-    t(
-        format!("第 {n} 期 {due} 才到期，晚于今天（{today}）：只记录今天之前已经还的期数"),
-        format!(
-            "installment {n} falls due on {due}, after today ({today}): record only the installments paid before today"
-        ),
+    Text::trf(
+        "loansin.through_not_yet_due",
+        &[("n", &n), ("due", &due), ("today", &today)],
     )
 }
 
 pub fn through_already_paid(id: &str, n: u32) -> Text {
-    t(
-        format!("借款“{id}”的第 1–{n} 期已经全部还清，没有要记录的"),
-        format!("installments 1–{n} of loan {id:?} are already paid; nothing to record"),
-    )
+    Text::trf("loansin.through_already_paid", &[("id", &id), ("n", &n)])
 }
 
 pub fn amount_or_through() -> Text {
-    Text::new(
-        "请给出还款金额，或者用 --through N 记录第 1 到 N 期已还",
-        "give the amount paid, or --through N to record installments 1 to N as paid",
-    )
+    Text::tr("loansin.amount_or_through")
 }
 
 /// After `add`: what was written, where the previous file went, how to take it back.
 pub fn added(id: &str, name: &str, path: &str, backup: &str, undo: &str) -> Text {
-    t(
-        format!("已添加借款 {name}（id {id}）到 {path}；原文件已备份为 {backup}（撤销：{undo}）"),
-        format!(
-            "Added {name} (id {id}) to {path}; previous file kept as {backup} (to take it back: {undo})"
-        ),
+    Text::trf(
+        "loansin.added",
+        &[
+            ("name", &name),
+            ("id", &id),
+            ("path", &path),
+            ("backup", &backup),
+            ("undo", &undo),
+        ],
     )
 }
 
 pub fn added_paid(n: u32) -> Text {
-    t(
-        format!("同时记录第 1–{n} 期已按期还清"),
-        format!("installments 1–{n} recorded as paid on their due dates"),
-    )
+    Text::trf("loansin.added_paid", &[("n", &n)])
 }
 
 pub fn through_recorded(n: usize, total: &str, backup: &str, undo: &str) -> Text {
-    t(
-        format!("已记录 {n} 笔按期还款，共 {total}；原文件已备份为 {backup}（撤销：{undo}）"),
-        format!(
-            "Recorded {} on their due dates, {total} in all; previous file kept as {backup} (to take it back: {undo})",
-            super::en_count(n, "payment", "payments")
-        ),
+    Text::countf(
+        "loansin.through_recorded",
+        n as i64,
+        &[("total", &total), ("backup", &backup), ("undo", &undo)],
     )
 }
 
 // ---- The preview before a loan is written ----
 
 pub fn preview_head(name: &str, method: &Text, count: usize) -> Text {
-    t(
-        format!("{name} · {} · {count} 期", method.zh),
-        format!(
-            "{name} · {} · {}",
-            method.en,
-            super::en_count(count, "installment", "installments")
-        ),
-    )
+    let head = |lang: Lang| {
+        lang.countf(
+            "loansin.preview_head",
+            count as i64,
+            &[("name", &name), ("method", &method.get(lang))],
+        )
+    };
+    Text::by_lang(head)
 }
 
 pub fn preview_more(n: usize) -> Text {
-    t(format!("…… 另有 {n} 期", n = n), format!("… {n} more"))
+    Text::trf("loansin.preview_more", &[("n", &n)])
 }
 
 pub fn preview_totals(repaid: &str, cost: Option<&str>, apr: Option<&str>) -> Text {
     let Some(cost) = cost else {
         // A bill list says what is due, not what of it is interest.
-        return t(
-            format!("总共要还 {repaid}（按账单；利息和真实年化无法计算）"),
-            format!("Repaid in all {repaid} (bills: interest and true annual rate unknown)"),
-        );
+        return Text::trf("loansin.preview_totals_bills", &[("repaid", &repaid)]);
     };
     let apr = apr.map_or("—".to_string(), |a| format!("{a}%"));
-    t(
-        format!("总共要还 {repaid} · 利息和手续费 {cost} · 真实年化利率（IRR）{apr}"),
-        format!("Repaid in all {repaid} · interest and fees {cost} · true annual rate (IRR) {apr}"),
+    Text::trf(
+        "loansin.preview_totals",
+        &[("repaid", &repaid), ("cost", &cost), ("apr", &apr)],
     )
 }
 
 // ---- `init` ----
 
 pub fn init_wrote(path: &str, add: &str, dashboard: &str) -> Text {
-    t(
-        format!(
-            "已写入 {path}（里面有一笔示例借款和每个选项的说明）。\n接下来：\n  {add}      逐项添加你的借款（之后可以删掉示例）\n  或者用编辑器打开 {path} 照着示例改\n然后运行 {dashboard} 查看看板。"
-        ),
-        format!(
-            "Wrote {path} (one example loan, and every key explained).\nNext:\n  {add}      add your loans one question at a time (then remove the example)\n  or open {path} in an editor and change the example\nThen run {dashboard} to see the dashboard."
-        ),
+    Text::trf(
+        "loansin.init_wrote",
+        &[("path", &path), ("add", &add), ("dashboard", &dashboard)],
     )
 }
 
 // ---- Prompts (`add` on a terminal) ----
 
 pub fn prompt_platform() -> Text {
-    Text::new(
-        "平台（如 借呗、花呗、携程、任性贷，或其他名字）",
-        "Platform (such as 借呗, 花呗, ctrip, xingtu, or any name)",
-    )
+    Text::tr("loansin.prompt_platform")
 }
 pub fn prompt_product() -> Text {
-    Text::new("产品（可留空）", "Product (may be empty)")
+    Text::tr("loansin.prompt_product")
 }
 pub fn prompt_name() -> Text {
-    Text::new("显示名称", "Name shown")
+    Text::tr("loansin.prompt_name")
 }
 pub fn prompt_id() -> Text {
-    Text::new(
-        "id（命令里用它指这笔借款）",
-        "id (how commands name this loan)",
-    )
+    Text::tr("loansin.prompt_id")
 }
 pub fn prompt_method() -> Text {
-    Text::new("还款方式", "How is it repaid")
+    Text::tr("loansin.prompt_method")
 }
 pub fn prompt_principal() -> Text {
-    Text::new("借款本金", "Amount borrowed")
+    Text::tr("loansin.prompt_principal")
 }
 pub fn prompt_rate_kind() -> Text {
-    Text::new("你知道的利率是", "The rate you know")
+    Text::tr("loansin.prompt_rate_kind")
 }
 pub fn rate_annual() -> Text {
-    Text::new("年化利率 %", "annual rate %")
+    Text::tr("loansin.rate_annual")
 }
 pub fn rate_daily() -> Text {
-    Text::new("日利率 %", "daily rate %")
+    Text::tr("loansin.rate_daily")
 }
 pub fn prompt_rate(kind: &Text) -> Text {
     kind.clone()
 }
 pub fn prompt_fee_rate() -> Text {
-    Text::new(
-        "每期手续费率 %（占本金）",
-        "Fee per installment % (of the principal)",
-    )
+    Text::tr("loansin.prompt_fee_rate")
 }
 pub fn prompt_term() -> Text {
-    Text::new("期数（按月）", "Number of monthly installments")
+    Text::tr("loansin.prompt_term")
 }
 pub fn prompt_start() -> Text {
-    Text::new("放款日 YYYY-MM-DD", "Drawdown date YYYY-MM-DD")
+    Text::tr("loansin.prompt_start")
 }
 pub fn prompt_due_day() -> Text {
-    Text::new("每月几号还款", "Day of the month bills fall on")
+    Text::tr("loansin.prompt_due_day")
 }
 pub fn prompt_bill() -> Text {
-    Text::new(
-        "账单 日期:金额（空行结束）",
-        "Bill DATE:AMOUNT (empty line to finish)",
-    )
+    Text::tr("loansin.prompt_bill")
 }
 pub fn prompt_contact() -> Text {
-    Text::new(
-        "紧急联系人 名字,关系,电话（空行结束）",
-        "Emergency contact NAME,RELATION,PHONE (empty line to finish)",
-    )
+    Text::tr("loansin.prompt_contact")
 }
 pub fn prompt_paid_through() -> Text {
-    Text::new(
-        "今天之前已经还了几期（0 表示还没还）",
-        "Installments already paid before today (0 for none)",
-    )
+    Text::tr("loansin.prompt_paid_through")
 }
 pub fn prompt_confirm() -> Text {
-    Text::new("写入文件？", "Write it to the file?")
+    Text::tr("loansin.prompt_confirm")
 }
 pub fn prompt_help() -> Text {
-    Text::new(
-        "回车接受括号里的默认值；输入 < 回到上一步",
-        "Enter accepts the default in brackets; type < to go back a step",
-    )
+    Text::tr("loansin.prompt_help")
 }
 pub fn not_written() -> Text {
-    Text::new("没有写入任何内容", "Nothing was written")
+    Text::tr("loansin.not_written")
 }
 pub fn need_bill() -> Text {
-    Text::new("至少需要一笔账单", "at least one bill is needed")
+    Text::tr("loansin.need_bill")
 }
 pub fn whole_number(input: &str, lo: u32, hi: u32) -> Text {
-    t(
-        format!("“{input}”不是 {lo}–{hi} 之间的整数"),
-        format!("{input:?} is not a whole number from {lo} to {hi}"),
+    Text::trf(
+        "loansin.whole_number",
+        &[("input", &input), ("lo", &lo), ("hi", &hi)],
     )
 }
 pub fn yes_no(input: &str) -> Text {
-    t(
-        format!("“{input}”：请回答 y（是）或 n（否）"),
-        format!("{input:?}: answer y or n"),
-    )
+    Text::trf("loansin.yes_no", &[("input", &input)])
 }
 pub fn input_ended() -> Text {
-    Text::new(
-        "输入在问完之前结束了；没有写入任何内容",
-        "the input ended before every question was answered; nothing was written",
-    )
+    Text::tr("loansin.input_ended")
 }
 
 pub fn not_a_percent(input: &str) -> Text {
-    t(
-        format!("“{input}”不是百分数：请写成 18 或 0.05 这样的数字"),
-        format!("{input:?} is not a percentage: write a number such as 18 or 0.05"),
-    )
+    Text::trf("loansin.not_a_percent", &[("input", &input)])
 }
 
 pub fn archived_not_bool() -> Text {
-    Text::new(
-        "archived 只能是 true 或 false（不加引号）",
-        "archived must be true or false (no quotes)",
-    )
+    Text::tr("loansin.archived_not_bool")
 }
 
 pub fn archived(id: &str, backup: &str, undo: &str) -> Text {
-    t(
-        format!(
-            "已归档借款“{id}”：它仍在文件里，但不再出现在列表、check、status、plan、日历和合计中（check --all 能看到）；原文件已备份为 {backup}（撤销：{undo}）"
-        ),
-        format!(
-            "Archived {id:?}: it stays in the file but leaves the list, check, status, plan, the calendar and the totals (check --all shows it); previous file kept as {backup} (to take it back: {undo})"
-        ),
+    Text::trf(
+        "loansin.archived",
+        &[("id", &id), ("backup", &backup), ("undo", &undo)],
     )
 }
 
 pub fn unarchived(id: &str, backup: &str, undo: &str) -> Text {
-    t(
-        format!("已取消归档借款“{id}”；原文件已备份为 {backup}（撤销：{undo}）"),
-        format!(
-            "{id:?} is back in every output; previous file kept as {backup} (to take it back: {undo})"
-        ),
+    Text::trf(
+        "loansin.unarchived",
+        &[("id", &id), ("backup", &backup), ("undo", &undo)],
     )
 }
 
 pub fn already_archived(id: &str, archived: bool) -> Text {
     if archived {
-        t(
-            format!("借款“{id}”已经归档了"),
-            format!("loan {id:?} is already archived"),
-        )
+        Text::trf("loansin.already_archived", &[("id", &id)])
     } else {
-        t(
-            format!("借款“{id}”没有归档"),
-            format!("loan {id:?} is not archived"),
-        )
+        Text::trf("loansin.not_archived", &[("id", &id)])
     }
 }
 
 pub fn paid_off_offer_archive(id: &str, archive: &str) -> Text {
-    t(
-        format!("借款“{id}”已经结清；不想再看到它可以归档：{archive}"),
-        format!("loan {id:?} is paid off; to keep it out of sight: {archive}"),
+    Text::trf(
+        "loansin.paid_off_offer_archive",
+        &[("id", &id), ("archive", &archive)],
     )
 }
 
 pub fn editor_failed(editor: &str, e: impl Display) -> Text {
-    t(
-        format!("无法启动编辑器“{editor}”：{e}（设置 VISUAL 或 EDITOR 环境变量）"),
-        format!("could not start the editor {editor:?}: {e} (set VISUAL or EDITOR)"),
-    )
+    Text::trf("loansin.editor_failed", &[("editor", &editor), ("e", &e)])
 }
 
 pub fn edit_left_problems(path: &str, again: &str) -> Text {
-    t(
-        format!("{path} 现在有问题（见上）；运行 {again} 会在第一个问题处重新打开"),
-        format!("{path} now has problems (above); {again} reopens it at the first one"),
+    Text::trf(
+        "loansin.edit_left_problems",
+        &[("path", &path), ("again", &again)],
     )
 }
 
 pub fn edit_ok(path: &str, count: usize) -> Text {
-    t(
-        format!("{path}：ok，{count} 笔借款"),
-        format!("{path}: ok, {}", super::en_count(count, "loan", "loans")),
-    )
+    Text::countf("loansin.edit_ok", count as i64, &[("path", &path)])
 }
 
 /// After a reload that failed, in the dashboard's status line.
 pub fn reopen_hint() -> Text {
-    Text::new(
-        "按 E 在第一个问题处重新打开编辑器。",
-        "E reopens the editor at the first problem. ",
-    )
+    Text::tr("loansin.reopen_hint")
 }
 
 pub fn archived_short(id: &str) -> Text {
-    t(
-        format!("✓ 已归档 {id}（H 显示已归档，u 撤销）"),
-        format!("✓ Archived {id} (H shows archived loans, u undoes)"),
-    )
+    Text::trf("loansin.archived_short", &[("id", &id)])
 }
 
 pub fn unarchived_short(id: &str) -> Text {
-    t(
-        format!("✓ 已取消归档 {id}"),
-        format!("✓ {id} is back in the list"),
-    )
+    Text::trf("loansin.unarchived_short", &[("id", &id)])
 }
 
 /// After a write in the dashboard that cleared a loan.
 pub fn paid_off_archive_key() -> Text {
-    Text::new(" · 已结清，按 X 归档", " · paid off: X archives it")
+    Text::tr("loansin.paid_off_archive_key")
 }
 
 pub fn fill_in(labels: &[String]) -> Text {
-    t(
-        format!("还需要填写：{}", labels.join("、")),
-        format!("still to fill in: {}", labels.join(", ")),
-    )
+    let fill = |lang: Lang| {
+        let labels = labels.join(lang.tr("common.comma"));
+        lang.trf("loansin.fill_in", &[("labels", &labels)])
+    };
+    Text::by_lang(fill)
 }
 
 pub fn will_be_id(id: &str) -> Text {
-    t(format!("id：{id}"), format!("id: {id}"))
+    Text::trf("loansin.will_be_id", &[("id", &id)])
 }
 
 pub fn added_short(id: &str, name: &str) -> Text {
-    t(
-        format!("✓ 已添加 {name}（id {id}；u 撤销）"),
-        format!("✓ Added {name} (id {id}; u undoes)"),
-    )
+    Text::trf("loansin.added_short", &[("name", &name), ("id", &id)])
 }
 
 pub fn add_form_title() -> Text {
-    Text::new("添加借款", "Add a loan")
+    Text::tr("loansin.add_form_title")
 }
 
 pub fn more_below() -> Text {
-    Text::new(" ↓ 还有 ", " ↓ more ")
+    Text::tr("loansin.more_below")
 }
 
 /// On the detail pane's border when it leaves something out.
 pub fn more_in_full() -> Text {
-    Text::new(" f ↓ 全部 ", " f ↓ more ")
+    Text::tr("loansin.more_in_full")
 }
 
 pub fn more_above() -> Text {
-    Text::new(" ↑ 上面还有 ", " ↑ more ")
+    Text::tr("loansin.more_above")
 }
 
 pub fn no_such_entry(id: &str, key: &str, n: usize) -> Text {
-    t(
-        format!("借款“{id}”的 {key} 里没有第 {n} 条"),
-        format!("loan {id:?} has no entry {n} in {key}"),
+    Text::trf(
+        "loansin.no_such_entry",
+        &[("id", &id), ("key", &key), ("n", &n)],
     )
 }
 
 pub fn entry_removed() -> Text {
-    Text::new("✓ 已删除这一条（u 撤销）", "✓ Entry removed (u undoes)")
+    Text::tr("loansin.entry_removed")
 }
 
 pub fn confirm_remove() -> Text {
-    Text::new(
-        "再按 d 删除这一条（可以用 u 撤销）；按其他键保留",
-        "d again removes this entry (u undoes it); any other key keeps it",
-    )
+    Text::tr("loansin.confirm_remove")
 }
 
 pub fn history_title() -> Text {
-    Text::new("全部记录", "Every entry")
+    Text::tr("loansin.history_title")
 }
 
 pub fn history_empty() -> Text {
-    Text::new("没有符合条件的记录", "no entry matches")
+    Text::tr("loansin.history_empty")
 }
 
 pub fn info_saved() -> Text {
-    Text::new("✓ 已保存（u 撤销）", "✓ Saved (u undoes)")
+    Text::tr("loansin.info_saved")
 }
 
 pub fn edit_form_title() -> Text {
-    Text::new("修改借款信息", "Edit the loan")
+    Text::tr("loansin.edit_form_title")
 }
 
 /// The mark of an archived loan where `check --all` or the dashboard's H shows it.
 pub fn archived_tag() -> Text {
-    Text::new("已归档", "archived")
+    Text::tr("loansin.archived_tag")
 }

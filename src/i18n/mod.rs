@@ -1,4 +1,4 @@
-//! The phrase catalogue, Simplified Chinese and English side by side: the shared words (statuses,
+//! The words of every face, read from the catalogue by key: the shared words (statuses,
 //! stages, countdowns) here, and in `phrases` every sentence of an error or refusal a user can
 //! meet (the loans file's problems, writes, reloads, locks, typed amounts and dates). The words
 //! themselves live in `catalogue` (`assets/i18n/*.toml`), read by key: a label that only one
@@ -23,99 +23,85 @@ use crate::model::{Basis, LogKind, StageKind};
 impl Lang {
     pub fn status(self, s: LoanStatus) -> &'static str {
         match s {
-            LoanStatus::Overdue => self.t("逾期", "overdue"),
-            LoanStatus::DueSoon => self.t("即将到期", "due soon"),
-            LoanStatus::Current => self.t("正常", "current"),
-            LoanStatus::PaidOff => self.t("已结清", "paid off"),
-            LoanStatus::NotDrawn => self.t("未借出", "not drawn"),
-            LoanStatus::InAgreement => self.t("协议还款中", "in agreement"),
-            LoanStatus::Settled => self.t("协商结清", "settled"),
+            LoanStatus::Overdue => self.tr("status.overdue"),
+            LoanStatus::DueSoon => self.tr("status.due_soon"),
+            LoanStatus::Current => self.tr("status.current"),
+            LoanStatus::PaidOff => self.tr("status.paid_off"),
+            LoanStatus::NotDrawn => self.tr("status.not_drawn"),
+            LoanStatus::InAgreement => self.tr("status.in_agreement"),
+            LoanStatus::Settled => self.tr("status.settled"),
         }
     }
 
     /// A log entry's kind, as the detail, the `n` form and the line after a write name it.
     pub fn log_kind(self, k: LogKind) -> &'static str {
         match k {
-            LogKind::Negotiation => self.t("协商", "negotiation"),
-            LogKind::CollectionCall => self.t("催收电话", "collection call"),
-            LogKind::Note => self.t("备注", "note"),
-            LogKind::ContactNotified => self.t("已告知联系人", "contact told"),
+            LogKind::Negotiation => self.tr("log_kind.negotiation"),
+            LogKind::CollectionCall => self.tr("log_kind.collection_call"),
+            LogKind::Note => self.tr("log_kind.note"),
+            LogKind::ContactNotified => self.tr("log_kind.contact_notified"),
         }
     }
 
     pub fn installment_status(self, s: InstallmentStatus) -> &'static str {
         match s {
-            InstallmentStatus::Paid => self.t("已还", "paid"),
-            InstallmentStatus::Partial => self.t("部分已还", "partial"),
-            InstallmentStatus::Overdue => self.t("逾期", "overdue"),
-            InstallmentStatus::Due => self.t("待还", "due"),
+            InstallmentStatus::Paid => self.tr("installment_status.paid"),
+            InstallmentStatus::Partial => self.tr("installment_status.partial"),
+            InstallmentStatus::Overdue => self.tr("installment_status.overdue"),
+            InstallmentStatus::Due => self.tr("installment_status.due"),
         }
     }
 
     pub fn stage(self, s: StageKind) -> &'static str {
         match s {
-            StageKind::Reminder => self.t("催收提醒", "reminders"),
-            StageKind::EmergencyContact => self.t("可能联系紧急联系人", "contacts may be called"),
-            StageKind::FrequentContact => self.t("可能频繁联系", "contact may get frequent"),
-            StageKind::ThirdPartyCollection => {
-                self.t("可能转第三方催收", "may go to a collection agency")
-            }
-            StageKind::CreditReport => self.t("可能上报征信", "may be credit-reported"),
-            StageKind::Legal => self.t("可能起诉", "may go to court"),
+            StageKind::Reminder => self.tr("stage.reminder"),
+            StageKind::EmergencyContact => self.tr("stage.emergency_contact"),
+            StageKind::FrequentContact => self.tr("stage.frequent_contact"),
+            StageKind::ThirdPartyCollection => self.tr("stage.third_party_collection"),
+            StageKind::CreditReport => self.tr("stage.credit_report"),
+            StageKind::Legal => self.tr("stage.legal"),
         }
     }
 
     /// The word for where a stage's day comes from.
     pub fn basis(self, b: Basis) -> &'static str {
         match b {
-            Basis::Article => self.t("文章", "article"),
-            Basis::Estimate => self.t("估计", "estimate"),
-            Basis::User => self.t("你的文件", "your file"),
+            Basis::Article => self.tr("basis.article"),
+            Basis::Estimate => self.tr("basis.estimate"),
+            Basis::User => self.tr("basis.user"),
         }
     }
 
     /// A stage's basis as a sentence (the ICS description's last line).
     pub fn basis_line(self, b: Basis) -> &'static str {
         match b {
-            Basis::Article => self.t(
-                "依据：文章（这个平台自己的文章给出的天数）",
-                "Basis: article (the day this platform's own article gives)",
-            ),
-            Basis::Estimate => self.t(
-                "依据：估计（借用其他平台文章报道的天数）",
-                "Basis: estimate (another platform's reported day, used as an estimate)",
-            ),
-            Basis::User => self.t(
-                "依据：你的文件（你自己写下的天数）",
-                "Basis: your file (the day you wrote down)",
-            ),
+            Basis::Article => self.tr("basis.line.article"),
+            Basis::Estimate => self.tr("basis.line.estimate"),
+            Basis::User => self.tr("basis.line.user"),
         }
     }
 
     /// A stage with its basis: `可能起诉（估计）`, `may go to court (estimate)`.
     pub fn stage_with_basis(self, s: StageKind, b: Basis) -> String {
-        match self {
-            Lang::Zh => format!("{}（{}）", self.stage(s), self.basis(b)),
-            Lang::En => format!("{} ({})", self.stage(s), self.basis(b)),
-        }
+        self.trf(
+            "stage.with_basis",
+            &[("stage", &self.stage(s)), ("basis", &self.basis(b))],
+        )
     }
 
     /// Shown instead of a penalty figure when the loan has no rate to estimate it from.
     pub fn penalty_unknown(self) -> &'static str {
-        self.t("未知——请设 penalty_rate", "unknown — set penalty_rate")
+        self.tr("status.penalty_unknown")
     }
 
     /// "in 3 days" / "3 天后", "today" / "今天", "3 days ago" / "3 天前".
     pub fn days_from_now(self, days: i64) -> String {
-        match (self, days) {
-            (Lang::Zh, 0) => "今天".into(),
-            (Lang::Zh, d) if d > 0 => format!("{d} 天后"),
-            (Lang::Zh, d) => format!("{} 天前", -d),
-            (Lang::En, 0) => "today".into(),
-            (Lang::En, 1) => "tomorrow".into(),
-            (Lang::En, -1) => "yesterday".into(),
-            (Lang::En, d) if d > 0 => format!("in {}", en_count(d, "day", "days")),
-            (Lang::En, d) => format!("{} ago", en_count(-d, "day", "days")),
+        match days {
+            0 => self.tr("days_from_now.today").to_string(),
+            1 => self.tr("days_from_now.tomorrow").to_string(),
+            -1 => self.tr("days_from_now.yesterday").to_string(),
+            d if d > 0 => self.count("days_from_now.later", d),
+            d => self.count("days_from_now.ago", -d),
         }
     }
 }

@@ -1,14 +1,12 @@
-//! Every sentence of an error, warning or refusal a user can meet, both languages side by side.
+//! Every sentence of an error, warning or refusal a user can meet, one function each, its words in
+//! the catalogue (`[phrases]`).
 //! Callers build a `Text` where the problem is found and show it in the reader's language.
-//! Add new messages here (both languages), never as a literal at the place of use.
+//! Add a new message as a key in every catalogue and a function here, never as a literal at the
+//! place of use.
 
 use std::fmt::Display;
 
-use super::Text;
-
-fn t(zh: String, en: String) -> Text {
-    Text::new(zh, en)
-}
+use super::{Lang, Text};
 
 // ---- What a person types (see `crate::input`) ----
 
@@ -52,9 +50,14 @@ pub fn no_such_day(input: &str, year: i32, month: u32, days: u32) -> Text {
     if days == 0 {
         Text::trf("phrases.no_such_day", &[("input", &input)])
     } else {
-        t(
-            format!("没有 {input} 这一天：{year} 年 {month} 月只有 {days} 天"),
-            format!("{input}: no such day ({year}-{month:02} has {days} days)"),
+        Text::trf(
+            "phrases.typed.no_such_day_in_month",
+            &[
+                ("input", &input),
+                ("year", &year),
+                ("month", &month),
+                ("days", &days),
+            ],
         )
     }
 }
@@ -70,24 +73,27 @@ pub const FLAGS: &[&str] = &[
     "night",
 ];
 
-/// `a, b, c or d` and `a、b、c 或 d`.
-fn either(words: &[&str]) -> (String, String) {
+/// `a, b, c or d` in each language (its own comma and its own "or").
+fn either(words: &[&str]) -> Text {
     match words.split_last() {
-        Some((last, [])) => (last.to_string(), last.to_string()),
-        Some((last, rest)) => (
-            format!("{} 或 {last}", rest.join("、")),
-            format!("{} or {last}", rest.join(", ")),
-        ),
-        None => (String::new(), String::new()),
+        Some((last, [])) => Text::new(*last, *last),
+        Some((last, rest)) => {
+            let say = |lang: Lang| {
+                let rest = rest.join(lang.tr("common.comma"));
+                lang.trf("phrases.lists.or", &[("rest", &rest), ("last", last)])
+            };
+            Text::by_lang(say)
+        }
+        None => Text::default(),
     }
 }
 
 /// A key whose value must be one of a few words (`kind`, `channel`, a flag).
 pub fn unknown_word(key: &str, value: &str, expected: &[&str]) -> Text {
-    let (zh, en) = either(expected);
-    t(
-        format!("未知的 {key} {value:?}；应为 {zh}"),
-        format!("unknown {key} {value:?}; expected {en}"),
+    Text::around(
+        "phrases.lists.unknown_word",
+        ("expected", &either(expected)),
+        &[("key", &key), ("value", &value)],
     )
 }
 
@@ -100,18 +106,18 @@ pub fn unknown_log_kind(kind: &str) -> Text {
 }
 
 pub fn flags_must_be_list() -> Text {
-    let (zh, en) = either(FLAGS);
-    t(
-        format!("`flags` 应是列表，例如 [\"night\", \"threat\"]；可用的标记：{zh}"),
-        format!("`flags` must be a list such as [\"night\", \"threat\"]; known flags: {en}"),
+    Text::around(
+        "phrases.lists.flags_must_be_list",
+        ("flags", &either(FLAGS)),
+        &[],
     )
 }
 
 pub fn flag_must_be_string() -> Text {
-    let (zh, en) = either(FLAGS);
-    t(
-        format!("每个标记都应是加引号的字符串，为 {zh} 之一"),
-        format!("each flag must be a string in quotes, one of {en}"),
+    Text::around(
+        "phrases.lists.flag_must_be_string",
+        ("flags", &either(FLAGS)),
+        &[],
     )
 }
 
@@ -137,15 +143,14 @@ pub fn installment_not_number() -> Text {
 
 /// `what` is `payment` or `log`.
 pub fn dated_after_today(what: Entry, date: impl Display, today: impl Display) -> Text {
-    let (zh, en) = match what {
-        Entry::Payment => ("还款", "a payment"),
-        Entry::Log => ("记录", "a log entry"),
+    let what = match what {
+        Entry::Payment => Text::tr("phrases.entry.payment"),
+        Entry::Log => Text::tr("phrases.entry.log"),
     };
-    t(
-        format!("{zh}日期 {date} 晚于今天（{today}）：发生之后再记录"),
-        format!(
-            "{en} cannot be dated {date}, after today ({today}); record it once it has happened"
-        ),
+    Text::around(
+        "phrases.entry.dated_after_today",
+        ("what", &what),
+        &[("date", &date), ("today", &today)],
     )
 }
 
@@ -173,21 +178,21 @@ fn nearest_ids<'a>(id: &str, ids: &[&'a str]) -> (Vec<&'a str>, usize) {
 
 pub fn no_loan_with_id(id: &str, ids: &[&str]) -> Text {
     let (shown, more) = nearest_ids(id, ids);
-    let list = shown.join(", ");
-    let (zh_more, en_more) = if more > 0 {
-        (format!(" ……另有 {more} 个"), format!(" … and {more} more"))
+    let list = if ids.is_empty() {
+        Text::tr("phrases.ids.none")
     } else {
-        (String::new(), String::new())
+        let list = shown.join(", ");
+        Text::new(list.clone(), list)
     };
-    t(
-        format!(
-            "没有 id 为“{id}”的借款；现有：{}{zh_more}",
-            if ids.is_empty() { "（无）" } else { &list }
-        ),
-        format!(
-            "no loan with id {id:?}; expected one of: {}{en_more}",
-            if ids.is_empty() { "(none)" } else { &list }
-        ),
+    let more = if more > 0 {
+        Text::trf("phrases.ids.more", &[("more", &more)])
+    } else {
+        Text::default()
+    };
+    Text::around_all(
+        "phrases.ids.no_loan_with_id",
+        &[("list", &list), ("more", &more)],
+        &[("id", &id)],
     )
 }
 
@@ -196,12 +201,10 @@ pub fn already_paid_off(id: &str) -> Text {
 }
 
 pub fn no_such_installment(id: &str, count: u32, n: u32) -> Text {
-    t(
-        format!("借款“{id}”只有 {count} 期，没有第 {n} 期"),
-        format!(
-            "loan {id:?} has {}; there is no installment {n}",
-            super::en_count(count, "installment", "installments")
-        ),
+    Text::countf(
+        "phrases.ids.no_such_installment",
+        i64::from(count),
+        &[("id", &id), ("installment", &n)],
     )
 }
 
@@ -233,10 +236,7 @@ pub fn toml_syntax(detail: Option<&str>) -> Text {
 }
 
 pub fn must_hold_tables(path: &str) -> Text {
-    t(
-        format!("`{path}` 里应是表，例如 {{ date = 2026-04-15, … }}"),
-        format!("`{path}` must hold tables, like {{ date = 2026-04-15, … }}"),
-    )
+    Text::trf("phrases.file.must_hold_tables", &[("path", &path)])
 }
 
 pub fn must_be_array_of_tables(path: &str) -> Text {
@@ -422,59 +422,29 @@ pub enum Need {
 }
 
 pub fn need(n: Need) -> Text {
-    let (zh, en) = match n {
-        Need::StageKind => (
-            "阶段需要 kind，例如 \"emergency_contact\"",
-            "a stage needs a kind, such as \"emergency_contact\"",
-        ),
-        Need::LoanId => (
-            "每笔借款都要有唯一的 id，例如 \"ctrip-jqh\"",
-            "every loan needs a unique id, like \"ctrip-jqh\"",
-        ),
-        Need::BillDue => ("每期账单都要有到期日", "each bill needs its due date"),
-        Need::BillAmount => ("每期账单都要有金额", "each bill needs its amount"),
-        Need::AmountDue => (
-            "`due_date` 要和 `amount_due` 一起写",
-            "`due_date` goes with `amount_due`",
-        ),
-        Need::DueDate => (
-            "`amount_due` 要和 `due_date` 一起写",
-            "`amount_due` goes with `due_date`",
-        ),
-        Need::LoanTerms => (
-            "借款需要 principal、method、term、start_date 和利率，或账单列表（[[loan.installments]]），或 amount_due 加 due_date",
-            "a loan needs principal, method, term, start_date and a rate, or a bill list ([[loan.installments]]), or amount_due with due_date",
-        ),
-        Need::Rate => (
-            "给出 `annual_rate`（年利率，百分数）或 `daily_rate`（日利率，百分数）；可以是 0",
-            "give `annual_rate` (percent a year) or `daily_rate` (percent a day); 0 is allowed",
-        ),
-        Need::FeeRate => (
-            "fixed_fee 方式需要 `fee_rate`（每期手续费占本金的百分数）",
-            "method fixed_fee needs `fee_rate` (percent of the principal per installment)",
-        ),
-        Need::ContactName => ("联系人需要名字", "a contact needs a name"),
-        Need::PaymentDate => (
-            "还款记录需要还款日期",
-            "a payment needs the date it was made",
-        ),
-        Need::PaymentAmount => ("还款记录需要金额", "a payment needs its amount"),
-        Need::ExtensionInstallment => (
-            "延期记录要写明是哪一期",
-            "an extension names the installment it moves",
-        ),
-        Need::ExtensionDue => (
-            "延期记录需要新的到期日",
-            "an extension needs its new due date",
-        ),
-        Need::LogDate => ("记录需要日期", "a log entry needs its date"),
-    };
-    Text::new(zh, en)
+    match n {
+        Need::StageKind => Text::tr("phrases.need.stage_kind"),
+        Need::LoanId => Text::tr("phrases.need.loan_id"),
+        Need::BillDue => Text::tr("phrases.need.bill_due"),
+        Need::BillAmount => Text::tr("phrases.need.bill_amount"),
+        Need::AmountDue => Text::tr("phrases.need.amount_due"),
+        Need::DueDate => Text::tr("phrases.need.due_date"),
+        Need::LoanTerms => Text::tr("phrases.need.loan_terms"),
+        Need::Rate => Text::tr("phrases.need.rate"),
+        Need::FeeRate => Text::tr("phrases.need.fee_rate"),
+        Need::ContactName => Text::tr("phrases.need.contact_name"),
+        Need::PaymentDate => Text::tr("phrases.need.payment_date"),
+        Need::PaymentAmount => Text::tr("phrases.need.payment_amount"),
+        Need::ExtensionInstallment => Text::tr("phrases.need.extension_installment"),
+        Need::ExtensionDue => Text::tr("phrases.need.extension_due"),
+        Need::LogDate => Text::tr("phrases.need.log_date"),
+    }
 }
 
 /// The origin of a stage the user wrote without a `source`.
 pub fn user_stage_source(platform: &str) -> String {
-    format!("{platform}（你的账本文件 / your loans file）")
+    // One text in both languages (it names the file in each): the reference catalogue's.
+    Lang::Zh.trf("phrases.file.user_stage_source", &[("platform", &platform)])
 }
 
 // ---- Writing the loans file ----
@@ -608,14 +578,7 @@ pub fn reloaded(name: &str) -> Text {
 
 /// The footer's count of load warnings.
 pub fn load_warnings_count(n: usize) -> Text {
-    t(
-        format!("{n} 条读取警告（! 查看）"),
-        if n == 1 {
-            "1 warning (! lists it)".to_string()
-        } else {
-            format!("{n} warnings (! lists them)")
-        },
-    )
+    Text::count("phrases.load_warnings_count", n as i64)
 }
 
 /// The title of the list of load warnings (`!`).
@@ -751,38 +714,25 @@ pub fn unknown_key(key: &str, did_you_mean: Option<&str>) -> Text {
 
 /// A loan with no `contacts`: `notice` and the dashboard's `m` say it the same way.
 pub fn no_contacts() -> Text {
-    Text::new(
-        "这笔借款没有列出紧急联系人（在借款里加上 contacts = [{ name = \"…\", relation = \"…\" }]）。",
-        "This loan lists no emergency contacts (add contacts = [{ name = \"…\", relation = \"…\" }] to the loan).",
-    )
+    Text::tr("phrases.file.no_contacts")
 }
 
 /// Other users can read the loans file: the CLI's warning, whole.
 pub fn file_exposed(shown: &str, mode: u32) -> Text {
-    t(
-        format!(
-            "警告：{shown} 其他用户也能读取（权限 {mode:o}）；里面有你的欠款和联系人电话。建议运行：chmod 600 {shown}"
-        ),
-        format!(
-            "warning: {shown} is readable by other users (mode {mode:o}); it holds your debts and your contacts' phone numbers. Run: chmod 600 {shown}"
-        ),
+    let mode = format!("{mode:o}");
+    Text::trf(
+        "phrases.file.exposed",
+        &[("shown", &shown), ("mode", &mode)],
     )
 }
 
 /// The same fact as the dashboard's header line says it before `chmod 600 PATH`, longest first:
 /// it takes the longest that fits the width, so the command itself is never cut.
 pub fn file_exposed_leads(mode: u32) -> [Text; 4] {
+    let mode = format!("{mode:o}");
     [
-        t(
-            format!("其他用户能读取你的账本（权限 {mode:o}，含欠款和联系人电话）："),
-            format!(
-                "other users can read your loans file (mode {mode:o}; debts, contacts' phones): "
-            ),
-        ),
-        t(
-            format!("其他用户能读取你的账本（权限 {mode:o}）："),
-            format!("other users can read your loans file (mode {mode:o}): "),
-        ),
+        Text::trf("phrases.file.exposed_lead_full", &[("mode", &mode)]),
+        Text::trf("phrases.file.exposed_lead_mode", &[("mode", &mode)]),
         Text::tr("phrases.file_exposed_leads"),
         Text::tr("phrases.file_exposed_leads_2"),
     ]
@@ -796,7 +746,6 @@ pub fn letter_reason_hint() -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
 
     #[test]
     fn an_unknown_id_lists_the_ten_nearest_then_how_many_more() {

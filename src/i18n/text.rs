@@ -19,6 +19,11 @@ impl Text {
         }
     }
 
+    /// The text each language makes for itself (a catalogue's sentence filled in that language).
+    pub fn by_lang(make: impl Fn(Lang) -> String) -> Text {
+        Text::new(make(Lang::Zh), make(Lang::En))
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Zh => &self.zh,
