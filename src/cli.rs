@@ -9,11 +9,20 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::engine::plan::Strategy;
 use crate::i18n::Lang;
 
+/// The top line of `--help` in English, with the Chinese one under it for a reader who has not
+/// chosen a language yet.
+fn about() -> String {
+    format!(
+        "What is due, what is late, and how many days remain before each escalation step.\n{}",
+        crate::i18n::help::about("").unwrap_or_default()
+    )
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "repaydash",
     version,
-    about = "What is due, what is late, and how many days remain before each escalation step.\n还款看板：应还多少、逾期多久、距离催收各阶段还有几天。"
+    about = about()
 )]
 pub struct Cli {
     /// The loans file (else $REPAYDASH_FILE, else ~/.config/repaydash/loans.toml, else the demo)

@@ -6,17 +6,14 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::Lang;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
+/// The catalogue's pattern (chrono's `%` fields) for a day without or with its year.
 fn fmt(lang: Lang, d: NaiveDate, year: bool) -> String {
-    match (lang, year) {
-        (Lang::Zh, false) => d.format("%m-%d").to_string(),
-        (Lang::Zh, true) => d.format("%Y-%m-%d").to_string(),
-        (Lang::En, false) => format!("{} {}", d.day(), MONTHS[d.month0() as usize]),
-        (Lang::En, true) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
-    }
+    let pattern = if year {
+        lang.tr("dates.with_year")
+    } else {
+        lang.tr("dates.in_year")
+    };
+    d.format(pattern).to_string()
 }
 
 /// One day, with its year only when that differs from `today`'s.
@@ -27,10 +24,10 @@ pub fn day(lang: Lang, d: NaiveDate, today: NaiveDate) -> String {
 /// From `a` to `b`: both with the year when either is outside `today`'s year.
 pub fn span(lang: Lang, a: NaiveDate, b: NaiveDate, today: NaiveDate) -> String {
     let year = a.year() != today.year() || b.year() != today.year();
-    match lang {
-        Lang::Zh => format!("{}~{}", fmt(lang, a, year), fmt(lang, b, year)),
-        Lang::En => format!("{} – {}", fmt(lang, a, year), fmt(lang, b, year)),
-    }
+    lang.trf(
+        "dates.span",
+        &[("from", &fmt(lang, a, year)), ("to", &fmt(lang, b, year))],
+    )
 }
 
 #[cfg(test)]

@@ -314,10 +314,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
                 out(&format!("{}\n", warning(w)));
             }
             let n = loaded.portfolio.loans.len();
-            let count = match ctx.lang {
-                Lang::Zh => format!("{n} 笔借款"),
-                Lang::En => repaydash::i18n::en_count(n, "loan", "loans"),
-            };
+            let count = ctx.lang.count("main.validate.loans", n as i64);
             out(&format!("{path_label}: ok, {count}\n"));
         }
         Some(Command::Init) => {}

@@ -86,7 +86,7 @@ fn every_item_cites_an_article_or_a_rule() {
             assert!(ARTICLES.contains(&s.as_str()), "script source {s:?}");
         }
         // Rules belong to the "your rights" panel: each is cited by at least one rights item.
-        for rule in RULES {
+        for rule in RULES.iter() {
             assert!(
                 lib.items
                     .iter()
@@ -140,8 +140,8 @@ fn items_beyond_their_sources_are_general_guidance_and_shown_so() {
     )
     .unwrap();
     for (lang, label) in [
-        ("zh", advice::GENERAL_GUIDANCE_ZH),
-        ("en", advice::GENERAL_GUIDANCE_EN),
+        ("zh", advice::general_guidance(Lang::Zh)),
+        ("en", advice::general_guidance(Lang::En)),
     ] {
         let v = advice_json(path.to_str().unwrap(), "jb", lang);
         let court = if lang == "zh" { "传票" } else { "summons" };
@@ -307,7 +307,7 @@ fn articles_fixture(name: &str) -> PathBuf {
 fn the_article_titles_are_those_of_facts_md() {
     // FACTS.md's table of titles, copied into the fixtures.
     let text = std::fs::read_to_string(articles_fixture("titles.md")).unwrap();
-    for t in ARTICLES {
+    for t in ARTICLES.iter() {
         assert!(text.contains(&format!("| {t} |")), "{t} not in FACTS.md");
     }
     let rows = text.lines().filter(|l| l.starts_with("| 0")).count();

@@ -211,7 +211,7 @@ fn script_lines_no_article_says_cite_general_guidance() {
         (
             "zh",
             ["减免一部分罚息", "不要打扰我的紧急联系人", "工号"],
-            repaydash::knowledge::advice::GENERAL_GUIDANCE_ZH,
+            repaydash::knowledge::advice::general_guidance(repaydash::i18n::Lang::Zh),
         ),
         (
             "en",
@@ -220,7 +220,7 @@ fn script_lines_no_article_says_cite_general_guidance() {
                 "don't call my emergency contacts",
                 "staff ID",
             ],
-            repaydash::knowledge::advice::GENERAL_GUIDANCE_EN,
+            repaydash::knowledge::advice::general_guidance(repaydash::i18n::Lang::En),
         ),
     ] {
         let items = panel_items(&toml, lang, "negotiation");

@@ -29,7 +29,7 @@ pub trait Ask {
         &mut self,
         q: &str,
         default: Option<&str>,
-        check: &dyn Fn(&str) -> Result<(), String>,
+        check: &dyn Fn(&str) -> Result<(), Text>,
         complete: &[String],
     ) -> Result<Answer<String>, Text>;
     /// One of `options`.
@@ -71,7 +71,7 @@ impl<R: BufRead, W: Write> Ask for Lines<R, W> {
         &mut self,
         q: &str,
         default: Option<&str>,
-        check: &dyn Fn(&str) -> Result<(), String>,
+        check: &dyn Fn(&str) -> Result<(), Text>,
         _complete: &[String],
     ) -> Result<Answer<String>, Text> {
         loop {
@@ -85,7 +85,7 @@ impl<R: BufRead, W: Write> Ask for Lines<R, W> {
             match check(&s) {
                 Ok(()) => return Ok(Answer::Given(s)),
                 Err(e) => {
-                    let _ = writeln!(self.output, "  {e}");
+                    let _ = writeln!(self.output, "  {}", e.get(self.lang));
                 }
             }
         }
@@ -102,17 +102,7 @@ impl<R: BufRead, W: Write> Ask for Lines<R, W> {
         }
         let n = options.len() as u32;
         let d = (default + 1).to_string();
-        let lang = self.lang;
-        match self.text(
-            q,
-            Some(&d),
-            &|s| {
-                whole(s, 1, n)
-                    .map(|_| ())
-                    .map_err(|e| e.get(lang).to_string())
-            },
-            &[],
-        )? {
+        match self.text(q, Some(&d), &|s| whole(s, 1, n).map(|_| ()), &[])? {
             Answer::Back => Ok(Answer::Back),
             Answer::Given(s) => Ok(Answer::Given(
                 whole(&s, 1, n).map(|k| k as usize - 1).unwrap_or(default),
@@ -122,17 +112,7 @@ impl<R: BufRead, W: Write> Ask for Lines<R, W> {
 
     fn confirm(&mut self, q: &str, default: bool) -> Result<Answer<bool>, Text> {
         let d = if default { "Y/n" } else { "y/N" };
-        let lang = self.lang;
-        match self.text(
-            q,
-            Some(d),
-            &|s| {
-                yes_no(s, default)
-                    .map(|_| ())
-                    .map_err(|e| e.get(lang).to_string())
-            },
-            &[],
-        )? {
+        match self.text(q, Some(d), &|s| yes_no(s, default).map(|_| ()), &[])? {
             Answer::Back => Ok(Answer::Back),
             Answer::Given(s) => Ok(Answer::Given(yes_no(&s, default).unwrap_or(default))),
         }
@@ -144,11 +124,16 @@ impl<R: BufRead, W: Write> Ask for Lines<R, W> {
 }
 
 fn yes_no(s: &str, default: bool) -> Result<bool, Text> {
-    match s.trim().to_lowercase().as_str() {
-        "y" | "yes" | "是" | "好" => Ok(true),
-        "n" | "no" | "否" | "不" => Ok(false),
-        "y/n" | "n/y" | "" => Ok(default),
-        other => Err(lt::yes_no(other)),
+    let answer = s.trim().to_lowercase();
+    let said = |key: &str| crate::model::words::accepted("answer", key).contains(&answer.as_str());
+    if said("yes") {
+        Ok(true)
+    } else if said("no") {
+        Ok(false)
+    } else if matches!(answer.as_str(), "y/n" | "n/y" | "") {
+        Ok(default)
+    } else {
+        Err(lt::yes_no(&answer))
     }
 }
 
@@ -170,7 +155,7 @@ impl Ask for Prompts {
         &mut self,
         q: &str,
         default: Option<&str>,
-        check: &dyn Fn(&str) -> Result<(), String>,
+        check: &dyn Fn(&str) -> Result<(), Text>,
         complete: &[String],
     ) -> Result<Answer<String>, Text> {
         let shown = match default {
@@ -205,7 +190,7 @@ impl Ask for Prompts {
             }
             match check(&s) {
                 Ok(()) => return Ok(Answer::Given(s)),
-                Err(e) => eprintln!("  {e}"),
+                Err(e) => eprintln!("  {}", e.get(self.lang)),
             }
         }
     }
@@ -421,7 +406,6 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
             continue;
         }};
     }
-    let err = |t: Text| t.get(lang).to_string();
     while i < ORDER.len() {
         let step = ORDER[i];
         if !d.applies(step) {
@@ -434,7 +418,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
                 Some(&d.platform),
                 &|a| {
                     if a.trim().is_empty() {
-                        Err(err(lt::prompt_platform()))
+                        Err(lt::prompt_platform())
                     } else {
                         Ok(())
                     }
@@ -508,7 +492,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
                             if a.trim().is_empty() {
                                 Ok(())
                             } else {
-                                bill(a).map(|_| ()).map_err(err)
+                                bill(a).map(|_| ())
                             }
                         },
                         &[],
@@ -529,7 +513,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
             Step::Principal => match ask.text(
                 &l(lt::prompt_principal()),
                 Some(&d.principal),
-                &|a| amount(a).map(|_| ()).map_err(err),
+                &|a| amount(a).map(|_| ()),
                 &[],
             )? {
                 Answer::Given(a) => d.principal = a,
@@ -548,12 +532,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
                 } else {
                     lt::rate_annual()
                 };
-                match ask.text(
-                    &l(q),
-                    Some(&d.rate),
-                    &|a| percent(a).map(|_| ()).map_err(err),
-                    &[],
-                )? {
+                match ask.text(&l(q), Some(&d.rate), &|a| percent(a).map(|_| ()), &[])? {
                     Answer::Given(a) => d.rate = a,
                     Answer::Back => back!(),
                 }
@@ -561,7 +540,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
             Step::FeeRate => match ask.text(
                 &l(lt::prompt_fee_rate()),
                 Some(&d.fee_rate),
-                &|a| percent(a).map(|_| ()).map_err(err),
+                &|a| percent(a).map(|_| ()),
                 &[],
             )? {
                 Answer::Given(a) => d.fee_rate = a,
@@ -570,11 +549,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
             Step::Term => match ask.text(
                 &l(lt::prompt_term()),
                 Some(&d.term),
-                &|a| {
-                    whole(a, 1, crate::store::schema::MAX_TERM)
-                        .map(|_| ())
-                        .map_err(err)
-                },
+                &|a| whole(a, 1, crate::store::schema::MAX_TERM).map(|_| ()),
                 &[],
             )? {
                 Answer::Given(a) => d.term = a,
@@ -583,7 +558,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
             Step::Start => match ask.text(
                 &l(lt::prompt_start()),
                 Some(&d.start),
-                &|a| date(a).map(|_| ()).map_err(err),
+                &|a| date(a).map(|_| ()),
                 &[],
             )? {
                 Answer::Given(a) => d.start = a,
@@ -600,7 +575,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
                 match ask.text(
                     &l(lt::prompt_due_day()),
                     Some(&default),
-                    &|a| whole(a, 1, 31).map(|_| ()).map_err(err),
+                    &|a| whole(a, 1, 31).map(|_| ()),
                     &[],
                 )? {
                     Answer::Given(a) => d.due_day = a,
@@ -618,7 +593,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
                             if a.trim().is_empty() {
                                 Ok(())
                             } else {
-                                contact(a).map(|_| ()).map_err(err)
+                                contact(a).map(|_| ())
                             }
                         },
                         &[],
@@ -639,7 +614,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
             Step::PaidThrough => match ask.text(
                 &l(lt::prompt_paid_through()),
                 Some(&d.paid_through),
-                &|a| whole(a, 0, 1200).map(|_| ()).map_err(err),
+                &|a| whole(a, 0, 1200).map(|_| ()),
                 &[],
             )? {
                 Answer::Given(a) => d.paid_through = a,
@@ -668,9 +643,9 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
                     Some(&shown),
                     &|a| {
                         if !crate::store::schema::valid_id(a.trim()) {
-                            Err(err(crate::i18n::phrases::id_malformed(a.trim())))
+                            Err(crate::i18n::phrases::id_malformed(a.trim()))
                         } else if taken(a) {
-                            Err(err(crate::i18n::phrases::id_duplicate(a.trim())))
+                            Err(crate::i18n::phrases::id_duplicate(a.trim()))
                         } else {
                             Ok(())
                         }
@@ -685,7 +660,7 @@ pub fn run(ask: &mut dyn Ask, seed: &AddArgs, s: &Setting) -> Result<NewLoan, Te
                 let new = match d.loan() {
                     Ok(n) => n,
                     Err(e) => {
-                        ask.say(&err(e));
+                        ask.say(&l(e));
                         back!();
                     }
                 };

@@ -16,40 +16,6 @@ pub enum Relation {
     Other,
 }
 
-const FAMILY: &[&str] = &[
-    "家", "亲", "父", "母", "爸", "妈", "兄", "弟", "姐", "妹", "哥", "妻", "夫", "老公", "老婆",
-    "配偶", "爱人", "儿", "女", "叔", "伯", "姨", "舅", "姑", "爷", "奶", "外公", "外婆", "表",
-    "堂", "family", "mother", "father", "mom", "mum", "dad", "parent", "brother", "sister",
-    "spouse", "wife", "husband", "partner", "son", "daughter", "uncle", "aunt", "cousin", "grand",
-    "relative",
-];
-const COLLEAGUE: &[&str] = &[
-    "同事",
-    "领导",
-    "上司",
-    "老板",
-    "主管",
-    "经理",
-    "colleague",
-    "coworker",
-    "co-worker",
-    "boss",
-    "manager",
-    "work",
-];
-const FRIEND: &[&str] = &[
-    "朋友",
-    "同学",
-    "室友",
-    "舍友",
-    "好友",
-    "friend",
-    "classmate",
-    "roommate",
-    "flatmate",
-    "mate",
-];
-
 impl Relation {
     /// From the contact's `relation` as the user wrote it (朋友, 姐姐, colleague, …). Colleague
     /// words are looked for first: 同事 must not count as family because of another character.
@@ -57,12 +23,16 @@ impl Relation {
         let Some(r) = relation.map(|r| r.trim().to_lowercase()) else {
             return Relation::Other;
         };
-        let has = |words: &[&str]| words.iter().any(|w| r.contains(w));
-        if has(COLLEAGUE) {
+        let has = |kind: &str| {
+            crate::model::words::accepted("relation", kind)
+                .iter()
+                .any(|w| r.contains(w))
+        };
+        if has("colleague") {
             Relation::Colleague
-        } else if has(FRIEND) {
+        } else if has("friend") {
             Relation::Friend
-        } else if has(FAMILY) {
+        } else if has("family") {
             Relation::Family
         } else {
             Relation::Other

@@ -3,53 +3,27 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::i18n::{Lang, en_count};
+use crate::i18n::Lang;
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// zh `12月18日`, en `18 December`; the year is said only when it is not `today`'s.
+/// zh `12月18日`, en `18 December`; the year is said only when it is not `today`'s. The
+/// pattern is the catalogue's (chrono's `%` fields).
 pub fn date(lang: Lang, d: NaiveDate, today: NaiveDate) -> String {
-    let same_year = d.year() == today.year();
-    match (lang, same_year) {
-        (Lang::Zh, true) => format!("{}月{}日", d.month(), d.day()),
-        (Lang::Zh, false) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        (Lang::En, true) => format!("{} {}", d.day(), MONTHS_EN[d.month0() as usize]),
-        (Lang::En, false) => format!(
-            "{} {} {}",
-            d.day(),
-            MONTHS_EN[d.month0() as usize],
-            d.year()
-        ),
-    }
+    let pattern = if d.year() == today.year() {
+        lang.tr("knowledge.spoken.date_this_year")
+    } else {
+        lang.tr("knowledge.spoken.date_other_year")
+    };
+    d.format(pattern).to_string()
 }
 
 /// zh `3天`, en `3 days` / `1 day`.
 pub fn days(lang: Lang, n: i64) -> String {
-    match lang {
-        Lang::Zh => format!("{n}天"),
-        Lang::En => en_count(n, "day", "days"),
-    }
+    lang.count("knowledge.spoken.days", n)
 }
 
 /// zh `3个月`, en `3 months` / `1 month`.
 pub fn months(lang: Lang, n: u32) -> String {
-    match lang {
-        Lang::Zh => format!("{n}个月"),
-        Lang::En => en_count(n, "month", "months"),
-    }
+    lang.count("knowledge.spoken.months", i64::from(n))
 }
 
 #[cfg(test)]

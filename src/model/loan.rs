@@ -202,16 +202,10 @@ impl LogFlag {
             .find(|k| k.key() == s || k.zh_words().contains(&s))
     }
 
-    /// The Chinese words taken for this flag: the short one first (as `--help` lists it), then
-    /// the complaint draft's label.
-    pub fn zh_words(self) -> &'static [&'static str] {
-        match self {
-            LogFlag::Threat => &["威胁", "恐吓"],
-            LogFlag::Insult => &["辱骂"],
-            LogFlag::ToldThirdParty => &["告知第三方", "向他人透露债务"],
-            LogFlag::FakeLegal => &["冒充司法", "冒充法律程序"],
-            LogFlag::Night => &["夜间"],
-        }
+    /// The Chinese words taken for this flag (`assets/input.toml`): the short one first (as
+    /// `--help` lists it), then the complaint draft's label.
+    pub fn zh_words(self) -> Vec<&'static str> {
+        super::words::accepted("log_flag", self.key())
     }
 }
 

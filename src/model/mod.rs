@@ -4,6 +4,7 @@ mod edit;
 mod loan;
 mod policy;
 mod settings;
+pub mod words;
 
 pub use edit::Edit;
 pub use loan::*;

@@ -5,7 +5,7 @@ use super::Context;
 use super::notice::printable;
 use crate::engine::LoanView;
 use crate::engine::complaint::{DIAL_ATTEMPTS_PER_DAY, EFFECTIVE_CALLS_PER_DAY, Summary};
-use crate::i18n::{Lang, en_count};
+use crate::i18n::Lang;
 use crate::knowledge::advice::platform_label;
 use crate::knowledge::complaint::{self as words, DraftFacts, flag_label};
 use crate::text::{Align, render};
@@ -13,40 +13,24 @@ use crate::text::{Align, render};
 /// The headline figures in one line.
 pub fn headline(lang: Lang, s: &Summary) -> String {
     let mut parts = vec![
-        match lang {
-            Lang::Zh => format!("催收电话 {} 次", s.calls),
-            Lang::En => en_count(s.calls, "collection call", "collection calls"),
-        },
-        match lang {
-            Lang::Zh => format!("夜间（22:00–08:00）{} 次", s.night_calls),
-            Lang::En => format!("{} at night (22:00–08:00)", s.night_calls),
-        },
-        match lang {
-            Lang::Zh => format!(
-                "超过每日 {EFFECTIVE_CALLS_PER_DAY} 次：{} 天",
-                s.days_over_3
-            ),
-            Lang::En => format!(
-                "over {EFFECTIVE_CALLS_PER_DAY} a day: {}",
-                en_count(s.days_over_3, "day", "days")
-            ),
-        },
-        match lang {
-            Lang::Zh => format!(
-                "同一号码超过每日 {DIAL_ATTEMPTS_PER_DAY} 次：{} 天",
-                s.days_over_6_any()
-            ),
-            Lang::En => format!(
-                "over {DIAL_ATTEMPTS_PER_DAY} a day to one number: {}",
-                en_count(s.days_over_6_any(), "day", "days")
-            ),
-        },
+        lang.count("present.complaint.headline.calls", i64::from(s.calls)),
+        lang.trf("present.complaint.headline.night", &[("n", &s.night_calls)]),
+        lang.countf(
+            "present.complaint.headline.over_daily",
+            i64::from(s.days_over_3),
+            &[("limit", &EFFECTIVE_CALLS_PER_DAY)],
+        ),
+        lang.countf(
+            "present.complaint.headline.over_dialled",
+            i64::from(s.days_over_6_any()),
+            &[("limit", &DIAL_ATTEMPTS_PER_DAY)],
+        ),
     ];
     if s.other_contacts > 0 {
-        parts.push(match lang {
-            Lang::Zh => format!("短信、上门等 {} 次", s.other_contacts),
-            Lang::En => format!("{} SMS, visits or other", s.other_contacts),
-        });
+        parts.push(lang.trf(
+            "present.complaint.headline.other",
+            &[("n", &s.other_contacts)],
+        ));
     }
     parts.join(" · ")
 }
@@ -100,14 +84,11 @@ pub fn contact_lines(lang: Lang, s: &Summary) -> Vec<String> {
             } else {
                 lang.tr("present.complaint.not_recorded_as_told")
             };
-            match lang {
-                Lang::Zh => format!("{}：电话 {} 次 · {told}", printable(&c.name), c.calls),
-                Lang::En => format!(
-                    "{}: {} · {told}",
-                    printable(&c.name),
-                    en_count(c.calls, "call", "calls")
-                ),
-            }
+            lang.countf(
+                "present.complaint.contact_called",
+                i64::from(c.calls),
+                &[("name", &printable(&c.name)), ("told", &told)],
+            )
         })
         .collect()
 }

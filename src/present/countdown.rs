@@ -11,7 +11,7 @@ pub use super::contact::Countdown;
 use super::snapshot::LoanFacts;
 use crate::dates;
 use crate::engine::{Escalation, Ledger, LoanStatus};
-use crate::i18n::{Lang, en_count};
+use crate::i18n::Lang;
 use crate::model::StageKind;
 
 /// The title over a loan's stages in the dashboard's detail: for a loan not late every stage is
@@ -61,51 +61,53 @@ pub fn sentence(lang: Lang, e: &LoanFacts, today: NaiveDate, dated: bool) -> Opt
         Countdown::IfMissed { due, contact } => {
             let due = dates::day(lang, due, today);
             let on = dates::day(lang, contact, today);
-            let d = (contact - today).num_days();
-            return Some(match (lang, dated) {
-                (Lang::Zh, true) => format!("{name}：若 {due} 未还，{on} 起可能联系紧急联系人"),
-                (Lang::Zh, false) => format!("{name}：若 {due} 未还，{d} 天后可能联系紧急联系人"),
-                (Lang::En, true) => format!(
-                    "{name}: if {due} is missed, emergency contacts may be called from {on}"
-                ),
-                (Lang::En, false) => format!("{name}: if {due} is missed, contacts from {on}"),
-            });
+            if dated {
+                return Some(lang.trf(
+                    "present.countdown.header.if_missed_dated",
+                    &[("name", &name), ("due", &due), ("on", &on)],
+                ));
+            }
+            // Without room for both dates, a language says either the days left or the day.
+            let when = if lang.tr("present.countdown.header.if_missed_says") == "date" {
+                on
+            } else {
+                (contact - today).num_days().to_string()
+            };
+            return Some(lang.trf(
+                "present.countdown.header.if_missed",
+                &[("name", &name), ("due", &due), ("when", &when)],
+            ));
         }
         Countdown::Ahead { days: d, date } => {
-            let on = dates::day(lang, date, today);
-            match (lang, d, dated) {
-                (Lang::Zh, d, true) => format!("{name}：{d} 天后（{on}）可能联系紧急联系人"),
-                (Lang::Zh, d, false) => format!("{name}：{d} 天后可能联系紧急联系人"),
-                (Lang::En, 1, _) => format!("{name}: emergency contacts may be called tomorrow"),
-                (Lang::En, d, true) => {
-                    format!("{name}: emergency contacts may be called in {d} days ({on})")
-                }
-                (Lang::En, d, false) => {
-                    format!("{name}: emergency contacts may be called in {d} days")
-                }
-            }
+            // A language whose "tomorrow" says the day already gives no date after it.
+            let at = if !dated
+                || (d == 1 && lang.tr("present.countdown.header.tomorrow_dated") != "yes")
+            {
+                String::new()
+            } else {
+                let on = dates::day(lang, date, today);
+                lang.trf("present.countdown.header.at", &[("on", &on)])
+            };
+            lang.countf(
+                "present.countdown.header.ahead",
+                d,
+                &[("name", &name), ("at", &at)],
+            )
         }
         Countdown::Today { .. } => lang.trf(
             "present.countdown.name_emergency_contacts_may",
             &[("name", &name)],
         ),
         Countdown::Passed { days: n, date } => {
-            let on = dates::day(lang, date, today);
-            match (lang, dated) {
-                (Lang::Zh, true) => format!("{name}：{on} 起可能已在联系紧急联系人（已 {n} 天）"),
-                (Lang::Zh, false) => format!("{name}：可能已在联系紧急联系人（已 {n} 天）"),
-                (Lang::En, true) => {
-                    format!(
-                        "{name}: emergency contacts may already be called, since {on} ({})",
-                        en_count(n, "day", "days")
-                    )
-                }
-                (Lang::En, false) => {
-                    format!(
-                        "{name}: emergency contacts may already be called, for {}",
-                        en_count(n, "day", "days")
-                    )
-                }
+            if dated {
+                let on = dates::day(lang, date, today);
+                lang.countf(
+                    "present.countdown.header.passed_dated",
+                    n,
+                    &[("name", &name), ("on", &on)],
+                )
+            } else {
+                lang.countf("present.countdown.header.passed", n, &[("name", &name)])
             }
         }
     };
@@ -119,17 +121,15 @@ pub fn sentence(lang: Lang, e: &LoanFacts, today: NaiveDate, dated: bool) -> Opt
             .find(|m| m.kind == StageKind::CreditReport)
             .map(|m| super::stage::mark(m.basis))
             .unwrap_or_default();
-        let on = dates::day(lang, credit, today);
-        s += &match (lang, dated) {
-            (Lang::Zh, true) => format!("；{approx}{n} 天后可能上报征信（{approx}{on}）"),
-            (Lang::Zh, false) => format!("；{approx}{n} 天后可能上报征信"),
-            (Lang::En, true) => {
-                format!(
-                    "; credit report possible in {approx}{} ({approx}{on})",
-                    en_count(n, "day", "days")
-                )
-            }
-            (Lang::En, false) => format!("; credit report in {approx}{n}d"),
+        s += &if dated {
+            let on = dates::day(lang, credit, today);
+            lang.countf(
+                "present.countdown.header.credit_dated",
+                n,
+                &[("approx", &approx), ("on", &on)],
+            )
+        } else {
+            lang.countf("present.countdown.header.credit", n, &[("approx", &approx)])
         };
     }
     Some(s)

@@ -158,10 +158,10 @@ pub fn rows(p: &Portfolio, policies: &Policies, lang: Lang) -> Vec<EntryRow> {
             ));
         }
         for (i, x) in loan.extensions.iter().enumerate() {
-            let summary = match lang {
-                Lang::Zh => format!("第 {} 期延至 {}", x.installment, x.due),
-                Lang::En => format!("installment {} moved to {}", x.installment, x.due),
-            };
+            let summary = lang.trf(
+                "present.entries.moved.summary",
+                &[("installment", &x.installment), ("due", &x.due)],
+            );
             out.push(base(
                 EntryKind::Extension,
                 i,

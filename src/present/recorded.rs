@@ -11,14 +11,15 @@ use crate::money::grouped;
 
 /// `已记录还款 ¥800.16（2026-11-23）` / `Recorded a payment of ¥800.16 (2026-11-23)`.
 pub fn what(lang: Lang, edit: &Edit, cur: &str) -> String {
-    match (edit, lang) {
-        (Edit::Pay { date, amount, .. }, Lang::Zh) => {
-            format!("已记录还款 {cur}{}（{date}）", grouped(*amount))
-        }
-        (Edit::Pay { date, amount, .. }, Lang::En) => {
-            format!("Recorded a payment of {cur}{} ({date})", grouped(*amount))
-        }
-        (Edit::Log { entry, .. }, _) if entry.kind == LogKind::ContactNotified => {
+    match edit {
+        Edit::Pay { date, amount, .. } => lang.trf(
+            "present.recorded.what.payment",
+            &[
+                ("amount", &format!("{cur}{}", grouped(*amount))),
+                ("date", date),
+            ],
+        ),
+        Edit::Log { entry, .. } if entry.kind == LogKind::ContactNotified => {
             // The contact's name as written, without control characters.
             let who: String = entry
                 .who
@@ -27,51 +28,42 @@ pub fn what(lang: Lang, edit: &Edit, cur: &str) -> String {
                 .chars()
                 .filter(|c| !c.is_control())
                 .collect();
-            match lang {
-                Lang::Zh => format!("已记录：已告知 {who}（{}）", entry.date),
-                Lang::En => format!("Recorded: {who} told ({})", entry.date),
-            }
+            lang.trf(
+                "present.recorded.what.told",
+                &[("who", &who), ("date", &entry.date)],
+            )
         }
-        (Edit::Log { entry, .. }, _) => {
+        Edit::Log { entry, .. } => {
             let when = match entry.time {
                 Some(t) => format!("{} {}", entry.date, t.format("%H:%M:%S")),
                 None => entry.date.to_string(),
             };
-            match lang {
-                Lang::Zh => format!("已记录：{}（{when}）", lang.log_kind(entry.kind)),
-                Lang::En => format!(
-                    "Recorded a log entry: {} ({when})",
-                    lang.log_kind(entry.kind)
-                ),
-            }
+            lang.trf(
+                "present.recorded.what.log",
+                &[("kind", &lang.log_kind(entry.kind)), ("when", &when)],
+            )
         }
-        (
-            Edit::Extend {
-                installment, due, ..
-            },
-            Lang::Zh,
-        ) => format!("已记录延期：第 {installment} 期改到 {due}"),
-        (
-            Edit::Extend {
-                installment, due, ..
-            },
-            Lang::En,
-        ) => format!("Recorded an extension: installment {installment} now due on {due}"),
-        (Edit::PayPenalty { date, amount, .. }, _) => {
+        Edit::Extend {
+            installment, due, ..
+        } => lang.trf(
+            "present.recorded.what.extension",
+            &[("installment", installment), ("due", due)],
+        ),
+        Edit::PayPenalty { date, amount, .. } => {
             let m = format!("{cur}{}", grouped(*amount));
             outcome::recorded_penalty(&m, *date).get(lang).to_string()
         }
-        (Edit::Agree { agreement: a, .. }, _) => {
+        Edit::Agree { agreement: a, .. } => {
             let m = format!("{cur}{}", grouped(a.amount));
             outcome::recorded_agreement(a.months, &m, a.from)
                 .get(lang)
                 .to_string()
         }
-        (Edit::Promise { promise: p, .. }, _) => {
+        Edit::Promise { promise: p, .. } => {
             let m = format!("{cur}{}", grouped(p.amount));
             outcome::recorded_promise(&m, p.by).get(lang).to_string()
         }
-        (Edit::Settle { settlement: st, .. }, _) => {
+        Edit::Settle { settlement: st, .. } => {
             let m = format!("{cur}{}", grouped(st.amount));
             outcome::recorded_settlement(&m, st.date)
                 .get(lang)
@@ -99,18 +91,14 @@ pub fn after(lang: Lang, f: &LoanFacts, cur: &str, today: NaiveDate) -> String {
         if let (Some(date), Some(days)) = (l.next_due_date, l.days_until_due)
             && l.status != LoanStatus::Overdue
         {
-            parts.push(match lang {
-                Lang::Zh => format!(
-                    "下期 {cur}{} 于 {date}（{}）",
-                    grouped(l.next_due_amount),
-                    lang.days_from_now(days)
-                ),
-                Lang::En => format!(
-                    "next {cur}{} on {date} ({})",
-                    grouped(l.next_due_amount),
-                    lang.days_from_now(days)
-                ),
-            });
+            parts.push(lang.trf(
+                "present.recorded.state.next",
+                &[
+                    ("amount", &format!("{cur}{}", grouped(l.next_due_amount))),
+                    ("date", &date),
+                    ("when", &lang.days_from_now(days)),
+                ],
+            ));
         }
         parts.push(format!(
             "{} {cur}{}",

@@ -134,16 +134,18 @@ pub fn display_name(loan: &Loan, policies: &Policies, lang: Lang) -> String {
         if alias.contains(policy.display_name(Lang::Zh)) {
             return alias.to_string();
         }
-        return match lang {
-            Lang::Zh => format!("{platform}{alias}"),
-            Lang::En => format!("{platform} {alias}"),
-        };
+        return lang.trf(
+            "present.snapshot.name.platform_product",
+            &[("platform", &platform), ("product", &alias)],
+        );
     }
-    match (&loan.product, lang) {
-        (Some(p), _) if p == platform => p.clone(),
-        (Some(p), Lang::Zh) => format!("{platform}{p}"),
-        (Some(p), Lang::En) => format!("{platform} {p}"),
-        (None, _) => platform.to_string(),
+    match &loan.product {
+        Some(p) if p == platform => p.clone(),
+        Some(p) => lang.trf(
+            "present.snapshot.name.platform_product",
+            &[("platform", &platform), ("product", p)],
+        ),
+        None => platform.to_string(),
     }
 }
 
@@ -244,19 +246,14 @@ impl Timeline {
 impl Totals {
     /// The words around the three figures: (`逾期`, `7 天内到期`, `未结清 6 笔`).
     pub fn words(&self, lang: Lang, alert_days: u32) -> (&'static str, String, String) {
-        let open = self.open;
-        match lang {
-            Lang::Zh => (
-                "逾期",
-                format!("{alert_days} 天内到期"),
-                format!("未结清 {open} 笔"),
+        (
+            lang.tr("present.snapshot.totals.overdue"),
+            lang.trf(
+                "present.snapshot.totals.due_within",
+                &[("days", &alert_days)],
             ),
-            Lang::En => (
-                "overdue",
-                format!("due within {alert_days} days"),
-                format!("{} open", crate::i18n::en_count(open, "loan", "loans")),
-            ),
-        }
+            lang.count("present.snapshot.totals.open", self.open as i64),
+        )
     }
 
     /// `逾期 ¥3,276.74  ·  7 天内到期 ¥627.00  ·  未结清 6 笔`: the dashboard's header line and
@@ -338,17 +335,16 @@ impl LoanFacts {
                 .get(lang)
                 .into();
         }
-        match (lang, l.status) {
-            (Lang::Zh, LoanStatus::Overdue) => format!("逾期{}天", l.days_overdue),
-            (Lang::En, LoanStatus::Overdue) => format!("{}d late", l.days_overdue),
-            (_, LoanStatus::DueSoon) => match (lang, l.days_until_due) {
-                (Lang::Zh, Some(0)) => "今天到期".into(),
-                (Lang::En, Some(0)) => "due today".into(),
-                (Lang::Zh, Some(d)) => format!("{d}天后到期"),
-                (Lang::En, Some(d)) => format!("due in {d}d"),
-                (_, None) => lang.status(l.status).into(),
+        match l.status {
+            LoanStatus::Overdue => {
+                lang.trf("present.snapshot.status.late", &[("days", &l.days_overdue)])
+            }
+            LoanStatus::DueSoon => match l.days_until_due {
+                Some(0) => lang.tr("present.snapshot.status.due_today").into(),
+                Some(d) => lang.trf("present.snapshot.status.due_in", &[("days", &d)]),
+                None => lang.status(l.status).into(),
             },
-            (_, s) => lang.status(s).into(),
+            s => lang.status(s).into(),
         }
     }
 

@@ -22,7 +22,6 @@ use super::Context;
 use crate::clean::clean;
 use crate::engine::LoanView;
 use crate::engine::cashflow::{unpaid_items, upcoming_milestones};
-use crate::i18n::Lang;
 use crate::model::StageKind;
 use crate::money::grouped;
 
@@ -223,26 +222,28 @@ fn due_events<W: Write>(
             write_event(ics, &event, stamp)?;
             continue;
         }
-        let summary = match (lang, item.overdue) {
-            (Lang::Zh, false) => format!("还款：{name} 第{}期 {amount}", item.n),
-            (Lang::Zh, true) => format!("已逾期：{name} 第{}期 {amount}", item.n),
-            (Lang::En, false) => format!("Repay {name} #{}: {amount}", item.n),
-            (Lang::En, true) => format!("Overdue: {name} #{}: {amount}", item.n),
-        };
+        let summary = lang.trf(
+            if item.overdue {
+                "report.ics.event.overdue_summary"
+            } else {
+                "report.ics.event.due_summary"
+            },
+            &[("name", &name), ("n", &item.n), ("amount", &amount)],
+        );
         let contact = contact_day
             .and_then(|d| item.due.checked_add_signed(Duration::days(i64::from(d))))
             .map(|d| lang.trf("report.ics.if_unpaid_emergency_contacts", &[("d", &d)]))
             .unwrap_or_default();
-        let description = match lang {
-            Lang::Zh => format!(
-                "{name} 第{}期，{} 到期，待还 {amount}。{contact}",
-                item.n, item.due
-            ),
-            Lang::En => format!(
-                "{name} installment {}, due {}, unpaid {amount}. {contact}",
-                item.n, item.due
-            ),
-        };
+        let description = lang.trf(
+            "report.ics.event.due_description",
+            &[
+                ("name", &name),
+                ("n", &item.n),
+                ("due", &item.due),
+                ("amount", &amount),
+                ("contact", &contact),
+            ],
+        );
         let uid = due_uid(&v.loan.id, item.n);
         let event = EventOut {
             uid: &uid,
@@ -282,31 +283,28 @@ fn milestone_events<W: Write>(
         });
         let day = if m.typical { ms.day_typical } else { ms.day }.unwrap_or(0);
         let stage = lang.stage(m.kind);
-        let summary = match (lang, m.typical) {
-            (Lang::Zh, false) => format!("{name}：{stage}（逾期第{day}天，逾期 {overdue}）"),
-            (Lang::Zh, true) => {
-                format!("{name}：{stage}（较晚的报道，逾期第{day}天，逾期 {overdue}）")
-            }
-            (Lang::En, false) => {
-                format!("{name}: {stage} from overdue day {day} ({overdue} overdue)")
-            }
-            (Lang::En, true) => {
-                format!("{name}: {stage} from overdue day {day}, later report ({overdue} overdue)")
-            }
-        };
+        let summary = lang.trf(
+            if m.typical {
+                "report.ics.event.stage_summary_later"
+            } else {
+                "report.ics.event.stage_summary"
+            },
+            &[
+                ("name", name),
+                ("stage", &stage),
+                ("day", &day),
+                ("overdue", overdue),
+            ],
+        );
         let note = lang.t(&ms.note_zh, &ms.note_en);
-        let description = match lang {
-            Lang::Zh => format!(
-                "按文章和用户反馈估计的日子，不是规定。{note} 来源：{}\n{}",
-                ms.source,
-                crate::present::stage::basis_line(lang, ms.basis)
-            ),
-            Lang::En => format!(
-                "An estimate from articles and user reports, not a rule. {note} Source: {}\n{}",
-                ms.source,
-                crate::present::stage::basis_line(lang, ms.basis)
-            ),
-        };
+        let description = lang.trf(
+            "report.ics.event.stage_description",
+            &[
+                ("note", &note),
+                ("source", &ms.source),
+                ("basis", &crate::present::stage::basis_line(lang, ms.basis)),
+            ],
+        );
         let uid = milestone_uid(&v.loan.id, m.kind, m.typical);
         let event = EventOut {
             uid: &uid,
@@ -392,6 +390,7 @@ mod tests {
     //! The writer against the `icalendar` crate that wrote every export before it (a test-only
     //! dependency now): same bytes for the same events, folding and escaping included.
     use super::*;
+    use crate::i18n::Lang;
     use crate::knowledge::Policies;
     use crate::model::Portfolio;
     use crate::store::builtin_policies;

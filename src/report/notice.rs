@@ -33,25 +33,18 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
                 .iter()
                 .map(|c| printable(&c.name))
                 .collect();
-            return Err(NoticeError::NoSuchContact(Text::new(
-                format!(
-                    "借款 {} 没有名为 {n:?} 的联系人；有：{}",
-                    view.loan.id,
-                    if names.is_empty() {
-                        "（无）".to_string()
-                    } else {
-                        names.join("、")
-                    }
-                ),
-                format!(
-                    "loan {} has no contact named {n:?}; it has: {}",
-                    view.loan.id,
-                    if names.is_empty() {
-                        "(none)".to_string()
-                    } else {
-                        names.join(", ")
-                    }
-                ),
+            let listed = |lang: Lang| {
+                if names.is_empty() {
+                    lang.tr("report.notice.contacts.none").to_string()
+                } else {
+                    names.join(lang.tr("common.comma"))
+                }
+            };
+            let listed = Text::new(listed(Lang::Zh), listed(Lang::En));
+            return Err(NoticeError::NoSuchContact(Text::around(
+                "report.notice.contacts.no_such",
+                ("names", &listed),
+                &[("loan", &view.loan.id), ("name", &n)],
             )));
         }
         return Ok(format!(
@@ -68,9 +61,11 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
         let relation = c
             .relation
             .as_deref()
-            .map(|r| match lang {
-                Lang::Zh => format!("（{}）", printable(r)),
-                Lang::En => format!(" ({})", printable(r)),
+            .map(|r| {
+                lang.trf(
+                    "report.notice.contacts.relation",
+                    &[("relation", &printable(r))],
+                )
             })
             .unwrap_or_default();
         let told = crate::engine::notice::told(view.loan, &c.name, ctx.today)

@@ -22,10 +22,10 @@ pub fn text(ctx: &Context, v: &LoanView) -> String {
     // The method and the rate in words (等额本息, 年化), as the dashboard says them; the JSON
     // keeps the file's keys.
     let method = crate::i18n::trust::method_name(&r.method);
-    let method = match lang {
-        crate::i18n::Lang::Zh => format!("（{}）", method.zh),
-        crate::i18n::Lang::En => format!("({})", method.en),
-    };
+    let method = lang.trf(
+        "report.schedule.method.named",
+        &[("method", &method.get(lang))],
+    );
     let mut out = format!(
         "{}  {}  {} {}  {} {}\n\n",
         ctx.display_name(v.loan),

@@ -7,7 +7,6 @@ use unicode_width::UnicodeWidthStr;
 use super::Context;
 use super::table::truncate;
 use crate::engine::LoanStatus;
-use crate::i18n::Lang;
 use crate::money::grouped;
 
 /// The widest the line may be, in display columns (CJK counts two).
@@ -40,10 +39,13 @@ pub fn line(ctx: &Context) -> String {
     let mut named: Option<(usize, String)> = None;
     if !overdue.is_empty() {
         let amount: Decimal = overdue.iter().map(|f| f.ledger.overdue_amount).sum();
-        parts.push(match lang {
-            Lang::Zh => format!("逾期{}笔 {cur}{}", overdue.len(), grouped(amount)),
-            Lang::En => format!("{} overdue {cur}{}", overdue.len(), grouped(amount)),
-        });
+        parts.push(lang.trf(
+            "report.status.parts.overdue",
+            &[
+                ("n", &overdue.len()),
+                ("amount", &format!("{cur}{}", grouped(amount))),
+            ],
+        ));
         // The snapshot is in urgency order: the first late loan with a contact day is the nearest.
         if let Some(f) = overdue.iter().find(|f| f.countdown.is_alarm()) {
             let when = f.countdown.words(lang, ctx.today);

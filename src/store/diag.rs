@@ -44,6 +44,22 @@ impl Diagnostic {
     }
 }
 
+/// `head:` then one `path:line:col: problem` per line, in each language.
+pub fn with_problems(head: &Text, diags: &[Diagnostic], path: &str) -> Text {
+    let in_lang = |lang: Lang| {
+        let listed = diags
+            .iter()
+            .map(|d| d.render_in(path, lang))
+            .collect::<Vec<_>>()
+            .join("\n");
+        lang.trf(
+            "store.problems.listed",
+            &[("head", &head.get(lang)), ("list", &listed)],
+        )
+    };
+    Text::new(in_lang(Lang::Zh), in_lang(Lang::En))
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render("<file>"))

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::write::{self, ErrorKind, Prepared, WriteError, file_of, real_path, take_lock};
 use super::{Diagnostic, Source, lock, schema};
-use crate::i18n::{Lang, Text, phrases as ph};
+use crate::i18n::{Text, phrases as ph};
 use crate::model::Policy;
 
 /// A TOML basic string on one line.
@@ -69,17 +69,7 @@ pub(super) fn create_empty(path: &Path) -> Result<(), WriteError> {
 }
 
 pub(super) fn problems(head: Text, diags: &[Diagnostic], path: &str) -> WriteError {
-    let listed = |lang| {
-        diags
-            .iter()
-            .map(|d| d.render_in(path, lang))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    bad(Text::new(
-        format!("{}：\n{}", head.zh, listed(Lang::Zh)),
-        format!("{}:\n{}", head.en, listed(Lang::En)),
-    ))
+    bad(super::diag::with_problems(&head, diags, path))
 }
 
 impl Held {

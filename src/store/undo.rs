@@ -55,17 +55,19 @@ pub struct Undone {
 impl Undone {
     /// What was undone, one line each, for the terminal.
     pub fn describe(&self, lang: Lang) -> Vec<String> {
-        let colon = match lang {
-            Lang::Zh => "：",
-            Lang::En => ":",
-        };
         let mut out = Vec::new();
         if !self.removed.is_empty() {
-            out.push(format!("{}{colon}", ph::undo_took_out().get(lang)));
+            out.push(lang.trf(
+                "store.undo.heading",
+                &[("head", &ph::undo_took_out().get(lang))],
+            ));
             out.extend(self.removed.iter().map(|l| format!("  - {l}")));
         }
         if !self.restored.is_empty() {
-            out.push(format!("{}{colon}", ph::undo_put_back().get(lang)));
+            out.push(lang.trf(
+                "store.undo.heading",
+                &[("head", &ph::undo_put_back().get(lang))],
+            ));
             out.extend(self.restored.iter().map(|l| format!("  + {l}")));
         }
         out
@@ -148,17 +150,10 @@ pub fn undo(source: &Source, builtin: &[Policy]) -> Result<Undone, WriteError> {
     }
     let old_text = String::from_utf8(old).map_err(|_| refuse(ph::backup_not_utf8(&bak_shown)))?;
     let parsed = schema::parse_portfolio(&old_text, builtin).map_err(|diags| {
-        let listed = |lang| {
-            diags
-                .iter()
-                .map(|d| d.render_in(&bak_shown, lang))
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let head = ph::backup_has_problems();
-        refuse(Text::new(
-            format!("{}：\n{}", head.zh, listed(Lang::Zh)),
-            format!("{}:\n{}", head.en, listed(Lang::En)),
+        refuse(super::diag::with_problems(
+            &ph::backup_has_problems(),
+            &diags,
+            &bak_shown,
         ))
     })?;
     let now_text = String::from_utf8_lossy(now);

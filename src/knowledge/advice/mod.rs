@@ -21,7 +21,4 @@ mod wording;
 pub use parse::{ADVICE_EN, ADVICE_ZH, library, parse};
 pub use select::{panels, panels_in, script_facts, topic_order};
 pub use types::*;
-pub use wording::{
-    GENERAL_GUIDANCE_EN, GENERAL_GUIDANCE_ZH, fill, general_guidance, platform_and_product,
-    platform_label,
-};
+pub use wording::{fill, general_guidance, platform_and_product, platform_label};

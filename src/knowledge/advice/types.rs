@@ -1,6 +1,8 @@
 //! The advice's types: topics, the library and its items, the call script, the panels a loan
 //! gets, and what the library may cite.
 
+use std::sync::{LazyLock, OnceLock};
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -9,37 +11,40 @@ use crate::engine::Situation;
 use crate::engine::proposal::Proposal;
 use crate::model::Basis;
 
+/// What the advice may cite (`assets/sources.toml`): each document by its own title, the same
+/// in every language.
+pub const SOURCES_TOML: &str = include_str!("../../../assets/sources.toml");
+
+/// The asset's sections, parsed once; a broken asset reads as empty and the tests say why.
+fn cited() -> &'static toml::Table {
+    static TABLE: OnceLock<toml::Table> = OnceLock::new();
+    TABLE.get_or_init(|| toml::from_str(SOURCES_TOML).unwrap_or_default())
+}
+
+/// Every title of one section of the asset.
+fn titles(section: &str) -> Vec<&'static str> {
+    cited()
+        .get(section)
+        .and_then(toml::Value::as_table)
+        .map(|t| t.values().filter_map(toml::Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// One cited document by its section and key in the asset (`cite("rules", "credit_card_rules_70")`);
+/// empty when the asset lacks it, which the tests rule out.
+pub fn cite(section: &str, key: &str) -> &'static str {
+    cited()
+        .get(section)
+        .and_then(|t| t.get(key))
+        .and_then(toml::Value::as_str)
+        .unwrap_or_default()
+}
+
 /// The four source articles, cited by title (FACTS.md).
-pub const ARTICLES: [&str; 4] = [
-    "携程借款逾期一天会立即联系紧急联系人吗",
-    "支付宝借呗逾期后会如何联系紧急联系人?怎么处理?",
-    "星图金融任性贷逾期多久会联系紧急联系人",
-    "逾期打联系人的方法",
-];
+pub static ARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| titles("articles"));
 
 /// The rules beyond the articles (FACTS.md, "your rights"), cited by name.
-pub const RULES: [&str; 13] = [
-    "GB/T 45251—2025 互联网金融 个人网络消费信贷 贷后催收风控指引（新京报报道，2025）",
-    "中国银行业协会 消费贷款催收指引（2026-01-30，新闻报道）",
-    "投诉渠道 12378（国家金融监督管理总局）",
-    "投诉渠道 12363（中国人民银行，含征信异议）",
-    "投诉渠道 12321（骚扰电话、短信举报）",
-    "报警电话 110（威胁、暴力）",
-    "征信业管理条例 第15条",
-    "征信业管理条例 第16条",
-    "征信业管理条例 第17条",
-    "征信业管理条例 第25条",
-    "商业银行信用卡业务监督管理办法 第70条",
-    "中国人民银行公告〔2021〕第3号（明示年化利率）",
-    "中国人民银行关于人民币贷款利率有关问题的通知（银发〔2003〕251号，逾期罚息为合同利率上浮30%–50%）",
-];
-
-/// The reported lines a loan's true rate is told against (FACTS: the cost of a loan), cited by
-/// the generated rate item only: 36 %, then 24 %.
-pub const RATE_LINES: [&str; 2] = [
-    "关于规范整顿“现金贷”业务的通知（整治办函〔2017〕141号，综合年化成本 36%）",
-    "消费金融公司新发放贷款年化利率不超过 24% 的报道（新闻报道，2025）",
-];
+pub static RULES: LazyLock<Vec<&'static str>> = LazyLock::new(|| titles("rules"));
 
 /// Placeholders the call script's lines may use.
 pub const SCRIPT_PLACEHOLDERS: [&str; 9] = [
@@ -325,5 +330,33 @@ pub struct AdvicePanels {
 impl AdvicePanels {
     pub fn panel(&self, topic: Topic) -> Option<&Panel> {
         self.panels.iter().find(|p| p.topic == topic)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sources_asset_holds_every_document_the_code_cites() {
+        assert!(toml::from_str::<toml::Table>(SOURCES_TOML).is_ok());
+        assert_eq!(ARTICLES.len(), 4);
+        assert_eq!(RULES.len(), 13);
+        // The documents the generated items name themselves.
+        for (section, key) in [
+            ("rules", "credit_card_rules_70"),
+            ("rules", "apr_disclosure"),
+            ("rules", "credit_regulation_16"),
+            ("rules", "credit_regulation_25"),
+            ("rate_lines", "apr_36"),
+            ("rate_lines", "apr_24"),
+        ] {
+            assert!(!cite(section, key).is_empty(), "{section}.{key}");
+        }
+        assert_eq!(
+            cite("rules", "credit_regulation_16"),
+            "征信业管理条例 第16条"
+        );
+        assert_eq!(cite("rules", "no_such"), "");
     }
 }

@@ -55,7 +55,7 @@ pub fn platform_label(view: &LoanView, lang: Lang) -> String {
 pub fn platform_and_product(view: &LoanView, lang: Lang) -> (String, String) {
     let p = view.policy;
     let loan = view.loan;
-    let a_loan = || lang.t("一笔钱", "consumer").to_string();
+    let a_loan = || lang.tr("knowledge.advice.wording.a_loan").to_string();
     let product = || loan.product.clone().unwrap_or_else(a_loan);
     let written = loan.platform_written.trim();
     if p.key != "generic" {
@@ -86,7 +86,7 @@ pub(super) fn agreement_ref_item(view: &LoanView, lang: Lang) -> Option<PanelIte
         text: crate::i18n::outcome::agreement_without_ref_advice()
             .get(lang)
             .to_string(),
-        sources: vec![RULES[10].to_string()],
+        sources: vec![cite("rules", "credit_card_rules_70").to_string()],
         basis: None,
         kind: ItemKind::FromUserFile,
         id: None,
@@ -103,12 +103,12 @@ pub(super) fn apr_item(view: &LoanView, lang: Lang) -> Option<PanelItem> {
     } else {
         return None;
     };
-    let mut sources = vec![RULES[11].to_string()];
+    let mut sources = vec![cite("rules", "apr_disclosure").to_string()];
     sources.push(
         if line == 36 {
-            RATE_LINES[0]
+            cite("rate_lines", "apr_36")
         } else {
-            RATE_LINES[1]
+            cite("rate_lines", "apr_24")
         }
         .to_string(),
     );
@@ -275,14 +275,18 @@ pub(super) fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<
         })
         .collect();
     if !script.checklist.is_empty() {
-        // The title's own script decides the separators: CJK title, CJK punctuation.
-        let cjk = script.checklist_title.chars().any(|c| c as u32 >= 0x2E80);
-        let (colon, sep) = if cjk { ("：", "、") } else { (": ", "; ") };
         out.push(PanelItem {
-            text: format!(
-                "{}{colon}{}",
-                script.checklist_title,
-                script.checklist.join(sep)
+            text: lang.trf(
+                "knowledge.advice.wording.checklist",
+                &[
+                    ("title", &script.checklist_title),
+                    (
+                        "items",
+                        &script
+                            .checklist
+                            .join(lang.tr("knowledge.advice.wording.checklist_sep")),
+                    ),
+                ],
             ),
             sources: script.sources.clone(),
             basis: None,
@@ -304,11 +308,8 @@ pub(super) fn script_items(script: &Script, f: &ScriptFacts, lang: Lang) -> Vec<
 
 /// The source an item names when no article or rule says it: general guidance, shown as such.
 pub fn general_guidance(lang: Lang) -> &'static str {
-    lang.t(GENERAL_GUIDANCE_ZH, GENERAL_GUIDANCE_EN)
+    lang.tr("knowledge.advice.wording.general_guidance")
 }
-
-pub const GENERAL_GUIDANCE_ZH: &str = "一般建议（不出自文章或规定）";
-pub const GENERAL_GUIDANCE_EN: &str = "general guidance (not from an article or rule)";
 
 /// The loan's own credit-report stage: when a record may be made, on what basis, and, once that
 /// day has passed, that it may already have been made. None when the policy gives no day.
@@ -322,44 +323,25 @@ pub(super) fn credit_stage_item(
     let date = m.date?;
     let when = spoken::date(lang, date, today);
     // The source line names the article; the text says whose day it is.
-    let basis = match (lang, m.basis) {
-        (Lang::Zh, Basis::Article) => "这个平台的文章报道的天数",
-        (Lang::Zh, Basis::Estimate) => "估计：借用其他平台文章报道的天数，不是这个平台自己的",
-        (Lang::Zh, Basis::User) => "这是你文件里写的天数",
-        (Lang::En, Basis::Article) => "the day this platform's article reports",
-        (Lang::En, Basis::Estimate) => {
-            "an estimate: another platform's reported day, not this platform's own"
-        }
-        (Lang::En, Basis::User) => "the day written in your file",
+    let basis = match m.basis {
+        Basis::Article => lang.tr("knowledge.advice.credit.basis_article"),
+        Basis::Estimate => lang.tr("knowledge.advice.credit.basis_estimate"),
+        Basis::User => lang.tr("knowledge.advice.credit.basis_user"),
     };
     let overdue = view.ledger.status == crate::engine::LoanStatus::Overdue;
-    let text = match (lang, m.reached, overdue) {
-        (Lang::Zh, true, _) => format!(
-            "这笔借款已逾期超过 {day} 天（{when}起）：征信上可能已经留下不良记录（{basis}）。可以查一次自己的征信报告核实；记录有错可以提出异议；还清后不良记录一般保留五年。"
-        ),
-        (Lang::En, true, _) => format!(
-            "This loan is past overdue day {day} (since {when}): a negative credit record may already have been made ({basis}). Check your credit report to see; dispute an entry that is wrong; once repaid, a negative record is generally kept five years."
-        ),
-        // As the 星图金融 article puts it: overdue information is uploaded to the credit system
-        // (it gives no day), and past 30 days the record weighs on the score. Never "nothing is
-        // recorded before day 31".
-        (Lang::Zh, false, true) => format!(
-            "逾期信息会上报征信，报道没有说从第几天开始，所以现在就可能已有记录。从逾期第 {day} 天左右（{when}）起，不良记录会影响信用评分和以后借款（{basis}）。越早还上逾期部分、或和平台谈好方案越好。"
-        ),
-        (Lang::En, false, true) => format!(
-            "Overdue information is reported to the credit bureau; no report gives the day that starts, so a record may exist already. From about overdue day {day} ({when}), a negative record weighs on your credit score and future loans ({basis}). The sooner you pay the overdue part, or agree a plan with the lender, the better."
-        ),
-        (Lang::Zh, false, false) => format!(
-            "如果这一期没还上，逾期信息会上报征信（报道没有说从第几天开始）；从逾期第 {day} 天左右（{when}）起，不良记录会影响信用评分（{basis}）。"
-        ),
-        (Lang::En, false, false) => format!(
-            "If this installment goes unpaid, the overdue information is reported to the credit bureau (no report gives the day), and from about overdue day {day} ({when}) a negative record weighs on your credit score ({basis})."
-        ),
+    // As the 星图金融 article puts it: overdue information is uploaded to the credit system
+    // (it gives no day), and past 30 days the record weighs on the score. Never "nothing is
+    // recorded before day 31".
+    let key = match (m.reached, overdue) {
+        (true, _) => "knowledge.advice.credit.reached",
+        (false, true) => "knowledge.advice.credit.overdue",
+        (false, false) => "knowledge.advice.credit.if_missed",
     };
+    let text = lang.trf(key, &[("day", &day), ("when", &when), ("basis", &basis)]);
     let mut sources = vec![m.source.to_string()];
     if m.reached {
-        sources.push("征信业管理条例 第16条".to_string());
-        sources.push("征信业管理条例 第25条".to_string());
+        sources.push(cite("rules", "credit_regulation_16").to_string());
+        sources.push(cite("rules", "credit_regulation_25").to_string());
     }
     Some(PanelItem {
         text,
@@ -387,60 +369,44 @@ pub(super) fn user_contact_item(view: &LoanView, lang: Lang) -> Option<PanelItem
         .iter()
         .find(|m| m.kind == StageKind::EmergencyContact);
     let source = if loan_day {
-        format!(
-            "{} {}: emergency_contact_after_days",
-            lang.t("你的文件，借款", "your file, loan"),
-            view.loan.id
+        lang.trf(
+            "knowledge.advice.user_contact.source_loan",
+            &[("loan", &view.loan.id)],
         )
     } else {
         match m {
             Some(m) if !m.source.trim().is_empty() => m.source.to_string(),
-            _ => format!(
-                "{} [platforms.{}]",
-                lang.t("你的文件", "your file"),
-                view.policy.key
+            _ => lang.trf(
+                "knowledge.advice.user_contact.source_platform",
+                &[("key", &view.policy.key)],
             ),
         }
     };
     let text = match m.and_then(|m| m.day.map(|d| (m, d))) {
         Some((m, day)) => {
-            let mut t = match (lang, m.day_typical) {
-                (Lang::Zh, Some(typ)) => format!(
-                    "你的文件写明：逾期第 {day} 天（较晚的估计：第 {typ} 天）起可能联系紧急联系人（来源：{source}）。"
+            let mut t = match m.day_typical {
+                Some(typ) => lang.trf(
+                    "knowledge.advice.user_contact.says_typical",
+                    &[("day", &day), ("typical", &typ), ("source", &source)],
                 ),
-                (Lang::Zh, None) => {
-                    format!("你的文件写明：逾期第 {day} 天起可能联系紧急联系人（来源：{source}）。")
-                }
-                (Lang::En, Some(typ)) => format!(
-                    "Your file says contacts may be called from day {day} overdue (a later estimate: day {typ}) (source: {source})."
-                ),
-                (Lang::En, None) => format!(
-                    "Your file says contacts may be called from day {day} overdue (source: {source})."
+                None => lang.trf(
+                    "knowledge.advice.user_contact.says",
+                    &[("day", &day), ("source", &source)],
                 ),
             };
             if let Some(date) = m.date {
-                t.push_str(&match lang {
-                    Lang::Zh => format!("按这个天数算，是 {date}。"),
-                    Lang::En => format!(" By that count, that is {date}."),
-                });
+                t.push_str(&lang.trf("knowledge.advice.user_contact.by_count", &[("date", &date)]));
             }
-            t.push_str(lang.t(
-                "这个天数来自你自己的文件，不是来自文章。",
-                " This day comes from your own file, not from the articles.",
-            ));
+            t.push_str(lang.tr("knowledge.advice.user_contact.own_file"));
             t
         }
-        None => match lang {
-            Lang::Zh => format!(
-                "你的文件没有写明{}从逾期第几天起可能联系紧急联系人，所以这里不估算日期；可以在 [platforms.{}] 里加一个 kind = \"emergency_contact\" 的阶段，写上合同里的天数。",
-                view.policy.name, view.policy.key
-            ),
-            Lang::En => format!(
-                "Your file gives no day from which {} may call your contacts, so no date is estimated here; add a stage with kind = \"emergency_contact\" and your contract's day to [platforms.{}].",
-                view.policy.display_name(lang),
-                view.policy.key
-            ),
-        },
+        None => lang.trf(
+            "knowledge.advice.user_contact.no_day",
+            &[
+                ("platform", &view.policy.display_name(lang)),
+                ("key", &view.policy.key),
+            ],
+        ),
     };
     Some(PanelItem {
         text,

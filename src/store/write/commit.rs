@@ -8,15 +8,16 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use super::super::atomic::{self, Staged};
+use super::super::diag::with_problems;
 use super::super::guard::{self, Placed, ReadFile};
 use super::super::lock::{self, FileLock};
 use super::super::write_error::{ErrorKind, WriteError};
-use super::super::{Diagnostic, Loaded, ReadStamp, Source, schema, segment};
+use super::super::{Loaded, ReadStamp, Source, schema, segment};
 use super::backup::{backup_path, remember, remove_stale_temps, sha256_hex};
 use super::entry::{check_against, check_input};
 use super::format::edit_text;
 use super::target::{file_of, keep_owner, owner_of, real_path, take_lock};
-use crate::i18n::{Lang, Text, phrases as ph};
+use crate::i18n::phrases as ph;
 use crate::model::{Edit, Policy};
 
 /// What a successful write did.
@@ -200,7 +201,7 @@ fn prepare_at(
             Err(diags) => {
                 return WriteError::new(
                     conflict_or(ErrorKind::BadInput),
-                    with_problems(ph::file_has_problems(changed), &diags, &shown),
+                    with_problems(&ph::file_has_problems(changed), &diags, &shown),
                 );
             }
         };
@@ -228,7 +229,7 @@ fn prepare_at(
         let mut parsed = schema::parse_portfolio(&new_text, builtin).map_err(|diags| {
             WriteError::new(
                 ErrorKind::Unsafe,
-                with_problems(ph::edit_would_invalidate(), &diags, &shown),
+                with_problems(&ph::edit_would_invalidate(), &diags, &shown),
             )
         })?;
         let taken = parsed
@@ -351,19 +352,4 @@ fn only_added(old: &str, new: &str) -> bool {
         .count();
     let rest = old.len() - prefix;
     old.as_bytes()[prefix..] == new.as_bytes()[new.len() - rest..]
-}
-
-/// `head:` then one `path:line:col: problem` per line, in each language.
-fn with_problems(head: Text, diags: &[Diagnostic], path: &str) -> Text {
-    let listed = |lang| {
-        diags
-            .iter()
-            .map(|d| d.render_in(path, lang))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    Text::new(
-        format!("{}：\n{}", head.zh, listed(Lang::Zh)),
-        format!("{}:\n{}", head.en, listed(Lang::En)),
-    )
 }
