@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 fn about() -> String {
     format!(
         "What is due, what is late, and how many days remain before each escalation step.\n{}",
-        crate::i18n::help::about("").unwrap_or_default()
+        crate::i18n::help::about(Lang::Zh, "").unwrap_or_default()
     )
 }
 
@@ -404,88 +404,86 @@ impl From<StrategyArg> for Strategy {
 }
 
 /// The command line as clap reads it, its help in `lang` (English is the doc comments above;
-/// Chinese comes from the catalogue, `i18n::help`).
+/// every other language comes from its catalogue, `i18n::help`).
 pub fn command(lang: Lang) -> clap::Command {
     let cmd = <Cli as clap::CommandFactory>::command();
-    match lang {
-        Lang::En => cmd,
-        Lang::Zh => {
-            let mut cmd = localize(cmd, "").disable_version_flag(true).arg(
-                clap::Arg::new("version")
-                    .short('V')
-                    .long("version")
-                    .action(clap::ArgAction::Version)
-                    .help(crate::i18n::help::arg("", "version").unwrap_or_default())
-                    .help_heading(crate::i18n::help::OPTIONS),
-            );
-            // clap adds its `help` command when it builds the command: say it in Chinese too.
-            cmd.build();
-            zh_help_commands(cmd)
-        }
+    if lang == Lang::En {
+        return cmd;
     }
+    let mut cmd = localize(cmd, "", lang).disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(crate::i18n::help::arg(lang, "", "version").unwrap_or_default())
+            .help_heading(crate::i18n::help::options(lang)),
+    );
+    // clap adds its `help` command when it builds the command: say it in `lang` too.
+    cmd.build();
+    localize_help_commands(cmd, lang)
 }
 
-/// clap's `help` commands (of repaydash and of `export`), in Chinese.
-fn zh_help_commands(cmd: clap::Command) -> clap::Command {
+/// clap's `help` commands (of repaydash and of `export`), in `lang`.
+fn localize_help_commands(cmd: clap::Command, lang: Lang) -> clap::Command {
     use crate::i18n::help;
     cmd.mut_subcommands(|s| {
         if s.get_name() == "help" {
-            s.about(help::HELP_COMMAND)
+            s.about(help::help_command(lang))
                 .help_template(format!(
                     "{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}",
-                    help::USAGE
+                    help::usage(lang)
                 ))
-                .subcommand_help_heading(help::COMMANDS)
+                .subcommand_help_heading(help::commands(lang))
                 .mut_subcommands(|h| {
-                    let about = help::about(h.get_name())
-                        .or_else(|| (h.get_name() == "help").then_some(help::HELP_COMMAND));
+                    let about = help::about(lang, h.get_name())
+                        .or_else(|| (h.get_name() == "help").then_some(help::help_command(lang)));
                     match about {
                         Some(a) => h.about(a),
                         None => h,
                     }
                 })
         } else {
-            zh_help_commands(s)
+            localize_help_commands(s, lang)
         }
     })
 }
 
-fn localize(cmd: clap::Command, path: &str) -> clap::Command {
+fn localize(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
     use crate::i18n::help;
     let mut cmd = cmd;
-    if let Some(about) = help::about(path) {
+    if let Some(about) = help::about(lang, path) {
         cmd = cmd.about(about);
     }
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
-        help::USAGE
+        help::usage(lang)
     );
     cmd = cmd
         .help_template(template)
-        .subcommand_help_heading(help::COMMANDS)
+        .subcommand_help_heading(help::commands(lang))
         .disable_help_flag(true)
         .arg(
             clap::Arg::new("help")
                 .short('h')
                 .long("help")
                 .action(clap::ArgAction::Help)
-                .help(help::arg(path, "help").unwrap_or_default()),
+                .help(help::arg(lang, path, "help").unwrap_or_default()),
         )
         .mut_args(|a| {
             let id = a.get_id().as_str().to_string();
             let heading = if a.is_positional() {
-                help::ARGUMENTS
+                help::arguments(lang)
             } else {
-                help::OPTIONS
+                help::options(lang)
             };
-            // The Chinese help names the values and the default itself.
+            // The localized help names the values and the default itself.
             let values = a.get_action().takes_values() && !a.get_possible_values().is_empty();
             let default = a.get_action().takes_values() && !a.get_default_values().is_empty();
             let a = a
                 .help_heading(heading)
                 .hide_possible_values(values)
                 .hide_default_value(default);
-            match help::arg(path, &id) {
+            match help::arg(lang, path, &id) {
                 Some(h) => a.help(h),
                 None => a,
             }
@@ -497,6 +495,6 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         } else {
             format!("{path} {name}")
         };
-        localize(s, &sub)
+        localize(s, &sub, lang)
     })
 }

@@ -1,4 +1,4 @@
-//! `--help` in Chinese: the about line of each command (`[cli.about]`, keyed by the command's
+//! `--help` in any language but English (whose words are the doc comments in `cli.rs`): the about line of each command (`[cli.about]`, keyed by the command's
 //! path: `repaydash` for repaydash itself, `"export ics"`) and the help of each argument
 //! (`[cli.arg.<path>]` by the argument's id, its field name in `cli.rs`; `[cli.arg.any]` for an
 //! argument every command shares). The English is the doc comments in `cli.rs`; the English
@@ -7,42 +7,34 @@
 use super::Lang;
 use super::catalogue::find;
 
-/// A command's one-line description in Chinese.
-pub fn about(path: &str) -> Option<&'static str> {
+/// A command's one-line description.
+pub fn about(lang: Lang, path: &str) -> Option<&'static str> {
     let name = if path.is_empty() { "repaydash" } else { path };
-    find(Lang::Zh, &format!("cli.about.{name}"))
+    find(lang, &format!("cli.about.{name}"))
 }
 
-/// An argument's help in Chinese: the command's own, else the one every command shares.
-pub fn arg(path: &str, id: &str) -> Option<&'static str> {
-    find(Lang::Zh, &format!("cli.arg.{path}.{id}"))
-        .or_else(|| find(Lang::Zh, &format!("cli.arg.any.{id}")))
+/// An argument's help: the command's own, else the one every command shares.
+pub fn arg(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
+    find(lang, &format!("cli.arg.{path}.{id}")).or_else(|| find(lang, &format!("cli.arg.any.{id}")))
 }
 
-/// The headings clap prints, in Chinese.
-pub fn usage() -> &'static str {
-    Lang::Zh.tr("cli.heading.usage")
+/// The headings clap prints.
+pub fn usage(lang: Lang) -> &'static str {
+    lang.tr("cli.heading.usage")
 }
-pub fn commands() -> &'static str {
-    Lang::Zh.tr("cli.heading.commands")
+pub fn commands(lang: Lang) -> &'static str {
+    lang.tr("cli.heading.commands")
 }
-pub fn arguments() -> &'static str {
-    Lang::Zh.tr("cli.heading.arguments")
+pub fn arguments(lang: Lang) -> &'static str {
+    lang.tr("cli.heading.arguments")
 }
-pub fn options() -> &'static str {
-    Lang::Zh.tr("cli.heading.options")
+pub fn options(lang: Lang) -> &'static str {
+    lang.tr("cli.heading.options")
 }
 /// clap's own `help` command.
-pub fn help_command() -> &'static str {
-    Lang::Zh.tr("cli.heading.help_command")
+pub fn help_command(lang: Lang) -> &'static str {
+    lang.tr("cli.heading.help_command")
 }
-
-// The headings as `cli.rs` names them today; they go when it calls the functions above.
-pub const USAGE: &str = "用法：";
-pub const COMMANDS: &str = "命令";
-pub const ARGUMENTS: &str = "参数";
-pub const OPTIONS: &str = "选项";
-pub const HELP_COMMAND: &str = "显示这段帮助，或某个命令的帮助";
 
 #[cfg(test)]
 mod tests {
@@ -95,13 +87,16 @@ mod tests {
         }
         assert!(stale.is_empty(), "keys naming nothing: {stale:?}");
         assert_eq!(
-            about(""),
+            about(Lang::Zh, ""),
             Some("还款看板：应还多少、逾期多久、距离催收各阶段还有几天。")
         );
-        assert_eq!(arg("export ics", "days"), Some("往后多少天（默认 90）"));
-        assert_eq!(arg("add", "id"), find(Lang::Zh, "cli.arg.add.id"));
-        assert_eq!(arg("pay", "id"), find(Lang::Zh, "cli.arg.any.id"));
-        assert_eq!(arg("pay", "nothing"), None);
-        assert_eq!(about("help"), None);
+        assert_eq!(
+            arg(Lang::Zh, "export ics", "days"),
+            Some("往后多少天（默认 90）")
+        );
+        assert_eq!(arg(Lang::Zh, "add", "id"), find(Lang::Zh, "cli.arg.add.id"));
+        assert_eq!(arg(Lang::Zh, "pay", "id"), find(Lang::Zh, "cli.arg.any.id"));
+        assert_eq!(arg(Lang::Zh, "pay", "nothing"), None);
+        assert_eq!(about(Lang::Zh, "help"), None);
     }
 }

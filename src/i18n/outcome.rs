@@ -441,7 +441,3 @@ pub fn call_asked_by_hint() -> Text {
 pub fn letter_tab(lang: Lang) -> &'static str {
     lang.tr("outcome.letter_tab")
 }
-
-// The same words as `tui/reading.rs` names them today; they go when it calls `letter_tab`.
-pub const LETTER_TAB_ZH: &str = "（Tab 换一种）";
-pub const LETTER_TAB_EN: &str = " (Tab: another kind)";

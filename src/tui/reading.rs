@@ -107,7 +107,7 @@ pub fn document(ctx: &Context, v: &LoanView, doc: Doc) -> Option<(String, String
 /// `（Tab 换一种）` after a letter's title when the loan has other letters that fit.
 fn other_letters(lang: Lang, l: &crate::engine::Ledger) -> &'static str {
     if present::outcome::LetterKind::fitting(l).len() > 1 {
-        lang.tr("tui.reading.other_letters")
+        crate::i18n::outcome::letter_tab(lang)
     } else {
         ""
     }
