@@ -209,14 +209,26 @@ pub fn channel(s: &str) -> Result<Channel, InputError> {
     })
 }
 
+/// The items of a typed list (contacts, one after another): split at `;` or the full-width `；`
+/// a Chinese keyboard gives, trimmed, empty ones dropped.
+pub fn items(s: &str) -> impl Iterator<Item = &str> {
+    s.split([';', '；'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+}
+
+/// The words of a typed list (flags, bill dates): split at commas, half- or full-width, or
+/// spaces, trimmed, empty ones dropped.
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split([',', ' ', '，'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+}
+
 /// Flags as typed: separated by commas or spaces, each one of the known flags.
 pub fn flags(s: &str) -> Result<Vec<LogFlag>, InputError> {
     let mut out = vec![];
-    for word in s
-        .split([',', ' ', '，'])
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-    {
+    for word in words(s) {
         let flag = LogFlag::from_key(word).ok_or_else(|| InputError::UnknownFlag {
             input: word.to_string(),
         })?;
@@ -241,6 +253,14 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_split_at_half_and_full_width_separators() {
+        let contacts: Vec<&str> = items(" 王小明,同事 ；李四;; ").collect();
+        assert_eq!(contacts, ["王小明,同事", "李四"]);
+        let flags: Vec<&str> = words("夜间，威胁, night  threat").collect();
+        assert_eq!(flags, ["夜间", "威胁", "night", "threat"]);
+    }
 
     #[test]
     fn a_log_entrys_words_are_read_as_typed_and_refused_by_name() {

@@ -185,18 +185,11 @@ impl AddLoan {
             term: v(Key::Term).filter(|_| !bills),
             start: v(Key::Start).filter(|_| !bills),
             due_day: v(Key::DueDay).filter(|_| !bills),
-            contact: self
-                .value(Key::Contacts)
-                .split([';', '；'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
+            contact: crate::input::items(self.value(Key::Contacts))
                 .map(str::to_string)
                 .collect(),
             bill: if bills {
-                self.value(Key::Bills)
-                    .split([' ', ',', '，'])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
+                crate::input::words(self.value(Key::Bills))
                     .map(str::to_string)
                     .collect()
             } else {

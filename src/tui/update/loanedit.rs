@@ -58,10 +58,7 @@ fn info(f: &LoanEdit) -> Result<LoanInfo, Text> {
         .map(|b| intake::amount(&b))
         .transpose()
         .map_err(|e| Key::Budget.label().join(": ", ": ", &e))?;
-    let contacts = f.values[3]
-        .split([';', '；'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    let contacts = crate::input::items(&f.values[3])
         .map(intake::contact)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Key::Contacts.label().join(": ", ": ", &e))?;
