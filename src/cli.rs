@@ -34,26 +34,18 @@ pub struct Cli {
     pub today: Option<String>,
 
     /// Interface language
-    #[arg(long, global = true, value_enum)]
-    pub lang: Option<LangArg>,
+    #[arg(long, global = true, value_parser = lang_parser())]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LangArg {
-    Zh,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Zh => Lang::Zh,
-            LangArg::En => Lang::En,
-        }
-    }
+/// `--lang`: the key of a registered language (its catalogue's name), listed in the help.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Lang::all().map(Lang::key))
+        .map(|key: String| Lang::from_key(&key).unwrap_or_default())
 }
 
 #[derive(Debug, Subcommand)]

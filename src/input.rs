@@ -253,6 +253,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn lists_split_at_half_and_full_width_separators() {
@@ -274,7 +275,7 @@ mod tests {
         assert_eq!(flags("  "), Ok(vec![]));
         let e = flags("threat, shouting").unwrap_err();
         assert_eq!(
-            e.text().en,
+            e.text().get(Lang::En),
             "unknown flag \"shouting\"; expected threat, insult, told_third_party, fake_legal or night (or 威胁, 辱骂, 告知第三方, 冒充司法, 夜间)"
         );
         // The Chinese words are read as the keys they stand for.
@@ -291,7 +292,7 @@ mod tests {
         );
         assert!(
             e.text()
-                .en
+                .get(Lang::En)
                 .starts_with("unknown channel \"fax\"; expected call")
         );
         assert!(matches!(
@@ -374,10 +375,14 @@ mod tests {
         // The message quotes what was typed and names the rule.
         let e = amount("1,00").unwrap_err().text();
         assert!(
-            e.en.contains("1,00") && e.en.contains("three digits"),
+            e.get(Lang::En).contains("1,00") && e.get(Lang::En).contains("three digits"),
             "{e}"
         );
-        assert!(e.zh.contains("1,00") && e.zh.contains("三位"), "{}", e.zh);
+        assert!(
+            e.get(Lang::Zh).contains("1,00") && e.get(Lang::Zh).contains("三位"),
+            "{}",
+            e.get(Lang::Zh)
+        );
     }
 
     #[test]
@@ -393,19 +398,20 @@ mod tests {
         let e = date("2026-02-30").unwrap_err();
         assert!(matches!(e, InputError::NoSuchDay { month: 2, .. }), "{e:?}");
         assert!(
-            e.text().en.contains("no such day") && e.text().en.contains("28 days"),
+            e.text().get(Lang::En).contains("no such day")
+                && e.text().get(Lang::En).contains("28 days"),
             "{e}"
         );
         assert!(
-            e.text().zh.contains("这一天") && e.text().zh.contains("28 天"),
+            e.text().get(Lang::Zh).contains("这一天") && e.text().get(Lang::Zh).contains("28 天"),
             "{}",
-            e.text().zh
+            e.text().get(Lang::Zh)
         );
         let e = date("2024-02-30").unwrap_err().text();
-        assert!(e.en.contains("29 days"), "{e}");
+        assert!(e.get(Lang::En).contains("29 days"), "{e}");
         let e = date("2026-13-01").unwrap_err().text();
         assert!(
-            e.en.contains("no such day") && e.en.contains("12 months"),
+            e.get(Lang::En).contains("no such day") && e.get(Lang::En).contains("12 months"),
             "{e}"
         );
         for bad in [
@@ -420,7 +426,7 @@ mod tests {
         ] {
             let e = date(bad).unwrap_err();
             assert!(matches!(e, InputError::DateFormat { .. }), "{bad}: {e:?}");
-            assert!(e.text().en.contains("YYYY-MM-DD"), "{e}");
+            assert!(e.text().get(Lang::En).contains("YYYY-MM-DD"), "{e}");
         }
     }
 }

@@ -1,50 +1,36 @@
 //! The interface language. A leaf: every layer may name it, and it names nothing of theirs.
 //! The language travels in the caller's state (an argument, the app model), never in a
 //! process-wide global.
+//!
+//! A language is its place in the list of registered catalogues (`i18n::catalogue::CATALOGUES`),
+//! so a new one is a catalogue file and one line there, with no variant here. What a language is
+//! called, its other names and the locales it answers to are in its catalogue (`[language]`),
+//! read by `i18n` (`Lang::key`, `Lang::from_key`, `Lang::from_locale`, `Lang::all`).
 
-use serde::Serialize;
+/// One registered language: the reference (Chinese) is the first, English the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Lang(u8);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
+#[allow(non_upper_case_globals)]
 impl Lang {
-    pub fn from_key(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "zh" | "zh-cn" | "zh_cn" | "cn" | "chinese" => Some(Lang::Zh),
-            "en" | "en-us" | "en_us" | "en-gb" | "english" => Some(Lang::En),
-            _ => None,
-        }
+    /// 简体中文: the reference catalogue, and the default.
+    pub const Zh: Lang = Lang(0);
+    /// English: the language of `--help`'s doc comments and of logs.
+    pub const En: Lang = Lang(1);
+
+    /// The language registered at `index` (`i18n` alone knows how many there are).
+    pub const fn at(index: usize) -> Lang {
+        Lang(index as u8)
     }
 
-    /// From a POSIX locale such as `en_US.UTF-8`; None when it names neither language.
-    pub fn from_locale(locale: &str) -> Option<Lang> {
-        let l = locale.to_ascii_lowercase();
-        if l.starts_with("zh") {
-            Some(Lang::Zh)
-        } else if l.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
+    /// Its place among the registered languages.
+    pub const fn index(self) -> usize {
+        self.0 as usize
     }
 
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Pick the text for this language.
+    /// Of two texts from a data file that holds only Chinese and English (a platform's notes):
+    /// the Chinese for Chinese, the English for every other language.
     pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
+        if self == Lang::Zh { zh } else { en }
     }
 }

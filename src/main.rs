@@ -164,7 +164,6 @@ fn date_or(given: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Failure> 
 /// `--lang`, else the file's setting, else the locale, else Chinese.
 pub(crate) fn lang(cli: &Cli, loaded: Option<&Loaded>) -> Lang {
     cli.lang
-        .map(Lang::from)
         .or_else(|| loaded.and_then(|l| l.portfolio.settings.lang))
         .or_else(|| {
             ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -199,8 +198,7 @@ fn file_lang_of(cli: &Cli) -> Option<Lang> {
 }
 
 fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> {
-    let builtin = store::builtin_policies()
-        .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
+    let builtin = store::builtin_policies().map_err(|e| Failure::bad(Text::same(e.to_string())))?;
     let today = today(cli)?;
     let source = store::locate(cli.file.as_deref());
 
@@ -297,7 +295,7 @@ fn run_in(cli: &Cli, file_lang: &mut Option<Lang>) -> Result<ExitCode, Failure> 
             let loan = find_loan(&ctx, id)?;
             let view = ctx.view(loan);
             let panels = report::advice::panels(&ctx, &view, &ctx.proposal(&view))
-                .map_err(|e| Failure::bad(Text::new(e.to_string(), e.to_string())))?;
+                .map_err(|e| Failure::bad(Text::same(e.to_string())))?;
             if *json {
                 print_json(report::advice::json(&panels))?;
             } else {
@@ -786,9 +784,12 @@ mod tests {
         };
         assert_eq!(f.code, 1);
         assert_eq!(
-            f.message.en,
+            f.message.get(Lang::En),
             "writing the output failed: key must be a string"
         );
-        assert_eq!(f.message.zh, "写出结果失败：key must be a string");
+        assert_eq!(
+            f.message.get(Lang::Zh),
+            "写出结果失败：key must be a string"
+        );
     }
 }

@@ -308,5 +308,9 @@ fn under_zh_every_error_is_chinese() {
     assert_all_chinese("lock", e.text(Lang::Zh));
     drop(held);
     let busy = phrases::lock_busy("/home/me/loans.toml");
-    assert!(busy.en.contains("another repaydash"), "{}", busy.en);
+    assert!(
+        busy.get(Lang::En).contains("another repaydash"),
+        "{}",
+        busy.get(Lang::En)
+    );
 }

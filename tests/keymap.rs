@@ -240,7 +240,7 @@ fn the_help_scrolls_on_a_short_screen_to_its_last_line() {
         );
         let last_line = match lang {
             Lang::Zh => "所有时间线同一刻度",
-            Lang::En => "Every bar is on one scale",
+            _ => "Every bar is on one scale",
         };
         assert!(!first.contains(last_line));
         let end = frames.last().unwrap();

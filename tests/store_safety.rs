@@ -11,6 +11,7 @@ use predicates::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+use repaydash::i18n::Lang;
 use repaydash::model::Policy;
 use repaydash::store::builtin_policies;
 use repaydash::store::write::{self, Edit, ErrorKind, Field};
@@ -187,14 +188,16 @@ fn a_writer_that_cannot_get_the_lock_writes_nothing_and_says_why() {
     assert_eq!(e.kind, ErrorKind::Busy);
     assert!(
         e.message
-            .en
+            .get(Lang::En)
             .contains("is being written by another repaydash"),
         "{e}"
     );
     assert!(
-        e.message.zh.contains("正被另一个 repaydash 写入"),
+        e.message
+            .get(Lang::Zh)
+            .contains("正被另一个 repaydash 写入"),
         "{}",
-        e.message.zh
+        e.message.get(Lang::Zh)
     );
     drop(held);
     assert_eq!(fs::read_to_string(&path).unwrap(), SAMPLE);
@@ -261,9 +264,9 @@ fn a_payment_beyond_everything_owed_is_refused_with_the_amount_owed() {
         "{e}"
     );
     assert!(
-        e.message.zh.contains("还欠的全部金额 ¥400.00"),
+        e.message.get(Lang::Zh).contains("还欠的全部金额 ¥400.00"),
         "{}",
-        e.message.zh
+        e.message.get(Lang::Zh)
     );
     let e = refused(&path, &pay("late", TODAY, dec!(1005.01)));
     assert!(
@@ -296,12 +299,15 @@ fn a_payment_before_the_loan_started_or_after_today_is_refused() {
     assert_eq!(e.field, Some(Field::Date));
     assert!(
         e.message
-            .en
+            .get(Lang::En)
             .contains("before the loan started (2026-10-05)"),
         "{e}"
     );
     let e = refused(&path, &pay("terms", "2026-11-24", dec!(10)));
-    assert!(e.message.en.contains("after today (2026-11-23)"), "{e}");
+    assert!(
+        e.message.get(Lang::En).contains("after today (2026-11-23)"),
+        "{e}"
+    );
     write::apply(
         &load(&path),
         &builtin(),
@@ -325,7 +331,7 @@ fn an_extension_must_move_the_bill_later_and_not_into_the_past() {
         assert_eq!(e.field, Some(Field::Due));
         assert!(
             e.message
-                .en
+                .get(Lang::En)
                 .contains("installment 2 is now due on 2026-12-05"),
             "{e}"
         );
@@ -334,7 +340,7 @@ fn an_extension_must_move_the_bill_later_and_not_into_the_past() {
     let e = refused(&path, &ext(1, "2026-11-20"));
     assert!(
         e.message
-            .en
+            .get(Lang::En)
             .contains("is in the past (today is 2026-11-23)"),
         "{e}"
     );
@@ -344,7 +350,7 @@ fn an_extension_must_move_the_bill_later_and_not_into_the_past() {
     let e = refused(&path, &ext(1, TODAY));
     assert!(
         e.message
-            .en
+            .get(Lang::En)
             .contains("installment 1 is now due on 2026-11-23"),
         "{e}"
     );

@@ -675,14 +675,14 @@ fn a_loan_not_yet_drawn_on_the_what_if_day_gets_prevention_only() {
         let s = screen(&mut app, 120, 40);
         let want = match lang {
             Lang::Zh => "尚未借出（07-21 借出）：仅预防建议",
-            Lang::En => "not yet drawn (drawn on 21 Jul): prevention only",
+            _ => "not yet drawn (drawn on 21 Jul): prevention only",
         };
         assert!(s.contains(want), "{s}");
         // The detail counts no stage down and shows no log entry of November (11-11, 11-19):
         // like its payments, they have not happened on 07-16.
         let drawn = match lang {
             Lang::Zh => "07-21 借出，之前没有应还款",
-            Lang::En => "drawn on 21 Jul; nothing owed before",
+            _ => "drawn on 21 Jul; nothing owed before",
         };
         assert!(s.contains(drawn), "{s}");
         // The detail: the right-hand box from column 66, above the advice.
@@ -714,7 +714,7 @@ fn the_penalty_stays_in_the_detail_at_80x24() {
             select(&mut app, id);
             let label = match lang {
                 Lang::Zh => "罚息估算 ",
-                Lang::En => "penalty ",
+                _ => "penalty ",
             };
             let s = screen(&mut app, 80, 24);
             assert!(s.contains(&format!("{label}{figure}")), "{s}");
@@ -724,7 +724,7 @@ fn the_penalty_stays_in_the_detail_at_80x24() {
             let s = screen(&mut app, 120, 40);
             let full = match lang {
                 Lang::Zh => "罚息估算 ",
-                Lang::En => "penalty (estimate) ",
+                _ => "penalty (estimate) ",
             };
             assert!(s.contains(&format!("{full}{figure}")), "{s}");
         }
@@ -778,7 +778,7 @@ fn a_long_status_wraps_in_the_footer_instead_of_being_cut() {
         assert!(footer.len() >= 2, "{s}");
         let joined = match lang {
             Lang::En => footer.join(" "),
-            Lang::Zh => footer.concat(),
+            _ => footer.concat(),
         };
         let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(squeeze(&joined), squeeze(&status), "{s}");

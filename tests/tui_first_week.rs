@@ -217,7 +217,7 @@ fn with_a_warning_the_footer_keeps_its_most_used_keys() {
                     "q quit",
                     "2 warnings",
                 ),
-                Lang::Zh => ("Enter 还款计划", "Tab 建议", "? 帮助", "q 退出", "2 条"),
+                _ => ("Enter 还款计划", "Tab 建议", "? 帮助", "q 退出", "2 条"),
             };
             for key in ["↑↓", enter, tab, help, quit, warn, "!"] {
                 assert!(foot.contains(key), "{key:?} at {w}: {foot}");

@@ -180,10 +180,7 @@ pub fn find(lang: Lang, key: &str) -> Option<&'static str> {
 }
 
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    loaded()
-        .iter()
-        .find(|(k, _)| *k == lang.key())
-        .and_then(|(_, c)| c.get(key))
+    loaded().get(lang.index()).and_then(|(_, c)| c.get(key))
 }
 
 /// `{name}` (and `{name:?}`) placeholders in `s`, by name, in order.
@@ -262,6 +259,52 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The registered languages, found by their catalogues: each one's `[language]` names the other
+/// keys it answers to (`aliases`, space-separated) and the start of the locales it is
+/// (`locales`: `zh` for `zh_CN.UTF-8`).
+impl Lang {
+    /// Every registered language, the reference first.
+    pub fn all() -> impl Iterator<Item = Lang> {
+        (0..CATALOGUES.len()).map(Lang::at)
+    }
+
+    /// Its key: the catalogue's name (`zh`, `en`), as the file's `lang` and `--lang` write it.
+    pub fn key(self) -> &'static str {
+        CATALOGUES.get(self.index()).map(|c| c.0).unwrap_or("en")
+    }
+
+    /// The language a key or one of its aliases names (any case), if one is registered.
+    pub fn from_key(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        Lang::all().find(|l| {
+            l.key() == s
+                || lookup(*l, "language.aliases")
+                    .is_some_and(|a| a.split_whitespace().any(|a| a == s))
+        })
+    }
+
+    /// From a POSIX locale such as `en_US.UTF-8`; None when it names no registered language.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let l = locale.to_ascii_lowercase();
+        Lang::all().find(|lang| {
+            lookup(*lang, "language.locales")
+                .is_some_and(|p| p.split_whitespace().any(|p| l.starts_with(p)))
+        })
+    }
+
+    /// The next registered language, round to the first: the dashboard's language key.
+    pub fn next(self) -> Lang {
+        Lang::at((self.index() + 1) % CATALOGUES.len().max(1))
+    }
+}
+
+/// A language in JSON is its key (`"zh"`).
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
 }
 
 impl Lang {

@@ -76,7 +76,7 @@ pub const FLAGS: &[&str] = &[
 /// `a, b, c or d` in each language (its own comma and its own "or").
 fn either(words: &[&str]) -> Text {
     match words.split_last() {
-        Some((last, [])) => Text::new(*last, *last),
+        Some((last, [])) => Text::same(*last),
         Some((last, rest)) => {
             let say = |lang: Lang| {
                 let rest = rest.join(lang.tr("common.comma"));
@@ -182,7 +182,7 @@ pub fn no_loan_with_id(id: &str, ids: &[&str]) -> Text {
         Text::tr("phrases.ids.none")
     } else {
         let list = shown.join(", ");
-        Text::new(list.clone(), list)
+        Text::same(list)
     };
     let more = if more > 0 {
         Text::trf("phrases.ids.more", &[("more", &more)])

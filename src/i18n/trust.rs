@@ -46,7 +46,7 @@ pub fn payment_beyond_owed_in_file(
             "trust.owed_with_penalty",
             &[("owed", &owed), ("unpaid", &unpaid), ("penalty", &penalty)],
         ),
-        None => Text::new(owed, owed),
+        None => Text::same(owed),
     };
     Text::around(
         "trust.payment_beyond_owed_in_file",
@@ -75,7 +75,7 @@ pub fn method_name(key: &str) -> Text {
         "bullet" => Text::tr("trust.method.bullet"),
         "fixed_fee" => Text::tr("trust.method.fixed_fee"),
         "bills" => Text::tr("trust.method.bills"),
-        other => Text::new(other, other),
+        other => Text::same(other),
     }
 }
 

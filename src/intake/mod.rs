@@ -231,13 +231,13 @@ pub fn flag_of(key: &str) -> &'static str {
 /// each naming its flag, in the file's words.
 pub fn check(new: &NewLoan, builtin: &[Policy], platforms: &[Policy]) -> Result<Loan, Text> {
     new.model(builtin, platforms).map_err(|diags| {
-        let mut zh = vec![];
-        let mut en = vec![];
-        for d in diags {
-            let t = ph::for_argument(flag_of(&d.key), &d.message);
-            zh.push(t.zh);
-            en.push(t.en);
-        }
-        Text::new(zh.join("\n"), en.join("\n"))
+        let each: Vec<Text> = diags
+            .iter()
+            .map(|d| ph::for_argument(flag_of(&d.key), &d.message))
+            .collect();
+        Text::by_lang(|lang| {
+            let lines: Vec<&str> = each.iter().map(|t| t.get(lang)).collect();
+            lines.join("\n")
+        })
     })
 }

@@ -373,7 +373,7 @@ pub fn closing_checked(loan: &crate::model::Loan) -> [bool; 3] {
     for (i, item) in items.iter().enumerate() {
         out[i] = loan.log.iter().any(|e| {
             e.kind == crate::model::LogKind::Note
-                && (e.text.contains(item.zh.as_str()) || e.text.contains(item.en.as_str()))
+                && crate::i18n::Lang::all().any(|l| e.text.contains(item.get(l)))
         });
     }
     out

@@ -40,7 +40,7 @@ pub fn text(ctx: &Context, view: &LoanView, only: Option<&str>) -> Result<String
                     names.join(lang.tr("common.comma"))
                 }
             };
-            let listed = Text::new(listed(Lang::Zh), listed(Lang::En));
+            let listed = Text::by_lang(listed);
             return Err(NoticeError::NoSuchContact(Text::around(
                 "report.notice.contacts.no_such",
                 ("names", &listed),

@@ -26,10 +26,7 @@ impl Diagnostic {
 
     /// `render_in` for both languages.
     pub fn text(&self, path: &str) -> Text {
-        Text::new(
-            self.render_in(path, Lang::Zh),
-            self.render_in(path, Lang::En),
-        )
+        Text::by_lang(|lang| self.render_in(path, lang))
     }
 
     /// `path:line:col: message`, or `path: key: message` where no position exists.
@@ -57,7 +54,7 @@ pub fn with_problems(head: &Text, diags: &[Diagnostic], path: &str) -> Text {
             &[("head", &head.get(lang)), ("list", &listed)],
         )
     };
-    Text::new(in_lang(Lang::Zh), in_lang(Lang::En))
+    Text::by_lang(in_lang)
 }
 
 impl fmt::Display for Diagnostic {
@@ -148,7 +145,7 @@ mod tests {
             line: 3,
             col: 13,
             key: "loan[1].principal".into(),
-            message: Text::new("必须大于 0", "must be above zero"),
+            message: Text::by_lang(|l| l.t("必须大于 0", "must be above zero").to_string()),
         };
         assert_eq!(d.render("f.toml"), "f.toml:3:13: must be above zero");
         assert_eq!(d.render_in("f.toml", Lang::Zh), "f.toml:3:13: 必须大于 0");

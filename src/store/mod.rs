@@ -102,7 +102,7 @@ impl LoadError {
 
     /// Both languages at once, for a caller that shows it later.
     pub fn text(&self) -> Text {
-        Text::new(self.render_in(Lang::Zh), self.render_in(Lang::En))
+        Text::by_lang(|lang| self.render_in(lang))
     }
 }
 

@@ -450,10 +450,7 @@ impl App {
     }
 
     pub fn toggle_lang(&mut self) {
-        self.lang = match self.lang {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        };
+        self.lang = self.lang.next();
         // The advice and the privacy line are built in the language; the rest is drawn in it.
         self.detail.loan_id.clear();
         self.recompute();
@@ -499,7 +496,7 @@ impl App {
                 // The first problem only: the status line has one row.
                 let all = e.text();
                 let first = |s: &str| s.lines().next().unwrap_or_default().to_string();
-                let why = Text::new(first(&all.zh), first(&all.en));
+                let why = Text::by_lang(|lang| first(all.get(lang)));
                 self.status = Some(ph::reload_failed(&why).get(self.lang).to_string());
                 self.stale = Some(tr::stale_data(&stale_why(&e)));
             }
@@ -691,10 +688,7 @@ pub fn cut_middle(s: &str, width: usize) -> String {
 fn stale_why(e: &store::LoadError) -> Text {
     let (path, first, more) = match e {
         store::LoadError::Io { path, message } => {
-            return Text::new(
-                format!("{}: {}", short_name(path), message.zh),
-                format!("{}: {}", short_name(path), message.en),
-            );
+            return Text::by_lang(|lang| format!("{}: {}", short_name(path), message.get(lang)));
         }
         store::LoadError::Invalid { path, diagnostics } => (
             short_name(path),
@@ -703,9 +697,9 @@ fn stale_why(e: &store::LoadError) -> Text {
         ),
     };
     let Some(d) = first else {
-        return Text::new(path.clone(), path);
+        return Text::same(path);
     };
-    let one = Text::new(d.render_in(&path, Lang::Zh), d.render_in(&path, Lang::En));
+    let one = Text::by_lang(|lang| d.render_in(&path, lang));
     if more == 0 {
         one
     } else {

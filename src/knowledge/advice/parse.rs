@@ -13,6 +13,13 @@ use super::types::*;
 pub const ADVICE_ZH: &str = include_str!("../../../assets/advice.zh.toml");
 pub const ADVICE_EN: &str = include_str!("../../../assets/advice.en.toml");
 
+/// The advice each language has, by the language's key. A language registered without one of
+/// its own (a new catalogue) reads the English advice until its translation is added here.
+const ADVICE: &[(&str, &str, &str)] = &[
+    ("zh", "assets/advice.zh.toml", ADVICE_ZH),
+    ("en", "assets/advice.en.toml", ADVICE_EN),
+];
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawItem {
@@ -219,13 +226,17 @@ pub fn parse(src: &str, path: &str) -> Result<Library, AdviceError> {
 
 /// The built-in library for `lang`, parsed once.
 pub fn library(lang: Lang) -> Result<&'static Library, AdviceError> {
-    static ZH: OnceLock<Result<Library, AdviceError>> = OnceLock::new();
-    static EN: OnceLock<Result<Library, AdviceError>> = OnceLock::new();
-    let cell = match lang {
-        Lang::Zh => ZH.get_or_init(|| parse(ADVICE_ZH, "assets/advice.zh.toml")),
-        Lang::En => EN.get_or_init(|| parse(ADVICE_EN, "assets/advice.en.toml")),
-    };
-    cell.as_ref()
+    static PARSED: [OnceLock<Result<Library, AdviceError>>; ADVICE.len()] =
+        [const { OnceLock::new() }; ADVICE.len()];
+    let at = ADVICE
+        .iter()
+        .position(|(key, ..)| *key == lang.key())
+        .or_else(|| ADVICE.iter().position(|(key, ..)| *key == "en"))
+        .unwrap_or_default();
+    let (_, path, src) = ADVICE[at];
+    PARSED[at]
+        .get_or_init(|| parse(src, path))
+        .as_ref()
         .map_err(|e| AdviceError::Builtin(Box::new(e.clone())))
 }
 

@@ -182,11 +182,11 @@ mod tests {
         );
         // The misspelt key is the warning, marked as one, naming the key it most likely meant.
         assert!(
-            d[1].message.en.contains("annual_rate"),
+            d[1].message.get(Lang::En).contains("annual_rate"),
             "{}",
-            d[1].message.en
+            d[1].message.get(Lang::En)
         );
-        assert_ne!(d[1].message.en, d[0].message.en);
+        assert_ne!(d[1].message.get(Lang::En), d[0].message.get(Lang::En));
     }
 
     #[test]

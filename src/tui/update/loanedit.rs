@@ -57,11 +57,11 @@ fn info(f: &LoanEdit) -> Result<LoanInfo, Text> {
     let monthly_budget = v(1)
         .map(|b| intake::amount(&b))
         .transpose()
-        .map_err(|e| Key::Budget.label().join(": ", ": ", &e))?;
+        .map_err(|e| Key::Budget.label().join(": ", &e))?;
     let contacts = crate::input::items(&f.values[3])
         .map(intake::contact)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Key::Contacts.label().join(": ", ": ", &e))?;
+        .map_err(|e| Key::Contacts.label().join(": ", &e))?;
     Ok(LoanInfo {
         name: v(0),
         monthly_budget,
