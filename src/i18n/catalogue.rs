@@ -15,20 +15,20 @@ use std::sync::OnceLock;
 use super::Text;
 use crate::lang::Lang;
 
-/// The registered catalogues: the language's key (`Lang::key`), the file, its text. The first
-/// is the reference every other one must match key for key.
-pub const CATALOGUES: &[(&str, &str, &str)] = &[
-    (
-        "zh",
-        "assets/i18n/zh.toml",
-        include_str!("../../assets/i18n/zh.toml"),
-    ),
-    (
-        "en",
-        "assets/i18n/en.toml",
-        include_str!("../../assets/i18n/en.toml"),
-    ),
-];
+/// One registered catalogue: the language's key (`Lang::key`), the file, its text.
+macro_rules! catalogue {
+    ($key:literal) => {
+        (
+            $key,
+            concat!("assets/i18n/", $key, ".toml"),
+            include_str!(concat!("../../assets/i18n/", $key, ".toml")),
+        )
+    };
+}
+
+/// The registered catalogues, one line a language. The first is the reference every other one
+/// must match key for key; its place in this list is the language (`Lang::at`).
+pub const CATALOGUES: &[(&str, &str, &str)] = &[catalogue!("zh"), catalogue!("en")];
 
 /// One language's words, by dotted key.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
