@@ -85,3 +85,46 @@ fn every_key_the_code_uses_is_in_every_catalogue() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// Whether `c` is a Chinese character (the unified ideographs and their extension A); CJK
+/// punctuation is not a word and may stay where typed input is read or lines are broken.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Every word is data: no line of Rust in `src/` (comments and test modules aside) holds a
+/// Chinese word or picks between two languages' words inline (`lang.t("…", "…")`); the words
+/// live in the catalogue, the accepted input words in `assets/input.toml`.
+#[test]
+fn no_words_in_rust_outside_the_catalogue() {
+    let mut files = vec![];
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut found = vec![];
+    for file in &files {
+        let all = std::fs::read_to_string(file).unwrap();
+        let code = all.split("#[cfg(test)]").next().unwrap_or_default();
+        for (i, line) in code.lines().enumerate() {
+            let line = line.trim_start();
+            if line.starts_with("//") {
+                continue;
+            }
+            // A trailing comment holds no quote in this code base.
+            let line = match line.find("//") {
+                Some(at) if !line[at..].contains('"') => &line[..at],
+                _ => line,
+            };
+            if line.chars().any(is_han) || line.contains(".t(\"") {
+                found.push(format!("{}:{}: {line}", file.display(), i + 1));
+            }
+        }
+    }
+    assert!(
+        files.len() > 100,
+        "the scan found only {} files",
+        files.len()
+    );
+    assert!(found.is_empty(), "words in Rust:\n{}", found.join("\n"));
+}
