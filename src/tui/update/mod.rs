@@ -47,6 +47,8 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.notice_since = None;
     }
     match (app.views.kind(), msg) {
+        // What the app hears whatever view is open (the file read or written, the day, the
+        // editor back): before any view's arms, which would take it for a key of their own.
         (_, Msg::Quit) => app.quit = true,
         (_, Msg::Tick(now)) => app.tick(now),
         (_, Msg::Reload) => return vec![Effect::Reload { by_hand: true }],
@@ -85,6 +87,38 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         (_, Msg::Undone(result, exposed)) => form::undone(app, *result, exposed),
+        (_, Msg::EntryRemoved(result, exposed)) => history::removed(app, *result, exposed),
+        (_, Msg::InfoSet(result, exposed)) => loanedit::written(app, *result, exposed),
+        (_, Msg::LoanAdded(result, exposed)) => addloan::added(app, *result, exposed),
+        (_, Msg::Archived(done, exposed)) => {
+            let (id, on, result) = *done;
+            match result {
+                Ok(rec) => {
+                    app.install(rec.loaded, exposed);
+                    let said = match on {
+                        true => crate::i18n::loansin::archived_short(&id),
+                        false => crate::i18n::loansin::unarchived_short(&id),
+                    };
+                    app.notice = Some(said.get(app.lang).to_string());
+                }
+                Err(e) => app.status = Some(e.message.get(app.lang).to_string()),
+            }
+        }
+        (_, Msg::EditorReturned) => {
+            app.edited = true;
+            return vec![Effect::Reload { by_hand: true }];
+        }
+        (_, Msg::DaysPassed(days)) => {
+            if days != 0
+                && let Some(d) = app
+                    .base_today
+                    .checked_add_signed(chrono::Duration::days(days))
+            {
+                app.base_today = d;
+                app.recompute();
+            }
+        }
+        (_, Msg::Resize) => {}
         (
             ViewKind::Form
             | ViewKind::Filter
@@ -98,20 +132,7 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.toggle_lang();
             return save_ui(app);
         }
-        (_, Msg::DaysPassed(days)) => {
-            if days != 0
-                && let Some(d) = app
-                    .base_today
-                    .checked_add_signed(chrono::Duration::days(days))
-            {
-                app.base_today = d;
-                app.recompute();
-            }
-        }
-        (_, Msg::Resize) => {}
-        (_, Msg::EntryRemoved(result, exposed)) => history::removed(app, *result, exposed),
         (ViewKind::Main, Msg::OpenHistory) => history::open(app),
-        (_, Msg::InfoSet(result, exposed)) => loanedit::written(app, *result, exposed),
         (ViewKind::Main, Msg::OpenEditLoan) if app.is_demo() => {
             app.status = Some(
                 crate::i18n::phrases::demo_read_only(&app.init_command)
@@ -129,7 +150,6 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (ViewKind::EditLoan, _) => {}
         (ViewKind::History | ViewKind::HistoryFilter, m) => return history::update(app, m),
-        (_, Msg::LoanAdded(result, exposed)) => addloan::added(app, *result, exposed),
         (ViewKind::Main, Msg::OpenAddLoan) if app.is_demo() => {
             app.status = Some(
                 crate::i18n::phrases::demo_read_only(&app.init_command)
@@ -157,20 +177,6 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             scroll_top(app, mv, max, page);
         }
-        (_, Msg::Archived(done, exposed)) => {
-            let (id, on, result) = *done;
-            match result {
-                Ok(rec) => {
-                    app.install(rec.loaded, exposed);
-                    let said = match on {
-                        true => crate::i18n::loansin::archived_short(&id),
-                        false => crate::i18n::loansin::unarchived_short(&id),
-                    };
-                    app.notice = Some(said.get(app.lang).to_string());
-                }
-                Err(e) => app.status = Some(e.message.get(app.lang).to_string()),
-            }
-        }
         (ViewKind::Main, Msg::ToggleArchived) => app.toggle_archived(),
         (ViewKind::Main, Msg::Archive) => {
             if let Some(e) = app.selected_entry() {
@@ -178,10 +184,6 @@ fn change(app: &mut App, msg: Msg) -> Vec<Effect> {
                 let archived = app.portfolio.loan(&id).is_some_and(|l| l.archived);
                 return vec![Effect::Archive(id, !archived)];
             }
-        }
-        (_, Msg::EditorReturned) => {
-            app.edited = true;
-            return vec![Effect::Reload { by_hand: true }];
         }
         (ViewKind::Main, Msg::EditFile) if app.is_demo() => {
             app.status = Some(
