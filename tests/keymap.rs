@@ -314,3 +314,49 @@ fn every_word_of_the_keymap_is_in_every_catalogue() {
         }
     }
 }
+
+/// `l` (the language) is the app's over every view that types no text, and leaves each view as it
+/// was; the forms and prompts take it as a letter, so there it changes nothing.
+#[test]
+fn the_language_changes_over_every_view_but_those_that_take_text() {
+    use KeyCode::{Char, Enter};
+    let opened: [(&[KeyCode], ViewKind); 16] = [
+        (&[], ViewKind::Main),
+        (&[Enter], ViewKind::Schedule),
+        (&[Char('?')], ViewKind::Help),
+        (&[Char('!')], ViewKind::Warnings),
+        (&[Char('f')], ViewKind::LoanFull),
+        (&[Char('c')], ViewKind::Cashflow),
+        (&[Char('P'), Char('9'), Enter], ViewKind::Plan),
+        (&[Char('m')], ViewKind::Doc),
+        (&[Char('L')], ViewKind::LogView),
+        (&[Char('h')], ViewKind::History),
+        (&[Char('/')], ViewKind::Filter),
+        (&[Char('p')], ViewKind::Form),
+        (&[Char('P')], ViewKind::CashPrompt),
+        (&[Char('N')], ViewKind::AddLoan),
+        (&[Char('i')], ViewKind::EditLoan),
+        (&[Char('h'), Char('/')], ViewKind::HistoryFilter),
+    ];
+    for (keys, kind) in opened {
+        let mut app = sample(Lang::En);
+        for &k in keys {
+            press(&mut app, k);
+        }
+        assert_eq!(app.views.kind(), kind, "{keys:?}");
+        let top = app.views.top().cloned();
+        dispatch(&mut app, Msg::ToggleLang);
+        let types = matches!(
+            kind,
+            ViewKind::Filter
+                | ViewKind::Form
+                | ViewKind::CashPrompt
+                | ViewKind::AddLoan
+                | ViewKind::EditLoan
+                | ViewKind::HistoryFilter
+        );
+        let lang = if types { Lang::En } else { Lang::Zh };
+        assert_eq!(app.lang, lang, "{kind:?}");
+        assert_eq!(app.views.top().cloned(), top, "{kind:?}");
+    }
+}

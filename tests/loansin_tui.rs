@@ -544,3 +544,46 @@ fn the_wheel_over_the_detail_opens_the_whole_loan() {
     let s = common::screen(&mut app, 80, 24);
     assert!(s.contains("↑ more"), "{s}");
 }
+
+/// `E` opens the editor from the history as from the main screen; when the editor returns, the
+/// file is read again by hand whatever view is open: what was saved shows (in the history too),
+/// the footer says "reloaded", and a file left broken puts the way back to the editor first.
+#[test]
+fn the_editor_returning_over_the_history_reloads_as_over_the_main_screen() {
+    for from_history in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("loans.toml");
+        let mut app = app_on(ENTRIES, dir.path(), Lang::En);
+        if from_history {
+            press(&mut app, 'h');
+        }
+        press(&mut app, 'E');
+        assert!(app.editor_request.take().is_some());
+        // Saved in the editor: a second note on hb (the file's last loan).
+        let saved = format!(
+            "{ENTRIES}\n[[loan.log]]\ndate = 2026-11-30\nkind = \"note\"\ntext = \"改过\"\n"
+        );
+        std::fs::write(&path, saved).unwrap();
+        dispatch(&mut app, repaydash::tui::Msg::EditorReturned);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("✓ reloaded loans.toml"),
+            "{from_history}"
+        );
+        assert_eq!(app.portfolio.loan("hb").unwrap().log.len(), 2);
+        if from_history {
+            assert_eq!(app.views.kind(), ViewKind::History);
+            assert_eq!(history_rows(&app)[0], "2026-11-30 hb log");
+        }
+        // Saved broken: the footer leads with the way back to the editor.
+        press(&mut app, 'E');
+        assert!(app.editor_request.take().is_some());
+        std::fs::write(&path, "[[loan]]\nid = \"hb\"\nplatform = \n").unwrap();
+        dispatch(&mut app, repaydash::tui::Msg::EditorReturned);
+        let status = app.status.clone().unwrap_or_default();
+        assert!(
+            status.starts_with("E reopens the editor at the first problem. "),
+            "{from_history}: {status}"
+        );
+    }
+}

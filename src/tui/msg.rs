@@ -164,6 +164,11 @@ impl Msg {
     }
 }
 
+/// What a view's handler in `update` made of a message: the effects it asks for, or the message
+/// handed back (`Err`) when it is not the view's own, for the handling every view shares (the
+/// language, the mouse, Esc closing the view).
+pub type Handled = Result<Vec<Effect>, Msg>;
+
 /// What `update` asks the event loop to do (see `effects`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {

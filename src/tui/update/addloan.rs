@@ -5,7 +5,7 @@ use crate::store::add;
 use crate::tui::addloan::{AddLoan, Ground, Key, idx};
 use crate::tui::app::App;
 use crate::tui::form::{FormMsg, edit_text};
-use crate::tui::msg::Effect;
+use crate::tui::msg::{Effect, Handled, Msg};
 use crate::tui::stack::View;
 
 fn ground(app: &App) -> Ground<'_> {
@@ -43,8 +43,21 @@ fn refresh(app: &mut App) {
     }
 }
 
+/// A message while the form is open: it takes every key, as the other forms do.
+pub fn handle(app: &mut App, msg: Msg) -> Handled {
+    Ok(match msg {
+        Msg::Back => {
+            app.views.close();
+            Vec::new()
+        }
+        Msg::Form(m) => update(app, m),
+        Msg::Paste(s) => update(app, FormMsg::Paste(s)),
+        _ => Vec::new(),
+    })
+}
+
 /// A key inside the form.
-pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
+fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     let Some(f) = app.views.add_loan_mut() else {
         return Vec::new();
     };

@@ -13,7 +13,7 @@ use crate::present::recorded;
 use crate::store::write::{self, Edit, ErrorKind, Recorded, WriteError};
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form, FormKind, FormMsg};
-use crate::tui::msg::Effect;
+use crate::tui::msg::{Effect, Handled, Msg};
 use crate::tui::stack::View;
 
 /// The demo refusing a write, naming the `init` command that works from here (as the banner).
@@ -212,12 +212,22 @@ fn paid_off_message(lang: Lang) -> String {
     lang.tr("update.form.loan_paid_off_nothing").to_string()
 }
 
-pub fn cancel(app: &mut App) {
-    app.views.close();
+/// A message while a form is open. The form takes every key (`l` is a letter typed, not the
+/// language; a click does nothing): Esc closes it, the rest is typing.
+pub fn handle(app: &mut App, msg: Msg) -> Handled {
+    Ok(match msg {
+        Msg::Back => {
+            app.views.close();
+            Vec::new()
+        }
+        Msg::Form(m) => update(app, m),
+        Msg::Paste(s) => update(app, FormMsg::Paste(s)),
+        _ => Vec::new(),
+    })
 }
 
 /// A key in the open form; Enter with valid values asks the event loop to write the entry.
-pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
+fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     if msg == FormMsg::Submit {
         return submit(app);
     }

@@ -4,7 +4,7 @@ use crate::i18n::loansin as lt;
 use crate::present::entries::{EntryKind, EntryRow};
 use crate::tui::app::App;
 use crate::tui::history::History;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, Handled, Msg};
 use crate::tui::scroll::Scroll;
 use crate::tui::stack::{View, ViewKind};
 
@@ -16,8 +16,17 @@ pub fn open(app: &mut App) {
     app.views.open(View::History(History::default()));
 }
 
-/// A message in the history view (or its filter prompt).
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+/// A message in the history view (or its filter prompt). The list leaves the language to the
+/// app; the prompt takes every key.
+pub fn handle(app: &mut App, msg: Msg) -> Handled {
+    match (app.views.kind(), msg) {
+        (ViewKind::History, m @ Msg::ToggleLang) => Err(m),
+        (ViewKind::HistoryFilter, Msg::ToggleLang) => Ok(Vec::new()),
+        (_, m) => Ok(update(app, m)),
+    }
+}
+
+fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let filtering = app.views.kind() == ViewKind::HistoryFilter;
     let Some(h) = app.views.history() else {
         return Vec::new();

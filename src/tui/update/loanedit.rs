@@ -8,7 +8,7 @@ use crate::store::add::LoanInfo;
 use crate::tui::app::App;
 use crate::tui::form::{FormMsg, edit_text};
 use crate::tui::loanedit::{KEYS, Key, LoanEdit};
-use crate::tui::msg::Effect;
+use crate::tui::msg::{Effect, Handled, Msg};
 use crate::tui::stack::View;
 
 pub fn open(app: &mut App) {
@@ -70,7 +70,20 @@ fn info(f: &LoanEdit) -> Result<LoanInfo, Text> {
     })
 }
 
-pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
+/// A message while the form is open: it takes every key, as the other forms do.
+pub fn handle(app: &mut App, msg: Msg) -> Handled {
+    Ok(match msg {
+        Msg::Back => {
+            app.views.close();
+            Vec::new()
+        }
+        Msg::Form(m) => update(app, m),
+        Msg::Paste(s) => update(app, FormMsg::Paste(s)),
+        _ => Vec::new(),
+    })
+}
+
+fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     if msg == FormMsg::Submit {
         let Some(f) = app.views.loan_edit().cloned() else {
             return Vec::new();

@@ -7,7 +7,7 @@ use crate::engine::LoanView;
 use crate::engine::cashflow::{self, Bucket};
 use crate::engine::plan::{self, Plan, Strategy};
 use crate::tui::app::App;
-use crate::tui::msg::Msg;
+use crate::tui::msg::{Handled, Msg};
 use crate::tui::planning::{MAX_INPUT, WEEKS, next_strategy, parse_cash};
 use crate::tui::scroll::Scroll;
 use crate::tui::stack::{View, ViewKind};
@@ -110,8 +110,23 @@ fn clear_error(app: &mut App) {
     }
 }
 
-/// `update` for the planning views.
-pub fn update(app: &mut App, msg: Msg) {
+/// A message while the cash prompt, the plan or the cash flow is on top. The language and the
+/// mouse are the app's (the prompt takes `l` as a letter).
+pub fn handle(app: &mut App, msg: Msg) -> Handled {
+    match (app.views.kind(), msg) {
+        (ViewKind::CashPrompt, Msg::Paste(s)) => {
+            for c in s.chars() {
+                update(app, Msg::Input(c));
+            }
+        }
+        (_, m @ (Msg::Click { .. } | Msg::Wheel { .. })) => return Err(m),
+        (ViewKind::Plan | ViewKind::Cashflow, m @ Msg::ToggleLang) => return Err(m),
+        (_, m) => update(app, m),
+    }
+    Ok(Vec::new())
+}
+
+fn update(app: &mut App, msg: Msg) {
     match (app.views.kind(), msg) {
         (ViewKind::CashPrompt, Msg::Input(c)) => {
             if !c.is_control() && app.planning.input.chars().count() < MAX_INPUT {

@@ -11,7 +11,7 @@ use crate::model::{LogEntry, LogKind};
 use crate::present::{self, Context};
 use crate::store::write::Edit;
 use crate::tui::app::App;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, Handled, Msg};
 
 pub use crate::tui::app::Doc;
 use crate::tui::reading;
@@ -157,8 +157,20 @@ fn mark_told(app: &App, contact: usize) -> Option<Effect> {
     }))
 }
 
-/// Keys while a document or the log view is open.
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+/// A message while a document or the log view is open; the language and the mouse are the
+/// app's.
+pub fn handle(app: &mut App, msg: Msg) -> Handled {
+    match (app.views.kind(), msg) {
+        (_, m @ (Msg::ToggleLang | Msg::Click { .. } | Msg::Wheel { .. })) => Err(m),
+        (ViewKind::LogView, Msg::QuickCall) => {
+            super::form::open(app, crate::tui::form::FormKind::Call);
+            Ok(Vec::new())
+        }
+        (_, m) => Ok(update(app, m)),
+    }
+}
+
+fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let doc = app.views.doc();
     match (app.views.kind(), msg.clone()) {
         // Back to what the document was opened from: the main screen, or the log view for the
