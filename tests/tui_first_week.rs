@@ -288,3 +288,30 @@ fn the_schedule_fits_from_the_minimum_width() {
         }
     }
 }
+
+/// The warnings (`!`) scroll by update's common handling, as far as their draw says: a warning a
+/// row, the last one at the top at most, and back to the first.
+#[test]
+fn the_warnings_scroll_as_far_as_their_last() {
+    let file = format!("foo = 1\nbar = 2\nbaz = 3\n{SAMPLE}");
+    let (_d, mut app) = app_on(&file, "2026-11-23", Lang::En);
+    assert_eq!(app.warnings.len(), 3);
+    dispatch(&mut app, Msg::ShowWarnings);
+    let first = screen(&mut app, 100, 30);
+    assert!(first.contains(r#"key "foo""#), "{first}");
+    dispatch(&mut app, Msg::Down);
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        !s.contains(r#"key "foo""#) && s.contains(r#"key "bar""#),
+        "{s}"
+    );
+    dispatch(&mut app, Msg::Bottom);
+    dispatch(&mut app, Msg::Down);
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        !s.contains(r#"key "bar""#) && s.contains(r#"key "baz""#),
+        "{s}"
+    );
+    dispatch(&mut app, Msg::Top);
+    assert_eq!(screen(&mut app, 100, 30), first);
+}

@@ -69,6 +69,10 @@ pub struct Measured {
     pub doc_max_scroll: usize,
     /// The furthest the help overlay can scroll (0: it fits).
     pub help_max_scroll: usize,
+    /// How far the top view can scroll, when it leaves its scrolling to `update`'s common
+    /// handling (a view that only scrolls needs no handler): its draw records it. None: the
+    /// view drawn scrolls by its own handler, or not at all.
+    pub top_max_scroll: Option<usize>,
     /// What a click can hit, where the frame drew it.
     pub hits: Hits,
 }
@@ -84,6 +88,7 @@ impl Default for Measured {
             plan_page: 0,
             doc_max_scroll: 0,
             help_max_scroll: 0,
+            top_max_scroll: None,
             hits: Hits::default(),
         }
     }

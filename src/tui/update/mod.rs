@@ -156,7 +156,15 @@ fn common(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Back => {
             app.views.close();
         }
-        _ => {}
+        // A view that only scrolls (its draw records how far) needs no handler of its own.
+        m => {
+            if let (Some(mv), Some(max)) = (m.as_move(), app.measured.top_max_scroll)
+                && let Some(s) = app.views.scroll_mut()
+            {
+                let page = usize::from(app.screen.height.saturating_sub(4)).max(1);
+                *s = s.moved(mv, max, page);
+            }
+        }
     }
     Vec::new()
 }

@@ -42,10 +42,6 @@ pub fn handle(app: &mut App, msg: Msg) -> Handled {
             let max = app.measured.help_max_scroll;
             scroll_top(app, m.as_move(), max, screen_page);
         }
-        (ViewKind::Warnings, m) if m.as_move().is_some() => {
-            let last = app.warnings.len().saturating_sub(1);
-            scroll_top(app, m.as_move(), last, screen_page);
-        }
         // The wheel anywhere on the screen: the document is the whole screen.
         (ViewKind::LoanFull, Msg::Wheel { rows, .. }) => {
             let max = app.measured.doc_max_scroll;

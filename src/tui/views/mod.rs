@@ -52,6 +52,7 @@ impl StatefulWidget for &App {
         let theme = Theme { color: self.color };
         // What a click can hit is what this frame draws: nothing until a main screen is drawn.
         m.hits = Hits::default();
+        m.top_max_scroll = None;
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(self, area, buf);
             return;
@@ -91,7 +92,7 @@ impl StatefulWidget for &App {
                 View::Form(f) => form::render(self, f, area, buf, theme),
                 View::AddLoan(f) => addloan::render(self, f, area, buf, theme),
                 View::EditLoan(f) => loanedit::render(self, f, area, buf, theme),
-                View::Warnings(s) => warnings::render(self, s.top, area, buf, theme),
+                View::Warnings(s) => warnings::render(self, s.top, m, area, buf, theme),
                 _ => {}
             }
         }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::i18n::phrases as ph;
 use crate::text::wrap;
-use crate::tui::app::App;
+use crate::tui::app::{App, Measured};
 use crate::tui::theme::{Theme, panel, title_fit};
 
 /// "3 条警告（! 查看）" / "3 warnings (! lists them)", for the footer; None without warnings.
@@ -16,7 +16,16 @@ pub fn count(app: &App) -> Option<String> {
     (n > 0).then(|| ph::load_warnings_count(n).get(app.lang).to_string())
 }
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(
+    app: &App,
+    scroll: usize,
+    m: &mut Measured,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    // Its scrolling is update's common one: a warning a row, the last at the top at most.
+    m.top_max_scroll = Some(app.warnings.len().saturating_sub(1));
     let lang = app.lang;
     let w = area.width.saturating_sub(4).min(100);
     let inner_w = w.saturating_sub(2) as usize;
