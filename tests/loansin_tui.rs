@@ -208,8 +208,8 @@ fn the_form_says_what_is_missing_and_refuses_what_the_file_would() {
     press(&mut app, 'N');
     let f = app.views.add_loan().unwrap();
     assert_eq!(
-        f.preview,
-        Err("still to fill in: Platform, Borrowed, Rate %".into())
+        f.preview.as_ref().map_err(|e| e.get(Lang::En)),
+        Err("still to fill in: Platform, Borrowed, Rate %")
     );
     typ(&mut app, "x");
     tab(&mut app, 4);
@@ -217,7 +217,7 @@ fn the_form_says_what_is_missing_and_refuses_what_the_file_would() {
     tab(&mut app, 2);
     typ(&mut app, "5000");
     let f = app.views.add_loan().unwrap();
-    let said = f.preview.clone().unwrap_err();
+    let said = f.preview.clone().unwrap_err().get(Lang::En).to_string();
     assert!(
         said.ends_with(
             "\n--annual-rate: `annual_rate` must be a percentage from 0 to 1000, found 5000"

@@ -102,8 +102,8 @@ pub struct AddLoan {
     /// 0–4: `Method::ALL`; 5: a list of bills.
     pub method: usize,
     pub daily: bool,
-    /// The preview's lines, or why the loan cannot be written yet.
-    pub preview: Result<Vec<String>, String>,
+    /// The preview's lines, or why the loan cannot be written yet (empty: nothing typed yet).
+    pub preview: Result<Vec<String>, Text>,
     /// The same preview with one installment listed, for a small screen.
     pub short: Vec<String>,
     /// The store's refusal of the last write.
@@ -122,7 +122,7 @@ impl AddLoan {
             focus: 0,
             method: 0,
             daily: false,
-            preview: Err(String::new()),
+            preview: Err(Text::default()),
             short: Vec::new(),
             refusal: None,
         }
@@ -202,21 +202,17 @@ impl AddLoan {
     }
 
     /// The loan the form describes, checked by the file's rules, or why not (in `lang`).
-    pub fn loan(&self, app: &Ground) -> Result<(NewLoan, Vec<String>), String> {
+    pub fn loan(&self, app: &Ground) -> Result<(NewLoan, Vec<String>), Text> {
         self.loan_showing(app, crate::present::preview::FIRST)
     }
 
     /// `loan`, its preview listing at most `rows` installments.
-    pub fn loan_showing(
-        &self,
-        app: &Ground,
-        rows: usize,
-    ) -> Result<(NewLoan, Vec<String>), String> {
+    pub fn loan_showing(&self, app: &Ground, rows: usize) -> Result<(NewLoan, Vec<String>), Text> {
         let lang = app.lang;
         let args = self.args();
         let missing = intake::missing(&args);
         if !missing.is_empty() {
-            let labels: Vec<String> = self
+            let empty: Vec<Key> = self
                 .visible()
                 .into_iter()
                 .filter(|k| {
@@ -232,16 +228,20 @@ impl AddLoan {
                                 | Key::PaidThrough
                         )
                 })
-                .map(|k| k.label(lang).get(lang).to_string())
                 .collect();
-            return Err(lt::fill_in(&labels).get(lang).to_string());
+            return Err(Text::by_lang(|l| {
+                let labels: Vec<String> = empty
+                    .iter()
+                    .map(|k| k.label(l).get(l).to_string())
+                    .collect();
+                lt::fill_in(&labels).get(l).to_string()
+            }));
         }
-        let new = intake::from_flags(&args).map_err(|e| e.get(lang).to_string())?;
-        let model = intake::check(&new, app.builtin, &app.portfolio.platforms)
-            .map_err(|e| e.get(lang).to_string())?;
+        let new = intake::from_flags(&args)?;
+        let model = intake::check(&new, app.builtin, &app.portfolio.platforms)?;
         if let Some(n) = new.paid_through {
             add::payments_through(&model, n, app.base_today, app.portfolio.settings.alert_days)
-                .map_err(|e| e.message.get(lang).to_string())?;
+                .map_err(|e| e.message)?;
         }
         let policies = crate::knowledge::Policies::new(app.builtin, &app.portfolio.platforms);
         let name = crate::present::display_name(&model, &policies, lang);

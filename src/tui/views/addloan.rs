@@ -80,8 +80,8 @@ fn lines<'a>(
             theme.fg(Color::Red).add_modifier(Modifier::BOLD),
         ),
         (None, Ok(p)) => (p.clone(), Style::new()),
-        (None, Err(e)) if e.is_empty() => (vec![], Style::new()),
-        (None, Err(e)) => (vec![e.clone()], theme.fg(Color::Red)),
+        (None, Err(e)) if e.get(app.lang).is_empty() => (vec![], Style::new()),
+        (None, Err(e)) => (vec![e.get(app.lang).to_string()], theme.fg(Color::Red)),
     };
     let fits = |t: &[String]| {
         t.iter()
