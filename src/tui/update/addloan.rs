@@ -45,15 +45,7 @@ fn refresh(app: &mut App) {
 
 /// A message while the form is open: it takes every key, as the other forms do.
 pub fn handle(app: &mut App, msg: Msg) -> Handled {
-    Ok(match msg {
-        Msg::Back => {
-            app.views.close();
-            Vec::new()
-        }
-        Msg::Form(m) => update(app, m),
-        Msg::Paste(s) => update(app, FormMsg::Paste(s)),
-        _ => Vec::new(),
-    })
+    crate::tui::update::form::take_every_key(app, msg, update)
 }
 
 /// A key inside the form.

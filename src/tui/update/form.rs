@@ -215,13 +215,23 @@ fn paid_off_message(lang: Lang) -> String {
 /// A message while a form is open. The form takes every key (`l` is a letter typed, not the
 /// language; a click does nothing): Esc closes it, the rest is typing.
 pub fn handle(app: &mut App, msg: Msg) -> Handled {
+    take_every_key(app, msg, update)
+}
+
+/// What every form does with a message (this one, the add form, the info form): Esc closes it,
+/// a key or a paste goes to the form's own `keys`, anything else is swallowed.
+pub fn take_every_key(
+    app: &mut App,
+    msg: Msg,
+    keys: fn(&mut App, FormMsg) -> Vec<Effect>,
+) -> Handled {
     Ok(match msg {
         Msg::Back => {
             app.views.close();
             Vec::new()
         }
-        Msg::Form(m) => update(app, m),
-        Msg::Paste(s) => update(app, FormMsg::Paste(s)),
+        Msg::Form(m) => keys(app, m),
+        Msg::Paste(s) => keys(app, FormMsg::Paste(s)),
         _ => Vec::new(),
     })
 }
