@@ -103,14 +103,7 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
             n(s.night_flagged_uncounted()),
         ));
     }
-    let facts = if facts.is_empty() {
-        String::new()
-    } else {
-        lang.trf(
-            "knowledge.complaint.facts",
-            &[("facts", &facts.join(lang.tr("common.semicolon")))],
-        )
-    };
+    let facts = listed(lang, "knowledge.complaint.facts", "facts", &facts);
     // Only the parts the document above holds: no per-day table without calls.
     let mut cited = vec![];
     if s.calls > 0 {
@@ -119,14 +112,7 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
     if !s.flagged.is_empty() {
         cited.push(lang.tr("knowledge.complaint.cited_flagged"));
     }
-    let cited = if cited.is_empty() {
-        String::new()
-    } else {
-        lang.trf(
-            "knowledge.complaint.cited",
-            &[("cited", &cited.join(lang.tr("common.semicolon")))],
-        )
-    };
+    let cited = listed(lang, "knowledge.complaint.cited", "cited", &cited);
     lang.trf(
         "knowledge.complaint.draft",
         &[
@@ -150,4 +136,12 @@ pub fn draft(f: &DraftFacts, lang: Lang) -> String {
             ),
         ],
     )
+}
+/// `key`'s sentence around `items` joined by semicolons, or nothing when there are none.
+fn listed<S: AsRef<str>>(lang: Lang, key: &'static str, name: &str, items: &[S]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    lang.trf(key, &[(name, &items.join(lang.tr("common.semicolon")))])
 }

@@ -136,6 +136,30 @@ impl View {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stack(Vec<View>);
 
+/// A view's own state by its type, found from the top of the stack down (so under an overlay
+/// such as the history's filter prompt too): `$get` to read it, `$get_mut` to change it.
+macro_rules! state_of {
+    ($get:ident, $get_mut:ident, $ty:ty, $variant:ident) => {
+        pub fn $get(&self) -> Option<&$ty> {
+            self.0.iter().rev().find_map(|v| -> Option<&$ty> {
+                match v {
+                    View::$variant(s) => Some(s),
+                    _ => None,
+                }
+            })
+        }
+
+        pub fn $get_mut(&mut self) -> Option<&mut $ty> {
+            self.0.iter_mut().rev().find_map(|v| -> Option<&mut $ty> {
+                match v {
+                    View::$variant(s) => Some(s),
+                    _ => None,
+                }
+            })
+        }
+    };
+}
+
 impl Stack {
     pub fn open(&mut self, view: View) {
         self.0.push(view);
@@ -209,62 +233,11 @@ impl Stack {
         }
     }
 
-    pub fn form(&self) -> Option<&Form> {
-        self.0.iter().rev().find_map(|v| match v {
-            View::Form(f) => Some(f),
-            _ => None,
-        })
-    }
-
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
-        self.0.iter_mut().rev().find_map(|v| match v {
-            View::Form(f) => Some(f),
-            _ => None,
-        })
-    }
-
-    pub fn add_loan(&self) -> Option<&AddLoan> {
-        self.0.iter().rev().find_map(|v| match v {
-            View::AddLoan(f) => Some(&**f),
-            _ => None,
-        })
-    }
-
-    pub fn add_loan_mut(&mut self) -> Option<&mut AddLoan> {
-        self.0.iter_mut().rev().find_map(|v| match v {
-            View::AddLoan(f) => Some(&mut **f),
-            _ => None,
-        })
-    }
-
-    pub fn loan_edit(&self) -> Option<&LoanEdit> {
-        self.0.iter().rev().find_map(|v| match v {
-            View::EditLoan(f) => Some(f),
-            _ => None,
-        })
-    }
-
-    pub fn loan_edit_mut(&mut self) -> Option<&mut LoanEdit> {
-        self.0.iter_mut().rev().find_map(|v| match v {
-            View::EditLoan(f) => Some(f),
-            _ => None,
-        })
-    }
-
-    /// The history's state, under its filter prompt too.
-    pub fn history(&self) -> Option<&History> {
-        self.0.iter().rev().find_map(|v| match v {
-            View::History(h) => Some(h),
-            _ => None,
-        })
-    }
-
-    pub fn history_mut(&mut self) -> Option<&mut History> {
-        self.0.iter_mut().rev().find_map(|v| match v {
-            View::History(h) => Some(h),
-            _ => None,
-        })
-    }
+    state_of!(form, form_mut, Form, Form);
+    state_of!(add_loan, add_loan_mut, AddLoan, AddLoan);
+    state_of!(loan_edit, loan_edit_mut, LoanEdit, EditLoan);
+    // The history's state, under its filter prompt too.
+    state_of!(history, history_mut, History, History);
 
     /// The view that fills the body (the topmost that is no overlay); None: the main screen.
     pub fn body(&self) -> Option<&View> {
